@@ -1,0 +1,157 @@
+// Aggregation up the tree, a post-order fold: children before parents, one small rule per
+// aggregation kind. Counts sum; rates are recomputed from summed numerators and denominators
+// (never averaged); weighted means weigh; flagged-unit counts count; "own" never rolls up.
+// Only submitted or approved reports feed a parent; territory values roll up only from territory
+// children (a department's own figures are not households of the province); money rolls up from
+// every child, since each unit reports only the money it manages itself.
+import type { Dataset } from "../load/load-dataset.js";
+import type { FinanceRecord, Indicator, ReportFile, Unit } from "../model/types.js";
+
+export type Values = Record<string, Record<string, number>>;
+
+export interface UnitFigures {
+  unit: Unit;
+  report: ReportFile | null;
+  /** The unit's own numbers as in its file (nulls dropped), rates computed. */
+  declared: Values;
+  /** From the children (null for a unit without children). */
+  rolled: Values | null;
+  /** What documents and the site show: the roll-up where children gave data, else the declared value. */
+  effective: Values;
+  /** Money managed in this subtree (own records first, then descendants'). */
+  finance: FinanceRecord[];
+  /** Children feeding the roll-up (submitted or approved) vs all territory children; complete
+   *  when every territory unit below has reported, at every depth. */
+  coverage: { reporting: number; total: number; missing: string[]; complete: boolean };
+  /** Per indicator and period: the children's contributions (for ROLLUP_MISMATCH). */
+  parts: Record<string, Record<string, { code: string; value: number }[]>>;
+}
+
+export interface Tree {
+  root: string;
+  figures: Map<string, UnitFigures>;
+  children: Map<string, string[]>;
+}
+
+const submitted = (r: ReportFile | null) => r !== null && (r.status === "da_nop" || r.status === "da_duyet");
+
+function clean(values: ReportFile["values"] | undefined): Values {
+  const out: Values = {};
+  for (const [id, byP] of Object.entries(values ?? {})) {
+    for (const [p, v] of Object.entries(byP)) if (typeof v === "number") (out[id] ??= {})[p] = v;
+  }
+  return out;
+}
+
+/** Computed indicators from a unit's counts: ratios now; unit counts come from flags. */
+export function computeDerived(values: Values, indicators: readonly Indicator[], flaggedCount: (flag: string) => number, periods: string[]): Values {
+  const out: Values = structuredClone(values);
+  for (const ind of indicators) {
+    const a = ind.aggregate;
+    if (a.rule === "ratio") {
+      for (const p of periods) {
+        const n = out[a.numerator]?.[p];
+        const d = out[a.denominator]?.[p];
+        if (n !== undefined && d !== undefined && d > 0) (out[ind.id] ??= {})[p] = (n / d) * a.scale;
+      }
+    } else if (a.rule === "count_flagged") {
+      for (const p of ind.periods) (out[ind.id] ??= {})[p] = flaggedCount(a.flag);
+    }
+  }
+  return out;
+}
+
+function rollChildren(kids: UnitFigures[], indicators: readonly Indicator[]): { values: Values; parts: UnitFigures["parts"] } {
+  const values: Values = {};
+  const parts: UnitFigures["parts"] = {};
+  for (const ind of indicators) {
+    const a = ind.aggregate;
+    if (a.rule === "sum") {
+      for (const k of kids) {
+        for (const [p, v] of Object.entries(k.effective[ind.id] ?? {})) {
+          (values[ind.id] ??= {})[p] = (values[ind.id]?.[p] ?? 0) + v;
+          ((parts[ind.id] ??= {})[p] ??= []).push({ code: k.unit.code, value: v });
+        }
+      }
+    } else if (a.rule === "weighted_mean") {
+      const acc: Record<string, { sum: number; weight: number }> = {};
+      for (const k of kids) {
+        for (const [p, v] of Object.entries(k.effective[ind.id] ?? {})) {
+          const w = k.effective[a.weight]?.[p];
+          if (w === undefined) continue;
+          const e = (acc[p] ??= { sum: 0, weight: 0 });
+          e.sum += v * w;
+          e.weight += w;
+        }
+      }
+      for (const [p, e] of Object.entries(acc)) if (e.weight > 0) (values[ind.id] ??= {})[p] = e.sum / e.weight;
+    }
+  }
+  return { values, parts };
+}
+
+export function rollUp(ds: Dataset): Tree {
+  const children = new Map<string, string[]>();
+  for (const u of ds.units.values()) if (u.parent) children.set(u.parent, [...(children.get(u.parent) ?? []), u.code]);
+  const reports = new Map(ds.reports.map((r) => [r.report.unit, r.report]));
+  const periods = ds.project.periods.map((p) => p.id);
+  const figures = new Map<string, UnitFigures>();
+  const isTerritory = (u: Unit) => ds.levels.get(u.level)?.kind === "territory";
+
+  const flaggedIn = (code: string, flag: string): number => {
+    const kids = children.get(code) ?? [];
+    const u = ds.units.get(code);
+    if (kids.length === 0) return u?.flags?.includes(flag) ? 1 : 0;
+    return kids.reduce((n, c) => n + flaggedIn(c, flag), 0);
+  };
+
+  const visit = (code: string, stack: Set<string>): UnitFigures => {
+    const done = figures.get(code);
+    if (done) return done;
+    if (stack.has(code)) throw new Error(`cycle at ${code}: run checkUnits before rollUp`);
+    stack.add(code);
+    const unit = ds.units.get(code)!;
+    const report = reports.get(code) ?? null;
+    const kids = (children.get(code) ?? []).map((c) => visit(c, stack));
+    const territoryKids = kids.filter((k) => isTerritory(k.unit));
+    const feeding = territoryKids.filter((k) => submitted(k.report) || (children.get(k.unit.code)?.length ?? 0) > 0);
+    const declared = computeDerived(clean(report?.values), ds.catalogue.indicators, (f) => flaggedIn(code, f), periods);
+    let rolled: Values | null = null;
+    let parts: UnitFigures["parts"] = {};
+    let effective = declared;
+    const isLeaf = (k: UnitFigures) => (children.get(k.unit.code)?.length ?? 0) === 0;
+    const missing = territoryKids.filter((k) => !submitted(k.report)).map((k) => k.unit.code);
+    const complete = territoryKids.every((k) => (isLeaf(k) ? submitted(k.report) : k.coverage.complete));
+    if (territoryKids.length > 0) {
+      const r = rollChildren(feeding, ds.catalogue.indicators);
+      rolled = computeDerived(r.values, ds.catalogue.indicators, (f) => flaggedIn(code, f), periods);
+      parts = r.parts;
+      // A complete roll-up wins; an incomplete one only fills what the unit did not declare.
+      const base = complete ? declared : rolled;
+      const top = complete ? rolled : declared;
+      effective = structuredClone(base);
+      for (const [id, byP] of Object.entries(top)) effective[id] = { ...(effective[id] ?? {}), ...byP };
+      // Rates must follow the numbers shown: recompute them on the merged values.
+      effective = computeDerived(effective, ds.catalogue.indicators, (f) => flaggedIn(code, f), periods);
+    }
+    const own = report?.finance ?? [];
+    const fed = kids.filter((k) => submitted(k.report) || (children.get(k.unit.code)?.length ?? 0) > 0);
+    const finance = [...own, ...fed.flatMap((k) => k.finance)];
+    const fig: UnitFigures = {
+      unit,
+      report,
+      declared,
+      rolled,
+      effective,
+      finance,
+      coverage: { reporting: territoryKids.length - missing.length, total: territoryKids.length, missing, complete },
+      parts,
+    };
+    figures.set(code, fig);
+    stack.delete(code);
+    return fig;
+  };
+
+  for (const code of ds.units.keys()) visit(code, new Set());
+  return { root: ds.project.root, figures, children };
+}

@@ -1,0 +1,43 @@
+// ROLLUP_MISMATCH: a district (or the province) declares a number that differs from the sum of
+// its children's reports. Only checked when every child has reported, so the sum is final.
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnostic, pointerOf } from "../diagnostics/make.js";
+import type { Dataset } from "../load/load-dataset.js";
+import { formatNumber } from "../render/format.js";
+import { rollUp } from "./roll-up.js";
+
+export function rollupRule(ds: Dataset): Diagnostic[] {
+  const tree = rollUp(ds);
+  const files = new Map(ds.reports.map((r) => [r.report.unit, r.file]));
+  const indicators = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
+  const out: Diagnostic[] = [];
+  for (const fig of tree.figures.values()) {
+    const file = files.get(fig.unit.code);
+    if (!file || !fig.rolled || !fig.coverage.complete || fig.coverage.total === 0) continue;
+    for (const [id, byP] of Object.entries(fig.declared)) {
+      const ind = indicators.get(id);
+      if (ind?.aggregate.rule !== "sum" || ind.computed) continue;
+      for (const [p, declared] of Object.entries(byP)) {
+        const rolled = fig.rolled[id]?.[p];
+        if (rolled === undefined || rolled === declared) continue;
+        const top = [...(fig.parts[id]?.[p] ?? [])].sort((a, b) => b.value - a.value || (a.code < b.code ? -1 : 1)).slice(0, 3);
+        out.push(
+          diagnostic(
+            "ROLLUP_MISMATCH",
+            {
+              name: ind.name,
+              period: ds.project.periods.find((x) => x.id === p)?.stock_label.toLowerCase() ?? p,
+              declared: formatNumber(declared),
+              rolled: formatNumber(rolled),
+              count: fig.coverage.total,
+              diff: formatNumber(declared - rolled),
+              children: top.map((t) => `${ds.units.get(t.code)?.name ?? t.code} (${formatNumber(t.value)})`).join(", "),
+            },
+            { file, pointer: pointerOf(["values", id, p]) },
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}

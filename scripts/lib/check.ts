@@ -1,0 +1,51 @@
+// `check`: load → validate → cross-file rules → roll-up consistency. Writes nothing.
+import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { loadDataset, type Dataset } from "./load/load-dataset.js";
+import { checkReports } from "./validate/check-reports.js";
+import { checkUnits } from "./validate/check-units.js";
+import { checkValues } from "./validate/check-values.js";
+
+export interface CheckSummary {
+  files: number;
+  errors: number;
+  warnings: number;
+  units: Record<string, number>;
+}
+
+export interface CheckResult {
+  dataset: Dataset | null;
+  diagnostics: Diagnostic[];
+  summary: CheckSummary;
+  ok: boolean;
+  /** Source text by displayed path, for code frames. */
+  sources: Map<string, string>;
+}
+
+/** Extra rules that need more than the dataset (the roll-up) plug in here. */
+export type Rule = (ds: Dataset) => Diagnostic[];
+
+export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] = [], cwd = process.cwd()): CheckResult {
+  const loaded = loadDataset(dataDir, schemaDir, cwd);
+  const diagnostics = [...loaded.diagnostics];
+  const ds = loaded.dataset;
+  if (ds) {
+    const shape = checkUnits(ds);
+    diagnostics.push(...shape);
+    diagnostics.push(...checkReports(ds), ...checkValues(ds));
+    if (!hasErrors(shape)) for (const rule of extraRules) diagnostics.push(...rule(ds));
+  }
+  const sorted = sortDiagnostics(diagnostics);
+  const units: Record<string, number> = {};
+  if (ds) {
+    for (const l of ds.project.levels) units[l.id] = 0;
+    for (const u of ds.units.values()) units[u.level] = (units[u.level] ?? 0) + 1;
+  }
+  const errors = sorted.filter((d) => d.severity === "error").length;
+  return {
+    dataset: ds,
+    diagnostics: sorted,
+    summary: { files: loaded.fileCount, errors, warnings: sorted.length - errors, units },
+    ok: errors === 0 && ds !== null,
+    sources: new Map([...loaded.files.values()].map((f) => [f.path, f.text])),
+  };
+}

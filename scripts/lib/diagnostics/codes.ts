@@ -1,0 +1,333 @@
+// The catalogue of diagnostic codes. Codes are permanent: never rename or reuse one.
+// Every code is listed in the README's table (test/diagnostics/codes.test.ts checks it).
+// Messages say what is wrong; hints say what to do. Both in Vietnamese, for a commune officer.
+import type { Severity } from "./diagnostic.js";
+
+type Args = Record<string, string | number>;
+interface CodeSpec {
+  severity: Severity;
+  /** One line for the README table. */
+  title: string;
+  message: (a: Args) => string;
+  hint: (a: Args) => string;
+}
+
+const spec = <T extends Record<string, CodeSpec>>(t: T) => t;
+
+export const CODES = spec({
+  // --- reading files -------------------------------------------------------------------
+  YAML_SYNTAX: {
+    severity: "error",
+    title: "Tệp YAML viết sai cú pháp",
+    message: (a) => `Tệp viết sai cú pháp YAML: ${a.detail}`,
+    hint: () => "Kiểm tra dấu hai chấm, thụt lề bằng dấu cách và dấu nháy ở dòng được chỉ ra (hoặc ngay dòng trên).",
+  },
+  YAML_TAB_INDENT: {
+    severity: "error",
+    title: "Thụt lề bằng phím Tab",
+    message: () => "Dòng này thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách.",
+    hint: () => "Xóa ký tự Tab ở đầu dòng và thụt lề bằng dấu cách (mỗi cấp 2 dấu cách, thẳng hàng với các dòng cùng cấp).",
+  },
+  YAML_DUPLICATE_KEY: {
+    severity: "error",
+    title: "Một trường được khai báo hai lần",
+    message: (a) => `Trường "${a.key}" được khai báo hai lần trong cùng một khối.`,
+    hint: () => "Giữ lại một dòng đúng và xóa dòng còn lại.",
+  },
+  YAML_EMPTY_FILE: {
+    severity: "error",
+    title: "Tệp rỗng",
+    message: () => "Tệp không có nội dung.",
+    hint: () => "Điền nội dung theo mẫu (lệnh `npm run new -- <mã đơn vị>` tạo sẵn một tệp mẫu), hoặc xóa tệp.",
+  },
+  YAML_ALIAS_LIMIT: {
+    severity: "error",
+    title: "Quá nhiều tham chiếu YAML (alias)",
+    message: () => "Tệp dùng quá nhiều tham chiếu YAML (*alias), có thể làm treo chương trình.",
+    hint: () => "Không dùng ký hiệu & và * trong tệp số liệu; viết giá trị trực tiếp.",
+  },
+  YAML_FILE_TOO_LARGE: {
+    severity: "error",
+    title: "Tệp quá lớn",
+    message: (a) => `Tệp có dung lượng ${a.size}, vượt giới hạn ${a.limit} của một tệp số liệu.`,
+    hint: () => "Một báo cáo đơn vị chỉ cần vài chục KB; kiểm tra xem có dán nhầm dữ liệu khác vào tệp không.",
+  },
+  YAML_FORBIDDEN_KEY: {
+    severity: "error",
+    title: "Tên trường bị cấm (__proto__, constructor, prototype)",
+    message: (a) => `Tên trường "${a.key}" không được phép dùng.`,
+    hint: () => "Xóa trường này; tên trường hợp lệ có trong mẫu (di chuột vào trường trong VS Code để xem).",
+  },
+  TEXT_NOT_NFC: {
+    severity: "warning",
+    title: "Chữ tiếng Việt ở dạng tổ hợp (NFD), đã được chuẩn hóa",
+    message: () => "Chữ tiếng Việt trong tệp được gõ ở dạng dấu rời (NFD); chương trình đã tự chuẩn hóa sang dạng dựng sẵn (NFC).",
+    hint: () => "Nên lưu lại tệp ở dạng Unicode dựng sẵn (bộ gõ Unikey: bảng mã Unicode dựng sẵn) để tìm kiếm và so sánh tên chính xác.",
+  },
+  FILE_UNKNOWN_LOCATION: {
+    severity: "error",
+    title: "Tệp YAML nằm ngoài các thư mục đã biết",
+    message: (a) => `Tệp "${a.file}" không nằm trong thư mục nào mà chương trình đọc, nên sẽ bị bỏ qua.`,
+    hint: () => "Báo cáo của đơn vị đặt trong data/reports/<mã huyện>-<tên>/ ; danh mục trong data/catalogue/ ; biểu mẫu trong data/forms/. Chuyển tệp vào đúng chỗ hoặc xóa tệp.",
+  },
+  FILE_MISSING: {
+    severity: "error",
+    title: "Thiếu tệp bắt buộc",
+    message: (a) => `Thiếu tệp bắt buộc "${a.file}".`,
+    hint: () => "Khôi phục tệp này từ nhánh main hoặc tạo lại theo hướng dẫn trong data/README.md.",
+  },
+  // --- schema --------------------------------------------------------------------------
+  SCHEMA_REQUIRED: {
+    severity: "error",
+    title: "Thiếu trường bắt buộc",
+    message: (a) => `Thiếu trường bắt buộc "${a.field}"${a.title ? ` (${a.title})` : ""}.`,
+    hint: (a) => `Thêm dòng "${a.field}: …" vào khối này.`,
+  },
+  SCHEMA_UNKNOWN_FIELD: {
+    severity: "error",
+    title: "Trường không có trong mẫu",
+    message: (a) => `Trường "${a.field}" không có trong mẫu.`,
+    hint: (a) => (a.suggestion ? `Có phải ý bạn là "${a.suggestion}"? Sửa lại tên trường.` : `Các trường được phép ở đây: ${a.allowed}.`),
+  },
+  SCHEMA_TYPE: {
+    severity: "error",
+    title: "Sai kiểu giá trị",
+    message: (a) => `Giá trị ${a.actual} không đúng kiểu: cần ${a.expected}.`,
+    hint: (a) => String(a.hint || "Sửa giá trị theo mẫu (di chuột vào trường trong VS Code để xem hướng dẫn)."),
+  },
+  SCHEMA_ENUM: {
+    severity: "error",
+    title: "Giá trị không nằm trong danh sách cho phép",
+    message: (a) => `Giá trị ${a.actual} không được chấp nhận.`,
+    hint: (a) => (a.suggestion ? `Có phải ý bạn là "${a.suggestion}"? Các giá trị hợp lệ: ${a.allowed}.` : `Các giá trị hợp lệ: ${a.allowed}.`),
+  },
+  SCHEMA_PATTERN: {
+    severity: "error",
+    title: "Giá trị không đúng định dạng",
+    message: (a) => `Giá trị ${a.actual} không đúng định dạng${a.title ? ` của "${a.title}"` : ""}.`,
+    hint: (a) => String(a.hint || "Sửa giá trị theo mẫu."),
+  },
+  SCHEMA_RANGE: {
+    severity: "error",
+    title: "Giá trị ngoài khoảng cho phép (ví dụ số âm)",
+    message: (a) => `Giá trị ${a.actual} ${a.comparison}.`,
+    hint: () => "Số hộ, số người, số tiền không thể âm. Nhập số từ 0 trở lên; nếu chưa có số liệu, ghi null.",
+  },
+  SCHEMA_CONSTRAINT: {
+    severity: "error",
+    title: "Giá trị không thỏa điều kiện của mẫu",
+    message: (a) => `Giá trị không hợp lệ: ${a.detail}.`,
+    hint: () => "Sửa theo mẫu (di chuột vào trường trong VS Code để xem hướng dẫn).",
+  },
+  DATE_FORMAT: {
+    severity: "error",
+    title: "Ngày viết sai định dạng (ví dụ 31/7/2018)",
+    message: (a) => `Ngày "${a.actual}" viết sai định dạng.`,
+    hint: (a) => (a.suggestion ? `Viết ngày theo dạng năm-tháng-ngày: ${a.suggestion}` : "Viết ngày theo dạng năm-tháng-ngày, ví dụ 2018-07-31."),
+  },
+  NUMBER_THOUSANDS_SEPARATOR: {
+    severity: "error",
+    title: "Số có dấu chấm phân cách hàng nghìn (1.234)",
+    message: (a) => `Giá trị "${a.actual}" có dấu chấm phân cách hàng nghìn; YAML hiểu dấu chấm là dấu thập phân (${a.actual} = ${a.read}).`,
+    hint: (a) => `Viết số liền, không có dấu chấm: ${a.suggestion}.`,
+  },
+  NUMBER_NOT_INTEGER: {
+    severity: "error",
+    title: "Số đếm (hộ, người, công trình) phải là số nguyên",
+    message: (a) => `"${a.indicator}" đếm bằng ${a.unit} nên phải là số nguyên, nhưng giá trị là ${a.actual}.`,
+    hint: () => "Nhập số nguyên (không có phần thập phân).",
+  },
+  CODE_LEADING_ZERO: {
+    severity: "error",
+    title: "Mã đơn vị bị mất số 0 ở đầu",
+    message: (a) => `Mã đơn vị ${a.actual} đã mất số 0 ở đầu (YAML đọc là một số).`,
+    hint: (a) => `Viết mã trong dấu nháy kép: "${a.suggestion}".`,
+  },
+  // --- units ---------------------------------------------------------------------------
+  UNIT_DUPLICATE_CODE: {
+    severity: "error",
+    title: "Mã đơn vị bị trùng",
+    message: (a) => `Mã đơn vị "${a.code}" được khai báo hai lần (${a.other}).`,
+    hint: () => "Mỗi đơn vị có một mã duy nhất theo Danh mục hành chính của Tổng cục Thống kê; sửa hoặc xóa dòng trùng.",
+  },
+  UNIT_UNKNOWN_PARENT: {
+    severity: "error",
+    title: "Đơn vị cấp trên không tồn tại",
+    message: (a) => `Đơn vị "${a.code}" khai báo đơn vị cấp trên "${a.parent}", nhưng không có đơn vị nào mang mã này.`,
+    hint: () => "Sửa mã đơn vị cấp trên cho đúng, hoặc thêm đơn vị cấp trên vào danh sách.",
+  },
+  UNIT_CYCLE: {
+    severity: "error",
+    title: "Quan hệ cấp trên – cấp dưới bị vòng lặp",
+    message: (a) => `Đơn vị "${a.code}" nằm trong một vòng lặp cấp trên: ${a.cycle}.`,
+    hint: () => "Mỗi đơn vị phải có một chuỗi cấp trên dẫn tới tỉnh; sửa trường parent của một đơn vị trong vòng lặp.",
+  },
+  UNIT_LEVEL_MISMATCH: {
+    severity: "error",
+    title: "Cấp của đơn vị không khớp với cấp trên",
+    message: (a) => `Đơn vị "${a.code}" thuộc ${a.level} nhưng đơn vị cấp trên "${a.parent}" thuộc ${a.parentLevel}; cần ${a.expected}.`,
+    hint: () => "Sửa trường level hoặc parent cho đúng cây đơn vị hành chính.",
+  },
+  UNIT_UNKNOWN_LEVEL: {
+    severity: "error",
+    title: "Cấp đơn vị không được khai báo",
+    message: (a) => `Cấp "${a.level}" không có trong danh sách cấp của project.yaml.`,
+    hint: (a) => `Các cấp hợp lệ: ${a.allowed}.`,
+  },
+  UNIT_NO_ROOT: {
+    severity: "error",
+    title: "Không tìm thấy đơn vị gốc (tỉnh)",
+    message: (a) => `Đơn vị gốc "${a.root}" khai báo trong project.yaml không có trong danh sách đơn vị.`,
+    hint: () => "Sửa trường root trong project.yaml hoặc thêm đơn vị tỉnh vào units.yaml.",
+  },
+  // --- report files --------------------------------------------------------------------
+  REPORT_UNKNOWN_UNIT: {
+    severity: "error",
+    title: "Báo cáo của một đơn vị không có trong danh sách",
+    message: (a) => `Mã đơn vị "${a.code}" không có trong danh sách đơn vị (units.yaml).`,
+    hint: (a) => (a.suggestion ? `Có phải là "${a.suggestion}"? Sửa trường unit cho đúng mã của đơn vị.` : "Sửa trường unit cho đúng mã của đơn vị theo Danh mục hành chính."),
+  },
+  REPORT_DUPLICATE: {
+    severity: "error",
+    title: "Hai tệp báo cáo cho cùng một đơn vị",
+    message: (a) => `Đơn vị "${a.code}" đã có báo cáo ở tệp ${a.other}.`,
+    hint: () => "Mỗi đơn vị chỉ có một tệp báo cáo; gộp nội dung vào một tệp và xóa tệp còn lại.",
+  },
+  REPORT_WRONG_FOLDER: {
+    severity: "error",
+    title: "Báo cáo đặt sai thư mục",
+    message: (a) => `Báo cáo của ${a.name} (${a.code}) đặt sai thư mục.`,
+    hint: (a) => `Chuyển tệp tới ${a.expected}.`,
+  },
+  REPORT_FILE_NAME: {
+    severity: "error",
+    title: "Tên tệp không khớp với mã đơn vị trong tệp",
+    message: (a) => `Tên tệp mang mã "${a.fileCode}" nhưng trong tệp ghi unit: "${a.code}".`,
+    hint: (a) => `Tên tệp phải bắt đầu bằng mã đơn vị: đổi tên tệp thành ${a.expected}, hoặc sửa trường unit nếu ghi nhầm mã.`,
+  },
+  REPORT_ROUND_MISMATCH: {
+    severity: "error",
+    title: "Báo cáo ghi sai đợt đánh giá",
+    message: (a) => `Báo cáo ghi đợt "${a.actual}" nhưng đợt đánh giá hiện tại là "${a.expected}".`,
+    hint: (a) => `Sửa thành round: ${a.expected}.`,
+  },
+  STATUS_DATE_MISSING: {
+    severity: "error",
+    title: "Trạng thái cần ngày nộp/ngày duyệt nhưng chưa có",
+    message: (a) => `Trạng thái "${a.status}" cần ${a.field === "submitted_on" ? "ngày nộp" : "ngày duyệt"} (${a.field}) nhưng trường này để trống.`,
+    hint: (a) => `Điền ${a.field}: năm-tháng-ngày, ví dụ ${a.field}: 2018-07-25.`,
+  },
+  STATUS_DATE_UNEXPECTED: {
+    severity: "warning",
+    title: "Có ngày nộp/duyệt nhưng trạng thái chưa tương ứng",
+    message: (a) => `Có ${a.field === "submitted_on" ? "ngày nộp" : "ngày duyệt"} nhưng trạng thái là "${a.status}".`,
+    hint: () => "Cập nhật trạng thái (status) cho đúng, hoặc xóa ngày nếu báo cáo chưa nộp/chưa duyệt.",
+  },
+  STATUS_DATE_ORDER: {
+    severity: "error",
+    title: "Ngày duyệt trước ngày nộp",
+    message: (a) => `Ngày duyệt ${a.approved} sớm hơn ngày nộp ${a.submitted}.`,
+    hint: () => "Kiểm tra lại hai ngày: báo cáo phải được nộp rồi mới được duyệt.",
+  },
+  STATUS_LATE: {
+    severity: "warning",
+    title: "Nộp sau thời hạn của kế hoạch",
+    message: (a) => `Báo cáo nộp ngày ${a.submitted}, sau thời hạn ${a.deadline} của ${a.level} (chậm ${a.days} ngày).`,
+    hint: () => "Không phải lỗi: báo cáo vẫn được nhận và được đánh dấu là nộp muộn trên trang theo dõi.",
+  },
+  STATUS_AFTER_AS_OF: {
+    severity: "warning",
+    title: "Ngày nộp/duyệt sau ngày tổng hợp",
+    message: (a) => `Ngày ${a.date} sau ngày tổng hợp số liệu ${a.asOf}.`,
+    hint: () => "Kiểm tra lại năm, tháng, ngày đã nhập.",
+  },
+  // --- values --------------------------------------------------------------------------
+  VALUE_UNKNOWN_INDICATOR: {
+    severity: "error",
+    title: "Chỉ tiêu không có trong danh mục",
+    message: (a) => `Chỉ tiêu "${a.id}" không có trong danh mục chỉ tiêu.`,
+    hint: (a) => (a.suggestion ? `Có phải ý bạn là "${a.suggestion}"? Sửa lại mã chỉ tiêu.` : "Xem danh sách mã chỉ tiêu trong data/catalogue/indicators.yaml."),
+  },
+  VALUE_COMPUTED_INDICATOR: {
+    severity: "error",
+    title: "Nhập tay một chỉ tiêu do chương trình tự tính",
+    message: (a) => `"${a.name}" (${a.id}) do chương trình tự tính, không nhập tay.`,
+    hint: () => "Xóa dòng này; chỉ nhập các số đếm (số hộ, số người…), tỷ lệ sẽ được tính từ các số đó.",
+  },
+  VALUE_UNKNOWN_PERIOD: {
+    severity: "error",
+    title: "Kỳ số liệu không áp dụng cho chỉ tiêu",
+    message: (a) => `"${a.name}" không có số liệu cho kỳ "${a.period}".`,
+    hint: (a) => `Các kỳ hợp lệ của chỉ tiêu này: ${a.allowed}.`,
+  },
+  VALUE_STOCK_FLOW: {
+    severity: "error",
+    title: "Số cuối kỳ không khớp: đầu kỳ − thoát + tái + phát sinh",
+    message: (a) => `${a.name} ${a.period} là ${a.actual}, nhưng đầu kỳ ${a.opening} − ${a.minus} + ${a.plus} = ${a.expected}.`,
+    hint: (a) => `Kiểm tra lại số cuối kỳ và các số biến động trong kỳ (${a.flows}); chênh lệch ${a.diff}.`,
+  },
+  VALUE_PART_EXCEEDS: {
+    severity: "error",
+    title: "Số chi tiết lớn hơn số tổng",
+    message: (a) => `${a.name} (${a.actual}) lớn hơn ${a.totalName} (${a.total}) ở kỳ ${a.period}.`,
+    hint: () => "Số chi tiết (ví dụ hộ nghèo dân tộc thiểu số) không thể lớn hơn số tổng; kiểm tra lại hai số.",
+  },
+  VALUE_RATE_RANGE: {
+    severity: "error",
+    title: "Tỷ lệ tính ra nằm ngoài 0–100%",
+    message: (a) => `${a.name} ở kỳ ${a.period} tính ra ${a.rate}%, nằm ngoài khoảng 0–100%.`,
+    hint: (a) => `Kiểm tra ${a.numerator} và ${a.denominator}: tử số không thể lớn hơn mẫu số.`,
+  },
+  VALUE_BREAKDOWN_SUM: {
+    severity: "error",
+    title: "Các phần chi tiết không cộng đúng bằng số tổng",
+    message: (a) => `${a.parts} cộng lại bằng ${a.sum}, khác ${a.totalName} (${a.total}) ở kỳ ${a.period}.`,
+    hint: () => "Hai phần chi tiết này chia hết số tổng: sửa để tổng các phần bằng số tổng.",
+  },
+  FINANCE_OVER_PLAN: {
+    severity: "warning",
+    title: "Vốn giải ngân lớn hơn kế hoạch vốn",
+    message: (a) => `Giải ngân ${a.disbursed} lớn hơn kế hoạch ${a.plan} (${a.component}, ${a.source}, ${a.period}).`,
+    hint: () => "Kiểm tra lại số; nếu đúng là giải ngân vượt kế hoạch (vốn bổ sung), ghi rõ trong phần thuyết minh nguồn lực.",
+  },
+  FINANCE_UNKNOWN_REF: {
+    severity: "error",
+    title: "Dự án, nguồn vốn hoặc kỳ không có trong danh mục",
+    message: (a) => `${a.what} "${a.id}" không có trong danh mục.`,
+    hint: (a) => (a.suggestion ? `Có phải ý bạn là "${a.suggestion}"? Giá trị hợp lệ: ${a.allowed}.` : `Giá trị hợp lệ: ${a.allowed}.`),
+  },
+  NARRATIVE_UNKNOWN_SECTION: {
+    severity: "error",
+    title: "Phần thuyết minh không có trong đề cương",
+    message: (a) => `Phần thuyết minh "${a.id}" không có trong đề cương báo cáo.`,
+    hint: (a) => (a.suggestion ? `Có phải ý bạn là "${a.suggestion}"?` : `Các phần hợp lệ: ${a.allowed}.`),
+  },
+  NARRATIVE_EMPTY: {
+    severity: "error",
+    title: "Báo cáo đã nộp nhưng còn phần thuyết minh để trống",
+    message: (a) => `Báo cáo đã nộp nhưng phần "${a.title}" còn để trống.`,
+    hint: () => "Viết nội dung cho phần này (hoặc đổi trạng thái về dang_soan nếu báo cáo chưa xong).",
+  },
+  REPORT_INCOMPLETE: {
+    severity: "error",
+    title: "Báo cáo mới tạo còn giá trị chưa điền",
+    message: (a) => `Còn ${a.count} giá trị chưa điền (null): ${a.list}.`,
+    hint: () => "Điền số liệu thay cho null; báo cáo ở trạng thái đã nộp phải có đủ số liệu chính.",
+  },
+  // --- roll-up -------------------------------------------------------------------------
+  ROLLUP_MISMATCH: {
+    severity: "warning",
+    title: "Số tự báo cáo khác số cộng từ các đơn vị cấp dưới",
+    message: (a) => `${a.name} ${a.period}: đơn vị báo cáo ${a.declared}, cộng từ ${a.count} đơn vị cấp dưới được ${a.rolled} (chênh ${a.diff}).`,
+    hint: (a) => `Các đơn vị góp phần chênh lệch lớn nhất: ${a.children}. Đối chiếu lại với báo cáo của các đơn vị này.`,
+  },
+  // --- catalogue -----------------------------------------------------------------------
+  CATALOGUE_UNKNOWN_REF: {
+    severity: "error",
+    title: "Danh mục tham chiếu tới mục không tồn tại",
+    message: (a) => `${a.what} "${a.id}" không tồn tại.`,
+    hint: () => "Sửa tham chiếu trong danh mục cho khớp với một mục đã khai báo.",
+  },
+} as const);
+
+export type DiagnosticCode = keyof typeof CODES;

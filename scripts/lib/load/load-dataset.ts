@@ -1,0 +1,161 @@
+// Stage 1 of the pipeline: read a data folder, parse every YAML file, validate each against its
+// schema, and assemble the typed Dataset. Every problem becomes a diagnostic; nothing throws on
+// bad data. Cross-file rules run later (validate/check-*.ts) on the assembled Dataset.
+import { join } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnosticAt } from "../diagnostics/make.js";
+import type { Plan } from "../model/plan.js";
+import type {
+  FormSpec,
+  IndicatorCatalogue,
+  Level,
+  Outline,
+  Programme,
+  Project,
+  ReportFile,
+  Unit,
+  UnitsFile,
+} from "../model/types.js";
+import { parseYaml, type ParsedFile } from "../parse/parse-yaml.js";
+import { schemaDiagnostics } from "../validate/schema-errors.js";
+import { SCHEMA_OF, loadValidators, type FileKind } from "../validate/schemas.js";
+import { readTree } from "./read-tree.js";
+
+export interface LoadedReport {
+  file: ParsedFile;
+  report: ReportFile;
+}
+
+export interface Dataset {
+  dataDir: string;
+  project: Project;
+  levels: Map<string, Level>;
+  /** Every unit by code, in file order (units.yaml, then departments.yaml). */
+  units: Map<string, Unit>;
+  unitFiles: { file: ParsedFile; data: UnitsFile; kind: "units" | "departments" }[];
+  flags: { source: string; illustrative: boolean } | null;
+  catalogue: IndicatorCatalogue;
+  programme: Programme;
+  outline: Outline;
+  forms: FormSpec[];
+  plan: Plan;
+  /** Valid report files (schema-valid), in path order. */
+  reports: LoadedReport[];
+  /** Every parsed file by data-relative path, for locating diagnostics. */
+  files: Map<string, ParsedFile>;
+  others: string[];
+}
+
+export interface LoadResult {
+  /** Null when a file every rule depends on is missing or invalid. */
+  dataset: Dataset | null;
+  diagnostics: Diagnostic[];
+  /** Number of YAML files read. */
+  fileCount: number;
+  /** Every parsed file by data-relative path (also when the dataset could not be assembled). */
+  files: Map<string, ParsedFile>;
+}
+
+const SINGLE: Record<string, FileKind> = {
+  "project.yaml": "project",
+  "units.yaml": "units",
+  "departments.yaml": "departments",
+  "unit-flags.yaml": "unit_flags",
+  "plan.yaml": "plan",
+  "catalogue/indicators.yaml": "indicators",
+  "catalogue/programme.yaml": "programme",
+  "catalogue/outline.yaml": "outline",
+};
+const REQUIRED: FileKind[] = ["project", "units", "plan", "indicators", "programme", "outline"];
+
+export function classify(rel: string): FileKind | null {
+  if (SINGLE[rel]) return SINGLE[rel];
+  if (/^forms\/[^/]+\.ya?ml$/.test(rel)) return "form";
+  if (/^reports\/.+\.ya?ml$/.test(rel)) return "report";
+  return null;
+}
+
+export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cwd()): LoadResult {
+  const tree = readTree(dataDir, cwd);
+  const diagnostics: Diagnostic[] = [...tree.diagnostics];
+  const validators = loadValidators(schemaDir);
+  const byKind = new Map<FileKind, { file: ParsedFile; data: unknown }[]>();
+  const files = new Map<string, ParsedFile>();
+  const parsed = tree.files.map((f) => parseYaml(f));
+  // Codes first, so a schema error on a code that lost its leading zero can name the right code.
+  const unitCodes = new Set<string>();
+  for (const p of parsed) {
+    const kind = classify(p.rel);
+    if ((kind === "units" || kind === "departments") && p.data) {
+      for (const u of ((p.data as { units?: unknown[] }).units ?? []) as { code?: unknown }[]) if (typeof u?.code === "string") unitCodes.add(u.code);
+    }
+  }
+  for (const p of parsed) {
+    files.set(p.rel, p);
+    diagnostics.push(...p.diagnostics);
+    const kind = classify(p.rel);
+    if (!kind) {
+      diagnostics.push(diagnosticAt("FILE_UNKNOWN_LOCATION", { file: p.path }, p.path, 0, 0));
+      continue;
+    }
+    if (p.data === undefined || p.diagnostics.some((d) => d.severity === "error")) continue;
+    const validate = validators.get(SCHEMA_OF[kind]);
+    if (!validate) throw new Error(`schema ${SCHEMA_OF[kind]} is not loaded`);
+    if (!validate(p.data)) {
+      diagnostics.push(...schemaDiagnostics(validate.errors, p, { unitCodes }));
+      continue;
+    }
+    const list = byKind.get(kind) ?? [];
+    list.push({ file: p, data: p.data });
+    byKind.set(kind, list);
+  }
+  const present = new Set(tree.files.map((f) => classify(f.rel)));
+  for (const kind of REQUIRED) {
+    if (!present.has(kind)) {
+      const rel = Object.entries(SINGLE).find(([, k]) => k === kind)?.[0] ?? kind;
+      diagnostics.push(diagnosticAt("FILE_MISSING", { file: join(dataDir, rel) }, join(dataDir, rel), 0, 0));
+    }
+  }
+  const first = <T>(k: FileKind) => byKind.get(k)?.[0]?.data as T | undefined;
+  const project = first<Project>("project");
+  const catalogue = first<IndicatorCatalogue>("indicators");
+  const programme = first<Programme>("programme");
+  const outline = first<Outline>("outline");
+  const plan = first<Plan>("plan");
+  const unitFiles = [...(byKind.get("units") ?? []), ...(byKind.get("departments") ?? [])].map((e) => ({
+    file: e.file,
+    data: e.data as UnitsFile,
+    kind: classify(e.file.rel) as "units" | "departments",
+  }));
+  if (!project || !catalogue || !programme || !outline || !plan || !byKind.get("units")) {
+    return { dataset: null, diagnostics, fileCount: tree.files.length, files };
+  }
+  const units = new Map<string, Unit>();
+  for (const uf of unitFiles) for (const u of uf.data.units) if (!units.has(u.code)) units.set(u.code, { ...u });
+  const flagsFile = first<{ source: string; illustrative: boolean; flags: Record<string, string[]> }>("unit_flags");
+  if (flagsFile) {
+    for (const [flag, codes] of Object.entries(flagsFile.flags)) {
+      for (const code of codes) {
+        const u = units.get(code);
+        if (u) u.flags = [...(u.flags ?? []), flag];
+      }
+    }
+  }
+  const dataset: Dataset = {
+    dataDir,
+    project,
+    levels: new Map(project.levels.map((l) => [l.id, l])),
+    units,
+    unitFiles,
+    flags: flagsFile ? { source: flagsFile.source, illustrative: flagsFile.illustrative } : null,
+    catalogue,
+    programme,
+    outline,
+    forms: (byKind.get("form") ?? []).map((e) => e.data as FormSpec).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    plan,
+    reports: (byKind.get("report") ?? []).map((e) => ({ file: e.file, report: e.data as ReportFile })),
+    files,
+    others: tree.others,
+  };
+  return { dataset, diagnostics, fileCount: tree.files.length, files };
+}

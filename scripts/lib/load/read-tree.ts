@@ -1,0 +1,49 @@
+// The only reader of data files: walks a data folder and returns every YAML file's text.
+// Files over the size limit are not read (a diagnostic says so).
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnosticAt } from "../diagnostics/make.js";
+import type { SourceFile } from "../parse/parse-yaml.js";
+
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export interface SourceTree {
+  files: SourceFile[];
+  /** Non-YAML files kept as paths (GeoJSON, README). */
+  others: string[];
+  diagnostics: Diagnostic[];
+}
+
+function walk(dir: string, out: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith(".")) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, out);
+    else if (entry.isFile()) out.push(full);
+  }
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
+
+/** Reads every file under dataDir. Paths shown to the user are relative to cwd. */
+export function readTree(dataDir: string, cwd: string = process.cwd()): SourceTree {
+  const all: string[] = [];
+  walk(dataDir, all);
+  const tree: SourceTree = { files: [], others: [], diagnostics: [] };
+  for (const full of all) {
+    const rel = relative(dataDir, full).split(sep).join("/");
+    const path = relative(cwd, full).split(sep).join("/") || rel;
+    if (!/\.ya?ml$/i.test(full)) {
+      tree.others.push(rel);
+      continue;
+    }
+    const size = statSync(full).size;
+    if (size > MAX_FILE_BYTES) {
+      tree.diagnostics.push(diagnosticAt("YAML_FILE_TOO_LARGE", { size: mb(size), limit: mb(MAX_FILE_BYTES) }, path, 0, 0));
+      continue;
+    }
+    tree.files.push({ path, rel, text: readFileSync(full, "utf8") });
+  }
+  return tree;
+}

@@ -1,0 +1,69 @@
+// DocModel: one official document (the plan, or one unit's report), fully formatted, ready to be
+// laid out. The view model builds it; the Markdown/HTML renderers and the DOCX builder only lay it
+// out. All strings are final text (numbers and dates already in Vietnamese format, NFC).
+//
+// Markdown conventions used in `body` and in annex bodies (markdown-it, raw HTML off):
+//   ## I. MỤC ĐÍCH, YÊU CẦU      section (Mục): bold, as written (already upper case)
+//   ### 1. Title                 khoản with a title: bold
+//   #### a) Title                điểm with a title: bold italic
+//   plain paragraph              body text: justified, first-line indent
+//   - item                       a dash item ("- item"), Vietnamese style, no bullets
+//   1. item                      an item numbered as written
+//   **bold**, *italic*           inline emphasis
+//   > text                       a note in italics (e.g. "Số liệu minh họa")
+//   | a | b |  pipe tables       bordered tables; header cells may hold " › " to nest groups:
+//                                "Hộ nghèo cuối kỳ › Số hộ" | "Hộ nghèo cuối kỳ › Tỷ lệ %"
+//                                gives a merged "Hộ nghèo cuối kỳ" over "Số hộ" and "Tỷ lệ %".
+//                                Column alignment from the delimiter row (---: right).
+//                                A first body cell in **bold** makes the row bold (totals, groups).
+
+import type { Signer } from "./types.js";
+
+export interface DocHeader {
+  /** Top-left lines, e.g. ["ỦY BAN NHÂN DÂN", "HUYỆN ĐOAN HÙNG"] or ["UBND TỈNH PHÚ THỌ", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"]. */
+  issuer: string[];
+  /** How many of the issuer lines, counted from the end, are bold (the issuing body's own name). */
+  issuer_bold_lines: number;
+  /** "Số: 15/BC-UBND" or "Số:      /KH-UBND" for a draft without a number. */
+  number_line: string;
+  /** "Đoan Hùng, ngày 25 tháng 7 năm 2018" (or with blanks for a draft). */
+  place_date: string;
+}
+
+export interface DocAnnex {
+  /** Top-right label: "Biểu số 01", "Phụ lục I". */
+  label: string;
+  /** Centred bold upper-case title. */
+  title: string;
+  /** Italic line under the title: "(Kèm theo Báo cáo số …/BC-UBND ngày … của …)". */
+  attached_to: string;
+  /** "Đơn vị tính: hộ" right-aligned above the table, or null. */
+  unit_of_measure: string | null;
+  orientation: "portrait" | "landscape";
+  /** Short issuer shown top-left of a form ("UBND HUYỆN ĐOAN HÙNG"); null on a Phụ lục of the plan. */
+  issuer_short: string | null;
+  body: string; // Markdown
+  /** Footer of a form: left "NGƯỜI LẬP BIỂU", right the signer; null for none. */
+  signature: { preparer: string; signer: Signer; place_date: string } | null;
+}
+
+export interface DocModel {
+  ruleset: "tt01-2011" | "nd30-2020";
+  kind: "plan" | "report";
+  header: DocHeader;
+  /** "KẾ HOẠCH", "BÁO CÁO". */
+  type_name: string;
+  /** Trích yếu, lines broken where "\n" appears. */
+  title: string;
+  /** "Kính gửi:" addressees; empty for none (a Kế hoạch has none). */
+  addressees: string[];
+  body: string; // Markdown
+  /** Nơi nhận lines, already with "- " removed and the final punctuation in place ("Như trên;", "Lưu: VT, VX5."). */
+  recipients: string[];
+  signer: Signer;
+  annexes: DocAnnex[];
+  /** Fixed document date for DOCX core properties (ISO date), never the clock. */
+  created: string;
+  /** Short text shown in the page header band of each page, e.g. "Số liệu minh họa", or null. */
+  notice: string | null;
+}

@@ -1,0 +1,126 @@
+// Text → YAML document + plain data, with every problem as a diagnostic (never a throw).
+import { LineCounter, isMap, isPair, isScalar, parseDocument, visit, type Document, type YAMLError } from "yaml";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnosticAt } from "../diagnostics/make.js";
+import type { Located } from "../diagnostics/locate.js";
+
+export interface SourceFile {
+  /** Path as shown to the user (relative to the working directory). */
+  path: string;
+  /** Path relative to the data folder, with "/" separators: "reports/230-…/07969-….yaml". */
+  rel: string;
+  text: string;
+}
+
+export interface ParsedFile extends Located {
+  rel: string;
+  text: string;
+  /** Plain data, or undefined when the file could not be read safely. */
+  data: unknown;
+  diagnostics: Diagnostic[];
+}
+
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+const MAX_ALIASES = 50;
+
+function yamlErrorCode(err: YAMLError): "YAML_TAB_INDENT" | "YAML_DUPLICATE_KEY" | "YAML_SYNTAX" {
+  if (err.code === "TAB_AS_INDENT") return "YAML_TAB_INDENT";
+  if (err.code === "DUPLICATE_KEY") return "YAML_DUPLICATE_KEY";
+  return "YAML_SYNTAX";
+}
+
+/** Vietnamese explanations of the yaml library's error codes; the English text follows in brackets. */
+const YAML_ERROR_VI: Record<string, string> = {
+  BAD_INDENT: "thụt lề không thẳng hàng với các dòng cùng cấp",
+  MISSING_CHAR: "thiếu ký tự đóng (dấu nháy, ngoặc vuông hoặc ngoặc nhọn)",
+  MULTILINE_IMPLICIT_KEY: "tên trường bị xuống dòng, hoặc thiếu dấu hai chấm sau tên trường",
+  BLOCK_AS_IMPLICIT_KEY: "tên trường bị xuống dòng, hoặc thiếu dấu hai chấm sau tên trường",
+  UNEXPECTED_TOKEN: "có ký tự không đúng chỗ",
+  BAD_SCALAR_START: "giá trị bắt đầu bằng ký tự đặc biệt; đặt giá trị trong dấu nháy kép",
+  BAD_DQ_ESCAPE: "ký tự thoát (\\) không hợp lệ trong chuỗi có dấu nháy kép",
+  MISSING_ANCHOR: "tham chiếu *alias tới một mốc & không tồn tại",
+  MULTIPLE_DOCS: "tệp chứa nhiều tài liệu YAML (dấu ---); mỗi tệp chỉ có một",
+  BLOCK_IN_FLOW: "khối nhiều dòng nằm trong dấu ngoặc",
+  IMPOSSIBLE: "cấu trúc không đọc được",
+};
+
+function detailOf(err: YAMLError): string {
+  const english = (err.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+  const vi = YAML_ERROR_VI[err.code];
+  return vi ? `${vi} (${english})` : english;
+}
+
+function firstNonNfc(text: string): number {
+  const m = /\p{M}/u.exec(text);
+  return m ? m.index : 0;
+}
+
+export function parseYaml(source: SourceFile): ParsedFile {
+  const diagnostics: Diagnostic[] = [];
+  let text = source.text.replace(/^\uFEFF/, "");
+  const out: ParsedFile = { path: source.path, rel: source.rel, text, doc: null, lineCounter: null, data: undefined, diagnostics };
+
+  if (text !== text.normalize("NFC")) {
+    const lc = new LineCounter();
+    parseDocument(text, { lineCounter: lc });
+    const pos = lc.linePos(firstNonNfc(text));
+    diagnostics.push(diagnosticAt("TEXT_NOT_NFC", {}, source.path, pos.line, pos.col));
+    text = text.normalize("NFC");
+    out.text = text;
+  }
+  if (text.trim() === "" || /^(\s*#.*\n?)*\s*$/.test(text)) {
+    diagnostics.push(diagnosticAt("YAML_EMPTY_FILE", {}, source.path, 1, 1));
+    return out;
+  }
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
+  out.doc = doc;
+  out.lineCounter = lineCounter;
+  for (const err of doc.errors) {
+    const pos = lineCounter.linePos(err.pos[0]);
+    const code = yamlErrorCode(err);
+    const key = code === "YAML_DUPLICATE_KEY" ? duplicateKeyAt(text, err.pos[0]) : "";
+    diagnostics.push(diagnosticAt(code, { detail: detailOf(err), key }, source.path, pos.line, pos.col));
+  }
+  if (doc.errors.length > 0) return out;
+  if (doc.contents === null) {
+    diagnostics.push(diagnosticAt("YAML_EMPTY_FILE", {}, source.path, 1, 1));
+    return out;
+  }
+
+  let forbidden = false;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        const pos = lineCounter.linePos(pair.key.range?.[0] ?? 0);
+        diagnostics.push(diagnosticAt("YAML_FORBIDDEN_KEY", { key: String(pair.key.value) }, source.path, pos.line, pos.col));
+        forbidden = true;
+      }
+    },
+  });
+  if (forbidden) return out;
+
+  try {
+    out.data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+      diagnostics.push(diagnosticAt("YAML_ALIAS_LIMIT", {}, source.path, 1, 1));
+      return out;
+    }
+    throw err;
+  }
+  if (!isMap(doc.contents)) {
+    const pos = lineCounter.linePos(doc.contents.range?.[0] ?? 0);
+    diagnostics.push(diagnosticAt("YAML_SYNTAX", { detail: "nội dung tệp phải là một khối các trường dạng \"tên: giá trị\"" }, source.path, pos.line, pos.col));
+    out.data = undefined;
+  }
+  return out;
+}
+
+function duplicateKeyAt(text: string, offset: number): string {
+  const m = /^\s*([^:#\n]+?)\s*:/.exec(text.slice(offset, offset + 200));
+  return m?.[1] ?? "";
+}
+
+export type { Document };

@@ -1,0 +1,78 @@
+// Annexes (Phụ lục, Biểu mẫu): each its own section on a new page, portrait or landscape, numbered
+// on its own; issuer and label on top, centred title, "(Kèm theo …)", unit, body, optional signature.
+
+import { AlignmentType, type FileChild, type ISectionOptions, type Paragraph } from "docx";
+import type { DocAnnex } from "../../model/document.js";
+import { layoutTable, splitWidth } from "./grid.js";
+import { markdownBlocks } from "./markdown.js";
+import { section } from "./page.js";
+import { ctxFor, type Ctx, type Profile } from "./profile.js";
+import { signerBlock } from "./signature.js";
+import { blank, centred, clean, para, run } from "./text.js";
+
+export const PREPARER_TITLE = "NGƯỜI LẬP BIỂU";
+
+/** Text size of an annex's own lines: 14 pt, 13 pt on a landscape page (both within 13–14). */
+const annexSize = (ctx: Ctx): number => (ctx.landscape ? 13 : ctx.profile.body);
+
+function topLines(annex: DocAnnex, ctx: Ctx): FileChild[] {
+  const label = clean(annex.label).trim();
+  if (annex.issuer_short === null) {
+    // A Phụ lục of the plan: "Phụ lục I" centred, bold.
+    return label ? [centred(label, { size: annexSize(ctx), bold: true })] : [];
+  }
+  const widths = splitWidth(ctx.textWidth, [0.5, 0.5]);
+  return [
+    layoutTable(widths, [
+      [
+        [para([run(annex.issuer_short, { size: 12, bold: true })], { align: AlignmentType.LEFT })],
+        [para([run(label, { size: 12, bold: true })], { align: AlignmentType.RIGHT })],
+      ],
+    ]),
+  ];
+}
+
+function titleLines(annex: DocAnnex, ctx: Ctx): Paragraph[] {
+  const size = annexSize(ctx);
+  const title = clean(annex.title).toLocaleUpperCase("vi").split("\n").map((l) => l.trim()).filter(Boolean);
+  const out = title.map((l, i) => centred(l, { size, bold: true }, i === 0 ? { before: 240 } : {}));
+  const attached = clean(annex.attached_to).trim();
+  if (attached) out.push(centred(attached, { size, italics: true }));
+  const unit = clean(annex.unit_of_measure ?? "").trim();
+  if (unit) {
+    const text = /^đơn vị/i.test(unit) ? unit : `Đơn vị tính: ${unit}`;
+    out.push(para([run(text, { size: 12, italics: true })], { align: AlignmentType.RIGHT, before: 120, after: 60 }));
+  } else {
+    out.push(blank(6, { after: 120 }));
+  }
+  return out;
+}
+
+function signatureFooter(sig: NonNullable<DocAnnex["signature"]>, ctx: Ctx): FileChild[] {
+  const size = annexSize(ctx);
+  const preparer = clean(sig.preparer).trim();
+  const preparerName = preparer && preparer.toLocaleUpperCase("vi") !== PREPARER_TITLE ? preparer : "";
+  const right = [centred(sig.place_date, { size, italics: true }), ...signerBlock(sig.signer, size)];
+  // Left column: a blank line facing the place-date, the title facing the authority line, then
+  // blank lines so that the preparer's name sits on the same line as the signer's.
+  const gap = right.length - 3;
+  const left = [
+    blank(size),
+    centred(PREPARER_TITLE, { size, bold: true }),
+    ...Array.from({ length: gap }, () => blank(size)),
+    ...(preparerName ? [centred(preparerName, { size, bold: true })] : []),
+  ];
+  const widths = splitWidth(ctx.textWidth, [0.45, 0.55]);
+  return [blank(6, { after: 120 }), layoutTable(widths, [[left, right]])];
+}
+
+export function annexSection(annex: DocAnnex, profile: Profile, notice: string | null): ISectionOptions {
+  const ctx = ctxFor(profile, annex.orientation === "landscape");
+  const children: FileChild[] = [
+    ...topLines(annex, ctx),
+    ...titleLines(annex, ctx),
+    ...markdownBlocks(annex.body, ctx),
+    ...(annex.signature ? signatureFooter(annex.signature, ctx) : []),
+  ];
+  return section(ctx, notice, children);
+}

@@ -1,0 +1,124 @@
+// Format profile of an administrative document: page geometry and font sizes, per ruleset.
+// TT 01/2011/TT-BNV (historical, 2018 documents, the default) and NĐ 30/2020/NĐ-CP differ little for
+// a Kế hoạch / Báo cáo; both allow every value chosen here, so the table below only records the few
+// places where a choice was made per ruleset (see /work/shared/domain.md §7).
+
+import type { DocModel } from "../../model/document.js";
+
+/** Millimetres → whole twips (1 in = 25.4 mm = 1440 twips). */
+export function mmToTwip(mm: number): number {
+  return Math.round((mm * 1440) / 25.4);
+}
+
+/** Points → half-points (docx run `size`). */
+export const pt = (points: number): number => Math.round(points * 2);
+
+/** A4 in twips as docx writes it by default (never computed from mm: 210 mm → 11905 would be off by one). */
+export const A4 = { width: 11906, height: 16838 } as const;
+
+export interface Margins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  header: number;
+  footer: number;
+}
+
+export interface Profile {
+  /** Body text size (pt): TT 01 says 13–14, NĐ 30 13–14; 14 for both. */
+  body: number;
+  /** First-line indent of body paragraphs (twips): 1.27 cm = 720 (both allow 1–1.27 cm). */
+  firstLine: number;
+  /** Space after a body paragraph (twips, ≥ 6 pt). */
+  after: number;
+  /** Line spacing in 240ths of a line (276 = 1.15; both allow single to 1.5). */
+  line: number;
+  /** Header block: issuer lines and "Số:" (pt). */
+  issuer: number;
+  /** Quốc hiệu (pt, bold caps). */
+  national: number;
+  /** Tiêu ngữ (pt, bold). */
+  motto: number;
+  /** Place and date (pt, italic). */
+  placeDate: number;
+  /** "Nơi nhận:" (pt, bold italic) and its lines (pt). */
+  recipientsHead: number;
+  recipients: number;
+  /** Page number in the header (pt). */
+  pageNumber: number;
+  /** Data tables: portrait / landscape (pt). */
+  tablePortrait: number;
+  tableLandscape: number;
+  /** The illustrative-data notice in the page header (pt). */
+  notice: number;
+  portraitMargins: Margins;
+  landscapeMargins: Margins;
+}
+
+const PORTRAIT: Margins = {
+  top: mmToTwip(20),
+  bottom: mmToTwip(20),
+  left: mmToTwip(30),
+  right: mmToTwip(15),
+  header: mmToTwip(10),
+  footer: mmToTwip(10),
+};
+
+// Landscape annexes are bound along their top edge; 20 mm left keeps them clear of a staple too.
+const LANDSCAPE: Margins = {
+  top: mmToTwip(20),
+  bottom: mmToTwip(15),
+  left: mmToTwip(20),
+  right: mmToTwip(15),
+  header: mmToTwip(10),
+  footer: mmToTwip(10),
+};
+
+const BASE: Profile = {
+  body: 14,
+  firstLine: 720,
+  after: 120,
+  line: 276,
+  issuer: 13,
+  national: 13,
+  motto: 14,
+  placeDate: 14,
+  recipientsHead: 12,
+  recipients: 11,
+  pageNumber: 14,
+  tablePortrait: 12,
+  tableLandscape: 11,
+  notice: 10,
+  portraitMargins: PORTRAIT,
+  landscapeMargins: LANDSCAPE,
+};
+
+/** The settings that differ by ruleset (everything else is BASE). */
+export const PROFILES: Record<DocModel["ruleset"], Profile> = {
+  "tt01-2011": { ...BASE },
+  // NĐ 30: body may be 13 pt and the Quốc hiệu 12–13 pt; we keep 14/13 as for TT 01 (both legal).
+  "nd30-2020": { ...BASE },
+};
+
+export function profileOf(model: DocModel): Profile {
+  return PROFILES[model.ruleset] ?? PROFILES["tt01-2011"];
+}
+
+/** Layout context shared by the block builders. */
+export interface Ctx {
+  profile: Profile;
+  /** Width available to text in the current section (twips). */
+  textWidth: number;
+  landscape: boolean;
+}
+
+export function textWidthOf(margins: Margins, landscape: boolean): number {
+  const pageWidth = landscape ? A4.height : A4.width;
+  return pageWidth - margins.left - margins.right;
+}
+
+export function ctxFor(profile: Profile, landscape: boolean): Ctx {
+  const margins = landscape ? profile.landscapeMargins : profile.portraitMargins;
+  return { profile, textWidth: textWidthOf(margins, landscape), landscape };
+}

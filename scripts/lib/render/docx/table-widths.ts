@@ -1,0 +1,73 @@
+// Column widths of a data table from its content, in whole twips summing to the text width.
+//   hard minimum: the longest word of the column (numbers never break), a row-number column narrow;
+//   soft minimum: also the header label on at most two lines;
+//   wish: the longest cell on one line (capped), a short header label on one line;
+//   too wide → columns get their soft minimum (or, failing that, their hard one) and share the
+//   rest in proportion to what they lack; room to spare → text columns share it by their wish.
+
+import { inlineText } from "./inline.js";
+import type { TableSpec } from "./table-model.js";
+import { clean } from "./text.js";
+
+/** Labels of a first column holding row numbers. */
+const NUMBER_COLUMN = /^(s?tt|số\s*tt|số\s*thứ\s*tự|mã\s*số)$/i;
+/** Label of a notes column: its wish is capped lower. */
+const NOTES_COLUMN = /^ghi\s*chú$/i;
+/** Header labels up to this many characters are wished on one line. */
+const SHORT_LABEL = 12;
+const MAX_WISH = 40;
+const NOTES_WISH = 16;
+const NUMERIC = /^[\d.,%\s+\-–]*$/;
+
+const chars = (s: string): number => [...s].length;
+const longestWord = (s: string): number => Math.max(0, ...s.split(/\s+/).map(chars));
+
+export function columnWidths(spec: TableSpec, total: number, size: number): number[] {
+  const n = spec.levels.length;
+  if (n === 0) return [];
+  const charW = size * 20 * 0.5; // average advance of a character in twips (Times, Vietnamese text)
+  const pad = 2 * 85 + 60; // cell margins + slack
+  const tw = (k: number): number => Math.round(k * charW + pad);
+
+  const min: number[] = [];
+  const soft: number[] = [];
+  const wish: number[] = [];
+  const isText: boolean[] = [];
+  for (let c = 0; c < n; c++) {
+    const leaf = clean(spec.levels[c]?.at(-1) ?? "");
+    const body = spec.rows.map((r) => inlineText(r.cells[c]).trim()).filter((t) => t.length > 0);
+    const bodyLen = Math.max(0, ...body.map(chars));
+    const words = Math.max(2, longestWord(leaf), ...body.map(longestWord));
+    const twoLines = Math.max(longestWord(leaf), Math.ceil(chars(leaf) / 2) + 1);
+    const head = chars(leaf) <= SHORT_LABEL ? chars(leaf) : twoLines;
+    const narrow = c === 0 && (NUMBER_COLUMN.test(leaf) || (bodyLen <= 4 && chars(leaf) <= 4));
+    const cap = NOTES_COLUMN.test(leaf) ? NOTES_WISH : MAX_WISH;
+    min.push(tw(words * 1.1));
+    soft.push(narrow ? min[c]! : tw(Math.max(words * 1.1, twoLines)));
+    wish.push(narrow ? tw(Math.max(words * 1.1, 3)) : tw(Math.max(words * 1.1, head, Math.min(bodyLen, cap))));
+    isText.push(!narrow && body.some((t) => !NUMERIC.test(t)));
+  }
+
+  const sumOf = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  let out: number[];
+  const wishSum = sumOf(wish);
+  // From `lo` towards `hi`, in proportion to the gap, so that the columns fill the total.
+  const between = (lo: number[], hi: number[]): number[] => {
+    const k = (total - sumOf(lo)) / Math.max(1, sumOf(hi) - sumOf(lo));
+    return lo.map((m, c) => Math.floor(m + (hi[c]! - m) * k));
+  };
+  if (wishSum >= total) {
+    const softer = soft.map((x, c) => Math.min(x, wish[c]!));
+    if (sumOf(softer) <= total) out = between(softer, wish);
+    else if (sumOf(min) <= total) out = between(min, softer);
+    else out = min.map((m) => Math.floor((m * total) / sumOf(min)));
+  } else {
+    const grow = isText.some(Boolean) ? isText : isText.map(() => true);
+    const base = sumOf(wish.filter((_, c) => grow[c]));
+    out = wish.map((w, c) => (grow[c] ? Math.floor(w + ((total - wishSum) * w) / base) : w));
+  }
+  // Whole twips summing exactly to the total: the widest column absorbs the rounding.
+  const widest = out.indexOf(Math.max(...out));
+  out[widest] = out[widest]! + (total - sumOf(out));
+  return out;
+}

@@ -1,0 +1,90 @@
+// Pipe tables → bordered docx tables: fixed layout, DXA widths on the table, its grid and every cell,
+// repeated header rows with merged group cells, alignment from the delimiter row, bold total rows.
+
+import {
+  AlignmentType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  type TextRun,
+  VerticalAlignTable,
+  VerticalMergeType,
+  WidthType,
+  type Paragraph,
+} from "docx";
+import type { Token } from "markdown-it";
+import { inlineRuns } from "./inline.js";
+import type { Ctx } from "./profile.js";
+import { headerGrid, parseTable, type ColAlign, type TableSpec } from "./table-model.js";
+import { columnWidths } from "./table-widths.js";
+import { ALL_BORDERS, CELL_BORDERS, para, run, type Align } from "./text.js";
+
+const CELL_MARGINS = { top: 28, bottom: 28, left: 85, right: 85 };
+
+function alignment(a: ColAlign): Align {
+  if (a === "center") return AlignmentType.CENTER;
+  if (a === "right") return AlignmentType.RIGHT;
+  return AlignmentType.LEFT;
+}
+
+const sum = (xs: number[], from: number, span: number): number =>
+  xs.slice(from, from + span).reduce((a, b) => a + b, 0);
+
+function cell(width: number, children: Paragraph[], opts: { span?: number; vMerge?: "restart" | "continue" | null } = {}): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    borders: CELL_BORDERS,
+    verticalAlign: VerticalAlignTable.CENTER,
+    ...(opts.span && opts.span > 1 ? { columnSpan: opts.span } : {}),
+    ...(opts.vMerge === "restart" ? { verticalMerge: VerticalMergeType.RESTART } : {}),
+    ...(opts.vMerge === "continue" ? { verticalMerge: VerticalMergeType.CONTINUE } : {}),
+    children,
+  });
+}
+
+/** A docx table from a parsed pipe table, as wide as the text. */
+export function tableFromSpec(spec: TableSpec, ctx: Ctx): Table {
+  const size = ctx.landscape ? ctx.profile.tableLandscape : ctx.profile.tablePortrait;
+  const widths = columnWidths(spec, ctx.textWidth, size);
+  const cellPara = (children: TextRun[], align: Align): Paragraph => para(children, { align });
+
+  const headRows = headerGrid(spec.levels).map(
+    (row) =>
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: row.map((g) =>
+          cell(sum(widths, g.col, g.span), [cellPara(g.text ? [run(g.text, { size, bold: true })] : [], AlignmentType.CENTER)], {
+            span: g.span,
+            vMerge: g.vMerge,
+          }),
+        ),
+      }),
+  );
+
+  const bodyRows = spec.rows.map(
+    (r) =>
+      new TableRow({
+        cantSplit: true,
+        children: widths.map((w, c) =>
+          cell(w, [cellPara(inlineRuns(r.cells[c], { size, bold: r.bold }), alignment(spec.aligns[c] ?? null))]),
+        ),
+      }),
+  );
+
+  return new Table({
+    width: { size: ctx.textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: ALL_BORDERS,
+    margins: CELL_MARGINS,
+    rows: [...headRows, ...bodyRows],
+  });
+}
+
+/** Build the table starting at tokens[start]; returns it and the index after its table_close. */
+export function buildTable(tokens: Token[], start: number, ctx: Ctx): { table: Table; end: number } {
+  const { spec, end } = parseTable(tokens, start);
+  return { table: tableFromSpec(spec, ctx), end };
+}

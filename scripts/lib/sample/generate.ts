@@ -1,0 +1,171 @@
+// `sample`: illustrative reports for every unit of a data folder's tree, deterministic for a
+// seed. Lowest-level territory units get full data; the levels above declare the sums of their
+// children for the core poverty figures (one of them slightly off, so the roll-up check has
+// something to show); agencies report money for what they chair. Narratives say they are
+// illustrative.
+import type { Dataset } from "../load/load-dataset.js";
+import { deadlineOf } from "../model/deadlines.js";
+import { flattenOutline } from "../model/catalogue.js";
+import type { FinanceRecord, Level, ReportFile, Unit } from "../model/types.js";
+import { reportPath } from "../units/paths.js";
+import { reportToYaml } from "../write/report-yaml.js";
+import { narrativeFor } from "./narrative.js";
+import { rngFor, type Rng } from "./random.js";
+import { MIX, drawStatus } from "./statuses.js";
+import { coreValues, otherValues, sumSeries, type Profile, type Series } from "./values.js";
+
+const DECLARED = ["ho_dan_cu", "ho_dan_cu_dtts", "ho_ngheo", "ho_ngheo_dtts", "ho_thoat_ngheo", "ho_tai_ngheo", "ho_ngheo_phat_sinh", "ho_can_ngheo", "ho_can_ngheo_dtts", "ho_thoat_can_ngheo", "ho_can_ngheo_phat_sinh"];
+const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Hà", "Đinh", "Bùi", "Đỗ", "Vũ", "Cao", "Triệu"];
+const MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Quang", "Thanh", "Ngọc", "Hữu"];
+const GIVEN = ["An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Lan", "Hương", "Thắng", "Tuấn", "Hòa", "Sơn", "Thủy", "Quyết"];
+
+export interface SampleOutput {
+  /** data-relative path → YAML text. */
+  reports: Map<string, string>;
+  flagsText: string;
+}
+
+function profileOf(unit: Unit, districtFactor: number, rng: Rng): Profile {
+  const urban = unit.area === "thanh_thi";
+  const households = Math.round(urban ? rng.between(1800, 3400) : rng.between(750, 1900));
+  const poorRate = Math.min(0.55, (urban ? 0.25 : 1) * 0.105 * districtFactor * rng.between(0.6, 1.45));
+  const minorityShare = districtFactor > 1.6 && !urban ? rng.between(0.3, 0.8) : rng.between(0, 0.06);
+  return { households, poorRate, nearRate: rng.between(0.05, 0.1), minorityShare };
+}
+
+function signer(level: Level, rng: Rng): ReportFile["document"]["signer"] {
+  const name = `${rng.pick(FAMILY)} ${rng.pick(MIDDLE)} ${rng.pick(GIVEN)}`;
+  if (level.kind === "agency") return { authority: "", deputy: "KT. GIÁM ĐỐC", position: "PHÓ GIÁM ĐỐC", name };
+  return rng.chance(0.5)
+    ? { authority: "TM. ỦY BAN NHÂN DÂN", deputy: null, position: "CHỦ TỊCH", name }
+    : { authority: "TM. ỦY BAN NHÂN DÂN", deputy: "KT. CHỦ TỊCH", position: "PHÓ CHỦ TỊCH", name };
+}
+
+function financeFor(ds: Dataset, unit: Unit, level: Level, rng: Rng, scale: number): FinanceRecord[] {
+  const leaves = ds.programme.components.filter((c) => c.applicable && !ds.programme.components.some((o) => o.parent === c.id));
+  const chaired = leaves.filter((c) => unit.chairs?.some((x) => c.id === x || c.id.startsWith(`${x}.`)));
+  const picks = level.kind === "agency" ? chaired : [rng.pick(leaves), rng.pick(leaves)].filter((c, i, a) => a.indexOf(c) === i);
+  const sources = ds.programme.sources.filter((s) => s.group === ds.programme.source_groups[0]?.id);
+  const out: FinanceRecord[] = [];
+  for (const c of picks) {
+    for (const src of [rng.pick(sources), rng.pick(sources)].filter((s, i, a) => a.indexOf(s) === i)) {
+      for (const p of ds.project.periods.filter((x) => x.flow_label !== null)) {
+        const plan = Math.round(rng.between(40, 500) * scale * p.years);
+        const disbursed = rng.chance(0.004) ? Math.round(plan * 1.06) : Math.round(plan * rng.between(0.55, 0.99));
+        out.push({ component: c.id, source: src.id, period: p.id, plan, disbursed });
+      }
+    }
+  }
+  return out;
+}
+
+export function generateSample(ds: Dataset, seed: number): SampleOutput {
+  const index = { units: ds.units, levels: ds.levels };
+  const kids = new Map<string, Unit[]>();
+  for (const u of ds.units.values()) if (u.parent) kids.set(u.parent, [...(kids.get(u.parent) ?? []), u]);
+  const isTerritory = (u: Unit) => ds.levels.get(u.level)?.kind === "territory";
+  const series = new Map<string, Series>();
+  const reports = new Map<string, string>();
+  const indicators = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
+  const applicable = (id: string) => ds.programme.components.find((c) => c.id === id)?.applicable ?? true;
+  const sections = flattenOutline(ds.outline.sections);
+  const poorRates = new Map<string, number>();
+
+  const seriesOf = (u: Unit, factor: number): Series => {
+    const cached = series.get(u.code);
+    if (cached) return cached;
+    const rng = rngFor(seed, `values:${u.code}`);
+    const territoryKids = (kids.get(u.code) ?? []).filter(isTerritory);
+    let s: Series;
+    if (territoryKids.length === 0) {
+      const profile = profileOf(u, factor, rng);
+      poorRates.set(u.code, profile.poorRate);
+      s = coreValues(profile, ds.project.periods, rng);
+      otherValues(s, ds.catalogue.indicators, ds.project.periods, applicable, rng);
+    } else {
+      const f = u.parent === null ? 1 : 0.45 + 2.3 * rngFor(seed, `factor:${u.code}`).next() ** 2;
+      s = sumSeries(territoryKids.map((k) => seriesOf(k, f)), DECLARED);
+    }
+    series.set(u.code, s);
+    return s;
+  };
+
+  const units = [...ds.units.values()];
+  for (const u of units) if (isTerritory(u)) seriesOf(u, 1);
+  const draws = new Map(
+    units.map((u) => {
+      const level = ds.levels.get(u.level);
+      const lowest = isTerritory(u) && !(kids.get(u.code) ?? []).some(isTerritory);
+      const mix = u.parent === null ? MIX.root : level?.kind === "agency" ? MIX.agency : lowest ? MIX.lowest : MIX.middle;
+      return [u.code, { lowest, draw: drawStatus(rngFor(seed, `status:${u.code}`), deadlineOf(level, ds.plan), ds.project.as_of, mix) }];
+    }),
+  );
+  const filed = (c: string) => ["da_nop", "da_duyet"].includes(draws.get(c)?.draw.status ?? "");
+  // One unit above the lowest level, all of whose children reported, declares a figure a little
+  // off the sum of its children, so the roll-up check has something to show.
+  const odd = units.find((u) => isTerritory(u) && u.parent !== null && filed(u.code) && (kids.get(u.code) ?? []).length > 0 && (kids.get(u.code) ?? []).every((k) => filed(k.code)));
+
+  for (const u of units) {
+    const level = ds.levels.get(u.level);
+    if (!level) continue;
+    const rng = rngFor(seed, `report:${u.code}`);
+    const { draw, lowest } = draws.get(u.code)!;
+    if (draw.status === null) continue;
+    const values: Series = level.kind === "territory" ? structuredClone(series.get(u.code) ?? {}) : {};
+    if (u === odd && values.ho_dan_cu?.y2017 != null) values.ho_dan_cu.y2017 = (values.ho_dan_cu.y2017 as number) + 7;
+    if (draw.status === "dang_soan") for (const byP of Object.values(values)) for (const p of Object.keys(byP)) if (rng.chance(0.3)) byP[p] = null;
+    const parent = u.parent ? ds.units.get(u.parent) : undefined;
+    const upper = parent?.authority ?? "Trung ương";
+    const narrative: Record<string, string> = {};
+    for (const s of sections) {
+      if (!s.narrative || !s.levels.includes(u.level)) continue;
+      narrative[s.narrative] = draw.status === "dang_soan" && rng.chance(0.4) ? "" : narrativeFor(s.narrative, u.name, upper, rng);
+    }
+    const report: ReportFile = {
+      unit: u.code,
+      round: ds.project.round,
+      status: draw.status,
+      submitted_on: draw.submitted_on,
+      approved_on: draw.approved_on,
+      document: {
+        number: draw.submitted_on ? String(rng.int(12, 190)) : null,
+        date: draw.submitted_on,
+        signer: signer(level, rng),
+        recipients: level.kind === "agency" ? ["Lưu: VT."] : parent ? ["Lưu: VT."] : ["Lưu: VT."],
+      },
+      values,
+      finance: financeFor(ds, u, level, rng, lowest ? 1 : level.kind === "agency" ? 8 : 3),
+      narrative,
+    };
+    reports.set(
+      reportPath(u, index),
+      reportToYaml(report, {
+        schemaRel: "../".repeat(reportPath(u, index).split("/").length - 1) + "../schemas/report.schema.json",
+        header: `Báo cáo đánh giá giữa kỳ của ${u.name} (mã ${u.code}).\nSỐ LIỆU MINH HỌA do lệnh npm run sample sinh ra (seed ${seed}), không phải số liệu chính thức.`,
+        indicators,
+        illustrative: true,
+      }),
+    );
+  }
+  return { reports, flagsText: flagsYaml(ds, poorRates, seed) };
+}
+
+function flagsYaml(ds: Dataset, poorRates: Map<string, number>, seed: number): string {
+  const rural = [...poorRates.entries()].filter(([c]) => ds.units.get(c)?.area !== "thanh_thi");
+  const dbkk = rural.filter(([, r]) => r >= 0.22).map(([c]) => c).sort();
+  const atk = rural.filter(([c]) => rngFor(seed, `atk:${c}`).chance(0.03)).map(([c]) => c).sort();
+  const q = (list: string[]) => `[${list.map((c) => `"${c}"`).join(", ")}]`;
+  return [
+    "# yaml-language-server: $schema=../schemas/unit-flags.schema.json",
+    "# Các xã thuộc diện đặc biệt khó khăn, Chương trình 135, an toàn khu.",
+    "# DANH SÁCH MINH HỌA do lệnh npm run sample sinh ra: thay bằng danh sách theo",
+    "# QĐ 900/QĐ-TTg (20/6/2017), QĐ 582/QĐ-TTg (28/4/2017) khi có số liệu chính thức.",
+    "source: Minh họa (xã có tỷ lệ hộ nghèo minh họa cuối năm 2015 từ 22% trở lên)",
+    "illustrative: true",
+    "flags:",
+    `  xa_dbkk: ${q(dbkk)}`,
+    `  xa_135: ${q(dbkk)}`,
+    `  xa_atk: ${q(atk)}`,
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,117 @@
+// Illustrative indicator values for one territory unit at the lowest level: internally
+// consistent (stock-flow identities hold exactly, parts never exceed their totals), with
+// poverty falling over the periods. Core poverty indicators are drawn by id; every other
+// catalogue indicator gets a plausible number from its unit of measure.
+import type { Indicator, Period } from "../model/types.js";
+import type { Rng } from "./random.js";
+
+export type Series = Record<string, Record<string, number | null>>;
+
+export interface Profile {
+  households: number;
+  /** Poor-household rate at the baseline, 0–1. */
+  poorRate: number;
+  nearRate: number;
+  /** Share of ethnic-minority households, 0–1. */
+  minorityShare: number;
+}
+
+const DEPRIVATION_SHARE: Record<string, [number, number]> = {
+  thieu_hut_tiep_can_y_te: [0.05, 0.1],
+  thieu_hut_bhyt: [0.08, 0.15],
+  thieu_hut_giao_duc_nguoi_lon: [0.2, 0.35],
+  thieu_hut_tre_em_di_hoc: [0.03, 0.08],
+  thieu_hut_chat_luong_nha: [0.2, 0.4],
+  thieu_hut_dien_tich_nha: [0.1, 0.2],
+  thieu_hut_nuoc_sinh_hoat: [0.2, 0.35],
+  thieu_hut_nha_tieu: [0.55, 0.66],
+  thieu_hut_vien_thong: [0.1, 0.2],
+  thieu_hut_tai_san_thong_tin: [0.15, 0.3],
+};
+/** Poverty rate relative to the baseline, by period index. */
+const POOR_PATH = [1, 0.8, 0.66, 0.6];
+const NEAR_PATH = [1, 0.96, 0.9, 0.88];
+
+function set(s: Series, id: string, p: string, v: number): void {
+  (s[id] ??= {})[p] = v;
+}
+
+/** Stock path with the flows that explain it exactly: closing = opening − out + back + new. */
+function stockFlows(s: Series, periods: Period[], stock: number[], hh: number[], rng: Rng, ids: { stock: string; out: string; back?: string; neu: string }): void {
+  set(s, ids.stock, periods[0]!.id, stock[0]!);
+  for (let i = 1; i < periods.length; i++) {
+    const p = periods[i]!;
+    const opening = s[ids.stock]![periods[i - 1]!.id]!;
+    const back = ids.back ? Math.round(opening * rng.between(0.005, 0.02) * p.years) : 0;
+    const neu = Math.round(hh[i]! * rng.between(0.004, 0.012) * p.years);
+    let out = opening + back + neu - stock[i]!;
+    if (out < 0) out = 0;
+    set(s, ids.stock, p.id, opening - out + back + neu);
+    set(s, ids.out, p.id, out);
+    if (ids.back) set(s, ids.back, p.id, back);
+    set(s, ids.neu, p.id, neu);
+  }
+}
+
+export function coreValues(profile: Profile, periods: Period[], rng: Rng): Series {
+  const s: Series = {};
+  const hh = periods.map((_, i) => Math.round(profile.households * (1 + 0.012 * i)));
+  periods.forEach((p, i) => set(s, "ho_dan_cu", p.id, hh[i]!));
+  const poor = periods.map((_, i) => Math.round(hh[i]! * profile.poorRate * (POOR_PATH[i] ?? 0.6) * rng.between(0.95, 1.05)));
+  const near = periods.map((_, i) => Math.round(hh[i]! * profile.nearRate * (NEAR_PATH[i] ?? 0.88) * rng.between(0.95, 1.05)));
+  stockFlows(s, periods, poor, hh, rng, { stock: "ho_ngheo", out: "ho_thoat_ngheo", back: "ho_tai_ngheo", neu: "ho_ngheo_phat_sinh" });
+  stockFlows(s, periods, near, hh, rng, { stock: "ho_can_ngheo", out: "ho_thoat_can_ngheo", neu: "ho_can_ngheo_phat_sinh" });
+  const incomeShare = rng.between(0.7, 0.82);
+  periods.forEach((p, i) => {
+    const h = hh[i]!;
+    const np = s.ho_ngheo![p.id]!;
+    const nn = s.ho_can_ngheo![p.id]!;
+    const dtts = Math.round(h * profile.minorityShare);
+    set(s, "ho_dan_cu_dtts", p.id, dtts);
+    set(s, "ho_ngheo_dtts", p.id, Math.min(np, dtts, Math.round(np * Math.min(0.95, profile.minorityShare * 1.5))));
+    set(s, "ho_can_ngheo_dtts", p.id, Math.min(nn, dtts, Math.round(nn * Math.min(0.9, profile.minorityShare * 1.3))));
+    const income = Math.round(np * incomeShare);
+    set(s, "ho_ngheo_thieu_hut_thu_nhap", p.id, income);
+    set(s, "ho_ngheo_thieu_hut_dich_vu", p.id, np - income);
+    set(s, "nhan_khau_ho_ngheo", p.id, Math.round(np * rng.between(3.2, 4.1)));
+    set(s, "thu_nhap_bq_ho_ngheo", p.id, Math.round(rng.between(520, 600) * (1 + 0.11 * i)));
+  });
+  return s;
+}
+
+const HOUSEHOLD_UNITS = /^(hộ|lượt hộ)/;
+const PERSON_UNITS = /(người|thẻ|học sinh)/;
+
+/** Every other non-computed indicator: totals first, then parts as a share of their total. */
+export function otherValues(s: Series, indicators: readonly Indicator[], periods: Period[], applicable: (component: string) => boolean, rng: Rng): void {
+  const years = new Map(periods.map((p) => [p.id, p.years || 1]));
+  const poorAt = (p: string) => s.ho_ngheo?.[p] ?? s.ho_ngheo?.[periods[periods.length - 1]!.id] ?? 0;
+  const todo = indicators.filter((i) => !i.computed && i.kind !== "text" && !(i.id in s) && (!i.component || applicable(i.component)));
+  const ordered = [...todo.filter((i) => !i.part_of), ...todo.filter((i) => i.part_of)];
+  for (const ind of ordered) {
+    for (const p of ind.periods) {
+      const y = ind.kind === "flow" || ind.kind === "count" || ind.kind === "money" ? (years.get(p) ?? 1) : 1;
+      let v: number;
+      const dep = DEPRIVATION_SHARE[ind.id];
+      if (dep) v = Math.round(poorAt(p) * rng.between(dep[0], dep[1]));
+      else if (ind.part_of) v = Math.round((s[ind.part_of]?.[p] ?? 0) * rng.between(0.15, 0.5));
+      else if (ind.unit.includes("đồng")) v = Math.round(poorAt(p) * rng.between(2, 12) * y);
+      else if (HOUSEHOLD_UNITS.test(ind.unit)) v = Math.round(poorAt(p) * rng.between(0.05, 0.35) * y);
+      else if (PERSON_UNITS.test(ind.unit)) v = Math.round(poorAt(p) * rng.between(0.3, 1.5) * y);
+      else v = Math.round(rng.between(0, 3.4) * y);
+      if (dep || ind.part_of) v = Math.min(v, ind.part_of ? (s[ind.part_of]?.[p] ?? v) : v);
+      set(s, ind.id, p, v);
+    }
+  }
+}
+
+/** Sums of children's series for the indicators a district or the province declares itself. */
+export function sumSeries(children: Series[], ids: readonly string[]): Series {
+  const out: Series = {};
+  for (const c of children) {
+    for (const id of ids) {
+      for (const [p, v] of Object.entries(c[id] ?? {})) if (typeof v === "number") set(out, id, p, ((out[id]?.[p] as number | undefined) ?? 0) + v);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+// Report files against the unit tree and the plan: a known unit, one file per unit, in its
+// district's folder and named for it, the current round, and a status consistent with its dates
+// (late is a warning, not an error).
+import { basename, dirname } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnostic } from "../diagnostics/make.js";
+import { suggest } from "../diagnostics/suggest.js";
+import type { Dataset } from "../load/load-dataset.js";
+import { daysBetween, shortDate } from "../model/dates.js";
+import { deadlineOf } from "../model/deadlines.js";
+import { reportFileName, reportFolder, reportPath } from "../units/paths.js";
+
+export function checkReports(ds: Dataset): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, string>();
+  const index = { units: ds.units, levels: ds.levels };
+  for (const { file, report } of ds.reports) {
+    const at = (pointer: string, on: "key" | "value" = "value") => ({ file, pointer, on });
+    const unit = ds.units.get(report.unit);
+    if (!unit) {
+      out.push(diagnostic("REPORT_UNKNOWN_UNIT", { code: report.unit, suggestion: suggest(report.unit, ds.units.keys()) ?? "" }, at("/unit")));
+      continue;
+    }
+    const other = seen.get(unit.code);
+    if (other) out.push(diagnostic("REPORT_DUPLICATE", { code: unit.code, other }, at("/unit")));
+    else seen.set(unit.code, file.path);
+    const name = basename(file.rel);
+    if (name !== `${unit.code}.yaml` && !name.startsWith(`${unit.code}-`)) {
+      out.push(diagnostic("REPORT_FILE_NAME", { fileCode: name.replace(/\.ya?ml$/, "").split("-")[0] ?? name, code: unit.code, expected: reportFileName(unit, index) }, at("/unit")));
+    } else if (dirname(file.rel) !== reportFolder(unit, index)) {
+      out.push(diagnostic("REPORT_WRONG_FOLDER", { code: unit.code, name: unit.name, expected: `${ds.dataDir.replace(/\/$/, "")}/${reportPath(unit, index)}` }, at("/unit")));
+    }
+    if (report.round !== ds.project.round) out.push(diagnostic("REPORT_ROUND_MISMATCH", { actual: report.round, expected: ds.project.round }, at("/round")));
+    out.push(...checkStatus(ds, report, at, unit.level));
+  }
+  return out;
+}
+
+type At = (pointer: string, on?: "key" | "value") => Parameters<typeof diagnostic>[2];
+
+function checkStatus(ds: Dataset, r: Dataset["reports"][number]["report"], at: At, levelId: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const submitted = r.status === "da_nop" || r.status === "da_duyet";
+  if (submitted && !r.submitted_on) out.push(diagnostic("STATUS_DATE_MISSING", { status: r.status, field: "submitted_on" }, at("/submitted_on")));
+  if (r.status === "da_duyet" && !r.approved_on) out.push(diagnostic("STATUS_DATE_MISSING", { status: r.status, field: "approved_on" }, at("/approved_on")));
+  if (!submitted && r.submitted_on) out.push(diagnostic("STATUS_DATE_UNEXPECTED", { status: r.status, field: "submitted_on" }, at("/submitted_on")));
+  if (r.status !== "da_duyet" && r.approved_on) out.push(diagnostic("STATUS_DATE_UNEXPECTED", { status: r.status, field: "approved_on" }, at("/approved_on")));
+  if (r.submitted_on && r.approved_on && daysBetween(r.submitted_on, r.approved_on) < 0) {
+    out.push(diagnostic("STATUS_DATE_ORDER", { approved: shortDate(r.approved_on), submitted: shortDate(r.submitted_on) }, at("/approved_on")));
+  }
+  const level = ds.levels.get(levelId);
+  const deadline = deadlineOf(level, ds.plan);
+  if (submitted && r.submitted_on && deadline && daysBetween(deadline, r.submitted_on) > 0) {
+    out.push(
+      diagnostic(
+        "STATUS_LATE",
+        { submitted: shortDate(r.submitted_on), deadline: shortDate(deadline), level: (level?.name ?? levelId).toLowerCase(), days: daysBetween(deadline, r.submitted_on) },
+        at("/submitted_on"),
+      ),
+    );
+  }
+  for (const field of ["submitted_on", "approved_on"] as const) {
+    const d = r[field];
+    if (d && daysBetween(ds.project.as_of, d) > 0) out.push(diagnostic("STATUS_AFTER_AS_OF", { date: shortDate(d), asOf: shortDate(ds.project.as_of) }, at(`/${field}`)));
+  }
+  return out;
+}

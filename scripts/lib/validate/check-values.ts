@@ -1,0 +1,179 @@
+// The numbers inside each report: known indicators and periods, whole counts, the stock-flow
+// identity, breakdowns within their totals, rates within 0–100, money and narrative references.
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnostic, pointerOf } from "../diagnostics/make.js";
+import { sourceText } from "../diagnostics/locate.js";
+import { suggest } from "../diagnostics/suggest.js";
+import type { Dataset, LoadedReport } from "../load/load-dataset.js";
+import { INTEGER_KINDS, indexCatalogue, type CatalogueIndex } from "../model/catalogue.js";
+import { formatNumber } from "../render/format.js";
+
+const THOUSANDS = /^\d{1,3}(\.\d{3})+$/;
+
+export function checkValues(ds: Dataset): Diagnostic[] {
+  const cat = indexCatalogue(ds.catalogue, ds.programme, ds.outline);
+  return ds.reports.flatMap((r) => [...checkEntries(ds, cat, r), ...checkIdentities(ds, cat, r), ...checkParts(ds, cat, r), ...checkFinance(ds, cat, r), ...checkNarrative(cat, r)]);
+}
+
+function checkEntries(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const periodLabel = new Map(ds.project.periods.map((p) => [p.id, p.id]));
+  const missing: string[] = [];
+  for (const [id, byPeriod] of Object.entries(report.values)) {
+    const ind = cat.indicators.get(id);
+    const keyAt = { file, pointer: pointerOf(["values", id]), on: "key" as const };
+    if (!ind) {
+      out.push(diagnostic("VALUE_UNKNOWN_INDICATOR", { id, suggestion: suggest(id, cat.indicators.keys()) ?? "" }, keyAt));
+      continue;
+    }
+    if (ind.computed) {
+      out.push(diagnostic("VALUE_COMPUTED_INDICATOR", { id, name: ind.name }, keyAt));
+      continue;
+    }
+    for (const [period, value] of Object.entries(byPeriod)) {
+      const pointer = pointerOf(["values", id, period]);
+      if (!ind.periods.includes(period) || !periodLabel.has(period)) {
+        out.push(diagnostic("VALUE_UNKNOWN_PERIOD", { name: ind.name, period, allowed: ind.periods.join(", ") }, { file, pointer, on: "key" }));
+        continue;
+      }
+      if (value === null) {
+        missing.push(`${id}.${period}`);
+        continue;
+      }
+      const typed = sourceText(file, pointer) ?? "";
+      if ((INTEGER_KINDS.has(ind.kind) || ind.kind === "money") && THOUSANDS.test(typed)) {
+        out.push(diagnostic("NUMBER_THOUSANDS_SEPARATOR", { actual: typed, read: formatNumber(value, 3), suggestion: typed.replace(/\./g, "") }, { file, pointer }));
+      } else if (INTEGER_KINDS.has(ind.kind) && !Number.isInteger(value)) {
+        out.push(diagnostic("NUMBER_NOT_INTEGER", { indicator: ind.name, unit: ind.unit, actual: typed || String(value) }, { file, pointer }));
+      }
+    }
+  }
+  if (missing.length && (report.status === "da_nop" || report.status === "da_duyet")) {
+    const list = missing.slice(0, 6).join(", ") + (missing.length > 6 ? ", …" : "");
+    out.push(diagnostic("REPORT_INCOMPLETE", { count: missing.length, list }, { file, pointer: "/values", on: "key" }));
+  }
+  return out;
+}
+
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+function checkIdentities(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const periods = ds.project.periods;
+  for (const idn of ds.catalogue.identities) {
+    const stock = report.values[idn.stock];
+    if (!stock) continue;
+    for (let i = 1; i < periods.length; i++) {
+      const p = periods[i]!.id;
+      const closing = num(stock[p]);
+      const opening = num(stock[periods[i - 1]!.id]);
+      const minus = idn.minus.map((f) => num(report.values[f]?.[p]));
+      const plus = idn.plus.map((f) => num(report.values[f]?.[p]));
+      if (closing === null || opening === null || minus.includes(null) || plus.includes(null)) continue;
+      const m = (minus as number[]).reduce((a, b) => a + b, 0);
+      const pl = (plus as number[]).reduce((a, b) => a + b, 0);
+      const expected = opening - m + pl;
+      if (expected === closing) continue;
+      const name = cat.indicators.get(idn.stock)?.name ?? idn.stock;
+      out.push(
+        diagnostic(
+          "VALUE_STOCK_FLOW",
+          {
+            name,
+            period: ds.project.periods[i]!.stock_label.toLowerCase(),
+            actual: formatNumber(closing),
+            opening: formatNumber(opening),
+            minus: formatNumber(m),
+            plus: formatNumber(pl),
+            expected: formatNumber(expected),
+            flows: [...idn.minus, ...idn.plus].join(", "),
+            diff: formatNumber(closing - expected),
+          },
+          { file, pointer: pointerOf(["values", idn.stock, p]) },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function checkParts(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [id, byPeriod] of Object.entries(report.values)) {
+    const ind = cat.indicators.get(id);
+    if (!ind?.part_of) continue;
+    const total = cat.indicators.get(ind.part_of);
+    for (const [p, v] of Object.entries(byPeriod)) {
+      const t = num(report.values[ind.part_of]?.[p]);
+      if (num(v) === null || t === null || (v as number) <= t) continue;
+      out.push(
+        diagnostic(
+          "VALUE_PART_EXCEEDS",
+          { name: ind.name, actual: formatNumber(v as number), totalName: (total?.name ?? ind.part_of).toLowerCase(), total: formatNumber(t), period: p },
+          { file, pointer: pointerOf(["values", id, p]) },
+        ),
+      );
+    }
+  }
+  for (const ind of cat.indicators.values()) {
+    if (ind.aggregate.rule !== "ratio") continue;
+    const { numerator, denominator, scale } = ind.aggregate;
+    for (const [p, v] of Object.entries(report.values[numerator] ?? {})) {
+      const n = num(v);
+      const d = num(report.values[denominator]?.[p]);
+      if (n === null || d === null || d === 0) continue;
+      const rate = (n / d) * scale;
+      if (rate >= 0 && rate <= 100) continue;
+      if (cat.indicators.get(numerator)?.part_of === denominator) continue; // already reported as a part above its total
+      out.push(
+        diagnostic(
+          "VALUE_RATE_RANGE",
+          { name: ind.name, period: p, rate: formatNumber(rate, 2), numerator: cat.indicators.get(numerator)?.name ?? numerator, denominator: cat.indicators.get(denominator)?.name ?? denominator },
+          { file, pointer: pointerOf(["values", numerator, p]) },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function checkFinance(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const flowPeriods = ds.project.periods.filter((p) => p.flow_label !== null).map((p) => p.id);
+  report.finance.forEach((f, i) => {
+    const ref = (field: string, what: string, id: string, allowed: string[]) => {
+      if (allowed.includes(id)) return true;
+      out.push(diagnostic("FINANCE_UNKNOWN_REF", { what, id, suggestion: suggest(id, allowed) ?? "", allowed: allowed.join(", ") }, { file, pointer: pointerOf(["finance", i, field]) }));
+      return false;
+    };
+    const ok = [
+      ref("component", "Dự án, tiểu dự án", f.component, [...cat.components.keys()]),
+      ref("source", "Nguồn vốn", f.source, [...cat.sources.keys()]),
+      ref("period", "Kỳ", f.period, flowPeriods),
+    ].every(Boolean);
+    if (ok && f.disbursed > f.plan) {
+      out.push(
+        diagnostic(
+          "FINANCE_OVER_PLAN",
+          { disbursed: formatNumber(f.disbursed), plan: formatNumber(f.plan), component: f.component, source: cat.sources.get(f.source)?.name ?? f.source, period: f.period },
+          { file, pointer: pointerOf(["finance", i, "disbursed"]) },
+        ),
+      );
+    }
+  });
+  return out;
+}
+
+function checkNarrative(cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const submitted = report.status === "da_nop" || report.status === "da_duyet";
+  for (const [key, text] of Object.entries(report.narrative)) {
+    const section = cat.narratives.get(key);
+    if (!section) {
+      out.push(diagnostic("NARRATIVE_UNKNOWN_SECTION", { id: key, suggestion: suggest(key, cat.narratives.keys()) ?? "", allowed: [...cat.narratives.keys()].join(", ") }, { file, pointer: pointerOf(["narrative", key]), on: "key" }));
+    } else if (submitted && text.trim() === "") {
+      out.push(diagnostic("NARRATIVE_EMPTY", { title: section.title }, { file, pointer: pointerOf(["narrative", key]) }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,190 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { buildDocx } from "../../scripts/lib/render/docx/build-docx.js";
+import { fixCoreDates, packDocx } from "../../scripts/lib/render/docx/pack-docx.js";
+import { docxPart, docxPartNames, prettyXml } from "../helpers/docx.js";
+import { fixture } from "./fixture.js";
+
+const pack = () => packDocx(buildDocx(fixture), fixture.created);
+
+let bytes: Uint8Array;
+let xml: string;
+
+beforeAll(async () => {
+  bytes = await pack();
+  xml = await docxPart(bytes, "word/document.xml");
+});
+
+const tables = (s: string): string[] => s.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+const sectPrs = (s: string): string[] => s.match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g) ?? [];
+const attr = (el: string, name: string): number => Number(new RegExp(`${name}="(\\d+)"`).exec(el)?.[1]);
+
+describe("buildDocx + packDocx: golden file", () => {
+  it("word/document.xml matches the golden file", async () => {
+    await expect(prettyXml(xml)).toMatchFileSnapshot("./__golden__/document.xml");
+  });
+});
+
+describe("packDocx: byte-deterministic", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("two packs of the same model are identical bytes", async () => {
+    const again = await pack();
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it("the same Document packed twice gives identical bytes", async () => {
+    const doc = buildDocx(fixture);
+    const a = await packDocx(doc, fixture.created);
+    const b = await packDocx(doc, fixture.created);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it("does not depend on the clock nor on the time zone", async () => {
+    const savedTz = process.env.TZ;
+    try {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(new Date("2031-12-31T23:59:58Z"));
+      process.env.TZ = "Pacific/Kiritimati";
+      const a = await pack();
+      vi.setSystemTime(new Date("2024-02-29T12:00:00Z"));
+      process.env.TZ = "America/Los_Angeles";
+      const b = await pack();
+      expect(Buffer.from(a).equals(Buffer.from(bytes))).toBe(true);
+      expect(Buffer.from(b).equals(Buffer.from(bytes))).toBe(true);
+    } finally {
+      if (savedTz === undefined) delete process.env.TZ;
+      else process.env.TZ = savedTz;
+    }
+  });
+
+  it("core.xml carries the model's date, not today's", async () => {
+    const core = await docxPart(bytes, "docProps/core.xml");
+    expect(core).toContain(">2018-07-25T00:00:00Z</dcterms:created>");
+    expect(core).toContain(">2018-07-25T00:00:00Z</dcterms:modified>");
+    expect(fixCoreDates("<dcterms:created x=\"1\">2026-01-01T10:11:12.000Z</dcterms:created>", "2018-01-02")).toBe(
+      "<dcterms:created x=\"1\">2018-01-02T00:00:00Z</dcterms:created>",
+    );
+  });
+
+  it("keeps docx's entry order and the usual parts", async () => {
+    const names = await docxPartNames(bytes);
+    expect(names).toContain("[Content_Types].xml");
+    expect(names).toContain("word/document.xml");
+    expect(names).toContain("word/styles.xml");
+  });
+
+  it("rejects a created value that is not an ISO date", async () => {
+    await expect(packDocx(buildDocx(fixture), "25/07/2018")).rejects.toThrow(/ISO date/);
+  });
+});
+
+describe("buildDocx: structure of document.xml", () => {
+  it("main section: A4 portrait, margins 20/20/30/15 mm in twips, title page", () => {
+    const main = sectPrs(xml)[0]!;
+    expect(main).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
+    expect(main).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
+    expect(main).toContain("<w:titlePg/>");
+    expect(main).toContain('w:type="first"');
+  });
+
+  it("three sections, each with a title page; the landscape annex has width > height", () => {
+    const secs = sectPrs(xml);
+    expect(secs).toHaveLength(3);
+    for (const s of secs) expect(s).toContain("<w:titlePg/>");
+    const land = secs.filter((s) => s.includes('w:orient="landscape"'));
+    expect(land).toHaveLength(1);
+    const pgSz = /<w:pgSz [^>]*\/>/.exec(land[0]!)![0];
+    expect(attr(pgSz, "w:w")).toBe(16838);
+    expect(attr(pgSz, "w:h")).toBe(11906);
+  });
+
+  it("page numbers in the default header only; the notice in both", async () => {
+    const rels = await docxPart(bytes, "word/_rels/document.xml.rels");
+    const main = sectPrs(xml)[0]!;
+    const target = (type: string): string => {
+      const id = new RegExp(`w:type="${type}" r:id="(rId\\d+)"`).exec(main)![1]!;
+      return new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]!;
+    };
+    const def = await docxPart(bytes, `word/${target("default")}`);
+    const first = await docxPart(bytes, `word/${target("first")}`);
+    expect(def).toMatch(/PAGE/);
+    expect(first).not.toMatch(/PAGE/);
+    expect(def).toContain("Số liệu minh họa");
+    expect(first).toContain("Số liệu minh họa");
+  });
+
+  it("header table: borderless, fixed layout, DXA widths on table, grid and every cell", () => {
+    const header = tables(xml)[0]!;
+    expect(header).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(header).toContain('<w:tblLayout w:type="fixed"/>');
+    expect(header).toContain('<w:tblW w:type="dxa" w:w="9355"/>');
+    expect(header).toMatch(/<w:tblBorders>(<w:\w+ w:val="none"[^>]*\/>){6}<\/w:tblBorders>/);
+    for (const b of header.match(/<w:tcBorders>[\s\S]*?<\/w:tcBorders>/g) ?? []) expect(b).not.toMatch(/w:val="single"/);
+    // The two short lines: under the issuing body's name and under the Tiêu ngữ (paragraph borders).
+    expect(header.match(/<w:pBdr><w:bottom w:val="single"[^>]*\/><\/w:pBdr>/g) ?? []).toHaveLength(2);
+    const grid = [...header.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(grid).toEqual([3742, 5613]);
+    const cellWidths = [...header.matchAll(/<w:tcW w:type="(\w+)" w:w="(\d+)"\/>/g)];
+    expect(cellWidths).toHaveLength(4);
+    for (const m of cellWidths) expect(m[1]).toBe("dxa");
+  });
+
+  it("every table: fixed layout, DXA widths, grid summing to the table width", () => {
+    const all = tables(xml);
+    expect(all.length).toBeGreaterThanOrEqual(6);
+    for (const t of all) {
+      expect(t).toContain('<w:tblLayout w:type="fixed"/>');
+      expect(t).not.toMatch(/w:type="(pct|auto)"/);
+      const width = attr(/<w:tblW [^>]*\/>/.exec(t)![0], "w:w");
+      const grid = [...t.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].reduce((a, m) => a + Number(m[1]), 0);
+      expect(grid).toBe(width);
+    }
+  });
+
+  it("data table: bordered, repeated header rows, merged group headers, bold total row", () => {
+    const data = tables(xml).find((t) => t.includes("Thị trấn Hưng Hoá"))!;
+    expect(data).toMatch(/<w:top w:val="single" w:color="000000" w:sz="4"\/>/);
+    expect((data.match(/<w:tblHeader\/>/g) ?? []).length).toBe(2);
+    expect((data.match(/<w:gridSpan w:val="2"\/>/g) ?? []).length).toBe(2);
+    expect(data).toContain('<w:vMerge w:val="restart"/>');
+    expect((data.match(/<w:vMerge\/>|<w:vMerge w:val="continue"\/>/g) ?? []).length).toBe(3);
+    const total = /<w:tr>(?:(?!<w:tr>)[\s\S])*?Tổng cộng[\s\S]*?<\/w:tr>/.exec(data)![0];
+    const runs = total.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? [];
+    expect(runs.length).toBeGreaterThan(4);
+    for (const r of runs) expect(r).toContain("<w:b/>");
+    expect(data).toContain('<w:jc w:val="right"/>');
+  });
+
+  it("landscape annex table uses 11 pt, portrait body tables 12 pt", () => {
+    const form = tables(xml).find((t) => t.includes("Số hộ cận nghèo"))!;
+    const body = tables(xml).find((t) => t.includes("Thị trấn Hưng Hoá"))!;
+    expect(form).toContain('<w:sz w:val="22"/>');
+    expect(form).not.toContain('<w:sz w:val="24"/>');
+    expect(body).toContain('<w:sz w:val="24"/>');
+  });
+
+  it("text is NFC, without control characters, Times New Roman by default", async () => {
+    expect(xml).not.toMatch(/[\x00-\x08\x0B\x0C\x0E-\x1F]/);
+    expect(xml).toBe(xml.normalize("NFC"));
+    expect(xml).toContain("Thanh Thuỷ");
+    expect(xml).toContain("Nguyễn Thị Thuỷ");
+    const styles = await docxPart(bytes, "word/styles.xml");
+    expect(styles).toContain('w:ascii="Times New Roman"');
+  });
+
+  it("body paragraphs: justified, first-line indent 1.27 cm, 6 pt after, 1.15 lines", () => {
+    const p = /<w:p>(?:(?!<w:p>)[\s\S])*?Thực hiện Kế hoạch số 3456[\s\S]*?<\/w:p>/.exec(xml)![0];
+    expect(p).toContain('<w:jc w:val="both"/>');
+    expect(p).toMatch(/<w:ind w:firstLine="720"\/>/);
+    expect(p).toMatch(/<w:spacing w:after="120" w:before="0" w:line="276" w:lineRule="auto"\/>/);
+  });
+
+  it("dash and numbered items are written as text, no Word numbering", () => {
+    const text = xml.replace(/<[^>]+>/g, "");
+    expect(text).toContain("- Thành lập Ban Chỉ đạo");
+    expect(text).toContain("3. Thị trấn Hưng Hoá");
+    expect(xml).not.toContain("<w:numPr>");
+  });
+});
