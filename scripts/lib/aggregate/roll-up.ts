@@ -61,23 +61,29 @@ export function computeDerived(values: Values, indicators: readonly Indicator[],
   return out;
 }
 
-function rollChildren(kids: UnitFigures[], indicators: readonly Indicator[]): { values: Values; parts: UnitFigures["parts"] } {
+/** Sums (and weighted means) of several units' values, by each indicator's rule. Rates are not
+ *  summed here: computeDerived recomputes them from the summed counts. */
+export function rollValues(list: readonly Values[], indicators: readonly Indicator[]): Values {
+  return rollWithParts(list.map((values, i) => ({ code: String(i), values })), indicators).values;
+}
+
+function rollWithParts(list: readonly { code: string; values: Values }[], indicators: readonly Indicator[]): { values: Values; parts: UnitFigures["parts"] } {
   const values: Values = {};
   const parts: UnitFigures["parts"] = {};
   for (const ind of indicators) {
     const a = ind.aggregate;
     if (a.rule === "sum") {
-      for (const k of kids) {
-        for (const [p, v] of Object.entries(k.effective[ind.id] ?? {})) {
+      for (const k of list) {
+        for (const [p, v] of Object.entries(k.values[ind.id] ?? {})) {
           (values[ind.id] ??= {})[p] = (values[ind.id]?.[p] ?? 0) + v;
-          ((parts[ind.id] ??= {})[p] ??= []).push({ code: k.unit.code, value: v });
+          ((parts[ind.id] ??= {})[p] ??= []).push({ code: k.code, value: v });
         }
       }
     } else if (a.rule === "weighted_mean") {
       const acc: Record<string, { sum: number; weight: number }> = {};
-      for (const k of kids) {
-        for (const [p, v] of Object.entries(k.effective[ind.id] ?? {})) {
-          const w = k.effective[a.weight]?.[p];
+      for (const k of list) {
+        for (const [p, v] of Object.entries(k.values[ind.id] ?? {})) {
+          const w = k.values[a.weight]?.[p];
           if (w === undefined) continue;
           const e = (acc[p] ??= { sum: 0, weight: 0 });
           e.sum += v * w;
@@ -123,7 +129,7 @@ export function rollUp(ds: Dataset): Tree {
     const missing = territoryKids.filter((k) => !submitted(k.report)).map((k) => k.unit.code);
     const complete = territoryKids.every((k) => (isLeaf(k) ? submitted(k.report) : k.coverage.complete));
     if (territoryKids.length > 0) {
-      const r = rollChildren(feeding, ds.catalogue.indicators);
+      const r = rollWithParts(feeding.map((k) => ({ code: k.unit.code, values: k.effective })), ds.catalogue.indicators);
       rolled = computeDerived(r.values, ds.catalogue.indicators, (f) => flaggedIn(code, f), periods);
       parts = r.parts;
       // A complete roll-up wins; an incomplete one only fills what the unit did not declare.

@@ -128,7 +128,10 @@ export const CODES = spec({
   NUMBER_THOUSANDS_SEPARATOR: {
     severity: "error",
     title: "Số có dấu chấm phân cách hàng nghìn (1.234)",
-    message: (a) => `Giá trị "${a.actual}" có dấu chấm phân cách hàng nghìn; YAML hiểu dấu chấm là dấu thập phân (${a.actual} = ${a.read}).`,
+    message: (a) =>
+      a.read === ""
+        ? `Giá trị "${a.actual}" có dấu chấm phân cách hàng nghìn và nằm trong dấu nháy, nên được đọc là chữ, không phải số.`
+        : `Giá trị "${a.actual}" có dấu chấm phân cách hàng nghìn; YAML hiểu dấu chấm là dấu thập phân (${a.actual} = ${a.read}).`,
     hint: (a) => `Viết số liền, không có dấu chấm: ${a.suggestion}.`,
   },
   NUMBER_NOT_INTEGER: {

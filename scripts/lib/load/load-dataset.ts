@@ -1,7 +1,7 @@
 // Stage 1 of the pipeline: read a data folder, parse every YAML file, validate each against its
 // schema, and assemble the typed Dataset. Every problem becomes a diagnostic; nothing throws on
 // bad data. Cross-file rules run later (validate/check-*.ts) on the assembled Dataset.
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnosticAt } from "../diagnostics/make.js";
 import type { Plan } from "../model/plan.js";
@@ -113,7 +113,8 @@ export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cw
   for (const kind of REQUIRED) {
     if (!present.has(kind)) {
       const rel = Object.entries(SINGLE).find(([, k]) => k === kind)?.[0] ?? kind;
-      diagnostics.push(diagnosticAt("FILE_MISSING", { file: join(dataDir, rel) }, join(dataDir, rel), 0, 0));
+      const shown = relative(cwd, join(dataDir, rel)).split(sep).join("/");
+      diagnostics.push(diagnosticAt("FILE_MISSING", { file: shown }, shown, 0, 0));
     }
   }
   const first = <T>(k: FileKind) => byKind.get(k)?.[0]?.data as T | undefined;

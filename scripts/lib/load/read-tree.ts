@@ -1,7 +1,8 @@
 // The only reader of data files: walks a data folder and returns every YAML file's text.
 // Files over the size limit are not read (a diagnostic says so).
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { InputError } from "../cli.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnosticAt } from "../diagnostics/make.js";
 import type { SourceFile } from "../parse/parse-yaml.js";
@@ -28,6 +29,8 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace(".", ",")} MB`
 
 /** Reads every file under dataDir. Paths shown to the user are relative to cwd. */
 export function readTree(dataDir: string, cwd: string = process.cwd()): SourceTree {
+  // A wrong --data is the user's slip (exit 1), not a bug (exit 2).
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) throw new InputError(`Không tìm thấy thư mục số liệu "${dataDir}". Kiểm tra lại đường dẫn sau --data.`);
   const all: string[] = [];
   walk(dataDir, all);
   const tree: SourceTree = { files: [], others: [], diagnostics: [] };

@@ -54,6 +54,9 @@ export interface Level {
 export interface Project {
   round: string;
   title: string;
+  /** Trích yếu shared by every report; territory units add "trên địa bàn <name>". */
+  report_title: string;
+  targets: { poverty_reduction: [number, number]; poor_area_reduction: number; source: string };
   /** Code of the root unit (the province). */
   root: string;
   /** Date the status views are computed at, unless --as-of overrides it. */
@@ -66,6 +69,8 @@ export interface Project {
   levels: Level[];
   /** Money unit stored in the files: "triệu đồng". */
   money_unit: string;
+  /** The evaluation window as written in sentences: "2016 - 6/2018". */
+  window_label: string;
 }
 
 export type UnitFlag = string; // e.g. "xa_135", "xa_dbkk", "xa_atk", "thon_dbkk"

@@ -50,9 +50,18 @@ function detailOf(err: YAMLError): string {
   return vi ? `${vi} (${english})` : english;
 }
 
+/** Offset of the letter carrying the first combining mark (where the composed letter sits after NFC). */
 function firstNonNfc(text: string): number {
   const m = /\p{M}/u.exec(text);
-  return m ? m.index : 0;
+  return m ? Math.max(0, m.index - 1) : 0;
+}
+
+/** Only blank lines and comments. Line by line: a single regex over the whole text backtracked exponentially. */
+function onlyComments(text: string): boolean {
+  return text.split("\n").every((line) => {
+    const t = line.trim();
+    return t === "" || t.startsWith("#");
+  });
 }
 
 export function parseYaml(source: SourceFile): ParsedFile {
@@ -68,7 +77,7 @@ export function parseYaml(source: SourceFile): ParsedFile {
     text = text.normalize("NFC");
     out.text = text;
   }
-  if (text.trim() === "" || /^(\s*#.*\n?)*\s*$/.test(text)) {
+  if (onlyComments(text)) {
     diagnostics.push(diagnosticAt("YAML_EMPTY_FILE", {}, source.path, 1, 1));
     return out;
   }

@@ -7,8 +7,9 @@ import { diagnostic } from "../diagnostics/make.js";
 import { suggest } from "../diagnostics/suggest.js";
 import type { Dataset } from "../load/load-dataset.js";
 import { daysBetween, shortDate } from "../model/dates.js";
+import type { Unit } from "../model/types.js";
 import { deadlineOf } from "../model/deadlines.js";
-import { reportFileName, reportFolder, reportPath } from "../units/paths.js";
+import { ancestors, reportFileName, reportFolder, reportPath } from "../units/paths.js";
 
 export function checkReports(ds: Dataset): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -27,13 +28,22 @@ export function checkReports(ds: Dataset): Diagnostic[] {
     const name = basename(file.rel);
     if (name !== `${unit.code}.yaml` && !name.startsWith(`${unit.code}-`)) {
       out.push(diagnostic("REPORT_FILE_NAME", { fileCode: name.replace(/\.ya?ml$/, "").split("-")[0] ?? name, code: unit.code, expected: reportFileName(unit, index) }, at("/unit")));
-    } else if (dirname(file.rel) !== reportFolder(unit, index)) {
-      out.push(diagnostic("REPORT_WRONG_FOLDER", { code: unit.code, name: unit.name, expected: `${ds.dataDir.replace(/\/$/, "")}/${reportPath(unit, index)}` }, at("/unit")));
+    } else if (dirname(file.rel) !== reportFolder(unit, index) && reachesRoot(unit, ds)) {
+      // The target is shown like the file itself (relative to the working directory), not as the --data argument.
+      const shownDataDir = file.path.slice(0, file.path.length - file.rel.length);
+      out.push(diagnostic("REPORT_WRONG_FOLDER", { code: unit.code, name: unit.name, expected: `${shownDataDir}${reportPath(unit, index)}` }, at("/unit")));
     }
     if (report.round !== ds.project.round) out.push(diagnostic("REPORT_ROUND_MISMATCH", { actual: report.round, expected: ds.project.round }, at("/round")));
     out.push(...checkStatus(ds, report, at, unit.level));
   }
   return out;
+}
+
+/** The unit's parent chain ends at the root: otherwise its folder is unknown (checkUnits reports the broken chain). */
+function reachesRoot(unit: Unit, ds: Dataset): boolean {
+  const chain = ancestors(unit, { units: ds.units, levels: ds.levels });
+  const top = chain[chain.length - 1] ?? unit;
+  return top.code === ds.project.root && top.parent === null;
 }
 
 type At = (pointer: string, on?: "key" | "value") => Parameters<typeof diagnostic>[2];

@@ -146,12 +146,21 @@ function checkFinance(ds: Dataset, cat: CatalogueIndex, { file, report }: Loaded
       out.push(diagnostic("FINANCE_UNKNOWN_REF", { what, id, suggestion: suggest(id, allowed) ?? "", allowed: allowed.join(", ") }, { file, pointer: pointerOf(["finance", i, field]) }));
       return false;
     };
+    // Money typed 1.500 (Vietnamese thousands) reads as 1,5 triệu: flag it as in values.
+    let typo = false;
+    for (const field of ["plan", "disbursed"] as const) {
+      const pointer = pointerOf(["finance", i, field]);
+      const typed = sourceText(file, pointer) ?? "";
+      if (!THOUSANDS.test(typed)) continue;
+      out.push(diagnostic("NUMBER_THOUSANDS_SEPARATOR", { actual: typed, read: formatNumber(f[field], 3), suggestion: typed.replace(/\./g, "") }, { file, pointer }));
+      typo = true;
+    }
     const ok = [
       ref("component", "Dự án, tiểu dự án", f.component, [...cat.components.keys()]),
       ref("source", "Nguồn vốn", f.source, [...cat.sources.keys()]),
       ref("period", "Kỳ", f.period, flowPeriods),
     ].every(Boolean);
-    if (ok && f.disbursed > f.plan) {
+    if (ok && !typo && f.disbursed > f.plan) {
       out.push(
         diagnostic(
           "FINANCE_OVER_PLAN",

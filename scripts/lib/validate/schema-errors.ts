@@ -30,6 +30,8 @@ function expectedTypes(t: unknown): string {
   return list.map((x) => TYPE_VI[String(x)] ?? String(x)).join(" hoặc ");
 }
 
+/** Fields holding a unit code, where a number typed with leading zeros lost them. */
+const CODE_FIELDS = new Set(["code", "unit", "parent", "root"]);
 const VN_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const THOUSANDS = /^\d{1,3}(\.\d{3})+$/;
 
@@ -64,10 +66,15 @@ function one(err: ErrorObject, file: ParsedFile, ctx: SchemaContext): Diagnostic
       const wantsNumber = JSON.stringify(expected).includes("number") || JSON.stringify(expected).includes("integer");
       const wantsString = JSON.stringify(expected).includes("string");
       if (wantsNumber && typeof data === "string" && THOUSANDS.test(data.trim())) {
-        return at("NUMBER_THOUSANDS_SEPARATOR", { actual: data, read: "một chuỗi chữ", suggestion: data.replace(/\./g, "") });
+        // read "": the value is quoted, so YAML read text, not a decimal (see the message in codes.ts).
+        return at("NUMBER_THOUSANDS_SEPARATOR", { actual: data, read: "", suggestion: data.replace(/\./g, "") });
       }
       if (wantsString && typeof data === "number" && Number.isInteger(data)) {
-        const lost = [...ctx.unitCodes].find((c) => c.startsWith("0") && Number(c) === data);
+        // A code typed without quotes: 00123 as typed (units.yaml), else a known code that reads as this number (`unit: 123`).
+        const segs = pointerToPath(err.instancePath);
+        const typed = sourceText(file, err.instancePath) ?? "";
+        const isCode = CODE_FIELDS.has(segs[segs.length - 1] ?? "") || segs[0] === "flags";
+        const lost = isCode && /^0\d+$/.test(typed) ? typed : [...ctx.unitCodes].find((c) => c.startsWith("0") && Number(c) === data);
         if (lost) return at("CODE_LEADING_ZERO", { actual: data, suggestion: lost });
       }
       return at("SCHEMA_TYPE", { actual: show(data), expected: expectedTypes(expected), hint: wantsString && typeof data === "number" ? "Đặt giá trị trong dấu nháy kép." : "" });
@@ -105,9 +112,24 @@ function one(err: ErrorObject, file: ParsedFile, ctx: SchemaContext): Diagnostic
   }
 }
 
-/** Drops ajv's companion errors that add nothing for a reader (oneOf/if summaries). */
+/** The field an unknown field is most likely a misspelling of ("statu" → "status"). */
+function misspelt(e: ErrorObject): string | null {
+  const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
+  return suggest((e.params as { additionalProperty: string }).additionalProperty, allowed);
+}
+
+/** Drops ajv's companion errors that add nothing for a reader (oneOf/if summaries), and a missing
+ *  field whose misspelling is reported next to it (the unknown field's hint already names it). */
 function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
-  return errors.filter((e) => e.keyword !== "oneOf" && e.keyword !== "anyOf" && e.keyword !== "if" && !(e.keyword === "propertyNames" && errors.some((o) => o !== e && o.keyword === "pattern" && o.propertyName !== undefined)));
+  const misspelling = new Set(errors.filter((e) => e.keyword === "additionalProperties").map((e) => `${e.instancePath}|${misspelt(e)}`));
+  return errors.filter(
+    (e) =>
+      e.keyword !== "oneOf" &&
+      e.keyword !== "anyOf" &&
+      e.keyword !== "if" &&
+      !(e.keyword === "propertyNames" && errors.some((o) => o !== e && o.keyword === "pattern" && o.propertyName !== undefined)) &&
+      !(e.keyword === "required" && misspelling.has(`${e.instancePath}|${(e.params as { missingProperty: string }).missingProperty}`)),
+  );
 }
 
 export function schemaDiagnostics(errors: readonly ErrorObject[] | null | undefined, file: ParsedFile, ctx: SchemaContext): Diagnostic[] {

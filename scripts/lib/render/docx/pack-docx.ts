@@ -3,13 +3,15 @@
 // the model's date, give every entry one fixed timestamp and re-zip in the same entry order.
 
 import { Packer, type Document } from "docx";
-import JSZip from "jszip";
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
 /**
- * The fixed entry timestamp: 1980-01-01 00:00 (the DOS epoch). JSZip writes DOS time fields from
- * the UTC getters, so a Date.UTC value gives the same bytes whatever the TZ of the machine.
+ * The fixed entry timestamp: 1980-01-01 00:00 (the DOS epoch).
  */
-export const ZIP_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
+// fflate writes the DOS time fields from the *local* getters, so the date is built in local time:
+// its local fields are 1980-01-01 00:00 whatever the machine's time zone, and so are the bytes.
+// Built at each call, since the time zone may change while the process runs.
+export const zipDate = (): Date => new Date(1980, 0, 1, 0, 0, 0);
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -24,24 +26,13 @@ export function fixCoreDates(coreXml: string, created: string): string {
 
 export async function packDocx(doc: Document, created: string): Promise<Uint8Array> {
   if (!ISO_DATE.test(created)) throw new Error(`packDocx: created must be an ISO date (YYYY-MM-DD), got "${created}"`);
-  const raw = await Packer.toBuffer(doc);
-  const src = await JSZip.loadAsync(raw);
-  const out = new JSZip();
-  for (const name of Object.keys(src.files)) {
-    const entry = src.files[name]!;
-    if (entry.dir) {
-      out.file(name, null, { dir: true, date: ZIP_DATE, createFolders: false });
-      continue;
-    }
-    let data: Uint8Array | string = await entry.async("uint8array");
-    if (name === "docProps/core.xml") data = fixCoreDates(new TextDecoder().decode(data), created);
-    out.file(name, data, { date: ZIP_DATE, createFolders: false, binary: typeof data !== "string" });
+  const raw = unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
+  const entries: Zippable = {};
+  const mtime = zipDate();
+  // Object key order is the archive's entry order, as docx wrote it.
+  for (const [name, data] of Object.entries(raw)) {
+    const bytes = name === "docProps/core.xml" ? strToU8(fixCoreDates(strFromU8(data), created)) : data;
+    entries[name] = [bytes, { mtime, level: 6 }];
   }
-  return out.generateAsync({
-    type: "uint8array",
-    compression: "DEFLATE",
-    compressionOptions: { level: 6 },
-    platform: "DOS",
-    streamFiles: false,
-  });
+  return zipSync(entries);
 }
