@@ -1,0 +1,35 @@
+// npm run build [-- --data DIR --out DIR --as-of YYYY-MM-DD]
+// Runs the check first and refuses to build on errors (exit 1). Writes into a staging folder
+// swapped in at the end: a failed build leaves the previous output untouched.
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { runBuild } from "./lib/build.js";
+import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
+import { formatText, summaryLine } from "./lib/diagnostics/report-text.js";
+
+const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
+
+await runCli(async () => {
+  const args = parseArgs(process.argv.slice(2), { data: "value", out: "value", "as-of": "value", "no-site": "flag" });
+  const asOf = option(args, "as-of");
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of phải có dạng năm-tháng-ngày, ví dụ 2018-09-05 (không phải "${asOf}").`);
+  const outDir = option(args, "out") ?? "dist";
+  const result = await runBuild({
+    dataDir: option(args, "data") ?? "data",
+    outDir,
+    schemaDir: resolve(ROOT, "schemas"),
+    templateDir: resolve(ROOT, "templates"),
+    ...(asOf ? { asOf } : {}),
+    workers: Math.max(1, Math.min(4, availableParallelism())),
+  });
+  const levelNames = Object.fromEntries((result.check.dataset?.project.levels ?? []).map((l) => [l.id, l.unit_noun]));
+  if (!result.built) {
+    process.stdout.write(formatText(result.check.diagnostics, result.check.sources, result.check.summary, levelNames));
+    process.stdout.write("Không tạo văn bản vì số liệu còn lỗi; kết quả lần dựng trước (nếu có) được giữ nguyên.\n");
+    return 1;
+  }
+  process.stdout.write(`${summaryLine(result.check.summary, levelNames)}\n`);
+  process.stdout.write(`Đã tạo ${result.documents.length} tệp văn bản trong ${outDir}/ (xem ${outDir}/manifest.json).\n`);
+  return 0;
+});

@@ -1,0 +1,17 @@
+// Text from data placed into Markdown must stay text: backslash-escape every character that
+// Markdown (or a pipe table) could read as syntax. markdown-it renders "\<" as "&lt;", so a
+// unit named "<script>" shows as text in HTML and DOCX alike. Narratives are Markdown by design
+// and are not escaped (markdown-it runs with raw HTML off).
+export function mdText(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)(\d+)\.(\s)/gm, "$1$2\\.$3")
+    .replace(/^(\s*)-(\s)/gm, "$1\\-$2")
+    .replace(/\r?\n/g, " ");
+}
+
+/** A table cell: escaped, on one line. */
+export function mdCell(text: string): string {
+  return mdText(text).trim() || " ";
+}

@@ -1,0 +1,58 @@
+// The frame of a document (header, title, addressees, signature, Nơi nhận) for a unit's report.
+import type { Dataset } from "../../load/load-dataset.js";
+import { longDate, shortDate } from "../../model/dates.js";
+import type { DocHeader } from "../../model/document.js";
+import type { ReportFile, Signer, Unit } from "../../model/types.js";
+import { authorityOf, inSentence, upper } from "./names.js";
+
+export interface ReportFrame {
+  header: DocHeader;
+  title: string;
+  addressees: string[];
+  recipients: string[];
+  signer: Signer;
+  authority: string;
+  /** "(Kèm theo Báo cáo số …/BC-UBND ngày … của …)". */
+  attachedTo: string;
+  /** Short issuer for form headers: "UBND HUYỆN ĐOAN HÙNG". */
+  issuerShort: string;
+  /** Document date for DOCX properties and the signature of forms. */
+  created: string;
+}
+
+const BLANK = "\u00a0".repeat(6);
+const PLACEHOLDER_SIGNER: Signer = { authority: "", deputy: null, position: "(CHƯA KÝ)", name: "(chưa có báo cáo)" };
+
+export function placeDate(place: string, date: string | null, year: string): string {
+  return `${place}, ${date ? longDate(date) : `ngày${BLANK}tháng${BLANK}năm ${year}`}`;
+}
+
+export function numberLine(number: string | null, symbol: string): string {
+  return `Số: ${number ?? BLANK}/${symbol}`;
+}
+
+export function reportFrame(ds: Dataset, unit: Unit, report: ReportFile | null): ReportFrame {
+  const level = ds.levels.get(unit.level)!;
+  const agency = level.kind === "agency";
+  const root = ds.units.get(ds.project.root)!;
+  const parent = unit.parent ? ds.units.get(unit.parent) : undefined;
+  const issuer = unit.issuer ?? (agency ? [upper(`UBND ${inSentence(root)}`), upper(unit.name)] : ["ỦY BAN NHÂN DÂN", upper(unit.name)]);
+  const symbol = `BC-${unit.symbol ?? "UBND"}`;
+  const year = ds.project.as_of.slice(0, 4);
+  const date = report?.document.date ?? null;
+  const place = unit.place ?? (agency ? (root.place ?? root.short_name) : unit.short_name);
+  const authority = authorityOf(unit, agency);
+  const number = report?.document.number ?? null;
+  const addressees = "list" in level.addressees ? level.addressees.list : parent ? [authorityOf(parent, false)] : [];
+  return {
+    header: { issuer, issuer_bold_lines: unit.issuer || agency ? 1 : 2, number_line: numberLine(number, symbol), place_date: placeDate(place, date, year) },
+    title: `${ds.project.report_title}${agency ? "" : ` trên địa bàn ${inSentence(unit)}`}`,
+    addressees,
+    recipients: ["Như trên;", ...(report?.document.recipients ?? ["Lưu: VT."])],
+    signer: report?.document.signer ?? PLACEHOLDER_SIGNER,
+    authority,
+    attachedTo: `(Kèm theo Báo cáo số ${number ?? BLANK}/${symbol} ${date ? `ngày ${shortDate(date)}` : `ngày${BLANK}/${BLANK}/${year}`} của ${authority})`,
+    issuerShort: agency ? upper(unit.short_name) : upper(`UBND ${inSentence(unit)}`),
+    created: date ?? ds.project.as_of,
+  };
+}

@@ -1,0 +1,95 @@
+// The plan (Kế hoạch) as a document: its body from plan.yaml, deadlines formatted from their
+// fields, and two annexes: the report outline (Phụ lục I) and the blank forms (Phụ lục II).
+import type { Dataset } from "../../load/load-dataset.js";
+import { shortDate } from "../../model/dates.js";
+import type { DocAnnex, DocModel } from "../../model/document.js";
+import { DEADLINE_TOKEN, type PlanItem } from "../../model/plan.js";
+import type { OutlineSection } from "../../model/types.js";
+import { formMarkdown } from "../documents.js";
+import { mdText } from "../markdown-escape.js";
+import type { Templates } from "../templates.js";
+import { formTable, type FormContext } from "./form-table.js";
+import { numberLine, placeDate } from "./frame.js";
+import { formLabel, ILLUSTRATIVE_NOTICE } from "./report-view.js";
+
+function itemText(item: PlanItem): string {
+  const text = item.deadline ? item.text.replaceAll(DEADLINE_TOKEN, shortDate(item.deadline)) : item.text;
+  return item.number ? `${item.number}\\. ${mdText(text)}` : mdText(text);
+}
+
+function outlineLines(sections: readonly OutlineSection[], depth = 0): { heading: string }[] {
+  return sections.flatMap((s) => [
+    { heading: depth === 0 ? `### ${mdText(`${s.number}. ${s.title}`)}` : `${"\u00a0".repeat(0)}${mdText(`${s.number}. ${s.title}`)}` },
+    ...outlineLines(s.children ?? [], depth + 1),
+  ]);
+}
+
+export function planDocModel(ds: Dataset, templates: Templates): DocModel {
+  const plan = ds.plan;
+  const root = ds.units.get(ds.project.root)!;
+  const year = String(plan.year);
+  const body = templates.render("plan.md.hbs", {
+    preamble: mdText(plan.preamble),
+    sections: plan.sections.map((s) => ({
+      heading: mdText(`${s.number}. ${s.title}`),
+      items: s.items.map((i) => ({ text: itemText(i), paragraphs: (i.paragraphs ?? []).map(mdText), bullets: (i.bullets ?? []).map(mdText) })),
+    })),
+    closing: mdText(plan.closing),
+  });
+  const attached = `(Kèm theo Kế hoạch số ${plan.number ?? "\u00a0".repeat(6)}/${plan.symbol} ${plan.date ? `ngày ${shortDate(plan.date)}` : `ngày${"\u00a0".repeat(4)}/${"\u00a0".repeat(4)}/${year}`} của ${root.authority ?? root.name})`;
+  const annexes: DocAnnex[] = [];
+  for (const a of plan.annexes) {
+    if (a.kind === "outline") {
+      annexes.push({ label: a.label, title: a.title, attached_to: attached, unit_of_measure: null, orientation: "portrait", issuer_short: null, body: templates.render("outline.md.hbs", { sections: outlineLines(ds.outline.sections) }), signature: null });
+    } else {
+      for (const form of ds.forms) {
+        const table = formTable(form, blankContext(ds));
+        const blank = { ...table, rows: table.rows.map((r) => ({ bold: r.bold, cells: r.cells.map((c) => (c === "-" ? "" : mdText(c))) })), headers: table.headers.map((h) => h.split(" › ").map(mdText).join(" › ")) };
+        annexes.push({
+          label: `${a.label} - ${formLabel(form)}`,
+          title: form.title,
+          attached_to: attached,
+          unit_of_measure: form.unit_of_measure,
+          orientation: form.orientation,
+          issuer_short: null,
+          body: formMarkdown(templates, blank, (form.footnotes ?? []).map(mdText)),
+          signature: null,
+        });
+      }
+    }
+  }
+  return {
+    ruleset: ds.project.ruleset,
+    kind: "plan",
+    header: { issuer: plan.issuer, issuer_bold_lines: plan.issuer.length, number_line: numberLine(plan.number, plan.symbol), place_date: placeDate(plan.place, plan.date, year) },
+    type_name: plan.type_name,
+    title: plan.title,
+    addressees: [],
+    body,
+    recipients: plan.recipients,
+    signer: plan.signer,
+    annexes,
+    created: plan.date ?? ds.project.periods[ds.project.periods.length - 1]!.date,
+    notice: null,
+  };
+}
+
+function blankContext(ds: Dataset): FormContext {
+  const root = ds.units.get(ds.project.root)!;
+  return {
+    figures: { unit: root, report: null, declared: {}, rolled: null, effective: {}, finance: [], coverage: { reporting: 0, total: 0, missing: [], complete: true }, parts: {} },
+    children: [],
+    submitted: () => false,
+    indicators: new Map(ds.catalogue.indicators.map((i) => [i.id, i])),
+    periods: ds.project.periods,
+    sourceGroup: new Map(ds.programme.sources.map((s) => [s.id, s.group])),
+    components: ds.programme.components,
+    sources: ds.programme.sources,
+    sourceGroups: ds.programme.source_groups,
+    catalogueIndicators: ds.catalogue.indicators,
+    periodIds: ds.project.periods.map((p) => p.id),
+    areaLabels: {},
+  };
+}
+
+export { ILLUSTRATIVE_NOTICE };

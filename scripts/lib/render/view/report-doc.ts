@@ -1,0 +1,33 @@
+// ReportView → DocModel.
+import type { DocModel } from "../../model/document.js";
+import type { Project } from "../../model/types.js";
+import { formMarkdown } from "../documents.js";
+import type { Templates } from "../templates.js";
+import type { ReportView } from "./report-view.js";
+
+export function reportDocModel(templates: Templates, view: ReportView, project: Project): DocModel {
+  const f = view.frame;
+  return {
+    ruleset: project.ruleset,
+    kind: "report",
+    header: f.header,
+    type_name: "BÁO CÁO",
+    title: f.title,
+    addressees: f.addressees,
+    body: templates.render("report.md.hbs", view).replace(/\n{3,}/g, "\n\n"),
+    recipients: f.recipients,
+    signer: f.signer,
+    annexes: view.forms.map((form) => ({
+      label: form.label,
+      title: form.title,
+      attached_to: f.attachedTo,
+      unit_of_measure: form.unitOfMeasure,
+      orientation: form.orientation,
+      issuer_short: f.issuerShort,
+      body: formMarkdown(templates, form.table, form.footnotes),
+      signature: { preparer: "", signer: f.signer, place_date: f.header.place_date },
+    })),
+    created: f.created,
+    notice: view.notice,
+  };
+}
