@@ -1,6 +1,6 @@
 // data/plan.yaml: valid against schemas/plan.schema.json, and a faithful copy of the seed plan.
-// The seed text is embedded below (CI runs on a clean clone without /work/shared); when the shared
-// seed file is present, a test checks the embedded copy still matches it.
+// The seed text is copied into test/fixtures/seed-plan.txt; when the shared seed file is present
+// beside the repository, a test checks the copy still matches it.
 import { readFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -10,73 +10,11 @@ import addFormats from "ajv-formats";
 import type { Plan, PlanItem } from "../scripts/lib/model/plan.js";
 
 const root = (p: string): string => fileURLToPath(new URL(`../${p}`, import.meta.url));
-const SEED_PATH = "/work/shared/seed/000_e7e333f71fc9e581.txt";
+/** The shared seed beside the repository (present in development and CI). */
+const SEED_PATH = root("../shared/seed/000_e7e333f71fc9e581.txt");
 
-/** The seed plan, verbatim (000_e7e333f71fc9e581.txt; stray spaces and blank lines included). */
-const SEED = ` KẾ HOẠCH
-
-Tổ chức đánh giá giữa kỳ Chương trình mục tiêu quốc gia Giảm nghèo
-bền vững giai đoạn 2016-2020 và kết quả rà soát, tích hợp hệ thống
-
-chính sách giảm nghèo trên địa bàn tỉnh Phú Thọ
-
-Thực hiện Hướng dẫn số 1749/LĐTBXH-VPQGGN ngày 10/5/2018 của Bộ Lao động - Thương binh và Xã hội về việc tổ chức đánh giá giữa kỳ Chương trình MTQG Giảm nghèo bền vững giai đoạn 2016-2020 và kết quả rà soát, tích hợp hệ thống chính sách giảm nghèo. Ủy ban nhân dân tỉnh xây dựng Kế hoạch thực hiện như sau:
-I. MỤC ĐÍCH, YÊU CẦU
-1. Đánh giá những kết quả đạt được so với tiến độ, mục tiêu, chỉ tiêu, nhiệm vụ đề ra trong Chương trình mục tiêu quốc gia Giảm nghèo bền vững giai đoạn 2016-2020 (sau đây gọi là Chương trình) và kết quả rà soát, tích hợp hệ thống chính sách giảm nghèo theo Nghị quyết số 76/2014/QH13 ngày 24/6/2014 của Quốc hội trên địa bàn tỉnh Phú Thọ;
-
- 2. Phân tích những tồn tại, hạn chế và nguyên nhân của những tồn tại, hạn chế đó trong quá trình tổ chức thực hiện Chương trình giai đoạn 2016-2020 và các chính sách giảm nghèo. Đề xuất, kiến nghị về việc hoàn thiện cơ chế, chính sách giảm nghèo; giải pháp huy động, bố trí và sử dụng nguồn lực; giải pháp chỉ đạo, điều hành, tổ chức thực hiện mục tiêu giảm nghèo từ nay đến năm 2020 và cho giai đoạn tiếp theo. 
-3. Qua đánh giá giữa kỳ, đề xuất hướng sửa đổi, bổ sung, chỉ số đo lường nghèo đa chiều cho giai đoạn tiếp theo nhằm phản ánh tốt hơn thực trạng nghèo, hướng tác động nâng cao khả năng tiếp cận các dịch vụ xã hội cơ bản.
-II. NỘI DUNG ĐÁNH GIÁ
-
-1. Đánh giá kết quả triển khai thực hiện Quyết định 2324/QĐ-TTg ngày 19/12/2014 của Thủ tướng Chính phủ về Kế hoạch hành động triển khai Nghị quyết số 76/2014/QH13 của Quốc hội đẩy mạnh thực hiện mục tiêu giảm nghèo bền vững đến năm 2020. 
-
-Trong đó tập trung đánh giá: Thực trạng và nguyên nhân nghèo trên địa bàn; kết quả xây dựng đề án, kế hoạch giảm nghèo trên địa bàn, bổ sung cơ chế, chính sách giảm nghèo đặc thù, giải pháp huy động nguồn lực; việc phân công, chỉ đạo, theo dõi thực hiện mục tiêu giảm nghèo trên địa bàn. Đánh giá kết quả thực hiện các chính sách giảm nghèo (theo Nghị quyết số 80/NQ-CP ngày 19/5/2011 của Chính phủ  về định hướng giảm nghèo bền vững thời kỳ từ năm 2011 đến năm 2020 trên địa bàn. 
-
-2. Đánh giá tình hình, kết quả thực hiện Chương trình Mục tiêu quốc gia Giảm nghèo bền vững giai đoạn 2016 - 2020 theo Kế hoạch số 3805/KH-UBND ngày 29/8/2017 của UBND tỉnh Phú Thọ về việc thực hiện Chương trình mục tiêu quốc gia Giảm nghèo bền vững tỉnh Phú Thọ giai đoạn 2016-2020 trên các nội dung:
-- Công tác chỉ đạo điều hành, triển khai thực hiện Chương trình;
-
-- Tiến độ, kết quả thực hiện các chính sách, dự án, tiểu dự án, hoạt động thuộc Chương trình;
-- Việc bố trí nguồn lực cho Chương trình; 
-- Đánh giá kết quả các mục tiêu của Chương trình: mục tiêu giảm tỷ lệ hộ nghèo, hộ cận nghèo; mục tiêu tăng thu nhập của các hộ nghèo, hộ cận nghèo; mục tiêu đưa các địa bàn thoát khỏi tình trạng đặc biệt khó khăn (gồm huyện nghèo, xã đặc biệt khó khăn, xã an toàn khu, các thôn, bản đặc biệt khó khăn) và kết quả các mục tiêu và chỉ tiêu cụ thể khác của Chương trình. 
-
-- Đánh giá mức độ tham gia của các đối tượng hưởng lợi vào công tác lập kế hoạch trung hạn và hàng năm của Chương trình; sự tham gia của người dân trong tổ chức thực hiện theo các dự án, tiểu dự án, hoạt động của Chương trình; kết quả thực hiện một số chủ đề, lĩnh vực có sự hợp tác, hỗ trợ của các cơ quan, tổ chức trong việc phân cấp, trao quyền, phát huy nội lực cộng đồng, giảm nghèo dựa vào cộng đồng; sự hài lòng của người dân; thực hiện bình đẳng giới trong giảm nghèo; xây dựng chuỗi giá trị hướng đến giảm nghèo bền vững... 
-- Công tác quản lý, kiểm tra và giám sát, đánh giá thực hiện chương trình giảm nghèo. 
-3. Đánh giá chung: 
-
-- Những thuận lợi; tồn tại hạn chế và nguyên nhân; bài học kinh nghiệm.
-
-- Các đề xuất và kiến nghị: Kiến nghị điều chỉnh mục tiêu và thiết kế trên các phương diện: mục tiêu, đối tượng thụ hưởng của dự án, các hoạt động của dự án; bố trí vốn và cơ chế, giải pháp huy động vốn; cơ chế quản lý tài chính phù hợp; Đề xuất hoàn thiện cơ chế chỉ đạo, điều hành và phối kết hợp của các ngành, các cấp; cách thức tổ chức, quản lý thực hiện chương trình (về nhân lực, bộ máy, trang thiết bị, chế độ chính sách, công tác kiểm tra và giám sát đánh giá...).
-III. HÌNH THỨC, THỜI GIAN ĐÁNH GIÁ
-
-1. Cấp xã: UBND xã xây dựng kế hoạch và tổ chức thực hiện đánh giá giữa kỳ mục tiêu giảm nghèo trên địa bàn, tổng hợp báo cáo gửi UBND cấp huyện. Hoàn thành trước 31/7/2018.
-2. Cấp huyện: UBND huyện xây dựng kế hoạch và tổ chức thực hiện đánh giá giữa kỳ mục tiêu giảm nghèo trên địa bàn, chỉ đạo cơ quan chuyên môn tổng hợp báo cáo của huyện gửi Ban chỉ đạo giảm nghèo tỉnh. Hoàn thành trước ngày 31/8/2018.
-3. Cấp tỉnh: UBND tỉnh xây dựng kế hoạch và tổ chức thực hiện đánh giá giữa kỳ mục tiêu giảm nghèo trên địa bàn tỉnh, tổng hợp báo cáo theo quy định.
-IV. TỔ CHỨC THỰC HIỆN
-1. Các Sở, ban, ngành, các đơn vị liên quan, Ủy ban nhân dân các huyện, thành, thị xây dựng kế hoạch tổ chức đánh giá Chương trình theo nội dung trên; báo cáo gửi về Sở Lao động - Thương binh và Xã hội, các cơ quan chủ trì dự án, tiểu dự án theo quy định (Đề cương và các biểu mẫu đánh giá thực hiện theo quy định tại Thông tư số 39/2016/TT-BLĐTBXH ngày 25/10/2016 của Bộ Lao động - Thương binh và Xã hội về hướng dẫn quy trình kiểm tra và giám sát, đánh giá thực hiện Chương trình mục tiêu quốc gia về Giảm nghèo giai đoạn 2016-2020 gửi kèm Kế hoạch này).
-
-- Báo cáo của các Sở, ngành, các đơn vị, UBND các huyện, thành, thị gửi Sở Lao động - Thương binh và Xã hội (Cơ quan Thường trực Chương trình MTQG giảm nghèo bền vững tỉnh) theo đường công văn và gửi file mềm qua địa chỉ email: btxhphutho@gmail.com.
-2. Sở Lao động - Thương binh và Xã hội (cơ quan Thường trực Chương trình mục tiêu quốc gia giảm nghèo bền vững) chủ trì, phối hợp với các sở, ban, ngành, các đơn vị liên quan, UBND các huyện, thành, thị tổng hợp hoàn thiện dự thảo báo cáo kết quả thực hiện gửi trình Ủy ban nhân dân tỉnh trước ngày 05/9/2018 để tổng hợp báo cáo Bộ Lao động – Thương binh và Xã hội, Bộ Kế hoạch và Đầu tư, Bộ Tài chính.
-Trên đây là Kế hoạch tổ chức đánh giá giữa kỳ Chương trình mục tiêu quốc gia Giảm nghèo bền vững giai đoạn 2016-2020 và kết quả rà soát, tích hợp hệ thống chính sách giảm nghèo trên địa bàn tỉnh, trong quá trình thực hiện, nếu có vướng mắc đề nghị phản ánh về UBND tỉnh (qua Sở Lao động - Thương binh và Xã hội) để được hướng dẫn, giải quyết./.
-\tNơi nhận:
-- Bộ LĐTBXH;
-
-- TT: TU, HĐND tỉnh;
-
-- CT; các PCT;
-- MTTQVN tỉnh;
-- Văn phòng quốc gia giảm nghèo (Bộ LĐTB&XH);
-- Các sở, ban, ngành, đoàn thể tỉnh;
-- Chi nhánh NHCSXH tỉnh;
-
-- Các huyện, thành, thị ủy; 
-
-- UBND các huyện, thành, thị;
-
-- CVP, các PCVP;
-- CV NCTH;
-
-- Lưu: VT, VX5.
- `;
+/** The seed plan, verbatim (a copy of the shared seed file; stray spaces and blank lines included). */
+const SEED = readFileSync(root("test/fixtures/seed-plan.txt"), "utf8");
 
 const schema = JSON.parse(readFileSync(root("schemas/plan.schema.json"), "utf8")) as Record<string, unknown>;
 const plan = parse(readFileSync(root("data/plan.yaml"), "utf8")) as Plan;

@@ -1,6 +1,7 @@
 // `check`: load → validate → cross-file rules → roll-up consistency. Writes nothing.
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { loadDataset, type Dataset } from "./load/load-dataset.js";
+import { checkCatalogue } from "./validate/check-catalogue.js";
 import { checkReports } from "./validate/check-reports.js";
 import { checkUnits } from "./validate/check-units.js";
 import { checkValues } from "./validate/check-values.js";
@@ -29,7 +30,7 @@ export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] 
   const diagnostics = [...loaded.diagnostics];
   const ds = loaded.dataset;
   if (ds) {
-    const shape = checkUnits(ds);
+    const shape = [...checkUnits(ds), ...checkCatalogue(ds)];
     diagnostics.push(...shape);
     diagnostics.push(...checkReports(ds), ...checkValues(ds));
     if (!hasErrors(shape)) for (const rule of extraRules) diagnostics.push(...rule(ds));

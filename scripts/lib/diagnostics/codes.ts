@@ -272,19 +272,19 @@ export const CODES = spec({
   VALUE_PART_EXCEEDS: {
     severity: "error",
     title: "Số chi tiết lớn hơn số tổng",
-    message: (a) => `${a.name} (${a.actual}) lớn hơn ${a.totalName} (${a.total}) ở kỳ ${a.period}.`,
+    message: (a) => `${a.name} (${a.actual}) lớn hơn ${a.totalName} (${a.total}) ở thời điểm ${a.period}.`,
     hint: () => "Số chi tiết (ví dụ hộ nghèo dân tộc thiểu số) không thể lớn hơn số tổng; kiểm tra lại hai số.",
   },
   VALUE_RATE_RANGE: {
     severity: "error",
     title: "Tỷ lệ tính ra nằm ngoài 0–100%",
-    message: (a) => `${a.name} ở kỳ ${a.period} tính ra ${a.rate}%, nằm ngoài khoảng 0–100%.`,
+    message: (a) => `${a.name} ${a.period} tính ra ${a.rate}%, nằm ngoài khoảng 0–100%.`,
     hint: (a) => `Kiểm tra ${a.numerator} và ${a.denominator}: tử số không thể lớn hơn mẫu số.`,
   },
   VALUE_BREAKDOWN_SUM: {
     severity: "error",
     title: "Các phần chi tiết không cộng đúng bằng số tổng",
-    message: (a) => `${a.parts} cộng lại bằng ${a.sum}, khác ${a.totalName} (${a.total}) ở kỳ ${a.period}.`,
+    message: (a) => `${a.parts} cộng lại bằng ${a.sum}, khác ${a.totalName} (${a.total}) ${a.period}.`,
     hint: () => "Hai phần chi tiết này chia hết số tổng: sửa để tổng các phần bằng số tổng.",
   },
   FINANCE_OVER_PLAN: {

@@ -145,6 +145,8 @@ export interface StockFlowIdentity {
 export interface IndicatorCatalogue {
   indicators: Indicator[];
   identities: StockFlowIdentity[];
+  /** Exhaustive breakdowns: the parts add up to the total in every period. */
+  breakdowns?: { total: string; parts: string[] }[];
 }
 
 export interface Component {

@@ -3,15 +3,16 @@
 // unit named "<script>" shows as text in HTML and DOCX alike. Narratives are Markdown by design
 // and are not escaped (markdown-it runs with raw HTML off).
 export function mdText(text: string): string {
-  return text
-    .normalize("NFC")
-    .replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)(\d+)\.(\s)/gm, "$1$2\\.$3")
-    .replace(/^(\s*)-(\s)/gm, "$1\\-$2")
+  return mdInline(text)
+    .replace(/^(\s*)([#+=-])/gm, "$1\\$2")
+    .replace(/^(\s*)(\d+)([.)])(\s|$)/gm, "$1$2\\$3$4")
     .replace(/\r?\n/g, " ");
 }
 
-/** A table cell: escaped, on one line. */
-export function mdCell(text: string): string {
-  return mdText(text).trim() || " ";
+/** Text inside a line (a table cell, a heading, part of a sentence): only inline syntax is escaped. */
+export function mdInline(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
+    .replace(/\r?\n/g, " ");
 }

@@ -109,7 +109,7 @@ function checkParts(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedRe
       out.push(
         diagnostic(
           "VALUE_PART_EXCEEDS",
-          { name: ind.name, actual: formatNumber(v as number), totalName: (total?.name ?? ind.part_of).toLowerCase(), total: formatNumber(t), period: p },
+          { name: ind.name, actual: formatNumber(v as number), totalName: (total?.name ?? ind.part_of).toLowerCase(), total: formatNumber(t), period: periodLabel(ds, p) },
           { file, pointer: pointerOf(["values", id, p]) },
         ),
       );
@@ -128,13 +128,33 @@ function checkParts(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedRe
       out.push(
         diagnostic(
           "VALUE_RATE_RANGE",
-          { name: ind.name, period: p, rate: formatNumber(rate, 2), numerator: cat.indicators.get(numerator)?.name ?? numerator, denominator: cat.indicators.get(denominator)?.name ?? denominator },
+          { name: ind.name, period: periodLabel(ds, p), rate: formatNumber(rate, 2), numerator: cat.indicators.get(numerator)?.name ?? numerator, denominator: cat.indicators.get(denominator)?.name ?? denominator },
           { file, pointer: pointerOf(["values", numerator, p]) },
         ),
       );
     }
   }
+  for (const b of ds.catalogue.breakdowns ?? []) {
+    for (const [p, v] of Object.entries(report.values[b.total] ?? {})) {
+      const parts = b.parts.map((id) => num(report.values[id]?.[p]));
+      if (num(v) === null || parts.includes(null)) continue;
+      const sum = (parts as number[]).reduce((x, y) => x + y, 0);
+      if (sum === v) continue;
+      const name = (id: string) => cat.indicators.get(id)?.name ?? id;
+      out.push(
+        diagnostic(
+          "VALUE_BREAKDOWN_SUM",
+          { parts: b.parts.map(name).join(" + "), sum: formatNumber(sum), totalName: name(b.total).toLowerCase(), total: formatNumber(v as number), period: periodLabel(ds, p) },
+          { file, pointer: pointerOf(["values", b.parts[0]!, p]) },
+        ),
+      );
+    }
+  }
   return out;
+}
+
+function periodLabel(ds: Dataset, id: string): string {
+  return ds.project.periods.find((p) => p.id === id)?.stock_label.toLowerCase() ?? id;
 }
 
 function checkFinance(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {

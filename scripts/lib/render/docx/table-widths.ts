@@ -34,7 +34,9 @@ export function columnWidths(spec: TableSpec, total: number, size: number): numb
   const wish: number[] = [];
   const isText: boolean[] = [];
   for (let c = 0; c < n; c++) {
-    const leaf = clean(spec.levels[c]?.at(-1) ?? "");
+    // The leaf label, or a group label that spans only this column if that is longer.
+    const own = (spec.levels[c] ?? []).filter((l, k) => spec.levels[c - 1]?.[k] !== l && spec.levels[c + 1]?.[k] !== l);
+    const leaf = clean([spec.levels[c]?.at(-1) ?? "", ...own].sort((a, b) => chars(b) - chars(a))[0] ?? "");
     const body = spec.rows.map((r) => inlineText(r.cells[c]).trim()).filter((t) => t.length > 0);
     const bodyLen = Math.max(0, ...body.map(chars));
     const words = Math.max(2, longestWord(leaf), ...body.map(longestWord));
@@ -42,10 +44,13 @@ export function columnWidths(spec: TableSpec, total: number, size: number): numb
     const head = chars(leaf) <= SHORT_LABEL ? chars(leaf) : twoLines;
     const narrow = c === 0 && (NUMBER_COLUMN.test(leaf) || (bodyLen <= 4 && chars(leaf) <= 4));
     const cap = NOTES_COLUMN.test(leaf) ? NOTES_WISH : MAX_WISH;
+    const text = !narrow && body.some((t) => !NUMERIC.test(t));
+    // Numbers' headers may take three lines; a text column (names, labels) keeps a short name on one line.
+    const threeLines = Math.max(longestWord(leaf), Math.ceil(chars(leaf) / 3) + 1);
     min.push(tw(words * 1.1));
-    soft.push(narrow ? min[c]! : tw(Math.max(words * 1.1, twoLines)));
+    soft.push(narrow ? min[c]! : tw(text ? Math.max(words * 1.1, twoLines, Math.min(bodyLen, 16)) : Math.max(words * 1.1, threeLines)));
     wish.push(narrow ? tw(Math.max(words * 1.1, 3)) : tw(Math.max(words * 1.1, head, Math.min(bodyLen, cap))));
-    isText.push(!narrow && body.some((t) => !NUMERIC.test(t)));
+    isText.push(text);
   }
 
   const sumOf = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);

@@ -26,8 +26,10 @@ export function povertyFacts(fig: UnitFigures, env: FactEnv): string[] {
   const perYear = years > 0 ? drop / years : 0;
   const [lo, hi] = env.project.targets.poverty_reduction;
   const verdict = perYear >= hi ? "vượt" : perYear >= lo ? "đạt" : "chưa đạt";
+  const near = (p: string) => (v.ho_can_ngheo?.[p] === undefined ? "" : ` và ${n(v.ho_can_ngheo[p])} hộ cận nghèo (${pct(v.ty_le_ho_can_ngheo?.[p])})`);
+  const minority = v.ho_ngheo_dtts?.[last.id] === undefined ? "" : `, trong đó ${n(v.ho_ngheo_dtts[last.id])} hộ nghèo dân tộc thiểu số`;
   const out = [
-    `${first.stock_label} có ${n(v.ho_dan_cu?.[first.id])} hộ dân cư, trong đó ${n(v.ho_ngheo?.[first.id])} hộ nghèo (${pct(r0)}) và ${n(v.ho_can_ngheo?.[first.id])} hộ cận nghèo (${pct(v.ty_le_ho_can_ngheo?.[first.id])}); đến ${last.stock_label} còn ${n(v.ho_ngheo?.[last.id])} hộ nghèo (${pct(r1)}), trong đó ${n(v.ho_ngheo_dtts?.[last.id])} hộ nghèo dân tộc thiểu số, và ${n(v.ho_can_ngheo?.[last.id])} hộ cận nghèo (${pct(v.ty_le_ho_can_ngheo?.[last.id])}).`,
+    `${first.stock_label} có ${n(v.ho_dan_cu?.[first.id])} hộ dân cư, trong đó ${n(v.ho_ngheo?.[first.id])} hộ nghèo (${pct(r0)})${near(first.id)}; đến ${last.stock_label} còn ${n(v.ho_ngheo?.[last.id])} hộ nghèo (${pct(r1)})${minority}${near(last.id)}.`,
     `Tỷ lệ hộ nghèo giảm ${formatNumber(drop, 2)} điểm %, bình quân giảm ${formatNumber(perYear, 2)} điểm %/năm, ${verdict} mục tiêu giảm ${formatNumber(lo, 0)} - ${formatNumber(hi, 1)}%/năm của ${env.project.targets.source}.`,
   ];
   const flows = (id: string) => env.periods.reduce((s, p) => s + (v[id]?.[p.id] ?? 0), 0);

@@ -6,7 +6,7 @@ import type { DocAnnex, DocModel } from "../../model/document.js";
 import { DEADLINE_TOKEN, type PlanItem } from "../../model/plan.js";
 import type { OutlineSection } from "../../model/types.js";
 import { formMarkdown } from "../documents.js";
-import { mdText } from "../markdown-escape.js";
+import { mdInline, mdText } from "../markdown-escape.js";
 import type { Templates } from "../templates.js";
 import { formTable, type FormContext } from "./form-table.js";
 import { numberLine, placeDate } from "./frame.js";
@@ -14,12 +14,12 @@ import { formLabel, ILLUSTRATIVE_NOTICE } from "./report-view.js";
 
 function itemText(item: PlanItem): string {
   const text = item.deadline ? item.text.replaceAll(DEADLINE_TOKEN, shortDate(item.deadline)) : item.text;
-  return item.number ? `${item.number}\\. ${mdText(text)}` : mdText(text);
+  return item.number ? `${mdInline(item.number)}\\. ${mdInline(text)}` : mdText(text);
 }
 
 function outlineLines(sections: readonly OutlineSection[], depth = 0): { heading: string }[] {
   return sections.flatMap((s) => [
-    { heading: depth === 0 ? `### ${mdText(`${s.number}. ${s.title}`)}` : `${"\u00a0".repeat(0)}${mdText(`${s.number}. ${s.title}`)}` },
+    { heading: depth === 0 ? `### ${mdInline(`${s.number}. ${s.title}`)}` : `${mdInline(s.number)}\\. ${mdInline(s.title)}` },
     ...outlineLines(s.children ?? [], depth + 1),
   ]);
 }
@@ -31,7 +31,7 @@ export function planDocModel(ds: Dataset, templates: Templates): DocModel {
   const body = templates.render("plan.md.hbs", {
     preamble: mdText(plan.preamble),
     sections: plan.sections.map((s) => ({
-      heading: mdText(`${s.number}. ${s.title}`),
+      heading: mdInline(`${s.number}. ${s.title}`),
       items: s.items.map((i) => ({ text: itemText(i), paragraphs: (i.paragraphs ?? []).map(mdText), bullets: (i.bullets ?? []).map(mdText) })),
     })),
     closing: mdText(plan.closing),
@@ -44,7 +44,7 @@ export function planDocModel(ds: Dataset, templates: Templates): DocModel {
     } else {
       for (const form of ds.forms) {
         const table = formTable(form, blankContext(ds));
-        const blank = { ...table, rows: table.rows.map((r) => ({ bold: r.bold, cells: r.cells.map((c) => (c === "-" ? "" : mdText(c))) })), headers: table.headers.map((h) => h.split(" › ").map(mdText).join(" › ")) };
+        const blank = { ...table, rows: table.rows.map((r) => ({ bold: r.bold, cells: r.cells.map((c) => (c === "-" ? "" : mdInline(c))) })), headers: table.headers.map((h) => h.split(" › ").map(mdInline).join(" › ")) };
         annexes.push({
           label: `${a.label} - ${formLabel(form)}`,
           title: form.title,

@@ -7,7 +7,7 @@ import { shortDate } from "../../model/dates.js";
 import { deadlineOf } from "../../model/deadlines.js";
 import type { FormSpec, OutlineSection, Unit } from "../../model/types.js";
 import { isSubmitted, timelinessOf } from "../../model/timeliness.js";
-import { mdText } from "../markdown-escape.js";
+import { mdInline, mdText } from "../markdown-escape.js";
 import { deprivationFacts, financeFacts, povertyFacts, type FactEnv } from "./facts.js";
 import { formTable, type FormContext, type TableModel } from "./form-table.js";
 import { reportFrame, type ReportFrame } from "./frame.js";
@@ -61,7 +61,7 @@ function reportingAccount(ds: Dataset, tree: Tree, unit: Unit): string | null {
     const t = list.map((k) => timelinessOf(k.report, deadline, ds.project.as_of));
     const done = t.filter((x) => x === "on_time" || x === "late").length;
     const late = t.filter((x) => x === "late").length;
-    const missing = list.filter((k) => !isSubmitted(k.report)).map((k) => mdText(k.unit.name));
+    const missing = list.filter((k) => !isSubmitted(k.report)).map((k) => mdInline(k.unit.name));
     return `${done}/${list.length} ${level.unit_noun} đã nộp báo cáo (${done - late} đúng hạn, ${late} nộp muộn${deadline ? ` so với thời hạn ${shortDate(deadline)}` : ""})${missing.length ? `; ${missing.length} đơn vị chưa nộp: ${missing.join(", ")}` : ""}`;
   });
   return `Đến ngày ${shortDate(ds.project.as_of)}, ${parts.join("; ")}.`;
@@ -96,10 +96,11 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
     return out;
   };
   const sections = sectionsFor(unit.level, ds.outline.sections).map(({ s, depth }) => ({
-    heading: `${"#".repeat(depth + 2)} ${mdText(`${s.number}. ${s.title}`)}`,
+    heading: `${"#".repeat(depth + 2)} ${mdInline(`${s.number}. ${s.title}`)}`,
     facts: factsFor(s),
     narrative: s.narrative ? (fig.report?.narrative[s.narrative]?.trim() || null) : null,
   }));
+  for (const s of sections) if (s.narrative === null && s.facts.length === 0 && !sectionHasChildren(s.heading, sections)) s.facts.push("*(Đơn vị chưa viết nội dung phần này.)*");
   const provisional = fig.coverage.total > 0 && !fig.coverage.complete;
   if (provisional && sections[0]) sections[0].facts.push(`*(Số liệu tổng hợp từ ${fig.coverage.reporting}/${fig.coverage.total} đơn vị cấp dưới đã báo cáo, chưa đầy đủ.)*`);
   const plan = ds.plan;
@@ -139,8 +140,16 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
   };
 }
 
+/** A heading followed directly by a deeper heading is a parent section: it needs no text of its own. */
+function sectionHasChildren(heading: string, sections: SectionView[]): boolean {
+  const i = sections.findIndex((s) => s.heading === heading);
+  const depth = (h: string) => /^#+/.exec(h)?.[0].length ?? 0;
+  const next = sections[i + 1];
+  return next !== undefined && depth(next.heading) > depth(heading);
+}
+
 function escapeTable(t: TableModel): TableModel {
-  return { headers: t.headers.map((h) => h.split(" › ").map(mdText).join(" › ")), align: t.align, rows: t.rows.map((r) => ({ bold: r.bold, cells: r.cells.map(mdText) })) };
+  return { headers: t.headers.map((h) => h.split(" › ").map(mdInline).join(" › ")), align: t.align, rows: t.rows.map((r) => ({ bold: r.bold, cells: r.cells.map(mdInline) })) };
 }
 
 

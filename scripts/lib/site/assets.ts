@@ -1,0 +1,65 @@
+// One Vite build of the client assets (site/main.ts and the CSS it imports), whatever the number
+// of pages: pages are written by our own code and link the hashed files found in the manifest.
+//
+// The bundle is emitted as an ES file that has no import/export statement, and is loaded with a
+// classic `<script defer>`: module scripts are refused on file:// pages, classic ones are not.
+
+import { readFile, rm } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "vite";
+
+export const ASSETS_DIR = "static";
+
+/** Paths of the built assets, relative to the site root. */
+export interface BuiltAssets {
+  js: string;
+  css: string[];
+}
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  css?: string[];
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+/** The repository's site/ folder (client sources). */
+export const SITE_SRC = resolve(fileURLToPath(new URL("../../../site/", import.meta.url)));
+
+export async function buildAssets(outDir: string, siteSrc = SITE_SRC): Promise<BuiltAssets> {
+  const assetsOut = join(outDir, ASSETS_DIR);
+  await build({
+    root: siteSrc,
+    base: "./",
+    configFile: false,
+    publicDir: false,
+    logLevel: "warn",
+    clearScreen: false,
+    build: {
+      outDir: assetsOut,
+      emptyOutDir: true,
+      assetsDir: ".",
+      manifest: true,
+      modulePreload: false,
+      copyPublicDir: false,
+      target: "es2020",
+      rolldownOptions: { input: { main: join(siteSrc, "main.ts") } },
+    },
+  });
+  const manifestPath = join(assetsOut, ".vite", "manifest.json");
+  const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as Record<string, ManifestChunk>;
+  await rm(join(assetsOut, ".vite"), { recursive: true, force: true });
+  const entry = manifest["main.ts"];
+  if (!entry?.isEntry) throw new Error("site: Vite manifest has no entry for main.ts");
+  if ((entry.imports?.length ?? 0) > 0) {
+    throw new Error("site: main.ts was split into chunks; the classic-script loader needs one file");
+  }
+  const js = await readFile(join(assetsOut, entry.file), "utf8");
+  const code = js.replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '""');
+  if (/(^|[;}\s])(import\s*(\{|\*|""|[\w$]+\s+from)|export\s*(\{|\*|(default|const|let|var|function|class)\b))/.test(code)) {
+    throw new Error("site: the client bundle has import/export statements; it must load as a classic script");
+  }
+  return { js: `${ASSETS_DIR}/${entry.file}`, css: (entry.css ?? []).map((f) => `${ASSETS_DIR}/${f}`) };
+}

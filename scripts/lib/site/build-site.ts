@@ -1,0 +1,104 @@
+// buildSite: SiteModel → a static, read-only website in outDir.
+//   1. one Vite build of the client assets (site/main.ts + CSS) → static/, hashed, via the manifest;
+//   2. every page rendered by Handlebars (templates/site) with relative links, written by us;
+//   3. data/<code>.json and data/<code>.csv per unit;
+//   4. the pagefind search index over the written pages → pagefind/.
+// Documents (DOCX, Markdown, HTML) are written by the caller at the paths named in the model;
+// buildSite never deletes anything outside the folders it owns (OWNED below).
+
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { buildAssets, SITE_SRC } from "./assets.js";
+import { unitCsv, unitJson } from "./data-files.js";
+import { checkCode, unitPath } from "./format.js";
+import { loadTemplates, TEMPLATES_DIR } from "./hbs.js";
+import type { LevelId, SiteModel } from "./model.js";
+import { writeSearchIndex } from "./search-index.js";
+import { homeView } from "./views-home.js";
+import { indexModel } from "./views-common.js";
+import { aboutView, indicatorsView, planView, searchView } from "./views-pages.js";
+import { unitView } from "./views-unit.js";
+
+export interface BuildSiteOptions {
+  /** Levels whose unit pages carry ECharts charts (about 10 ms per chart); default: every level. */
+  chartLevels?: LevelId[];
+  /** Build the pagefind index (default true). */
+  search?: boolean;
+  /** Progress and timing messages. */
+  log?: (message: string) => void;
+  /** Overrides for tests. */
+  siteSrc?: string;
+  templatesDir?: string;
+}
+
+const OWNED = ["static", "pagefind", "data", "don-vi", "chi-so", "ke-hoach", "gioi-thieu", "tim-kiem", "index.html"];
+
+function checkModel(model: SiteModel): void {
+  const codes = new Set<string>();
+  for (const u of model.units) {
+    checkCode(u.code);
+    if (codes.has(u.code)) throw new Error(`site: unit ${u.code} appears twice`);
+    codes.add(u.code);
+  }
+  for (const u of model.units) {
+    for (const c of u.children) if (!codes.has(c)) throw new Error(`site: ${u.code} lists unknown child ${c}`);
+    if (u.parent !== null && !codes.has(u.parent)) throw new Error(`site: ${u.code} has unknown parent ${u.parent}`);
+  }
+}
+
+async function writeAll(files: AsyncIterable<[string, string]> | Iterable<[string, string]>, batch = 64): Promise<number> {
+  let pending: Promise<void>[] = [];
+  let n = 0;
+  for await (const [path, content] of files) {
+    pending.push(mkdir(dirname(path), { recursive: true }).then(() => writeFile(path, content, "utf8")));
+    n++;
+    if (pending.length >= batch) {
+      await Promise.all(pending);
+      pending = [];
+    }
+  }
+  await Promise.all(pending);
+  return n;
+}
+
+export async function buildSite(model: SiteModel, outDir: string, opts: BuildSiteOptions = {}): Promise<void> {
+  const log = opts.log ?? (() => {});
+  const t0 = performance.now();
+  const lap = (what: string) => log(`site: ${what} (${Math.round(performance.now() - t0)} ms)`);
+  checkModel(model);
+  await mkdir(outDir, { recursive: true });
+  await Promise.all(OWNED.map((p) => rm(join(outDir, p), { recursive: true, force: true })));
+
+  const assets = await buildAssets(outDir, opts.siteSrc ?? SITE_SRC);
+  lap("assets built");
+  const render = await loadTemplates(opts.templatesDir ?? TEMPLATES_DIR);
+  const ix = indexModel(model, assets);
+  const chartLevels = new Set(opts.chartLevels ?? model.levels.map((l) => l.id));
+
+  const pages: [string, string][] = [
+    ["index.html", render("home", homeView(ix))],
+    ["chi-so/index.html", render("indicators", indicatorsView(ix))],
+    ["ke-hoach/index.html", render("plan", planView(ix))],
+    ["gioi-thieu/index.html", render("about", aboutView(ix))],
+    ["tim-kiem/index.html", render("search", searchView(ix))],
+  ];
+  await writeAll(pages.map(([p, html]) => [join(outDir, p), html]));
+  lap("overview pages written");
+
+  function* unitFiles(): Generator<[string, string]> {
+    for (const u of model.units) {
+      const html = render("unit", unitView(ix, u, { charts: chartLevels.has(u.level) }));
+      yield [join(outDir, unitPath(u.code)), html];
+      yield [join(outDir, "data", `${u.code}.json`), unitJson(model, u)];
+      yield [join(outDir, "data", `${u.code}.csv`), unitCsv(u.data)];
+    }
+  }
+  await writeAll(unitFiles());
+  await writeFile(join(outDir, ".nojekyll"), "");
+  lap(`${model.units.length} unit pages written`);
+
+  if (opts.search ?? true) {
+    const n = await writeSearchIndex(outDir);
+    lap(`search index of ${n} pages written`);
+  }
+}

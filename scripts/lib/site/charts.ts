@@ -1,0 +1,132 @@
+// Charts rendered at build time with ECharts' server-side SVG renderer: no chart library reaches
+// the browser. Each chart comes with a table holding the same numbers (the accessible version and
+// the one that prints); the SVG itself is hidden from assistive technology by the partial.
+
+import * as echarts from "echarts";
+import { viAxis } from "./format.js";
+
+export interface ChartTable {
+  head: string[];
+  rows: { label: string; cells: string[] }[];
+}
+
+export interface ChartView {
+  id: string;
+  title: string;
+  svg: string;
+  table: ChartTable;
+  note: string | null;
+}
+
+export interface ChartSeries {
+  name: string;
+  color: string;
+  values: (number | null)[];
+  dashed?: boolean;
+}
+
+/** Chart width in SVG units: drawn small so text stays legible when scaled down on phones. */
+const W = 560;
+const FONT = "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, Arial, sans-serif";
+const TEXT = "#1f2933";
+const GRID_LINE = "#d9dee4";
+
+export const COLORS = {
+  poor: "#b2182b",
+  nearPoor: "#d6604d",
+  target: "#1f2933",
+  baseline: "#92c5de",
+  latest: "#2166ac",
+  escaped: "#1b7837",
+  relapsed: "#e08214",
+  newPoor: "#762a83",
+  planned: "#9ecae1",
+  disbursed: "#08519c",
+  deprived: "#8c510a",
+  deprivedEarlier: "#dfc27d",
+} as const;
+
+/** Render one option to an SVG string, and free the instance (an undisposed one keeps Node alive). */
+function renderSvg(option: echarts.EChartsCoreOption, width: number, height: number): string {
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  try {
+    chart.setOption({ animation: false, textStyle: { fontFamily: FONT, color: TEXT }, ...option });
+    // The hover styles ECharts appends make a static picture look clickable: drop them.
+    return chart.renderToSVGString().replace(/<style\b[\s\S]*?<\/style>/g, "");
+  } finally {
+    chart.dispose();
+  }
+}
+
+const legend = { bottom: 0, itemGap: 14, textStyle: { fontSize: 14, color: TEXT } };
+const valueAxis = (unit: string) => ({
+  type: "value" as const,
+  axisLabel: { fontSize: 13, color: TEXT, formatter: (v: number) => viAxis(v) + unit },
+  splitLine: { lineStyle: { color: GRID_LINE } },
+});
+
+/** Line chart over categories (periods). `unit` is appended to axis values ("%", ""). */
+export function lineChart(categories: string[], series: ChartSeries[], unit: string): string {
+  return renderSvg(
+    {
+      grid: { left: 56, right: 24, top: 24, bottom: 88 },
+      legend,
+      xAxis: { type: "category", data: categories, axisLabel: { fontSize: 13, color: TEXT, interval: 0 } },
+      yAxis: valueAxis(unit),
+      series: series.map((s) => ({
+        type: "line",
+        name: s.name,
+        data: s.values,
+        connectNulls: true,
+        symbolSize: 7,
+        itemStyle: { color: s.color },
+        lineStyle: { color: s.color, width: 2.5, type: s.dashed ? "dashed" : "solid" },
+      })),
+    },
+    W,
+    320,
+  );
+}
+
+/** Grouped vertical bars over categories. */
+export function columnChart(categories: string[], series: ChartSeries[], unit: string): string {
+  return renderSvg(
+    {
+      grid: { left: 64, right: 24, top: 24, bottom: 72 },
+      legend,
+      xAxis: { type: "category", data: categories, axisLabel: { fontSize: 13, color: TEXT, interval: 0 } },
+      yAxis: valueAxis(unit),
+      series: series.map((s) => ({ type: "bar", name: s.name, data: s.values, itemStyle: { color: s.color } })),
+    },
+    W,
+    320,
+  );
+}
+
+/** Grouped horizontal bars, one row per category (long names wrap on the left). */
+export function barChart(categories: string[], series: ChartSeries[], unit: string): string {
+  const rowHeight = 18 + 12 * series.length;
+  const height = Math.max(200, 96 + rowHeight * categories.length);
+  return renderSvg(
+    {
+      grid: { left: 184, right: 28, top: 16, bottom: 64 },
+      legend,
+      yAxis: {
+        type: "category",
+        inverse: true,
+        data: categories,
+        axisLabel: { fontSize: 13, color: TEXT, width: 172, overflow: "break", interval: 0 },
+      },
+      xAxis: valueAxis(unit),
+      series: series.map((s) => ({
+        type: "bar",
+        name: s.name,
+        data: s.values,
+        barMaxWidth: 14,
+        itemStyle: { color: s.color },
+      })),
+    },
+    W,
+    height,
+  );
+}

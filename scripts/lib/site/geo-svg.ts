@@ -1,0 +1,102 @@
+// Choropleth maps drawn at build time: d3-geo projects the boundaries to SVG path strings, the
+// map partial (templates/site/partials/map.hbs) writes the SVG with escaped names. No client JS.
+
+import { geoArea, geoMercator, geoPath } from "d3-geo";
+import type { GeoFeature } from "./model.js";
+import { viNumber } from "./format.js";
+
+export interface MapShape {
+  code: string;
+  /** Accessible name and tooltip: "Huyện X: Quá hạn". */
+  label: string;
+  href: string | null;
+  d: string;
+  cls: string;
+}
+
+export interface LegendItem {
+  cls: string;
+  label: string;
+}
+
+export interface MapView {
+  id: string;
+  /** "status", "rate" or "focus": the client switch shows one kind at a time. */
+  kind: string;
+  title: string;
+  width: number;
+  height: number;
+  shapes: MapShape[];
+  legend: LegendItem[];
+}
+
+/** d3 wants clockwise exterior rings (the opposite of RFC 7946): reverse rings when the area says so. */
+function forD3(f: GeoFeature): GeoFeature {
+  if (geoArea(f) <= 2 * Math.PI) return f;
+  const geometry =
+    f.geometry.type === "Polygon"
+      ? { type: "Polygon" as const, coordinates: f.geometry.coordinates.map((r) => [...r].reverse()) }
+      : { type: "MultiPolygon" as const, coordinates: f.geometry.coordinates.map((p) => p.map((r) => [...r].reverse())) };
+  return { ...f, geometry };
+}
+
+export interface Projected {
+  code: string;
+  d: string;
+}
+
+/** Project features to fit a box `width` wide; the height follows the shape (within limits). */
+export function projectFeatures(features: GeoFeature[], width: number): { height: number; paths: Projected[] } {
+  const fc = { type: "FeatureCollection" as const, features: features.map(forD3) };
+  if (fc.features.length === 0) return { height: 0, paths: [] };
+  const probe = geoMercator().fitWidth(1000, fc);
+  const [[x0, y0], [x1, y1]] = geoPath(probe).bounds(fc);
+  const aspect = Math.min(1.4, Math.max(0.5, (y1 - y0) / Math.max(1, x1 - x0)));
+  const height = Math.round(width * aspect);
+  const pad = 8;
+  const projection = geoMercator().fitSize([width - 2 * pad, height - 2 * pad], fc);
+  const [tx, ty] = projection.translate();
+  projection.translate([tx + pad, ty + pad]);
+  const path = geoPath(projection).digits(1);
+  return { height, paths: fc.features.map((f) => ({ code: f.properties.code, d: path(f) ?? "" })) };
+}
+
+/** Poverty-rate classes (percent), lowest first. */
+const RATE_BREAKS = [3, 5, 10, 20];
+
+export function rateBin(rate: number | null): string {
+  if (rate === null) return "m-none";
+  const i = RATE_BREAKS.findIndex((b) => rate < b);
+  return `m-bin-${i === -1 ? RATE_BREAKS.length : i}`;
+}
+
+export function rateLegend(): LegendItem[] {
+  const f = (n: number) => `${viNumber(n)}%`;
+  const items: LegendItem[] = [{ cls: "m-bin-0", label: `Dưới ${f(RATE_BREAKS[0] ?? 0)}` }];
+  for (let i = 1; i < RATE_BREAKS.length; i++) {
+    items.push({ cls: `m-bin-${i}`, label: `${f(RATE_BREAKS[i - 1] ?? 0)} – dưới ${f(RATE_BREAKS[i] ?? 0)}` });
+  }
+  items.push({ cls: `m-bin-${RATE_BREAKS.length}`, label: `Từ ${f(RATE_BREAKS[RATE_BREAKS.length - 1] ?? 0)} trở lên` });
+  items.push({ cls: "m-none", label: "Chưa có số liệu" });
+  return items;
+}
+
+export interface ShapeStyle {
+  cls: string;
+  label: string;
+  href: string | null;
+}
+
+/** Build a map view: `style` gives each feature's class, label and link. */
+export function mapView(
+  id: string,
+  kind: string,
+  title: string,
+  features: GeoFeature[],
+  width: number,
+  style: (code: string) => ShapeStyle,
+  legend: LegendItem[],
+): MapView {
+  const { height, paths } = projectFeatures(features, width);
+  return { id, kind, title, width, height, legend, shapes: paths.map((p) => ({ code: p.code, d: p.d, ...style(p.code) })) };
+}

@@ -1,0 +1,78 @@
+// The other pages: indicator views for the province, the plan with its schedule, about, search.
+
+import { childrenRateChart, deprivationChart, flowsChart, moneyChart, ratesChart } from "./chart-specs.js";
+import type { ChartView } from "./charts.js";
+import type { UnitPage } from "./model.js";
+import { pageBase, type SiteIndex, unitLink, unitOf } from "./views-common.js";
+
+export function indicatorsView(ix: SiteIndex): object {
+  const { model } = ix;
+  const base = pageBase(ix, "chi-so/index.html", "Chỉ số giảm nghèo", { nav: "indicators", numbers: true });
+  const province = unitOf(ix, model.root);
+  const children = province.children
+    .map((c) => unitOf(ix, c))
+    .filter((u) => !ix.agencyLevels.has(u.level));
+  const withKey = children.filter((u) => u.key);
+  const place = province.name;
+  const charts = [
+    ratesChart(model, province, "chart-rates"),
+    childrenRateChart(model, withKey, "poor_rate", `Tỷ lệ hộ nghèo theo đơn vị: đầu kỳ, hiện tại và mục tiêu – ${place}`, "chart-children-poor"),
+    childrenRateChart(model, withKey, "near_poor_rate", `Tỷ lệ hộ cận nghèo theo đơn vị – ${place}`, "chart-children-near"),
+    flowsChart(model, province, "chart-flows"),
+    deprivationChart(model, province, "chart-dep"),
+    province.finance ? moneyChart(model, province.finance.by_source, province.finance.total, `Vốn theo nguồn: kế hoạch và giải ngân – ${place}`, "chart-src") : null,
+    province.finance ? moneyChart(model, province.finance.by_component, province.finance.total, `Vốn theo dự án thành phần – ${place}`, "chart-cmp") : null,
+  ].filter((c): c is ChartView => c !== null);
+
+  const reductionRow = (u: UnitPage) => ({
+    link: unitLink(base.root, u),
+    average: u.reduction?.average_per_year.text ?? "—",
+    target: u.reduction?.target.text ?? "—",
+    verdict: u.reduction?.verdict ?? "chua_du_so_lieu",
+    verdict_label: u.reduction?.verdict_label ?? "—",
+  });
+  return {
+    ...base,
+    province: unitLink(base.root, province),
+    charts,
+    reduction: [province, ...withKey].filter((u) => u.reduction).map(reductionRow),
+  };
+}
+
+export function planView(ix: SiteIndex): object {
+  const { model } = ix;
+  const base = pageBase(ix, "ke-hoach/index.html", model.plan.title, { nav: "plan", numbers: false });
+  const levelName = (id: string | null) => (id ? ix.levelName.get(id) ?? null : null);
+  return {
+    ...base,
+    plan: model.plan,
+    as_of: model.project.as_of,
+    schedule: model.plan.schedule.map((s) => ({
+      ...s,
+      level_name: levelName(s.level),
+      state: s.days.value < 0 ? "past" : s.days.value <= 7 ? "soon" : "future",
+    })),
+    downloads: model.plan.documents.map((d) => ({ label: d.label, href: base.root + d.path, format: d.format.toUpperCase() })),
+  };
+}
+
+export function aboutView(ix: SiteIndex): object {
+  const base = pageBase(ix, "gioi-thieu/index.html", "Giới thiệu", { nav: "about", numbers: false });
+  return { ...base, about: ix.model.about, illustrative: ix.model.project.illustrative };
+}
+
+export function searchView(ix: SiteIndex): object {
+  const { model } = ix;
+  const base = pageBase(ix, "tim-kiem/index.html", "Tìm kiếm", { nav: "search", numbers: false, indexed: false });
+  const province = unitOf(ix, model.root);
+  const groups = model.levels
+    .filter((l) => l.id !== province.level)
+    .map((l) => ({
+      level: l.name,
+      // Without JavaScript the page lists units to browse; the lowest level is reached via its parent.
+      items: model.units.filter((u) => u.level === l.id && (u.children.length > 0 || ix.agencyLevels.has(l.id))),
+    }))
+    .filter((g) => g.items.length > 0)
+    .map((g) => ({ level: g.level, items: g.items.map((u) => unitLink(base.root, u)) }));
+  return { ...base, province: unitLink(base.root, province), groups };
+}

@@ -1,0 +1,90 @@
+// `build` on a small province: every document in three formats, listed in the manifest with its
+// hash; two builds give the same bytes; a failed build leaves the previous output untouched.
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { docxPart, prettyXml } from "../helpers/docx.js";
+import type { Fixture } from "../check/fixture.js";
+import { buildFixture, makeFixture, readTreeBytes } from "./build-fixture.js";
+
+let fx: Fixture;
+let first: Awaited<ReturnType<typeof buildFixture>>;
+let second: Awaited<ReturnType<typeof buildFixture>>;
+
+beforeAll(async () => {
+  fx = makeFixture();
+  first = await buildFixture(fx);
+  second = await buildFixture(fx);
+}, 300_000);
+afterAll(() => fx.cleanup());
+
+interface Manifest {
+  documents: { unit: string; level: string; kind: string; format: string; path: string; sha256: string }[];
+}
+const manifest = (out: string) => JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as Manifest;
+
+describe("runBuild(fixture)", () => {
+  it("writes the plan and a report of every unit in DOCX, HTML and Markdown, all in the manifest", () => {
+    const m = manifest(first.out);
+    const units = [...first.result.check.dataset!.units.keys()];
+    expect(m.documents.filter((d) => d.kind === "plan").map((d) => d.format).sort()).toEqual(["docx", "html", "md"]);
+    for (const u of units) {
+      expect(m.documents.filter((d) => d.kind === "report" && d.unit === u).map((d) => d.format).sort(), u).toEqual(["docx", "html", "md"]);
+    }
+    expect(m.documents).toHaveLength(3 * (units.length + 1));
+    for (const d of m.documents) {
+      const bytes = readFileSync(join(first.out, d.path));
+      expect(createHash("sha256").update(bytes).digest("hex"), d.path).toBe(d.sha256);
+    }
+    expect(m.documents.find((d) => d.unit === "00123" && d.format === "docx")?.path).toBe("documents/901-thanh-pho-binh-an/00123-phuong-hoa-binh.docx");
+  });
+
+  it("gives byte-identical output for the same input, DOCX included", () => {
+    const a = readTreeBytes(first.out);
+    const b = readTreeBytes(second.out);
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    for (const [path, bytes] of a) expect(bytes.equals(b.get(path)!), path).toBe(true);
+  });
+
+  it("stamps DOCX properties with the document date, never the clock", async () => {
+    const core = await docxPart(readFileSync(join(first.out, "documents/901-thanh-pho-binh-an/00123-phuong-hoa-binh.docx")), "docProps/core.xml");
+    expect(core).toMatch(/<dcterms:created[^>]*>2018-\d\d-\d\dT00:00:00Z</);
+  });
+
+  it("refuses to build on invalid data and leaves the previous output untouched", async () => {
+    const before = readTreeBytes(second.out);
+    fx.edit("reports/901-thanh-pho-binh-an/00123-phuong-hoa-binh.yaml", /status: \w+/, "status: gui_roi");
+    try {
+      const again = await buildFixture(fx, second.out);
+      expect(again.result.built).toBe(false);
+      expect(again.result.check.diagnostics.some((d) => d.code === "SCHEMA_ENUM")).toBe(true);
+    } finally {
+      fx.edit("reports/901-thanh-pho-binh-an/00123-phuong-hoa-binh.yaml", "status: gui_roi", "status: da_nop");
+    }
+    const after = readTreeBytes(second.out);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [p, b] of before) expect(after.get(p)!.equals(b), p).toBe(true);
+    expect(existsSync(join(second.out, "manifest.json"))).toBe(true);
+  });
+});
+
+describe("documents (golden files)", () => {
+  const docs: Record<string, string> = {
+    plan: "documents/ke-hoach",
+    province: "documents/99-tinh-mau",
+    district: "documents/901-thanh-pho-binh-an/901-thanh-pho-binh-an",
+    commune: "documents/901-thanh-pho-binh-an/00123-phuong-hoa-binh",
+    department: "documents/so-ban-nganh/so-ldtbxh",
+  };
+  for (const [name, base] of Object.entries(docs)) {
+    it(`${name}: Markdown, HTML and the DOCX's word/document.xml match the golden files`, async () => {
+      const md = readFileSync(join(first.out, `${base}.md`), "utf8");
+      const html = readFileSync(join(first.out, `${base}.html`), "utf8");
+      const xml = await docxPart(readFileSync(join(first.out, `${base}.docx`)), "word/document.xml");
+      await expect(md).toMatchFileSnapshot(`./__golden__/${name}.md`);
+      await expect(html).toMatchFileSnapshot(`./__golden__/${name}.html`);
+      await expect(prettyXml(xml)).toMatchFileSnapshot(`./__golden__/${name}.document.xml`);
+    });
+  }
+});
