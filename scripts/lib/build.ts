@@ -4,7 +4,11 @@ import { rollUp, type Tree } from "./aggregate/roll-up.js";
 import { rollupRule } from "./aggregate/rollup-rule.js";
 import { runCheck, type CheckResult } from "./check.js";
 import type { Dataset } from "./load/load-dataset.js";
-import { renderDocument, type RenderedDocument } from "./render/documents.js";
+import { markdownToHtml, renderDocument, type RenderedDocument } from "./render/documents.js";
+import { readGeo } from "./load/read-geo.js";
+import { siteModel } from "./site/adapt/site-model.js";
+import type { UnitDocs } from "./site/adapt/unit-page.js";
+import { buildSite } from "./site/build-site.js";
 import { inProcessPacker, workerPacker } from "./render/docx/docx-pool.js";
 import { loadTemplates, type Templates } from "./render/templates.js";
 import { planDocModel } from "./render/view/plan-view.js";
@@ -23,8 +27,8 @@ export interface BuildOptions {
   site?: boolean;
   /** Worker threads for DOCX packing; 0 packs in-process (tests). */
   workers?: number;
-  /** Called with the staged output after the documents are written (the site builder). */
-  afterDocuments?: (ctx: BuildContext) => Promise<void>;
+  /** Levels whose unit pages carry charts (default: all when ≤ 2 000 units, else the top two). */
+  chartLevels?: string[];
 }
 
 export interface ManifestEntry {
@@ -34,16 +38,6 @@ export interface ManifestEntry {
   format: "docx" | "html" | "md";
   path: string;
   sha256: string;
-}
-
-export interface BuildContext {
-  ds: Dataset;
-  tree: Tree;
-  templates: Templates;
-  writer: OutputWriter;
-  documents: ManifestEntry[];
-  /** Report HTML bodies by unit code (the body only, for embedding in pages). */
-  documentPaths: Map<string, { md: string; html: string; docx: string }>;
 }
 
 export interface BuildResult {
@@ -71,19 +65,27 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
   try {
     const documents = await withStagedOutput(opts.outDir, async (writer) => {
       const docs: ManifestEntry[] = [];
-      const paths = new Map<string, { md: string; html: string; docx: string }>();
+      const unitDocs = new Map<string, UnitDocs>();
       const root = ds.project.root;
       const jobs: Promise<ManifestEntry[]>[] = [];
-      jobs.push(renderDocument(templates, planDocModel(ds, templates), packer).then((plan) => writeDocument(writer, "documents/ke-hoach", plan, { unit: root, level: ds.units.get(root)!.level, kind: "plan" })));
+      const planModel = planDocModel(ds, templates);
+      jobs.push(renderDocument(templates, planModel, packer).then((plan) => writeDocument(writer, "documents/ke-hoach", plan, { unit: root, level: ds.units.get(root)!.level, kind: "plan" })));
       for (const unit of ds.units.values()) {
         const view = reportView(ds, tree, unit);
+        const model = reportDocModel(templates, view, ds.project);
         const base = `documents/${reportPath(unit, index).replace(/^reports\//, "").replace(/\.ya?ml$/, "")}`;
-        paths.set(unit.code, { md: `${base}.md`, html: `${base}.html`, docx: `${base}.docx` });
-        jobs.push(renderDocument(templates, reportDocModel(templates, view, ds.project), packer).then((doc) => writeDocument(writer, base, doc, { unit: unit.code, level: unit.level, kind: "report" })));
+        const hasReport = tree.figures.get(unit.code)?.report != null;
+        unitDocs.set(unit.code, { md: `${base}.md`, html: `${base}.html`, docx: `${base}.docx`, bodyHtml: hasReport || (tree.children.get(unit.code)?.length ?? 0) > 0 ? markdownToHtml(model.body) : null });
+        jobs.push(renderDocument(templates, model, packer).then((doc) => writeDocument(writer, base, doc, { unit: unit.code, level: unit.level, kind: "report" })));
       }
       for (const entries of await Promise.all(jobs)) docs.push(...entries);
       docs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      if (opts.afterDocuments) await opts.afterDocuments({ ds, tree, templates, writer, documents: docs, documentPaths: paths });
+      if (opts.site !== false) {
+        const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: markdownToHtml(planModel.body) };
+        const model = siteModel({ ds, tree, docs: unitDocs, plan, geo: readGeo(opts.dataDir) });
+        const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));
+        await buildSite(model, writer.root, { chartLevels });
+      }
       writer.write("manifest.json", JSON.stringify({ documents: docs }, null, 2) + "\n");
       return docs;
     });

@@ -1,7 +1,8 @@
 // `build` on a small province: every document in three formats, listed in the manifest with its
 // hash; two builds give the same bytes; a failed build leaves the previous output untouched.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { parse } from "yaml";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { docxPart, prettyXml } from "../helpers/docx.js";
@@ -87,4 +88,36 @@ describe("documents (golden files)", () => {
       await expect(prettyXml(xml)).toMatchFileSnapshot(`./__golden__/${name}.document.xml`);
     });
   }
+});
+
+describe("the site's home page", () => {
+  it("shows, per level, the on-time, late, not-yet, missing and approved counts computed from the data files", () => {
+    // Recomputed here straight from the YAML files, independently of the build's own code.
+    const units = [...(parse(fx.read("units.yaml")) as { units: { code: string; level: string }[] }).units, ...(parse(fx.read("departments.yaml")) as { units: { code: string; level: string }[] }).units];
+    const project = parse(fx.read("project.yaml")) as { as_of: string; levels: { id: string; deadline_item: string | null }[] };
+    const plan = parse(fx.read("plan.yaml")) as { sections: { items: { id?: string; deadline?: string }[] }[] };
+    const deadline = (level: string) => plan.sections.flatMap((s) => s.items).find((i) => i.id === project.levels.find((l) => l.id === level)?.deadline_item)?.deadline ?? null;
+    const reports = new Map<string, { status: string; submitted_on: string | null }>();
+    for (const f of readdirSync(join(fx.data, "reports"), { recursive: true }) as string[]) {
+      if (!f.endsWith(".yaml")) continue;
+      const r = parse(fx.read(`reports/${f}`)) as { unit: string; status: string; submitted_on: string | null };
+      reports.set(r.unit, r);
+    }
+    const html = readFileSync(join(first.out, "index.html"), "utf8");
+    for (const level of project.levels.map((l) => l.id)) {
+      const due = deadline(level);
+      const want = { total: 0, on_time: 0, late: 0, not_yet: 0, missing: 0, approved: 0 };
+      for (const u of units.filter((x) => x.level === level)) {
+        want.total++;
+        const r = reports.get(u.code);
+        const filed = r && (r.status === "da_nop" || r.status === "da_duyet") && r.submitted_on;
+        if (filed) want[due && r.submitted_on! > due ? "late" : "on_time"]++;
+        else want[due && project.as_of > due ? "missing" : "not_yet"]++;
+        if (filed && r.status === "da_duyet") want.approved++;
+      }
+      const row = new RegExp(`<tr data-level="${level}">[\\s\\S]*?</tr>`).exec(html)?.[0] ?? "";
+      const shown = Object.fromEntries([...row.matchAll(/data-count="(\w+)">(\d+)</g)].map((m) => [m[1], Number(m[2])]));
+      expect(shown, level).toEqual(want);
+    }
+  });
 });

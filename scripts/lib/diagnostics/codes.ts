@@ -1,5 +1,5 @@
 // The catalogue of diagnostic codes. Codes are permanent: never rename or reuse one.
-// Every code is listed in the README's table (test/diagnostics/codes.test.ts checks it).
+// Every code is listed in the README's table (test/check/codes.test.ts checks it).
 // Messages say what is wrong; hints say what to do. Both in Vietnamese, for a commune officer.
 import type { Severity } from "./diagnostic.js";
 
@@ -131,8 +131,8 @@ export const CODES = spec({
     message: (a) =>
       a.read === ""
         ? `Giá trị "${a.actual}" có dấu chấm phân cách hàng nghìn và nằm trong dấu nháy, nên được đọc là chữ, không phải số.`
-        : `Giá trị "${a.actual}" có dấu chấm phân cách hàng nghìn; YAML hiểu dấu chấm là dấu thập phân (${a.actual} = ${a.read}).`,
-    hint: (a) => `Viết số liền, không có dấu chấm: ${a.suggestion}.`,
+        : `Giá trị "${a.actual}" có dấu chấm phân cách hàng nghìn, nhưng YAML đọc dấu chấm là dấu thập phân: con số được hiểu là ${a.read}, không phải ${a.suggestion}.`,
+    hint: (a) => `Viết số liền, không có dấu chấm: ${a.suggestion}. (Nếu thật sự là số thập phân, dùng dấu chấm với một hoặc hai chữ số sau dấu chấm, ví dụ 1.25.)`,
   },
   NUMBER_NOT_INTEGER: {
     severity: "error",

@@ -33,7 +33,9 @@ export interface Dataset {
   /** Every unit by code, in file order (units.yaml, then departments.yaml). */
   units: Map<string, Unit>;
   unitFiles: { file: ParsedFile; data: UnitsFile; kind: "units" | "departments" }[];
-  flags: { source: string; illustrative: boolean } | null;
+  flags: { source: string; illustrative: boolean; labels: Record<string, string> } | null;
+  /** The site's about page (about.yaml), if present. */
+  about: { intro: string[]; sources: { name: string; used_for: string; origin: string; url: string | null; licence: string; note: string | null }[]; illustrative_explanation: string[] } | null;
   catalogue: IndicatorCatalogue;
   programme: Programme;
   outline: Outline;
@@ -62,6 +64,7 @@ const SINGLE: Record<string, FileKind> = {
   "departments.yaml": "departments",
   "unit-flags.yaml": "unit_flags",
   "plan.yaml": "plan",
+  "about.yaml": "about",
   "catalogue/indicators.yaml": "indicators",
   "catalogue/programme.yaml": "programme",
   "catalogue/outline.yaml": "outline",
@@ -133,7 +136,7 @@ export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cw
   }
   const units = new Map<string, Unit>();
   for (const uf of unitFiles) for (const u of uf.data.units) if (!units.has(u.code)) units.set(u.code, { ...u });
-  const flagsFile = first<{ source: string; illustrative: boolean; flags: Record<string, string[]> }>("unit_flags");
+  const flagsFile = first<{ source: string; illustrative: boolean; labels?: Record<string, string>; flags: Record<string, string[]> }>("unit_flags");
   if (flagsFile) {
     for (const [flag, codes] of Object.entries(flagsFile.flags)) {
       for (const code of codes) {
@@ -148,7 +151,8 @@ export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cw
     levels: new Map(project.levels.map((l) => [l.id, l])),
     units,
     unitFiles,
-    flags: flagsFile ? { source: flagsFile.source, illustrative: flagsFile.illustrative } : null,
+    flags: flagsFile ? { source: flagsFile.source, illustrative: flagsFile.illustrative, labels: flagsFile.labels ?? {} } : null,
+    about: first<Dataset["about"]>("about") ?? null,
     catalogue,
     programme,
     outline,

@@ -54,9 +54,11 @@ export interface Level {
 export interface Project {
   round: string;
   title: string;
+  /** Short name of the round for the site's header: "Đánh giá giữa kỳ 2016–2020". */
+  short_title: string;
   /** Trích yếu shared by every report; territory units add "trên địa bàn <name>". */
   report_title: string;
-  targets: { poverty_reduction: [number, number]; poor_area_reduction: number; source: string };
+  targets: { poverty_reduction: [number, number]; poor_area_reduction: number; poor_area_flag: string | null; source: string };
   /** Code of the root unit (the province). */
   root: string;
   /** Date the status views are computed at, unless --as-of overrides it. */
@@ -129,6 +131,8 @@ export interface Indicator {
   group: string;
   /** Component (DA2.TDA1) an output belongs to. */
   component?: string;
+  /** Deprivation indicators: the basic social service they belong to ("Y tế"). */
+  service?: string;
   decimals?: number;
   /** Entered by units (default) or computed (rates, unit counts): computed ones are refused in report files. */
   computed?: boolean;

@@ -86,9 +86,14 @@ export function parseYaml(source: SourceFile): ParsedFile {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
   out.doc = doc;
   out.lineCounter = lineCounter;
+  // One error per line, and after a tab only the tab errors: the others follow from it.
+  const hasTab = doc.errors.some((e) => yamlErrorCode(e) === "YAML_TAB_INDENT");
+  const seenLines = new Set<number>();
   for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
     const code = yamlErrorCode(err);
+    if ((hasTab && code !== "YAML_TAB_INDENT") || seenLines.has(pos.line)) continue;
+    seenLines.add(pos.line);
     const key = code === "YAML_DUPLICATE_KEY" ? duplicateKeyAt(text, err.pos[0]) : "";
     diagnostics.push(diagnosticAt(code, { detail: detailOf(err), key }, source.path, pos.line, pos.col));
   }

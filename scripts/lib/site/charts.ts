@@ -52,10 +52,27 @@ function renderSvg(option: echarts.EChartsCoreOption, width: number, height: num
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT, color: TEXT }, ...option });
     // The hover styles ECharts appends make a static picture look clickable: drop them.
-    return chart.renderToSVGString().replace(/<style\b[\s\S]*?<\/style>/g, "");
+    return stableIds(chart.renderToSVGString().replace(/<style\b[\s\S]*?<\/style>/g, ""));
   } finally {
     chart.dispose();
   }
+}
+
+/**
+ * zrender names classes and ids from process-wide counters ("zr26-cls-116"), so the same chart
+ * drawn later in the same process gets other names. Renumber them per chart, in order of first
+ * appearance, so the same input gives the same bytes.
+ */
+export function stableIds(svg: string): string {
+  const seen = new Map<string, string>();
+  return svg.replace(/zr\d+-([a-z]+)-?(\d+)/g, (m, kind: string) => {
+    let id = seen.get(m);
+    if (!id) {
+      id = `zr0-${kind}-${seen.size}`;
+      seen.set(m, id);
+    }
+    return id;
+  });
 }
 
 const legend = { bottom: 0, itemGap: 14, textStyle: { fontSize: 14, color: TEXT } };

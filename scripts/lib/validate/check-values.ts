@@ -12,7 +12,12 @@ const THOUSANDS = /^\d{1,3}(\.\d{3})+$/;
 
 export function checkValues(ds: Dataset): Diagnostic[] {
   const cat = indexCatalogue(ds.catalogue, ds.programme, ds.outline);
-  return ds.reports.flatMap((r) => [...checkEntries(ds, cat, r), ...checkIdentities(ds, cat, r), ...checkParts(ds, cat, r), ...checkFinance(ds, cat, r), ...checkNarrative(cat, r)]);
+  return ds.reports.flatMap((r) => {
+    const entries = checkEntries(ds, cat, r);
+    // A number typed wrong (1.234) would also break identities and rates: report it alone.
+    const mistyped = entries.some((d) => d.code.startsWith("NUMBER_"));
+    return [...entries, ...(mistyped ? [] : [...checkIdentities(ds, cat, r), ...checkParts(ds, cat, r)]), ...checkFinance(ds, cat, r), ...checkNarrative(cat, r)];
+  });
 }
 
 function checkEntries(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {

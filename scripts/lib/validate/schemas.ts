@@ -16,7 +16,8 @@ export type FileKind =
   | "programme"
   | "outline"
   | "form"
-  | "report";
+  | "report"
+  | "about";
 
 export const SCHEMA_OF: Record<FileKind, string> = {
   project: "project.schema.json",
@@ -29,6 +30,7 @@ export const SCHEMA_OF: Record<FileKind, string> = {
   outline: "outline.schema.json",
   form: "form.schema.json",
   report: "report.schema.json",
+  about: "about.schema.json",
 };
 
 export type Validators = Map<string, ValidateFunction>;

@@ -1,0 +1,80 @@
+// npm run bench [-- --sizes 300,3000,11000 --build-sizes 300]
+// Speed and memory of `check` (and of `build` for the smaller sizes) on generated provinces of
+// growing size: one province, a district per 25 communes, illustrative reports for every unit.
+// Prints a table of wall time and peak memory; asserts nothing (figures, not tests).
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { option, parseArgs, runCli } from "./lib/cli.js";
+import { loadDataset } from "./lib/load/load-dataset.js";
+import type { Unit } from "./lib/model/types.js";
+import { generateSample } from "./lib/sample/generate.js";
+import { toYamlText } from "./lib/write/yaml-out.js";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+
+const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
+const TSX = join(ROOT, "node_modules/.bin/tsx");
+
+function province(dir: string, communes: number): void {
+  for (const p of ["project.yaml", "plan.yaml", "departments.yaml", "catalogue", "forms"]) cpSync(join(ROOT, "data", p), join(dir, p), { recursive: true });
+  const units: Unit[] = [{ code: "25", name: "Tỉnh Thử Nghiệm", short_name: "Thử Nghiệm", type: "tỉnh", level: "province", parent: null }];
+  const districts = Math.max(1, Math.ceil(communes / 25));
+  for (let d = 0; d < districts; d++) {
+    const dc = String(100 + d);
+    units.push({ code: dc, name: `Huyện Số ${d + 1}`, short_name: `Số ${d + 1}`, type: "huyện", level: "district", parent: "25" });
+    for (let c = d * 25; c < Math.min(communes, (d + 1) * 25); c++) {
+      const urban = c % 12 === 0;
+      units.push({ code: String(c + 1).padStart(5, "0"), name: `${urban ? "Phường" : "Xã"} Số ${c + 1}`, short_name: `Số ${c + 1}`, type: urban ? "phường" : "xã", level: "commune", parent: dc, area: urban ? "thanh_thi" : "nong_thon" });
+    }
+  }
+  writeFileSync(join(dir, "units.yaml"), toYamlText("../schemas/units.schema.json", "Đơn vị giả định cho đo hiệu năng.", { source: "bench", units }));
+  const ds = loadDataset(dir, join(ROOT, "schemas")).dataset;
+  if (!ds) throw new Error("bench: the generated tree does not load");
+  const { reports, flagsText } = generateSample(ds, 1);
+  for (const [rel, text] of reports) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  writeFileSync(join(dir, "unit-flags.yaml"), flagsText);
+}
+
+/** Runs a command under /usr/bin/time-like measurement: wall seconds and peak RSS (MB) of the child. */
+function measure(args: string[]): { seconds: number; mb: number; status: number } {
+  const script = `const t=process.hrtime.bigint();const r=require("child_process").spawnSync(${JSON.stringify(TSX)},${JSON.stringify(args)},{stdio:"ignore"});` +
+    `const s=Number(process.hrtime.bigint()-t)/1e9;console.log(JSON.stringify({seconds:s,status:r.status,mb:process.resourceUsage().maxRSS/1024}))`;
+  // resourceUsage of the parent covers only itself; ask the child for its own peak via NODE_OPTIONS-free wrapper:
+  const out = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
+  const r = JSON.parse(out) as { seconds: number; status: number };
+  const peak = Number(execFileSync("bash", ["-c", `/usr/bin/env time -f %M ${TSX} ${args.map((a) => `'${a}'`).join(" ")} 2>&1 >/dev/null | tail -1`], { encoding: "utf8" }).trim()) / 1024;
+  return { seconds: r.seconds, mb: Number.isFinite(peak) ? peak : NaN, status: r.status };
+}
+
+await runCli(async () => {
+  const args = parseArgs(process.argv.slice(2), { sizes: "value", "build-sizes": "value" });
+  const sizes = (option(args, "sizes") ?? "277,2770,11000").split(",").map(Number);
+  const buildSizes = new Set((option(args, "build-sizes") ?? "277").split(",").map(Number));
+  process.stdout.write(`Máy: ${availableParallelism()} lõi, Node ${process.version}\n\n| xã | tệp báo cáo | check (giây) | check (MB) | build (giây) | build (MB) |\n| ---: | ---: | ---: | ---: | ---: | ---: |\n`);
+  for (const n of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), `bench-${n}-`));
+    try {
+      province(dir, n);
+      const files = Number(execFileSync("bash", ["-c", `find '${dir}/reports' -name '*.yaml' | wc -l`], { encoding: "utf8" }).trim());
+      const check = measure([join(ROOT, "scripts/check.ts"), "--data", dir, "--format", "json"]);
+      let build = "–";
+      let buildMb = "–";
+      if (buildSizes.has(n)) {
+        const b = measure([join(ROOT, "scripts/build.ts"), "--data", dir, "--out", join(dir, "..", `bench-out-${n}`)]);
+        rmSync(join(dir, "..", `bench-out-${n}`), { recursive: true, force: true });
+        build = b.seconds.toFixed(1);
+        buildMb = b.mb.toFixed(0);
+      }
+      process.stdout.write(`| ${n} | ${files} | ${check.seconds.toFixed(1)} | ${check.mb.toFixed(0)} | ${build} | ${buildMb} |\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return 0;
+});

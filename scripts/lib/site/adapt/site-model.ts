@@ -1,0 +1,81 @@
+// The site model of a build: the same dataset, roll-up and documents as the DOCX/HTML/Markdown,
+// so the site and the documents agree. Geo boundaries are read by the caller (I/O stays out).
+import type { Tree } from "../../aggregate/roll-up.js";
+import type { Dataset } from "../../load/load-dataset.js";
+import { deadlineOf, planItems } from "../../model/deadlines.js";
+import { shortDate } from "../../model/dates.js";
+import { DEADLINE_TOKEN } from "../../model/plan.js";
+import { STATUS_LABEL } from "../../model/timeliness.js";
+import type { GeoCollection, SiteModel } from "../model.js";
+import { statusCounts, unitPage, type UnitDocs } from "./unit-page.js";
+import { date, daysLeft } from "./values.js";
+
+export interface SiteInputs {
+  ds: Dataset;
+  tree: Tree;
+  docs: Map<string, UnitDocs>;
+  plan: { md: string; html: string; docx: string; bodyHtml: string };
+  geo: { districts: GeoCollection | null; communes: GeoCollection | null };
+}
+
+const EMPTY_GEO: GeoCollection = { type: "FeatureCollection", features: [] };
+export const NOTICE = "Số liệu minh họa, không phải số liệu chính thức.";
+
+export function siteModel({ ds, tree, docs, plan, geo }: SiteInputs): SiteModel {
+  const p = ds.project;
+  const root = ds.units.get(p.root)!;
+  const units = [...ds.units.values()];
+  const byLevel = (id: string) => units.filter((u) => u.level === id).map((u) => tree.figures.get(u.code)!);
+  const levelName = (id: string | undefined) => ds.levels.get(id ?? "")?.name ?? "";
+  return {
+    project: {
+      title: p.title,
+      round: p.round,
+      round_label: p.short_title,
+      as_of: date(p.as_of)!,
+      illustrative: p.illustrative,
+      notice: p.illustrative ? NOTICE : null,
+      province_name: root.name,
+      province_code: root.code,
+      authority: root.authority ?? root.name,
+      money_unit: p.money_unit,
+    },
+    periods: p.periods.map((x) => ({ id: x.id, date: date(x.date)!, stock_label: x.stock_label, flow_label: x.flow_label })),
+    baseline: p.periods[0]!.id,
+    latest: p.periods[p.periods.length - 1]!.id,
+    levels: p.levels.map((l) => {
+      const deadline = deadlineOf(l, ds.plan);
+      return { id: l.id, name: l.name, unit_noun: l.unit_noun, kind: l.kind, deadline: date(deadline), days: daysLeft(deadline, p.as_of), counts: statusCounts(ds, byLevel(l.id)) };
+    }),
+    labels: {
+      status: { chua_nop: STATUS_LABEL.chua_nop!, dang_soan: STATUS_LABEL.dang_soan!, da_nop: STATUS_LABEL.da_nop!, da_duyet: STATUS_LABEL.da_duyet! },
+      timeliness: { on_time: "Đúng hạn", late: "Muộn", not_yet: "Chưa đến hạn", missing: "Quá hạn" },
+      approved: "Đã duyệt",
+    },
+    deprivations: ds.catalogue.indicators.filter((i) => i.group === "thieu_hut").map((i) => ({ id: i.id, name: i.name.replace(/^Số hộ nghèo thiếu hụt (về )?/i, "").replace(/^./, (c) => c.toUpperCase()), service: i.service ?? "" })),
+    root: root.code,
+    units: [root, ...units.filter((u) => u !== root)].map((u) => unitPage(ds, tree, u, docs.get(u.code)!)),
+    plan: {
+      title: `${ds.plan.type_name.charAt(0)}${ds.plan.type_name.slice(1).toLocaleLowerCase("vi")} ${ds.plan.title}`,
+      reference: ds.plan.number ? `Số: ${ds.plan.number}/${ds.plan.symbol}${ds.plan.date ? ` ngày ${shortDate(ds.plan.date)}` : ""}` : null,
+      schedule: planItems(ds.plan)
+        .filter((i) => i.deadline)
+        .map((i) => ({
+          id: i.id ?? "",
+          level: i.level ?? null,
+          label: i.level ? `${levelName(i.level)}: hạn nộp báo cáo` : "Hạn cuối",
+          deadline: date(i.deadline)!,
+          days: daysLeft(i.deadline!, p.as_of)!,
+          text: i.text.replaceAll(DEADLINE_TOKEN, shortDate(i.deadline!)),
+        })),
+      html: plan.bodyHtml,
+      documents: [
+        { format: "docx", label: "Văn bản Word (DOCX)", path: plan.docx },
+        { format: "md", label: "Markdown", path: plan.md },
+        { format: "html", label: "Trang HTML", path: plan.html },
+      ],
+    },
+    geo: { districts: geo.districts ?? EMPTY_GEO, communes: geo.communes ?? EMPTY_GEO },
+    about: ds.about ?? { intro: [], sources: [], illustrative_explanation: [] },
+  };
+}

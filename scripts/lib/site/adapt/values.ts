@@ -1,0 +1,28 @@
+// Small builders of the site model's value types from the roll-up's figures.
+import type { Values } from "../../aggregate/roll-up.js";
+import { daysBetween, shortDate } from "../../model/dates.js";
+import type { Period } from "../../model/types.js";
+import { formatNumber } from "../../render/format.js";
+import type { DateVal, DaysLeft, Num, Series } from "../model.js";
+
+export const EMPTY = "—";
+
+export function num(value: number | null | undefined, decimals = 0, suffix = ""): Num {
+  return value === null || value === undefined || !Number.isFinite(value) ? { value: null, text: EMPTY } : { value, text: formatNumber(value, decimals) + suffix };
+}
+
+export function date(iso: string | null | undefined): DateVal | null {
+  return iso ? { iso, text: shortDate(iso) } : null;
+}
+
+export function daysLeft(deadline: string | null, asOf: string): DaysLeft | null {
+  if (!deadline) return null;
+  const value = daysBetween(asOf, deadline);
+  return { value, text: value > 0 ? `Còn ${value} ngày` : value === 0 ? "Hôm nay là hạn cuối" : `Quá hạn ${-value} ngày` };
+}
+
+export function series(values: Values, id: string, periods: readonly Period[], decimals = 0, suffix = "", flows = false): Series {
+  return periods
+    .filter((p) => !flows || p.flow_label !== null)
+    .map((p) => ({ period: p.id, ...num(values[id]?.[p.id], decimals, suffix) }));
+}

@@ -1,0 +1,2 @@
+// Vite bundles the stylesheet imported by main.ts into its own file (listed in the manifest).
+declare module "*.css";

@@ -1,0 +1,138 @@
+// Search with pagefind's JS API: results under the header box as you type, and the full list on
+// the search page (tim-kiem/index.html?q=…). The header form is a plain GET form, so without JS
+// (or from file://, where pagefind cannot load) it still leads to the search page.
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  /** summary: the unit's level and parent line (data-pagefind-meta="summary"). */
+  meta: { title?: string; summary?: string };
+}
+interface PagefindModule {
+  options(o: Record<string, unknown>): Promise<void>;
+  search(q: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+}
+
+const siteRoot = new URL(document.body.dataset.root ?? "", location.href);
+let loading: Promise<PagefindModule> | null = null;
+
+function pagefind(): Promise<PagefindModule> {
+  loading ??= (async () => {
+    const url = new URL("pagefind/pagefind.js", siteRoot).href;
+    const mod = (await import(/* @vite-ignore */ url)) as PagefindModule;
+    // baseUrl "/" keeps result URLs relative to the site root; resultHref() puts them under it.
+    await mod.options({ excerptLength: 18, baseUrl: "/" });
+    return mod;
+  })();
+  return loading;
+}
+
+/** Result URLs are site-absolute ("/don-vi/…"): resolve them under the real root (sub-path, file). */
+function resultHref(url: string): string {
+  return new URL(url.replace(/^\/+/, ""), siteRoot).href;
+}
+
+/** Copy pagefind's excerpt (escaped text with <mark>) as text nodes and <mark> elements only. */
+function excerptNode(excerpt: string): HTMLElement {
+  const p = document.createElement("p");
+  p.className = "excerpt";
+  const doc = new DOMParser().parseFromString(`<body>${excerpt}</body>`, "text/html");
+  for (const n of doc.body.childNodes) {
+    if (n.nodeName === "MARK") {
+      const m = document.createElement("mark");
+      m.textContent = n.textContent;
+      p.append(m);
+    } else {
+      p.append(document.createTextNode(n.textContent ?? ""));
+    }
+  }
+  return p;
+}
+
+async function find(q: string, limit: number): Promise<{ total: number; items: PagefindResultData[] }> {
+  const pf = await pagefind();
+  const res = await pf.search(q);
+  const items = await Promise.all(res.results.slice(0, limit).map((r) => r.data()));
+  return { total: res.results.length, items };
+}
+
+function resultItem(d: PagefindResultData, withExcerpt: boolean): HTMLLIElement {
+  const li = document.createElement("li");
+  const a = document.createElement("a");
+  a.href = resultHref(d.url);
+  a.textContent = d.meta.title ?? d.url;
+  li.append(a);
+  if (d.meta.summary) {
+    const p = document.createElement("p");
+    p.className = withExcerpt ? "excerpt" : "small";
+    p.textContent = d.meta.summary;
+    li.append(p);
+  } else if (withExcerpt) {
+    li.append(excerptNode(d.excerpt));
+  }
+  return li;
+}
+
+function initPopup(form: HTMLFormElement): void {
+  const input = form.querySelector<HTMLInputElement>("input[name=q]");
+  const popup = form.querySelector<HTMLElement>(".search-popup");
+  if (!input || !popup) return;
+  let timer = 0;
+  let seq = 0;
+  const close = (): void => {
+    popup.hidden = true;
+    popup.replaceChildren();
+  };
+  input.addEventListener("input", () => {
+    window.clearTimeout(timer);
+    const q = input.value.trim();
+    if (q.length < 2) return close();
+    timer = window.setTimeout(async () => {
+      const mine = ++seq;
+      try {
+        const { total, items } = await find(q, 6);
+        if (mine !== seq) return;
+        const status = document.createElement("p");
+        status.className = "small";
+        status.textContent = total ? `${total} kết quả` : "Không tìm thấy kết quả";
+        const list = document.createElement("ul");
+        list.append(...items.map((d) => resultItem(d, false)));
+        const all = document.createElement("a");
+        all.href = `${form.action}?q=${encodeURIComponent(q)}`;
+        all.textContent = "Xem tất cả kết quả";
+        popup.replaceChildren(status, list, all);
+        popup.hidden = false;
+      } catch {
+        close(); // pagefind unavailable (e.g. file://): the form still submits to the search page
+      }
+    }, 200);
+  });
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") close();
+  });
+  document.addEventListener("click", (e) => {
+    if (!form.contains(e.target as Node)) close();
+  });
+}
+
+async function initResultsPage(): Promise<void> {
+  const list = document.getElementById("search-results");
+  const status = document.getElementById("search-status");
+  if (!list || !status) return;
+  const q = (new URLSearchParams(location.search).get("q") ?? "").trim();
+  for (const input of document.querySelectorAll<HTMLInputElement>("input[name=q]")) input.value = q;
+  if (!q) return;
+  status.textContent = "Đang tìm…";
+  try {
+    const { total, items } = await find(q, 50);
+    status.textContent = total ? `Tìm thấy ${total} kết quả cho “${q}”.` : `Không tìm thấy kết quả cho “${q}”.`;
+    list.replaceChildren(...items.map((d) => resultItem(d, true)));
+  } catch {
+    status.textContent = "Không tải được bộ tìm kiếm. Hãy mở trang qua máy chủ web, hoặc chọn đơn vị trong danh sách dưới đây.";
+  }
+}
+
+export function initSearch(): void {
+  for (const form of document.querySelectorAll<HTMLFormElement>("form.search-form")) initPopup(form);
+  void initResultsPage();
+}

@@ -1,0 +1,192 @@
+// The fixture site in real Chromium: clean loads, axe (WCAG 2 A/AA), navigation, search without
+// diacritics, the site without JavaScript, no sideways scrolling at 390 px, screenshots.
+// Needs /usr/bin/chromium: scripts/setup-system.sh installs it.
+
+import { existsSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import axe from "axe-core";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BuiltFixture, buildFixture, SUBPATH } from "./build-fixture.js";
+import { serveDir, type Served } from "./serve.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = join(process.cwd(), "test-output", "screenshots");
+const PAGES = {
+  home: "index.html",
+  district: "don-vi/901/index.html",
+  commune: "don-vi/90102/index.html",
+  indicators: "chi-so/index.html",
+  plan: "ke-hoach/index.html",
+  about: "gioi-thieu/index.html",
+  search: "tim-kiem/index.html?q=dong+phong",
+} as const;
+
+let site: BuiltFixture;
+let server: Served;
+/** The site is served under a sub-path, like a GitHub Pages project site. */
+let siteUrl: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/setup-system.sh`);
+  site = await buildFixture();
+  server = await serveDir(site.base);
+  siteUrl = `${server.url}${SUBPATH}/`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  await mkdir(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (site) await rm(site.base, { recursive: true, force: true });
+});
+
+/** Open a page and collect console errors, page errors, failed requests and dialogs (alert). */
+async function open(path: string, opts: { width?: number; height?: number; js?: boolean } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
+    javaScriptEnabled: opts.js ?? true,
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`); });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+  page.on("response", (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  page.on("dialog", (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  await page.goto(path.startsWith("file:") ? path : siteUrl + path, { waitUntil: "networkidle" });
+  return { page, problems, close: () => context.close() };
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source });
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: ["wcag2a", "wcag2aa"] }),
+  );
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
+describe("fixture site in Chromium", () => {
+  it.each(Object.entries(PAGES))("%s loads cleanly and passes axe", async (_name, path) => {
+    const { page, problems, close } = await open(path);
+    try {
+      expect(await page.locator("html").getAttribute("lang")).toBe("vi");
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("lets a visitor go from the home page to a district and on to a commune", async () => {
+    const { page, problems, close } = await open(PAGES.home);
+    try {
+      await page.locator("#district-table").getByRole("link", { name: "Huyện Đồng Hưng" }).click();
+      await page.waitForURL(/don-vi\/901\/index\.html$/);
+      await expect(page.locator("h1").textContent()).resolves.toBe("Huyện Đồng Hưng");
+      await page.locator("#children-table").getByRole("link", { name: "Xã Đông Phong" }).click();
+      await page.waitForURL(/don-vi\/90102\/index\.html$/);
+      await expect(page.locator("h1").textContent()).resolves.toBe("Xã Đông Phong");
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("finds units typed without diacritics, inline and on the search page", async () => {
+    const { page, problems, close } = await open(PAGES.home);
+    try {
+      await page.locator("#site-q").fill("dong hung");
+      const popup = page.locator(".search-popup");
+      await expect.poll(() => popup.getByRole("link", { name: "Huyện Đồng Hưng" }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await page.locator("#site-q").press("Enter");
+      await page.waitForURL(/tim-kiem\/index\.html\?q=dong\+hung$/);
+      const results = page.locator("#search-results");
+      await expect.poll(() => results.getByRole("link", { name: "Huyện Đồng Hưng" }).count(), { timeout: 10_000 }).toBe(1);
+      await results.getByRole("link", { name: "Huyện Đồng Hưng" }).click();
+      await page.waitForURL(`${siteUrl}don-vi/901/index.html`);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("switches the map colouring with JS, and shows both maps without it", async () => {
+    const withJs = await open(PAGES.home);
+    try {
+      const rateMap = withJs.page.locator('figure.map[data-kind="rate"]');
+      await expect(rateMap.isVisible()).resolves.toBe(false);
+      await withJs.page.getByRole("radio", { name: "Tỷ lệ hộ nghèo" }).check();
+      await expect(rateMap.isVisible()).resolves.toBe(true);
+      await expect(withJs.page.locator('figure.map[data-kind="status"]').isVisible()).resolves.toBe(false);
+    } finally {
+      await withJs.close();
+    }
+    const noJs = await open(PAGES.home, { js: false });
+    try {
+      await expect(noJs.page.locator("figure.map").count()).resolves.toBe(2);
+      for (const f of await noJs.page.locator("figure.map").all()) await expect(f.isVisible()).resolves.toBe(true);
+    } finally {
+      await noJs.close();
+    }
+  });
+
+  it("works without JavaScript: status tables on the home page, the report on a unit page", async () => {
+    const home = await open(PAGES.home, { js: false });
+    try {
+      await expect(home.page.locator("#level-table").isVisible()).resolves.toBe(true);
+      await expect(home.page.locator('#level-table tr[data-level="commune"] [data-count="missing"]').textContent()).resolves.toBe("2");
+      await expect(home.page.locator("#district-table").isVisible()).resolves.toBe(true);
+      expect(home.problems).toEqual([]);
+    } finally {
+      await home.close();
+    }
+    const unit = await open(PAGES.commune, { js: false });
+    try {
+      const report = unit.page.locator("article.report");
+      await expect(report.isVisible()).resolves.toBe(true);
+      await expect(report.textContent()).resolves.toContain("KẾT QUẢ THỰC HIỆN");
+      await expect(report.textContent()).resolves.toContain("<script>alert(1)</script>");
+    } finally {
+      await unit.close();
+    }
+  });
+
+  it("opens from file:// with its styles and script", async () => {
+    const { page, problems, close } = await open(`file://${site.dir}/don-vi/901/index.html`);
+    try {
+      const header = await page.locator(".site-header").evaluate((e) => getComputedStyle(e).backgroundColor);
+      expect(header).toBe("rgb(155, 28, 28)");
+      await expect(page.evaluate(() => document.documentElement.classList.contains("js"))).resolves.toBe(true);
+      await page.locator("#children-table").getByRole("link", { name: "Xã Đông Phong" }).click();
+      await page.waitForURL(/don-vi\/90102\/index\.html$/);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it.each([
+    ["home", PAGES.home],
+    ["district", PAGES.district],
+    ["commune", PAGES.commune],
+  ])("%s fits 390 px without sideways scrolling; screenshots", async (name, path) => {
+    for (const [width, height] of [[390, 844], [1280, 900]] as const) {
+      const { page, problems, close } = await open(path, { width, height });
+      try {
+        if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    }
+  });
+});

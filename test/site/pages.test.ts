@@ -1,0 +1,170 @@
+// The fixture site's HTML, read as text: counts, escaping, relative links, downloads, and that
+// the site code names no place.
+
+import { existsSync } from "node:fs";
+import { readdir, readFile, rm } from "node:fs/promises";
+import { dirname, join, posix, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unitCsv } from "../../scripts/lib/site/data-files.js";
+import type { StatusCounts, UnitPage } from "../../scripts/lib/site/model.js";
+import { type BuiltFixture, buildFixture } from "./build-fixture.js";
+import { EVIL_IMG, EVIL_SCRIPT } from "./fixture-model.js";
+
+let site: BuiltFixture;
+const read = (p: string) => readFile(join(site.dir, p), "utf8");
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile() && e.name.endsWith(".html")) out.push(relative(site.dir, join(e.parentPath, e.name)));
+  }
+  return out.filter((p) => !p.startsWith("tai-lieu/") && !p.startsWith("pagefind/"));
+}
+
+/** Counts computed here from the units, independently of the model's own counts. */
+function expected(units: UnitPage[]): Omit<StatusCounts, "submitted"> {
+  const n = (t: string) => units.filter((u) => u.timeliness === t).length;
+  return {
+    total: units.length, on_time: n("on_time"), late: n("late"), not_yet: n("not_yet"), missing: n("missing"),
+    approved: units.filter((u) => u.status === "da_duyet").length,
+  };
+}
+
+function countsInRow(html: string, attr: string): Record<string, number> {
+  const row = new RegExp(`<tr ${attr}>([\\s\\S]*?)</tr>`).exec(html)?.[1];
+  expect(row, attr).toBeDefined();
+  const out: Record<string, number> = {};
+  for (const m of row!.matchAll(/data-count="(\w+)">(\d+)</g)) out[m[1]!] = Number(m[2]);
+  return out;
+}
+
+beforeAll(async () => {
+  site = await buildFixture();
+  console.log(`fixture site built in ${Math.round(site.ms)} ms\n  ${site.log.join("\n  ")}`);
+});
+afterAll(async () => {
+  if (site) await rm(site.base, { recursive: true, force: true });
+});
+
+describe("home page", () => {
+  it("shows per-level counts equal to those computed from the units", async () => {
+    const html = await read("index.html");
+    for (const level of site.model.levels) {
+      const units = site.model.units.filter((u) => u.level === level.id);
+      expect(countsInRow(html, `data-level="${level.id}"`)).toEqual(expected(units));
+    }
+  });
+
+  it("shows per-district progress of the children", async () => {
+    const html = await read("index.html");
+    const districts = site.model.units.filter((u) => u.level === "district");
+    expect(districts.length).toBe(2);
+    for (const d of districts) {
+      const kids = site.model.units.filter((u) => u.parent === d.code);
+      expect(countsInRow(html, `data-unit="${d.code}"`)).toEqual(expected(kids));
+    }
+  });
+
+  it("lists the overdue units with links, and the as-of date", async () => {
+    const html = await read("index.html");
+    const overdue = site.model.units.filter((u) => u.timeliness === "missing");
+    expect(overdue.length).toBeGreaterThan(0);
+    for (const u of overdue) expect(html).toContain(`href="don-vi/${u.code}/index.html"`);
+    expect(html).toContain("10/8/2018");
+    expect(html).toContain("Quá hạn 10 ngày");
+  });
+});
+
+describe("escaping", () => {
+  it("never emits the hostile strings as live markup", async () => {
+    for (const p of await htmlFiles(site.dir)) {
+      const html = await read(p);
+      expect(html, p).not.toContain(EVIL_SCRIPT);
+      expect(html, p).not.toMatch(/<img\b/i);
+      expect(html, p).not.toMatch(/<[a-z][^>]*\son\w+\s*=/i);
+      // The only script element is our deferred bundle.
+      const scripts = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]);
+      expect(scripts, p).toHaveLength(1);
+      expect(scripts[0], p).toMatch(/^<script defer src="(\.\.\/)*static\/main-[\w-]+\.js">$/);
+    }
+  });
+
+  it("shows them as text where they occur", async () => {
+    const unit = await read("don-vi/90103/index.html");
+    expect(unit).toContain("Xã Bình &lt;script&gt;alert(1)&lt;/script&gt;");
+    const report = await read("don-vi/90102/index.html");
+    expect(report).toContain("&lt;img src=x onerror=alert(1)&gt;"); // markdown-it, html: false
+    const about = await read("gioi-thieu/index.html");
+    expect(about).toContain("&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;"); // Handlebars
+    expect(await read("ke-hoach/index.html")).toContain("&lt;img src&#x3D;x");
+    expect(EVIL_IMG).toContain("onerror");
+  });
+});
+
+describe("links", () => {
+  it("are relative and resolve to files of the site", async () => {
+    for (const p of await htmlFiles(site.dir)) {
+      const html = await read(p);
+      expect(html, p).toMatch(/^<!doctype html>\s*<html lang="vi">/);
+      for (const m of html.matchAll(/<(a|link|script)\b[^>]*?\s(href|src)="([^"]*)"[^>]*>/g)) {
+        const [tag, , , url] = m as unknown as [string, string, string, string];
+        if (url.startsWith("data:") || url.startsWith("#")) continue;
+        if (/^https?:/.test(url)) {
+          expect(tag, p).toContain('rel="external"');
+          continue;
+        }
+        expect(url, `${p}: ${url}`).not.toMatch(/^\/|^[a-z]+:/i);
+        const target = posix.normalize(posix.join(posix.dirname(p), url.replace(/[?#].*$/, "")));
+        expect(target.startsWith(".."), `${p}: ${url}`).toBe(false);
+        expect(existsSync(join(site.dir, target)), `${p} links to missing ${target}`).toBe(true);
+      }
+    }
+  });
+
+  it("carries unit names as link text on a district's children list", async () => {
+    const html = await read("don-vi/901/index.html");
+    expect(html).toContain('<a href="../../don-vi/90102/index.html">Xã Đông Phong</a>');
+  });
+});
+
+describe("data downloads and search aids", () => {
+  it("writes CSV with a BOM and RFC 4180 quoting, and JSON", async () => {
+    const csv = await read("data/90101.csv");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1).split("\r\n")[0]).toBe("indicator,name,unit,period,value");
+    expect(csv).toContain("ho_ngheo,Số hộ nghèo,hộ,baseline,98");
+    const quoted = unitCsv([{ indicator: "x", name: 'Vốn "đối ứng", địa phương', unit: "triệu đồng", period: "y2017", value: null }]);
+    expect(quoted).toContain('x,"Vốn ""đối ứng"", địa phương",triệu đồng,y2017,\r\n');
+    const json = JSON.parse(await read("data/901.json")) as { unit: { code: string }; values: unknown[] };
+    expect(json.unit.code).toBe("901");
+    expect(json.values.length).toBeGreaterThan(0);
+  });
+
+  it("adds folded names for diacritic-free search, and marks pages for indexing", async () => {
+    const html = await read("don-vi/901/index.html");
+    expect(html).toContain('<p hidden><span data-pagefind-weight="8">huyen dong hung</span> <span data-pagefind-weight="0.5">tinh mau</span></p>');
+    expect(html).toContain("data-pagefind-body");
+    expect(await read("tim-kiem/index.html")).not.toContain("data-pagefind-body");
+    expect(existsSync(join(site.dir, "pagefind", "pagefind.js"))).toBe(true);
+  });
+
+  it("shows the illustrative notice on pages with numbers", async () => {
+    for (const p of ["index.html", "chi-so/index.html", "don-vi/901/index.html", "don-vi/90101/index.html"]) {
+      expect(await read(p), p).toContain("Số liệu minh họa, không phải số liệu chính thức.");
+    }
+  });
+});
+
+describe("site code", () => {
+  it("names no place: names come from data", async () => {
+    const root = join(dirname(new URL(import.meta.url).pathname), "..", "..");
+    const names = /Phú Thọ|Phu Tho|Việt Trì|Đoan Hùng|Tỉnh Mẫu|Đồng Hưng|Mẫu Sơn/i;
+    for (const dir of ["scripts/lib/site", "templates/site", "site"]) {
+      for (const e of await readdir(join(root, dir), { withFileTypes: true, recursive: true })) {
+        if (!e.isFile()) continue;
+        const text = await readFile(join(e.parentPath, e.name), "utf8");
+        expect(text, `${dir}/${e.name}`).not.toMatch(names);
+      }
+    }
+  });
+});
