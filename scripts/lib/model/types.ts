@@ -131,6 +131,8 @@ export interface Indicator {
   group: string;
   /** Component (DA2.TDA1) an output belongs to. */
   component?: string;
+  /** Policy indicators: the policy group (tin_dung, y_te …) a department chairs. */
+  policy?: string;
   /** Deprivation indicators: the basic social service they belong to ("Y tế"). */
   service?: string;
   decimals?: number;

@@ -4,6 +4,7 @@
 // something to show); agencies report money for what they chair. Narratives say they are
 // illustrative.
 import type { Dataset } from "../load/load-dataset.js";
+import { chairsIndicator } from "../model/chairs.js";
 import { deadlineOf } from "../model/deadlines.js";
 import { flattenOutline } from "../model/catalogue.js";
 import type { FinanceRecord, Level, ReportFile, Unit } from "../model/types.js";
@@ -92,6 +93,10 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
 
   const units = [...ds.units.values()];
   for (const u of units) if (isTerritory(u)) seriesOf(u, 1);
+  // A department reports the province-wide totals of what it chairs (the sum over the lowest units).
+  const lowestSeries = units.filter((u) => isTerritory(u) && !(kids.get(u.code) ?? []).some(isTerritory)).map((u) => series.get(u.code)!);
+  const agencyValues = (u: Unit): Series =>
+    sumSeries(lowestSeries, ds.catalogue.indicators.filter((i) => !i.computed && chairsIndicator(u, i) && i.kind !== "stock").map((i) => i.id));
   const draws = new Map(
     units.map((u) => {
       const level = ds.levels.get(u.level);
@@ -111,7 +116,7 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
     const rng = rngFor(seed, `report:${u.code}`);
     const { draw, lowest } = draws.get(u.code)!;
     if (draw.status === null) continue;
-    const values: Series = level.kind === "territory" ? structuredClone(series.get(u.code) ?? {}) : {};
+    const values: Series = level.kind === "territory" ? structuredClone(series.get(u.code) ?? {}) : agencyValues(u);
     if (u === odd && values.ho_dan_cu?.y2017 != null) values.ho_dan_cu.y2017 = (values.ho_dan_cu.y2017 as number) + 7;
     if (draw.status === "dang_soan") for (const byP of Object.values(values)) for (const p of Object.keys(byP)) if (rng.chance(0.3)) byP[p] = null;
     const parent = u.parent ? ds.units.get(u.parent) : undefined;

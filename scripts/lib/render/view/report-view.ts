@@ -5,7 +5,8 @@ import type { Dataset } from "../../load/load-dataset.js";
 
 import { shortDate } from "../../model/dates.js";
 import { deadlineOf } from "../../model/deadlines.js";
-import type { FormSpec, OutlineSection, Unit } from "../../model/types.js";
+import { chairsComponent, chairsIndicator } from "../../model/chairs.js";
+import type { FormRow, FormSpec, Indicator, OutlineSection, Unit } from "../../model/types.js";
 import { isSubmitted, timelinessOf } from "../../model/timeliness.js";
 import { mdInline, mdText } from "../markdown-escape.js";
 import { deprivationFacts, financeFacts, povertyFacts, type FactEnv } from "./facts.js";
@@ -71,7 +72,12 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
   const fig = tree.figures.get(unit.code)!;
   const frame = reportFrame(ds, unit, fig.report);
   const indicators = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
-  const forms = ds.forms.filter((f) => f.levels.includes(unit.level));
+  const agency = ds.levels.get(unit.level)?.kind === "agency";
+  // A department reports on what it chairs: its forms keep only those rows, and drop out when none is left.
+  const forms = ds.forms
+    .filter((f) => f.levels.includes(unit.level))
+    .map((f) => (agency ? chairedForm(f, unit, indicators) : f))
+    .filter((f): f is FormSpec => f !== null);
   const formIds = new Set(forms.map((f) => f.id));
   const env: FactEnv = { project: ds.project, periods: ds.project.periods, indicators, moneyUnit: ds.project.money_unit };
   const used = new Set<string>();
@@ -138,6 +144,22 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
       footnotes: (f.footnotes ?? []).map(mdText),
     })),
   };
+}
+
+function chairedForm(form: FormSpec, unit: Unit, indicators: ReadonlyMap<string, Indicator>): FormSpec | null {
+  if (form.layout === "finance_sources") return form;
+  const keep = (r: FormRow) => (r.indicator ? chairsIndicator(unit, indicators.get(r.indicator)!) : r.component ? chairsComponent(unit, r.component) : !!r.total);
+  const rows: FormRow[] = [];
+  let heading: FormRow | null = null;
+  for (const r of form.rows) {
+    if (r.heading) heading = r;
+    else if (keep(r)) {
+      if (heading) rows.push(heading);
+      heading = null;
+      rows.push(r);
+    }
+  }
+  return rows.some((r) => !r.heading && !r.total) ? { ...form, rows } : null;
 }
 
 /** A heading followed directly by a deeper heading is a parent section: it needs no text of its own. */
