@@ -5,18 +5,23 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runBuild } from "./lib/build.js";
+import { submissionTimes } from "./lib/git/submission-times.js";
 import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { formatText, summaryLine } from "./lib/diagnostics/report-text.js";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
 
 await runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { data: "value", out: "value", "as-of": "value", "no-site": "flag" });
+  const args = parseArgs(process.argv.slice(2), { data: "value", out: "value", "as-of": "value", "no-site": "flag", git: "flag", "git-ref": "value" });
   const asOf = option(args, "as-of");
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of phải có dạng năm-tháng-ngày, ví dụ 2018-09-05 (không phải "${asOf}").`);
   const outDir = option(args, "out") ?? "dist";
+  const dataDir = option(args, "data") ?? "data";
+  const git = args.options.has("git") || args.options.has("git-ref");
   const result = await runBuild({
-    dataDir: option(args, "data") ?? "data",
+    dataDir,
+    ...(git ? { submittedAt: submissionTimes(dataDir, option(args, "git-ref") ?? "HEAD") } : {}),
+    site: !args.options.has("no-site"),
     outDir,
     schemaDir: resolve(ROOT, "schemas"),
     templateDir: resolve(ROOT, "templates"),

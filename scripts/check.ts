@@ -7,14 +7,17 @@ import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { formatText } from "./lib/diagnostics/report-text.js";
 import { formatGithub, formatJson } from "./lib/diagnostics/report-machine.js";
 import { rollupRule } from "./lib/aggregate/rollup-rule.js";
+import { submissionTimes } from "./lib/git/submission-times.js";
 
 const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
 
 await runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { data: "value", format: "value" });
+  const args = parseArgs(process.argv.slice(2), { data: "value", format: "value", git: "flag", "git-ref": "value" });
   const format = option(args, "format") ?? "text";
   if (!["text", "json", "github"].includes(format)) throw new UsageError(`--format phải là text, json hoặc github (không phải "${format}").`);
-  const result = runCheck(option(args, "data") ?? "data", SCHEMAS, [rollupRule]);
+  const dataDir = option(args, "data") ?? "data";
+  const git = args.options.has("git") || args.options.has("git-ref");
+  const result = runCheck(dataDir, SCHEMAS, [rollupRule], process.cwd(), git ? { submittedAt: submissionTimes(dataDir, option(args, "git-ref") ?? "HEAD") } : {});
   if (format === "json") process.stdout.write(formatJson(result.diagnostics, result.summary));
   else if (format === "github") process.stdout.write(formatGithub(result.diagnostics));
   else {

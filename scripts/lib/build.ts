@@ -27,6 +27,8 @@ export interface BuildOptions {
   site?: boolean;
   /** Worker threads for DOCX packing; 0 packs in-process (tests). */
   workers?: number;
+  /** Submission dates from git (see git/submission-times.ts). */
+  submittedAt?: ReadonlyMap<string, string>;
   /** Levels whose unit pages carry charts (default: all when ≤ 2 000 units, else the top two). */
   chartLevels?: string[];
 }
@@ -54,7 +56,7 @@ function writeDocument(w: OutputWriter, base: string, doc: RenderedDocument, ent
 }
 
 export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
-  const check = runCheck(opts.dataDir, opts.schemaDir, [rollupRule]);
+  const check = runCheck(opts.dataDir, opts.schemaDir, [rollupRule], process.cwd(), opts.submittedAt ? { submittedAt: opts.submittedAt } : {});
   if (!check.ok || !check.dataset) return { check, built: false, documents: [] };
   const ds = check.dataset;
   if (opts.asOf) ds.project.as_of = opts.asOf;

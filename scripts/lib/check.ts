@@ -1,5 +1,7 @@
 // `check`: load → validate → cross-file rules → roll-up consistency. Writes nothing.
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { diagnostic } from "./diagnostics/make.js";
+import { shortDate } from "./model/dates.js";
 import { loadDataset, type Dataset } from "./load/load-dataset.js";
 import { checkCatalogue } from "./validate/check-catalogue.js";
 import { checkReports } from "./validate/check-reports.js";
@@ -22,13 +24,33 @@ export interface CheckResult {
   sources: Map<string, string>;
 }
 
+/** The date a report reached the main branch as submitted is authoritative; a different declared date is a warning. */
+function applyGitDates(ds: Dataset, dates: ReadonlyMap<string, string>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { file, report } of ds.reports) {
+    const at = dates.get(file.rel);
+    if (!at || (report.status !== "da_nop" && report.status !== "da_duyet")) continue;
+    if (report.submitted_on !== at) {
+      out.push(diagnostic("SUBMISSION_DATE_GIT", { declared: report.submitted_on ? shortDate(report.submitted_on) : "(trống)", git: shortDate(at) }, { file, pointer: "/submitted_on" }));
+      report.submitted_on = at;
+    }
+  }
+  return out;
+}
+
 /** Extra rules that need more than the dataset (the roll-up) plug in here. */
 export type Rule = (ds: Dataset) => Diagnostic[];
 
-export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] = [], cwd = process.cwd()): CheckResult {
+export interface CheckOptions {
+  /** Submission dates from git (data-relative report path → ISO date), see git/submission-times.ts. */
+  submittedAt?: ReadonlyMap<string, string>;
+}
+
+export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] = [], cwd = process.cwd(), opts: CheckOptions = {}): CheckResult {
   const loaded = loadDataset(dataDir, schemaDir, cwd);
   const diagnostics = [...loaded.diagnostics];
   const ds = loaded.dataset;
+  if (ds && opts.submittedAt) diagnostics.push(...applyGitDates(ds, opts.submittedAt));
   if (ds) {
     const shape = [...checkUnits(ds), ...checkCatalogue(ds)];
     diagnostics.push(...shape);

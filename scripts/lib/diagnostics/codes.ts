@@ -238,6 +238,12 @@ export const CODES = spec({
     message: (a) => `Báo cáo nộp ngày ${a.submitted}, sau thời hạn ${a.deadline} của ${a.level} (chậm ${a.days} ngày).`,
     hint: () => "Không phải lỗi: báo cáo vẫn được nhận và được đánh dấu là nộp muộn trên trang theo dõi.",
   },
+  SUBMISSION_DATE_GIT: {
+    severity: "warning",
+    title: "Ngày nộp ghi trong tệp khác ngày nộp theo lịch sử git",
+    message: (a) => `Ngày nộp ghi trong tệp là ${a.declared}, nhưng báo cáo chuyển sang trạng thái đã nộp trên nhánh chính ngày ${a.git}; chương trình dùng ngày ${a.git}.`,
+    hint: () => "Sửa submitted_on cho khớp ngày báo cáo được hợp nhất (merge) vào nhánh chính, hoặc giữ nguyên nếu đã nộp bản giấy đúng ngày ghi trong tệp.",
+  },
   STATUS_AFTER_AS_OF: {
     severity: "warning",
     title: "Ngày nộp/duyệt sau ngày tổng hợp",
