@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rollUp, type Tree } from "../../scripts/lib/aggregate/roll-up.js";
 import { loadDataset, type Dataset } from "../../scripts/lib/load/load-dataset.js";
 import type { ReportFile } from "../../scripts/lib/model/types.js";
-import { formTable } from "../../scripts/lib/render/view/form-table.js";
+import { formContext, formTable } from "../../scripts/lib/render/view/form-table.js";
 import { SCHEMAS, makeFixture, type Fixture } from "../check/fixture.js";
 
 let fx: Fixture;
@@ -74,20 +74,10 @@ describe("rollUp(dataset)", () => {
   it("prints the recomputed rate in the district's Biểu 02 total row", () => {
     const form = ds.forms.find((f) => f.layout === "children")!;
     const fig = tree.figures.get("901")!;
-    const table = formTable(form, {
-      figures: fig,
-      children: (tree.children.get("901") ?? []).map((c) => tree.figures.get(c)!),
-      submitted: (k) => k.report?.status === "da_nop" || k.report?.status === "da_duyet",
-      indicators: new Map(ds.catalogue.indicators.map((i) => [i.id, i])),
-      periods: ds.project.periods,
-      sourceGroup: new Map(ds.programme.sources.map((s) => [s.id, s.group])),
-      components: ds.programme.components,
-      sources: ds.programme.sources,
-      sourceGroups: ds.programme.source_groups,
-      catalogueIndicators: ds.catalogue.indicators,
-      periodIds: ds.project.periods.map((p) => p.id),
-      areaLabels: { thanh_thi: "Khu vực thành thị", nong_thon: "Khu vực nông thôn" },
-    });
+    const table = formTable(
+      form,
+      formContext(ds, fig, (tree.children.get("901") ?? []).map((c) => tree.figures.get(c)!), (k) => k.report?.status === "da_nop" || k.report?.status === "da_duyet"),
+    );
     const total = table.rows.at(-1)!;
     expect(total.cells[1]).toBe("Tổng cộng");
     expect(total.bold).toBe(true);

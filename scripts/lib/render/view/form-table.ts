@@ -3,6 +3,7 @@
 // with subtotals and a total), funding sources or programme components.
 import type { FinanceRecord, FormColumn, FormRow, FormSpec, Indicator } from "../../model/types.js";
 import { computeDerived, rollValues, type UnitFigures, type Values } from "../../aggregate/roll-up.js";
+import type { Dataset } from "../../load/load-dataset.js";
 import { evaluate, type EvalEnv, type RowContext } from "./evaluate.js";
 
 export interface TableModel {
@@ -28,6 +29,26 @@ export interface FormContext extends EvalEnv {
 
 function leaves(cols: readonly FormColumn[], prefix: string[] = []): { path: string[]; value: string }[] {
   return cols.flatMap((c) => (c.children?.length ? leaves(c.children, [...prefix, c.label]) : [{ path: [...prefix, c.label], value: c.value ?? "note" }]));
+}
+
+export const AREA_LABELS: Record<string, string> = { thanh_thi: "Khu vực thành thị", nong_thon: "Khu vực nông thôn" };
+
+/** The context a form is evaluated in, for one unit of a dataset. */
+export function formContext(ds: Dataset, figures: UnitFigures, children: UnitFigures[], submitted: (f: UnitFigures) => boolean): FormContext {
+  return {
+    figures,
+    children,
+    submitted,
+    indicators: new Map(ds.catalogue.indicators.map((i) => [i.id, i])),
+    periods: ds.project.periods,
+    sourceGroup: new Map(ds.programme.sources.map((s) => [s.id, s.group])),
+    components: ds.programme.components,
+    sources: ds.programme.sources,
+    sourceGroups: ds.programme.source_groups,
+    catalogueIndicators: ds.catalogue.indicators,
+    periodIds: ds.project.periods.map((p) => p.id),
+    areaLabels: AREA_LABELS,
+  };
 }
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];

@@ -8,7 +8,7 @@ import type { OutlineSection } from "../../model/types.js";
 import { formMarkdown } from "../documents.js";
 import { mdInline, mdText } from "../markdown-escape.js";
 import type { Templates } from "../templates.js";
-import { formTable, type FormContext } from "./form-table.js";
+import { formContext, formTable, type FormContext } from "./form-table.js";
 import { numberLine, placeDate } from "./frame.js";
 import { formLabel, ILLUSTRATIVE_NOTICE } from "./report-view.js";
 
@@ -76,20 +76,8 @@ export function planDocModel(ds: Dataset, templates: Templates): DocModel {
 
 function blankContext(ds: Dataset): FormContext {
   const root = ds.units.get(ds.project.root)!;
-  return {
-    figures: { unit: root, report: null, declared: {}, rolled: null, effective: {}, finance: [], coverage: { reporting: 0, total: 0, missing: [], complete: true }, parts: {} },
-    children: [],
-    submitted: () => false,
-    indicators: new Map(ds.catalogue.indicators.map((i) => [i.id, i])),
-    periods: ds.project.periods,
-    sourceGroup: new Map(ds.programme.sources.map((s) => [s.id, s.group])),
-    components: ds.programme.components,
-    sources: ds.programme.sources,
-    sourceGroups: ds.programme.source_groups,
-    catalogueIndicators: ds.catalogue.indicators,
-    periodIds: ds.project.periods.map((p) => p.id),
-    areaLabels: {},
-  };
+  const empty = { unit: root, report: null, declared: {}, rolled: null, effective: {}, finance: [], coverage: { reporting: 0, total: 0, missing: [], complete: true }, parts: {} };
+  return { ...formContext(ds, empty, [], () => false), areaLabels: {} };
 }
 
 export { ILLUSTRATIVE_NOTICE };

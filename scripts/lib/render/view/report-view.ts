@@ -10,7 +10,7 @@ import type { FormRow, FormSpec, Indicator, OutlineSection, Unit } from "../../m
 import { isSubmitted, timelinessOf } from "../../model/timeliness.js";
 import { mdInline, mdText } from "../markdown-escape.js";
 import { deprivationFacts, financeFacts, povertyFacts, type FactEnv } from "./facts.js";
-import { formTable, type FormContext, type TableModel } from "./form-table.js";
+import { formContext, formTable, type TableModel } from "./form-table.js";
 import { reportFrame, type ReportFrame } from "./frame.js";
 import { lowerFirst } from "./names.js";
 
@@ -41,7 +41,6 @@ export interface ReportView {
 }
 
 export const ILLUSTRATIVE_NOTICE = "Số liệu minh họa";
-const AREA_LABELS = { thanh_thi: "Khu vực thành thị", nong_thon: "Khu vực nông thôn" };
 
 export function formLabel(form: FormSpec): string {
   return `Biểu số ${form.id.replace(/^\D+/, "")}`;
@@ -113,20 +112,13 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
   const root = ds.units.get(ds.project.root)!;
   const planRef = `Kế hoạch số ${plan.number ?? "\u00a0".repeat(6)}/${plan.symbol}${plan.date ? ` ngày ${shortDate(plan.date)}` : ""} của ${root.authority ?? root.name} về việc ${lowerFirst(plan.title)}`;
   const illustrative = ds.project.illustrative;
-  const ctx: FormContext = {
-    figures: fig,
-    children: (tree.children.get(unit.code) ?? []).map((c) => tree.figures.get(c)!).filter((k) => ds.levels.get(k.unit.level)?.kind === "territory"),
-    submitted: (k) => isSubmitted(k.report) || (tree.children.get(k.unit.code)?.length ?? 0) > 0,
-    indicators,
-    periods: ds.project.periods,
-    sourceGroup: new Map(ds.programme.sources.map((s) => [s.id, s.group])),
-    components: ds.programme.components,
-    sources: ds.programme.sources,
-    sourceGroups: ds.programme.source_groups,
-    catalogueIndicators: ds.catalogue.indicators,
-    periodIds: ds.project.periods.map((p) => p.id),
-    areaLabels: AREA_LABELS,
-  };
+  const ctx = formContext(
+    ds,
+    fig,
+    (tree.children.get(unit.code) ?? []).map((c) => tree.figures.get(c)!).filter((k) => ds.levels.get(k.unit.level)?.kind === "territory"),
+    (k) => isSubmitted(k.report) || (tree.children.get(k.unit.code)?.length ?? 0) > 0,
+  );
+
   return {
     unit,
     frame,
