@@ -28,8 +28,8 @@ export interface SampleOutput {
 
 function profileOf(unit: Unit, districtFactor: number, rng: Rng): Profile {
   const urban = unit.area === "thanh_thi";
-  const households = Math.round(urban ? rng.between(1800, 3400) : rng.between(750, 1900));
-  const poorRate = Math.min(0.55, (urban ? 0.25 : 1) * 0.105 * districtFactor * rng.between(0.6, 1.45));
+  const households = Math.round(urban ? rng.between(1700, 3200) : rng.between(700, 1800));
+  const poorRate = Math.min(0.6, (urban ? 0.25 : 1) * 0.135 * districtFactor * rng.between(0.6, 1.45));
   const minorityShare = districtFactor > 1.6 && !urban ? rng.between(0.3, 0.8) : rng.between(0, 0.06);
   return { households, poorRate, nearRate: rng.between(0.05, 0.1), minorityShare };
 }
