@@ -2,7 +2,7 @@
 // Speed and memory of `check` (and of `build` for the smaller sizes) on generated provinces of
 // growing size: one province, a district per 25 communes, illustrative reports for every unit.
 // Prints a table of wall time and peak memory; asserts nothing (figures, not tests).
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -41,15 +41,15 @@ function province(dir: string, communes: number): void {
   writeFileSync(join(dir, "unit-flags.yaml"), flagsText);
 }
 
-/** Runs a command under /usr/bin/time-like measurement: wall seconds and peak RSS (MB) of the child. */
-function measure(args: string[]): { seconds: number; mb: number; status: number } {
-  const script = `const t=process.hrtime.bigint();const r=require("child_process").spawnSync(${JSON.stringify(TSX)},${JSON.stringify(args)},{stdio:"ignore"});` +
-    `const s=Number(process.hrtime.bigint()-t)/1e9;console.log(JSON.stringify({seconds:s,status:r.status,mb:process.resourceUsage().maxRSS/1024}))`;
-  // resourceUsage of the parent covers only itself; ask the child for its own peak via NODE_OPTIONS-free wrapper:
-  const out = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
-  const r = JSON.parse(out) as { seconds: number; status: number };
-  const peak = Number(execFileSync("bash", ["-c", `/usr/bin/env time -f %M ${TSX} ${args.map((a) => `'${a}'`).join(" ")} 2>&1 >/dev/null | tail -1`], { encoding: "utf8" }).trim()) / 1024;
-  return { seconds: r.seconds, mb: Number.isFinite(peak) ? peak : NaN, status: r.status };
+/** Runs a command once under GNU time: wall seconds and the peak resident memory (MB). */
+function measure(args: string[]): { seconds: number; mb: number } {
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", TSX, ...args], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+  return parseTime(r.stderr);
+}
+
+function parseTime(stderr: string): { seconds: number; mb: number } {
+  const [e, m] = (stderr.trim().split("\n").pop() ?? "").split(" ").map(Number);
+  return { seconds: e ?? NaN, mb: (m ?? NaN) / 1024 };
 }
 
 await runCli(async () => {
