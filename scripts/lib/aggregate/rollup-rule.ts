@@ -6,6 +6,11 @@ import type { Dataset } from "../load/load-dataset.js";
 import { formatNumber } from "../render/format.js";
 import { rollUp } from "./roll-up.js";
 
+function periodLabel(ds: Dataset, id: string, flow: boolean): string {
+  const p = ds.project.periods.find((x) => x.id === id);
+  return ((flow ? p?.flow_label : p?.stock_label) ?? id).toLowerCase();
+}
+
 export function rollupRule(ds: Dataset): Diagnostic[] {
   const tree = rollUp(ds);
   const files = new Map(ds.reports.map((r) => [r.report.unit, r.file]));
@@ -26,7 +31,7 @@ export function rollupRule(ds: Dataset): Diagnostic[] {
             "ROLLUP_MISMATCH",
             {
               name: ind.name,
-              period: ds.project.periods.find((x) => x.id === p)?.stock_label.toLowerCase() ?? p,
+              period: periodLabel(ds, p, ind.kind === "flow" || ind.kind === "count"),
               declared: formatNumber(declared),
               rolled: formatNumber(rolled),
               count: fig.coverage.total,

@@ -1,14 +1,12 @@
 // When did each report first reach the main branch with a submitted status? Read from git:
 // the first-parent history of a ref (a merge to main counts at its merge commit), the file's
 // status at each commit that touched it, and that commit's date as its committer recorded it.
-import { execFileSync } from "node:child_process";
 import { relative, resolve, sep } from "node:path";
+import { git as run } from "./git.js";
 
 const SUBMITTED = /^status:\s*["']?(da_nop|da_duyet)["']?\s*(#.*)?$/m;
 
-function git(cwd: string, args: string[]): string {
-  return execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
-}
+const git = (cwd: string, args: string[]): string => run(args, cwd);
 
 /** data-relative report path ("reports/…/07969-….yaml") → ISO date it was first submitted on `ref`. */
 export function submissionTimes(dataDir: string, ref = "HEAD"): Map<string, string> {

@@ -106,7 +106,11 @@ function one(err: ErrorObject, file: ParsedFile, ctx: SchemaContext): Diagnostic
     case "minLength":
     case "minItems": {
       const cmp = err.keyword === "minimum" ? `nhỏ hơn ${(err.params as { limit: number }).limit}` : err.keyword === "minLength" ? "không được để trống" : err.message ?? "";
-      if (err.keyword === "minLength") return at("SCHEMA_CONSTRAINT", { detail: `${show(data)} không được để trống` });
+      if (err.keyword === "minLength") {
+        const field = pointerToPath(err.instancePath).pop() ?? "";
+        const title = ((err.parentSchema as { title?: string })?.title ?? "").toLowerCase();
+        return at("SCHEMA_CONSTRAINT", { detail: `trường "${field}"${title ? ` (${title})` : ""} không được để trống` });
+      }
       return at("SCHEMA_RANGE", { actual: show(data), comparison: cmp });
     }
     default:

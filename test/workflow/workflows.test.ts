@@ -1,0 +1,190 @@
+// The GitHub Actions workflows: each file passes a real workflow validator (action-validator,
+// the SchemaStore workflow schema), and the project's rules hold: read-only token by default
+// (write only where Pages deploys), every action pinned to a full commit SHA with its version in
+// a comment, full history for the pull-request diff, and the README's commands.
+import { spawnSync } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { validateWorkflow } from "@action-validator/core";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { REPO } from "./helpers.js";
+
+const DIR = join(REPO, ".github/workflows");
+const FILES = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
+const text = (f: string) => readFileSync(join(DIR, f), "utf8");
+
+interface Step {
+  name?: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  permissions?: Record<string, string> | string;
+  steps: Step[];
+  environment?: { name: string; url?: string };
+  needs?: string | string[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string> | string;
+  concurrency?: { group: string; "cancel-in-progress": boolean };
+  jobs: Record<string, Job>;
+}
+const wf = (f: string) => parse(text(f)) as Workflow;
+const steps = (f: string) => Object.values(wf(f).jobs).flatMap((j) => j.steps);
+const runs = (f: string) => steps(f).flatMap((s) => (s.run ? [s.run] : []));
+
+describe("workflow files", () => {
+  it("are the three expected ones", () => {
+    expect(FILES).toEqual(["overdue.yml", "pr.yml", "publish.yml"]);
+  });
+
+  it.each(FILES)("%s passes action-validator (CLI)", (f) => {
+    const r = spawnSync(join(REPO, "node_modules/.bin/action-validator"), [join(DIR, f)], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+
+  it.each(FILES)("%s passes action-validator (library)", (f) => {
+    expect(validateWorkflow(text(f)).errors).toEqual([]);
+  });
+
+  it("the validator is not a no-op: it rejects a misspelt key", () => {
+    const broken = text("pr.yml").replace("runs-on:", "runs-onn:");
+    expect(validateWorkflow(broken).errors.length).toBeGreaterThan(0);
+  });
+
+  it.each(FILES)("%s gives the token read-only contents by default; writes only to deploy Pages", (f) => {
+    const w = wf(f);
+    expect(w.permissions).toEqual({ contents: "read" });
+    for (const [name, job] of Object.entries(w.jobs)) {
+      if (job.permissions === undefined) continue;
+      expect(typeof job.permissions, `${f} ${name}`).toBe("object");
+      const perms = job.permissions as Record<string, string>;
+      const writes = Object.entries(perms).filter(([, v]) => v !== "read" && v !== "none").map(([k]) => k);
+      expect(perms.contents ?? "read", `${f} ${name}: contents`).toBe("read");
+      if (writes.length) {
+        expect(writes.sort(), `${f} ${name}`).toEqual(["id-token", "pages"]);
+        expect(job.steps.some((s) => s.uses?.startsWith("actions/deploy-pages@")), `${f} ${name} writes but does not deploy Pages`).toBe(true);
+      }
+    }
+    expect(text(f)).not.toMatch(/write-all|read-all/);
+  });
+
+  it.each(FILES)("%s pins every action to a full commit SHA with its version in a comment", (f) => {
+    const lines = text(f).split("\n").filter((l) => /^\s*(-\s+)?uses:/.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l, l).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+  });
+
+  it("pins each action to the same commit in every file", () => {
+    const pins = new Map<string, Set<string>>();
+    for (const f of FILES) {
+      for (const s of steps(f)) {
+        if (!s.uses) continue;
+        const [action, sha] = s.uses.split("@") as [string, string];
+        pins.set(action, (pins.get(action) ?? new Set()).add(sha));
+      }
+    }
+    for (const [action, shas] of pins) expect([...shas], action).toHaveLength(1);
+  });
+});
+
+describe("pr.yml", () => {
+  const w = wf("pr.yml");
+  const all = steps("pr.yml");
+  const step = (pred: (s: Step) => boolean) => {
+    const found = all.find(pred);
+    expect(found).toBeDefined();
+    return found!;
+  };
+
+  it("runs on pull requests and checks out the full history (fetch-depth 0) for the diff", () => {
+    expect(Object.keys(w.on)).toEqual(["pull_request"]);
+    const checkout = step((s) => !!s.uses?.startsWith("actions/checkout@"));
+    expect(checkout.with?.["fetch-depth"]).toBe(0);
+    expect(checkout.with?.["persist-credentials"]).toBe(false);
+    const node = step((s) => !!s.uses?.startsWith("actions/setup-node@"));
+    expect(node.with).toMatchObject({ "node-version": 20, cache: "npm" });
+  });
+
+  it("annotates and writes the full text report to the job summary, failing only at the end", () => {
+    const check = step((s) => s.id === "check");
+    expect(check.run).toMatch(/^set \+e$/m);
+    expect(check.run).toContain("npm run --silent check -- --format github\n");
+    expect(check.run).toMatch(/echo '```text'\n\s*npm run --silent check -- --format text\n\s*echo '```'\n\s*\} >> "\$GITHUB_STEP_SUMMARY"/);
+    expect(check.run).toContain('echo "status=$status" >> "$GITHUB_OUTPUT"');
+    const last = all[all.length - 1]!;
+    expect(last.if).toContain("steps.check.outputs.status != '0'");
+    expect(last.run).toMatch(/exit 1\s*$/);
+  });
+
+  it("writes the change summary against the base branch to the job summary, builds, and keeps dist/", () => {
+    const diff = step((s) => !!s.run?.includes("npm run --silent diff"));
+    expect(diff.env).toEqual({ BASE_REF: "${{ github.base_ref }}" });
+    expect(diff.run).toBe('npm run --silent diff -- --base "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"');
+    const build = step((s) => s.run === "npm run build");
+    expect(build.if).toContain("steps.check.outputs.status == '0'");
+    const upload = step((s) => !!s.uses?.startsWith("actions/upload-artifact@"));
+    expect(upload.with?.path).toBe("dist/");
+    const order = [all.indexOf(step((s) => s.id === "check")), all.indexOf(diff), all.indexOf(build), all.indexOf(upload)];
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+});
+
+describe("publish.yml", () => {
+  const w = wf("publish.yml");
+  it("builds on push to main (or by hand) and deploys dist/ to Pages, one deployment at a time", () => {
+    expect(w.on).toEqual({ push: { branches: ["main"] }, workflow_dispatch: null });
+    expect(w.concurrency).toEqual({ group: "pages", "cancel-in-progress": false });
+    const uses = steps("publish.yml").flatMap((s) => (s.uses ? [s.uses.split("@")[0]] : []));
+    expect(uses).toEqual(["actions/checkout", "actions/setup-node", "actions/upload-pages-artifact", "actions/configure-pages", "actions/deploy-pages"]);
+    expect(runs("publish.yml")).toEqual(["npm ci", "npm run build -- --git"]);
+    // --git reads submission dates from the history: the checkout must not be shallow.
+    expect(readFileSync(join(REPO, ".github/workflows/publish.yml"), "utf8")).toMatch(/fetch-depth: 0/);
+    expect(steps("publish.yml").find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"))?.with).toEqual({ path: "dist" });
+    const deploy = w.jobs.deploy!;
+    expect(deploy.needs).toBe("build");
+    expect(deploy.permissions).toEqual({ contents: "read", pages: "write", "id-token": "write" });
+    expect(deploy.environment).toEqual({ name: "github-pages", url: "${{ steps.deployment.outputs.page_url }}" });
+    expect(deploy.steps.find((s) => s.uses?.startsWith("actions/deploy-pages@"))?.id).toBe("deployment");
+  });
+});
+
+describe("overdue.yml", () => {
+  const w = wf("overdue.yml");
+  it("runs daily and by hand, listing the overdue units at today's date into the job summary", () => {
+    expect(Object.keys(w.on).sort()).toEqual(["schedule", "workflow_dispatch"]);
+    expect((w.on.schedule as { cron: string }[])[0]?.cron).toMatch(/^\d+ \d+ \* \* \*$/);
+    expect(runs("overdue.yml")).toEqual(["npm ci", 'npm run --silent overdue -- --as-of "$(date -u +%F)" >> "$GITHUB_STEP_SUMMARY"']);
+  });
+});
+
+describe("the commands the workflows run", () => {
+  const readme = readFileSync(join(REPO, "README.md"), "utf8");
+  const scripts = (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  const npm = FILES.flatMap((f) => runs(f).flatMap((r) => r.match(/npm [^\n|>&;]+/g) ?? []).map((c) => c.trim()));
+
+  it("install with npm ci and check and build with the README's commands", () => {
+    expect(readme).toContain("npm ci && npm run build");
+    // The README documents the check command and its github format (the table escapes "|").
+    expect(readme).toMatch(/`npm run check \[[^`]*--format [^`]*github[^`]*`/);
+    for (const f of FILES) expect(runs(f)[0], f).toBe("npm ci");
+    expect(npm).toContain("npm run build");
+    expect(npm).toContain("npm run --silent check -- --format github");
+    expect(npm).toContain("npm run --silent check -- --format text");
+  });
+
+  it("only run npm scripts that package.json defines", () => {
+    for (const c of npm) {
+      if (c === "npm ci") continue;
+      const name = /^npm run (?:--silent )?([\w:-]+)/.exec(c)?.[1];
+      expect(name && scripts[name], c).toBeTruthy();
+    }
+  });
+});
