@@ -21,7 +21,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   fx = makeFixture();
-  fx.edit("reports/901-thanh-pho-binh-an/00123-phuong-hoa-binh.yaml", /narrative:\n/, `narrative:\n  su_tham_gia: |\n    ${HOSTILE}\n`);
+  fx.edit("reports/901-thanh-pho-binh-an/00123-phuong-hoa-binh.yaml", /su_tham_gia: \|\n.*\n/, `su_tham_gia: |\n    ${HOSTILE}\n`);
   const { out, result } = await buildFixture(fx);
   if (!result.built) throw new Error(result.check.diagnostics.map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`).join("\n"));
   server = await serveDir(out);

@@ -122,7 +122,7 @@ describe("values typed the Vietnamese way", () => {
   it("NUMBER_THOUSANDS_SEPARATOR: money in a finance line typed 1.500", () => {
     fx.edit(C, "plan: 150, disbursed: 140", "plan: 1.500, disbursed: 140");
     const r = fx.check();
-    expectAt(r, err("NUMBER_THOUSANDS_SEPARATOR", C, 26, 64));
+    expectAt(r, err("NUMBER_THOUSANDS_SEPARATOR", C, 31, 64));
     expect(only(r, "FINANCE_OVER_PLAN")).toEqual([]);
   });
 

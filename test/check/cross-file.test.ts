@@ -121,7 +121,7 @@ describe("values", () => {
   it("FINANCE_OVER_PLAN: disbursed above plan is a warning (CLI exit 0)", () => {
     fx.edit(C, "plan: 150, disbursed: 140", "plan: 150, disbursed: 160");
     const r = fx.check();
-    const d = expectAt(r, at("FINANCE_OVER_PLAN", "warning", C, 26, 80));
+    const d = expectAt(r, at("FINANCE_OVER_PLAN", "warning", C, 31, 80));
     expect(d.message).toContain("160");
     expect(r.ok).toBe(true);
     expect(fx.cli("json").status).toBe(0);

@@ -22,10 +22,10 @@ describe("npm run diff", () => {
     fx.edit(c, "  date: 2018-07-25", "  date: 2018-08-03");
     fx.edit(c, "ho_ngheo: {baseline: 150, y2016: 130, y2017: 112, mid2018: 104}", "ho_ngheo: {baseline: 150, y2016: 130, y2017: 98, mid2018: 90}");
     fx.edit(c, "ho_thoat_ngheo: {y2016: 30, y2017: 25, mid2018: 10}", "ho_thoat_ngheo: {y2016: 30, y2017: 39, mid2018: 10}");
-    fx.edit(c, "  ho_ngheo_dtts:", "  ho_can_ngheo: {baseline: 85}\n  ho_ngheo_dtts:");
+    fx.edit(c, "ho_can_ngheo: {baseline: 90,", "ho_can_ngheo: {baseline: 85,");
     fx.edit(c, "period: y2017, plan: 150, disbursed: 140}", "period: y2017, plan: 150, disbursed: 145}");
     fx.edit(c, "phần lớn hộ nghèo là hộ neo đơn, thiếu lao động.", "phần lớn hộ nghèo là hộ neo đơn, thiếu lao động; năm 2017 có 39 hộ thoát nghèo nhờ vốn vay ưu đãi.");
-    fx.edit(c, "narrative:\n", "narrative:\n  muc_tieu_chi_tieu: |\n    Tỷ lệ hộ nghèo giảm bình quân 1,6 điểm phần trăm mỗi năm, vượt mục tiêu của thành phố.\n");
+    fx.edit(c, /muc_tieu_chi_tieu: \|\n.*\n/, "muc_tieu_chi_tieu: |\n    Tỷ lệ hộ nghèo giảm bình quân 1,6 điểm phần trăm mỗi năm, vượt mục tiêu của thành phố.\n");
     git(fx.root, "commit", "-q", "-a", "-m", "Phường Hòa Bình: cập nhật số liệu, đã duyệt");
 
     // Work tree only: a new report, not committed.
@@ -45,7 +45,7 @@ describe("npm run diff", () => {
   it("states each changed value with old → new and the relative change in Vietnamese format", () => {
     expect(out.stdout).toContain("- Phường Hòa Bình — Số hộ nghèo cuối năm 2017: 112 → 98 (−12,5%)");
     expect(out.stdout).toContain("- Phường Hòa Bình — Số hộ thoát nghèo năm 2017: 25 → 39 (+56,0%)");
-    expect(out.stdout).toContain("- Phường Hòa Bình — Số hộ cận nghèo cuối năm 2015: chưa có → 85 (giá trị mới)");
+    expect(out.stdout).toContain("- Phường Hòa Bình — Số hộ cận nghèo cuối năm 2015: 90 → 85 (−5,6%)");
     expect(out.stdout).toContain("**Trạng thái:** Đã nộp → Đã duyệt; ngày nộp: 25/7/2018 → 03/8/2018; ngày duyệt: chưa có → 10/8/2018");
   });
 

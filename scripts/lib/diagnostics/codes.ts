@@ -134,6 +134,18 @@ export const CODES = spec({
         : `Giá trị "${a.actual}" có dấu chấm phân cách hàng nghìn, nhưng YAML đọc dấu chấm là dấu thập phân: con số được hiểu là ${a.read}, không phải ${a.suggestion}.`,
     hint: (a) => `Viết số liền, không có dấu chấm: ${a.suggestion}. (Nếu thật sự là số thập phân, dùng dấu chấm với một hoặc hai chữ số sau dấu chấm, ví dụ 1.25.)`,
   },
+  COLON_WITHOUT_SPACE: {
+    severity: "error",
+    title: "Thiếu dấu cách sau dấu hai chấm",
+    message: (a) => `"${a.actual}" thiếu dấu cách sau dấu hai chấm, nên YAML đọc cả cụm là một tên trường.`,
+    hint: (a) => `Thêm một dấu cách sau dấu hai chấm: ${a.suggestion}`,
+  },
+  NUMBER_DECIMAL_COMMA: {
+    severity: "error",
+    title: "Số viết với dấu phẩy (1,5 hoặc 1,981)",
+    message: (a) => `Có số viết với dấu phẩy: trong YAML dấu phẩy ngăn cách các mục, nên phần "${a.part}" sau dấu phẩy bị đọc thành một mục riêng.`,
+    hint: () => "Số thập phân viết bằng dấu chấm (161.5); số hàng nghìn viết liền, không dấu phân cách (1981).",
+  },
   NUMBER_NOT_INTEGER: {
     severity: "error",
     title: "Số đếm (hộ, người, công trình) phải là số nguyên",
@@ -218,7 +230,7 @@ export const CODES = spec({
     severity: "error",
     title: "Trạng thái cần ngày nộp/ngày duyệt nhưng chưa có",
     message: (a) => `Trạng thái "${a.status}" cần ${a.field === "submitted_on" ? "ngày nộp" : "ngày duyệt"} (${a.field}) nhưng trường này để trống.`,
-    hint: (a) => `Điền ${a.field}: năm-tháng-ngày, ví dụ ${a.field}: 2018-07-25.`,
+    hint: (a) => (a.field === "approved_on" ? "Điền approved_on: ngày duyệt dạng năm-tháng-ngày, không sớm hơn ngày nộp (submitted_on)." : "Điền submitted_on: ngày nộp dạng năm-tháng-ngày, ví dụ submitted_on: 2018-07-25."),
   },
   STATUS_DATE_UNEXPECTED: {
     severity: "warning",
@@ -319,9 +331,15 @@ export const CODES = spec({
   },
   REPORT_INCOMPLETE: {
     severity: "error",
-    title: "Báo cáo mới tạo còn giá trị chưa điền",
-    message: (a) => `Còn ${a.count} giá trị chưa điền (null): ${a.list}.`,
-    hint: () => "Điền số liệu thay cho null; báo cáo ở trạng thái đã nộp phải có đủ số liệu chính.",
+    title: "Báo cáo đã nộp còn thiếu số liệu chính",
+    message: (a) => `Còn ${a.count} giá trị chưa điền (để null hoặc thiếu dòng, thiếu kỳ): ${a.list}.`,
+    hint: () => "Điền đủ số liệu cho mọi kỳ của các chỉ tiêu này (chỉ tiêu.kỳ); nếu báo cáo chưa xong, để trạng thái dang_soan.",
+  },
+  NARRATIVE_MISSING: {
+    severity: "error",
+    title: "Báo cáo đã nộp thiếu phần thuyết minh của đề cương",
+    message: (a) => `Báo cáo đã nộp nhưng thiếu ${a.count} phần thuyết minh: ${a.list}.`,
+    hint: () => "Thêm các phần này vào khối narrative (mỗi phần một dòng \"tên_phần: |\" và nội dung thụt 4 dấu cách), hoặc để trạng thái dang_soan.",
   },
   // --- roll-up -------------------------------------------------------------------------
   ROLLUP_MISMATCH: {

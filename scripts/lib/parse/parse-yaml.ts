@@ -46,8 +46,7 @@ const YAML_ERROR_VI: Record<string, string> = {
 
 function detailOf(err: YAMLError): string {
   const english = (err.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-  const vi = YAML_ERROR_VI[err.code];
-  return vi ? `${vi} (${english})` : english;
+  return YAML_ERROR_VI[err.code] ?? english;
 }
 
 /** Offset of the letter carrying the first combining mark (where the composed letter sits after NFC). */
@@ -94,6 +93,12 @@ export function parseYaml(source: SourceFile): ParsedFile {
     const code = yamlErrorCode(err);
     if ((hasTab && code !== "YAML_TAB_INDENT") || seenLines.has(pos.line)) continue;
     seenLines.add(pos.line);
+    // The commonest slip of all: "status:da_nop" (no space after the colon).
+    const colon = /^\s*(?:- )?([A-Za-z_]\w*):([^\s:/][^#]*?)\s*(#.*)?$/.exec(text.split(/\r?\n/)[pos.line - 1] ?? "");
+    if (code === "YAML_SYNTAX" && colon) {
+      diagnostics.push(diagnosticAt("COLON_WITHOUT_SPACE", { actual: `${colon[1]}:${colon[2]}`, suggestion: `${colon[1]}: ${colon[2]}` }, source.path, pos.line, pos.col));
+      continue;
+    }
     const key = code === "YAML_DUPLICATE_KEY" ? duplicateKeyAt(text, err.pos[0]) : "";
     diagnostics.push(diagnosticAt(code, { detail: detailOf(err), key }, source.path, pos.line, pos.col));
   }

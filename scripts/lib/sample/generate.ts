@@ -5,6 +5,7 @@
 // illustrative.
 import type { Dataset } from "../load/load-dataset.js";
 import { chairsIndicator } from "../model/chairs.js";
+import { inSentence } from "../render/view/names.js";
 import { deadlineOf } from "../model/deadlines.js";
 import { flattenOutline } from "../model/catalogue.js";
 import type { FinanceRecord, Level, ReportFile, Unit } from "../model/types.js";
@@ -124,7 +125,7 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
     const narrative: Record<string, string> = {};
     for (const s of sections) {
       if (!s.narrative || !s.levels.includes(u.level)) continue;
-      narrative[s.narrative] = draw.status === "dang_soan" && rng.chance(0.4) ? "" : narrativeFor(s.narrative, u.name, upper, rng);
+      narrative[s.narrative] = draw.status === "dang_soan" && rng.chance(0.4) ? "" : narrativeFor(s.narrative, level.kind === "agency" ? u.name : inSentence(u), upper, rng);
     }
     const report: ReportFile = {
       unit: u.code,

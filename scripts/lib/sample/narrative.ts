@@ -56,7 +56,13 @@ const BANK: Record<string, string[]> = {
 
 export const ILLUSTRATIVE_NOTE = "*(Nội dung minh họa.)*";
 
+/** `unit` is the name as inside a sentence ("huyện Đoan Hùng"); it is capitalised where a sentence starts with it. */
 export function narrativeFor(key: string, unit: string, upper: string, rng: Rng): string {
   const options = BANK[key] ?? ["{unit} đã triển khai nội dung này theo kế hoạch."];
-  return `${rng.pick(options).replaceAll("{unit}", unit).replaceAll("{upper}", upper)}\n\n${ILLUSTRATIVE_NOTE}\n`;
+  const text = rng
+    .pick(options)
+    .replace(/(^|[.!?]\s+|\n\s*)\{unit\}/g, (_m, lead: string) => lead + unit.charAt(0).toLocaleUpperCase("vi") + unit.slice(1))
+    .replaceAll("{unit}", unit)
+    .replaceAll("{upper}", upper);
+  return `${text}\n\n${ILLUSTRATIVE_NOTE}\n`;
 }

@@ -16,7 +16,7 @@ export function checkValues(ds: Dataset): Diagnostic[] {
     const entries = checkEntries(ds, cat, r);
     // A number typed wrong (1.234) would also break identities and rates: report it alone.
     const mistyped = entries.some((d) => d.code.startsWith("NUMBER_"));
-    return [...entries, ...(mistyped ? [] : [...checkIdentities(ds, cat, r), ...checkParts(ds, cat, r)]), ...checkFinance(ds, cat, r), ...checkNarrative(cat, r)];
+    return [...entries, ...(mistyped ? [] : [...checkIdentities(ds, cat, r), ...checkParts(ds, cat, r)]), ...checkFinance(ds, cat, r), ...checkNarrative(ds, cat, r)];
   });
 }
 
@@ -53,11 +53,34 @@ function checkEntries(ds: Dataset, cat: CatalogueIndex, { file, report }: Loaded
       }
     }
   }
-  if (missing.length && (report.status === "da_nop" || report.status === "da_duyet")) {
+  const submitted = report.status === "da_nop" || report.status === "da_duyet";
+  // A submitted report of the lowest level must carry the figures the identities and
+  // breakdowns are checked on, for every period: a deleted line counts as a value left out.
+  const unit = ds.units.get(report.unit);
+  const level = unit ? ds.levels.get(unit.level) : undefined;
+  const lowest = level?.kind === "territory" && !ds.project.levels.some((l) => l.parent === level.id && l.kind === "territory");
+  if (submitted && lowest) {
+    for (const id of requiredIndicators(ds)) {
+      const ind = cat.indicators.get(id);
+      for (const p of ind?.periods ?? []) if (report.values[id]?.[p] === undefined) missing.push(`${id}.${p}`);
+    }
+  }
+  if (missing.length && submitted) {
     const list = missing.slice(0, 6).join(", ") + (missing.length > 6 ? ", …" : "");
-    out.push(diagnostic("REPORT_INCOMPLETE", { count: missing.length, list }, { file, pointer: "/values", on: "key" }));
+    const first = missing[0]!.split(".");
+    const pointer = report.values[first[0]!] ? pointerOf(["values", first[0]!, ...(report.values[first[0]!]![first[1]!] !== undefined ? [first[1]!] : [])]) : "/values";
+    out.push(diagnostic("REPORT_INCOMPLETE", { count: missing.length, list }, { file, pointer, on: "key" }));
   }
   return out;
+}
+
+/** Indicators a lowest-level report must give: the identities' stocks and flows, the breakdowns, and their denominators. */
+function requiredIndicators(ds: Dataset): string[] {
+  const ids = new Set<string>();
+  for (const i of ds.catalogue.identities) for (const id of [i.stock, ...i.minus, ...i.plus]) ids.add(id);
+  for (const b of ds.catalogue.breakdowns ?? []) for (const id of [b.total, ...b.parts]) ids.add(id);
+  for (const ind of ds.catalogue.indicators) if (ind.aggregate.rule === "ratio" && ids.has(ind.aggregate.numerator)) ids.add(ind.aggregate.denominator);
+  return [...ids];
 }
 
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -198,9 +221,14 @@ function checkFinance(ds: Dataset, cat: CatalogueIndex, { file, report }: Loaded
   return out;
 }
 
-function checkNarrative(cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
+function checkNarrative(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
   const out: Diagnostic[] = [];
   const submitted = report.status === "da_nop" || report.status === "da_duyet";
+  const level = ds.units.get(report.unit)?.level ?? "";
+  if (submitted) {
+    const absent = [...cat.narratives].filter(([key, section]) => section.levels.includes(level) && report.narrative[key] === undefined).map(([key]) => key);
+    if (absent.length) out.push(diagnostic("NARRATIVE_MISSING", { count: absent.length, list: absent.slice(0, 5).join(", ") + (absent.length > 5 ? ", …" : "") }, { file, pointer: "/narrative", on: "key" }));
+  }
   for (const [key, text] of Object.entries(report.narrative)) {
     const section = cat.narratives.get(key);
     if (!section) {

@@ -51,6 +51,13 @@ function one(err: ErrorObject, file: ParsedFile, ctx: SchemaContext): Diagnostic
   const at = (code: Parameters<typeof diagnostic>[0], args: Record<string, string | number>, pointer = err.instancePath, on: "key" | "value" = "value") =>
     diagnostic(code, args, { file, pointer, on });
   const data = err.data;
+  /** Two slips that turn a value into a key: "y2016:514" (no space after the colon) and the "5" of "161,5". */
+  const keySlip = (key: string, pointer: string): Diagnostic | null => {
+    const colon = /^([A-Za-z_][\w]*):(\S.*)$/.exec(key);
+    if (colon) return at("COLON_WITHOUT_SPACE", { actual: key, suggestion: `${colon[1]}: ${colon[2]}` }, pointer, "key");
+    if (/^\d+$/.test(key)) return at("NUMBER_DECIMAL_COMMA", { part: key }, pointer, "key");
+    return null;
+  };
   switch (err.keyword) {
     case "required": {
       const field = (err.params as { missingProperty: string }).missingProperty;
@@ -59,6 +66,8 @@ function one(err: ErrorObject, file: ParsedFile, ctx: SchemaContext): Diagnostic
     case "additionalProperties": {
       const field = (err.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys((err.parentSchema as { properties?: object })?.properties ?? {});
+      const slip = keySlip(field, `${err.instancePath}/${field.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+      if (slip) return slip;
       return at("SCHEMA_UNKNOWN_FIELD", { field, suggestion: suggest(field, allowed) ?? "", allowed: allowed.join(", ") }, `${err.instancePath}/${field.replace(/~/g, "~0").replace(/\//g, "~1")}`, "key");
     }
     case "type": {
@@ -90,6 +99,10 @@ function one(err: ErrorObject, file: ParsedFile, ctx: SchemaContext): Diagnostic
       return at("SCHEMA_ENUM", { actual: show(data), allowed: allowed.join(", "), suggestion: typeof data === "string" ? (suggest(data, allowed) ?? "") : "" });
     }
     case "pattern": {
+      if (err.propertyName !== undefined) {
+        const slip = keySlip(err.propertyName, `${err.instancePath}/${err.propertyName}`);
+        if (slip) return slip;
+      }
       const segs = pointerToPath(err.instancePath);
       const last = segs[segs.length - 1] ?? "";
       return at("SCHEMA_PATTERN", { actual: show(data), title: schemaTitle(undefined, last) || last, hint: (err.parentSchema as { description?: string })?.description ?? "" });
@@ -121,7 +134,9 @@ function one(err: ErrorObject, file: ParsedFile, ctx: SchemaContext): Diagnostic
 /** The field an unknown field is most likely a misspelling of ("statu" → "status"). */
 function misspelt(e: ErrorObject): string | null {
   const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
-  return suggest((e.params as { additionalProperty: string }).additionalProperty, allowed);
+  const field = (e.params as { additionalProperty: string }).additionalProperty;
+  const colon = /^([A-Za-z_]\w*):/.exec(field);
+  return colon && allowed.includes(colon[1]!) ? colon[1]! : suggest(field, allowed);
 }
 
 /** Drops ajv's companion errors that add nothing for a reader (oneOf/if summaries), and a missing

@@ -2,6 +2,7 @@
 // annex forms, so text and tables agree.
 import type { UnitFigures } from "../../aggregate/roll-up.js";
 import type { Indicator, Period, Project } from "../../model/types.js";
+import { povertyTarget, verdictOf } from "../../model/targets.js";
 import { formatNumber } from "../format.js";
 
 export interface FactEnv {
@@ -24,13 +25,14 @@ export function povertyFacts(fig: UnitFigures, env: FactEnv): string[] {
   const years = env.periods.reduce((s, p) => s + p.years, 0);
   const drop = r0 - r1;
   const perYear = years > 0 ? drop / years : 0;
-  const [lo, hi] = env.project.targets.poverty_reduction;
-  const verdict = perYear >= hi ? "vượt" : perYear >= lo ? "đạt" : "chưa đạt";
+  const target = povertyTarget(fig.unit, env.project);
+  const verdict = { vuot: "vượt", dat: "đạt", khong_dat: "chưa đạt" }[verdictOf(perYear, target)];
+  const goal = target.max === null ? `${formatNumber(target.min, 0)} điểm %/năm của địa bàn đặc biệt khó khăn` : `${formatNumber(target.min, 0)} - ${formatNumber(target.max, 1)} điểm %/năm`;
   const near = (p: string) => (v.ho_can_ngheo?.[p] === undefined ? "" : ` và ${n(v.ho_can_ngheo[p])} hộ cận nghèo (${pct(v.ty_le_ho_can_ngheo?.[p])})`);
   const minority = v.ho_ngheo_dtts?.[last.id] === undefined ? "" : `, trong đó ${n(v.ho_ngheo_dtts[last.id])} hộ nghèo dân tộc thiểu số`;
   const out = [
     `${first.stock_label} có ${n(v.ho_dan_cu?.[first.id])} hộ dân cư, trong đó ${n(v.ho_ngheo?.[first.id])} hộ nghèo (${pct(r0)})${near(first.id)}; đến ${last.stock_label} còn ${n(v.ho_ngheo?.[last.id])} hộ nghèo (${pct(r1)})${minority}${near(last.id)}.`,
-    `Tỷ lệ hộ nghèo giảm ${formatNumber(drop, 2)} điểm %, bình quân giảm ${formatNumber(perYear, 2)} điểm %/năm, ${verdict} mục tiêu giảm ${formatNumber(lo, 0)} - ${formatNumber(hi, 1)}%/năm của ${env.project.targets.source}.`,
+    `Tỷ lệ hộ nghèo giảm ${formatNumber(drop, 2)} điểm %, bình quân giảm ${formatNumber(perYear, 2)} điểm %/năm, ${verdict} mục tiêu giảm ${goal} của ${env.project.targets.source}.`,
   ];
   const flows = (id: string) => env.periods.reduce((s, p) => s + (v[id]?.[p.id] ?? 0), 0);
   if (v.ho_thoat_ngheo) {

@@ -122,7 +122,7 @@ function childRows(ctx: FormContext): RowContext[] {
       unitRows(list);
     });
   } else unitRows(ctx.children);
-  rows.push(row("", "Tổng cộng", subtotal(reported, ctx)));
+  rows.push(row("", reported.length === ctx.children.length ? "Tổng cộng" : "Cộng các đơn vị đã báo cáo", subtotal(reported, ctx)));
   return rows;
 }
 

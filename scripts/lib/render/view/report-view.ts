@@ -12,7 +12,7 @@ import { mdInline, mdText } from "../markdown-escape.js";
 import { deprivationFacts, financeFacts, povertyFacts, type FactEnv } from "./facts.js";
 import { formContext, formTable, type TableModel } from "./form-table.js";
 import { reportFrame, type ReportFrame } from "./frame.js";
-import { lowerFirst } from "./names.js";
+import { inSentence, lowerFirst } from "./names.js";
 
 export interface SectionView {
   heading: string;
@@ -32,7 +32,11 @@ export interface FormView {
 export interface ReportView {
   unit: Unit;
   frame: ReportFrame;
+  /** Page-header band: "Dự thảo", "Số liệu minh họa", both, or null. */
   notice: string | null;
+  /** Why the document is only a draft (null once submitted). */
+  draft: string | null;
+  illustrative: boolean;
   opening: string;
   reporting: string | null;
   sections: SectionView[];
@@ -46,25 +50,34 @@ export function formLabel(form: FormSpec): string {
   return `Biểu số ${form.id.replace(/^\D+/, "")}`;
 }
 
-function sectionsFor(level: string, sections: readonly OutlineSection[], depth = 0): { s: OutlineSection; depth: number }[] {
-  return sections.filter((s) => s.levels.includes(level)).flatMap((s) => [{ s, depth }, ...sectionsFor(level, s.children ?? [], depth + 1)]);
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+
+/** The outline sections of a level, renumbered so that a level without some sections has no gaps. */
+function sectionsFor(level: string, sections: readonly OutlineSection[], depth = 0, prefix = ""): { s: OutlineSection; depth: number }[] {
+  return sections
+    .filter((s) => s.levels.includes(level))
+    .flatMap((s, i) => {
+      const number = depth === 0 ? (ROMAN[i] ?? String(i + 1)) : depth === 1 ? String(i + 1) : `${prefix}.${i + 1}`;
+      return [{ s: { ...s, number }, depth }, ...sectionsFor(level, s.children ?? [], depth + 1, depth === 0 ? "" : number)];
+    });
 }
 
-function reportingAccount(ds: Dataset, tree: Tree, unit: Unit): string | null {
+function reportingAccount(ds: Dataset, tree: Tree, unit: Unit, at: string): string | null {
   const kids = (tree.children.get(unit.code) ?? []).map((c) => tree.figures.get(c)!);
   if (!kids.length) return null;
   const byLevel = new Map<string, UnitFigures[]>();
   for (const k of kids) byLevel.set(k.unit.level, [...(byLevel.get(k.unit.level) ?? []), k]);
+  // As of the document's own date: a report submitted later was not in hand when it was signed.
+  const inHand = (k: UnitFigures) => isSubmitted(k.report) && k.report!.submitted_on! <= at;
   const parts = [...byLevel.entries()].map(([levelId, list]) => {
     const level = ds.levels.get(levelId)!;
     const deadline = deadlineOf(level, ds.plan);
-    const t = list.map((k) => timelinessOf(k.report, deadline, ds.project.as_of));
-    const done = t.filter((x) => x === "on_time" || x === "late").length;
-    const late = t.filter((x) => x === "late").length;
-    const missing = list.filter((k) => !isSubmitted(k.report)).map((k) => mdInline(k.unit.name));
-    return `${done}/${list.length} ${level.unit_noun} đã nộp báo cáo (${done - late} đúng hạn, ${late} nộp muộn${deadline ? ` so với thời hạn ${shortDate(deadline)}` : ""})${missing.length ? `; ${missing.length} đơn vị chưa nộp: ${missing.join(", ")}` : ""}`;
+    const done = list.filter(inHand);
+    const late = done.filter((k) => timelinessOf(k.report, deadline, at) === "late").length;
+    const missing = list.filter((k) => !inHand(k)).map((k) => mdInline(inSentence(k.unit)));
+    return `${done.length}/${list.length} ${level.unit_noun} đã nộp báo cáo (${done.length - late} đúng hạn, ${late} nộp muộn${deadline ? ` so với thời hạn ${shortDate(deadline)}` : ""})${missing.length ? `; ${missing.length} đơn vị chưa nộp: ${missing.join(", ")}` : ""}`;
   });
-  return `Đến ngày ${shortDate(ds.project.as_of)}, ${parts.join("; ")}.`;
+  return `Đến ngày ${shortDate(at)}, ${parts.join("; ")}.`;
 }
 
 export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
@@ -106,8 +119,7 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
     narrative: s.narrative ? (fig.report?.narrative[s.narrative]?.trim() || null) : null,
   }));
   for (const s of sections) if (s.narrative === null && s.facts.length === 0 && !sectionHasChildren(s.heading, sections)) s.facts.push("*(Đơn vị chưa viết nội dung phần này.)*");
-  const provisional = fig.coverage.total > 0 && !fig.coverage.complete;
-  if (provisional && sections[0]) sections[0].facts.push(`*(Số liệu tổng hợp từ ${fig.coverage.reporting}/${fig.coverage.total} đơn vị cấp dưới đã báo cáo, chưa đầy đủ.)*`);
+  if (fig.coverage.total > 0 && !fig.coverage.complete && sections[0]) sections[0].facts.push(coverageNote(ds, tree, unit));
   const plan = ds.plan;
   const root = ds.units.get(ds.project.root)!;
   const planRef = `Kế hoạch số ${plan.number ?? "\u00a0".repeat(6)}/${plan.symbol}${plan.date ? ` ngày ${shortDate(plan.date)}` : ""} của ${root.authority ?? root.name} về việc ${lowerFirst(plan.title)}`;
@@ -119,12 +131,15 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
     (k) => isSubmitted(k.report) || (tree.children.get(k.unit.code)?.length ?? 0) > 0,
   );
 
+  const draft = !isSubmitted(fig.report);
   return {
     unit,
     frame,
-    notice: illustrative ? ILLUSTRATIVE_NOTICE : null,
+    notice: [draft ? "Dự thảo" : null, illustrative ? ILLUSTRATIVE_NOTICE : null].filter(Boolean).join(" · ") || null,
+    draft: draft ? (fig.report ? "Dự thảo: đơn vị chưa nộp báo cáo này; văn bản được tạo từ số liệu đơn vị đang soạn." : "Dự thảo: đơn vị chưa có báo cáo; văn bản chỉ gồm số liệu tổng hợp từ đơn vị cấp dưới (nếu có).") : null,
+    illustrative,
     opening: mdText(`Thực hiện ${planRef}, ${frame.authority} báo cáo kết quả như sau:`),
-    reporting: reportingAccount(ds, tree, unit),
+    reporting: reportingAccount(ds, tree, unit, fig.report?.document.date && fig.report.document.date < ds.project.as_of ? fig.report.document.date : ds.project.as_of),
     sections,
     closing: mdText(`Trên đây là báo cáo ${lowerFirst(ds.project.title)} của ${frame.authority}./.`),
     forms: forms.map((f) => ({
@@ -138,15 +153,33 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
   };
 }
 
+/** Whose figures a report with unreported units below it shows: its own, or a partial sum. */
+function coverageNote(ds: Dataset, tree: Tree, unit: Unit): string {
+  const leaves: UnitFigures[] = [];
+  const walk = (code: string) => {
+    const kids = (tree.children.get(code) ?? []).filter((c) => ds.levels.get(ds.units.get(c)!.level)?.kind === "territory");
+    if (!kids.length && code !== unit.code) leaves.push(tree.figures.get(code)!);
+    for (const k of kids) walk(k);
+  };
+  walk(unit.code);
+  const done = leaves.filter((l) => isSubmitted(l.report)).length;
+  const noun = ds.levels.get(leaves[0]?.unit.level ?? "")?.unit_noun ?? "đơn vị";
+  const own = tree.figures.get(unit.code)!.declared.ho_ngheo !== undefined;
+  return own
+    ? `*(Số liệu trên là số liệu của đơn vị. Đến nay ${done}/${leaves.length} ${noun} đã báo cáo; các biểu tổng hợp theo đơn vị cấp dưới chỉ cộng các đơn vị đã báo cáo.)*`
+    : `*(Số liệu cộng từ ${done}/${leaves.length} ${noun} đã báo cáo, chưa đầy đủ.)*`;
+}
+
 function chairedForm(form: FormSpec, unit: Unit, indicators: ReadonlyMap<string, Indicator>): FormSpec | null {
   if (form.layout === "finance_sources") return form;
   const keep = (r: FormRow) => (r.indicator ? chairsIndicator(unit, indicators.get(r.indicator)!) : r.component ? chairsComponent(unit, r.component) : !!r.total);
   const rows: FormRow[] = [];
   let heading: FormRow | null = null;
+  let groups = 0;
   for (const r of form.rows) {
     if (r.heading) heading = r;
     else if (keep(r)) {
-      if (heading) rows.push(heading);
+      if (heading) rows.push({ ...heading, number: ROMAN[groups++] ?? heading.number });
       heading = null;
       rows.push(r);
     }

@@ -4,6 +4,7 @@ import type { Dataset } from "../../load/load-dataset.js";
 import { deadlineOf } from "../../model/deadlines.js";
 import { STATUS_LABEL, isSubmitted, timelinessOf, type Timeliness } from "../../model/timeliness.js";
 import type { Indicator, Unit } from "../../model/types.js";
+import { povertyTarget, verdictOf } from "../../model/targets.js";
 import { formatNumber } from "../../render/format.js";
 import type { DataRow, DocLink, FinanceInfo, KeyIndicators, MoneyRow, ReductionInfo, StatusCounts, UnitPage } from "../model.js";
 import { date, daysLeft, num, series } from "./values.js";
@@ -63,18 +64,18 @@ function reduction(ds: Dataset, fig: UnitFigures): ReductionInfo | null {
   if (!v) return null;
   const P = ds.project.periods;
   const t = ds.project.targets;
-  const poorArea = t.poor_area_flag !== null && (fig.unit.flags ?? []).includes(t.poor_area_flag);
-  const [min, max] = poorArea ? [t.poor_area_reduction, null] : t.poverty_reduction;
+  const target = povertyTarget(fig.unit, ds.project);
+  const { min, max, poorArea } = target;
   const base = v[P[0]!.id];
   const last = P[P.length - 1]!;
   const years = P.reduce((s, p) => s + p.years, 0);
   const avg = base !== undefined && v[last.id] !== undefined && years > 0 ? (base - v[last.id]!) / years : null;
   let acc = 0;
-  const verdict = avg === null ? "chua_du_so_lieu" : max !== null && avg > max ? "vuot" : avg >= min ? "dat" : "khong_dat";
+  const verdict = avg === null ? "chua_du_so_lieu" : verdictOf(avg, target);
   return {
     per_period: P.slice(1).map((p, i) => ({ period: p.id, ...num(v[P[i]!.id] !== undefined && v[p.id] !== undefined ? v[P[i]!.id]! - v[p.id]! : null, 2) })),
     average_per_year: num(avg, 2),
-    target: { min, max, text: max === null ? formatNumber(min, 0) : `${formatNumber(min, 0)}–${formatNumber(max, 1)}`, basis: poorArea ? `địa bàn nghèo (${t.source})` : `bình quân chung (${t.source})` },
+    target: { min, max, text: max === null ? formatNumber(min, 0) : `${formatNumber(min, 0)}–${formatNumber(max, 1)}`, basis: poorArea ? `địa bàn đặc biệt khó khăn, ${t.source}` : `bình quân chung, ${t.source}` },
     target_path: P.map((p) => {
       acc += p.years;
       return { period: p.id, ...num(base === undefined ? null : Math.max(0, base - min * acc), 2, "%") };
@@ -131,7 +132,8 @@ export function unitPage(ds: Dataset, tree: Tree, unit: Unit, docs: UnitDocs): U
     timeliness: t,
     timeliness_label: timelinessLabel(t, fig, deadline),
     deadline: date(deadline),
-    days: daysLeft(deadline, ds.project.as_of),
+    // Days left or overdue matter only while the report is still awaited.
+    days: isSubmitted(fig.report) ? null : daysLeft(deadline, ds.project.as_of),
     submitted: date(isSubmitted(fig.report) ? fig.report?.submitted_on : null),
     approved: date(fig.report?.status === "da_duyet" ? fig.report.approved_on : null),
     children_counts: kids.length ? statusCounts(ds, kids) : null,
