@@ -1,11 +1,31 @@
 // JSON pointer → line and column, by walking the yaml AST (never by searching the text).
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 
 export interface Located {
   /** Path as shown to the user. */
   path: string;
   doc: Document | null;
   lineCounter: LineCounter | null;
+  /** A released document is parsed again from its text when a diagnostic needs a position. */
+  released?: boolean;
+  text?: string;
+}
+
+/** Re-parses a file whose document was released to save memory (see releaseDocument). */
+function ensureDoc(file: Located): void {
+  if (file.doc || !file.released || file.text === undefined) return;
+  const lineCounter = new LineCounter();
+  file.doc = parseDocument(file.text, { lineCounter, uniqueKeys: true, version: "1.2" });
+  file.lineCounter = lineCounter;
+  file.released = false;
+}
+
+/** Drops a parsed file's YAML document (the bulk of its memory); it comes back when located. */
+export function releaseDocument(file: Located): void {
+  if (!file.doc) return;
+  file.doc = null;
+  file.lineCounter = null;
+  file.released = true;
 }
 
 export function pointerToPath(pointer: string): string[] {
@@ -35,6 +55,7 @@ function walk(doc: Document, path: string[]): { node: Node | null; key: Node | n
 }
 
 export function locate(file: Located, pointer: string, on: "key" | "value"): { line: number; column: number } {
+  ensureDoc(file);
   if (!file.doc || !file.lineCounter) return { line: 0, column: 0 };
   const { node, key } = walk(file.doc, pointerToPath(pointer));
   const target = on === "key" && key ? key : node;
@@ -46,6 +67,7 @@ export function locate(file: Located, pointer: string, on: "key" | "value"): { l
 
 /** The source text of the scalar at the pointer, as typed (e.g. "1.234" for a value YAML read as 1.234). */
 export function sourceText(file: Located & { text: string }, pointer: string): string | null {
+  ensureDoc(file);
   if (!file.doc) return null;
   const { node } = walk(file.doc, pointerToPath(pointer));
   if (!isScalar(node) || !node.range) return null;

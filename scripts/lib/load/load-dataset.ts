@@ -4,6 +4,7 @@
 import { join, relative, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnosticAt } from "../diagnostics/make.js";
+import { releaseDocument } from "../diagnostics/locate.js";
 import type { Plan } from "../model/plan.js";
 import type {
   FormSpec,
@@ -108,6 +109,8 @@ export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cw
       diagnostics.push(...schemaDiagnostics(validate.errors, p, { unitCodes }));
       continue;
     }
+    // Reports are many: keep their data and text, not their syntax trees (re-parsed if located).
+    if (kind === "report") releaseDocument(p);
     const list = byKind.get(kind) ?? [];
     list.push({ file: p, data: p.data });
     byKind.set(kind, list);

@@ -1,5 +1,5 @@
 // Text → YAML document + plain data, with every problem as a diagnostic (never a throw).
-import { LineCounter, isMap, isPair, isScalar, parseDocument, visit, type Document, type YAMLError } from "yaml";
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type YAMLError } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnosticAt } from "../diagnostics/make.js";
 import type { Located } from "../diagnostics/locate.js";
@@ -15,6 +15,9 @@ export interface SourceFile {
 export interface ParsedFile extends Located {
   rel: string;
   text: string;
+  /** Numbers typed with a decimal point, by JSON pointer → the text as typed ("1.234"): the
+   *  check tells a Vietnamese thousands separator from a decimal without keeping the syntax tree. */
+  dotted: Map<string, string>;
   /** Plain data, or undefined when the file could not be read safely. */
   data: unknown;
   diagnostics: Diagnostic[];
@@ -66,7 +69,7 @@ function onlyComments(text: string): boolean {
 export function parseYaml(source: SourceFile): ParsedFile {
   const diagnostics: Diagnostic[] = [];
   let text = source.text.replace(/^\uFEFF/, "");
-  const out: ParsedFile = { path: source.path, rel: source.rel, text, doc: null, lineCounter: null, data: undefined, diagnostics };
+  const out: ParsedFile = { path: source.path, rel: source.rel, text, doc: null, lineCounter: null, data: undefined, diagnostics, dotted: new Map() };
 
   if (text !== text.normalize("NFC")) {
     const lc = new LineCounter();
@@ -120,6 +123,7 @@ export function parseYaml(source: SourceFile): ParsedFile {
   });
   if (forbidden) return out;
 
+  collectDotted(doc.contents, "", text, out.dotted);
   try {
     out.data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (err) {
@@ -135,6 +139,17 @@ export function parseYaml(source: SourceFile): ParsedFile {
     out.data = undefined;
   }
   return out;
+}
+
+function collectDotted(node: unknown, pointer: string, text: string, into: Map<string, string>): void {
+  if (isMap(node)) {
+    for (const pair of node.items) if (isScalar(pair.key)) collectDotted(pair.value, `${pointer}/${String(pair.key.value).replace(/~/g, "~0").replace(/\//g, "~1")}`, text, into);
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => collectDotted(item, `${pointer}/${i}`, text, into));
+  } else if (isScalar(node) && typeof node.value === "number" && node.range) {
+    const typed = text.slice(node.range[0], node.range[1]);
+    if (typed.includes(".")) into.set(pointer, typed);
+  }
 }
 
 function duplicateKeyAt(text: string, offset: number): string {

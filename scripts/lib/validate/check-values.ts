@@ -2,7 +2,6 @@
 // identity, breakdowns within their totals, rates within 0–100, money and narrative references.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnostic, pointerOf } from "../diagnostics/make.js";
-import { sourceText } from "../diagnostics/locate.js";
 import { suggest } from "../diagnostics/suggest.js";
 import type { Dataset, LoadedReport } from "../load/load-dataset.js";
 import { INTEGER_KINDS, indexCatalogue, type CatalogueIndex } from "../model/catalogue.js";
@@ -45,7 +44,7 @@ function checkEntries(ds: Dataset, cat: CatalogueIndex, { file, report }: Loaded
         missing.push(`${id}.${period}`);
         continue;
       }
-      const typed = sourceText(file, pointer) ?? "";
+      const typed = file.dotted.get(pointer) ?? "";
       if ((INTEGER_KINDS.has(ind.kind) || ind.kind === "money") && THOUSANDS.test(typed)) {
         out.push(diagnostic("NUMBER_THOUSANDS_SEPARATOR", { actual: typed, read: formatNumber(value, 3), suggestion: typed.replace(/\./g, "") }, { file, pointer }));
       } else if (INTEGER_KINDS.has(ind.kind) && !Number.isInteger(value)) {
@@ -198,7 +197,7 @@ function checkFinance(ds: Dataset, cat: CatalogueIndex, { file, report }: Loaded
     let typo = false;
     for (const field of ["plan", "disbursed"] as const) {
       const pointer = pointerOf(["finance", i, field]);
-      const typed = sourceText(file, pointer) ?? "";
+      const typed = file.dotted.get(pointer) ?? "";
       if (!THOUSANDS.test(typed)) continue;
       out.push(diagnostic("NUMBER_THOUSANDS_SEPARATOR", { actual: typed, read: formatNumber(f[field], 3), suggestion: typed.replace(/\./g, "") }, { file, pointer }));
       typo = true;
