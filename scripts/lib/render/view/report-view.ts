@@ -136,7 +136,13 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
     unit,
     frame,
     notice: [draft ? "Dự thảo" : null, illustrative ? ILLUSTRATIVE_NOTICE : null].filter(Boolean).join(" · ") || null,
-    draft: draft ? (fig.report ? "Dự thảo: đơn vị chưa nộp báo cáo này; văn bản được tạo từ số liệu đơn vị đang soạn." : "Dự thảo: đơn vị chưa có báo cáo; văn bản chỉ gồm số liệu tổng hợp từ đơn vị cấp dưới (nếu có).") : null,
+    draft: !draft
+      ? null
+      : fig.report
+        ? "Dự thảo: đơn vị chưa nộp báo cáo này; văn bản được tạo từ số liệu đơn vị đang soạn."
+        : (tree.children.get(unit.code)?.length ?? 0) > 0
+          ? "Dự thảo: đơn vị chưa có báo cáo; văn bản chỉ gồm số liệu tổng hợp từ các đơn vị cấp dưới đã báo cáo."
+          : "Dự thảo: đơn vị chưa có báo cáo; văn bản là khung đề cương và biểu mẫu để trống.",
     illustrative,
     opening: mdText(`Thực hiện ${planRef}, ${frame.authority} báo cáo kết quả như sau:`),
     reporting: reportingAccount(ds, tree, unit, fig.report?.document.date && fig.report.document.date < ds.project.as_of ? fig.report.document.date : ds.project.as_of),
