@@ -85,16 +85,17 @@ export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cw
   const validators = loadValidators(schemaDir);
   const byKind = new Map<FileKind, { file: ParsedFile; data: unknown }[]>();
   const files = new Map<string, ParsedFile>();
-  const parsed = tree.files.map((f) => parseYaml(f));
-  // Codes first, so a schema error on a code that lost its leading zero can name the right code.
+  // Unit lists first, so a schema error on a code that lost its leading zero can name the right
+  // code; then every other file, parsed and validated one at a time (a report's syntax tree is
+  // released straight away, so memory stays flat however many reports there are).
+  const isUnitList = (rel: string) => classify(rel) === "units" || classify(rel) === "departments";
+  const order = [...tree.files.filter((f) => isUnitList(f.rel)), ...tree.files.filter((f) => !isUnitList(f.rel))];
   const unitCodes = new Set<string>();
-  for (const p of parsed) {
-    const kind = classify(p.rel);
-    if ((kind === "units" || kind === "departments") && p.data) {
+  for (const source of order) {
+    const p = parseYaml(source);
+    if (isUnitList(p.rel) && p.data) {
       for (const u of ((p.data as { units?: unknown[] }).units ?? []) as { code?: unknown }[]) if (typeof u?.code === "string") unitCodes.add(u.code);
     }
-  }
-  for (const p of parsed) {
     files.set(p.rel, p);
     diagnostics.push(...p.diagnostics);
     const kind = classify(p.rel);
@@ -105,12 +106,11 @@ export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cw
     if (p.data === undefined || p.diagnostics.some((d) => d.severity === "error")) continue;
     const validate = validators.get(SCHEMA_OF[kind]);
     if (!validate) throw new Error(`schema ${SCHEMA_OF[kind]} is not loaded`);
-    if (!validate(p.data)) {
-      diagnostics.push(...schemaDiagnostics(validate.errors, p, { unitCodes }));
-      continue;
-    }
+    const valid = validate(p.data);
+    if (!valid) diagnostics.push(...schemaDiagnostics(validate.errors, p, { unitCodes }));
     // Reports are many: keep their data and text, not their syntax trees (re-parsed if located).
     if (kind === "report") releaseDocument(p);
+    if (!valid) continue;
     const list = byKind.get(kind) ?? [];
     list.push({ file: p, data: p.data });
     byKind.set(kind, list);
