@@ -1,0 +1,202 @@
+// Codes of the cross-file rules: the unit tree, report files, values, money, roll-ups, catalogue.
+import { spec } from "./code-spec.js";
+
+export const RULE_CODES = spec({
+  // --- units ---------------------------------------------------------------------------
+  UNIT_DUPLICATE_CODE: {
+    severity: "error",
+    title: "Mã đơn vị bị trùng",
+    message: (a) => `Mã đơn vị "${a.code}" được khai báo hai lần (${a.other}).`,
+    hint: () => "Mỗi đơn vị có một mã duy nhất theo Danh mục hành chính của Tổng cục Thống kê; sửa hoặc xóa dòng trùng.",
+  },
+  UNIT_UNKNOWN_PARENT: {
+    severity: "error",
+    title: "Đơn vị cấp trên không tồn tại",
+    message: (a) => `Đơn vị "${a.code}" khai báo đơn vị cấp trên "${a.parent}", nhưng không có đơn vị nào mang mã này.`,
+    hint: () => "Sửa mã đơn vị cấp trên cho đúng, hoặc thêm đơn vị cấp trên vào danh sách.",
+  },
+  UNIT_CYCLE: {
+    severity: "error",
+    title: "Quan hệ cấp trên – cấp dưới bị vòng lặp",
+    message: (a) => `Đơn vị "${a.code}" nằm trong một vòng lặp cấp trên: ${a.cycle}.`,
+    hint: () => "Mỗi đơn vị phải có một chuỗi cấp trên dẫn tới tỉnh; sửa trường parent của một đơn vị trong vòng lặp.",
+  },
+  UNIT_LEVEL_MISMATCH: {
+    severity: "error",
+    title: "Cấp của đơn vị không khớp với cấp trên",
+    message: (a) => `Đơn vị "${a.code}" thuộc ${a.level} nhưng đơn vị cấp trên "${a.parent}" thuộc ${a.parentLevel}; cần ${a.expected}.`,
+    hint: () => "Sửa trường level hoặc parent cho đúng cây đơn vị hành chính.",
+  },
+  UNIT_UNKNOWN_LEVEL: {
+    severity: "error",
+    title: "Cấp đơn vị không được khai báo",
+    message: (a) => `Cấp "${a.level}" không có trong danh sách cấp của project.yaml.`,
+    hint: (a) => `Các cấp hợp lệ: ${a.allowed}.`,
+  },
+  UNIT_NO_ROOT: {
+    severity: "error",
+    title: "Không tìm thấy đơn vị gốc (tỉnh)",
+    message: (a) => `Đơn vị gốc "${a.root}" khai báo trong project.yaml không có trong danh sách đơn vị.`,
+    hint: () => "Sửa trường root trong project.yaml hoặc thêm đơn vị tỉnh vào units.yaml.",
+  },
+  // --- report files --------------------------------------------------------------------
+  REPORT_UNKNOWN_UNIT: {
+    severity: "error",
+    title: "Báo cáo của một đơn vị không có trong danh sách",
+    message: (a) => `Mã đơn vị "${a.code}" không có trong danh sách đơn vị (units.yaml).`,
+    hint: (a) => (a.suggestion ? `Có phải là "${a.suggestion}"? Sửa trường unit cho đúng mã của đơn vị.` : "Sửa trường unit cho đúng mã của đơn vị theo Danh mục hành chính."),
+  },
+  REPORT_DUPLICATE: {
+    severity: "error",
+    title: "Hai tệp báo cáo cho cùng một đơn vị",
+    message: (a) => `Đơn vị "${a.code}" đã có báo cáo ở tệp ${a.other}.`,
+    hint: () => "Mỗi đơn vị chỉ có một tệp báo cáo; gộp nội dung vào một tệp và xóa tệp còn lại.",
+  },
+  REPORT_WRONG_FOLDER: {
+    severity: "error",
+    title: "Báo cáo đặt sai thư mục",
+    message: (a) => `Báo cáo của ${a.name} (${a.code}) đặt sai thư mục.`,
+    hint: (a) => `Chuyển tệp tới ${a.expected}.`,
+  },
+  REPORT_FILE_NAME: {
+    severity: "error",
+    title: "Tên tệp không khớp với mã đơn vị trong tệp",
+    message: (a) => `Tên tệp mang mã "${a.fileCode}" nhưng trong tệp ghi unit: "${a.code}".`,
+    hint: (a) => `Tên tệp phải bắt đầu bằng mã đơn vị: đổi tên tệp thành ${a.expected}, hoặc sửa trường unit nếu ghi nhầm mã.`,
+  },
+  REPORT_ROUND_MISMATCH: {
+    severity: "error",
+    title: "Báo cáo ghi sai đợt đánh giá",
+    message: (a) => `Báo cáo ghi đợt "${a.actual}" nhưng đợt đánh giá hiện tại là "${a.expected}".`,
+    hint: (a) => `Sửa thành round: ${a.expected}.`,
+  },
+  STATUS_DATE_MISSING: {
+    severity: "error",
+    title: "Trạng thái cần ngày nộp/ngày duyệt nhưng chưa có",
+    message: (a) => `Trạng thái "${a.status}" cần ${a.field === "submitted_on" ? "ngày nộp" : "ngày duyệt"} (${a.field}) nhưng trường này để trống.`,
+    hint: (a) => (a.field === "approved_on" ? "Điền approved_on: ngày duyệt dạng năm-tháng-ngày, không sớm hơn ngày nộp (submitted_on)." : "Điền submitted_on: ngày nộp dạng năm-tháng-ngày, ví dụ submitted_on: 2018-07-25."),
+  },
+  STATUS_DATE_UNEXPECTED: {
+    severity: "warning",
+    title: "Có ngày nộp/duyệt nhưng trạng thái chưa tương ứng",
+    message: (a) => `Có ${a.field === "submitted_on" ? "ngày nộp" : "ngày duyệt"} nhưng trạng thái là "${a.status}".`,
+    hint: () => "Cập nhật trạng thái (status) cho đúng, hoặc xóa ngày nếu báo cáo chưa nộp/chưa duyệt.",
+  },
+  STATUS_DATE_ORDER: {
+    severity: "error",
+    title: "Ngày duyệt trước ngày nộp",
+    message: (a) => `Ngày duyệt ${a.approved} sớm hơn ngày nộp ${a.submitted}.`,
+    hint: () => "Kiểm tra lại hai ngày: báo cáo phải được nộp rồi mới được duyệt.",
+  },
+  STATUS_LATE: {
+    severity: "warning",
+    title: "Nộp sau thời hạn của kế hoạch",
+    message: (a) => `Báo cáo nộp ngày ${a.submitted}, sau thời hạn ${a.deadline} của ${a.level} (chậm ${a.days} ngày).`,
+    hint: () => "Không phải lỗi: báo cáo vẫn được nhận và được đánh dấu là nộp muộn trên trang theo dõi.",
+  },
+  SUBMISSION_DATE_GIT: {
+    severity: "warning",
+    title: "Ngày nộp ghi trong tệp khác ngày nộp theo lịch sử git",
+    message: (a) => `Ngày nộp ghi trong tệp là ${a.declared}, nhưng báo cáo chuyển sang trạng thái đã nộp trên nhánh chính ngày ${a.git}; chương trình dùng ngày ${a.git}.`,
+    hint: () => "Sửa submitted_on cho khớp ngày báo cáo được hợp nhất (merge) vào nhánh chính, hoặc giữ nguyên nếu đã nộp bản giấy đúng ngày ghi trong tệp.",
+  },
+  STATUS_AFTER_AS_OF: {
+    severity: "warning",
+    title: "Ngày nộp/duyệt sau ngày tổng hợp",
+    message: (a) => `Ngày ${a.date} sau ngày tổng hợp số liệu ${a.asOf}.`,
+    hint: () => "Kiểm tra lại năm, tháng, ngày đã nhập.",
+  },
+  // --- values --------------------------------------------------------------------------
+  VALUE_UNKNOWN_INDICATOR: {
+    severity: "error",
+    title: "Chỉ tiêu không có trong danh mục",
+    message: (a) => `Chỉ tiêu "${a.id}" không có trong danh mục chỉ tiêu.`,
+    hint: (a) => (a.suggestion ? `Có phải ý bạn là "${a.suggestion}"? Sửa lại mã chỉ tiêu.` : "Xem danh sách mã chỉ tiêu trong data/catalogue/indicators.yaml."),
+  },
+  VALUE_COMPUTED_INDICATOR: {
+    severity: "error",
+    title: "Nhập tay một chỉ tiêu do chương trình tự tính",
+    message: (a) => `"${a.name}" (${a.id}) do chương trình tự tính, không nhập tay.`,
+    hint: () => "Xóa dòng này; chỉ nhập các số đếm (số hộ, số người…), tỷ lệ sẽ được tính từ các số đó.",
+  },
+  VALUE_UNKNOWN_PERIOD: {
+    severity: "error",
+    title: "Kỳ số liệu không áp dụng cho chỉ tiêu",
+    message: (a) => `"${a.name}" không có số liệu cho kỳ "${a.period}".`,
+    hint: (a) => `Các kỳ hợp lệ của chỉ tiêu này: ${a.allowed}.`,
+  },
+  VALUE_STOCK_FLOW: {
+    severity: "error",
+    title: "Số cuối kỳ không khớp: đầu kỳ − thoát + tái + phát sinh",
+    message: (a) => `${a.name} ${a.period} là ${a.actual}, nhưng đầu kỳ ${a.opening} − ${a.minus} + ${a.plus} = ${a.expected}.`,
+    hint: (a) => `Kiểm tra lại số cuối kỳ và các số biến động trong kỳ (${a.flows}); chênh lệch ${a.diff}.`,
+  },
+  VALUE_PART_EXCEEDS: {
+    severity: "error",
+    title: "Số chi tiết lớn hơn số tổng",
+    message: (a) => `${a.name} (${a.actual}) lớn hơn ${a.totalName} (${a.total}) ở thời điểm ${a.period}.`,
+    hint: () => "Số chi tiết (ví dụ hộ nghèo dân tộc thiểu số) không thể lớn hơn số tổng; kiểm tra lại hai số.",
+  },
+  VALUE_RATE_RANGE: {
+    severity: "error",
+    title: "Tỷ lệ tính ra nằm ngoài 0–100%",
+    message: (a) => `${a.name} ${a.period} tính ra ${a.rate}%, nằm ngoài khoảng 0–100%.`,
+    hint: (a) => `Kiểm tra ${a.numerator} và ${a.denominator}: tử số không thể lớn hơn mẫu số.`,
+  },
+  VALUE_BREAKDOWN_SUM: {
+    severity: "error",
+    title: "Các phần chi tiết không cộng đúng bằng số tổng",
+    message: (a) => `${a.parts} cộng lại bằng ${a.sum}, khác ${a.totalName} (${a.total}) ${a.period}.`,
+    hint: () => "Hai phần chi tiết này chia hết số tổng: sửa để tổng các phần bằng số tổng.",
+  },
+  FINANCE_OVER_PLAN: {
+    severity: "warning",
+    title: "Vốn giải ngân lớn hơn kế hoạch vốn",
+    message: (a) => `Giải ngân ${a.disbursed} lớn hơn kế hoạch ${a.plan} (${a.component}, ${a.source}, ${a.period}).`,
+    hint: () => "Kiểm tra lại số; nếu đúng là giải ngân vượt kế hoạch (vốn bổ sung), ghi rõ trong phần thuyết minh nguồn lực.",
+  },
+  FINANCE_UNKNOWN_REF: {
+    severity: "error",
+    title: "Dự án, nguồn vốn hoặc kỳ không có trong danh mục",
+    message: (a) => `${a.what} "${a.id}" không có trong danh mục.`,
+    hint: (a) => (a.suggestion ? `Có phải ý bạn là "${a.suggestion}"? Giá trị hợp lệ: ${a.allowed}.` : `Giá trị hợp lệ: ${a.allowed}.`),
+  },
+  NARRATIVE_UNKNOWN_SECTION: {
+    severity: "error",
+    title: "Phần thuyết minh không có trong đề cương",
+    message: (a) => `Phần thuyết minh "${a.id}" không có trong đề cương báo cáo.`,
+    hint: (a) => (a.suggestion ? `Có phải ý bạn là "${a.suggestion}"?` : `Các phần hợp lệ: ${a.allowed}.`),
+  },
+  NARRATIVE_EMPTY: {
+    severity: "error",
+    title: "Báo cáo đã nộp nhưng còn phần thuyết minh để trống",
+    message: (a) => `Báo cáo đã nộp nhưng phần "${a.title}" còn để trống.`,
+    hint: () => "Viết nội dung cho phần này (hoặc đổi trạng thái về dang_soan nếu báo cáo chưa xong).",
+  },
+  REPORT_INCOMPLETE: {
+    severity: "error",
+    title: "Báo cáo đã nộp còn thiếu số liệu chính",
+    message: (a) => `Còn ${a.count} giá trị chưa điền (để null hoặc thiếu dòng, thiếu kỳ): ${a.list}.`,
+    hint: () => "Điền đủ số liệu cho mọi kỳ của các chỉ tiêu này (chỉ tiêu.kỳ); nếu báo cáo chưa xong, để trạng thái dang_soan.",
+  },
+  NARRATIVE_MISSING: {
+    severity: "error",
+    title: "Báo cáo đã nộp thiếu phần thuyết minh của đề cương",
+    message: (a) => `Báo cáo đã nộp nhưng thiếu ${a.count} phần thuyết minh: ${a.list}.`,
+    hint: () => "Thêm các phần này vào khối narrative (mỗi phần một dòng \"tên_phần: |\" và nội dung thụt 4 dấu cách), hoặc để trạng thái dang_soan.",
+  },
+  // --- roll-up -------------------------------------------------------------------------
+  ROLLUP_MISMATCH: {
+    severity: "warning",
+    title: "Số tự báo cáo khác số cộng từ các đơn vị cấp dưới",
+    message: (a) => `${a.name} ${a.period}: đơn vị báo cáo ${a.declared}, cộng từ ${a.count} đơn vị cấp dưới được ${a.rolled} (chênh ${a.diff}).`,
+    hint: (a) => `Các đơn vị góp phần chênh lệch lớn nhất: ${a.children}. Đối chiếu lại với báo cáo của các đơn vị này.`,
+  },
+  // --- catalogue -----------------------------------------------------------------------
+  CATALOGUE_UNKNOWN_REF: {
+    severity: "error",
+    title: "Danh mục tham chiếu tới mục không tồn tại",
+    message: (a) => `${a.what} "${a.id}" không tồn tại.`,
+    hint: () => "Sửa tham chiếu trong danh mục cho khớp với một mục đã khai báo.",
+  },
+} as const);
