@@ -49,7 +49,7 @@ export interface Plan {
   /** "KH-UBND" (number line renders "Số:      /KH-UBND" when number is null). */
   symbol: string;
   number: string | null;
-  /** "Phú Thọ". */
+  /** Place name on the date line, e.g. the province's short name. */
   place: string;
   /** null = draft ("ngày … tháng … năm 2018"). */
   date: IsoDate | null;
@@ -57,7 +57,7 @@ export interface Plan {
   year: number;
   /** "KẾ HOẠCH". */
   type_name: string;
-  /** Trích yếu: "Tổ chức đánh giá giữa kỳ … trên địa bàn tỉnh Phú Thọ". */
+  /** Trích yếu: "Tổ chức đánh giá giữa kỳ … trên địa bàn tỉnh …". */
   title: string;
   /** "Thực hiện Hướng dẫn số 1749/… như sau:". */
   preamble: string;

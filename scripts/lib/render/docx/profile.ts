@@ -1,7 +1,7 @@
 // Format profile of an administrative document: page geometry and font sizes, per ruleset.
 // TT 01/2011/TT-BNV (historical, 2018 documents, the default) and NĐ 30/2020/NĐ-CP differ little for
 // a Kế hoạch / Báo cáo; both allow every value chosen here, so the table below only records the few
-// places where a choice was made per ruleset (see /work/shared/domain.md §7).
+// places where a choice was made per ruleset (see the domain brief, document format rules: TT 01/2011 and NĐ 30/2020).
 
 import type { DocModel } from "../../model/document.js";
 
