@@ -11,7 +11,7 @@ export interface Diagnostic {
   message: string;
   /** How to fix it, in Vietnamese. */
   hint: string;
-  /** Path as the user sees it, relative to the working directory ("data/reports/…/07969-….yaml"). */
+  /** Path as the user sees it, relative to the working directory ("data/reports/…/00123-….yaml"). */
   file: string;
   /** RFC 6901 pointer into the file's data ("" = whole file). */
   pointer: string;

@@ -8,7 +8,7 @@ const SUBMITTED = /^status:\s*["']?(da_nop|da_duyet)["']?\s*(#.*)?$/m;
 
 const git = (cwd: string, args: string[]): string => run(args, cwd);
 
-/** data-relative report path ("reports/…/07969-….yaml") → ISO date it was first submitted on `ref`. */
+/** data-relative report path ("reports/…/00123-….yaml") → ISO date it was first submitted on `ref`. */
 export function submissionTimes(dataDir: string, ref = "HEAD"): Map<string, string> {
   const abs = resolve(dataDir);
   const top = git(abs, ["rev-parse", "--show-toplevel"]).trim();

@@ -20,13 +20,13 @@
 import type { Signer } from "./types.js";
 
 export interface DocHeader {
-  /** Top-left lines, e.g. ["ỦY BAN NHÂN DÂN", "HUYỆN ĐOAN HÙNG"] or ["UBND TỈNH PHÚ THỌ", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"]. */
+  /** Top-left lines, e.g. ["ỦY BAN NHÂN DÂN", "HUYỆN BÌNH AN"] or ["UBND TỈNH MẪU", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"]. */
   issuer: string[];
   /** How many of the issuer lines, counted from the end, are bold (the issuing body's own name). */
   issuer_bold_lines: number;
   /** "Số: 15/BC-UBND" or "Số:      /KH-UBND" for a draft without a number. */
   number_line: string;
-  /** "Đoan Hùng, ngày 25 tháng 7 năm 2018" (or with blanks for a draft). */
+  /** "Bình An, ngày 25 tháng 7 năm 2018" (or with blanks for a draft). */
   place_date: string;
 }
 
@@ -40,7 +40,7 @@ export interface DocAnnex {
   /** "Đơn vị tính: hộ" right-aligned above the table, or null. */
   unit_of_measure: string | null;
   orientation: "portrait" | "landscape";
-  /** Short issuer shown top-left of a form ("UBND HUYỆN ĐOAN HÙNG"); null on a Phụ lục of the plan. */
+  /** Short issuer shown top-left of a form ("UBND HUYỆN BÌNH AN"); null on a Phụ lục of the plan. */
   issuer_short: string | null;
   body: string; // Markdown
   /** Footer of a form: left "NGƯỜI LẬP BIỂU", right the signer; null for none. */

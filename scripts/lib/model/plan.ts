@@ -44,7 +44,7 @@ export interface PlanAnnex {
 }
 
 export interface Plan {
-  /** ["ỦY BAN NHÂN DÂN", "TỈNH PHÚ THỌ"]. */
+  /** ["ỦY BAN NHÂN DÂN", "TỈNH MẪU"]. */
   issuer: string[];
   /** "KH-UBND" (number line renders "Số:      /KH-UBND" when number is null). */
   symbol: string;

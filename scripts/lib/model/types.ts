@@ -86,13 +86,13 @@ export interface Unit {
   parent: string | null;
   /** Urban (phường, thị trấn) or rural (xã); territory units at the lowest level. */
   area?: "thanh_thi" | "nong_thon";
-  /** Place name on documents ("Đoan Hùng, ngày …"); defaults to short_name (agencies: the root's). */
+  /** Place name on documents ("Bình An, ngày …"); defaults to short_name (agencies: the root's). */
   place?: string;
   /** Symbol in document numbers: "UBND", "LĐTBXH". */
   symbol?: string;
   /** Header lines top left; default: territory ["ỦY BAN NHÂN DÂN", NAME], agency ["UBND <ROOT>", NAME]. */
   issuer?: string[];
-  /** Authority a lower level addresses: "Ủy ban nhân dân huyện Đoan Hùng". */
+  /** Authority a lower level addresses: "Ủy ban nhân dân huyện Bình An". */
   authority?: string;
   /** GitHub team owning the unit's reports folder (CODEOWNERS). */
   team?: string;

@@ -7,7 +7,7 @@ import type { Located } from "../diagnostics/locate.js";
 export interface SourceFile {
   /** Path as shown to the user (relative to the working directory). */
   path: string;
-  /** Path relative to the data folder, with "/" separators: "reports/230-…/07969-….yaml". */
+  /** Path relative to the data folder, with "/" separators: "reports/901-…/00123-….yaml". */
   rel: string;
   text: string;
 }

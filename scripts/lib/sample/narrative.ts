@@ -56,7 +56,7 @@ const BANK: Record<string, string[]> = {
 
 export const ILLUSTRATIVE_NOTE = "*(Nội dung minh họa.)*";
 
-/** `unit` is the name as inside a sentence ("huyện Đoan Hùng"); it is capitalised where a sentence starts with it. */
+/** `unit` is the name as inside a sentence ("huyện Bình An"); it is capitalised where a sentence starts with it. */
 export function narrativeFor(key: string, unit: string, upper: string, rng: Rng): string {
   const options = BANK[key] ?? ["{unit} đã triển khai nội dung này theo kế hoạch."];
   const text = rng

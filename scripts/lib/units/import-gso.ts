@@ -10,7 +10,7 @@ export interface GsoImport {
 
 const URBAN_TYPES = new Set(["phường", "thị trấn"]);
 
-/** "Huyện Đoan Hùng" → "huyện Đoan Hùng" (lower-case the type word only). */
+/** "Huyện Bình An" → "huyện Bình An" (lower-case the type word only). */
 function lowerType(name: string, type: string): string {
   return name.startsWith(type.charAt(0).toUpperCase() + type.slice(1)) ? type + name.slice(type.length) : name;
 }

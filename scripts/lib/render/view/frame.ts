@@ -14,7 +14,7 @@ export interface ReportFrame {
   authority: string;
   /** "(Kèm theo Báo cáo số …/BC-UBND ngày … của …)". */
   attachedTo: string;
-  /** Short issuer for form headers: "UBND HUYỆN ĐOAN HÙNG". */
+  /** Short issuer for form headers: "UBND HUYỆN BÌNH AN". */
   issuerShort: string;
   /** Document date for DOCX properties and the signature of forms. */
   created: string;
