@@ -3,7 +3,7 @@
 // and file names that start with the unit's code.
 import type { Level, Unit } from "../model/types.js";
 
-/** ASCII slug of a Vietnamese name: "Thị trấn Bình An" → "thi-tran-doan-hung". */
+/** ASCII slug of a Vietnamese name: "Thị trấn Bình An" → "thi-tran-binh-an". */
 export function slugify(name: string): string {
   return name
     .normalize("NFD")
