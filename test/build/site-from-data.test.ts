@@ -3,16 +3,15 @@
 // to the district and on to the commune; search finds a unit typed without diacritics; without
 // JavaScript the status table and the report still show; a narrative holding HTML shows as text.
 // Screenshots at phone and desktop widths go to test-output/screenshots/ (not committed).
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import axe from "axe-core";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium, openPage, seriousAxe } from "../helpers/browser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveDir, type Served } from "../site/serve.js";
 import type { Fixture } from "../check/fixture.js";
 import { buildFixture, makeFixture } from "./build-fixture.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-output", "screenshots");
 const HOSTILE = "Dân <script>alert(1)</script> và <img src=x onerror=alert(2)> góp ý.";
 let fx: Fixture;
@@ -25,10 +24,7 @@ beforeAll(async () => {
   const { out, result } = await buildFixture(fx);
   if (!result.built) throw new Error(result.check.diagnostics.map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`).join("\n"));
   server = await serveDir(out);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
 }, 300_000);
 afterAll(async () => {
@@ -37,25 +33,7 @@ afterAll(async () => {
   fx?.cleanup();
 });
 
-async function open(path: string, opts: { width?: number; js?: boolean } = {}) {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/setup-system.sh`);
-  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 }, javaScriptEnabled: opts.js ?? true });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
-  page.on("response", (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
-  page.on("dialog", (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  await page.goto(`${server.url.replace(/\/$/, "")}/${path}`, { waitUntil: "networkidle" });
-  return { page, problems, close: () => context.close() };
-}
-
-async function seriousAxe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const r = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: ["wcag2a", "wcag2aa"] }));
-  return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} ×${v.nodes.length}`);
-}
+const open = (path: string, opts: { width?: number; js?: boolean } = {}) => openPage(browser, `${server.url.replace(/\/$/, "")}/${path}`, opts);
 
 describe("the site built from data, in Chromium", () => {
   const pages = { home: "index.html", district: "don-vi/901/index.html", commune: "don-vi/00123/index.html" };

@@ -2,16 +2,14 @@
 // diacritics, the site without JavaScript, no sideways scrolling at 390 px, screenshots.
 // Needs /usr/bin/chromium: scripts/setup-system.sh installs it.
 
-import { existsSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import axe from "axe-core";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium, openPage, seriousAxe } from "../helpers/browser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuiltFixture, buildFixture, SUBPATH } from "./build-fixture.js";
 import { serveDir, type Served } from "./serve.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-output", "screenshots");
 const PAGES = {
   home: "index.html",
@@ -30,14 +28,10 @@ let siteUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/setup-system.sh`);
   site = await buildFixture();
   server = await serveDir(site.base);
   siteUrl = `${server.url}${SUBPATH}/`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   await mkdir(SHOTS, { recursive: true });
 });
 afterAll(async () => {
@@ -46,32 +40,9 @@ afterAll(async () => {
   if (site) await rm(site.base, { recursive: true, force: true });
 });
 
-/** Open a page and collect console errors, page errors, failed requests and dialogs (alert). */
-async function open(path: string, opts: { width?: number; height?: number; js?: boolean } = {}) {
-  const context = await browser.newContext({
-    viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
-    javaScriptEnabled: opts.js ?? true,
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`); });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
-  page.on("response", (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
-  page.on("dialog", (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  await page.goto(path.startsWith("file:") ? path : siteUrl + path, { waitUntil: "networkidle" });
-  return { page, problems, close: () => context.close() };
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: ["wcag2a", "wcag2aa"] }),
-  );
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-}
+const open = (path: string, opts: { width?: number; height?: number; js?: boolean } = {}) =>
+  openPage(browser, path.startsWith("file:") ? path : siteUrl + path, { ...opts, warnings: true });
+const axeViolations = seriousAxe;
 
 describe("fixture site in Chromium", () => {
   it.each(Object.entries(PAGES))("%s loads cleanly and passes axe", async (_name, path) => {

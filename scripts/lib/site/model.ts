@@ -221,61 +221,8 @@ export interface UnitPage {
   data: DataRow[];
 }
 
-export interface ScheduleItem {
-  id: string;
-  level: LevelId | null;
-  /** "Cấp xã nộp báo cáo". */
-  label: string;
-  deadline: DateVal;
-  days: DaysLeft;
-  /** Plain text of the plan's item. */
-  text: string;
-}
-
-export interface PlanPage {
-  title: string;
-  /** "Số: 45/KH-UBND ngày 12/6/2018" or null. */
-  reference: string | null;
-  schedule: ScheduleItem[];
-  html: string;
-  documents: DocLink[];
-}
-
-/** GeoJSON subset, WGS84, RFC 7946 orientation (the site rewinds for d3). */
-export interface GeoFeature {
-  type: "Feature";
-  id: string;
-  properties: { code: string; name: string; district_code: string | null };
-  geometry:
-    | { type: "Polygon"; coordinates: number[][][] }
-    | { type: "MultiPolygon"; coordinates: number[][][][] };
-}
-
-export interface GeoCollection {
-  type: "FeatureCollection";
-  features: GeoFeature[];
-}
-
-export interface SourceInfo {
-  /** "Danh mục đơn vị hành chính 2018". */
-  name: string;
-  /** What it is used for on the site. */
-  used_for: string;
-  /** Origin (repository, agency) and optional link. */
-  origin: string;
-  url: string | null;
-  /** "GPL-3.0", "MIT, © 2017 Marc Choisy". */
-  licence: string;
-  note: string | null;
-}
-
-export interface AboutPage {
-  /** Plain-text paragraphs. */
-  intro: string[];
-  sources: SourceInfo[];
-  /** What "Số liệu minh họa" means, plain-text paragraphs. */
-  illustrative_explanation: string[];
-}
+export type { AboutPage, GeoCollection, GeoFeature, PlanPage, ScheduleItem, SourceInfo } from "./model-pages.js";
+import type { AboutPage, GeoCollection, PlanPage } from "./model-pages.js";
 
 export interface SiteLabels {
   status: Record<ReportStatus, string>;
