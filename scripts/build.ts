@@ -8,6 +8,7 @@ import { runBuild } from "./lib/build.js";
 import { submissionTimes } from "./lib/git/submission-times.js";
 import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { formatText, summaryLine } from "./lib/diagnostics/report-text.js";
+import { describeSubmissionDates } from "./lib/git/submission-policy.js";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
 
@@ -29,6 +30,7 @@ await runCli(async () => {
     workers: Math.max(1, Math.min(4, availableParallelism())),
   });
   const levelNames = Object.fromEntries((result.check.dataset?.project.levels ?? []).map((l) => [l.id, l.unit_noun]));
+  if (result.check.gitDates) process.stderr.write(`${describeSubmissionDates(result.check.gitDates)}\n`);
   if (!result.built) {
     process.stdout.write(formatText(result.check.diagnostics, result.check.sources, result.check.summary, levelNames));
     process.stdout.write("Không tạo văn bản vì số liệu còn lỗi; kết quả lần dựng trước (nếu có) được giữ nguyên.\n");

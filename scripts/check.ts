@@ -8,6 +8,7 @@ import { formatText } from "./lib/diagnostics/report-text.js";
 import { formatGithub, formatJson } from "./lib/diagnostics/report-machine.js";
 import { rollupRule } from "./lib/aggregate/rollup-rule.js";
 import { submissionTimes } from "./lib/git/submission-times.js";
+import { describeSubmissionDates } from "./lib/git/submission-policy.js";
 
 const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
 
@@ -18,6 +19,7 @@ await runCli(async () => {
   const dataDir = option(args, "data") ?? "data";
   const git = args.options.has("git") || args.options.has("git-ref");
   const result = runCheck(dataDir, SCHEMAS, [rollupRule], process.cwd(), git ? { submittedAt: submissionTimes(dataDir, option(args, "git-ref") ?? "HEAD") } : {});
+  if (result.gitDates) process.stderr.write(`${describeSubmissionDates(result.gitDates)}\n`);
   if (format === "json") process.stdout.write(formatJson(result.diagnostics, result.summary));
   else if (format === "github") process.stdout.write(formatGithub(result.diagnostics));
   else {

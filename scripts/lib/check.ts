@@ -1,7 +1,6 @@
 // `check`: load → validate → cross-file rules → roll-up consistency. Writes nothing.
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
-import { diagnostic } from "./diagnostics/make.js";
-import { shortDate } from "./model/dates.js";
+import { applySubmissionDates, type SubmissionDatesOutcome } from "./git/submission-policy.js";
 import { loadDataset, type Dataset } from "./load/load-dataset.js";
 import { checkCatalogue } from "./validate/check-catalogue.js";
 import { checkReports } from "./validate/check-reports.js";
@@ -22,20 +21,8 @@ export interface CheckResult {
   ok: boolean;
   /** Source text by displayed path, for code frames. */
   sources: Map<string, string>;
-}
-
-/** The date a report reached the main branch as submitted is authoritative; a different declared date is a warning. */
-function applyGitDates(ds: Dataset, dates: ReadonlyMap<string, string>): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const { file, report } of ds.reports) {
-    const at = dates.get(file.rel);
-    if (!at || (report.status !== "da_nop" && report.status !== "da_duyet")) continue;
-    if (report.submitted_on !== at) {
-      out.push(diagnostic("SUBMISSION_DATE_GIT", { declared: report.submitted_on ? shortDate(report.submitted_on) : "(trống)", git: shortDate(at) }, { file, pointer: "/submitted_on" }));
-      report.submitted_on = at;
-    }
-  }
-  return out;
+  /** With submission dates from git: how many were used, and why the others were not. */
+  gitDates?: SubmissionDatesOutcome;
 }
 
 /** Extra rules that need more than the dataset (the roll-up) plug in here. */
@@ -50,7 +37,8 @@ export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] 
   const loaded = loadDataset(dataDir, schemaDir, cwd);
   const diagnostics = [...loaded.diagnostics];
   const ds = loaded.dataset;
-  if (ds && opts.submittedAt) diagnostics.push(...applyGitDates(ds, opts.submittedAt));
+  const gitDates = ds && opts.submittedAt ? applySubmissionDates(ds, opts.submittedAt) : undefined;
+  if (gitDates) diagnostics.push(...gitDates.diagnostics);
   if (ds) {
     const shape = [...checkUnits(ds), ...checkCatalogue(ds)];
     diagnostics.push(...shape);
@@ -70,5 +58,6 @@ export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] 
     summary: { files: loaded.fileCount, errors, warnings: sorted.length - errors, units },
     ok: errors === 0 && ds !== null,
     sources: new Map([...loaded.files.values()].map((f) => [f.path, f.text])),
+    ...(gitDates ? { gitDates } : {}),
   };
 }

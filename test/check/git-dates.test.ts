@@ -50,3 +50,40 @@ describe("submissionTimes(dataDir)", () => {
     expect(plain.diagnostics.filter((d) => d.file === fx.shown(FILES.commune) && d.code === "STATUS_LATE")).toEqual([]);
   });
 });
+
+describe("when a commit date is evidence of submission", () => {
+  const times = (entries: [string, string][]) => new Map(entries);
+  const mine = (r: ReturnType<typeof runCheck>, rel: string) => r.diagnostics.filter((d) => d.file === fx.shown(rel));
+
+  it("keeps the declared date of an illustrative report, with no warning", () => {
+    fx.edit(FILES.commune2, /^round: /m, "illustrative: true\nround: ");
+    try {
+      const r = runCheck(fx.data, SCHEMAS, [rollupRule], fx.root, { submittedAt: times([[FILES.commune2, "2026-11-26"]]) });
+      expect(r.ok).toBe(true);
+      expect(mine(r, FILES.commune2).map((d) => d.code)).not.toContain("SUBMISSION_DATE_GIT");
+      expect(mine(r, FILES.commune2).map((d) => d.code)).not.toContain("STATUS_AFTER_AS_OF");
+      expect(r.gitDates).toMatchObject({ used: 0, kept: { illustrative: 1 } });
+    } finally {
+      fx.edit(FILES.commune2, "illustrative: true\n", "");
+    }
+  });
+
+  it("keeps the declared date when the commit is outside the project's submission window", () => {
+    // The bundled project.yaml (copied by the fixture) declares the window 10/5/2018–31/12/2018.
+    const r = runCheck(fx.data, SCHEMAS, [rollupRule], fx.root, { submittedAt: times([[FILES.commune2, "2026-11-26"]]) });
+    expect(r.ok).toBe(true);
+    expect(mine(r, FILES.commune2).map((d) => d.code)).toEqual([]);
+    expect(r.gitDates).toMatchObject({ used: 0, kept: { outsideWindow: 1 } });
+  });
+
+  it("never turns valid data invalid: a commit after the approval date keeps the declared date, with a warning", () => {
+    // Xã Đồng Tâm: submitted 2018-07-20 (declared), approved 2018-07-30; the commit says 2018-08-10.
+    const r = runCheck(fx.data, SCHEMAS, [rollupRule], fx.root, { submittedAt: times([[FILES.commune2, "2018-08-10"]]) });
+    expect(r.ok).toBe(true);
+    expect(mine(r, FILES.commune2).map((d) => d.code)).not.toContain("STATUS_DATE_ORDER");
+    const warn = mine(r, FILES.commune2).find((d) => d.code === "SUBMISSION_DATE_GIT")!;
+    expect(warn.message).toContain("sau ngày duyệt 30/7/2018");
+    expect(warn.message).toContain("giữ ngày");
+    expect(r.gitDates).toMatchObject({ used: 0, kept: { afterApproval: 1 } });
+  });
+});

@@ -97,7 +97,9 @@ export const RULE_CODES = spec({
   SUBMISSION_DATE_GIT: {
     severity: "warning",
     title: "Ngày nộp ghi trong tệp khác ngày nộp theo lịch sử git",
-    message: (a) => `Ngày nộp ghi trong tệp là ${a.declared}, nhưng báo cáo chuyển sang trạng thái đã nộp trên nhánh chính ngày ${a.git}; chương trình dùng ngày ${a.git}.`,
+    message: (a) =>
+      `Ngày nộp ghi trong tệp là ${a.declared}, nhưng báo cáo chuyển sang trạng thái đã nộp trên nhánh chính ngày ${a.git}` +
+      (a.reason ? ` (${a.reason}, nên chương trình giữ ngày ${a.used}).` : `; chương trình dùng ngày ${a.used}.`),
     hint: () => "Sửa submitted_on cho khớp ngày báo cáo được hợp nhất (merge) vào nhánh chính, hoặc giữ nguyên nếu đã nộp bản giấy đúng ngày ghi trong tệp.",
   },
   STATUS_AFTER_AS_OF: {

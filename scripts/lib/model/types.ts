@@ -65,6 +65,8 @@ export interface Project {
   as_of: IsoDate;
   /** Document formatting ruleset: TT 01/2011/TT-BNV (2018) or NĐ 30/2020/NĐ-CP. */
   ruleset: "tt01-2011" | "nd30-2020";
+  /** Commit dates inside this window are evidence of submission (check/build --git); outside it the declared date stands. */
+  submission_window?: { from: IsoDate; to: IsoDate };
   /** True when the numbers in the reports are illustrative, not official. */
   illustrative: boolean;
   periods: Period[];
@@ -254,11 +256,15 @@ export interface FinanceRecord {
   period: PeriodId;
   plan: number; // kế hoạch vốn giao (money_unit)
   disbursed: number; // giải ngân
+  /** Why an unusual row is right (silences the plausibility warnings on it). */
+  note?: string;
 }
 
 export interface ReportFile {
   unit: string;
   round: string;
+  /** True when the file holds illustrative numbers written by `npm run sample`. */
+  illustrative?: boolean;
   status: ReportStatus;
   submitted_on: IsoDate | null;
   approved_on: IsoDate | null;
@@ -273,4 +279,6 @@ export interface ReportFile {
   finance: FinanceRecord[];
   /** outline narrative key → Markdown. */
   narrative: Record<string, string>;
+  /** indicator id → why its unusual values are right (silences the plausibility warnings on it). */
+  notes?: Record<string, string>;
 }
