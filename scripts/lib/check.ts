@@ -6,6 +6,7 @@ import { checkCatalogue } from "./validate/check-catalogue.js";
 import { checkReports } from "./validate/check-reports.js";
 import { checkUnits } from "./validate/check-units.js";
 import { checkValues } from "./validate/check-values.js";
+import { checkPlausibility, checkRevisions, type PreviousReport } from "./validate/check-plausibility.js";
 
 export interface CheckSummary {
   files: number;
@@ -31,6 +32,8 @@ export type Rule = (ds: Dataset) => Diagnostic[];
 export interface CheckOptions {
   /** Submission dates from git (data-relative report path → ISO date), see git/submission-times.ts. */
   submittedAt?: ReadonlyMap<string, string>;
+  /** Previous versions of changed reports (data-relative path → the base branch's data): revisions beyond the threshold warn. */
+  previous?: ReadonlyMap<string, PreviousReport>;
 }
 
 export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] = [], cwd = process.cwd(), opts: CheckOptions = {}): CheckResult {
@@ -42,7 +45,8 @@ export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] 
   if (ds) {
     const shape = [...checkUnits(ds), ...checkCatalogue(ds)];
     diagnostics.push(...shape);
-    diagnostics.push(...checkReports(ds), ...checkValues(ds));
+    diagnostics.push(...checkReports(ds), ...checkValues(ds), ...checkPlausibility(ds));
+    if (opts.previous) diagnostics.push(...checkRevisions(ds, opts.previous));
     if (!hasErrors(shape)) for (const rule of extraRules) diagnostics.push(...rule(ds));
   }
   const sorted = sortDiagnostics(diagnostics);

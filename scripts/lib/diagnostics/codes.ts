@@ -2,8 +2,9 @@
 // Every code is listed in the README's table (test/check/codes.test.ts checks it).
 // Messages say what is wrong; hints say what to do. Both in Vietnamese, for a commune officer.
 import { INPUT_CODES } from "./codes-input.js";
+import { PLAUSIBILITY_CODES } from "./codes-plausibility.js";
 import { RULE_CODES } from "./codes-rules.js";
 
-export const CODES = { ...INPUT_CODES, ...RULE_CODES } as const;
+export const CODES = { ...INPUT_CODES, ...RULE_CODES, ...PLAUSIBILITY_CODES } as const;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -6,6 +6,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnosticAt } from "../diagnostics/make.js";
 import { releaseDocument } from "../diagnostics/locate.js";
 import type { Plan } from "../model/plan.js";
+import type { Plausibility } from "../model/plausibility.js";
 import type {
   FormSpec,
   IndicatorCatalogue,
@@ -40,6 +41,8 @@ export interface Dataset {
   catalogue: IndicatorCatalogue;
   programme: Programme;
   outline: Outline;
+  /** Thresholds of the plausibility warnings (catalogue/plausibility.yaml); none when the file is absent. */
+  plausibility: Plausibility | null;
   forms: FormSpec[];
   plan: Plan;
   /** Valid report files (schema-valid), in path order. */
@@ -69,6 +72,7 @@ const SINGLE: Record<string, FileKind> = {
   "catalogue/indicators.yaml": "indicators",
   "catalogue/programme.yaml": "programme",
   "catalogue/outline.yaml": "outline",
+  "catalogue/plausibility.yaml": "plausibility",
 };
 const REQUIRED: FileKind[] = ["project", "units", "plan", "indicators", "programme", "outline"];
 
@@ -159,6 +163,7 @@ export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cw
     catalogue,
     programme,
     outline,
+    plausibility: first<Plausibility>("plausibility") ?? null,
     forms: (byKind.get("form") ?? []).map((e) => e.data as FormSpec).sort((a, b) => (a.id < b.id ? -1 : 1)),
     plan,
     reports: (byKind.get("report") ?? []).map((e) => ({ file: e.file, report: e.data as ReportFile })),
