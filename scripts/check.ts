@@ -1,5 +1,7 @@
-// npm run check [-- --data DIR] [--format text|json|github] [--as-of YYYY-MM-DD]
+// npm run check [-- --data DIR] [--format text|json|github] [--git] [--changed-since REF]
 // Validates everything and writes nothing. Exit 0 valid (warnings allowed), 1 invalid data, 2 a bug.
+// --changed-since REF prints only the files changed since REF (a pull request's selection) and
+// compares each changed report with its previous version; the exit code is the whole tree's.
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCheck } from "./lib/check.js";
@@ -7,24 +9,35 @@ import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { formatText } from "./lib/diagnostics/report-text.js";
 import { formatGithub, formatJson } from "./lib/diagnostics/report-machine.js";
 import { rollupRule } from "./lib/aggregate/rollup-rule.js";
+import { changedSince, selectChanged } from "./lib/git/changed-since.js";
 import { submissionTimes } from "./lib/git/submission-times.js";
 import { describeSubmissionDates } from "./lib/git/submission-policy.js";
 
 const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
 
 await runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { data: "value", format: "value", git: "flag", "git-ref": "value" });
+  const args = parseArgs(process.argv.slice(2), { data: "value", format: "value", git: "flag", "git-ref": "value", "changed-since": "value" });
   const format = option(args, "format") ?? "text";
   if (!["text", "json", "github"].includes(format)) throw new UsageError(`--format phải là text, json hoặc github (không phải "${format}").`);
   const dataDir = option(args, "data") ?? "data";
   const git = args.options.has("git") || args.options.has("git-ref");
-  const result = runCheck(dataDir, SCHEMAS, [rollupRule], process.cwd(), git ? { submittedAt: submissionTimes(dataDir, option(args, "git-ref") ?? "HEAD") } : {});
+  const since = option(args, "changed-since");
+  const changed = since !== undefined ? changedSince(since, dataDir) : null;
+  const result = runCheck(dataDir, SCHEMAS, [rollupRule], process.cwd(), {
+    ...(git ? { submittedAt: submissionTimes(dataDir, option(args, "git-ref") ?? "HEAD") } : {}),
+    ...(changed ? { previous: changed.previous } : {}),
+  });
   if (result.gitDates) process.stderr.write(`${describeSubmissionDates(result.gitDates)}\n`);
-  if (format === "json") process.stdout.write(formatJson(result.diagnostics, result.summary));
-  else if (format === "github") process.stdout.write(formatGithub(result.diagnostics));
+  const selected = changed ? selectChanged(result, changed.shown) : { diagnostics: result.diagnostics, summary: result.summary, elsewhere: null };
+  if (format === "json") process.stdout.write(formatJson(selected.diagnostics, selected.summary));
+  else if (format === "github") process.stdout.write(formatGithub(selected.diagnostics));
   else {
     const levelNames = Object.fromEntries((result.dataset?.project.levels ?? []).map((l) => [l.id, l.unit_noun]));
-    process.stdout.write(formatText(result.diagnostics, result.sources, result.summary, levelNames));
+    if (changed) process.stdout.write(`Các tệp thay đổi so với ${since}: ${changed.shown.size} tệp.\n\n`);
+    process.stdout.write(formatText(selected.diagnostics, result.sources, selected.summary, levelNames));
+    if (selected.elsewhere && selected.elsewhere.errors + selected.elsewhere.warnings > 0) {
+      process.stdout.write(`Ngoài các tệp thay đổi còn ${selected.elsewhere.errors} lỗi, ${selected.elsewhere.warnings} cảnh báo (xem bằng npm run check).\n`);
+    }
   }
   return result.ok ? 0 : 1;
 });

@@ -113,26 +113,26 @@ describe("pr.yml", () => {
     expect(node.with).toMatchObject({ "node-version": 20, cache: "npm" });
   });
 
-  it("annotates and writes the full text report to the job summary, failing only at the end", () => {
+  it("annotates the changed files and keeps the check's exit code, failing only at the end", () => {
     const check = step((s) => s.id === "check");
     expect(check.run).toMatch(/^set \+e$/m);
-    expect(check.run).toContain("npm run --silent check -- --format github\n");
-    expect(check.run).toMatch(/echo '```text'\n\s*npm run --silent check -- --format text\n\s*echo '```'\n\s*\} >> "\$GITHUB_STEP_SUMMARY"/);
-    expect(check.run).toContain('echo "status=$status" >> "$GITHUB_OUTPUT"');
+    expect(check.env).toEqual({ BASE_REF: "${{ github.base_ref }}" });
+    expect(check.run).toContain('npm run --silent check -- --format github --changed-since "origin/$BASE_REF"\n');
+    expect(check.run).toContain('echo "status=$?" >> "$GITHUB_OUTPUT"');
     const last = all[all.length - 1]!;
     expect(last.if).toContain("steps.check.outputs.status != '0'");
     expect(last.run).toMatch(/exit 1\s*$/);
   });
 
-  it("writes the change summary against the base branch to the job summary, builds, and keeps dist/", () => {
-    const diff = step((s) => !!s.run?.includes("npm run --silent diff"));
-    expect(diff.env).toEqual({ BASE_REF: "${{ github.base_ref }}" });
-    expect(diff.run).toBe('npm run --silent diff -- --base "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"');
+  it("writes the reviewer's summary against the base branch, builds, and keeps dist/, in that order", () => {
+    const summary = step((s) => !!s.run?.includes("npm run --silent pr-summary"));
+    expect(summary.env).toEqual({ BASE_REF: "${{ github.base_ref }}" });
+    expect(summary.run).toContain('npm run --silent pr-summary -- --base "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"');
     const build = step((s) => s.run === "npm run build");
     expect(build.if).toContain("steps.check.outputs.status == '0'");
     const upload = step((s) => !!s.uses?.startsWith("actions/upload-artifact@"));
     expect(upload.with?.path).toBe("dist/");
-    const order = [all.indexOf(step((s) => s.id === "check")), all.indexOf(diff), all.indexOf(build), all.indexOf(upload)];
+    const order = [all.indexOf(step((s) => s.id === "check")), all.indexOf(summary), all.indexOf(build), all.indexOf(upload)];
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 });
@@ -176,8 +176,8 @@ describe("the commands the workflows run", () => {
     expect(readme).toMatch(/`npm run check \[[^`]*--format [^`]*github[^`]*`/);
     for (const f of FILES) expect(runs(f)[0], f).toBe("npm ci");
     expect(npm).toContain("npm run build");
-    expect(npm).toContain("npm run --silent check -- --format github");
-    expect(npm).toContain("npm run --silent check -- --format text");
+    expect(npm.some((c) => c.startsWith("npm run --silent check -- --format github"))).toBe(true);
+    expect(npm.some((c) => c.startsWith("npm run --silent pr-summary"))).toBe(true);
   });
 
   it("only run npm scripts that package.json defines", () => {

@@ -5,7 +5,7 @@ import type { CheckSummary } from "../check.js";
 
 const SEVERITY_VI = { error: "lỗi", warning: "cảnh báo" } as const;
 
-function frame(text: string | undefined, line: number, column: number): string[] {
+export function frame(text: string | undefined, line: number, column: number): string[] {
   if (!text || line <= 0) return [];
   const lines = text.split(/\r?\n/);
   const from = Math.max(1, line - 2);

@@ -11,6 +11,7 @@ import { InputError } from "../cli.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { classify } from "../load/load-dataset.js";
 import { parseYaml } from "../parse/parse-yaml.js";
+import type { PreviousReport } from "../validate/check-plausibility.js";
 import { changedPaths, mergeBase, repoRoot, resolveCommit, showAt } from "./git.js";
 import { looseReport, type DiffInput, type OtherChange, type ReportChange } from "./summarize-diff.js";
 
@@ -66,7 +67,14 @@ export function collectDiff(opts: DiffOptions): DiffInput {
     reports.push({ shown, change, before: before.report, after: after.report, beforeUnreadable: before.unreadable, afterUnreadable: after.unreadable });
   }
 
-  const head = runCheck(opts.dataDir, opts.schemaDir, [rollupRule], cwd);
+  // The head is checked with the base version of each changed report, so revisions beyond the
+  // threshold warn (VALUE_REVISED); the base has nothing to compare with and never does.
+  const previous = new Map<string, PreviousReport>();
+  for (const r of reports) {
+    const rel = posix(relative(dataAbs, resolve(cwd, r.shown)));
+    if (r.before) previous.set(rel, { status: r.before.status, values: r.before.values });
+  }
+  const head = runCheck(opts.dataDir, opts.schemaDir, [rollupRule], cwd, { previous });
   const tmp = mkdtempSync(join(tmpdir(), "diff-base-"));
   try {
     const baseData = join(tmp, "data");
@@ -90,7 +98,7 @@ export function collectDiff(opts: DiffOptions): DiffInput {
       .filter(([k]) => !before.has(k) && (!baseIncomplete || changed.has(k.split("|")[0]!)))
       .map(([, d]) => d);
     const resolved = [...before.keys()].filter((k) => !after.has(k)).length;
-    return { base: opts.base, ctx: head.dataset ?? base.dataset, reports, others, newDiagnostics, resolved, baseIncomplete };
+    return { base: opts.base, ctx: head.dataset ?? base.dataset, reports, others, newDiagnostics, resolved, baseIncomplete, head };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -1,5 +1,6 @@
 // Shapes of the pull-request summary's input: report data read leniently (a base version may
 // not pass today's schemas), and what changed between two versions of the data folder.
+import type { CheckResult } from "../check.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Dataset } from "../load/load-dataset.js";
 /** What the summary needs from a dataset (the head's, or the base's when the head's cannot be assembled). */
@@ -49,6 +50,8 @@ export interface DiffInput {
   resolved: number;
   /** The base version could not be checked as a whole (its configuration fails the current schemas). */
   baseIncomplete?: boolean;
+  /** The head's whole check (for the reviewer's summary), when collected from git. */
+  head?: CheckResult;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

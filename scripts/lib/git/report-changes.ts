@@ -93,7 +93,10 @@ export function documentInfoLines(b: LooseReport, a: LooseReport): string[] {
   return out.length ? ["", "**Thông tin văn bản:**", "", ...out] : [];
 }
 
-export function valueLines(b: LooseReport, a: LooseReport, unitName: string, ctx: DiffContext | null): string[] {
+/** Marks a value line whose new value draws a plausibility warning (pointer "/values/<id>/<period>" → its code). */
+export type Flags = ReadonlyMap<string, string>;
+
+export function valueLines(b: LooseReport, a: LooseReport, unitName: string, ctx: DiffContext | null, flags: Flags = new Map()): string[] {
   const indicators = new Map((ctx?.catalogue.indicators ?? []).map((i) => [i.id, i]));
   const periods = ctx?.project.periods ?? [];
   const order = new Map([...indicators.keys()].map((id, i) => [id, i]));
@@ -120,7 +123,8 @@ export function valueLines(b: LooseReport, a: LooseReport, unitName: string, ctx
         if (rel) change += ` (${rel})`;
       } else if (x === null) change += " (giá trị mới)";
       else if (y === null) change += " (đã xóa giá trị)";
-      out.push(`- ${unitName} — ${name} ${periodPhrase(ind, p, periods)}: ${change}`);
+      const flag = flags.get(`/values/${id}/${p}`);
+      out.push(`- ${flag ? "⚠ " : ""}${unitName} — ${name} ${periodPhrase(ind, p, periods)}: ${change}${flag ? ` — **số liệu bất thường** (\`${flag}\`)` : ""}`);
     }
   }
   return out.length ? ["", `**Số liệu** (${out.length} giá trị thay đổi):`, "", ...out] : [];

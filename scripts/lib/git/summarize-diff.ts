@@ -3,6 +3,7 @@
 // the narrative sections touched, finance rows and signer changes, the file's new errors and
 // warnings, and which documents of dist/ the change rebuilds. Pure: old and new report data,
 // the dataset and the diagnostics in, Markdown out (git plumbing lives in git.ts, diff-data.ts).
+import { PLAUSIBILITY_CODES } from "../diagnostics/codes-plausibility.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Unit } from "../model/types.js";
 import { mdInline } from "../render/markdown-escape.js";
@@ -25,6 +26,13 @@ function where(d: Diagnostic): string {
 function diagnosticLines(list: readonly Diagnostic[], title: string): string[] {
   if (!list.length) return [];
   return ["", `**${title}** (${list.length}):`, "", ...list.map((d) => `- **${SEVERITY[d.severity]}** \`${d.code}\`${where(d)}: ${mdInline(d.message)}`)];
+}
+
+/** Pointers of the values a plausibility warning is about, with its code (the ⚠ marks). */
+function plausibilityFlags(list: readonly Diagnostic[]): Map<string, string> {
+  const flags = new Map<string, string>();
+  for (const d of list) if (d.code in PLAUSIBILITY_CODES && d.pointer.startsWith("/values/") && !flags.has(d.pointer)) flags.set(d.pointer, d.code);
+  return flags;
 }
 
 // --- documents ------------------------------------------------------------------------------
@@ -100,7 +108,7 @@ export function summarizeDiff(input: DiffInput): string {
     else if (r.change === "added" && r.after) out.push(...statusLines(null, r.after), ...summaryOfNew(r.after));
     else if (r.before && r.after) {
       out.push(...statusLines(r.before, r.after));
-      out.push(...valueLines(r.before, r.after, name, ctx), ...narrativeLines(r.before, r.after, ctx), ...financeLines(r.before, r.after, ctx), ...documentInfoLines(r.before, r.after));
+      out.push(...valueLines(r.before, r.after, name, ctx, plausibilityFlags(own)), ...narrativeLines(r.before, r.after, ctx), ...financeLines(r.before, r.after, ctx), ...documentInfoLines(r.before, r.after));
     } else if (r.after) out.push(...statusLines(null, r.after), "", "Bản gốc không đọc được (sai cú pháp YAML): không so sánh được từng giá trị.");
     out.push(...diagnosticLines(own, "Lỗi, cảnh báo mới"));
   }

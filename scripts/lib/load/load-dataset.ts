@@ -47,6 +47,8 @@ export interface Dataset {
   plan: Plan;
   /** Valid report files (schema-valid), in path order. */
   reports: LoadedReport[];
+  /** Report files that parsed but failed their schema: kept as parsed for the value-level plausibility rules. */
+  invalidReports: { file: ParsedFile; data: unknown }[];
   /** Every parsed file by data-relative path, for locating diagnostics. */
   files: Map<string, ParsedFile>;
   others: string[];
@@ -95,6 +97,7 @@ export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cw
   const isUnitList = (rel: string) => classify(rel) === "units" || classify(rel) === "departments";
   const order = [...tree.files.filter((f) => isUnitList(f.rel)), ...tree.files.filter((f) => !isUnitList(f.rel))];
   const unitCodes = new Set<string>();
+  const invalidReports: Dataset["invalidReports"] = [];
   for (const source of order) {
     const p = parseYaml(source);
     if (isUnitList(p.rel) && p.data) {
@@ -114,7 +117,10 @@ export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cw
     if (!valid) diagnostics.push(...schemaDiagnostics(validate.errors, p, { unitCodes }));
     // Reports are many: keep their data and text, not their syntax trees (re-parsed if located).
     if (kind === "report") releaseDocument(p);
-    if (!valid) continue;
+    if (!valid) {
+      if (kind === "report") invalidReports.push({ file: p, data: p.data });
+      continue;
+    }
     const list = byKind.get(kind) ?? [];
     list.push({ file: p, data: p.data });
     byKind.set(kind, list);
@@ -167,6 +173,7 @@ export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cw
     forms: (byKind.get("form") ?? []).map((e) => e.data as FormSpec).sort((a, b) => (a.id < b.id ? -1 : 1)),
     plan,
     reports: (byKind.get("report") ?? []).map((e) => ({ file: e.file, report: e.data as ReportFile })),
+    invalidReports,
     files,
     others: tree.others,
   };

@@ -10,7 +10,8 @@ import type { JumpRule, Plausibility } from "../model/plausibility.js";
 import type { Indicator, Period, ReportFile } from "../model/types.js";
 import { formatNumber, formatSigned } from "../render/format.js";
 
-const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+/** A usable figure; negative ones are schema errors already, not judged again here. */
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : null);
 const isSubmitted = (status: unknown) => status === "da_nop" || status === "da_duyet";
 
 /** A reason given for this indicator (or, for a rate, for its numerator or denominator). */
@@ -42,10 +43,28 @@ export function checkPlausibility(ds: Dataset): Diagnostic[] {
   if (!rules) return [];
   const labels = new Map(ds.project.periods.map((p) => [p.id, p.stock_label.toLowerCase()]));
   const ctx: Ctx = { ds, cat: indexCatalogue(ds.catalogue, ds.programme, ds.outline), rules, periodLabel: (id) => labels.get(id) ?? id };
+  // A report that failed its schema (a negative count, a typo) still has its other values judged,
+  // so a reviewer sees every problem of a pull request at once.
+  const invalid = ds.invalidReports.map(({ file, data }) => ({ file, report: valuesOnly(data) }));
   return [
     ...ds.reports.flatMap((r) => [...jumps(ctx, r), ...constantFlows(ctx, r), ...financeWithoutPlan(ctx, r), ...planWithoutActivity(ctx, r)]),
+    ...invalid.flatMap((r) => [...jumps(ctx, r), ...constantFlows(ctx, r)]),
     ...outliers(ctx),
   ];
+}
+
+type ValuesOnly = Pick<ReportFile, "values" | "notes">;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The values and notes of a report as parsed, whatever else is wrong with it (non-numbers are skipped by num()). */
+function valuesOnly(data: unknown): ValuesOnly {
+  const d = isRecord(data) ? data : {};
+  const values: ValuesOnly["values"] = {};
+  if (isRecord(d.values)) for (const [id, byP] of Object.entries(d.values)) if (isRecord(byP)) values[id] = byP as Record<string, number | null>;
+  const notes: Record<string, string> = {};
+  if (isRecord(d.notes)) for (const [id, n] of Object.entries(d.notes)) if (typeof n === "string") notes[id] = n;
+  return { values, notes };
 }
 
 // --- a stock that jumps between consecutive periods -----------------------------------------
@@ -63,7 +82,7 @@ function jumpBeyond(rule: JumpRule, a: number, b: number, period: Period): strin
   return null;
 }
 
-function jumps({ ds, cat, rules, periodLabel }: Ctx, { file, report }: LoadedReport): Diagnostic[] {
+function jumps({ ds, cat, rules, periodLabel }: Ctx, { file, report }: { file: LoadedReport["file"]; report: ValuesOnly }): Diagnostic[] {
   const jump = rules.jump;
   if (!jump) return [];
   const out: Diagnostic[] = [];
@@ -94,7 +113,7 @@ function jumps({ ds, cat, rules, periodLabel }: Ctx, { file, report }: LoadedRep
 
 // --- a flow with the same value in every period ---------------------------------------------
 
-function constantFlows({ cat, rules }: Ctx, { file, report }: LoadedReport): Diagnostic[] {
+function constantFlows({ cat, rules }: Ctx, { file, report }: { file: LoadedReport["file"]; report: ValuesOnly }): Diagnostic[] {
   const rule = rules.constant_flow;
   if (!rule) return [];
   const out: Diagnostic[] = [];
@@ -222,7 +241,8 @@ export function checkRevisions(ds: Dataset, previous: ReadonlyMap<string, Previo
   const cat = indexCatalogue(ds.catalogue, ds.programme, ds.outline);
   const labels = new Map(ds.project.periods.map((p) => [p.id, p.stock_label.toLowerCase()]));
   const out: Diagnostic[] = [];
-  for (const { file, report } of ds.reports) {
+  const reports = [...ds.reports, ...ds.invalidReports.map(({ file, data }) => ({ file, report: valuesOnly(data) }))];
+  for (const { file, report } of reports) {
     const before = previous.get(file.rel);
     if (!before || !isSubmitted(before.status)) continue;
     for (const [id, byPeriod] of Object.entries(report.values)) {

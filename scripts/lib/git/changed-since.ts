@@ -1,0 +1,54 @@
+// What a pull request changed in the data folder, for `check --changed-since REF` and the
+// reviewer's summary: the files changed since the merge base of REF and HEAD (work tree
+// included), and the base version of each changed report (for the revision warnings).
+import { existsSync, realpathSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { InputError } from "../cli.js";
+import type { CheckResult, CheckSummary } from "../check.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { classify } from "../load/load-dataset.js";
+import { parseYaml } from "../parse/parse-yaml.js";
+import type { PreviousReport } from "../validate/check-plausibility.js";
+import { looseReport } from "./diff-types.js";
+import { changedPaths, mergeBase, repoRoot, resolveCommit, showAt } from "./git.js";
+
+const posix = (p: string) => p.split(sep).join("/");
+
+export interface ChangedSince {
+  /** Changed files as diagnostics show them ("data/reports/…"), relative to cwd. */
+  shown: Set<string>;
+  /** Base version of each changed report that existed there, by data-relative path. */
+  previous: Map<string, PreviousReport>;
+}
+
+export function changedSince(ref: string, dataDir: string, cwd = process.cwd()): ChangedSince {
+  const dataAbs = resolve(cwd, dataDir);
+  if (!existsSync(dataAbs)) throw new InputError(`Không tìm thấy thư mục số liệu "${dataDir}". Kiểm tra lại đường dẫn sau --data.`);
+  const root = repoRoot(dataAbs);
+  const fromTop = posix(relative(root, realpathSync(dataAbs)));
+  const commit = mergeBase(resolveCommit(ref, root), root);
+  const shown = new Set<string>();
+  const previous = new Map<string, PreviousReport>();
+  for (const { path, change } of changedPaths(commit, fromTop || ".", root)) {
+    const rel = posix(relative(fromTop || ".", path));
+    shown.add(posix(relative(cwd, join(dataAbs, rel))));
+    if (change === "added" || classify(rel) !== "report") continue;
+    const text = showAt(commit, path, root);
+    const before = text === null ? null : looseReport(parseYaml({ path: rel, rel, text }).data);
+    if (before) previous.set(rel, { status: before.status, values: before.values });
+  }
+  return { shown, previous };
+}
+
+/** The diagnostics of the changed files only, with a summary of that selection. */
+export function selectChanged(result: CheckResult, shown: ReadonlySet<string>): { diagnostics: Diagnostic[]; summary: CheckSummary; elsewhere: { errors: number; warnings: number } } {
+  const diagnostics = result.diagnostics.filter((d) => shown.has(d.file));
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const other = result.diagnostics.filter((d) => !shown.has(d.file));
+  const otherErrors = other.filter((d) => d.severity === "error").length;
+  return {
+    diagnostics,
+    summary: { ...result.summary, files: [...shown].filter((f) => /\.ya?ml$/i.test(f)).length, errors, warnings: diagnostics.length - errors },
+    elsewhere: { errors: otherErrors, warnings: other.length - otherErrors },
+  };
+}
