@@ -239,7 +239,12 @@ export function checkRevisions(ds: Dataset, previous: ReadonlyMap<string, Previo
   const rule = ds.plausibility?.revision;
   if (!rule) return [];
   const cat = indexCatalogue(ds.catalogue, ds.programme, ds.outline);
-  const labels = new Map(ds.project.periods.map((p) => [p.id, p.stock_label.toLowerCase()]));
+  // A stock is "at" a date (cuối năm 2017); anything else is "over" a period (năm 2017).
+  const label = (ind: Indicator, id: string) => {
+    const p = ds.project.periods.find((x) => x.id === id);
+    if (!p) return id;
+    return (ind.kind === "stock" || ind.kind === "mean" || p.flow_label === null ? p.stock_label : p.flow_label).toLowerCase();
+  };
   const out: Diagnostic[] = [];
   const reports = [...ds.reports, ...ds.invalidReports.map(({ file, data }) => ({ file, report: valuesOnly(data) }))];
   for (const { file, report } of reports) {
@@ -256,7 +261,7 @@ export function checkRevisions(ds: Dataset, previous: ReadonlyMap<string, Previo
         out.push(
           diagnostic(
             "VALUE_REVISED",
-            { name: ind.name, period: labels.get(p) ?? p, a: formatNumber(a), b: formatNumber(b), change: a !== 0 ? ` (${percent(a, b)})` : "", limit: formatNumber(rule.max_change * 100, 0), id },
+            { name: ind.name, period: label(ind, p), a: formatNumber(a), b: formatNumber(b), change: a !== 0 ? ` (${percent(a, b)})` : "", limit: formatNumber(rule.max_change * 100, 0), id },
             { file, pointer: pointerOf(["values", id, p]) },
           ),
         );
