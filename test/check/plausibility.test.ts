@@ -64,6 +64,19 @@ describe("a stock that jumps between consecutive periods", () => {
   });
 });
 
+describe("reasons in notes", () => {
+  it("refuses a reason for an indicator that does not exist, at its key, with the closest id", () => {
+    fx.edit(COMMUNE, "mid2018: 820}", "mid2018: 999999}");
+    addNote("ho_dan_cuu");
+    const r = fx.check();
+    const lines = fx.read(COMMUNE).split("\n");
+    const line = lines.findIndex((l) => l.startsWith("  ho_dan_cuu:")) + 1;
+    expect(only(r, "VALUE_UNKNOWN_INDICATOR").map(where)).toEqual([{ code: "VALUE_UNKNOWN_INDICATOR", severity: "error", file: fx.shown(COMMUNE), line, column: 3 }]);
+    expect(only(r, "VALUE_UNKNOWN_INDICATOR")[0]!.hint).toContain("ho_dan_cu");
+    expect(only(r, "VALUE_JUMP")).toHaveLength(1);
+  });
+});
+
 describe("a flow with the same value in every period", () => {
   it("warns at the last period when every period repeats a value of 10 or more", () => {
     fx.edit(COMMUNE, "ho_thoat_ngheo: {y2016: 25, y2017: 24, mid2018: 13}", "ho_thoat_ngheo: {y2016: 12, y2017: 12, mid2018: 12}");

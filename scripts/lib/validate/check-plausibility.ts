@@ -4,6 +4,7 @@
 // silences it. No thresholds file, no plausibility rule.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnostic, pointerOf } from "../diagnostics/make.js";
+import { suggest } from "../diagnostics/suggest.js";
 import type { Dataset, LoadedReport } from "../load/load-dataset.js";
 import { indexCatalogue, type CatalogueIndex } from "../model/catalogue.js";
 import type { JumpRule, Plausibility } from "../model/plausibility.js";
@@ -47,6 +48,7 @@ export function checkPlausibility(ds: Dataset): Diagnostic[] {
   // so a reviewer sees every problem of a pull request at once.
   const invalid = ds.invalidReports.map(({ file, data }) => ({ file, report: valuesOnly(data) }));
   return [
+    ...ds.reports.flatMap((r) => unknownNotes(ctx, r)),
     ...ds.reports.flatMap((r) => [...jumps(ctx, r), ...constantFlows(ctx, r), ...financeWithoutPlan(ctx, r), ...planWithoutActivity(ctx, r)]),
     ...invalid.flatMap((r) => [...jumps(ctx, r), ...constantFlows(ctx, r)]),
     ...outliers(ctx),
@@ -65,6 +67,13 @@ function valuesOnly(data: unknown): ValuesOnly {
   const notes: Record<string, string> = {};
   if (isRecord(d.notes)) for (const [id, n] of Object.entries(d.notes)) if (typeof n === "string") notes[id] = n;
   return { values, notes };
+}
+
+/** A reason given for an indicator that does not exist silences nothing: say so, with the closest id. */
+function unknownNotes({ cat }: Ctx, { file, report }: LoadedReport): Diagnostic[] {
+  return Object.keys(report.notes ?? {})
+    .filter((id) => !cat.indicators.has(id))
+    .map((id) => diagnostic("VALUE_UNKNOWN_INDICATOR", { id, suggestion: suggest(id, cat.indicators.keys()) ?? "" }, { file, pointer: pointerOf(["notes", id]), on: "key" }));
 }
 
 // --- a stock that jumps between consecutive periods -----------------------------------------
