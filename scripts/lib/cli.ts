@@ -1,5 +1,7 @@
 // Shared by the thin entry points in scripts/*.ts: argument parsing and the one place where
 // expected failures (exit 1, bad data) are told apart from bugs (exit 2).
+import { parseArgs as nodeParseArgs } from "node:util";
+
 export class UsageError extends Error {}
 /** Bad input that is not a data diagnostic (a missing CSV, a wrong option): exit 1. */
 export class InputError extends Error {}
@@ -9,26 +11,22 @@ export interface ParsedArgs {
   options: Map<string, string | true>;
 }
 
+/** Parses argv with node:util's parseArgs (strict); unknown options and missing values are usage errors in Vietnamese. */
 export function parseArgs(argv: string[], known: Record<string, "flag" | "value">): ParsedArgs {
-  const positional: string[] = [];
-  const options = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? "";
-    if (!a.startsWith("--")) {
-      positional.push(a);
-      continue;
-    }
-    const [name, inline] = a.slice(2).split("=", 2) as [string, string | undefined];
-    const kind = known[name];
-    if (!kind) throw new UsageError(`Tùy chọn không hợp lệ: --${name}. Các tùy chọn: ${Object.keys(known).map((k) => "--" + k).join(", ")}`);
-    if (kind === "flag") options.set(name, true);
-    else {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new UsageError(`Tùy chọn --${name} cần một giá trị.`);
-      options.set(name, v);
-    }
+  const options = Object.fromEntries(Object.entries(known).map(([name, kind]) => [name, { type: kind === "flag" ? ("boolean" as const) : ("string" as const) }]));
+  let parsed: ReturnType<typeof nodeParseArgs>;
+  try {
+    parsed = nodeParseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const name = /'(--?[^' ]+)/.exec((err as Error).message)?.[1] ?? "";
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(`Tùy chọn không hợp lệ: ${name}. Các tùy chọn: ${Object.keys(known).map((k) => "--" + k).join(", ")}`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UsageError(`Tùy chọn ${name.split(" ")[0]} cần một giá trị.`);
+    throw new UsageError((err as Error).message);
   }
-  return { positional, options };
+  const out = new Map<string, string | true>();
+  for (const [name, value] of Object.entries(parsed.values)) if (value !== undefined && value !== false) out.set(name, value === true ? true : String(value));
+  return { positional: parsed.positionals, options: out };
 }
 
 export function option(args: ParsedArgs, name: string): string | undefined {
