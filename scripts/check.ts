@@ -1,4 +1,4 @@
-// npm run check [-- --data DIR] [--format text|json|github] [--git] [--changed-since REF]
+// npm run check [-- --data DIR] [--format text|json|github] [--as-of YYYY-MM-DD] [--git] [--changed-since REF]
 // Validates everything and writes nothing. Exit 0 valid (warnings allowed), 1 invalid data, 2 a bug.
 // --changed-since REF prints only the files changed since REF (a pull request's selection) and
 // compares each changed report with its previous version; the exit code is the whole tree's.
@@ -16,9 +16,11 @@ import { describeSubmissionDates } from "./lib/git/submission-policy.js";
 const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
 
 await runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { data: "value", format: "value", git: "flag", "git-ref": "value", "changed-since": "value" });
+  const args = parseArgs(process.argv.slice(2), { data: "value", format: "value", "as-of": "value", git: "flag", "git-ref": "value", "changed-since": "value" });
   const format = option(args, "format") ?? "text";
   if (!["text", "json", "github"].includes(format)) throw new UsageError(`--format phải là text, json hoặc github (không phải "${format}").`);
+  const asOf = option(args, "as-of");
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of phải có dạng năm-tháng-ngày, ví dụ 2018-09-05 (không phải "${asOf}").`);
   const dataDir = option(args, "data") ?? "data";
   const git = args.options.has("git") || args.options.has("git-ref");
   const since = option(args, "changed-since");
@@ -26,6 +28,7 @@ await runCli(async () => {
   const result = runCheck(dataDir, SCHEMAS, [rollupRule], process.cwd(), {
     ...(git ? { submittedAt: submissionTimes(dataDir, option(args, "git-ref") ?? "HEAD") } : {}),
     ...(changed ? { previous: changed.previous } : {}),
+    ...(asOf ? { asOf } : {}),
   });
   if (result.gitDates) process.stderr.write(`${describeSubmissionDates(result.gitDates)}\n`);
   const selected = changed ? selectChanged(result, changed.shown) : { diagnostics: result.diagnostics, summary: result.summary, elsewhere: null };

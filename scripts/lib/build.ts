@@ -56,10 +56,10 @@ function writeDocument(w: OutputWriter, base: string, doc: RenderedDocument, ent
 }
 
 export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
-  const check = runCheck(opts.dataDir, opts.schemaDir, [rollupRule], process.cwd(), opts.submittedAt ? { submittedAt: opts.submittedAt } : {});
+  // --as-of applies before any rule runs: the check's timeliness (STATUS_AFTER_AS_OF) and the documents use one date.
+  const check = runCheck(opts.dataDir, opts.schemaDir, [rollupRule], process.cwd(), { ...(opts.submittedAt ? { submittedAt: opts.submittedAt } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}) });
   if (!check.ok || !check.dataset) return { check, built: false, documents: [] };
   const ds = check.dataset;
-  if (opts.asOf) ds.project.as_of = opts.asOf;
   const tree = rollUp(ds);
   const templates = loadTemplates(opts.templateDir);
   const index = { units: ds.units, levels: ds.levels };

@@ -32,6 +32,8 @@ export type Rule = (ds: Dataset) => Diagnostic[];
 export interface CheckOptions {
   /** Submission dates from git (data-relative report path → ISO date), see git/submission-times.ts. */
   submittedAt?: ReadonlyMap<string, string>;
+  /** Compute the status views at this date instead of project.yaml's as_of (applied before any rule runs). */
+  asOf?: string;
   /** Previous versions of changed reports (data-relative path → the base branch's data): revisions beyond the threshold warn. */
   previous?: ReadonlyMap<string, PreviousReport>;
 }
@@ -40,6 +42,7 @@ export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] 
   const loaded = loadDataset(dataDir, schemaDir, cwd);
   const diagnostics = [...loaded.diagnostics];
   const ds = loaded.dataset;
+  if (ds && opts.asOf) ds.project.as_of = opts.asOf;
   const gitDates = ds && opts.submittedAt ? applySubmissionDates(ds, opts.submittedAt) : undefined;
   if (gitDates) diagnostics.push(...gitDates.diagnostics);
   if (ds) {
