@@ -1,12 +1,12 @@
 // `check`: load → validate → cross-file rules → roll-up consistency. Writes nothing.
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
-import { applySubmissionDates, type SubmissionDatesOutcome } from "./git/submission-policy.js";
+import { applySubmissionDates, checkSubmissionWindow, type SubmissionDatesOutcome } from "./git/submission-policy.js";
 import { loadDataset, type Dataset } from "./load/load-dataset.js";
 import { checkCatalogue } from "./validate/check-catalogue.js";
 import { checkReports } from "./validate/check-reports.js";
 import { checkUnits } from "./validate/check-units.js";
 import { checkValues } from "./validate/check-values.js";
-import { checkPlausibility, checkRevisions, type PreviousReport } from "./validate/check-plausibility.js";
+import { checkPlausibility, checkPlausibilityCatalogue, checkRevisions, type PreviousReport } from "./validate/check-plausibility.js";
 
 export interface CheckSummary {
   files: number;
@@ -46,7 +46,7 @@ export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] 
   const gitDates = ds && opts.submittedAt ? applySubmissionDates(ds, opts.submittedAt) : undefined;
   if (gitDates) diagnostics.push(...gitDates.diagnostics);
   if (ds) {
-    const shape = [...checkUnits(ds), ...checkCatalogue(ds)];
+    const shape = [...checkUnits(ds), ...checkCatalogue(ds), ...checkPlausibilityCatalogue(ds), ...checkSubmissionWindow(ds)];
     diagnostics.push(...shape);
     diagnostics.push(...checkReports(ds), ...checkValues(ds), ...checkPlausibility(ds));
     if (opts.previous) diagnostics.push(...checkRevisions(ds, opts.previous));

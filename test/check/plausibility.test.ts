@@ -77,6 +77,30 @@ describe("reasons in notes", () => {
   });
 });
 
+describe("the thresholds file and the submission window", () => {
+  it("refuses thresholds for an unknown indicator and an outlier rule on a figure that is not a rate", () => {
+    const rel = "catalogue/plausibility.yaml";
+    fx.edit(rel, "    nhan_khau_ho_ngheo:", "    ho_dan_cuu: {max_factor: 3}\n    nhan_khau_ho_ngheo:");
+    fx.edit(rel, "indicators: [ty_le_ho_ngheo, ty_le_ho_can_ngheo]", "indicators: [ty_le_ho_ngheo, ho_ngheo]");
+    const r = fx.check();
+    const refs = only(r, "CATALOGUE_UNKNOWN_REF").filter((d) => d.file === fx.shown(rel));
+    expect(refs.map((d) => d.pointer)).toEqual(["/jump/indicators/ho_dan_cuu", "/outlier/indicators/1"]);
+    expect(r.ok).toBe(false);
+  });
+
+  it("refuses a default jump rule that sets no threshold", () => {
+    fx.edit("catalogue/plausibility.yaml", /  default:\n(    .*\n)+?(?=  indicators:)/, "  default:\n    min_value: 50\n");
+    expect(fx.check().diagnostics.filter((d) => d.file === fx.shown("catalogue/plausibility.yaml") && d.severity === "error")).not.toEqual([]);
+  });
+
+  it("refuses a submission window that ends before it starts", () => {
+    fx.edit("project.yaml", "submission_window: {from: 2018-05-10, to: 2018-12-31}", "submission_window: {from: 2018-12-31, to: 2018-05-10}");
+    const d = only(fx.check(), "SCHEMA_CONSTRAINT");
+    expect(d.map((x) => [x.file, x.pointer])).toEqual([[fx.shown("project.yaml"), "/submission_window/to"]]);
+    expect(d[0]!.message).toContain("10/5/2018");
+  });
+});
+
 describe("a flow with the same value in every period", () => {
   it("warns at the last period when every period repeats a value of 10 or more", () => {
     fx.edit(COMMUNE, "ho_thoat_ngheo: {y2016: 25, y2017: 24, mid2018: 13}", "ho_thoat_ngheo: {y2016: 12, y2017: 12, mid2018: 12}");
@@ -122,6 +146,12 @@ describe("money that does not match activity", () => {
     expect(d.map(where)).toEqual([{ code: "FINANCE_NO_ACTIVITY", severity: "warning", file: fx.shown(COMMUNE), ...at(COMMUNE, "  - {component: DA3, source: ndp_sn, period: y2016", "plan") }]);
     expect(d[0]!.message).toContain("200");
     fx.edit(COMMUNE, "ho_duoc_ho_tro_sinh_ke_da3: {y2016: 0, y2017: 0, mid2018: 0}", "ho_duoc_ho_tro_sinh_ke_da3: {y2016: 0, y2017: 14, mid2018: 0}");
+    expect(only(fx.check(), "FINANCE_NO_ACTIVITY")).toEqual([]);
+  });
+
+  it("does not warn about a planned component without activity when a row gives the reason", () => {
+    rows('{component: DA3, source: ndp_sn, period: y2016, plan: 120, disbursed: 100, note: "Mô hình triển khai từ quý III/2018"}');
+    fx.edit(COMMUNE, "values:\n", "values:\n  mo_hinh_sinh_ke_da3: {y2016: 0, y2017: 0, mid2018: 0}\n");
     expect(only(fx.check(), "FINANCE_NO_ACTIVITY")).toEqual([]);
   });
 });
@@ -201,6 +231,9 @@ describe("a unit far from its siblings, on the bundled data", () => {
     const r = check();
     const d = only(r, "VALUE_OUTLIER").filter((x) => x.file.endsWith(target.file.rel));
     expect(d.map((x) => x.pointer)).toEqual(["/values/ho_ngheo/mid2018"]);
+    const row = lines.findIndex((l) => l.startsWith("  ho_ngheo:"));
+    expect({ line: d[0]!.line, column: d[0]!.column }).toEqual({ line: row + 1, column: lines[row]!.indexOf("mid2018: ") + 10 });
+    expect(d[0]!.message).toContain("cao bất thường");
     expect(d[0]!.message).toContain(ds.units.get(ds.units.get(target.report.unit)!.parent!)!.name);
     writeFileSync(file, lines.join("\n").replace(/^finance:/m, 'notes:\n  ty_le_ho_ngheo: "Lũ quét tháng 5/2018 làm 40 hộ mất nhà, đất sản xuất"\nfinance:'));
     expect(only(check(), "VALUE_OUTLIER").filter((x) => x.file.endsWith(target.file.rel))).toEqual([]);

@@ -1,10 +1,11 @@
 // Runs a GitHub Actions job's steps locally, the way a runner would, for the workflow tests:
-// each `run:` step as `bash --noprofile --norc -eo pipefail` in the repository, with
+// each `run:` step as `bash -e` (a step without `shell:` on a Linux runner) in the repository, with
 // GITHUB_OUTPUT (parsed into steps.<id>.outputs), GITHUB_STEP_SUMMARY (collected), GITHUB_ENV,
 // the step's `env:` with `${{ … }}` expressions evaluated, and `if:` conditions (default
 // success()). `uses:` steps are not run: they are recorded as reached or skipped. Steps whose
 // command is in `skipCommands` (e.g. "npm ci": the test's repository links node_modules) count as
-// succeeded. The expression language covered is what this project's workflows use.
+// succeeded. The expression language covered is what this project's workflows use; anything
+// else (another context, a function with arguments, an unknown character) throws, never guesses.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -50,52 +51,79 @@ export interface RunOptions {
 
 type Value = string | number | boolean | null | undefined;
 
-/** Evaluates `${{ }}`-free expression text against the contexts. */
+const TOKEN = /\s*('(?:[^']|'')*'|&&|\|\||==|!=|<=|>=|<|>|!|\(|\)|[A-Za-z_][\w.-]*(?:\(\))?|\d+(?:\.\d+)?)/y;
+
+/** Splits an expression into tokens; anything it does not know is an error, never dropped. */
+function tokenize(expr: string): string[] {
+  const tokens: string[] = [];
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < expr.length) {
+    if (/^\s*$/.test(expr.slice(TOKEN.lastIndex))) break;
+    const at = TOKEN.lastIndex;
+    const m = TOKEN.exec(expr);
+    if (!m) throw new Error(`workflow-runner: cannot read "${expr.slice(at)}" in expression "${expr}"`);
+    tokens.push(m[1]!);
+  }
+  return tokens;
+}
+
+/** Evaluates `${{ }}`-free expression text against the contexts (the subset this project's workflows use; anything else throws). */
 function evaluate(expr: string, ctx: { github: Record<string, unknown>; steps: Record<string, { outputs: Record<string, string>; outcome: string }>; jobFailed: boolean }): Value {
-  const tokens = expr.match(/'(?:[^']|'')*'|&&|\|\||==|!=|!|\(|\)|[A-Za-z_][\w.-]*(?:\(\))?|\d+/g) ?? [];
+  const tokens = tokenize(expr);
   let i = 0;
   const peek = () => tokens[i];
-  const next = () => tokens[i++]!;
+  const next = () => {
+    if (i >= tokens.length) throw new Error(`workflow-runner: expression ends early: "${expr}"`);
+    return tokens[i++]!;
+  };
   const lookup = (path: string): Value => {
     const parts = path.split(".");
-    let v: unknown = parts[0] === "github" ? ctx.github : parts[0] === "steps" ? ctx.steps : undefined;
+    if (parts[0] !== "github" && parts[0] !== "steps") throw new Error(`workflow-runner: context ${parts[0]} not supported in "${expr}"`);
+    let v: unknown = parts[0] === "github" ? ctx.github : ctx.steps;
     for (const p of parts.slice(1)) v = v && typeof v === "object" ? (v as Record<string, unknown>)[p] : undefined;
     return v as Value;
   };
+  const truthy = (v: Value) => v !== "" && v !== 0 && v !== false && v !== null && v !== undefined;
   const primary = (): Value => {
     const t = next();
     if (t === "(") {
       const v = or();
-      next();
+      if (next() !== ")") throw new Error(`workflow-runner: missing ) in "${expr}"`);
       return v;
     }
     if (t === "!") return !truthy(primary());
     if (t.startsWith("'")) return t.slice(1, -1).replace(/''/g, "'");
-    if (/^\d+$/.test(t)) return Number(t);
+    if (/^\d/.test(t)) return Number(t);
     if (t === "true" || t === "false") return t === "true";
+    if (t === "null") return null;
     if (t === "success()") return !ctx.jobFailed;
     if (t === "failure()") return ctx.jobFailed;
     if (t === "always()") return true;
     if (t === "cancelled()") return false;
-    if (t.endsWith("()")) throw new Error(`workflow-runner: function ${t} not supported`);
+    if (t.endsWith("()") || peek() === "(") throw new Error(`workflow-runner: function ${t} not supported in "${expr}"`);
     return lookup(t);
   };
-  const truthy = (v: Value) => v !== "" && v !== 0 && v !== false && v !== null && v !== undefined;
-  const eq = (): Value => {
+  const compare = (): Value => {
     let l = primary();
-    while (peek() === "==" || peek() === "!=") {
+    while (["==", "!=", "<", ">", "<=", ">="].includes(peek() ?? "")) {
       const op = next();
       const r = primary();
-      const same = String(l ?? "").toLowerCase() === String(r ?? "").toLowerCase();
-      l = op === "==" ? same : !same;
+      if (op === "==" || op === "!=") {
+        // GitHub compares strings case-insensitively; numbers as numbers.
+        const same = typeof l === "number" || typeof r === "number" ? Number(l) === Number(r) : String(l ?? "").toLowerCase() === String(r ?? "").toLowerCase();
+        l = op === "==" ? same : !same;
+      } else {
+        const [x, y] = [Number(l), Number(r)];
+        l = op === "<" ? x < y : op === ">" ? x > y : op === "<=" ? x <= y : x >= y;
+      }
     }
     return l;
   };
   const and = (): Value => {
-    let l = eq();
+    let l = compare();
     while (peek() === "&&") {
       next();
-      const r = eq();
+      const r = compare();
       l = truthy(l) ? r : l;
     }
     return l;
@@ -110,7 +138,29 @@ function evaluate(expr: string, ctx: { github: Record<string, unknown>; steps: R
     return l;
   };
   const v = or();
+  if (i < tokens.length) throw new Error(`workflow-runner: unexpected "${tokens[i]}" in "${expr}"`);
   return v;
+}
+
+/** Parses a GITHUB_OUTPUT / GITHUB_ENV file: `name=value` lines and `name<<DELIMITER` blocks. */
+function parseCommandFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const end = lines.indexOf(heredoc[2]!, i + 1);
+      if (end < 0) throw new Error(`workflow-runner: ${heredoc[1]}<<${heredoc[2]} is not closed`);
+      out[heredoc[1]!] = lines.slice(i + 1, end).join("\n");
+      i = end;
+      continue;
+    }
+    const eqAt = line.indexOf("=");
+    if (eqAt > 0) out[line.slice(0, eqAt)] = line.slice(eqAt + 1);
+    else if (line.trim()) throw new Error(`workflow-runner: cannot read "${line}" in a command file`);
+  }
+  return out;
 }
 
 const truthyValue = (v: Value) => v !== "" && v !== 0 && v !== false && v !== null && v !== undefined;
@@ -150,16 +200,10 @@ export function runJob(workflowFile: string, job: string, opts: RunOptions): Job
       writeFileSync(files.script, interpolate(step.run ?? ""));
       const env: Record<string, string> = { ...process.env, ...opts.env, ...jobEnv, GITHUB_OUTPUT: files.out, GITHUB_STEP_SUMMARY: files.sum, GITHUB_ENV: files.env, CI: "true", GITHUB_ACTIONS: "true" } as Record<string, string>;
       for (const [k, v] of Object.entries(step.env ?? {})) env[k] = interpolate(String(v));
-      const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", files.script], { cwd: opts.cwd, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });
-      const outputs: Record<string, string> = {};
-      for (const line of readFileSync(files.out, "utf8").split("\n")) {
-        const eqAt = line.indexOf("=");
-        if (eqAt > 0) outputs[line.slice(0, eqAt)] = line.slice(eqAt + 1);
-      }
-      for (const line of readFileSync(files.env, "utf8").split("\n")) {
-        const eqAt = line.indexOf("=");
-        if (eqAt > 0) jobEnv[line.slice(0, eqAt)] = line.slice(eqAt + 1);
-      }
+      // A `run:` step with no `shell:` runs as `bash -e {0}` on a Linux runner.
+      const r = spawnSync("bash", ["-e", files.script], { cwd: opts.cwd, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });
+      const outputs = parseCommandFile(readFileSync(files.out, "utf8"));
+      Object.assign(jobEnv, parseCommandFile(readFileSync(files.env, "utf8")));
       summary += readFileSync(files.sum, "utf8");
       const ok = r.status === 0;
       if (!ok && !step["continue-on-error"]) ctx.jobFailed = true;

@@ -47,3 +47,19 @@ it("marks the suspicious change in the change summary, and folds the whole repor
   expect(details).toBeGreaterThan(out.stdout.indexOf("### Thay đổi số liệu so với `main`"));
   expect(out.stdout.trimEnd().endsWith("</details>")).toBe(true);
 });
+
+it("check --changed-since selects the changed file, keeps the whole tree's exit code, and says what is left elsewhere", () => {
+  const run = (format: string) => spawnSync(join(REPO, "node_modules/.bin/tsx"), [join(REPO, "scripts/check.ts"), "--changed-since", "main", "--format", format], { cwd: root, encoding: "utf8", timeout: 120_000 });
+  const json = run("json");
+  expect(json.status).toBe(1);
+  const parsed = JSON.parse(json.stdout) as { diagnostics: { file: string; code: string }[]; summary: { errors: number } };
+  expect(new Set(parsed.diagnostics.map((d) => d.file))).toEqual(new Set([FILE]));
+  expect(parsed.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(["SCHEMA_RANGE", "VALUE_JUMP", "VALUE_REVISED"]));
+  expect(parsed.summary.errors).toBe(1);
+  const text = run("text");
+  expect(text.stdout).toMatch(/^Các tệp thay đổi so với main: 1 tệp\./);
+  expect(text.stdout).toMatch(/Ngoài các tệp thay đổi còn 0 lỗi, \d+ cảnh báo/);
+  const bad = spawnSync(join(REPO, "node_modules/.bin/tsx"), [join(REPO, "scripts/check.ts"), "--changed-since", "no-such-branch"], { cwd: root, encoding: "utf8", timeout: 120_000 });
+  expect(bad.status).toBe(1);
+  expect(bad.stderr).toContain("--changed-since");
+}, 120_000);

@@ -3,22 +3,23 @@
 import { spec, type Args } from "./code-spec.js";
 
 const noteHint = (a: Args) =>
-  `Kiểm tra lại số liệu. Nếu số liệu đúng, ghi rõ lý do vào khối notes ở cuối tệp báo cáo, một dòng cho chỉ tiêu này, ví dụ:  notes: {${a.id}: "Sáp nhập thôn Đồng Xuân năm 2018"}  (có lý do thì không cảnh báo nữa).`;
+  `Kiểm tra lại số liệu. Nếu số liệu đúng, ghi lý do vào khối notes ở cuối tệp báo cáo (tạo khối nếu chưa có; đã có thì chỉ thêm một dòng), ví dụ hai dòng:  notes:  và    ${a.id}: "‹lý do›"  (thụt lề 2 dấu cách). Có lý do thì không cảnh báo nữa.`;
 
 const rowHint = () =>
-  'Kiểm tra lại dòng vốn. Nếu đúng, thêm vào dòng này trường note ghi rõ lý do, ví dụ  note: "Giải ngân vốn năm 2017 chuyển sang"  (có lý do thì không cảnh báo nữa).';
+  'Kiểm tra lại dòng vốn. Nếu đúng, thêm vào cuối dòng này trường note ghi lý do, ví dụ  …, disbursed: 20, note: "‹lý do›"}  (có lý do thì không cảnh báo nữa).';
 
 export const PLAUSIBILITY_CODES = spec({
   VALUE_JUMP: {
     severity: "warning",
-    title: "Số thời điểm thay đổi đột ngột giữa hai kỳ",
-    message: (a) => `${a.name} ${a.from} là ${a.a}, ${a.to} là ${a.b}${a.change}: ${a.beyond}, khó có thể đúng.`,
+    title: "Số liệu thời điểm thay đổi đột ngột giữa hai kỳ",
+    message: (a) => `${a.name} ${a.from} là ${a.a}, ${a.to} là ${a.b}${a.change}: ${a.beyond}, bất thường, cần kiểm tra lại.`,
     hint: noteHint,
   },
   VALUE_OUTLIER: {
     severity: "warning",
-    title: "Tỷ lệ khác xa các đơn vị cùng cấp",
-    message: (a) => `${a.name} ${a.period} là ${a.rate}%, khác xa trung vị ${a.median}% của ${a.count} đơn vị cùng cấp thuộc ${a.parent} (lệch quá ${a.mads} lần độ lệch chuẩn ước tính từ độ lệch tuyệt đối trung vị).`,
+    title: "Tỷ lệ khác xa các đơn vị cùng loại",
+    message: (a) =>
+      `${a.name} ${a.period} là ${a.rate}%, ${a.direction} bất thường so với ${a.count} đơn vị cùng loại thuộc ${a.parent} (trung vị ${a.median}%; các đơn vị này thường trong khoảng ${a.low}% – ${a.high}%).`,
     hint: noteHint,
   },
   VALUE_FLOW_CONSTANT: {
@@ -36,13 +37,13 @@ export const PLAUSIBILITY_CODES = spec({
   FINANCE_NO_PLAN: {
     severity: "warning",
     title: "Giải ngân khi không có kế hoạch vốn",
-    message: (a) => `Giải ngân ${a.disbursed} nhưng kế hoạch vốn bằng 0 (${a.component}, ${a.source}, ${a.period}).`,
+    message: (a) => `Giải ngân ${a.disbursed} ${a.unit} nhưng kế hoạch vốn bằng 0 (${a.component}, ${a.source}, ${a.period}).`,
     hint: rowHint,
   },
   FINANCE_NO_ACTIVITY: {
     severity: "warning",
     title: "Có kế hoạch vốn nhưng dự án không có hoạt động nào",
-    message: (a) => `${a.component} (${a.name}) có kế hoạch vốn ${a.plan} nhưng mọi chỉ tiêu hoạt động của dự án (${a.indicators}) đều bằng 0 trong cả giai đoạn.`,
+    message: (a) => `${a.component} (${a.name}) có kế hoạch vốn ${a.plan} ${a.unit} nhưng mọi chỉ tiêu hoạt động của dự án (${a.indicators}) đều bằng 0 trong cả giai đoạn.`,
     hint: rowHint,
   },
 } as const);

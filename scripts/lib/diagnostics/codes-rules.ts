@@ -100,7 +100,10 @@ export const RULE_CODES = spec({
     message: (a) =>
       `Ngày nộp ghi trong tệp là ${a.declared}, nhưng báo cáo chuyển sang trạng thái đã nộp trên nhánh chính ngày ${a.git}` +
       (a.reason ? ` (${a.reason}, nên chương trình giữ ngày ${a.used}).` : `; chương trình dùng ngày ${a.used}.`),
-    hint: () => "Sửa submitted_on cho khớp ngày báo cáo được hợp nhất (merge) vào nhánh chính, hoặc giữ nguyên nếu đã nộp bản giấy đúng ngày ghi trong tệp.",
+    hint: (a) =>
+      a.reason
+        ? "Giữ nguyên ngày nộp ghi trong tệp nếu đúng (báo cáo được đưa vào git sau khi đã duyệt); nếu sai, sửa submitted_on, nhưng không được sau ngày duyệt approved_on."
+        : "Sửa submitted_on cho khớp ngày báo cáo được hợp nhất (merge) vào nhánh chính, hoặc giữ nguyên nếu đã nộp bản giấy đúng ngày ghi trong tệp.",
   },
   STATUS_AFTER_AS_OF: {
     severity: "warning",

@@ -12,6 +12,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { classify } from "../load/load-dataset.js";
 import { parseYaml } from "../parse/parse-yaml.js";
 import type { PreviousReport } from "../validate/check-plausibility.js";
+import { matchMoved } from "./changed-since.js";
 import { changedPaths, mergeBase, repoRoot, resolveCommit, showAt } from "./git.js";
 import { looseReport, type DiffInput, type OtherChange, type ReportChange } from "./summarize-diff.js";
 
@@ -70,10 +71,15 @@ export function collectDiff(opts: DiffOptions): DiffInput {
   // The head is checked with the base version of each changed report, so revisions beyond the
   // threshold warn (VALUE_REVISED); the base has nothing to compare with and never does.
   const previous = new Map<string, PreviousReport>();
+  const removed = new Map<string, PreviousReport>();
+  const added: string[] = [];
   for (const r of reports) {
     const rel = posix(relative(dataAbs, resolve(cwd, r.shown)));
-    if (r.before) previous.set(rel, { status: r.before.status, values: r.before.values });
+    if (r.change === "added") added.push(rel);
+    else if (r.before && r.change === "removed") removed.set(r.before.unit ?? "", { status: r.before.status, values: r.before.values });
+    else if (r.before) previous.set(rel, { status: r.before.status, values: r.before.values });
   }
+  matchMoved(previous, removed, added, dataAbs);
   const head = runCheck(opts.dataDir, opts.schemaDir, [rollupRule], cwd, { previous });
   const tmp = mkdtempSync(join(tmpdir(), "diff-base-"));
   try {

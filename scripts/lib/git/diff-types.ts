@@ -16,6 +16,8 @@ export interface LooseReport {
   values: Record<string, Record<string, unknown>>;
   finance: Record<string, unknown>[];
   narrative: Record<string, unknown>;
+  /** Reasons given for unusual values (indicator id → text). */
+  notes: Record<string, unknown>;
 }
 
 export type ChangeKind = "added" | "removed" | "modified";
@@ -71,6 +73,7 @@ export function looseReport(data: unknown): LooseReport | null {
     values,
     finance: Array.isArray(data.finance) ? data.finance.filter(isRecord) : [],
     narrative: isRecord(data.narrative) ? data.narrative : {},
+    notes: isRecord(data.notes) ? data.notes : {},
   };
 }
 

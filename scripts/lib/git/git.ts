@@ -23,11 +23,11 @@ export function repoRoot(cwd: string): string {
 }
 
 /** The commit a ref names; an InputError (in Vietnamese) when it names none. */
-export function resolveCommit(ref: string, root: string): string {
+export function resolveCommit(ref: string, root: string, option = "--base"): string {
   try {
     return git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], root).trim();
   } catch {
-    throw new InputError(`Không tìm thấy phiên bản "${ref}" trong kho git. Kiểm tra lại giá trị sau --base (ví dụ origin/main; trên GitHub Actions cần checkout với fetch-depth: 0).`);
+    throw new InputError(`Không tìm thấy phiên bản "${ref}" trong kho git. Kiểm tra lại giá trị sau ${option} (ví dụ origin/main; trên GitHub Actions cần checkout với fetch-depth: 0).`);
   }
 }
 

@@ -20,13 +20,21 @@ function fenced(text: string, info = "text"): string[] {
   return [fence + info, ...text.replace(/\n+$/, "").split("\n"), fence];
 }
 
-/** The unit a report file belongs to, by the code its name starts with ("07969-thi-tran-….yaml"). */
+/** The unit a report file belongs to: its `unit:` as parsed (schema-valid or not), else the code its name starts with. */
 function unitOf(file: string, head: CheckResult): string | null {
-  const name = file.split("/").pop() ?? "";
-  if (!/\/reports\//.test(`/${file}`) || !/\.ya?ml$/i.test(name)) return null;
-  const unit = head.dataset?.units.get(name.replace(/\.ya?ml$/i, "").split("-")[0] ?? "");
+  const ds = head.dataset;
+  if (!ds || !/(^|\/)reports\/.+\.ya?ml$/i.test(file)) return null;
+  const parsed = [...ds.reports.map((r) => ({ path: r.file.path, unit: r.report.unit as unknown })), ...ds.invalidReports.map((r) => ({ path: r.file.path, unit: (r.data as { unit?: unknown } | null)?.unit }))];
+  const declared = parsed.find((r) => r.path === file)?.unit;
+  const code = typeof declared === "string" ? declared : (file.split("/").pop() ?? "").split("-")[0]!;
+  const unit = ds.units.get(code);
   return unit ? `${unit.name} (mã ${unit.code})` : null;
 }
+
+/** GitHub refuses a job summary over 1 MiB: long lists are cut, with a line saying so. */
+const MAX_PER_FILE = 25;
+const MAX_FILES = 40;
+const MAX_FULL_REPORT = 400_000;
 
 function diagnosticBlock(d: Diagnostic, head: CheckResult): string[] {
   const pos = d.line > 0 ? ` dòng ${d.line}, cột ${d.column}` : "";
@@ -45,29 +53,38 @@ export interface PrSummaryOptions {
 export function prSummary(input: DiffInput & { head: CheckResult }, opts: PrSummaryOptions): string {
   const { head } = input;
   const sel = selectChanged(head, opts.changed);
-  const files = [...new Set(sel.diagnostics.map((d) => d.file))];
+  const hasError = (f: string) => sel.diagnostics.some((d) => d.file === f && d.severity === "error");
+  // Files with errors first, then the others, each in path order.
+  const files = [...new Set(sel.diagnostics.map((d) => d.file))].sort((a, b) => Number(hasError(b)) - Number(hasError(a)) || (a < b ? -1 : a > b ? 1 : 0));
   const units = [...new Set([...opts.changed].map((f) => unitOf(f, head)).filter((u): u is string => u !== null))];
-  const ok = head.ok;
   const where = units.length ? ` — ${units.slice(0, 3).map(mdInline).join("; ")}${units.length > 3 ? `; và ${units.length - 3} đơn vị khác` : ""}` : "";
-  const elsewhere = sel.elsewhere.errors ? `; còn ${sel.elsewhere.errors} lỗi ở tệp khác, xem báo cáo đầy đủ bên dưới` : "";
+  // What this change causes in other files (a sibling's outlier, the district's roll-up), and errors already there.
+  const newElsewhere = input.newDiagnostics.filter((d) => !opts.changed.has(d.file));
+  const newErrors = newElsewhere.filter((d) => d.severity === "error").length;
+  const elsewhere: string[] = [];
+  if (newElsewhere.length) elsewhere.push(`${newErrors} lỗi, ${newElsewhere.length - newErrors} cảnh báo mới ở tệp khác do thay đổi này`);
+  if (sel.elsewhere.errors > newErrors) elsewhere.push(`${sel.elsewhere.errors - newErrors} lỗi có sẵn ở tệp khác`);
   const out: string[] = [
-    `## ${ok ? "✅ Số liệu hợp lệ" : "❌ Số liệu chưa hợp lệ"}${where}: ${sel.summary.errors} lỗi, ${sel.summary.warnings} cảnh báo trong ${opts.changed.size} tệp thay đổi${elsewhere}`,
+    `## ${head.ok ? "✅ Số liệu hợp lệ" : "❌ Số liệu chưa hợp lệ"}${where}: ${sel.summary.errors} lỗi, ${sel.summary.warnings} cảnh báo trong ${opts.changed.size} tệp thay đổi${elsewhere.length ? `; ${elsewhere.join("; ")} (xem bên dưới)` : ""}`,
     "",
   ];
   if (sel.diagnostics.length) {
     out.push("### Lỗi, cảnh báo trong các tệp thay đổi", "");
-    for (const file of files) {
+    for (const file of files.slice(0, MAX_FILES)) {
       const list = sel.diagnostics.filter((d) => d.file === file).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
       const unit = unitOf(file, head);
       out.push(`#### ${unit ? `${mdInline(unit)} — ` : ""}\`${file}\``, "");
-      for (const d of list) out.push(...diagnosticBlock(d, head));
+      for (const d of list.slice(0, MAX_PER_FILE)) out.push(...diagnosticBlock(d, head));
+      if (list.length > MAX_PER_FILE) out.push(`- … và ${list.length - MAX_PER_FILE} lỗi, cảnh báo khác của tệp này (xem báo cáo đầy đủ ở cuối, hoặc chạy npm run check).`);
       out.push("");
     }
+    if (files.length > MAX_FILES) out.push(`… và ${files.length - MAX_FILES} tệp khác có lỗi, cảnh báo (xem báo cáo đầy đủ ở cuối).`, "");
   } else {
     out.push("Các tệp thay đổi không có lỗi, cảnh báo nào.", "");
   }
   out.push(summarizeDiff(input).replace(/^## /, "### ").replace(/\n### /g, "\n#### "));
-  const full = formatText(head.diagnostics, head.sources, head.summary, opts.levelNames);
+  let full = formatText(head.diagnostics, head.sources, head.summary, opts.levelNames);
+  if (full.length > MAX_FULL_REPORT) full = `${full.slice(0, full.lastIndexOf("\n", MAX_FULL_REPORT))}\n… (báo cáo quá dài, đã cắt; chạy npm run check để xem đủ)\n`;
   out.push(
     "",
     `<details><summary>Báo cáo kiểm tra toàn bộ số liệu: ${head.summary.errors} lỗi, ${head.summary.warnings} cảnh báo trong ${head.summary.files} tệp</summary>`,

@@ -124,7 +124,8 @@ export function valueLines(b: LooseReport, a: LooseReport, unitName: string, ctx
       } else if (x === null) change += " (giá trị mới)";
       else if (y === null) change += " (đã xóa giá trị)";
       const flag = flags.get(`/values/${id}/${p}`);
-      out.push(`- ${flag ? "⚠ " : ""}${unitName} — ${name} ${periodPhrase(ind, p, periods)}: ${change}${flag ? ` — **số liệu bất thường** (\`${flag}\`)` : ""}`);
+      const reason = typeof a.notes[id] === "string" && (a.notes[id] as string).trim() ? ` — lý do đơn vị ghi: "${mdInline((a.notes[id] as string).trim())}"` : "";
+      out.push(`- ${flag ? "⚠ " : ""}${unitName} — ${name} ${periodPhrase(ind, p, periods)}: ${change}${flag ? ` — **số liệu bất thường** (\`${flag}\`)` : ""}${reason}`);
     }
   }
   return out.length ? ["", `**Số liệu** (${out.length} giá trị thay đổi):`, "", ...out] : [];
@@ -142,17 +143,19 @@ export function financeLines(b: LooseReport, a: LooseReport, ctx: DiffContext | 
   for (const k of [...new Set([...before.keys(), ...after.keys()])]) {
     const x = before.get(k);
     const y = after.get(k);
-    if (x && y && x.plan === y.plan && x.disbursed === y.disbursed) continue;
+    if (x && y && x.plan === y.plan && x.disbursed === y.disbursed && x.note === y.note) continue;
     const r = (y ?? x)!;
     const p = periods.find((q) => q.id === r.period);
+    const note = typeof r.note === "string" && r.note.trim() ? ` — lý do đơn vị ghi: "${mdInline(r.note.trim())}"` : "";
     const label = `${mdInline(String(r.component))} — ${mdInline(sources.get(String(r.source)) ?? String(r.source))} — ${p ? lowerFirst(p.flow_label ?? p.stock_label) : mdInline(String(r.period))}`;
-    if (!x) out.push(`- ${label}: dòng mới (kế hoạch ${num(r.plan)}, giải ngân ${num(r.disbursed)})`);
+    if (!x) out.push(`- ${label}: dòng mới (kế hoạch ${num(r.plan)}, giải ngân ${num(r.disbursed)})${note}`);
     else if (!y) out.push(`- ${label}: đã xóa dòng (kế hoạch ${num(r.plan)}, giải ngân ${num(r.disbursed)})`);
     else {
       const parts: string[] = [];
       if (x.plan !== y.plan) parts.push(`kế hoạch ${num(x.plan)} → ${num(y.plan)}`);
       if (x.disbursed !== y.disbursed) parts.push(`giải ngân ${num(x.disbursed)} → ${num(y.disbursed)}`);
-      out.push(`- ${label}: ${parts.join(", ")}`);
+      if (x.note !== y.note && !note) parts.push("bỏ lý do");
+      out.push(`- ${label}: ${parts.length ? parts.join(", ") : "sửa lý do"}${note}`);
     }
   }
   return out.length ? ["", `**Nguồn vốn** (${money}, ${out.length} dòng thay đổi):`, "", ...out] : [];
@@ -194,4 +197,19 @@ export function summaryOfNew(r: LooseReport): string[] {
     "",
     `Tệp mới: ${Object.keys(r.values).length} chỉ tiêu, ${filled}/${cells.length} giá trị đã điền; ${r.finance.length} dòng nguồn vốn; ${written}/${texts.length} phần thuyết minh đã viết.`,
   ];
+}
+
+/** Reasons for unusual values added, changed or removed: the reviewer reads them beside the figures. */
+export function notesLines(b: LooseReport, a: LooseReport, ctx: DiffContext | null): string[] {
+  const names = new Map((ctx?.catalogue.indicators ?? []).map((i) => [i.id, i.name]));
+  const out: string[] = [];
+  for (const id of [...new Set([...Object.keys(b.notes), ...Object.keys(a.notes)])].sort()) {
+    const x = b.notes[id];
+    const y = a.notes[id];
+    if (x === y) continue;
+    const name = names.has(id) ? mdInline(names.get(id)!) : `"${mdInline(id)}" (không có trong danh mục)`;
+    if (y === undefined) out.push(`- ${name}: bỏ lý do (trước là ${showText(x)})`);
+    else out.push(`- ${name}: ${x === undefined ? "" : `${showText(x)} → `}${showText(y)}`);
+  }
+  return out.length ? ["", `**Giải trình số liệu bất thường** (\`notes\`, ${out.length} dòng thay đổi):`, "", ...out] : [];
 }

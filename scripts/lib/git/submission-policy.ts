@@ -58,3 +58,11 @@ export function describeSubmissionDates(o: SubmissionDatesOutcome): string {
   if (o.kept.afterApproval) parts.push(`${o.kept.afterApproval} báo cáo có ngày commit sau ngày duyệt giữ ngày ghi trong tệp`);
   return parts.join("; ") + ".";
 }
+
+/** A window that ends before it starts would silently keep every declared date: an error in project.yaml. */
+export function checkSubmissionWindow(ds: Dataset): Diagnostic[] {
+  const w = ds.project.submission_window;
+  const file = ds.files.get("project.yaml");
+  if (!w || !file || w.from <= w.to) return [];
+  return [diagnostic("SCHEMA_CONSTRAINT", { detail: `khoảng nộp báo cáo kết thúc (to: ${shortDate(w.to)}) trước khi bắt đầu (from: ${shortDate(w.from)})` }, { file, pointer: "/submission_window/to" })];
+}

@@ -9,7 +9,7 @@ import type { Unit } from "../model/types.js";
 import { mdInline } from "../render/markdown-escape.js";
 import { ancestors, reportPath } from "../units/paths.js";
 import type { ChangeKind, DiffContext, DiffInput, LooseReport, ReportChange } from "./diff-types.js";
-import { documentInfoLines, financeLines, narrativeLines, statusLines, summaryOfNew, valueLines } from "./report-changes.js";
+import { documentInfoLines, financeLines, narrativeLines, notesLines, statusLines, summaryOfNew, valueLines } from "./report-changes.js";
 
 export * from "./diff-types.js";
 export { periodPhrase, relativeChange } from "./report-changes.js";
@@ -108,7 +108,7 @@ export function summarizeDiff(input: DiffInput): string {
     else if (r.change === "added" && r.after) out.push(...statusLines(null, r.after), ...summaryOfNew(r.after));
     else if (r.before && r.after) {
       out.push(...statusLines(r.before, r.after));
-      out.push(...valueLines(r.before, r.after, name, ctx, plausibilityFlags(own)), ...narrativeLines(r.before, r.after, ctx), ...financeLines(r.before, r.after, ctx), ...documentInfoLines(r.before, r.after));
+      out.push(...valueLines(r.before, r.after, name, ctx, plausibilityFlags(own)), ...notesLines(r.before, r.after, ctx), ...narrativeLines(r.before, r.after, ctx), ...financeLines(r.before, r.after, ctx), ...documentInfoLines(r.before, r.after));
     } else if (r.after) out.push(...statusLines(null, r.after), "", "Bản gốc không đọc được (sai cú pháp YAML): không so sánh được từng giá trị.");
     out.push(...diagnosticLines(own, "Lỗi, cảnh báo mới"));
   }

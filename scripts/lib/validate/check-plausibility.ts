@@ -40,19 +40,39 @@ interface Ctx {
 }
 
 export function checkPlausibility(ds: Dataset): Diagnostic[] {
+  const cat = indexCatalogue(ds.catalogue, ds.programme, ds.outline);
+  // A reason under an indicator that does not exist is refused with or without thresholds.
+  const notes = ds.reports.flatMap((r) => unknownNotes(cat, r));
   const rules = ds.plausibility;
-  if (!rules) return [];
+  if (!rules) return notes;
   const labels = new Map(ds.project.periods.map((p) => [p.id, p.stock_label.toLowerCase()]));
-  const ctx: Ctx = { ds, cat: indexCatalogue(ds.catalogue, ds.programme, ds.outline), rules, periodLabel: (id) => labels.get(id) ?? id };
+  const ctx: Ctx = { ds, cat, rules, periodLabel: (id) => labels.get(id) ?? id };
   // A report that failed its schema (a negative count, a typo) still has its other values judged,
   // so a reviewer sees every problem of a pull request at once.
   const invalid = ds.invalidReports.map(({ file, data }) => ({ file, report: valuesOnly(data) }));
   return [
-    ...ds.reports.flatMap((r) => unknownNotes(ctx, r)),
+    ...notes,
     ...ds.reports.flatMap((r) => [...jumps(ctx, r), ...constantFlows(ctx, r), ...financeWithoutPlan(ctx, r), ...planWithoutActivity(ctx, r)]),
     ...invalid.flatMap((r) => [...jumps(ctx, r), ...constantFlows(ctx, r)]),
     ...outliers(ctx),
   ];
+}
+
+/** The thresholds file names indicators: each must exist, and the outlier rule's must be rates. */
+export function checkPlausibilityCatalogue(ds: Dataset): Diagnostic[] {
+  const file = ds.files.get("catalogue/plausibility.yaml");
+  const rules = ds.plausibility;
+  if (!file || !rules) return [];
+  const indicators = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
+  const out: Diagnostic[] = [];
+  for (const id of Object.keys(rules.jump?.indicators ?? {})) {
+    if (!indicators.has(id)) out.push(diagnostic("CATALOGUE_UNKNOWN_REF", { what: "Chỉ tiêu", id }, { file, pointer: pointerOf(["jump", "indicators", id]), on: "key" }));
+  }
+  (rules.outlier?.indicators ?? []).forEach((id, k) => {
+    const ind = indicators.get(id);
+    if (!ind || ind.aggregate.rule !== "ratio") out.push(diagnostic("CATALOGUE_UNKNOWN_REF", { what: "Chỉ tiêu tỷ lệ (aggregate: ratio)", id }, { file, pointer: pointerOf(["outlier", "indicators", k]) }));
+  });
+  return out;
 }
 
 type ValuesOnly = Pick<ReportFile, "values" | "notes">;
@@ -70,7 +90,7 @@ function valuesOnly(data: unknown): ValuesOnly {
 }
 
 /** A reason given for an indicator that does not exist silences nothing: say so, with the closest id. */
-function unknownNotes({ cat }: Ctx, { file, report }: LoadedReport): Diagnostic[] {
+function unknownNotes(cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
   return Object.keys(report.notes ?? {})
     .filter((id) => !cat.indicators.has(id))
     .map((id) => diagnostic("VALUE_UNKNOWN_INDICATOR", { id, suggestion: suggest(id, cat.indicators.keys()) ?? "" }, { file, pointer: pointerOf(["notes", id]), on: "key" }));
@@ -78,46 +98,63 @@ function unknownNotes({ cat }: Ctx, { file, report }: LoadedReport): Diagnostic[
 
 // --- a stock that jumps between consecutive periods -----------------------------------------
 
-function jumpBeyond(rule: JumpRule, a: number, b: number, period: Period): string | null {
+/** What is wrong with the change a → b over `years`, or null when it is within the rule. */
+function jumpBeyond(rule: JumpRule, a: number, b: number, years: number): string | null {
   if (Math.max(a, b) < (rule.min_value ?? 0)) return null;
   if (rule.max_factor !== undefined) {
-    const factor = Math.min(a, b) === 0 ? Infinity : Math.max(a, b) / Math.min(a, b);
-    if (factor > rule.max_factor) return `tăng hoặc giảm quá ${formatNumber(rule.max_factor, 1).replace(/,0$/, "")} lần giữa hai kỳ`;
+    // Between consecutive periods (a year or less) the factor itself; over a gap of n > 1 years
+    // (a period left out), the factor to the power n.
+    const factor = rule.max_factor ** Math.max(1, years);
+    const f = formatNumber(factor, 1).replace(/,0$/, "");
+    if (b > a * factor) return factor === 2 ? "tăng hơn gấp đôi" : `tăng hơn ${f} lần`;
+    if (b * factor < a) return factor === 2 ? "giảm còn chưa đến một nửa" : `giảm còn chưa đến 1/${f}`;
   }
-  if (rule.max_change_per_year !== undefined && a > 0 && period.years > 0) {
-    const allowed = rule.max_change_per_year * period.years;
-    if (Math.abs(b - a) / a > allowed) return `thay đổi quá ${formatNumber(allowed * 100, 1).replace(/,0$/, "")}% trong kỳ`;
+  if (rule.max_change_per_year !== undefined && a > 0 && years > 0) {
+    const allowed = rule.max_change_per_year * years;
+    const span = years === 1 ? "một năm" : years < 1 ? `${formatNumber(years * 12, 0)} tháng` : `${formatNumber(years, 1).replace(/,0$/, "")} năm`;
+    if (Math.abs(b - a) / a > allowed) return `${b > a ? "tăng" : "giảm"} quá ${formatNumber(allowed * 100, 1).replace(/,0$/, "")}% trong ${span}`;
   }
   return null;
 }
 
-function jumps({ ds, cat, rules, periodLabel }: Ctx, { file, report }: { file: LoadedReport["file"]; report: ValuesOnly }): Diagnostic[] {
+function jumps({ ds, cat, rules }: Ctx, { file, report }: { file: LoadedReport["file"]; report: ValuesOnly }): Diagnostic[] {
   const jump = rules.jump;
   if (!jump) return [];
   const out: Diagnostic[] = [];
-  const periods = ds.project.periods;
+  const periods = new Map(ds.project.periods.map((p, i) => [p.id, { ...p, index: i }]));
   for (const [id, byPeriod] of Object.entries(report.values)) {
     const ind = cat.indicators.get(id);
     if (!ind || ind.computed || !jump.kinds.includes(ind.kind) || explained(report, id)) continue;
-    const rule = jump.indicators?.[id] ?? jump.default;
-    for (let i = 1; i < periods.length; i++) {
-      const prev = periods[i - 1]!;
-      const cur = periods[i]!;
-      const a = num(byPeriod[prev.id]);
-      const b = num(byPeriod[cur.id]);
-      if (a === null || b === null) continue;
-      const beyond = jumpBeyond(rule, a, b, cur);
+    // The indicator's own rule refines the default (what it does not set, the default gives).
+    const rule = { ...jump.default, ...jump.indicators?.[id] };
+    // Each value against the indicator's previous value that was given (a period may be skipped,
+    // as the deprivation counts skip end-2016), over the years between them.
+    const series = [...ind.periods]
+      .map((pid) => ({ p: periods.get(pid), v: num(byPeriod[pid]) }))
+      .filter((x): x is { p: NonNullable<typeof x.p>; v: number } => x.p !== undefined && x.v !== null)
+      .sort((x, y) => x.p.index - y.p.index);
+    for (let i = 1; i < series.length; i++) {
+      const prev = series[i - 1]!;
+      const cur = series[i]!;
+      const years = ds.project.periods.slice(prev.p.index + 1, cur.p.index + 1).reduce((sum, p) => sum + p.years, 0);
+      const beyond = jumpBeyond(rule, prev.v, cur.v, years);
       if (!beyond) continue;
       out.push(
         diagnostic(
           "VALUE_JUMP",
-          { name: ind.name, from: periodLabel(prev.id), to: periodLabel(cur.id), a: formatNumber(a), b: formatNumber(b), change: a > 0 ? ` (${percent(a, b)})` : "", beyond, id },
-          { file, pointer: pointerOf(["values", id, cur.id]) },
+          { name: ind.name, from: atDate(prev.p.stock_label), to: atDate(cur.p.stock_label), a: formatNumber(prev.v), b: formatNumber(cur.v), change: prev.v > 0 ? ` (${percent(prev.v, cur.v)})` : "", beyond, id },
+          { file, pointer: pointerOf(["values", id, cur.p.id]) },
         ),
       );
     }
   }
   return out;
+}
+
+/** "cuối năm 2017", "tại 30/6/2018": a stock's date as a sentence says it. */
+function atDate(label: string): string {
+  const l = label.charAt(0).toLocaleLowerCase("vi") + label.slice(1);
+  return /^\d/.test(l) ? `tại ${l}` : l;
 }
 
 // --- a flow with the same value in every period ---------------------------------------------
@@ -139,11 +176,21 @@ function constantFlows({ cat, rules }: Ctx, { file, report }: { file: LoadedRepo
 
 // --- money that does not match activity -----------------------------------------------------
 
-function financeWithoutPlan({ rules }: Ctx, { file, report }: LoadedReport): Diagnostic[] {
+function financeWithoutPlan({ ds, cat, rules }: Ctx, { file, report }: LoadedReport): Diagnostic[] {
   if (!rules.finance?.disbursed_without_plan) return [];
+  const period = (id: string) => {
+    const p = ds.project.periods.find((x) => x.id === id);
+    return p ? (p.flow_label ?? p.stock_label).toLowerCase() : id;
+  };
   return report.finance.flatMap((f, i) =>
     f.plan === 0 && f.disbursed > 0 && !f.note?.trim()
-      ? [diagnostic("FINANCE_NO_PLAN", { disbursed: formatNumber(f.disbursed), component: f.component, source: f.source, period: f.period }, { file, pointer: pointerOf(["finance", i, "disbursed"]) })]
+      ? [
+          diagnostic(
+            "FINANCE_NO_PLAN",
+            { disbursed: formatNumber(f.disbursed), unit: ds.project.money_unit, component: f.component, source: (cat.sources.get(f.source)?.name ?? f.source).toLowerCase(), period: period(f.period) },
+            { file, pointer: pointerOf(["finance", i, "disbursed"]) },
+          ),
+        ]
       : [],
   );
 }
@@ -153,7 +200,7 @@ function activityOf(cat: CatalogueIndex, component: string): Indicator[] {
   return [...cat.indicators.values()].filter((i) => !i.computed && i.component !== undefined && (i.component === component || i.component.startsWith(`${component}.`)));
 }
 
-function planWithoutActivity({ cat, rules }: Ctx, { file, report }: LoadedReport): Diagnostic[] {
+function planWithoutActivity({ ds, cat, rules }: Ctx, { file, report }: LoadedReport): Diagnostic[] {
   if (!rules.finance?.plan_without_activity) return [];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -168,7 +215,7 @@ function planWithoutActivity({ cat, rules }: Ctx, { file, report }: LoadedReport
     out.push(
       diagnostic(
         "FINANCE_NO_ACTIVITY",
-        { component: f.component, name: cat.components.get(f.component)?.name ?? f.component, plan: formatNumber(plan), indicators: indicators.map((x) => x.name.toLowerCase()).slice(0, 3).join("; ") + (indicators.length > 3 ? "; …" : "") },
+        { component: f.component, name: cat.components.get(f.component)?.name ?? f.component, plan: formatNumber(plan), unit: ds.project.money_unit, indicators: indicators.map((x) => x.name.toLowerCase()).slice(0, 3).join("; ") + (indicators.length > 3 ? "; …" : "") },
         { file, pointer: pointerOf(["finance", i, "plan"]) },
       ),
     );
@@ -209,6 +256,7 @@ function outliers({ ds, cat, rules, periodLabel }: Ctx): Diagnostic[] {
         // The MAD scaled to estimate a standard deviation (×1,4826 for normally distributed data).
         const mad = MAD_SCALE * median(points.map((p) => Math.abs(p.rate - m)));
         const parent = ds.units.get(key.split("|")[0]!);
+        const limit = Math.max(rule.mads * mad, rule.min_difference ?? 0);
         for (const { loaded, rate } of points) {
           const gap = Math.abs(rate - m);
           if (gap <= rule.mads * mad || gap < (rule.min_difference ?? 0) || explained(loaded.report, id, numerator, denominator)) continue;
@@ -219,10 +267,12 @@ function outliers({ ds, cat, rules, periodLabel }: Ctx): Diagnostic[] {
                 name: ind.name,
                 period: periodLabel(period),
                 rate: formatNumber(rate, 2),
+                direction: rate > m ? "cao" : "thấp",
                 median: formatNumber(m, 2),
+                low: formatNumber(Math.max(0, m - limit), 1),
+                high: formatNumber(m + limit, 1),
                 parent: parent?.name ?? "",
                 count: points.length,
-                mads: formatNumber(rule.mads, 1).replace(/,0$/, ""),
                 id,
               },
               { file: loaded.file, pointer: pointerOf(["values", numerator, period]) },
