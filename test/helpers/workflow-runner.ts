@@ -171,6 +171,7 @@ export function runJob(workflowFile: string, job: string, opts: RunOptions): Job
   const steps = wf.jobs[job]?.steps;
   if (!steps) throw new Error(`workflow-runner: no job ${job} in ${workflowFile}`);
   const tmp = mkdtempSync(join(tmpdir(), "runner-"));
+  const runnerTemp = mkdtempSync(join(tmpdir(), "runner-temp-"));
   const results: StepResult[] = [];
   const ctx = { github: opts.github, steps: {} as Record<string, { outputs: Record<string, string>; outcome: string }>, jobFailed: false };
   let summary = "";
@@ -198,7 +199,18 @@ export function runJob(workflowFile: string, job: string, opts: RunOptions): Job
       const files = { out: join(tmp, `out-${n}`), sum: join(tmp, `sum-${n}`), env: join(tmp, `env-${n}`), script: join(tmp, `step-${n}.sh`) };
       for (const f of [files.out, files.sum, files.env]) writeFileSync(f, "");
       writeFileSync(files.script, interpolate(step.run ?? ""));
-      const env: Record<string, string> = { ...process.env, ...opts.env, ...jobEnv, GITHUB_OUTPUT: files.out, GITHUB_STEP_SUMMARY: files.sum, GITHUB_ENV: files.env, CI: "true", GITHUB_ACTIONS: "true" } as Record<string, string>;
+      const env: Record<string, string> = {
+        ...process.env,
+        ...opts.env,
+        ...jobEnv,
+        GITHUB_OUTPUT: files.out,
+        GITHUB_STEP_SUMMARY: files.sum,
+        GITHUB_ENV: files.env,
+        GITHUB_WORKSPACE: opts.cwd,
+        RUNNER_TEMP: runnerTemp,
+        CI: "true",
+        GITHUB_ACTIONS: "true",
+      } as Record<string, string>;
       for (const [k, v] of Object.entries(step.env ?? {})) env[k] = interpolate(String(v));
       // A `run:` step with no `shell:` runs as `bash -e {0}` on a Linux runner.
       const r = spawnSync("bash", ["-e", files.script], { cwd: opts.cwd, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });
@@ -211,6 +223,7 @@ export function runJob(workflowFile: string, job: string, opts: RunOptions): Job
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+    rmSync(runnerTemp, { recursive: true, force: true });
   }
   return { result: ctx.jobFailed ? "failure" : "success", steps: results, summary };
 }

@@ -14,6 +14,13 @@ let fx: Fixture;
 const PR = join(REPO, ".github/workflows/pr.yml");
 const PUBLISH = join(REPO, ".github/workflows/publish.yml");
 const SKIP = ["npm ci"]; // node_modules is linked into the temporary repository
+/** The `github` context of a pull request from a branch of the same repository. */
+const pullRequest = (number: number, branch: string) => ({
+  base_ref: "main",
+  head_ref: branch,
+  repository: "tinh-mau/danh-gia-giua-ky",
+  event: { pull_request: { number, head: { repo: { full_name: "tinh-mau/danh-gia-giua-ky" } } } },
+});
 
 beforeAll(() => {
   fx = makeFixture();
@@ -51,7 +58,7 @@ describe("the workflows run on a repository", () => {
     gitIn(fx.root, ["checkout", "-qb", "pr-clean"]);
     fx.edit(FILES.commune2, "ho_dan_cu: {baseline: 800, y2016: 805, y2017: 812, mid2018: 820}", "ho_dan_cu: {baseline: 800, y2016: 805, y2017: 812, mid2018: 822}");
     gitIn(fx.root, ["commit", "-qam", "Sửa số hộ"], "2026-11-27T09:00:00+07:00");
-    const job = runJob(PR, "check", { cwd: fx.root, github: { base_ref: "main", event: { pull_request: { number: 7 } } }, skipCommands: SKIP });
+    const job = runJob(PR, "check", { cwd: fx.root, github: pullRequest(7, "pr-clean"), skipCommands: SKIP });
     expect(job.result, job.steps.map((s) => `${s.name}: ${s.outcome}\n${s.stdout}${s.stderr}`).join("\n")).toBe("success");
     expect(job.steps.find((s) => s.uses === "actions/upload-artifact")?.outcome).toBe("success");
     expect(job.summary.split("\n")[0]).toMatch(/^## ✅ Số liệu hợp lệ — Xã Đồng Tâm \(mã 00126\): 0 lỗi, 0 cảnh báo trong 1 tệp thay đổi/);
@@ -65,7 +72,7 @@ describe("the workflows run on a repository", () => {
     fx.edit(FILES.commune2, "ho_dan_cu: {baseline: 800, y2016: 805, y2017: 812, mid2018: 820}", "ho_dan_cu: {baseline: 800, y2016: 805, y2017: 812, mid2018: 999999}");
     fx.edit(FILES.commune2, "ho_ngheo: {baseline: 200,", "ho_ngheo: {baseline: -5,");
     gitIn(fx.root, ["commit", "-qam", "Sửa nhầm"], "2026-11-27T10:00:00+07:00");
-    const job = runJob(PR, "check", { cwd: fx.root, github: { base_ref: "main", event: { pull_request: { number: 8 } } }, skipCommands: SKIP });
+    const job = runJob(PR, "check", { cwd: fx.root, github: pullRequest(8, "pr-broken"), skipCommands: SKIP });
     expect(job.result).toBe("failure");
     const outcome = (re: RegExp) => job.steps.find((s) => re.test(s.name))?.outcome;
     expect(outcome(/npm run check/)).toBe("success"); // its exit code is kept for the last step
