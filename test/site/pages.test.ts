@@ -128,13 +128,21 @@ describe("links", () => {
 });
 
 describe("data downloads and search aids", () => {
-  it("writes CSV with a BOM and RFC 4180 quoting, and JSON", async () => {
+  it("writes each unit's values as CSV in two variants (BOM, unit code, Vietnamese periods, rounded), and JSON", async () => {
     const csv = await read("data/90101.csv");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1).split("\r\n")[0]).toBe("indicator,name,unit,period,value");
-    expect(csv).toContain("ho_ngheo,Số hộ nghèo,hộ,baseline,98");
-    const quoted = unitCsv([{ indicator: "x", name: 'Vốn "đối ứng", địa phương', unit: "triệu đồng", period: "y2017", value: null }]);
-    expect(quoted).toContain('x,"Vốn ""đối ứng"", địa phương",triệu đồng,y2017,\r\n');
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines[0]).toBe("Mã đơn vị,Tên đơn vị,Mã chỉ tiêu,Chỉ tiêu,Đơn vị tính,Mã kỳ,Kỳ,Giá trị");
+    expect(csv).toContain("90101,Thị trấn Đồng Hưng,ho_ngheo,Số hộ nghèo,hộ,baseline,Cuối năm 2015,98\r\n");
+    // 98 ÷ 2450 × 100 = 4.0 exactly; 84 ÷ 2462 × 100 = 3.41186… rounds to the indicator's 2 decimals.
+    expect(csv).toContain(",ty_le_ho_ngheo,Tỷ lệ hộ nghèo,%,y2016,Cuối năm 2016,3.41\r\n");
+    const vi = await read("data/90101.excel-vi.csv");
+    expect(vi.charCodeAt(0)).toBe(0xfeff);
+    expect(vi.slice(1).split("\r\n")[0]).toBe("Mã đơn vị;Tên đơn vị;Mã chỉ tiêu;Chỉ tiêu;Đơn vị tính;Mã kỳ;Kỳ;Giá trị");
+    expect(vi).toContain("90101;Thị trấn Đồng Hưng;ty_le_ho_ngheo;Tỷ lệ hộ nghèo;%;y2016;Cuối năm 2016;3,41\r\n");
+    const row = { indicator: "x", name: 'Vốn "đối ứng", địa phương; khác', unit: "triệu đồng", period: "y2017", period_label: "Năm 2017", decimals: 1, value: -1234.56 };
+    expect(unitCsv({ code: "1", name: "=A1" }, [row])).toContain(`1,"'=A1",x,"Vốn ""đối ứng"", địa phương; khác",triệu đồng,y2017,Năm 2017,-1234.6\r\n`);
+    expect(unitCsv({ code: "1", name: "A" }, [row], "excel-vi")).toContain(`1;A;x;"Vốn ""đối ứng"", địa phương; khác";triệu đồng;y2017;Năm 2017;-1234,6\r\n`);
     const json = JSON.parse(await read("data/901.json")) as { unit: { code: string }; values: unknown[] };
     expect(json.unit.code).toBe("901");
     expect(json.values.length).toBeGreaterThan(0);
