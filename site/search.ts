@@ -14,7 +14,7 @@ interface PagefindResultData {
 }
 interface PagefindModule {
   options(o: Record<string, unknown>): Promise<void>;
-  search(q: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+  search(q: string): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
 }
 
 const siteRoot = new URL(document.body.dataset.root ?? "", location.href);
@@ -76,9 +76,17 @@ function placeRank(q: string, d: PagefindResultData): number {
 async function find(q: string, limit: number): Promise<{ total: number; items: PagefindResultData[] }> {
   const pf = await pagefind();
   const res = await pf.search(q);
-  const head = await Promise.all(res.results.slice(0, Math.max(limit, 40)).map((r) => r.data()));
+  // Every typed word is required: pagefind drops a word it does not know and ranks pages holding
+  // only some words; keep the pages each word finds on its own.
+  const words = [...new Set(q.split(/\s+/).filter(Boolean))];
+  let results = res.results;
+  if (words.length > 1) {
+    const each = await Promise.all(words.map(async (w) => new Set((await pf.search(w)).results.map((r) => r.id))));
+    results = results.filter((r) => each.every((ids) => ids.has(r.id)));
+  }
+  const head = await Promise.all(results.slice(0, Math.max(limit, 40)).map((r) => r.data()));
   const ranked = head.map((d, i) => ({ d, key: placeRank(q, d) * 1000 + i })).sort((a, b) => a.key - b.key).map((x) => x.d);
-  return { total: res.results.length, items: ranked.slice(0, limit) };
+  return { total: results.length, items: ranked.slice(0, limit) };
 }
 
 function resultItem(d: PagefindResultData, withExcerpt: boolean): HTMLLIElement {

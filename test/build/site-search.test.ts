@@ -57,6 +57,16 @@ describe("search on the bundled province", () => {
     }
   });
 
+  it("requires every typed word: a known name with an unknown word finds nothing", async () => {
+    const { page, close } = await open("tim-kiem/index.html?q=doan+xyzzy");
+    try {
+      await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 15_000 }).toBe("Không tìm thấy kết quả cho “doan xyzzy”.");
+      expect(await page.locator("#search-results > li").count()).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+
   it("passes axe at any impact on the results page", async () => {
     const { page, close } = await open("tim-kiem/index.html?q=doan+hung");
     try {
