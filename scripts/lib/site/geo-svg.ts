@@ -22,6 +22,8 @@ export interface MapLabel {
   x: number;
   y: number;
   text: string;
+  /** The shape's class ("m-self" …), so the name can contrast with its fill. */
+  cls: string;
 }
 
 /** Outlines drawn once per page and reused by every colouring of the same features. */
@@ -121,12 +123,12 @@ export interface ShapeStyle {
 /** Font sizes (map units) of place names; a name is drawn when its estimated width fits the shape. */
 const LABEL_PX = { large: 17, small: 12 } as const;
 
-function placeLabels(paths: Projected[], name: (code: string) => string | null, size: "large" | "small"): MapLabel[] {
+function placeLabels(paths: Projected[], name: (code: string) => string | null, size: "large" | "small", cls: (code: string) => string): MapLabel[] {
   const px = LABEL_PX[size];
   return paths.flatMap((p) => {
     const text = name(p.code);
     // About 0.55 em per character in the system sans-serif fonts.
-    return text && (size === "large" || text.length * px * 0.55 <= p.w) ? [{ x: p.cx, y: p.cy, text }] : [];
+    return text && (size === "large" || text.length * px * 0.55 <= p.w) ? [{ x: p.cx, y: p.cy, text, cls: `l-${cls(p.code)}` }] : [];
   });
 }
 
@@ -151,6 +153,7 @@ export function mapView(
   const { height, paths } = opts.geometry ? { height: opts.geometry.height, paths: opts.geometry.projected } : projectFeatures(features, width);
   const prefix = opts.geometry?.prefix ?? null;
   const size = paths.length <= 20 ? "large" : "small";
+  const styles = new Map(paths.map((p) => [p.code, style(p.code)]));
   return {
     id,
     kind,
@@ -158,8 +161,8 @@ export function mapView(
     width,
     height,
     legend,
-    shapes: paths.map((p) => ({ code: p.code, d: prefix ? null : p.d, ref: prefix ? `${prefix}-${p.code}` : null, ...style(p.code) })),
-    labels: opts.name ? placeLabels(paths, opts.name, size) : [],
+    shapes: paths.map((p) => ({ code: p.code, d: prefix ? null : p.d, ref: prefix ? `${prefix}-${p.code}` : null, ...styles.get(p.code)! })),
+    labels: opts.name ? placeLabels(paths, opts.name, size, (code) => styles.get(code)!.cls) : [],
     label_size: size,
   };
 }
