@@ -16,6 +16,7 @@ const PAGES = {
   district: "don-vi/901/index.html",
   commune: "don-vi/90102/index.html",
   indicators: "chi-so/index.html",
+  indicator: "chi-so/ty_le_ho_ngheo/index.html",
   plan: "ke-hoach/index.html",
   about: "gioi-thieu/index.html",
   search: "tim-kiem/index.html?q=dong+phong",
@@ -83,6 +84,32 @@ describe("fixture site in Chromium", () => {
       await results.getByRole("link", { name: "Huyện Đồng Hưng" }).click();
       await page.waitForURL(`${siteUrl}don-vi/901/index.html`);
       expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("filters a district's communes by status without JavaScript", async () => {
+    const { page, close } = await open(`${PAGES.district}#loc-missing`, { js: false });
+    try {
+      const rows = page.locator("#children-table tbody tr");
+      const visible = async () => (await rows.evaluateAll((trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).map((tr) => (tr as HTMLElement).dataset.unit))).sort();
+      expect(await visible()).toEqual(["90103"]);
+      await page.getByRole("link", { name: /^Đã duyệt \(1\)$/ }).click();
+      expect(await visible()).toEqual(["90101"]);
+      await page.getByRole("link", { name: /^Tất cả \(3\)$/ }).click();
+      expect(await visible()).toEqual(["90101", "90102", "90103"]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("announces the number of results to screen readers as the visitor types", async () => {
+    const { page, close } = await open(PAGES.home);
+    try {
+      await page.locator("#site-q").fill("dong hung");
+      const live = page.locator('.search-form [aria-live="polite"]');
+      await expect.poll(() => live.textContent(), { timeout: 10_000 }).toMatch(/^\d+ kết quả$/);
     } finally {
       await close();
     }

@@ -134,7 +134,7 @@ function unit(s: Spec, children: string[], all: () => UnitPage[]): UnitPage {
     key: k, reduction: s.raw ? reduction(s.raw, s.poorArea ?? false) : null,
     finance: s.raw ? finance(s.raw.money) : s.code.endsWith("LDTBXH") ? finance([[0, 0], [900, 780], [300, 120]]) : null,
     html: report ? md.render(report) : null,
-    documents: report ? (["docx", "md", "html"] as const).map((f) => ({ format: f, label: { docx: "Văn bản Word (DOCX)", md: "Markdown", html: "Trang HTML để in" }[f], path: `tai-lieu/${s.code}.${f}` })) : [],
+    documents: (["docx", "md", "html"] as const).map((f) => ({ format: f, label: { docx: "Văn bản Word (DOCX)", md: "Markdown", html: "Trang HTML để in" }[f], path: `tai-lieu/${s.code}.${f}` })),
     data: k ? dataRows(k) : [],
     source_file: report ? `data/reports/${s.code}.yaml` : null,
   };

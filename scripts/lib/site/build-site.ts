@@ -9,7 +9,7 @@
 import { mkdir, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { buildAssets, SITE_SRC } from "./assets.js";
-import { CSV_VARIANTS, statusCsv, unitCsv, unitJson } from "./data-files.js";
+import { CSV_VARIANTS, indicatorCsv, statusCsv, unitCsv, unitJson } from "./data-files.js";
 import { checkCode, unitPath } from "./format.js";
 import { loadTemplates, TEMPLATES_DIR } from "./hbs.js";
 import type { LevelId, SiteModel } from "./model.js";
@@ -19,6 +19,7 @@ import { indexModel } from "./views-common.js";
 import { aboutView, indicatorsView, planView, searchView } from "./views-pages.js";
 import { unitView } from "./views-unit.js";
 import { PROVINCE_FILES, unitDataFiles } from "./views-downloads.js";
+import { indicatorCsvPath, indicatorPath, indicatorView, keyIndicators } from "./views-indicator.js";
 import { provinceWorkbook } from "./workbook.js";
 
 export interface BuildSiteOptions {
@@ -86,6 +87,7 @@ export async function buildSite(model: SiteModel, outDir: string, opts: BuildSit
   const provinceFiles: [string, string | Uint8Array][] = [
     [PROVINCE_FILES.workbook, await provinceWorkbook(model)],
     ...CSV_VARIANTS.map((v): [string, string] => [PROVINCE_FILES.status(v), statusCsv(model, v)]),
+    ...keyIndicators(ix).flatMap((i) => CSV_VARIANTS.map((v): [string, string] => [indicatorCsvPath(i.id, v), indicatorCsv(model, i.id, v)])),
   ];
   for (const [p, content] of provinceFiles) ix.sizes.set(p, byteLength(content));
   await writeAll(provinceFiles.map(([p, c]) => [join(outDir, p), c]));
@@ -99,6 +101,7 @@ export async function buildSite(model: SiteModel, outDir: string, opts: BuildSit
     ["ke-hoach/index.html", render("plan", planView(ix))],
     ["gioi-thieu/index.html", render("about", aboutView(ix))],
     ["tim-kiem/index.html", render("search", searchView(ix))],
+    ...keyIndicators(ix).map((i): [string, string] => [indicatorPath(i.id), render("indicator", indicatorView(ix, i))]),
   ];
   await writeAll(pages.map(([p, html]) => [join(outDir, p), html]));
   lap("overview pages written");

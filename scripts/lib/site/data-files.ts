@@ -85,6 +85,22 @@ export function statusCsv(model: SiteModel, variant: CsvVariant): string {
   );
 }
 
+export const INDICATOR_COLUMNS = ["Mã đơn vị", "Tên đơn vị", "Cấp", "Mã kỳ", "Kỳ", "Giá trị"] as const;
+
+/** One indicator's values for every unit that has it (the indicator page's download). */
+export function indicatorCsv(model: SiteModel, id: string, variant: CsvVariant): string {
+  const levels = new Map(model.levels.map((l) => [l.id, l.name]));
+  return toCsv(
+    INDICATOR_COLUMNS,
+    model.units.flatMap((u) =>
+      u.data
+        .filter((r) => r.indicator === id && r.value !== null)
+        .map((r) => [u.code, u.name, levels.get(u.level) ?? u.level, r.period, r.period_label, { n: r.value!, decimals: r.decimals }]),
+    ),
+    variant,
+  );
+}
+
 export function unitJson(model: SiteModel, u: UnitPage): string {
   const doc = {
     round: model.project.round,

@@ -5,9 +5,7 @@ import type { ChartView } from "./charts.js";
 import type { UnitPage } from "./model.js";
 import { pageBase, type SiteIndex, unitLink, unitOf } from "./views-common.js";
 import { documentDownloads, provinceDownloads } from "./views-downloads.js";
-
-/** Indicator groups defined on the indicators page (population, poverty, near-poverty, deprivations). */
-const KEY_GROUPS = new Set(["dan_cu", "ho_ngheo", "ho_can_ngheo", "thieu_hut"]);
+import { indicatorPath, keyIndicators } from "./views-indicator.js";
 
 export function indicatorsView(ix: SiteIndex): object {
   const { model } = ix;
@@ -39,7 +37,7 @@ export function indicatorsView(ix: SiteIndex): object {
     ...base,
     province: unitLink(base.root, province),
     downloads: provinceDownloads(ix, base.root),
-    indicators: model.indicators.filter((i) => KEY_GROUPS.has(i.group)),
+    indicators: keyIndicators(ix).map((i) => ({ ...i, href: base.root + indicatorPath(i.id) })),
     charts,
     reduction: [province, ...withKey].filter((u) => u.reduction).map(reductionRow),
   };
