@@ -89,6 +89,22 @@ describe("fixture site in Chromium", () => {
     }
   });
 
+  it("keeps chart text at 12 px or more on a 390 px phone", async () => {
+    const { page, close } = await open(PAGES.district, { width: 390, height: 844 });
+    try {
+      const sizes = await page.locator(".chart-svg svg").evaluateAll((svgs) =>
+        svgs.map((svg) => {
+          const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+          return Math.min(...[...svg.querySelectorAll("text")].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+        }),
+      );
+      expect(sizes.length).toBeGreaterThan(3);
+      for (const s of sizes) expect(s).toBeGreaterThanOrEqual(12);
+    } finally {
+      await close();
+    }
+  });
+
   it("filters a district's communes by status without JavaScript", async () => {
     const { page, close } = await open(`${PAGES.district}#loc-missing`, { js: false });
     try {
