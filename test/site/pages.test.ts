@@ -173,6 +173,11 @@ describe("unit pages in the reader's order", () => {
     expect(done).not.toContain("Mẫu báo cáo để trống");
   });
 
+  it("describes a unit page by its status and poverty figures for link previews", async () => {
+    const html = await read("don-vi/90101/index.html");
+    expect(html).toMatch(/<meta name="description" content="Thị trấn Đồng Hưng \(Huyện Đồng Hưng\): Nộp đúng hạn, đã duyệt\. Tỷ lệ hộ nghèo 30\/6\/2018: 2,54%\. Giảm [^"]+ Số liệu minh họa, không phải số liệu chính thức\.">/);
+  });
+
   it("describes every page for link previews (meta description, Open Graph)", async () => {
     for (const p of await htmlFiles(site.dir)) {
       const html = await read(p);

@@ -102,6 +102,19 @@ function editLinks(ix: SiteIndex, u: UnitPage): { edit: string | null; issue: st
   };
 }
 
+/** "Xã A (Huyện B): Nộp đúng hạn, đã duyệt. Tỷ lệ hộ nghèo 30/6/2018: 8,00%." for link previews. */
+function unitDescription(ix: SiteIndex, u: UnitPage, parent: UnitPage | null): string {
+  const { model } = ix;
+  const approved = u.status === "da_duyet" ? `, ${model.labels.approved.toLowerCase()}` : "";
+  const rate = u.key?.poor_rate.find((p) => p.period === model.latest);
+  const when = model.periods.find((p) => p.id === model.latest)?.stock_label ?? "";
+  return [
+    `${u.name}${parent ? ` (${parent.name})` : ""}: ${u.timeliness_label}${approved}.`,
+    rate && rate.value !== null ? `Tỷ lệ hộ nghèo ${when}: ${rate.text}.` : null,
+    u.reduction ? `Giảm ${u.reduction.average_per_year.text} điểm %/năm, mục tiêu ${u.reduction.target.text}: ${u.reduction.verdict_label}.` : null,
+  ].filter(Boolean).join(" ");
+}
+
 export function unitView(ix: SiteIndex, u: UnitPage, opts: UnitViewOptions): object {
   const { model } = ix;
   const path = unitPath(u.code);
@@ -110,6 +123,7 @@ export function unitView(ix: SiteIndex, u: UnitPage, opts: UnitViewOptions): obj
     nav: "unit",
     numbers: u.key !== null || u.finance !== null,
     fold: { self: u.name, context: trail[trail.length - 1]?.name ?? null },
+    description: unitDescription(ix, u, trail[trail.length - 1] ?? null),
   });
   const root = base.root;
   const children = u.children.map((c) => ix.units.get(c)).filter((c): c is UnitPage => c !== undefined);
