@@ -5,12 +5,16 @@
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  /** summary: the unit's level and parent line (data-pagefind-meta="summary"). */
-  meta: { title?: string; summary?: string };
+  /**
+   * summary: the page's lead line; on unit pages also level ("Cấp xã"), parent ("Huyện …"),
+   * timeliness (on_time, late, not_yet, missing), status ("Đúng hạn, đã duyệt") and depth in the
+   * tree ("0" the root, "1" its children …).
+   */
+  meta: { title?: string; summary?: string; level?: string; parent?: string; timeliness?: string; status?: string; depth?: string };
 }
 interface PagefindModule {
   options(o: Record<string, unknown>): Promise<void>;
-  search(q: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+  search(q: string): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
 }
 
 const siteRoot = new URL(document.body.dataset.root ?? "", location.href);
@@ -21,7 +25,9 @@ function pagefind(): Promise<PagefindModule> {
     const url = new URL("pagefind/pagefind.js", siteRoot).href;
     const mod = (await import(/* @vite-ignore */ url)) as PagefindModule;
     // baseUrl "/" keeps result URLs relative to the site root; resultHref() puts them under it.
-    await mod.options({ excerptLength: 18, baseUrl: "/" });
+    // Weights (unit names) decide the order, not how often a word recurs on a long page: a
+    // district's page names it less often than its communes' pages name their district.
+    await mod.options({ excerptLength: 18, baseUrl: "/", ranking: { termFrequency: 0, pageLength: 0 } });
     return mod;
   })();
   return loading;
@@ -49,11 +55,38 @@ function excerptNode(excerpt: string): HTMLElement {
   return p;
 }
 
+/** "Huyện Đắk Ảnh" → "huyen dak anh" (as the index folds names). */
+function fold(s: string): string {
+  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Places first: a page whose name is the query (after its type word: "Huyện Bình An" for
+ * "binh an") before one whose name contains it as words, before the rest; among equals, the
+ * higher level (a district before its town of the same name); then pagefind's order.
+ */
+function placeRank(q: string, d: PagefindResultData): number {
+  const query = fold(q);
+  const title = fold(d.meta.title ?? "");
+  const depth = Number(d.meta.depth ?? 9);
+  if (title === query || title.endsWith(` ${query}`)) return depth;
+  return ` ${title} `.includes(` ${query} `) ? 10 : 20;
+}
+
 async function find(q: string, limit: number): Promise<{ total: number; items: PagefindResultData[] }> {
   const pf = await pagefind();
   const res = await pf.search(q);
-  const items = await Promise.all(res.results.slice(0, limit).map((r) => r.data()));
-  return { total: res.results.length, items };
+  // Every typed word is required: pagefind drops a word it does not know and ranks pages holding
+  // only some words; keep the pages each word finds on its own.
+  const words = [...new Set(q.split(/\s+/).filter(Boolean))];
+  let results = res.results;
+  if (words.length > 1) {
+    const each = await Promise.all(words.map(async (w) => new Set((await pf.search(w)).results.map((r) => r.id))));
+    results = results.filter((r) => each.every((ids) => ids.has(r.id)));
+  }
+  const head = await Promise.all(results.slice(0, Math.max(limit, 40)).map((r) => r.data()));
+  const ranked = head.map((d, i) => ({ d, key: placeRank(q, d) * 1000 + i })).sort((a, b) => a.key - b.key).map((x) => x.d);
+  return { total: results.length, items: ranked.slice(0, limit) };
 }
 
 function resultItem(d: PagefindResultData, withExcerpt: boolean): HTMLLIElement {
@@ -62,20 +95,27 @@ function resultItem(d: PagefindResultData, withExcerpt: boolean): HTMLLIElement 
   a.href = resultHref(d.url);
   a.textContent = d.meta.title ?? d.url;
   li.append(a);
-  if (d.meta.summary) {
-    const p = document.createElement("p");
-    p.className = withExcerpt ? "excerpt" : "small";
-    p.textContent = d.meta.summary;
-    li.append(p);
-  } else if (withExcerpt) {
-    li.append(excerptNode(d.excerpt));
+  if (d.meta.status && d.meta.timeliness) {
+    const badge = document.createElement("span");
+    badge.className = `badge b-${d.meta.timeliness.replace(/[^a-z_]/g, "")}`;
+    badge.textContent = d.meta.status;
+    li.append(" ", badge);
   }
+  const where = d.meta.level ? [d.meta.level, d.meta.parent].filter(Boolean).join(" · ") : d.meta.summary;
+  if (where) {
+    const p = document.createElement("p");
+    p.className = "small";
+    p.textContent = where;
+    li.append(p);
+  }
+  if (withExcerpt) li.append(excerptNode(d.excerpt));
   return li;
 }
 
 function initPopup(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>("input[name=q]");
   const popup = form.querySelector<HTMLElement>(".search-popup");
+  const live = form.querySelector<HTMLElement>("[data-search-live]");
   if (!input || !popup) return;
   let timer = 0;
   let seq = 0;
@@ -102,6 +142,7 @@ function initPopup(form: HTMLFormElement): void {
         all.textContent = "Xem tất cả kết quả";
         popup.replaceChildren(status, list, all);
         popup.hidden = false;
+        if (live) live.textContent = status.textContent;
       } catch {
         close(); // pagefind unavailable (e.g. file://): the form still submits to the search page
       }

@@ -152,6 +152,15 @@ describe("values typed the Vietnamese way", () => {
     expect(r.diagnostics).toHaveLength(1);
   });
 
+  it("SCHEMA_PATTERN: a repository address that is not an https web address of a repository", () => {
+    const text = fx.read("project.yaml");
+    fx.write("project.yaml", `${text.replace(/\n*$/, "\n")}repository:\n  url: github.com/to-chuc\n`);
+    const line = text.replace(/\n*$/, "\n").split("\n").length + 1;
+    expect(expectAt(fx.check(), err("SCHEMA_PATTERN", "project.yaml", line, 8)).message).toContain("github.com/to-chuc");
+    fx.edit("project.yaml", "url: github.com/to-chuc", "url: https://github.com/to-chuc/danh-gia\n  branch: main");
+    expect(fx.check().diagnostics).toEqual([]);
+  });
+
   it("SCHEMA_RANGE: a negative count", () => {
     fx.edit(C, "ho_tai_ngheo: {y2016: 2", "ho_tai_ngheo: {y2016: -2");
     expect(expectAt(fx.check(), err("SCHEMA_RANGE", C, 21, 25)).message).toContain("-2");

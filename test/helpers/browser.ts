@@ -43,10 +43,16 @@ export async function openPage(browser: Browser, url: string, opts: OpenOptions 
   return { page, problems, close: () => context.close() };
 }
 
+/** axe (WCAG 2 A/AA) violations of serious or critical impact. */
 export async function seriousAxe(page: Page): Promise<string[]> {
+  return axeViolations(page, ["serious", "critical"]);
+}
+
+/** axe (WCAG 2 A/AA and best practices) violations of the given impacts (default: any). */
+export async function axeViolations(page: Page, impacts: string[] = ["minor", "moderate", "serious", "critical"]): Promise<string[]> {
   await page.addScriptTag({ content: axe.source });
-  const result = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: ["wcag2a", "wcag2aa"] }));
+  const result = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "best-practice"] }));
   return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .filter((v) => impacts.includes(v.impact ?? ""))
     .map((v) => `${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
 }

@@ -5,7 +5,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { launchChromium, openPage, seriousAxe } from "../helpers/browser.js";
+import { axeViolations, launchChromium, openPage } from "../helpers/browser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuiltFixture, buildFixture, SUBPATH } from "./build-fixture.js";
 import { serveDir, type Served } from "./serve.js";
@@ -16,6 +16,7 @@ const PAGES = {
   district: "don-vi/901/index.html",
   commune: "don-vi/90102/index.html",
   indicators: "chi-so/index.html",
+  indicator: "chi-so/ty_le_ho_ngheo/index.html",
   plan: "ke-hoach/index.html",
   about: "gioi-thieu/index.html",
   search: "tim-kiem/index.html?q=dong+phong",
@@ -42,10 +43,9 @@ afterAll(async () => {
 
 const open = (path: string, opts: { width?: number; height?: number; js?: boolean } = {}) =>
   openPage(browser, path.startsWith("file:") ? path : siteUrl + path, { ...opts, warnings: true });
-const axeViolations = seriousAxe;
 
 describe("fixture site in Chromium", () => {
-  it.each(Object.entries(PAGES))("%s loads cleanly and passes axe", async (_name, path) => {
+  it.each(Object.entries(PAGES))("%s loads cleanly and axe finds no violation of any impact", async (_name, path) => {
     const { page, problems, close } = await open(path);
     try {
       expect(await page.locator("html").getAttribute("lang")).toBe("vi");
@@ -84,6 +84,48 @@ describe("fixture site in Chromium", () => {
       await results.getByRole("link", { name: "Huyện Đồng Hưng" }).click();
       await page.waitForURL(`${siteUrl}don-vi/901/index.html`);
       expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("keeps chart text at 12 px or more on a 390 px phone", async () => {
+    const { page, close } = await open(PAGES.district, { width: 390, height: 844 });
+    try {
+      const sizes = await page.locator(".chart-svg svg").evaluateAll((svgs) =>
+        svgs.map((svg) => {
+          const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+          return Math.min(...[...svg.querySelectorAll("text")].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+        }),
+      );
+      expect(sizes.length).toBeGreaterThan(3);
+      for (const s of sizes) expect(s).toBeGreaterThanOrEqual(12);
+    } finally {
+      await close();
+    }
+  });
+
+  it("filters a district's communes by status without JavaScript", async () => {
+    const { page, close } = await open(`${PAGES.district}#loc-missing`, { js: false });
+    try {
+      const rows = page.locator("#children-table tbody tr");
+      const visible = async () => (await rows.evaluateAll((trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).map((tr) => (tr as HTMLElement).dataset.unit))).sort();
+      expect(await visible()).toEqual(["90103"]);
+      await page.getByRole("link", { name: /^Đã duyệt \(1\)$/ }).click();
+      expect(await visible()).toEqual(["90101"]);
+      await page.getByRole("link", { name: /^Tất cả \(3\)$/ }).click();
+      expect(await visible()).toEqual(["90101", "90102", "90103"]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("announces the number of results to screen readers as the visitor types", async () => {
+    const { page, close } = await open(PAGES.home);
+    try {
+      await page.locator("#site-q").fill("dong hung");
+      const live = page.locator('.search-form [aria-live="polite"]');
+      await expect.poll(() => live.textContent(), { timeout: 10_000 }).toMatch(/^\d+ kết quả$/);
     } finally {
       await close();
     }
@@ -134,7 +176,7 @@ describe("fixture site in Chromium", () => {
     const { page, problems, close } = await open(`file://${site.dir}/don-vi/901/index.html`);
     try {
       const header = await page.locator(".site-header").evaluate((e) => getComputedStyle(e).backgroundColor);
-      expect(header).toBe("rgb(155, 28, 28)");
+      expect(header).toBe("rgb(29, 53, 87)");
       await expect(page.evaluate(() => document.documentElement.classList.contains("js"))).resolves.toBe(true);
       await page.locator("#children-table").getByRole("link", { name: "Xã Đông Phong" }).click();
       await page.waitForURL(/don-vi\/90102\/index\.html$/);

@@ -96,10 +96,12 @@ function finance(m: number[][]): FinanceInfo {
 
 function dataRows(k: KeyIndicators): DataRow[] {
   const rows: DataRow[] = [];
-  const add = (id: string, name: string, unit: string, s: Series) => s.forEach((p) => rows.push({ indicator: id, name, unit, period: p.period, value: p.value }));
+  const labels: Record<string, string> = { baseline: "Cuối năm 2015", y2016: "Cuối năm 2016", y2017: "Cuối năm 2017", mid2018: "30/6/2018" };
+  const add = (id: string, name: string, unit: string, s: Series, decimals = 0) =>
+    s.forEach((p) => rows.push({ indicator: id, name, unit, period: p.period, period_label: labels[p.period]!, decimals, value: p.value }));
   add("ho_dan_cu", "Tổng số hộ dân cư", "hộ", k.households);
   add("ho_ngheo", "Số hộ nghèo", "hộ", k.poor);
-  add("ty_le_ho_ngheo", "Tỷ lệ hộ nghèo", "%", k.poor_rate);
+  add("ty_le_ho_ngheo", "Tỷ lệ hộ nghèo", "%", k.poor_rate.map((p, i) => ({ ...p, value: (100 * k.poor[i]!.value!) / k.households[i]!.value! })), 2);
   add("ho_can_ngheo", "Số hộ cận nghèo", "hộ", k.near_poor);
   add("ho_thoat_ngheo", "Số hộ thoát nghèo", "hộ", k.escaped);
   k.deprivations.forEach((d, i) => add(`thieu_hut_${d.id}`, `Số hộ nghèo thiếu hụt: ${DEPRIVATIONS[i]![1]}`, "hộ", d.count));
@@ -132,8 +134,9 @@ function unit(s: Spec, children: string[], all: () => UnitPage[]): UnitPage {
     key: k, reduction: s.raw ? reduction(s.raw, s.poorArea ?? false) : null,
     finance: s.raw ? finance(s.raw.money) : s.code.endsWith("LDTBXH") ? finance([[0, 0], [900, 780], [300, 120]]) : null,
     html: report ? md.render(report) : null,
-    documents: report ? (["docx", "md", "html"] as const).map((f) => ({ format: f, label: { docx: "Văn bản Word (DOCX)", md: "Markdown", html: "Trang HTML để in" }[f], path: `tai-lieu/${s.code}.${f}` })) : [],
+    documents: (["docx", "md", "html"] as const).map((f) => ({ format: f, label: { docx: "Văn bản Word (DOCX)", md: "Markdown", html: "Trang HTML để in" }[f], path: `tai-lieu/${s.code}.${f}` })),
     data: k ? dataRows(k) : [],
+    source_file: report ? `data/reports/${s.code}.yaml` : null,
   };
 }
 
@@ -183,7 +186,8 @@ export function fixtureModel(): SiteModel {
     project: { title: "Đánh giá giữa kỳ Chương trình mục tiêu quốc gia giảm nghèo bền vững 2016–2020", round: "giua-ky-2016-2020",
       round_label: "Đánh giá giữa kỳ 2016–2020", as_of: date(AS_OF), illustrative: true,
       notice: "Số liệu minh họa, không phải số liệu chính thức.", province_name: "Tỉnh Mẫu", province_code: "99",
-      authority: "Ủy ban nhân dân tỉnh Mẫu", money_unit: "triệu đồng" },
+      authority: "Ủy ban nhân dân tỉnh Mẫu", money_unit: "triệu đồng",
+      repository: { url: "https://github.com/vi-du/tinh-mau", branch: "main" } },
     periods: PERIODS.map((id, i) => ({ id, date: date(["2015-12-31", "2016-12-31", "2017-12-31", "2018-06-30"][i]!),
       stock_label: ["Cuối năm 2015", "Cuối năm 2016", "Cuối năm 2017", "30/6/2018"][i]!, flow_label: [null, "Năm 2016", "Năm 2017", "6 tháng đầu năm 2018"][i]! })),
     baseline: "baseline", latest: "mid2018",
@@ -192,6 +196,14 @@ export function fixtureModel(): SiteModel {
     labels: { status: SLABEL, timeliness: TLABEL, approved: "Đã duyệt" },
     deprivations: DEPRIVATIONS.map(([id, name, service]) => ({ id, name, service })),
     root: "99", units,
+    indicators: [
+      { id: "ty_le_ho_ngheo", name: "Tỷ lệ hộ nghèo", unit: "%", group: "ho_ngheo", decimals: 2, description: "Số hộ nghèo / tổng số hộ dân cư × 100.",
+        aggregation: "Tính lại từ số đã cộng.", source: "Chương trình tự tính; in ở Biểu B01." },
+      { id: "ho_ngheo", name: "Số hộ nghèo", unit: "hộ", group: "ho_ngheo", decimals: 0, description: `Ghi chú nhập tay: ${EVIL_IMG}`,
+        aggregation: "Cộng số của các đơn vị cấp dưới.", source: "Các đơn vị ghi trong tệp báo cáo; in ở Biểu B01, B02." },
+      { id: "ho_dan_cu", name: "Tổng số hộ dân cư", unit: "hộ", group: "dan_cu", decimals: 0, description: null,
+        aggregation: "Cộng số của các đơn vị cấp dưới.", source: "Các đơn vị ghi trong tệp báo cáo." },
+    ],
     plan: { title: "Kế hoạch đánh giá giữa kỳ Chương trình giảm nghèo bền vững", reference: "Số: 45/KH-UBND ngày 12/6/2018",
       schedule: levelIds.map((id) => ({ id: `nop_${id}`, level: id, label: `${names[id][0]} nộp báo cáo`, deadline: date(LEVELS[id]), days: daysLeft(LEVELS[id]),
         text: id === "commune" ? `Gửi về UBND cấp huyện; ghi chú nhập tay: ${EVIL_IMG}` : "Gửi báo cáo kèm biểu mẫu theo đề cương." })),

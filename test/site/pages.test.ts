@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unitCsv } from "../../scripts/lib/site/data-files.js";
 import type { StatusCounts, UnitPage } from "../../scripts/lib/site/model.js";
 import { type BuiltFixture, buildFixture } from "./build-fixture.js";
-import { EVIL_IMG, EVIL_SCRIPT } from "./fixture-model.js";
+import { indexModel } from "../../scripts/lib/site/views-common.js";
+import { unitView } from "../../scripts/lib/site/views-unit.js";
+import { EVIL_IMG, EVIL_SCRIPT, fixtureModel } from "./fixture-model.js";
 
 let site: BuiltFixture;
 const read = (p: string) => readFile(join(site.dir, p), "utf8");
@@ -127,14 +129,116 @@ describe("links", () => {
   });
 });
 
+describe("unit pages in the reader's order", () => {
+  it("puts status, dates, verdict and downloads before the children, the numbers and the report", async () => {
+    const html = await read("don-vi/901/index.html");
+    const at = (s: string) => { const i = html.indexOf(s); expect(i, s).toBeGreaterThan(-1); return i; };
+    expect(at('id="h-status"')).toBeLessThan(at('class="verdict'));
+    expect(at('class="verdict')).toBeLessThan(at('id="tai-ve"'));
+    expect(at('id="tai-ve"')).toBeLessThan(at('id="h-children"'));
+    expect(at('id="h-children"')).toBeLessThan(at('id="h-key"'));
+    expect(at('id="h-key"')).toBeLessThan(at('id="bao-cao"'));
+  });
+
+  it("opens the report with a table of contents linking its sections", async () => {
+    const html = await read("don-vi/90101/index.html");
+    expect(html).toContain('<li class="toc-2"><a href="#muc-1">I. KẾT QUẢ THỰC HIỆN</a></li>');
+    expect(html).toContain('<h2 id="muc-1">I. KẾT QUẢ THỰC HIỆN</h2>');
+    expect(html).toContain('<h2 id="muc-2">II. ĐỀ XUẤT, KIẾN NGHỊ</h2>');
+  });
+
+  it("links “Sửa báo cáo này” to the report file and “Báo lỗi” to a new issue, from the project's repository", async () => {
+    const html = await read("don-vi/90101/index.html");
+    expect(html).toContain('<a href="https://github.com/vi-du/tinh-mau/edit/main/data/reports/90101.yaml" rel="external">Sửa báo cáo này</a>');
+    expect(html).toMatch(/<a href="https:\/\/github\.com\/vi-du\/tinh-mau\/issues\/new\?title(=|&#x3D;)B%C3%A1o%20l%E1%BB%97i%3A%20Th%E1%BB%8B%20tr%E1%BA%A5n%20%C4%90%E1%BB%93ng%20H%C6%B0ng%20\(m%C3%A3%2090101\)&amp;body(=|&#x3D;)[^"]+" rel="external">Báo lỗi<\/a>/);
+    // No report file yet: nothing to edit, a mistake can still be reported.
+    const none = await read("don-vi/90103/index.html");
+    expect(none).not.toContain("Sửa báo cáo này");
+    expect(none).toContain(">Báo lỗi</a>");
+  });
+
+  it("leaves both links out when the project names no repository", () => {
+    const model = fixtureModel();
+    model.project.repository = null;
+    const ix = indexModel(model, { js: "static/main.js", css: [] });
+    const view = unitView(ix, ix.units.get("90101")!, { charts: false }) as { edit: unknown };
+    expect(view.edit).toBeNull();
+  });
+
+  it("labels the documents of a unit without a report as a blank template", async () => {
+    const none = await read("don-vi/90103/index.html");
+    expect(none).toContain("Mẫu báo cáo để trống – Văn bản Word (DOCX)");
+    expect(none).toContain("đây là mẫu, không phải báo cáo");
+    const done = await read("don-vi/90101/index.html");
+    expect(done).not.toContain("Mẫu báo cáo để trống");
+  });
+
+  it("describes a unit page by its status and poverty figures for link previews", async () => {
+    const html = await read("don-vi/90101/index.html");
+    expect(html).toMatch(/<meta name="description" content="Thị trấn Đồng Hưng \(Huyện Đồng Hưng\): Nộp đúng hạn, đã duyệt\. Tỷ lệ hộ nghèo 30\/6\/2018: 2,54%\. Giảm [^"]+ Số liệu minh họa, không phải số liệu chính thức\.">/);
+  });
+
+  it("describes every page for link previews (meta description, Open Graph)", async () => {
+    for (const p of await htmlFiles(site.dir)) {
+      const html = await read(p);
+      expect(html, p).toMatch(/<meta name="description" content="[^"]{20,}">/);
+      expect(html, p).toMatch(/<meta property="og:title" content="[^"]+">/);
+      expect(html, p).toMatch(/<meta property="og:description" content="[^"]+">/);
+    }
+  });
+});
+
+describe("maps", () => {
+  it("draws one set of outlines for both colourings, with place names and counts in the legend", async () => {
+    const html = await read("index.html");
+    const defs = [...html.matchAll(/<path id="(map-home-g-[^"]+)" d="/g)].map((m) => m[1]);
+    expect(defs.sort()).toEqual(["map-home-g-901", "map-home-g-902"]);
+    for (const kind of ["status", "rate"]) {
+      const fig = html.slice(html.indexOf(`data-kind="${kind}"`), html.indexOf("</figure>", html.indexOf(`data-kind="${kind}"`)));
+      expect([...fig.matchAll(/<use href="#(map-home-g-[^"]+)"/g)].map((m) => m[1]).sort(), kind).toEqual(defs);
+      expect(fig, kind).not.toContain("<path");
+      expect(fig, kind).toContain(">Đồng Hưng");
+    }
+    // Huyện Đồng Hưng submitted on time; Thị xã Mẫu Sơn is still drafting before its deadline.
+    expect(html).toContain('<use href="#map-home-g-901" class="m-on_time">');
+    expect(html).toContain('<use href="#map-home-g-902" class="m-not_yet">');
+    expect(html).toContain("Nộp đúng hạn (1)</li>");
+    expect(html).toContain("Chưa nộp, còn hạn (1)</li>");
+    expect(html).toContain("Quá hạn chưa nộp (0)</li>");
+  });
+});
+
+describe("indicator pages", () => {
+  it("give the definition, unit, aggregation rule and source from the catalogue, the values by unit, and downloads", async () => {
+    const html = await read("chi-so/ty_le_ho_ngheo/index.html");
+    expect(html).toContain("<h1>Tỷ lệ hộ nghèo</h1>");
+    expect(html).toContain("Số hộ nghèo / tổng số hộ dân cư × 100.");
+    expect(html).toContain("<dt>Cách tổng hợp lên cấp trên</dt><dd>Tính lại từ số đã cộng.</dd>");
+    expect(html).toContain("<dt>Nguồn số liệu</dt><dd>Chương trình tự tính; in ở Biểu B01.</dd>");
+    expect(html).toContain('href="../../data/chi-so/ty_le_ho_ngheo.excel-vi.csv"');
+    expect(await read("chi-so/index.html")).toContain('<a href="../chi-so/ty_le_ho_ngheo/index.html">Tỷ lệ hộ nghèo</a>');
+    expect(await read("chi-so/ho_ngheo/index.html")).toContain("Ghi chú nhập tay: &lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;");
+    const csv = await read("data/chi-so/ty_le_ho_ngheo.csv");
+    expect(csv).toContain("\r\n90101,Thị trấn Đồng Hưng,Cấp xã,baseline,Cuối năm 2015,4.00\r\n");
+  });
+});
+
 describe("data downloads and search aids", () => {
-  it("writes CSV with a BOM and RFC 4180 quoting, and JSON", async () => {
+  it("writes each unit's values as CSV in two variants (BOM, unit code, Vietnamese periods, rounded), and JSON", async () => {
     const csv = await read("data/90101.csv");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1).split("\r\n")[0]).toBe("indicator,name,unit,period,value");
-    expect(csv).toContain("ho_ngheo,Số hộ nghèo,hộ,baseline,98");
-    const quoted = unitCsv([{ indicator: "x", name: 'Vốn "đối ứng", địa phương', unit: "triệu đồng", period: "y2017", value: null }]);
-    expect(quoted).toContain('x,"Vốn ""đối ứng"", địa phương",triệu đồng,y2017,\r\n');
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines[0]).toBe("Mã đơn vị,Tên đơn vị,Mã chỉ tiêu,Chỉ tiêu,Đơn vị tính,Mã kỳ,Kỳ,Giá trị");
+    expect(csv).toContain("90101,Thị trấn Đồng Hưng,ho_ngheo,Số hộ nghèo,hộ,baseline,Cuối năm 2015,98\r\n");
+    // 98 ÷ 2450 × 100 = 4.0 exactly; 84 ÷ 2462 × 100 = 3.41186… rounds to the indicator's 2 decimals.
+    expect(csv).toContain(",ty_le_ho_ngheo,Tỷ lệ hộ nghèo,%,y2016,Cuối năm 2016,3.41\r\n");
+    const vi = await read("data/90101.excel-vi.csv");
+    expect(vi.charCodeAt(0)).toBe(0xfeff);
+    expect(vi.slice(1).split("\r\n")[0]).toBe("Mã đơn vị;Tên đơn vị;Mã chỉ tiêu;Chỉ tiêu;Đơn vị tính;Mã kỳ;Kỳ;Giá trị");
+    expect(vi).toContain("90101;Thị trấn Đồng Hưng;ty_le_ho_ngheo;Tỷ lệ hộ nghèo;%;y2016;Cuối năm 2016;3,41\r\n");
+    const row = { indicator: "x", name: 'Vốn "đối ứng", địa phương; khác', unit: "triệu đồng", period: "y2017", period_label: "Năm 2017", decimals: 1, value: -1234.56 };
+    expect(unitCsv({ code: "1", name: "=A1" }, [row])).toContain(`1,"'=A1",x,"Vốn ""đối ứng"", địa phương; khác",triệu đồng,y2017,Năm 2017,-1234.6\r\n`);
+    expect(unitCsv({ code: "1", name: "A" }, [row], "excel-vi")).toContain(`1;A;x;"Vốn ""đối ứng"", địa phương; khác";triệu đồng;y2017;Năm 2017;-1234,6\r\n`);
     const json = JSON.parse(await read("data/901.json")) as { unit: { code: string }; values: unknown[] };
     expect(json.unit.code).toBe("901");
     expect(json.values.length).toBeGreaterThan(0);

@@ -75,6 +75,8 @@ export interface Project {
   money_unit: string;
   /** The evaluation window as written in sentences: "2016 - 6/2018". */
   window_label: string;
+  /** The data repository on the web (site's edit and issue links); absent when none. */
+  repository?: { url: string; branch?: string };
 }
 
 export type UnitFlag = string; // e.g. "xa_135", "xa_dbkk", "xa_atk", "thon_dbkk"

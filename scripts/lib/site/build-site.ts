@@ -6,10 +6,10 @@
 // Documents (DOCX, Markdown, HTML) are written by the caller at the paths named in the model;
 // buildSite never deletes anything outside the folders it owns (OWNED below).
 
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { buildAssets, SITE_SRC } from "./assets.js";
-import { unitCsv, unitJson } from "./data-files.js";
+import { CSV_VARIANTS, indicatorCsv, statusCsv, unitCsv, unitJson } from "./data-files.js";
 import { checkCode, unitPath } from "./format.js";
 import { loadTemplates, TEMPLATES_DIR } from "./hbs.js";
 import type { LevelId, SiteModel } from "./model.js";
@@ -18,6 +18,9 @@ import { homeView } from "./views-home.js";
 import { indexModel } from "./views-common.js";
 import { aboutView, indicatorsView, planView, searchView } from "./views-pages.js";
 import { unitView } from "./views-unit.js";
+import { PROVINCE_FILES, unitDataFiles } from "./views-downloads.js";
+import { indicatorCsvPath, indicatorPath, indicatorView, keyIndicators } from "./views-indicator.js";
+import { provinceWorkbook } from "./workbook.js";
 
 export interface BuildSiteOptions {
   /** Levels whose unit pages carry ECharts charts (about 10 ms per chart); default: every level. */
@@ -46,11 +49,11 @@ function checkModel(model: SiteModel): void {
   }
 }
 
-async function writeAll(files: AsyncIterable<[string, string]> | Iterable<[string, string]>, batch = 64): Promise<number> {
+async function writeAll(files: AsyncIterable<[string, string | Uint8Array]> | Iterable<[string, string | Uint8Array]>, batch = 64): Promise<number> {
   let pending: Promise<void>[] = [];
   let n = 0;
   for await (const [path, content] of files) {
-    pending.push(mkdir(dirname(path), { recursive: true }).then(() => writeFile(path, content, "utf8")));
+    pending.push(mkdir(dirname(path), { recursive: true }).then(() => writeFile(path, content)));
     n++;
     if (pending.length >= batch) {
       await Promise.all(pending);
@@ -59,6 +62,10 @@ async function writeAll(files: AsyncIterable<[string, string]> | Iterable<[strin
   }
   await Promise.all(pending);
   return n;
+}
+
+function byteLength(content: string | Uint8Array): number {
+  return typeof content === "string" ? Buffer.byteLength(content, "utf8") : content.byteLength;
 }
 
 export async function buildSite(model: SiteModel, outDir: string, opts: BuildSiteOptions = {}): Promise<void> {
@@ -75,22 +82,41 @@ export async function buildSite(model: SiteModel, outDir: string, opts: BuildSit
   const ix = indexModel(model, assets);
   const chartLevels = new Set(opts.chartLevels ?? model.levels.map((l) => l.id));
 
+  // Downloads first, so that every page can show their sizes. Documents written by the caller
+  // before the site are measured where they are.
+  const provinceFiles: [string, string | Uint8Array][] = [
+    [PROVINCE_FILES.workbook, await provinceWorkbook(model)],
+    ...CSV_VARIANTS.map((v): [string, string] => [PROVINCE_FILES.status(v), statusCsv(model, v)]),
+    ...keyIndicators(ix).flatMap((i) => CSV_VARIANTS.map((v): [string, string] => [indicatorCsvPath(i.id, v), indicatorCsv(model, i.id, v)])),
+  ];
+  for (const [p, content] of provinceFiles) ix.sizes.set(p, byteLength(content));
+  await writeAll(provinceFiles.map(([p, c]) => [join(outDir, p), c]));
+  const docs = [...model.plan.documents, ...model.units.flatMap((u) => u.documents)];
+  await Promise.all(docs.map((d) => stat(join(outDir, d.path)).then((s) => ix.sizes.set(d.path, s.size), () => undefined)));
+  lap("province downloads written");
+
   const pages: [string, string][] = [
     ["index.html", render("home", homeView(ix))],
     ["chi-so/index.html", render("indicators", indicatorsView(ix))],
     ["ke-hoach/index.html", render("plan", planView(ix))],
     ["gioi-thieu/index.html", render("about", aboutView(ix))],
     ["tim-kiem/index.html", render("search", searchView(ix))],
+    ...keyIndicators(ix).map((i): [string, string] => [indicatorPath(i.id), render("indicator", indicatorView(ix, i))]),
   ];
   await writeAll(pages.map(([p, html]) => [join(outDir, p), html]));
   lap("overview pages written");
 
   function* unitFiles(): Generator<[string, string]> {
     for (const u of model.units) {
-      const html = render("unit", unitView(ix, u, { charts: chartLevels.has(u.level) }));
-      yield [join(outDir, unitPath(u.code)), html];
-      yield [join(outDir, "data", `${u.code}.json`), unitJson(model, u)];
-      yield [join(outDir, "data", `${u.code}.csv`), unitCsv(u.data)];
+      const files: [string, string][] = [
+        [unitDataFiles(u.code).json, unitJson(model, u)],
+        ...CSV_VARIANTS.map((v): [string, string] => [unitDataFiles(u.code).csv(v), unitCsv(u, u.data, v)]),
+      ];
+      for (const [p, content] of files) {
+        ix.sizes.set(p, byteLength(content));
+        yield [join(outDir, p), content];
+      }
+      yield [join(outDir, unitPath(u.code)), render("unit", unitView(ix, u, { charts: chartLevels.has(u.level) }))];
     }
   }
   await writeAll(unitFiles());

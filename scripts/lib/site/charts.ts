@@ -25,8 +25,12 @@ export interface ChartSeries {
   dashed?: boolean;
 }
 
-/** Chart width in SVG units: drawn small so text stays legible when scaled down on phones. */
-const W = 560;
+/**
+ * Chart width in SVG units, and its text size: drawn small and lettered large, so that scaled to a
+ * 390 px phone (about 358 px of chart) the text stays at 12 px or more (15 × 358 ÷ 420 ≈ 12,8).
+ */
+const W = 420;
+const FS = 15;
 const FONT = "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, Arial, sans-serif";
 const TEXT = "#1f2933";
 const GRID_LINE = "#d9dee4";
@@ -75,10 +79,13 @@ export function stableIds(svg: string): string {
   });
 }
 
-const legend = { bottom: 0, itemGap: 14, textStyle: { fontSize: 14, color: TEXT } };
+const legend = { bottom: 0, itemGap: 12, textStyle: { fontSize: FS, color: TEXT } };
+/** Category labels wrap within their slot instead of running into the next one. */
+const categoryLabels = (n: number, plotWidth: number) => ({ fontSize: FS, color: TEXT, interval: 0, width: Math.max(40, Math.floor(plotWidth / Math.max(1, n)) - 6), overflow: "break" as const });
 const valueAxis = (unit: string) => ({
   type: "value" as const,
-  axisLabel: { fontSize: 13, color: TEXT, formatter: (v: number) => viAxis(v) + unit },
+  splitNumber: 4,
+  axisLabel: { fontSize: FS, color: TEXT, formatter: (v: number) => viAxis(v) + unit },
   splitLine: { lineStyle: { color: GRID_LINE } },
 });
 
@@ -86,9 +93,9 @@ const valueAxis = (unit: string) => ({
 export function lineChart(categories: string[], series: ChartSeries[], unit: string): string {
   return renderSvg(
     {
-      grid: { left: 56, right: 24, top: 24, bottom: 88 },
+      grid: { left: 56, right: 20, top: 24, bottom: 100 },
       legend,
-      xAxis: { type: "category", data: categories, axisLabel: { fontSize: 13, color: TEXT, interval: 0 } },
+      xAxis: { type: "category", data: categories, axisLabel: categoryLabels(categories.length, W - 76) },
       yAxis: valueAxis(unit),
       series: series.map((s) => ({
         type: "line",
@@ -101,7 +108,7 @@ export function lineChart(categories: string[], series: ChartSeries[], unit: str
       })),
     },
     W,
-    320,
+    340,
   );
 }
 
@@ -109,14 +116,14 @@ export function lineChart(categories: string[], series: ChartSeries[], unit: str
 export function columnChart(categories: string[], series: ChartSeries[], unit: string): string {
   return renderSvg(
     {
-      grid: { left: 64, right: 24, top: 24, bottom: 72 },
+      grid: { left: 64, right: 20, top: 24, bottom: 96 },
       legend,
-      xAxis: { type: "category", data: categories, axisLabel: { fontSize: 13, color: TEXT, interval: 0 } },
+      xAxis: { type: "category", data: categories, axisLabel: categoryLabels(categories.length, W - 84) },
       yAxis: valueAxis(unit),
       series: series.map((s) => ({ type: "bar", name: s.name, data: s.values, itemStyle: { color: s.color } })),
     },
     W,
-    320,
+    340,
   );
 }
 
@@ -126,13 +133,13 @@ export function barChart(categories: string[], series: ChartSeries[], unit: stri
   const height = Math.max(200, 96 + rowHeight * categories.length);
   return renderSvg(
     {
-      grid: { left: 184, right: 28, top: 16, bottom: 64 },
+      grid: { left: 150, right: 24, top: 16, bottom: 80 },
       legend,
       yAxis: {
         type: "category",
         inverse: true,
         data: categories,
-        axisLabel: { fontSize: 13, color: TEXT, width: 172, overflow: "break", interval: 0 },
+        axisLabel: { fontSize: FS, color: TEXT, width: 140, overflow: "break", interval: 0 },
       },
       xAxis: valueAxis(unit),
       series: series.map((s) => ({

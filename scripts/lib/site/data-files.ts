@@ -1,23 +1,104 @@
-// Per-unit data downloads: data/<code>.json (the unit's status and all its values) and
-// data/<code>.csv (long format, UTF-8 with BOM so Excel shows Vietnamese, RFC 4180 quoting).
+// Data downloads. Per unit: data/<code>.json (status and every value) and the same values as CSV
+// in two variants; for the whole tree: the report status of every unit as CSV (both variants).
+// CSV is UTF-8 with a BOM (so Excel shows Vietnamese), one header row, CRLF line ends, values
+// rounded to the indicator's decimals, periods named as readers name them ("Cuối năm 2015").
+//   - "rfc":      RFC 4180, "," between fields, "." decimals: for programs and any-locale tools.
+//   - "excel-vi": ";" between fields, "," decimals: what Excel in a Vietnamese locale opens as columns.
 
 import type { DataRow, SiteModel, UnitPage } from "./model.js";
 
-export const CSV_COLUMNS = ["indicator", "name", "unit", "period", "value"] as const;
+export type CsvVariant = "rfc" | "excel-vi";
 
-function csvField(v: string | number | null): string {
-  if (v === null) return "";
-  const s = String(v);
-  // Quote anything with a separator, quote or line break; also cells Excel would run as a formula.
-  const risky = /^[=+\-@\t\r]/.test(s) && typeof v === "string";
-  const t = risky ? `'${s}` : s;
-  return /[",\r\n]/.test(t) || risky ? `"${t.replace(/"/g, '""')}"` : t;
+export const CSV_VARIANTS: readonly CsvVariant[] = ["rfc", "excel-vi"];
+
+/** File name of a CSV download: "25.csv", "25.excel-vi.csv". */
+export function csvName(base: string, variant: CsvVariant): string {
+  return variant === "rfc" ? `${base}.csv` : `${base}.excel-vi.csv`;
 }
 
-export function unitCsv(rows: DataRow[]): string {
-  const lines = [CSV_COLUMNS.join(",")];
-  for (const r of rows) lines.push([r.indicator, r.name, r.unit, r.period, r.value].map(csvField).join(","));
+export const CSV_COLUMNS = ["Mã đơn vị", "Tên đơn vị", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Mã kỳ", "Kỳ", "Giá trị"] as const;
+
+/** The JSON download's column names (one per DataRow field). */
+export const JSON_COLUMNS = ["indicator", "name", "unit", "period", "period_label", "decimals", "value"] as const;
+
+/** Round to `decimals` places; the number keeps no float noise (7.0900000001 → 7.09). */
+export function roundTo(v: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(v * f) / f;
+}
+
+function numberText(v: number, decimals: number, variant: CsvVariant): string {
+  const s = roundTo(v, decimals).toFixed(decimals);
+  return variant === "rfc" ? s : s.replace(".", ",");
+}
+
+type Cell = string | { n: number; decimals: number } | null;
+
+function field(c: Cell, variant: CsvVariant): string {
+  if (c === null) return "";
+  if (typeof c !== "string") return numberText(c.n, c.decimals, variant);
+  const sep = variant === "rfc" ? "," : ";";
+  // Text Excel would run as a formula gets a leading apostrophe (and is then quoted).
+  const risky = /^[=+\-@\t\r]/.test(c);
+  const t = risky ? `'${c}` : c;
+  return risky || t.includes(sep) || /["\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
+export function toCsv(header: readonly string[], rows: Cell[][], variant: CsvVariant): string {
+  const sep = variant === "rfc" ? "," : ";";
+  const lines = [header.map((h) => field(h, variant)).join(sep), ...rows.map((r) => r.map((c) => field(c, variant)).join(sep))];
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
+}
+
+export function unitCsv(u: Pick<UnitPage, "code" | "name">, rows: DataRow[], variant: CsvVariant = "rfc"): string {
+  return toCsv(
+    CSV_COLUMNS,
+    rows.map((r) => [u.code, u.name, r.indicator, r.name, r.unit, r.period, r.period_label, r.value === null ? null : { n: r.value, decimals: r.decimals }]),
+    variant,
+  );
+}
+
+export const STATUS_COLUMNS = ["Mã đơn vị", "Tên đơn vị", "Cấp", "Mã đơn vị cấp trên", "Đơn vị cấp trên", "Trạng thái", "Thời hạn", "Hạn nộp", "Ngày nộp", "Ngày duyệt", "Số ngày muộn"] as const;
+
+/** Days after the deadline: submitted late by, or overdue by (not yet submitted); 0 otherwise. */
+export function daysLate(u: Pick<UnitPage, "deadline" | "submitted" | "days">): number {
+  if (!u.deadline) return 0;
+  if (u.submitted) return Math.max(0, Math.round((Date.parse(u.submitted.iso) - Date.parse(u.deadline.iso)) / 86_400_000));
+  return u.days && u.days.value < 0 ? -u.days.value : 0;
+}
+
+/** One row per unit (root first, then the model's order): the status table of the workbook and CSV. */
+export function statusRows(model: SiteModel): { unit: UnitPage; level: string; parent: UnitPage | null; late: number }[] {
+  const byCode = new Map(model.units.map((u) => [u.code, u]));
+  const levels = new Map(model.levels.map((l) => [l.id, l.name]));
+  return model.units.map((u) => ({ unit: u, level: levels.get(u.level) ?? u.level, parent: u.parent ? byCode.get(u.parent) ?? null : null, late: daysLate(u) }));
+}
+
+export function statusCsv(model: SiteModel, variant: CsvVariant): string {
+  return toCsv(
+    STATUS_COLUMNS,
+    statusRows(model).map(({ unit: u, level, parent, late }) => [
+      u.code, u.name, level, parent?.code ?? null, parent?.name ?? null, u.status_label, u.timeliness_label,
+      u.deadline?.iso ?? null, u.submitted?.iso ?? null, u.approved?.iso ?? null, { n: late, decimals: 0 },
+    ]),
+    variant,
+  );
+}
+
+export const INDICATOR_COLUMNS = ["Mã đơn vị", "Tên đơn vị", "Cấp", "Mã kỳ", "Kỳ", "Giá trị"] as const;
+
+/** One indicator's values for every unit that has it (the indicator page's download). */
+export function indicatorCsv(model: SiteModel, id: string, variant: CsvVariant): string {
+  const levels = new Map(model.levels.map((l) => [l.id, l.name]));
+  return toCsv(
+    INDICATOR_COLUMNS,
+    model.units.flatMap((u) =>
+      u.data
+        .filter((r) => r.indicator === id && r.value !== null)
+        .map((r) => [u.code, u.name, levels.get(u.level) ?? u.level, r.period, r.period_label, { n: r.value!, decimals: r.decimals }]),
+    ),
+    variant,
+  );
 }
 
 export function unitJson(model: SiteModel, u: UnitPage): string {
@@ -32,9 +113,10 @@ export function unitJson(model: SiteModel, u: UnitPage): string {
       deadline: u.deadline?.iso ?? null,
       submitted: u.submitted?.iso ?? null,
       approved: u.approved?.iso ?? null,
+      days_late: daysLate(u),
     },
-    columns: CSV_COLUMNS,
-    values: u.data,
+    columns: JSON_COLUMNS,
+    values: u.data.map((r) => ({ ...r, value: r.value === null ? null : roundTo(r.value, r.decimals) })),
   };
   return JSON.stringify(doc, null, 1) + "\n";
 }

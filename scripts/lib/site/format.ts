@@ -48,13 +48,6 @@ export function rootPrefix(pagePath: string): string {
   return "../".repeat(depth);
 }
 
-/** Display category: approved overrides the timeliness of a submitted report. */
-export type DisplayStatus = Timeliness | "approved";
-
-export function displayStatus(u: Pick<UnitPage, "status" | "timeliness">): DisplayStatus {
-  return u.status === "da_duyet" ? "approved" : u.timeliness;
-}
-
 export const TIMELINESS_ORDER: readonly Timeliness[] = ["on_time", "late", "not_yet", "missing"];
 
 export interface BarSegment {

@@ -10,8 +10,27 @@ export interface MapShape {
   /** Accessible name and tooltip: "Huyện X: Quá hạn". */
   label: string;
   href: string | null;
-  d: string;
+  /** The outline itself, or null when the shape reuses a shared outline (`ref`). */
+  d: string | null;
+  /** Id of a shared outline (<path> in a MapGeometry) drawn with <use>, or null. */
+  ref: string | null;
   cls: string;
+}
+
+/** A place name drawn on the map, at the shape's centroid. */
+export interface MapLabel {
+  x: number;
+  y: number;
+  text: string;
+  /** The shape's class ("m-self" …), so the name can contrast with its fill. */
+  cls: string;
+}
+
+/** Outlines drawn once per page and reused by every colouring of the same features. */
+export interface MapGeometry {
+  width: number;
+  height: number;
+  paths: { id: string; d: string }[];
 }
 
 export interface LegendItem {
@@ -28,6 +47,9 @@ export interface MapView {
   height: number;
   shapes: MapShape[];
   legend: LegendItem[];
+  labels: MapLabel[];
+  /** "large" on maps of few shapes (district names), "small" on maps of many (commune names). */
+  label_size: "large" | "small";
 }
 
 /** d3 wants clockwise exterior rings (the opposite of RFC 7946): reverse rings when the area says so. */
@@ -43,6 +65,10 @@ function forD3(f: GeoFeature): GeoFeature {
 export interface Projected {
   code: string;
   d: string;
+  /** Centroid and bounding-box width in map units, for the place name. */
+  cx: number;
+  cy: number;
+  w: number;
 }
 
 /** Project features to fit a box `width` wide; the height follows the shape (within limits). */
@@ -58,7 +84,14 @@ export function projectFeatures(features: GeoFeature[], width: number): { height
   const [tx, ty] = projection.translate();
   projection.translate([tx + pad, ty + pad]);
   const path = geoPath(projection).digits(1);
-  return { height, paths: fc.features.map((f) => ({ code: f.properties.code, d: path(f) ?? "" })) };
+  return {
+    height,
+    paths: fc.features.map((f) => {
+      const [cx, cy] = path.centroid(f);
+      const [[bx0], [bx1]] = path.bounds(f);
+      return { code: f.properties.code, d: path(f) ?? "", cx: Math.round(cx), cy: Math.round(cy), w: bx1 - bx0 };
+    }),
+  };
 }
 
 /** Poverty-rate classes (percent), lowest first. */
@@ -87,6 +120,25 @@ export interface ShapeStyle {
   href: string | null;
 }
 
+/** Font sizes (map units) of place names; a name is drawn when its estimated width fits the shape. */
+const LABEL_PX = { large: 17, small: 12 } as const;
+
+function placeLabels(paths: Projected[], name: (code: string) => string | null, size: "large" | "small", cls: (code: string) => string): MapLabel[] {
+  const px = LABEL_PX[size];
+  return paths.flatMap((p) => {
+    const text = name(p.code);
+    // About 0.55 em per character in the system sans-serif fonts.
+    return text && (size === "large" || text.length * px * 0.55 <= p.w) ? [{ x: p.cx, y: p.cy, text, cls: `l-${cls(p.code)}` }] : [];
+  });
+}
+
+export interface MapOptions {
+  /** Short place name of a feature, drawn on the map; null draws none. */
+  name?: (code: string) => string | null;
+  /** Shared outlines to reuse (MapGeometry from `mapGeometry` of the same features). */
+  geometry?: { prefix: string; projected: Projected[]; height: number };
+}
+
 /** Build a map view: `style` gives each feature's class, label and link. */
 export function mapView(
   id: string,
@@ -96,7 +148,30 @@ export function mapView(
   width: number,
   style: (code: string) => ShapeStyle,
   legend: LegendItem[],
+  opts: MapOptions = {},
 ): MapView {
+  const { height, paths } = opts.geometry ? { height: opts.geometry.height, paths: opts.geometry.projected } : projectFeatures(features, width);
+  const prefix = opts.geometry?.prefix ?? null;
+  const size = paths.length <= 20 ? "large" : "small";
+  const styles = new Map(paths.map((p) => [p.code, style(p.code)]));
+  return {
+    id,
+    kind,
+    title,
+    width,
+    height,
+    legend,
+    shapes: paths.map((p) => ({ code: p.code, d: prefix ? null : p.d, ref: prefix ? `${prefix}-${p.code}` : null, ...styles.get(p.code)! })),
+    labels: opts.name ? placeLabels(paths, opts.name, size, (code) => styles.get(code)!.cls) : [],
+    label_size: size,
+  };
+}
+
+/** Project features once; both colourings then draw them with <use> (`geometry` of MapOptions). */
+export function mapGeometry(prefix: string, features: GeoFeature[], width: number): { shared: MapGeometry; ref: { prefix: string; projected: Projected[]; height: number } } {
   const { height, paths } = projectFeatures(features, width);
-  return { id, kind, title, width, height, legend, shapes: paths.map((p) => ({ code: p.code, d: p.d, ...style(p.code) })) };
+  return {
+    shared: { width, height, paths: paths.map((p) => ({ id: `${prefix}-${p.code}`, d: p.d })) },
+    ref: { prefix, projected: paths, height },
+  };
 }

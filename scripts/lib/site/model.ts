@@ -78,6 +78,11 @@ export interface ProjectInfo {
   authority: string;
   /** Money unit of all money values: "triệu đồng". */
   money_unit: string;
+  /**
+   * The data repository's web address and branch ("https://github.com/org/repo", "main"), for the
+   * "edit this report" and "report a mistake" links; null when the project names none.
+   */
+  repository: { url: string; branch: string } | null;
 }
 
 export interface PeriodInfo {
@@ -179,7 +184,26 @@ export interface DataRow {
   name: string;
   unit: string;
   period: PeriodId;
+  /** The period as its readers name it: "Cuối năm 2015" (stocks), "Năm 2016" (flows). */
+  period_label: string;
+  /** Decimals the indicator is shown with (downloads round to them). */
+  decimals: number;
   value: number | null;
+}
+
+/** One indicator of the catalogue, for the indicator pages and the downloads' column labels. */
+export interface IndicatorInfo {
+  id: string;
+  name: string;
+  unit: string;
+  group: string;
+  decimals: number;
+  /** The catalogue's definition (plain text) or null. */
+  description: string | null;
+  /** How a parent's value is formed from its children's: "Cộng số của các đơn vị cấp dưới". */
+  aggregation: string;
+  /** Where the figure comes from: "Biểu B02, B03 trong báo cáo của các đơn vị". */
+  source: string;
 }
 
 export interface UnitPage {
@@ -219,6 +243,8 @@ export interface UnitPage {
   documents: DocLink[];
   /** All values of the unit, for data/<code>.json and data/<code>.csv. */
   data: DataRow[];
+  /** The unit's report file, relative to the repository root ("data/reports/…/x.yaml"), or null. */
+  source_file: string | null;
 }
 
 export type { AboutPage, GeoCollection, GeoFeature, PlanPage, ScheduleItem, SourceInfo } from "./model-pages.js";
@@ -244,6 +270,8 @@ export interface SiteModel {
   /** Root code first, then every unit; UnitPage.children give the tree. */
   root: string;
   units: UnitPage[];
+  /** The indicator catalogue, in catalogue order. */
+  indicators: IndicatorInfo[];
   plan: PlanPage;
   geo: { districts: GeoCollection; communes: GeoCollection };
   about: AboutPage;

@@ -5,14 +5,13 @@ import type { BuiltAssets } from "./assets.js";
 import {
   barSegments,
   type BarSegment,
-  displayStatus,
   foldDiacritics,
   rootPrefix,
   share,
   TIMELINESS_ORDER,
   unitPath,
 } from "./format.js";
-import { type LegendItem, mapView, type MapView, rateBin, rateLegend } from "./geo-svg.js";
+import { type LegendItem, type MapGeometry, mapGeometry, mapView, type MapView, rateBin, rateLegend } from "./geo-svg.js";
 import type { GeoFeature, ProjectInfo, SiteModel, StatusCounts, UnitPage } from "./model.js";
 
 export interface SiteIndex {
@@ -21,6 +20,8 @@ export interface SiteIndex {
   units: Map<string, UnitPage>;
   levelName: Map<string, string>;
   agencyLevels: Set<string>;
+  /** Sizes in bytes of the files written so far (downloads), by site-relative path. */
+  sizes: Map<string, number>;
 }
 
 export function indexModel(model: SiteModel, assets: BuiltAssets): SiteIndex {
@@ -32,6 +33,7 @@ export function indexModel(model: SiteModel, assets: BuiltAssets): SiteIndex {
     units,
     levelName: new Map(model.levels.map((l) => [l.id, l.name])),
     agencyLevels: new Set(model.levels.filter((l) => l.kind === "agency").map((l) => l.id)),
+    sizes: new Map(),
   };
 }
 
@@ -65,13 +67,17 @@ export interface PageBase {
    */
   fold: { self: string; context: string | null } | null;
   indexed: boolean;
+  /** Meta description and Open Graph: what a shared link previews. */
+  description: string;
+  /** The page's own path (relative to the site root), for og:url-less previews and canonical paths. */
+  path: string;
 }
 
 export function pageBase(
   ix: SiteIndex,
   pagePath: string,
   title: string,
-  opts: { nav: NavKey; numbers: boolean; fold?: { self: string; context: string | null }; indexed?: boolean },
+  opts: { nav: NavKey; numbers: boolean; fold?: { self: string; context: string | null }; indexed?: boolean; description?: string },
 ): PageBase {
   const root = rootPrefix(pagePath);
   const p = ix.model.project;
@@ -88,6 +94,8 @@ export function pageBase(
       ? { self: foldDiacritics(opts.fold.self), context: opts.fold.context ? foldDiacritics(opts.fold.context) : null }
       : null,
     indexed: opts.indexed ?? true,
+    description: [opts.description ?? `${p.round_label} – ${p.province_name}. Số liệu tính đến ngày ${p.as_of.text}.`, opts.numbers && p.notice ? p.notice : null].filter(Boolean).join(" "),
+    path: pagePath,
   };
 }
 
@@ -95,6 +103,17 @@ export interface UnitLink {
   code: string;
   name: string;
   href: string;
+}
+
+/** A unit's status as badges show it: timeliness (colour and text) and approval (a separate mark). */
+export function statusView(ix: SiteIndex, u: UnitPage) {
+  return {
+    timeliness: u.timeliness,
+    short: ix.model.labels.timeliness[u.timeliness],
+    label: u.timeliness_label,
+    approved: u.status === "da_duyet",
+    status_label: u.status_label,
+  };
 }
 
 export function unitLink(root: string, u: UnitPage): UnitLink {
@@ -122,37 +141,48 @@ export function progressRow(ix: SiteIndex, c: StatusCounts): ProgressRow {
   };
 }
 
-export function statusLegend(ix: SiteIndex): LegendItem[] {
+/** Legend of the status colouring: timeliness only, with the count of each class. */
+export function statusLegend(ix: SiteIndex, units: UnitPage[]): LegendItem[] {
   const l = ix.model.labels;
+  const approved = units.filter((u) => u.status === "da_duyet").length;
   return [
-    { cls: "m-approved", label: l.approved },
-    ...TIMELINESS_ORDER.map((k) => ({ cls: `m-${k}`, label: l.timeliness[k] })),
+    ...TIMELINESS_ORDER.map((k) => ({ cls: `m-${k}`, label: `${l.timeliness[k]} (${units.filter((u) => u.timeliness === k).length})` })),
+    { cls: "m-approved-note", label: `✓ ${l.approved} (${approved})` },
   ];
 }
 
-/** Status and poverty-rate maps of a set of features. `focus` marks one feature (commune pages). */
+/** Status and poverty-rate maps of a set of features, drawing one set of outlines twice. */
 export function unitMaps(
   ix: SiteIndex,
   root: string,
   features: GeoFeature[],
   idBase: string,
   place: string,
-): { status: MapView; rate: MapView } {
+): { status: MapView; rate: MapView; geometry: MapGeometry } {
   const latest = ix.model.latest;
+  const mapped = features.map((f) => ix.units.get(f.properties.code)).filter((u): u is UnitPage => u !== undefined);
   const style = (kind: "status" | "rate") => (code: string) => {
     const u = ix.units.get(code);
     if (!u) return { cls: "m-none", label: code, href: null };
     const rate = u.key?.poor_rate.find((p) => p.period === latest) ?? null;
-    const what = kind === "status" ? `${u.status_label}, ${u.timeliness_label}` : `tỷ lệ hộ nghèo ${rate?.text ?? "—"}`;
+    const approved = u.status === "da_duyet" ? `, ${ix.model.labels.approved.toLowerCase()}` : "";
+    const what = kind === "status" ? `${u.timeliness_label}${approved}` : `tỷ lệ hộ nghèo ${rate?.text ?? "—"}`;
     return {
-      cls: kind === "status" ? `m-${displayStatus(u)}` : rateBin(rate?.value ?? null),
+      cls: kind === "status" ? `m-${u.timeliness}` : rateBin(rate?.value ?? null),
       label: `${u.name}: ${what}`,
       href: root + unitPath(u.code),
     };
   };
+  const geo = mapGeometry(`${idBase}-g`, features, 600);
+  const name = (code: string) => {
+    const u = ix.units.get(code);
+    return u ? `${u.short_name}${u.status === "da_duyet" ? " ✓" : ""}` : null;
+  };
+  const opts = { name, geometry: geo.ref };
   return {
-    status: mapView(`${idBase}-status`, "status", `Bản đồ tiến độ nộp báo cáo – ${place}`, features, 600, style("status"), statusLegend(ix)),
-    rate: mapView(`${idBase}-rate`, "rate", `Bản đồ tỷ lệ hộ nghèo – ${place}`, features, 600, style("rate"), rateLegend()),
+    status: mapView(`${idBase}-status`, "status", `Bản đồ tiến độ nộp báo cáo – ${place}`, features, 600, style("status"), statusLegend(ix, mapped), opts),
+    rate: mapView(`${idBase}-rate`, "rate", `Bản đồ tỷ lệ hộ nghèo – ${place}`, features, 600, style("rate"), rateLegend(), { ...opts, name: (c) => ix.units.get(c)?.short_name ?? null }),
+    geometry: geo.shared,
   };
 }
 
@@ -174,5 +204,6 @@ export function focusMap(ix: SiteIndex, root: string, features: GeoFeature[], fo
       };
     },
     [{ cls: "m-self", label: focus.name }, { cls: "m-context", label: "Đơn vị khác cùng cấp" }],
+    { name: (code) => ix.units.get(code)?.short_name ?? null },
   );
 }

@@ -4,6 +4,8 @@ import { childrenRateChart, deprivationChart, flowsChart, moneyChart, ratesChart
 import type { ChartView } from "./charts.js";
 import type { UnitPage } from "./model.js";
 import { pageBase, type SiteIndex, unitLink, unitOf } from "./views-common.js";
+import { documentDownloads, provinceDownloads } from "./views-downloads.js";
+import { indicatorPath, keyIndicators } from "./views-indicator.js";
 
 export function indicatorsView(ix: SiteIndex): object {
   const { model } = ix;
@@ -34,6 +36,8 @@ export function indicatorsView(ix: SiteIndex): object {
   return {
     ...base,
     province: unitLink(base.root, province),
+    downloads: provinceDownloads(ix, base.root),
+    indicators: keyIndicators(ix).map((i) => ({ ...i, href: base.root + indicatorPath(i.id) })),
     charts,
     reduction: [province, ...withKey].filter((u) => u.reduction).map(reductionRow),
   };
@@ -52,7 +56,7 @@ export function planView(ix: SiteIndex): object {
       level_name: levelName(s.level),
       state: s.days.value < 0 ? "past" : s.days.value <= 7 ? "soon" : "future",
     })),
-    downloads: model.plan.documents.map((d) => ({ label: d.label, href: base.root + d.path, format: d.format.toUpperCase() })),
+    downloads: documentDownloads(ix, base.root, model.plan.documents, false),
   };
 }
 
@@ -65,14 +69,12 @@ export function searchView(ix: SiteIndex): object {
   const { model } = ix;
   const base = pageBase(ix, "tim-kiem/index.html", "Tìm kiếm", { nav: "search", numbers: false, indexed: false });
   const province = unitOf(ix, model.root);
-  const groups = model.levels
-    .filter((l) => l.id !== province.level)
-    .map((l) => ({
-      level: l.name,
-      // Without JavaScript the page lists units to browse; the lowest level is reached via its parent.
-      items: model.units.filter((u) => u.level === l.id && (u.children.length > 0 || ix.agencyLevels.has(l.id))),
-    }))
-    .filter((g) => g.items.length > 0)
-    .map((g) => ({ level: g.level, items: g.items.map((u) => unitLink(base.root, u)) }));
-  return { ...base, province: unitLink(base.root, province), groups };
+  const link = (u: UnitPage) => unitLink(base.root, u);
+  // Without JavaScript the page lists every unit: each child of the province with its own children.
+  const groups = province.children
+    .map((c) => unitOf(ix, c))
+    .filter((u) => !ix.agencyLevels.has(u.level))
+    .map((u) => ({ head: link(u), items: u.children.map((c) => link(unitOf(ix, c))) }));
+  const agencies = model.units.filter((u) => ix.agencyLevels.has(u.level)).map(link);
+  return { ...base, province: link(province), groups, agencies, agency_level: model.levels.find((l) => l.kind === "agency")?.name ?? "" };
 }

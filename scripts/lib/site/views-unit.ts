@@ -3,10 +3,11 @@
 
 import { deprivationChart, flowsChart, moneyChart, ratesChart, childrenRateChart } from "./chart-specs.js";
 import type { ChartView } from "./charts.js";
-import { displayStatus, unitPath } from "./format.js";
-import type { MapView } from "./geo-svg.js";
+import { TIMELINESS_ORDER, unitPath } from "./format.js";
+import type { MapGeometry, MapView } from "./geo-svg.js";
 import type { Series, UnitPage } from "./model.js";
 import { focusMap, pageBase, progressRow, type SiteIndex, unitLink, unitMaps } from "./views-common.js";
+import { documentDownloads, unitDataDownloads } from "./views-downloads.js";
 
 export interface UnitViewOptions {
   /** Render ECharts charts on this unit's page (tables are always there). */
@@ -66,6 +67,54 @@ function cards(ix: SiteIndex, u: UnitPage) {
   return out;
 }
 
+/** Filters of the children table by timeliness and approval: anchors the CSS acts on (no JS). */
+function childFilters(ix: SiteIndex, children: UnitPage[]) {
+  const l = ix.model.labels;
+  const all = { key: "all", label: "Tất cả", count: children.length };
+  const byTime = TIMELINESS_ORDER.map((t) => ({ key: t, label: l.timeliness[t], count: children.filter((c) => c.timeliness === t).length }));
+  const approved = { key: "approved", label: l.approved, count: children.filter((c) => c.status === "da_duyet").length };
+  return [all, ...byTime, approved].filter((f) => f.key === "all" || f.count > 0);
+}
+
+/**
+ * The report's HTML (markdown-it output, trusted) with ids on its section headings, and the table
+ * of contents built from them. Heading text is taken as the escaped HTML markdown-it wrote.
+ */
+export function reportWithToc(html: string): { html: string; toc: { id: string; html: string; level: number }[] } {
+  const toc: { id: string; html: string; level: number }[] = [];
+  const out = html.replace(/<h([23])>([\s\S]*?)<\/h\1>/g, (_m, level: string, inner: string) => {
+    const id = `muc-${toc.length + 1}`;
+    toc.push({ id, html: inner.replace(/<[^>]*>/g, ""), level: Number(level) });
+    return `<h${level} id="${id}">${inner}</h${level}>`;
+  });
+  return { html: out, toc };
+}
+
+/** "Sửa báo cáo này" (the report file in the repository's web editor) and "Báo lỗi" (a new issue). */
+function editLinks(ix: SiteIndex, u: UnitPage): { edit: string | null; issue: string } | null {
+  const repo = ix.model.project.repository;
+  if (!repo) return null;
+  const title = `Báo lỗi: ${u.name} (mã ${u.code})`;
+  const body = `Trang: ${u.name} (mã ${u.code})\nTệp số liệu: ${u.source_file ?? "chưa có"}\n\nMô tả lỗi:\n`;
+  return {
+    edit: u.source_file ? `${repo.url}/edit/${encodeURI(repo.branch)}/${u.source_file.split("/").map(encodeURIComponent).join("/")}` : null,
+    issue: `${repo.url}/issues/new?title=${encodeURIComponent(title)}&body=${encodeURIComponent(body)}`,
+  };
+}
+
+/** "Xã A (Huyện B): Nộp đúng hạn, đã duyệt. Tỷ lệ hộ nghèo 30/6/2018: 8,00%." for link previews. */
+function unitDescription(ix: SiteIndex, u: UnitPage, parent: UnitPage | null): string {
+  const { model } = ix;
+  const approved = u.status === "da_duyet" ? `, ${model.labels.approved.toLowerCase()}` : "";
+  const rate = u.key?.poor_rate.find((p) => p.period === model.latest);
+  const when = model.periods.find((p) => p.id === model.latest)?.stock_label ?? "";
+  return [
+    `${u.name}${parent ? ` (${parent.name})` : ""}: ${u.timeliness_label}${approved}.`,
+    rate && rate.value !== null ? `Tỷ lệ hộ nghèo ${when}: ${rate.text}.` : null,
+    u.reduction ? `Giảm ${u.reduction.average_per_year.text} điểm %/năm, mục tiêu ${u.reduction.target.text}: ${u.reduction.verdict_label}.` : null,
+  ].filter(Boolean).join(" ");
+}
+
 export function unitView(ix: SiteIndex, u: UnitPage, opts: UnitViewOptions): object {
   const { model } = ix;
   const path = unitPath(u.code);
@@ -74,6 +123,7 @@ export function unitView(ix: SiteIndex, u: UnitPage, opts: UnitViewOptions): obj
     nav: "unit",
     numbers: u.key !== null || u.finance !== null,
     fold: { self: u.name, context: trail[trail.length - 1]?.name ?? null },
+    description: unitDescription(ix, u, trail[trail.length - 1] ?? null),
   });
   const root = base.root;
   const children = u.children.map((c) => ix.units.get(c)).filter((c): c is UnitPage => c !== undefined);
@@ -95,10 +145,12 @@ export function unitView(ix: SiteIndex, u: UnitPage, opts: UnitViewOptions): obj
   // Maps: a unit with mapped children shows them; a mapped unit shows itself inside its parent.
   const communes = model.geo.communes.features;
   let maps: MapView[] = [];
+  let mapGeometry: MapGeometry | null = null;
   const own = communes.filter((f) => f.properties.district_code === u.code);
   if (own.length > 0) {
     const m = unitMaps(ix, root, own, `map-${u.code}`, u.name);
     maps = [m.status, m.rate];
+    mapGeometry = m.geometry;
   } else if (u.parent && communes.some((f) => f.properties.code === u.code)) {
     const parent = ix.units.get(u.parent);
     const siblings = communes.filter((f) => f.properties.district_code === u.parent);
@@ -109,7 +161,8 @@ export function unitView(ix: SiteIndex, u: UnitPage, opts: UnitViewOptions): obj
     ...base,
     unit: u,
     level_name: ix.levelName.get(u.level) ?? u.level,
-    display_status: displayStatus(u),
+    timeliness_short: model.labels.timeliness[u.timeliness],
+    approved: u.status === "da_duyet",
     trail: [...trail.map((a) => unitLink(root, a))],
     parent: trail.length ? unitLink(root, trail[trail.length - 1]!) : null,
     cards: cards(ix, u),
@@ -117,20 +170,24 @@ export function unitView(ix: SiteIndex, u: UnitPage, opts: UnitViewOptions): obj
     reduction: u.reduction,
     charts,
     maps,
+    map_geometry: mapGeometry,
     children_progress: u.children_counts ? progressRow(ix, u.children_counts) : null,
     children: children.map((c) => ({
       link: unitLink(root, c),
-      status: displayStatus(c),
+      timeliness: c.timeliness,
+      timeliness_short: model.labels.timeliness[c.timeliness],
+      approved: c.status === "da_duyet",
       status_label: c.status_label,
       timeliness_label: c.timeliness_label,
       submitted: c.submitted?.text ?? "—",
       rate: c.key?.poor_rate.find((p) => p.period === latest)?.text ?? "—",
     })),
     model_labels: model.labels,
-    downloads: [
-      ...u.documents.map((d) => ({ label: d.label, href: root + d.path, format: d.format.toUpperCase() })),
-      { label: "Số liệu (JSON)", href: `${root}data/${u.code}.json`, format: "JSON" },
-      { label: "Số liệu (CSV, mở bằng Excel)", href: `${root}data/${u.code}.csv`, format: "CSV" },
-    ],
+    child_filters: children.length > 1 ? childFilters(ix, children) : [],
+    report: u.html ? reportWithToc(u.html) : null,
+    edit: editLinks(ix, u),
+    downloads: [...documentDownloads(ix, root, u.documents, u.html === null), ...unitDataDownloads(ix, root, u)],
+    // Issue 13 adds the unit's input workbook ("Tải biểu nhập liệu (Excel)") to this list.
+    input_workbook: null,
   };
 }

@@ -25,8 +25,13 @@ export function fixCoreDates(coreXml: string, created: string): string {
 }
 
 export async function packDocx(doc: Document, created: string): Promise<Uint8Array> {
+  return repackOffice(new Uint8Array(await Packer.toBuffer(doc)), created);
+}
+
+/** Any Office Open XML package (DOCX, XLSX) with its core dates and entry timestamps fixed. */
+export function repackOffice(bytes: Uint8Array, created: string): Uint8Array {
   if (!ISO_DATE.test(created)) throw new Error(`packDocx: created must be an ISO date (YYYY-MM-DD), got "${created}"`);
-  const raw = unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
+  const raw = unzipSync(bytes);
   const entries: Zippable = {};
   const mtime = zipDate();
   // Object key order is the archive's entry order, as docx wrote it.

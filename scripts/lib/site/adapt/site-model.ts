@@ -7,6 +7,7 @@ import { shortDate } from "../../model/dates.js";
 import { DEADLINE_TOKEN } from "../../model/plan.js";
 import { STATUS_LABEL } from "../../model/timeliness.js";
 import type { GeoCollection, SiteModel } from "../model.js";
+import { indicatorInfos } from "./indicators.js";
 import { statusCounts, unitPage, type UnitDocs } from "./unit-page.js";
 import { date, daysLeft } from "./values.js";
 
@@ -27,6 +28,7 @@ export function siteModel({ ds, tree, docs, plan, geo }: SiteInputs): SiteModel 
   const units = [...ds.units.values()];
   const byLevel = (id: string) => units.filter((u) => u.level === id).map((u) => tree.figures.get(u.code)!);
   const levelName = (id: string | undefined) => ds.levels.get(id ?? "")?.name ?? "";
+  const reportFiles = new Map(ds.reports.map((r) => [r.report.unit, `data/${r.file.rel}`]));
   return {
     project: {
       title: p.title,
@@ -39,6 +41,7 @@ export function siteModel({ ds, tree, docs, plan, geo }: SiteInputs): SiteModel 
       province_code: root.code,
       authority: root.authority ?? root.name,
       money_unit: p.money_unit,
+      repository: p.repository ? { url: p.repository.url, branch: p.repository.branch ?? "main" } : null,
     },
     periods: p.periods.map((x) => ({ id: x.id, date: date(x.date)!, stock_label: x.stock_label, flow_label: x.flow_label })),
     baseline: p.periods[0]!.id,
@@ -54,7 +57,8 @@ export function siteModel({ ds, tree, docs, plan, geo }: SiteInputs): SiteModel 
     },
     deprivations: ds.catalogue.indicators.filter((i) => i.group === "thieu_hut").map((i) => ({ id: i.id, name: i.name.replace(/^Số hộ nghèo thiếu hụt (về )?/i, "").replace(/^./, (c) => c.toUpperCase()), service: i.service ?? "" })),
     root: root.code,
-    units: [root, ...units.filter((u) => u !== root)].map((u) => unitPage(ds, tree, u, docs.get(u.code)!)),
+    units: [root, ...units.filter((u) => u !== root)].map((u) => unitPage(ds, tree, u, docs.get(u.code)!, reportFiles.get(u.code) ?? null)),
+    indicators: indicatorInfos(ds),
     plan: {
       title: `${ds.plan.type_name.charAt(0)}${ds.plan.type_name.slice(1).toLocaleLowerCase("vi")} ${ds.plan.title}`,
       reference: ds.plan.number ? `Số: ${ds.plan.number}/${ds.plan.symbol}${ds.plan.date ? ` ngày ${shortDate(ds.plan.date)}` : ""}` : null,

@@ -102,10 +102,22 @@ function finance(ds: Dataset, fig: UnitFigures): FinanceInfo | null {
 }
 
 function dataRows(ds: Dataset, fig: UnitFigures, indicators: readonly Indicator[]): DataRow[] {
-  return indicators.flatMap((i) => ds.project.periods.filter((p) => fig.effective[i.id]?.[p.id] !== undefined).map((p) => ({ indicator: i.id, name: i.name, unit: i.unit, period: p.id, value: fig.effective[i.id]![p.id]! })));
+  return indicators.flatMap((i) =>
+    ds.project.periods
+      .filter((p) => fig.effective[i.id]?.[p.id] !== undefined)
+      .map((p) => ({
+        indicator: i.id,
+        name: i.name,
+        unit: i.unit,
+        period: p.id,
+        period_label: i.kind === "flow" || i.kind === "money" ? p.flow_label ?? p.stock_label : p.stock_label,
+        decimals: i.decimals ?? 0,
+        value: fig.effective[i.id]![p.id]!,
+      })),
+  );
 }
 
-export function unitPage(ds: Dataset, tree: Tree, unit: Unit, docs: UnitDocs): UnitPage {
+export function unitPage(ds: Dataset, tree: Tree, unit: Unit, docs: UnitDocs, sourceFile: string | null): UnitPage {
   const fig = tree.figures.get(unit.code)!;
   const level = ds.levels.get(unit.level)!;
   const deadline = deadlineOf(level, ds.plan);
@@ -144,5 +156,6 @@ export function unitPage(ds: Dataset, tree: Tree, unit: Unit, docs: UnitDocs): U
     html: docs.bodyHtml,
     documents,
     data: dataRows(ds, fig, ds.catalogue.indicators),
+    source_file: sourceFile,
   };
 }

@@ -1,0 +1,101 @@
+// Search on the bundled province's site, as a reader types place names without diacritics: the
+// place itself comes first, before the communes and towns that merely carry its name or sit in
+// it. The results show level, parent and status; the search page passes axe at any impact; the
+// no-JS list names every unit. (The site is built without DOCX files: see bundled-site.ts.)
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SiteModel } from "../../scripts/lib/site/model.js";
+import { axeViolations, launchChromium, openPage } from "../helpers/browser.js";
+import { buildDataSite } from "../helpers/bundled-site.js";
+import { serveDir, type Served } from "../site/serve.js";
+import { REPO } from "../check/fixture.js";
+
+const base = mkdtempSync(join(tmpdir(), "site-search-"));
+let model: SiteModel;
+let server: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  model = await buildDataSite(join(REPO, "data"), join(base, "site"));
+  server = await serveDir(join(base, "site"));
+  browser = await launchChromium();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(base, { recursive: true, force: true });
+});
+
+const open = (path: string, opts: { js?: boolean; width?: number } = {}) => openPage(browser, `${server.url}${path}`, opts);
+
+describe("search on the bundled province", () => {
+  it.each([
+    ["doan hung", "Huyện Đoan Hùng"],
+    ["ha hoa", "Huyện Hạ Hoà"],
+    ["tan son", "Huyện Tân Sơn"],
+    ["dong khe", "Xã Đông Khê"],
+  ])("“%s” puts %s first, with its level, parent and status", async (q, name) => {
+    const unit = model.units.find((u) => u.name === name);
+    expect(unit, name).toBeDefined();
+    const { page, problems, close } = await open(`tim-kiem/index.html?q=${encodeURIComponent(q)}`);
+    try {
+      const first = page.locator("#search-results > li").first();
+      await expect.poll(() => first.locator("a").first().textContent(), { timeout: 15_000 }).toBe(name);
+      const text = (await first.textContent()) ?? "";
+      const level = model.levels.find((l) => l.id === unit!.level)!.name;
+      const parent = model.units.find((u) => u.code === unit!.parent)!.name;
+      expect(text).toContain(`${level} · ${parent}`);
+      expect(text).toContain(model.labels.timeliness[unit!.timeliness]);
+      await expect(page.locator("#search-status").textContent()).resolves.toMatch(/^Tìm thấy \d+ kết quả/);
+      expect(await first.locator(".excerpt").count()).toBe(1);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("requires every typed word: a known name with an unknown word finds nothing", async () => {
+    const { page, close } = await open("tim-kiem/index.html?q=doan+xyzzy");
+    try {
+      await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 15_000 }).toBe("Không tìm thấy kết quả cho “doan xyzzy”.");
+      expect(await page.locator("#search-results > li").count()).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+
+  it("passes axe at any impact on the results page", async () => {
+    const { page, close } = await open("tim-kiem/index.html?q=doan+hung");
+    try {
+      await expect.poll(() => page.locator("#search-results > li").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("lists every unit without JavaScript, communes under their district", async () => {
+    const { page, close } = await open("tim-kiem/index.html", { js: false });
+    try {
+      const links = await page.locator('section[aria-labelledby="h-browse"] a').allTextContents();
+      expect(new Set(links)).toEqual(new Set(model.units.map((u) => u.name)));
+      const district = model.units.find((u) => u.name === "Huyện Đoan Hùng")!;
+      const under = page.locator('section[aria-labelledby="h-browse"] h3', { hasText: district.name }).locator("xpath=following-sibling::ul[1]//a");
+      expect((await under.allTextContents()).sort()).toEqual(district.children.map((c) => model.units.find((u) => u.code === c)!.name).sort());
+    } finally {
+      await close();
+    }
+  });
+
+  it.each(["index.html", "don-vi/230/index.html", "don-vi/08053/index.html"])("%s fits a 390 px phone without sideways scrolling", async (path) => {
+    const { page, close } = await open(path, { width: 390 });
+    try {
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    } finally {
+      await close();
+    }
+  });
+});

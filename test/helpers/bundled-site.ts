@@ -1,0 +1,37 @@
+// The site of a data folder built without packing DOCX files (the slow part of `build`): the same
+// check, roll-up, report bodies and site model as `build`, documents left out. For browser tests
+// that need the bundled province's names (search ranking) in seconds rather than minutes.
+import { join } from "node:path";
+import { rollUp } from "../../scripts/lib/aggregate/roll-up.js";
+import { rollupRule } from "../../scripts/lib/aggregate/rollup-rule.js";
+import { runCheck } from "../../scripts/lib/check.js";
+import { readGeo } from "../../scripts/lib/load/read-geo.js";
+import { markdownToHtml } from "../../scripts/lib/render/documents.js";
+import { loadTemplates } from "../../scripts/lib/render/templates.js";
+import { planDocModel } from "../../scripts/lib/render/view/plan-view.js";
+import { reportDocModel } from "../../scripts/lib/render/view/report-doc.js";
+import { reportView } from "../../scripts/lib/render/view/report-view.js";
+import { siteModel } from "../../scripts/lib/site/adapt/site-model.js";
+import type { UnitDocs } from "../../scripts/lib/site/adapt/unit-page.js";
+import { buildSite } from "../../scripts/lib/site/build-site.js";
+import type { SiteModel } from "../../scripts/lib/site/model.js";
+import { REPO, SCHEMAS } from "../check/fixture.js";
+
+export async function buildDataSite(dataDir: string, outDir: string): Promise<SiteModel> {
+  const check = runCheck(dataDir, SCHEMAS, [rollupRule], process.cwd());
+  if (!check.ok || !check.dataset) throw new Error(`data does not check: ${check.diagnostics.slice(0, 5).map((d) => `${d.file}:${d.line} ${d.code}`).join("; ")}`);
+  const ds = check.dataset;
+  const tree = rollUp(ds);
+  const templates = loadTemplates(join(REPO, "templates"));
+  const docs = new Map<string, UnitDocs>();
+  for (const unit of ds.units.values()) {
+    const hasBody = tree.figures.get(unit.code)?.report != null || (tree.children.get(unit.code)?.length ?? 0) > 0;
+    const body = hasBody ? markdownToHtml(reportDocModel(templates, reportView(ds, tree, unit), ds.project).body) : null;
+    docs.set(unit.code, { md: `documents/${unit.code}.md`, html: `documents/${unit.code}.html`, docx: `documents/${unit.code}.docx`, bodyHtml: body });
+  }
+  const planModel = planDocModel(ds, templates);
+  const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: markdownToHtml(planModel.body) };
+  const model = siteModel({ ds, tree, docs, plan, geo: readGeo(dataDir) });
+  await buildSite(model, outDir, { chartLevels: [] });
+  return model;
+}
