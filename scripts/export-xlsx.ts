@@ -8,6 +8,7 @@ import { InputError, UsageError, option, parseArgs, runCli } from "./lib/cli.js"
 import { loadDataset } from "./lib/load/load-dataset.js";
 import { exportWorkbook } from "./lib/xlsx/export.js";
 import { workbookLayout } from "./lib/xlsx/layout.js";
+import { emptyReport } from "./lib/workflow/new-report.js";
 import { reportOf } from "./lib/xlsx/unit-report.js";
 
 const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
@@ -24,7 +25,7 @@ await runCli(async () => {
   const out = option(args, "out") ?? `${code}.xlsx`;
   const report = reportOf(ds, code);
   mkdirSync(dirname(resolve(out)), { recursive: true });
-  writeFileSync(out, await exportWorkbook(workbookLayout(ds, unit), report?.report ?? null));
+  writeFileSync(out, await exportWorkbook(workbookLayout(ds, unit), report?.report ?? emptyReport(ds, unit)));
   process.stdout.write(
     `Đã tạo ${out}: biểu nhập liệu của ${unit.name} (mã ${code})${report ? `, điền sẵn số liệu từ ${report.file.path}` : ", để trống (đơn vị chưa có báo cáo)"}.\n` +
       `Điền các ô màu vàng, lưu tệp, rồi tải lên thư mục data/inbox/ (hoặc chạy npm run import-xlsx -- ${out}).\n`,

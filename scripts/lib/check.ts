@@ -7,6 +7,7 @@ import { checkCatalogue } from "./validate/check-catalogue.js";
 import { checkReports } from "./validate/check-reports.js";
 import { checkUnits } from "./validate/check-units.js";
 import { checkValues } from "./validate/check-values.js";
+import { inboxWorkbooks } from "./xlsx/inbox.js";
 
 export interface CheckSummary {
   files: number;
@@ -51,6 +52,7 @@ export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] 
   const diagnostics = [...loaded.diagnostics];
   const ds = loaded.dataset;
   if (ds && opts.submittedAt) diagnostics.push(...applyGitDates(ds, opts.submittedAt));
+  if (ds) diagnostics.push(...inboxWorkbooks(ds, cwd));
   if (ds) {
     const shape = [...checkUnits(ds), ...checkCatalogue(ds)];
     diagnostics.push(...shape);

@@ -3,7 +3,8 @@
 // Messages say what is wrong; hints say what to do. Both in Vietnamese, for a commune officer.
 import { INPUT_CODES } from "./codes-input.js";
 import { RULE_CODES } from "./codes-rules.js";
+import { XLSX_CODES } from "./codes-xlsx.js";
 
-export const CODES = { ...INPUT_CODES, ...RULE_CODES } as const;
+export const CODES = { ...INPUT_CODES, ...RULE_CODES, ...XLSX_CODES } as const;
 
 export type DiagnosticCode = keyof typeof CODES;

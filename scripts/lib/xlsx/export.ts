@@ -18,8 +18,7 @@ const FONT = "Times New Roman";
 export type CellValue = number | string | Date | null;
 
 /** The value an input cell shows for a report (null: empty). */
-export function valueFor(cell: InputCell, report: ReportFile | null): CellValue {
-  if (!report) return cell.binding.kind === "info" && cell.binding.field === "status" ? STATUS_CHOICES.dang_soan! : null;
+export function valueFor(cell: InputCell, report: ReportFile): CellValue {
   const b = cell.binding;
   switch (b.kind) {
     case "value":
@@ -86,7 +85,7 @@ function validation(cell: InputCell): ExcelJS.DataValidation | null {
   }
 }
 
-function writeSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, report: ReportFile | null): void {
+function writeSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, report: ReportFile): void {
   const ws = wb.addWorksheet(sheet.name, {
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     views: [{ state: "frozen", ySplit: sheet.bodyRow - 1, xSplit: 0 }],
@@ -129,8 +128,8 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, report: ReportFile
   void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 }
 
-/** The workbook as bytes: deterministic for the same layout and report. */
-export async function exportWorkbook(layout: WorkbookLayout, report: ReportFile | null): Promise<Buffer> {
+/** The workbook as bytes: deterministic for the same layout and report (a unit without one: its empty report, as `npm run new` writes it). */
+export async function exportWorkbook(layout: WorkbookLayout, report: ReportFile): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "danh-gia-giua-ky";
   wb.lastModifiedBy = "danh-gia-giua-ky";
