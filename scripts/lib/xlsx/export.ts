@@ -123,9 +123,25 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, report: ReportFile
     if (dv) c.dataValidation = dv;
   }
   for (const m of sheet.merges) ws.mergeCells(m);
+  // Wrapped headers and labels: rows tall enough to show them whole (no spreadsheet sizes rows itself on load).
+  for (const [row, lines] of rowLines(sheet)) if (lines > 1) ws.getRow(row).height = 16 * lines;
   // Long text rows: tall enough to read a paragraph without resizing.
   for (const i of sheet.inputs) if (i.type === "longtext") ws.getRow(i.row).height = sheet.name === INFO_SHEET ? 45 : 90;
   void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+}
+
+/** Lines each row's wrapped header and label cells need at their column's width. */
+function rowLines(sheet: SheetLayout): Map<number, number> {
+  const out = new Map<number, number>();
+  const total = sheet.widths.reduce((a, b) => a + b, 0);
+  for (const f of sheet.fixed) {
+    const title = f.role === "title" && f.row === 2; // merged across the table, bold and larger
+    if (f.role !== "header" && f.role !== "label" && !title) continue;
+    const perLine = title ? total * 0.8 : Math.max(4, (sheet.widths[f.col - 1] ?? 10) - 1);
+    const lines = f.text.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
+    out.set(f.row, Math.max(out.get(f.row) ?? 1, lines));
+  }
+  return out;
 }
 
 /** The workbook as bytes: deterministic for the same layout and report (a unit without one: its empty report, as `npm run new` writes it). */
@@ -145,7 +161,7 @@ export async function exportWorkbook(layout: WorkbookLayout, report: ReportFile)
   ]);
   for (const c of ["B1", "B2", "B3"]) meta.getCell(c).numFmt = "@";
   void meta.protect("", {});
-  const raw = Buffer.from(await wb.xlsx.writeBuffer());
+  const raw = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions));
   // exceljs stamps the current time on every zip entry: re-pack with a fixed one.
   const entries = unzipSync(raw);
   return Buffer.from(zipSync(Object.fromEntries(Object.entries(entries).map(([name, data]) => [name, [data, { mtime: FIXED_DATE }]])), { level: 6 }));

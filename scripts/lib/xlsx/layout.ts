@@ -175,7 +175,8 @@ export function workbookLayout(ds: Dataset, unit: Unit): WorkbookLayout {
             sheet.inputs.push({ row, col, type: numberType(ind), binding: { kind: "value", indicator: ind.id, period: a }, decimals: ind.decimals ?? 0 });
             firstCell.set(key, `${quoted(sheet.name)}!${address(row, col)}`);
           }
-        } else if (!heading && op !== "note") {
+        } else if (op === "note") sheet.fixed.push({ row, col, role: "label", text: "" });
+        else if (!heading) {
           const at = row;
           // Computed columns (totals, changes, rates): formulas once every input cell is known.
           deferred.push(() => {
