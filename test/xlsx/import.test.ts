@@ -152,6 +152,35 @@ describe("edits made in Excel", () => {
     fx.remove(rel);
   });
 
+  it("header fields, recipients, a new value and a cleared one, on a draft (dates as dd/mm/yyyy text too)", async () => {
+    const rel = FILES.drafting;
+    const before = fx.read(rel);
+    const { buf, layout } = await exportUnit(fx.data, "00130", fx.root);
+    const info = (field: string) => inputCell(layout, (b) => b.kind === "info" && b.field === field).address;
+    const y2017 = valueCell(layout, "ho_dan_cu", "y2017");
+    const base = valueCell(layout, "ho_ngheo", "baseline");
+    const edited = await editWorkbook(buf, (wb) => {
+      const ws = wb.getWorksheet(INFO_SHEET)!;
+      ws.getCell(info("status")).value = "Đã nộp";
+      ws.getCell(info("submitted_on")).value = new Date(Date.UTC(2018, 6, 30));
+      ws.getCell(info("date")).value = "30/07/2018";
+      ws.getCell(info("number")).value = 27;
+      ws.getCell(info("recipients")).value = "UBND huyện Sơn Khê;\nLưu: VT.";
+      wb.getWorksheet(y2017.sheet)!.getCell(y2017.address).value = 975;
+      wb.getWorksheet(base.sheet)!.getCell(base.address).value = null;
+    });
+    const r = await importFile(upload("00130.xlsx", edited), fx.data, fx.root);
+    expect(r.problems).toEqual([]);
+    const after = fx.read(rel);
+    expect(after).toContain("status: da_nop\nsubmitted_on: 2018-07-30\n");
+    expect(after).toContain('  number: "27"\n  date: 2018-07-30\n');
+    expect(after).toContain(`  recipients:\n    - UBND huyện Sơn Khê;\n    - "Lưu: VT."\n`);
+    expect(after).toContain("  ho_dan_cu: {baseline: 950, y2016: 960, y2017: 975, mid2018: null}\n");
+    expect(after).toContain("  ho_ngheo: {y2016: null, y2017: null, mid2018: null}\n");
+    expect(after.split("\n")[0]).toBe(before.split("\n")[0]);
+    fx.write(rel, before);
+  });
+
   it("a formula in an input cell gives its cached value", async () => {
     const rel = FILES.commune;
     const before = fx.read(rel);

@@ -31,9 +31,16 @@ class Editor {
     } else {
       const s = new Scalar(value);
       if (style) s.type = style;
+      this.blockParent(path);
       this.doc.setIn(path, s);
     }
     this.changed = true;
+  }
+
+  /** A key added to an empty flow map such as `narrative: {}` turns the map into a block. */
+  private blockParent(path: Path): void {
+    const parent = this.node(path.slice(0, -1));
+    if (isMap(parent) && parent.flow && parent.items.length === 0) parent.flow = false;
   }
 
   remove(path: Path): void {
@@ -57,6 +64,7 @@ class Editor {
     if (this.doc.hasIn(["values", indicator, period])) return this.set(["values", indicator, period], value);
     const values = this.map(["values"], false);
     const fresh = !values.has(indicator);
+    if (fresh) this.blockParent(["values", indicator]);
     const m = this.map(["values", indicator], true);
     if (fresh && comment) m.comment = comment;
     const rank = (p: unknown) => this.periodOrder.indexOf(String(isScalar(p) ? p.value : p));
