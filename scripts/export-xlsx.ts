@@ -16,7 +16,7 @@ const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
 await runCli(async () => {
   const args = parseArgs(process.argv.slice(2), { data: "value", out: "value" });
   const code = args.positional[0];
-  if (!code || args.positional.length > 1) throw new UsageError("Cách dùng: npm run export-xlsx -- <mã đơn vị> [--data thư-mục] [--out tệp.xlsx], ví dụ npm run export-xlsx -- 07969");
+  if (!code || args.positional.length > 1) throw new UsageError("Cách dùng: npm run export-xlsx -- <mã đơn vị> [--data thư-mục] [--out tệp.xlsx], ví dụ npm run export-xlsx -- 00123");
   const dataDir = option(args, "data") ?? "data";
   const ds = loadDataset(dataDir, SCHEMAS).dataset;
   if (!ds) throw new InputError(`Không đọc được số liệu trong ${dataDir}: chạy npm run check -- --data ${dataDir} để xem lỗi.`);

@@ -20,7 +20,7 @@ const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
 await runCli(async () => {
   const args = parseArgs(process.argv.slice(2), { data: "value" });
   const file = args.positional[0];
-  if (!file || args.positional.length > 1) throw new UsageError("Cách dùng: npm run import-xlsx -- <tệp.xlsx> [--data thư-mục], ví dụ npm run import-xlsx -- data/inbox/07969.xlsx");
+  if (!file || args.positional.length > 1) throw new UsageError("Cách dùng: npm run import-xlsx -- <tệp.xlsx> [--data thư-mục], ví dụ npm run import-xlsx -- data/inbox/00123.xlsx");
   if (!existsSync(file)) throw new InputError(`Không tìm thấy tệp "${file}".`);
   const dataDir = option(args, "data") ?? "data";
   const loaded = loadDataset(dataDir, SCHEMAS);

@@ -223,7 +223,7 @@ function readSheet(ws: ExcelJS.Worksheet, sheet: SheetLayout, shown: string, out
   }
 }
 
-/** The unit code a file name promises ("07969.xlsx", "07969-xa-a.xlsx"), if it names a unit. */
+/** The unit code a file name promises ("00123.xlsx", "00123-xa-a.xlsx"), if it names a unit. */
 function codeInName(path: string, ds: Dataset): string | null {
   const stem = basename(path).replace(/\.[^.]*$/, "");
   const head = stem.split(/[-_ ]/)[0] ?? "";
