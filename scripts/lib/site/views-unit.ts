@@ -6,7 +6,6 @@ import type { ChartView } from "./charts.js";
 import { displayStatus, unitPath } from "./format.js";
 import type { MapView } from "./geo-svg.js";
 import type { Series, UnitPage } from "./model.js";
-import { workbookPath } from "./workbook-path.js";
 import { focusMap, pageBase, progressRow, type SiteIndex, unitLink, unitMaps } from "./views-common.js";
 
 export interface UnitViewOptions {
@@ -132,7 +131,6 @@ export function unitView(ix: SiteIndex, u: UnitPage, opts: UnitViewOptions): obj
       ...u.documents.map((d) => ({ label: d.label, href: root + d.path, format: d.format.toUpperCase() })),
       { label: "Số liệu (JSON)", href: `${root}data/${u.code}.json`, format: "JSON" },
       { label: "Số liệu (CSV, mở bằng Excel)", href: `${root}data/${u.code}.csv`, format: "CSV" },
-      { label: "Tải biểu nhập liệu (Excel)", href: `${root}${workbookPath(u.code)}`, format: "XLSX" },
     ],
   };
 }
