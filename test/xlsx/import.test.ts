@@ -53,13 +53,13 @@ describe("the exported workbook", () => {
     expect(meta.state).toBe("veryHidden");
     expect([meta.getCell("B1").value, meta.getCell("B2").value, meta.getCell("B3").value]).toEqual(["00123", "giua-ky-2016-2020", layout.version]);
     const b01 = wb.getWorksheet("Biểu 01")!;
-    // Protected sheet; an input cell unlocked, shaded, validated as a whole number ≥ 0 with a thousands format; a label locked.
+    // Protected sheet; an input cell unlocked, shaded, validated as a whole number ≥ 0 with a Vietnamese thousands format; a label locked.
     expect((b01 as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
     const at = valueCell(layout, "ho_ngheo", "mid2018");
     const input = b01.getCell(at.address);
     expect(input.value).toBe(104);
     expect(input.protection?.locked).toBe(false);
-    expect(input.numFmt).toBe("#,##0");
+    expect(input.numFmt).toBe("[$-42A]#,##0");
     expect(input.dataValidation).toMatchObject({ type: "whole", operator: "greaterThanOrEqual", formulae: [0] });
     expect(b01.getCell(at.row, 2).value).toBe("Số hộ nghèo");
     expect(b01.getCell(at.row, 2).protection?.locked).not.toBe(false);

@@ -67,7 +67,9 @@ function infoValue(report: ReportFile, field: InfoField): CellValue {
   }
 }
 
-const numFmt = (decimals: number) => (decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0");
+/** Vietnamese locale tag (LCID 042A): 1.234,5 wherever the workbook is opened in a spreadsheet that honours it. */
+const VI = "[$-42A]";
+const numFmt = (decimals: number) => `${VI}${decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0"}`;
 
 function validation(cell: InputCell): ExcelJS.DataValidation | null {
   const common = { allowBlank: true, showErrorMessage: true, errorStyle: "stop" as const, errorTitle: "Giá trị không hợp lệ" };
@@ -96,7 +98,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, report: ReportFile
     c.font = { name: FONT, size: f.role === "title" ? 12 : 11, bold: !!f.bold, italic: f.role === "note" };
     if (f.role === "formula") {
       c.value = { formula: f.text } as ExcelJS.CellFormulaValue;
-      c.numFmt = "#,##0.##";
+      c.numFmt = `${VI}#,##0.##`;
     } else if (f.text !== "") c.value = f.text;
     if (f.role === "header") {
       c.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
