@@ -1,9 +1,10 @@
-// npm run bench [-- --sizes 300,3000,11000 --build-sizes 300]
+// npm run bench [-- --sizes 300,3000,11000 --build-sizes 300]   (--sizes "" : the Excel round trip only)
 // Speed and memory of `check` (and of `build` for the smaller sizes) on generated provinces of
 // growing size: one province, a district per 25 communes, illustrative reports for every unit.
-// Prints a table of wall time and peak memory; asserts nothing (figures, not tests).
+// Prints a table of wall time and peak memory; asserts nothing (figures, not tests). Then the
+// Excel round trip (export → import without edits) over every report of the bundled data.
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +13,8 @@ import { loadDataset } from "./lib/load/load-dataset.js";
 import type { Unit } from "./lib/model/types.js";
 import { generateSample } from "./lib/sample/generate.js";
 import { toYamlText } from "./lib/write/yaml-out.js";
+import type { SchemaNode } from "./lib/workflow/new-report.js";
+import { roundTripAll } from "./lib/xlsx/round-trip.js";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 
@@ -54,7 +57,7 @@ function parseTime(stderr: string): { seconds: number; mb: number } {
 
 await runCli(async () => {
   const args = parseArgs(process.argv.slice(2), { sizes: "value", "build-sizes": "value" });
-  const sizes = (option(args, "sizes") ?? "277,2770,11000").split(",").map(Number);
+  const sizes = (option(args, "sizes") ?? "277,2770,11000").split(",").filter(Boolean).map(Number);
   const buildSizes = new Set((option(args, "build-sizes") ?? "277").split(",").map(Number));
   process.stdout.write(`Máy: ${availableParallelism()} lõi, Node ${process.version}\n\n| xã | tệp báo cáo | check (giây) | check (MB) | build (giây) | build (MB) |\n| ---: | ---: | ---: | ---: | ---: | ---: |\n`);
   for (const n of sizes) {
@@ -76,5 +79,10 @@ await runCli(async () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  return 0;
+  const schemas = join(ROOT, "schemas");
+  const t0 = performance.now();
+  const rt = await roundTripAll(loadDataset(join(ROOT, "data"), schemas), JSON.parse(readFileSync(join(schemas, "report.schema.json"), "utf8")) as SchemaNode);
+  const s = ((performance.now() - t0) / 1000).toFixed(1);
+  process.stdout.write(`\nExcel xuất → nhập không sửa, dữ liệu kèm theo: ${rt.identical}/${rt.units} báo cáo giống hệt từng byte, ${s.replace(".", ",")} giây${rt.different.length ? ` (khác: ${rt.different.join(", ")})` : ""}.\n`);
+  return rt.different.length ? 1 : 0;
 });

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests and the PDF check need, only when they are missing:
-# LibreOffice (DOCX → PDF), Liberation fonts (metric-compatible with Times New Roman),
+# LibreOffice (DOCX → PDF; Calc to open and save workbooks in the Excel import test), Liberation fonts (metric-compatible with Times New Roman),
 # poppler-utils (pdftotext/pdfinfo/pdftoppm) and Chromium (browser tests). Debian only.
 set -euo pipefail
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || dpkg -s libreoffice-calc >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 fc-list 2>/dev/null | grep -q LiberationSerif || need+=(fonts-liberation2)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ -x /usr/bin/chromium ] || need+=(chromium)

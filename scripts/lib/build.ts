@@ -9,6 +9,7 @@ import { readGeo } from "./load/read-geo.js";
 import { siteModel } from "./site/adapt/site-model.js";
 import type { UnitDocs } from "./site/adapt/unit-page.js";
 import { buildSite } from "./site/build-site.js";
+import { writeWorkbooks } from "./site/workbooks.js";
 import { inProcessPacker, workerPacker } from "./render/docx/docx-pool.js";
 import { loadTemplates, type Templates } from "./render/templates.js";
 import { planDocModel } from "./render/view/plan-view.js";
@@ -80,6 +81,10 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
         unitDocs.set(unit.code, { md: `${base}.md`, html: `${base}.html`, docx: `${base}.docx`, bodyHtml: hasReport || (tree.children.get(unit.code)?.length ?? 0) > 0 ? markdownToHtml(model.body) : null });
         jobs.push(renderDocument(templates, model, packer).then((doc) => writeDocument(writer, base, doc, { unit: unit.code, level: unit.level, kind: "report" })));
       }
+      // The site's input workbooks (one per unit, ~0,15 s each) are made on this thread while
+      // the workers pack DOCX files.
+      const workbooks = opts.site !== false ? writeWorkbooks(ds, (path, bytes) => writer.write(path, bytes)) : Promise.resolve(0);
+      workbooks.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
       for (const entries of await Promise.all(jobs)) docs.push(...entries);
       docs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       if (opts.site !== false) {
@@ -88,6 +93,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
         const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));
         await buildSite(model, writer.root, { chartLevels });
       }
+      await workbooks;
       writer.write("manifest.json", JSON.stringify({ documents: docs }, null, 2) + "\n");
       return docs;
     });

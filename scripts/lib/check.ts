@@ -7,6 +7,7 @@ import { checkReports } from "./validate/check-reports.js";
 import { checkUnits } from "./validate/check-units.js";
 import { checkValues } from "./validate/check-values.js";
 import { checkPlausibility, checkPlausibilityCatalogue, checkRevisions, type PreviousReport } from "./validate/check-plausibility.js";
+import { inboxWorkbooks } from "./xlsx/inbox.js";
 
 export interface CheckSummary {
   files: number;
@@ -45,6 +46,7 @@ export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] 
   if (ds && opts.asOf) ds.project.as_of = opts.asOf;
   const gitDates = ds && opts.submittedAt ? applySubmissionDates(ds, opts.submittedAt) : undefined;
   if (gitDates) diagnostics.push(...gitDates.diagnostics);
+  if (ds) diagnostics.push(...inboxWorkbooks(ds, cwd));
   if (ds) {
     const shape = [...checkUnits(ds), ...checkCatalogue(ds), ...checkPlausibilityCatalogue(ds), ...checkSubmissionWindow(ds)];
     diagnostics.push(...shape);

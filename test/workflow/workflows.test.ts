@@ -59,7 +59,7 @@ describe("workflow files", () => {
     expect(validateWorkflow(broken).errors.length).toBeGreaterThan(0);
   });
 
-  it.each(FILES)("%s gives the token read-only contents by default; writes only to deploy Pages", (f) => {
+  it.each(FILES)("%s gives the token read-only contents by default; writes only to deploy Pages or to push converted workbooks", (f) => {
     const w = wf(f);
     expect(w.permissions).toEqual({ contents: "read" });
     for (const [name, job] of Object.entries(w.jobs)) {
@@ -67,6 +67,14 @@ describe("workflow files", () => {
       expect(typeof job.permissions, `${f} ${name}`).toBe("object");
       const perms = job.permissions as Record<string, string>;
       const writes = Object.entries(perms).filter(([, v]) => v !== "read" && v !== "none").map(([k]) => k);
+      // Contents write: only the pull-request job that pushes the YAML of an uploaded workbook to
+      // the pull request's own branch, with credentials only in that step's checkout.
+      if (perms.contents === "write") {
+        expect(`${f} ${name}`).toBe("pr.yml check");
+        expect(perms).toEqual({ contents: "write" });
+        expect(job.steps.some((s) => s.run?.includes("convert-inbox") && s.run.includes("--commit") && s.run.includes("git -C .pr-head push"))).toBe(true);
+        continue;
+      }
       expect(perms.contents ?? "read", `${f} ${name}: contents`).toBe("read");
       if (writes.length) {
         expect(writes.sort(), `${f} ${name}`).toEqual(["id-token", "pages"]);
@@ -130,10 +138,50 @@ describe("pr.yml", () => {
     expect(summary.run).toContain('npm run --silent pr-summary -- --base "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"');
     const build = step((s) => s.run === "npm run build");
     expect(build.if).toContain("steps.check.outputs.status == '0'");
-    const upload = step((s) => !!s.uses?.startsWith("actions/upload-artifact@"));
+    const upload = step((s) => !!s.uses?.startsWith("actions/upload-artifact@") && String(s.with?.name).startsWith("van-ban-pr-"));
     expect(upload.with?.path).toBe("dist/");
     const order = [all.indexOf(step((s) => s.id === "check")), all.indexOf(summary), all.indexOf(build), all.indexOf(upload)];
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+});
+
+describe("pr.yml: workbooks uploaded into data/inbox/", () => {
+  const all = steps("pr.yml");
+  const SAME = "github.event.pull_request.head.repo.full_name == github.repository";
+  const FORK = "github.event.pull_request.head.repo.full_name != github.repository";
+  const at = (pred: (s: Step) => boolean) => all.findIndex(pred);
+
+  it("converts them right after npm ci and before the check, the changes summary and the build", () => {
+    const convert = all[at((s) => s.id === "inbox")]!;
+    expect(convert.run).toContain('npm run --silent convert-inbox -- --base "origin/$BASE_REF" --summary "$GITHUB_STEP_SUMMARY"');
+    expect(convert.env).toEqual({ BASE_REF: "${{ github.base_ref }}" });
+    expect(at((s) => s.id === "inbox")).toBe(at((s) => s.run === "npm ci") + 1);
+    expect(at((s) => s.id === "inbox")).toBeLessThan(at((s) => s.id === "check"));
+  });
+
+  it("same repository: checks out the branch with credentials, commits the YAML there and pushes it", () => {
+    const checkouts = all.filter((s) => s.uses?.startsWith("actions/checkout@"));
+    expect(checkouts).toHaveLength(2);
+    expect(checkouts[0]!.with?.["persist-credentials"]).toBe(false);
+    const head = checkouts[1]!;
+    expect(head.if).toContain(SAME);
+    expect(head.with).toEqual({ ref: "${{ github.head_ref }}", path: ".pr-head", "fetch-depth": 0 });
+    const push = all.find((s) => s.run?.includes("git -C .pr-head push"))!;
+    expect(push.if).toContain(SAME);
+    expect(push.run).toContain('npm run --silent convert-inbox -- --base "origin/$BASE_REF" --data .pr-head/data --commit');
+    expect(push.run).toContain('git -C .pr-head push origin "HEAD:$HEAD_REF"');
+    expect(all.indexOf(head)).toBeLessThan(all.indexOf(push));
+    expect(all.indexOf(push)).toBeLessThan(at((s) => s.id === "check"));
+  });
+
+  it("a fork: uploads the YAML as an artifact, says so in the summary, and keeps the workbook for the check", () => {
+    const upload = all.find((s) => s.uses?.startsWith("actions/upload-artifact@") && s.with?.name === "yaml-tu-excel-pr-${{ github.event.pull_request.number }}")!;
+    expect(upload.if).toContain(FORK);
+    expect(upload.with?.path).toBe("${{ steps.inbox.outputs.files }}");
+    const note = all.find((s) => s.if?.includes(FORK) && s.run?.includes("GITHUB_STEP_SUMMARY"))!;
+    expect(note.run).toContain("git checkout HEAD -- data/inbox");
+    expect(note.run).toContain("artifact");
+    expect(all.indexOf(note)).toBeLessThan(at((s) => s.id === "check"));
   });
 });
 

@@ -4,7 +4,8 @@
 import { INPUT_CODES } from "./codes-input.js";
 import { PLAUSIBILITY_CODES } from "./codes-plausibility.js";
 import { RULE_CODES } from "./codes-rules.js";
+import { XLSX_CODES } from "./codes-xlsx.js";
 
-export const CODES = { ...INPUT_CODES, ...RULE_CODES, ...PLAUSIBILITY_CODES } as const;
+export const CODES = { ...INPUT_CODES, ...RULE_CODES, ...PLAUSIBILITY_CODES, ...XLSX_CODES } as const;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -107,7 +107,8 @@ export interface LevelInfo {
 }
 
 export interface DocLink {
-  format: "docx" | "md" | "html";
+  /** xlsx: the unit's input workbook ("Tải biểu nhập liệu (Excel)"). */
+  format: "docx" | "md" | "html" | "xlsx";
   /** "Văn bản Word (DOCX)". */
   label: string;
   path: string;

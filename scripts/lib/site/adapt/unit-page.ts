@@ -8,6 +8,7 @@ import { povertyTarget, verdictOf } from "../../model/targets.js";
 import { formatNumber } from "../../render/format.js";
 import type { DataRow, DocLink, FinanceInfo, KeyIndicators, MoneyRow, ReductionInfo, StatusCounts, UnitPage } from "../model.js";
 import { date, daysLeft, num, series } from "./values.js";
+import { workbookPath } from "../workbook-path.js";
 
 export interface UnitDocs {
   md: string;
@@ -128,6 +129,7 @@ export function unitPage(ds: Dataset, tree: Tree, unit: Unit, docs: UnitDocs, so
     { format: "docx", label: "Văn bản Word (DOCX)", path: docs.docx },
     { format: "md", label: "Markdown", path: docs.md },
     { format: "html", label: "Trang HTML", path: docs.html },
+    { format: "xlsx", label: "Tải biểu nhập liệu (Excel)", path: workbookPath(unit.code) },
   ];
   return {
     code: unit.code,

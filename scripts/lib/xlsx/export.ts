@@ -1,0 +1,171 @@
+// Writes a unit's input workbook from its layout (layout.ts), pre-filled from its report when
+// it has one. Input cells are unlocked and shaded, everything else is locked (sheet protection
+// without a password); numeric cells carry data validation and Vietnamese-style number formats.
+// Same input, same bytes: fixed document dates and zip entry times.
+import ExcelJS from "exceljs";
+import { unzipSync, zipSync } from "fflate";
+import type { FinanceRecord, ReportFile } from "../model/types.js";
+import { INFO_SHEET, META_SHEET, STATUS_CHOICES, type InfoField, type InputCell, type SheetLayout, type WorkbookLayout } from "./layout.js";
+
+const FIXED_DATE = new Date(Date.UTC(2018, 0, 1));
+const INPUT_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } } as const;
+const COMPUTED_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEDEDED" } } as const;
+const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } } as const;
+const THIN = { style: "thin", color: { argb: "FF808080" } } as const;
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const FONT = "Times New Roman";
+
+export type CellValue = number | string | Date | null;
+
+/** The value an input cell shows for a report (null: empty). */
+export function valueFor(cell: InputCell, report: ReportFile): CellValue {
+  const b = cell.binding;
+  switch (b.kind) {
+    case "value":
+      return report.values[b.indicator]?.[b.period] ?? null;
+    case "finance":
+      return findRecord(report.finance, b.component, b.source, b.period)?.[b.field] ?? null;
+    case "narrative": {
+      const text = report.narrative[b.key];
+      return text ? text.replace(/\s+$/, "") : null;
+    }
+    case "info":
+      return infoValue(report, b.field);
+  }
+}
+
+export function findRecord(list: readonly FinanceRecord[], component: string, source: string, period: string): FinanceRecord | undefined {
+  return list.find((r) => r.component === component && r.source === source && r.period === period);
+}
+
+export function isoToDate(iso: string): Date {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function infoValue(report: ReportFile, field: InfoField): CellValue {
+  const doc = report.document;
+  switch (field) {
+    case "status":
+      return STATUS_CHOICES[report.status] ?? report.status;
+    case "submitted_on":
+      return report.submitted_on ? isoToDate(report.submitted_on) : null;
+    case "approved_on":
+      return report.approved_on ? isoToDate(report.approved_on) : null;
+    case "number":
+      return doc.number || null;
+    case "date":
+      return doc.date ? isoToDate(doc.date) : null;
+    case "authority":
+    case "position":
+    case "name":
+      return doc.signer[field] || null;
+    case "deputy":
+      return doc.signer.deputy || null;
+    case "recipients":
+      return doc.recipients.length ? doc.recipients.join("\n") : null;
+  }
+}
+
+/** Vietnamese locale tag (LCID 042A): 1.234,5 wherever the workbook is opened in a spreadsheet that honours it. */
+const VI = "[$-42A]";
+const numFmt = (decimals: number) => `${VI}${decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0"}`;
+
+function validation(cell: InputCell): ExcelJS.DataValidation | null {
+  const common = { allowBlank: true, showErrorMessage: true, errorStyle: "stop" as const, errorTitle: "Giá trị không hợp lệ" };
+  switch (cell.type) {
+    case "integer":
+      return { ...common, type: "whole", operator: "greaterThanOrEqual", formulae: [0], error: "Nhập số nguyên không âm, gõ liền không dấu chấm, dấu phẩy (ví dụ 1234)." };
+    case "decimal":
+      return { ...common, type: "decimal", operator: "greaterThanOrEqual", formulae: [0], error: "Nhập số không âm (số thập phân được phép)." };
+    case "date":
+      return { ...common, type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(2000, 0, 1))], error: "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 31/07/2018." };
+    case "status":
+      return { ...common, type: "list", formulae: [`"${Object.values(STATUS_CHOICES).join(",")}"`], error: `Chọn một trong: ${Object.values(STATUS_CHOICES).join(", ")}.` };
+    default:
+      return null;
+  }
+}
+
+function writeSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, report: ReportFile): void {
+  const ws = wb.addWorksheet(sheet.name, {
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [{ state: "frozen", ySplit: sheet.bodyRow - 1, xSplit: 0 }],
+  });
+  ws.columns = sheet.widths.map((width) => ({ width }));
+  for (const f of sheet.fixed) {
+    const c = ws.getCell(f.row, f.col);
+    c.font = { name: FONT, size: f.role === "title" ? 12 : 11, bold: !!f.bold, italic: f.role === "note" };
+    if (f.role === "formula") {
+      c.value = { formula: f.text } as ExcelJS.CellFormulaValue;
+      c.numFmt = `${VI}#,##0.##`;
+    } else if (f.text !== "") c.value = f.text;
+    if (f.role === "header") {
+      c.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+      c.fill = HEADER_FILL;
+    } else if (f.role === "title") c.alignment = { horizontal: f.col === 1 && f.row === 2 ? "center" : f.col === 1 ? "left" : "right", vertical: "middle", wrapText: f.row === 2 };
+    else if (f.role === "note") c.alignment = { wrapText: true, vertical: "top" };
+    else c.alignment = { vertical: "top", wrapText: f.role === "label", horizontal: f.role === "number" ? "center" : undefined };
+    if (f.role === "computed" || f.role === "formula") c.fill = COMPUTED_FILL;
+    if (f.row >= sheet.bodyRow - 3 && f.role !== "title" && f.role !== "note") c.border = BORDER;
+  }
+  for (const i of sheet.inputs) {
+    const c = ws.getCell(i.row, i.col);
+    const v = valueFor(i, report);
+    if (v !== null) c.value = v;
+    c.protection = { locked: false };
+    c.fill = INPUT_FILL;
+    c.border = BORDER;
+    c.font = { name: FONT, size: 11 };
+    if (i.type === "integer" || i.type === "decimal") c.numFmt = numFmt(i.type === "integer" ? 0 : i.decimals);
+    else if (i.type === "date") c.numFmt = "dd/mm/yyyy";
+    else if (i.type === "text") c.numFmt = "@";
+    c.alignment = i.type === "longtext" ? { wrapText: true, vertical: "top" } : { vertical: "top" };
+    const dv = validation(i);
+    if (dv) c.dataValidation = dv;
+  }
+  for (const m of sheet.merges) ws.mergeCells(m);
+  // Wrapped headers and labels: rows tall enough to show them whole (no spreadsheet sizes rows itself on load).
+  for (const [row, lines] of rowLines(sheet)) if (lines > 1) ws.getRow(row).height = 16 * lines;
+  // Long text rows: tall enough to read a paragraph without resizing.
+  for (const i of sheet.inputs) if (i.type === "longtext") ws.getRow(i.row).height = sheet.name === INFO_SHEET ? 45 : 90;
+  void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+}
+
+/** Lines each row's wrapped header and label cells need at their column's width. */
+function rowLines(sheet: SheetLayout): Map<number, number> {
+  const out = new Map<number, number>();
+  const total = sheet.widths.reduce((a, b) => a + b, 0);
+  for (const f of sheet.fixed) {
+    const title = f.role === "title" && f.row === 2; // merged across the table, bold and larger
+    if (f.role !== "header" && f.role !== "label" && !title) continue;
+    const perLine = title ? total * 0.8 : Math.max(4, (sheet.widths[f.col - 1] ?? 10) - 1);
+    const lines = f.text.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
+    out.set(f.row, Math.max(out.get(f.row) ?? 1, lines));
+  }
+  return out;
+}
+
+/** The workbook as bytes: deterministic for the same layout and report (a unit without one: its empty report, as `npm run new` writes it). */
+export async function exportWorkbook(layout: WorkbookLayout, report: ReportFile): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "danh-gia-giua-ky";
+  wb.lastModifiedBy = "danh-gia-giua-ky";
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  wb.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of layout.sheets) writeSheet(wb, sheet, report);
+  const meta = wb.addWorksheet(META_SHEET, { state: "veryHidden" });
+  meta.addRows([
+    ["unit", layout.unit.code],
+    ["round", layout.round],
+    ["template", layout.version],
+  ]);
+  for (const c of ["B1", "B2", "B3"]) meta.getCell(c).numFmt = "@";
+  void meta.protect("", {});
+  const raw = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions));
+  // exceljs stamps the current time on every zip entry: re-pack with a fixed one.
+  const entries = unzipSync(raw);
+  return Buffer.from(zipSync(Object.fromEntries(Object.entries(entries).map(([name, data]) => [name, [data, { mtime: FIXED_DATE }]])), { level: 6 }));
+}
+
