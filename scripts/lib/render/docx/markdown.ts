@@ -67,6 +67,12 @@ export function markdownBlocks(source: string, ctx: Ctx, opts: MarkdownOptions =
     const style = bodyStyle(ctx, { ...(nested ? { left: nested } : {}), ...extra });
     // A later paragraph of a list item keeps the item's text edge rather than a new dash.
     if (inItem && !prefix) style.firstLine = ctx.profile.firstLine;
+    // Notes under a form's table (inside its closing row): one size above the table's, single
+    // spacing, so the closing block stays short enough to share a page with the table's end.
+    if (deferred) {
+      const noteSize = (ctx.landscape ? ctx.profile.tableLandscape : ctx.profile.tablePortrait) + 1;
+      return para(inlineRuns(inline, { size: noteSize, bold, italics: italics || quote > 0 }, prefix), { ...style, line: 240, after: 40 });
+    }
     return para(inlineRuns(inline, { size, bold, italics: italics || quote > 0 }, prefix), style);
   };
 
