@@ -186,7 +186,9 @@ describe("data/plan.yaml", () => {
 
   it("keeps the conventional header, closing, recipients and annexes", () => {
     expect(plan.issuer).toEqual(["ỦY BAN NHÂN DÂN", "TỈNH PHÚ THỌ"]);
-    expect(plan).toMatchObject({ symbol: "KH-UBND", number: null, place: "Phú Thọ", date: null, year: 2018 });
+    // The seed has no number, date nor signer: illustrative values, marked as such.
+    expect(plan).toMatchObject({ symbol: "KH-UBND", number: "1852", place: "Phú Thọ", date: "2018-05-18", year: 2018 });
+    expect(plan.illustrative).toEqual(["number", "date", "signer"]);
     expect(plan.sections.map((s) => s.number)).toEqual(["I", "II", "III", "IV"]);
     expect(plan.closing.endsWith("giải quyết./.")).toBe(true);
     expect(plan.recipients[0]).toBe("Bộ LĐTBXH;");
@@ -195,7 +197,8 @@ describe("data/plan.yaml", () => {
     expect(plan.signer).toMatchObject({ authority: "TM. ỦY BAN NHÂN DÂN", deputy: "KT. CHỦ TỊCH", position: "PHÓ CHỦ TỊCH" });
     expect(plan.annexes.map((a) => [a.label, a.title, a.kind])).toEqual([
       ["Phụ lục I", "ĐỀ CƯƠNG BÁO CÁO", "outline"],
-      ["Phụ lục II", "HỆ THỐNG BIỂU MẪU", "forms"],
+      ["Phụ lục II", "HỆ THỐNG BIỂU MẪU LÀM VIỆC CỦA TỈNH", "forms"],
     ]);
+    expect(plan.annexes[1]!.note).toMatch(/biểu mẫu làm việc .* chờ hệ thống biểu mẫu chính thức theo Thông tư số 39\/2016\/TT-BLĐTBXH/);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildDocx } from "../../scripts/lib/render/docx/build-docx.js";
+import { MARGIN_RANGES, mmToTwip } from "../../scripts/lib/render/docx/profile.js";
 import { fixCoreDates, packDocx } from "../../scripts/lib/render/docx/pack-docx.js";
 import { docxPart, docxPartNames, prettyXml } from "../helpers/docx.js";
 import { fixture } from "./fixture.js";
@@ -14,7 +15,18 @@ beforeAll(async () => {
   xml = await docxPart(bytes, "word/document.xml");
 });
 
-const tables = (s: string): string[] => s.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+/** Every table's XML, nested ones too (each from its <w:tbl> to its own matching </w:tbl>). */
+const tables = (s: string): string[] => {
+  const out: string[] = [];
+  const open: number[] = [];
+  for (const m of s.matchAll(/<w:tbl>|<\/w:tbl>/g)) {
+    if (m[0] === "<w:tbl>") open.push(m.index);
+    else if (open.length) out.push(s.slice(open.pop()!, m.index + m[0].length));
+  }
+  return out.sort((a, b) => s.indexOf(a) - s.indexOf(b));
+};
+/** The table's own grid (the first tblGrid inside it; a nested table's grid comes later). */
+const ownGrid = (t: string): number[] => [...(/<w:tblGrid>[\s\S]*?<\/w:tblGrid>/.exec(t)?.[0] ?? "").matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
 const sectPrs = (s: string): string[] => s.match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g) ?? [];
 const attr = (el: string, name: string): number => Number(new RegExp(`${name}="(\\d+)"`).exec(el)?.[1]);
 
@@ -138,8 +150,7 @@ describe("buildDocx: structure of document.xml", () => {
       expect(t).toContain('<w:tblLayout w:type="fixed"/>');
       expect(t).not.toMatch(/w:type="(pct|auto)"/);
       const width = attr(/<w:tblW [^>]*\/>/.exec(t)![0], "w:w");
-      const grid = [...t.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].reduce((a, m) => a + Number(m[1]), 0);
-      expect(grid).toBe(width);
+      expect(ownGrid(t).reduce((a, b) => a + b, 0)).toBe(width);
     }
   });
 
@@ -186,5 +197,66 @@ describe("buildDocx: structure of document.xml", () => {
     expect(text).toContain("- Thành lập Ban Chỉ đạo");
     expect(text).toContain("3. Thị trấn Hưng Hoá");
     expect(xml).not.toContain("<w:numPr>");
+  });
+});
+
+describe("buildDocx: margins per ruleset, heading styles, the closing block of a form", () => {
+  it("every section, landscape annexes included, has margins within its ruleset's ranges", async () => {
+    for (const ruleset of ["tt01-2011", "nd30-2020"] as const) {
+      const x = await docxPart(await packDocx(buildDocx({ ...fixture, ruleset }), fixture.created), "word/document.xml");
+      const r = MARGIN_RANGES[ruleset];
+      const secs = sectPrs(x);
+      expect(secs.some((sec) => sec.includes('w:orient="landscape"'))).toBe(true);
+      for (const sec of secs) {
+        const m = /<w:pgMar [^>]*\/>/.exec(sec)![0];
+        for (const side of ["top", "bottom", "left", "right"] as const) {
+          expect(attr(m, `w:${side}`), `${ruleset} ${side}`).toBeGreaterThanOrEqual(mmToTwip(r[side][0]));
+          expect(attr(m, `w:${side}`), `${ruleset} ${side}`).toBeLessThanOrEqual(mmToTwip(r[side][1]));
+        }
+      }
+    }
+    expect(MARGIN_RANGES["tt01-2011"]).toEqual({ top: [20, 25], bottom: [20, 25], left: [30, 35], right: [15, 20] });
+  });
+
+  it("section headings are Heading 1–3 paragraphs; the styles are black Times New Roman with outline levels", async () => {
+    const para = (text: string) => (xml.match(/<w:p>(?:(?!<w:p>)[\s\S])*?<\/w:p>/g) ?? []).find((p) => p.replace(/<[^>]+>/g, "").includes(text))!;
+    expect(para("I. TÌNH HÌNH TRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH")).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(para("1. Công tác lãnh đạo, chỉ đạo, điều hành")).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(para("a) Ban hành văn bản chỉ đạo")).toContain('<w:pStyle w:val="Heading3"/>');
+    // Body text is not a heading.
+    expect(para("Kết quả giảm nghèo theo từng đơn vị như sau:")).not.toContain("w:pStyle");
+    const styles = await docxPart(bytes, "word/styles.xml");
+    for (const [id, level] of [["Heading1", 0], ["Heading2", 1], ["Heading3", 2]] as const) {
+      const style = new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(styles)![0];
+      expect(style).toContain(`<w:outlineLvl w:val="${level}"/>`);
+      expect(style).toContain('w:ascii="Times New Roman"');
+      expect(style).toContain('<w:color w:val="000000"/>');
+      expect(style).toContain('<w:sz w:val="28"/>');
+      expect(style).toContain("<w:b/>");
+      if (level === 2) expect(style).toContain("<w:i/>");
+    }
+  });
+
+  it("a form's last rows, notes and signature share one unsplittable row of its table", () => {
+    const form = tables(xml).find((t) => t.includes("Số hộ cận nghèo") && t.includes("NGƯỜI LẬP BIỂU"))!;
+    expect(form).toBeDefined();
+    // The closing row (the outer row around the first nested table): cantSplit, one cell spanning
+    // every column, holding the last two data rows (a nested table with the same grid), then the
+    // signature block.
+    const grid = ownGrid(form);
+    const closing = form.slice(form.lastIndexOf("<w:tr>", form.indexOf("<w:tbl>", 1)));
+    const closingCell = closing.slice(0, closing.indexOf("<w:tbl>"));
+    expect(closingCell).toContain("<w:cantSplit/>");
+    expect(closingCell).toContain(`<w:gridSpan w:val="${grid.length}"/>`);
+    // The fixture form's last two rows: "II Hộ cận nghèo" and "3 Số hộ cận nghèo".
+    const nested = tables(closing).find((t) => t.includes("Số hộ cận nghèo"))!;
+    expect(ownGrid(nested)).toEqual(grid);
+    expect(nested.match(/<w:tr>/g)).toHaveLength(2);
+    expect(nested).toContain("Hộ cận nghèo");
+    expect(closing.indexOf("Số hộ cận nghèo")).toBeLessThan(closing.indexOf("NGƯỜI LẬP BIỂU"));
+    // Rows before them stay ordinary rows of the outer table.
+    const before = form.slice(0, form.indexOf(closing));
+    expect(before).toContain("Hộ nghèo dân tộc thiểu số");
+    expect(before).not.toContain("Số hộ cận nghèo");
   });
 });

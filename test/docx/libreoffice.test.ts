@@ -7,7 +7,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDocx } from "../../scripts/lib/render/docx/build-docx.js";
 import { packDocx } from "../../scripts/lib/render/docx/pack-docx.js";
-import { docxToPdf, ensurePdfTools, pdfPageSizes, pdfText } from "../helpers/pdf.js";
+import JSZip from "jszip";
+import { readFileSync } from "node:fs";
+import type { DocModel } from "../../scripts/lib/model/document.js";
+import { docxToOdt, docxToPdf, ensurePdfTools, pdfPageSizes, pdfText, pdfWordBoxes } from "../helpers/pdf.js";
 import { fixture } from "./fixture.js";
 
 const A4_SHORT = 595.3;
@@ -78,4 +81,78 @@ describe("DOCX → PDF with LibreOffice", () => {
     expect(second).toBe("2");
     for (let p = 1; p <= sizes.length; p++) expect(flat(pdfText(pdf, p))).toContain("Số liệu minh họa");
   }, 60_000);
+});
+
+const PT_PER_MM = 72 / 25.4;
+
+/** The fixture with its landscape form made long (so it runs over pages) and given notes. */
+function longForm(rows: number): DocModel {
+  const body = [
+    "| TT | Đơn vị | Hộ nghèo cuối năm 2015 › Số hộ | Hộ nghèo cuối năm 2015 › Tỷ lệ % | Hộ nghèo đến 30/6/2018 › Số hộ | Hộ nghèo đến 30/6/2018 › Tỷ lệ % | Ghi chú |",
+    "|:--:|:---|---:|---:|---:|---:|:---|",
+    ...Array.from({ length: rows }, (_, i) => `| ${i + 1} | Xã Thử Nghiệm ${i + 1} | ${1000 + i} | 12,${String(i).padStart(2, "0")} | ${900 + i} | 10,${String(i).padStart(2, "0")} | |`),
+    "| | **Dòng cuối cùng** | **9.999** | | | | |",
+    "",
+    "*Ghi chú:*",
+    "",
+    "- *Tỷ lệ (%) tính trên tổng số hộ dân cư của đơn vị.*",
+    "",
+  ].join("\n");
+  return { ...fixture, annexes: [{ ...fixture.annexes[0]!, body }] };
+}
+
+describe("LibreOffice: landscape margins, headings in the navigator, a form's closing block", () => {
+  let dir: string;
+  beforeAll(() => {
+    ensurePdfTools();
+    dir = mkdtempSync(join(tmpdir(), "docx-lo2-"));
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("text on a landscape page stays inside TT 01's margins (left ≥ 30 mm, right ≥ 15 mm, bottom ≥ 20 mm)", async () => {
+    const file = join(dir, "margins.docx");
+    writeFileSync(file, await packDocx(buildDocx(longForm(12)), fixture.created));
+    const pdf = docxToPdf(file, dir);
+    const sizes = pdfPageSizes(pdf);
+    const landscape = sizes.flatMap((s, i) => (s.w > s.h ? [i + 1] : []));
+    expect(landscape.length).toBeGreaterThanOrEqual(1);
+    for (const p of landscape) {
+      const { w, h } = sizes[p - 1]!;
+      // The page header band (number, notice) sits in the top margin by design: skip it.
+      const words = pdfWordBoxes(pdf, p).filter((b) => b.yMin > 20 * PT_PER_MM);
+      expect(words.length).toBeGreaterThan(10);
+      expect(Math.min(...words.map((b) => b.xMin)) / PT_PER_MM).toBeGreaterThanOrEqual(29.5);
+      expect((w - Math.max(...words.map((b) => b.xMax))) / PT_PER_MM).toBeGreaterThanOrEqual(14.5);
+      expect((h - Math.max(...words.map((b) => b.yMax))) / PT_PER_MM).toBeGreaterThanOrEqual(19.5);
+    }
+  }, 120_000);
+
+  it("a form running over pages ends with its last rows, notes and signature on one page", async () => {
+    const file = join(dir, "long.docx");
+    writeFileSync(file, await packDocx(buildDocx(longForm(40)), fixture.created));
+    const pdf = docxToPdf(file, dir);
+    const sizes = pdfPageSizes(pdf);
+    const pages = sizes.flatMap((s, i) => (s.w > s.h ? [i + 1] : []));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    const signed = pages.filter((p) => flat(pdfText(pdf, p)).includes("NGƯỜI LẬP BIỂU"));
+    expect(signed).toHaveLength(1);
+    const last = flat(pdfText(pdf, signed[0]));
+    for (const s of ["Xã Thử Nghiệm 40", "Dòng cuối cùng", "Ghi chú:", "Tỷ lệ (%) tính trên tổng số hộ dân cư", "Nguyễn Thị Thuỷ"]) expect(last, s).toContain(s);
+    // No landscape page holds only a note: every one has a data row.
+    for (const p of pages) expect(flat(pdfText(pdf, p)), `page ${p}`).toMatch(/Xã Thử Nghiệm \d+/);
+  }, 120_000);
+
+  it("section headings come through as LibreOffice headings with their outline levels (the navigator)", async () => {
+    const file = join(dir, "headings.docx");
+    writeFileSync(file, await packDocx(buildDocx(fixture), fixture.created));
+    const odt = docxToOdt(file, dir);
+    const content = await (await JSZip.loadAsync(readFileSync(odt))).file("content.xml")!.async("string");
+    const headings = [...content.matchAll(/<text:h [^>]*text:outline-level="(\d)"[^>]*>([\s\S]*?)<\/text:h>/g)].map((m) => [Number(m[1]), m[2]!.replace(/<[^>]+>/g, "")] as const);
+    expect(headings).toContainEqual([1, "I. TÌNH HÌNH TRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH"]);
+    expect(headings).toContainEqual([2, "1. Công tác lãnh đạo, chỉ đạo, điều hành"]);
+    expect(headings).toContainEqual([3, "a) Ban hành văn bản chỉ đạo"]);
+    expect(headings).toContainEqual([1, "III. ĐỀ XUẤT, KIẾN NGHỊ"]);
+  }, 120_000);
 });

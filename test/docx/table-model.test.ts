@@ -55,3 +55,30 @@ describe("pipe tables: column widths", () => {
     expect(Math.max(...w)).toBe(w[3]);
   });
 });
+
+describe("pipe tables: column widths of a wide form (names get room, numbers stay narrow)", () => {
+  // Biểu 05's shape: row number, a long programme-component name, ten money columns with
+  // three-level headers, a rate and an empty notes column, on a landscape page (11 pt).
+  const money = (g: string) => ["Tổng số", "NSTW › Đầu tư phát triển", "NSTW › Sự nghiệp", "NSĐP › Đầu tư phát triển", "NSĐP › Sự nghiệp"].map((l) => `${g} › ${l}`);
+  const head = ["TT", "Dự án, tiểu dự án", ...money("Kế hoạch vốn giao 2016 - 6/2018"), ...money("Giải ngân 2016 - 6/2018"), "Tỷ lệ giải ngân %", "Ghi chú"];
+  const row = (n: string, name: string) => `| ${n} | ${name} | ${Array(10).fill("14.485").join(" | ")} | 76,02 | |`;
+  const src = [
+    `| ${head.join(" | ")} |`,
+    `|:--:|:---|${Array(11).fill("---:").join("|")}|:---|`,
+    row("1.1", "Hỗ trợ đầu tư cơ sở hạ tầng các huyện nghèo"),
+    row("1.3", "Hỗ trợ phát triển sản xuất, đa dạng hóa sinh kế và nhân rộng mô hình giảm nghèo trên địa bàn các huyện nghèo, xã đặc biệt khó khăn vùng bãi ngang ven biển và hải đảo"),
+  ].join("\n");
+  const mm = (twips: number) => (twips * 25.4) / 1440;
+  const LANDSCAPE_TEXT = 16838 - 1701 - 850; // A4 landscape less 30 mm left and 15 mm right
+
+  it("the name column gets over 60 mm; each money column stays under 18 mm yet holds its figure", () => {
+    const w = columnWidths(parse(src), LANDSCAPE_TEXT, 11);
+    expect(w.reduce((a, b) => a + b, 0)).toBe(LANDSCAPE_TEXT);
+    expect(mm(w[1]!)).toBeGreaterThan(60);
+    for (const x of w.slice(2, 12)) {
+      expect(mm(x)).toBeLessThan(18);
+      expect(mm(x)).toBeGreaterThan(11); // "14.485" at 11 pt is ~10.5 mm plus cell margins
+    }
+    expect(Math.max(...w)).toBe(w[1]);
+  });
+});

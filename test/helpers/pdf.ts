@@ -38,6 +38,15 @@ export function ensurePdfTools(): void {
 
 /** Convert a DOCX to PDF in outDir; returns the PDF path. Throws with LibreOffice's output on failure. */
 export function docxToPdf(docxPath: string, outDir: string): string {
+  return convertDocx(docxPath, outDir, "pdf");
+}
+
+/** Convert a DOCX to ODT in outDir (LibreOffice's own model: headings become text:h with an outline level). */
+export function docxToOdt(docxPath: string, outDir: string): string {
+  return convertDocx(docxPath, outDir, "odt");
+}
+
+function convertDocx(docxPath: string, outDir: string, format: "pdf" | "odt"): string {
   const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
   try {
     const args = [
@@ -45,7 +54,7 @@ export function docxToPdf(docxPath: string, outDir: string): string {
       "--norestore",
       `-env:UserInstallation=${pathToFileURL(profile).href}`,
       "--convert-to",
-      "pdf",
+      format,
       "--outdir",
       outDir,
       docxPath,
@@ -57,9 +66,9 @@ export function docxToPdf(docxPath: string, outDir: string): string {
       const err = e as { stdout?: string; stderr?: string; message: string };
       throw new Error(`soffice failed: ${err.message}\n${err.stdout ?? ""}\n${err.stderr ?? ""}`);
     }
-    const pdf = join(outDir, `${basename(docxPath, extname(docxPath))}.pdf`);
-    if (!existsSync(pdf)) throw new Error(`soffice produced no PDF for ${docxPath}:\n${log}`);
-    return pdf;
+    const out = join(outDir, `${basename(docxPath, extname(docxPath))}.${format}`);
+    if (!existsSync(out)) throw new Error(`soffice produced no ${format.toUpperCase()} for ${docxPath}:\n${log}`);
+    return out;
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
@@ -80,6 +89,24 @@ export function pdfPageSizes(pdfPath: string): { w: number; h: number }[] {
   const out: { w: number; h: number }[] = [];
   for (const m of sizes.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+)\s+x\s+([\d.]+)\s+pts/gm)) {
     out.push({ w: Number(m[1]), h: Number(m[2]) });
+  }
+  return out;
+}
+
+export interface WordBox {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word of one page (1-based) with its box in points, origin top-left (pdftotext -bbox). */
+export function pdfWordBoxes(pdfPath: string, page: number): WordBox[] {
+  const html = execFileSync("pdftotext", ["-bbox", "-enc", "UTF-8", "-f", String(page), "-l", String(page), pdfPath, "-"], { encoding: "utf8" });
+  const out: WordBox[] = [];
+  for (const m of html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    out.push({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: m[5]! });
   }
   return out;
 }

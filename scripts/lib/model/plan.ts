@@ -41,6 +41,8 @@ export interface PlanAnnex {
   title: string;
   /** outline: the report outline (catalogue/outline.yaml); forms: the form set (forms/). */
   kind: "outline" | "forms";
+  /** What the annex is, printed under its title (e.g. working forms pending the official ones). */
+  note?: string;
 }
 
 export interface Plan {
@@ -70,6 +72,8 @@ export interface Plan {
   /** Nơi nhận lines without the leading "- ": "Bộ LĐTBXH;" … "Lưu: VT, VX5.". */
   recipients: string[];
   signer: Signer;
+  /** Fields holding illustrative values until the real ones are known; documents say so. */
+  illustrative?: ("number" | "date" | "signer")[];
   /** Phụ lục I (outline), Phụ lục II (forms): "gửi kèm Kế hoạch này". */
   annexes: PlanAnnex[];
 }

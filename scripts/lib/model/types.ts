@@ -48,6 +48,18 @@ export interface Level {
   folder?: string;
   /** Who a report of this level is addressed to ("Kính gửi"): the parent unit's authority, or a fixed list. */
   addressees: { parent_authority: true } | { list: string[] };
+  /**
+   * Unit types of this level in the order documents name them ("xã", "phường", "thị trấn"): counts
+   * and lists of a parent's children use the types actually present, in this order.
+   */
+  unit_types?: string[];
+  /** Documents a report of this level cites in its opening before the plan ("Công văn số 1749/…"). */
+  cites?: string[];
+  /**
+   * Nơi nhận of a report of this level after "Như trên;", the last line "Lưu: VT, <drafting unit>.".
+   * Tokens: {unit_type} ("huyện"), {parent_type} ("thành phố"), {children} ("xã, thị trấn").
+   */
+  recipients?: string[];
   /** Outline sections and forms are switched on by level: outline.yaml names this id. */
 }
 

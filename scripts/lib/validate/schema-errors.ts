@@ -126,6 +126,11 @@ function one(err: ErrorObject, file: ParsedFile, ctx: SchemaContext): Diagnostic
       }
       return at("SCHEMA_RANGE", { actual: show(data), comparison: cmp });
     }
+    case "contains": {
+      // A list that must hold a certain line (e.g. Nơi nhận without its "Lưu:" line): say which.
+      const wanted = (err.parentSchema as { contains?: { description?: string } })?.contains?.description;
+      return at("SCHEMA_CONSTRAINT", { detail: wanted ? `danh sách thiếu ${lowerFirstChar(wanted)}` : (err.message ?? err.keyword) });
+    }
     default:
       return at("SCHEMA_CONSTRAINT", { detail: err.message ?? err.keyword });
   }
@@ -167,3 +172,5 @@ export function schemaDiagnostics(errors: readonly ErrorObject[] | null | undefi
 }
 
 export { pointerOf, sourceText };
+
+const lowerFirstChar = (s: string): string => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);

@@ -1,7 +1,7 @@
 // Annexes (Phụ lục, Biểu mẫu): each its own section on a new page, portrait or landscape, numbered
 // on its own; issuer and label on top, centred title, "(Kèm theo …)", unit, body, optional signature.
 
-import { AlignmentType, type FileChild, type ISectionOptions, type Paragraph } from "docx";
+import { AlignmentType, type FileChild, type ISectionOptions, type Paragraph, type Table } from "docx";
 import type { DocAnnex } from "../../model/document.js";
 import { layoutTable, splitWidth } from "./grid.js";
 import { markdownBlocks } from "./markdown.js";
@@ -35,7 +35,8 @@ function topLines(annex: DocAnnex, ctx: Ctx): FileChild[] {
 function titleLines(annex: DocAnnex, ctx: Ctx): Paragraph[] {
   const size = annexSize(ctx);
   const title = clean(annex.title).toLocaleUpperCase("vi").split("\n").map((l) => l.trim()).filter(Boolean);
-  const out = title.map((l, i) => centred(l, { size, bold: true }, i === 0 ? { before: 240 } : {}));
+  // The first title line is a Heading 1 (same look), so the navigation pane lists every annex.
+  const out = title.map((l, i) => centred(l, { size, bold: true }, i === 0 ? { before: 240, heading: 1, keepNext: true } : { keepNext: true }));
   const attached = clean(annex.attached_to).trim();
   if (attached) out.push(centred(attached, { size, italics: true }));
   const unit = clean(annex.unit_of_measure ?? "").trim();
@@ -48,7 +49,7 @@ function titleLines(annex: DocAnnex, ctx: Ctx): Paragraph[] {
   return out;
 }
 
-function signatureFooter(sig: NonNullable<DocAnnex["signature"]>, ctx: Ctx): FileChild[] {
+function signatureFooter(sig: NonNullable<DocAnnex["signature"]>, ctx: Ctx): (Paragraph | Table)[] {
   const size = annexSize(ctx);
   const preparer = clean(sig.preparer).trim();
   const preparerName = preparer && preparer.toLocaleUpperCase("vi") !== PREPARER_TITLE ? preparer : "";
@@ -63,7 +64,7 @@ function signatureFooter(sig: NonNullable<DocAnnex["signature"]>, ctx: Ctx): Fil
     ...(preparerName ? [centred(preparerName, { size, bold: true })] : []),
   ];
   const widths = splitWidth(ctx.textWidth, [0.45, 0.55]);
-  return [blank(6, { after: 120 }), layoutTable(widths, [[left, right]])];
+  return [blank(6, { after: 120, keepNext: true }), layoutTable(widths, [[left, right]])];
 }
 
 export function annexSection(annex: DocAnnex, profile: Profile, notice: string | null): ISectionOptions {
@@ -71,8 +72,7 @@ export function annexSection(annex: DocAnnex, profile: Profile, notice: string |
   const children: FileChild[] = [
     ...topLines(annex, ctx),
     ...titleLines(annex, ctx),
-    ...markdownBlocks(annex.body, ctx),
-    ...(annex.signature ? signatureFooter(annex.signature, ctx) : []),
+    ...markdownBlocks(annex.body, ctx, { closing: annex.signature ? signatureFooter(annex.signature, ctx) : [] }),
   ];
   return section(ctx, notice, children);
 }

@@ -56,26 +56,37 @@ export interface Profile {
   landscapeMargins: Margins;
 }
 
-const PORTRAIT: Margins = {
-  top: mmToTwip(20),
-  bottom: mmToTwip(20),
-  left: mmToTwip(30),
-  right: mmToTwip(15),
-  header: mmToTwip(10),
-  footer: mmToTwip(10),
+/** Allowed margins of a ruleset, in mm: [min, max] per side. */
+export interface MarginRanges {
+  top: [number, number];
+  bottom: [number, number];
+  left: [number, number];
+  right: [number, number];
+}
+
+/**
+ * Margin ranges of the front page, per ruleset (domain brief, page setup): TT 01/2011/TT-BNV and
+ * NĐ 30/2020/NĐ-CP both say top 20–25, bottom 20–25, left 30–35, right 15–20 mm. They apply to every
+ * page, landscape annexes included (the bound edge stays on the left as the page is printed).
+ */
+export const MARGIN_RANGES: Record<DocModel["ruleset"], MarginRanges> = {
+  "tt01-2011": { top: [20, 25], bottom: [20, 25], left: [30, 35], right: [15, 20] },
+  "nd30-2020": { top: [20, 25], bottom: [20, 25], left: [30, 35], right: [15, 20] },
 };
 
-// Landscape annexes are bound along their top edge; 20 mm left keeps them clear of a staple too.
-const LANDSCAPE: Margins = {
-  top: mmToTwip(20),
-  bottom: mmToTwip(15),
-  left: mmToTwip(20),
-  right: mmToTwip(15),
-  header: mmToTwip(10),
-  footer: mmToTwip(10),
-};
+/** The smallest margins a ruleset allows (the most room for text), header and footer 10 mm. */
+function marginsOf(r: MarginRanges): Margins {
+  return {
+    top: mmToTwip(r.top[0]),
+    bottom: mmToTwip(r.bottom[0]),
+    left: mmToTwip(r.left[0]),
+    right: mmToTwip(r.right[0]),
+    header: mmToTwip(10),
+    footer: mmToTwip(10),
+  };
+}
 
-const BASE: Profile = {
+const BASE: Omit<Profile, "portraitMargins" | "landscapeMargins"> = {
   body: 14,
   firstLine: 720,
   after: 120,
@@ -90,15 +101,18 @@ const BASE: Profile = {
   tablePortrait: 12,
   tableLandscape: 11,
   notice: 10,
-  portraitMargins: PORTRAIT,
-  landscapeMargins: LANDSCAPE,
 };
+
+const withMargins = (ruleset: DocModel["ruleset"]): Pick<Profile, "portraitMargins" | "landscapeMargins"> => ({
+  portraitMargins: marginsOf(MARGIN_RANGES[ruleset]),
+  landscapeMargins: marginsOf(MARGIN_RANGES[ruleset]),
+});
 
 /** The settings that differ by ruleset (everything else is BASE). */
 export const PROFILES: Record<DocModel["ruleset"], Profile> = {
-  "tt01-2011": { ...BASE },
+  "tt01-2011": { ...BASE, ...withMargins("tt01-2011") },
   // NĐ 30: body may be 13 pt and the Quốc hiệu 12–13 pt; we keep 14/13 as for TT 01 (both legal).
-  "nd30-2020": { ...BASE },
+  "nd30-2020": { ...BASE, ...withMargins("nd30-2020") },
 };
 
 export function profileOf(model: DocModel): Profile {

@@ -2,8 +2,10 @@
 //   hard minimum: the longest word of the column (numbers never break), a row-number column narrow;
 //   soft minimum: also the header label on at most two lines;
 //   wish: the longest cell on one line (capped), a short header label on one line;
-//   too wide → columns get their soft minimum (or, failing that, their hard one) and share the
-//   rest in proportion to what they lack; room to spare → text columns share it by their wish.
+//   too wide → number columns stay narrow (their figures on one line, their header on up to four)
+//   and text columns (names) share the rest, from their soft minimum towards their wish; only
+//   when that is not enough does every column fall back to its soft (or hard) minimum;
+//   room to spare → text columns share it by their wish.
 
 import { inlineText } from "./inline.js";
 import type { TableSpec } from "./table-model.js";
@@ -20,6 +22,8 @@ const NOTES_WISH = 16;
 const NUMERIC = /^[\d.,%\s+\-–]*$/;
 
 const chars = (s: string): number => [...s].length;
+/** Width of a figure in ems: digits and signs half an em, "." "," and spaces a quarter. */
+const figureEm = (s: string): number => [...s].reduce((a, ch) => a + (/[.,\s]/.test(ch) ? 0.25 : 0.5), 0);
 const longestWord = (s: string): number => Math.max(0, ...s.split(/\s+/).map(chars));
 
 export function columnWidths(spec: TableSpec, total: number, size: number): number[] {
@@ -33,6 +37,8 @@ export function columnWidths(spec: TableSpec, total: number, size: number): numb
   const soft: number[] = [];
   const wish: number[] = [];
   const isText: boolean[] = [];
+  /** A number column's narrow width: its longest figure on one line, its header on up to four lines. */
+  const numeric: number[] = [];
   for (let c = 0; c < n; c++) {
     // The leaf label, or a group label that spans only this column if that is longer.
     const own = (spec.levels[c] ?? []).filter((l, k) => spec.levels[c - 1]?.[k] !== l && spec.levels[c + 1]?.[k] !== l);
@@ -51,6 +57,10 @@ export function columnWidths(spec: TableSpec, total: number, size: number): numb
     soft.push(narrow ? min[c]! : tw(text ? Math.max(words * 1.1, twoLines, Math.min(bodyLen, 16)) : Math.max(words * 1.1, threeLines)));
     wish.push(narrow ? tw(Math.max(words * 1.1, 3)) : tw(Math.max(words * 1.1, head, Math.min(bodyLen, cap))));
     isText.push(text);
+    // Figures measured as set (digits half an em, separators a quarter), in character units.
+    const figures = Math.max(0, ...body.map((t) => 2 * Math.max(0, ...t.split(/\s+/).map(figureEm))));
+    const fourLines = Math.max(longestWord(leaf), Math.ceil(chars(leaf) / 4) + 1);
+    numeric.push(narrow ? min[c]! : tw(Math.max(2, figures, fourLines)));
   }
 
   const sumOf = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
@@ -61,7 +71,12 @@ export function columnWidths(spec: TableSpec, total: number, size: number): numb
     const k = (total - sumOf(lo)) / Math.max(1, sumOf(hi) - sumOf(lo));
     return lo.map((m, c) => Math.floor(m + (hi[c]! - m) * k));
   };
-  if (wishSum >= total) {
+  // Numbers narrow, text at its soft minimum / at its wish.
+  const narrowLo = numeric.map((x, c) => (isText[c] ? Math.min(soft[c]!, wish[c]!) : Math.min(x, wish[c]!)));
+  const narrowHi = narrowLo.map((x, c) => (isText[c] ? Math.max(x, wish[c]!) : x));
+  if (wishSum >= total && isText.some(Boolean) && sumOf(narrowLo) <= total) {
+    out = sumOf(narrowHi) >= total ? between(narrowLo, narrowHi) : between(narrowHi, wish);
+  } else if (wishSum >= total) {
     const softer = soft.map((x, c) => Math.min(x, wish[c]!));
     if (sumOf(softer) <= total) out = between(softer, wish);
     else if (sumOf(min) <= total) out = between(min, softer);

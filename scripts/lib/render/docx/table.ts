@@ -3,6 +3,7 @@
 
 import {
   AlignmentType,
+  Paragraph,
   Table,
   TableCell,
   TableLayoutType,
@@ -11,14 +12,13 @@ import {
   VerticalAlignTable,
   VerticalMergeType,
   WidthType,
-  type Paragraph,
 } from "docx";
 import type { Token } from "markdown-it";
 import { inlineRuns } from "./inline.js";
 import type { Ctx } from "./profile.js";
 import { headerGrid, parseTable, type ColAlign, type TableSpec } from "./table-model.js";
 import { columnWidths } from "./table-widths.js";
-import { ALL_BORDERS, CELL_BORDERS, para, run, type Align } from "./text.js";
+import { ALL_BORDERS, CELL_BORDERS, NO_CELL_BORDERS, para, run, type Align } from "./text.js";
 
 const CELL_MARGINS = { top: 28, bottom: 28, left: 85, right: 85 };
 
@@ -44,7 +44,18 @@ function cell(width: number, children: Paragraph[], opts: { span?: number; vMerg
 }
 
 /** A docx table from a parsed pipe table, as wide as the text. */
-export function tableFromSpec(spec: TableSpec, ctx: Ctx): Table {
+/** Body rows moved into the closing row, so that a closing block never starts a page on its own. */
+export const KEPT_TABLE_ROWS = 2;
+
+/**
+ * A docx table from a parsed pipe table, as wide as the text. With `closing` blocks (notes, a
+ * signature block), the table's last KEPT_TABLE_ROWS rows and those blocks go into one final,
+ * unsplittable, borderless row spanning every column: the rows as a nested table with the same
+ * column widths and borders (it reads as the same table), the blocks under it. Word and LibreOffice
+ * both move an unsplittable row whole to the next page, so the last rows, the notes and the
+ * signature stay together; LibreOffice ignores "keep with next" on paragraphs inside table rows.
+ */
+export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | Table)[] = []): Table {
   const size = ctx.landscape ? ctx.profile.tableLandscape : ctx.profile.tablePortrait;
   const widths = columnWidths(spec, ctx.textWidth, size);
   const cellPara = (children: TextRun[], align: Align): Paragraph => para(children, { align });
@@ -73,14 +84,32 @@ export function tableFromSpec(spec: TableSpec, ctx: Ctx): Table {
       }),
   );
 
-  return new Table({
-    width: { size: ctx.textWidth, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: ALL_BORDERS,
-    margins: CELL_MARGINS,
-    rows: [...headRows, ...bodyRows],
+  const grid = (rows: TableRow[]): Table =>
+    new Table({
+      width: { size: ctx.textWidth, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      borders: ALL_BORDERS,
+      margins: CELL_MARGINS,
+      rows,
+    });
+  if (!closing.length) return grid([...headRows, ...bodyRows]);
+
+  const kept = Math.min(KEPT_TABLE_ROWS, bodyRows.length);
+  const closingRow = new TableRow({
+    cantSplit: true,
+    children: [
+      new TableCell({
+        width: { size: ctx.textWidth, type: WidthType.DXA },
+        columnSpan: widths.length,
+        borders: NO_CELL_BORDERS,
+        margins: { top: 0, bottom: 0, left: 0, right: 0 },
+        // A cell ends with a paragraph (Word requires it after a nested table).
+        children: [...(kept ? [grid(bodyRows.slice(bodyRows.length - kept))] : []), ...closing, new Paragraph({ children: [] })],
+      }),
+    ],
   });
+  return grid([...headRows, ...bodyRows.slice(0, bodyRows.length - kept), closingRow]);
 }
 
 /** Build the table starting at tokens[start]; returns it and the index after its table_close. */

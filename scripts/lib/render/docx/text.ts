@@ -3,6 +3,7 @@
 import {
   AlignmentType,
   BorderStyle,
+  HeadingLevel,
   LineRuleType,
   Paragraph,
   Tab,
@@ -53,7 +54,13 @@ export interface ParaStyle {
   right?: number; // twips
   hanging?: number; // twips
   keepNext?: boolean;
+  /** Keep the paragraph's lines on one page. */
+  keepLines?: boolean;
+  /** Word heading style (1–3): the navigation pane lists the paragraph. */
+  heading?: 1 | 2 | 3;
 }
+
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
 /** A paragraph whose spacing, alignment and indent are all explicit (no reliance on styles). */
 export function para(children: ParagraphChild[], s: ParaStyle = {}, extra: Partial<IParagraphOptions> = {}): Paragraph {
@@ -71,6 +78,8 @@ export function para(children: ParagraphChild[], s: ParaStyle = {}, extra: Parti
     spacing: { before: s.before ?? 0, after: s.after ?? 0, line: s.line ?? 240, lineRule: LineRuleType.AUTO },
     ...(indent ? { indent } : {}),
     ...(s.keepNext ? { keepNext: true } : {}),
+    ...(s.keepLines ? { keepLines: true } : {}),
+    ...(s.heading ? { heading: HEADINGS[s.heading] } : {}),
     children,
     ...extra,
   });

@@ -28,7 +28,8 @@ const right = (text: string): Cell => ({ text, align: "right" });
 
 function fmt(ind: Indicator | undefined, v: number | undefined | null): string {
   if (v === undefined || v === null || !Number.isFinite(v)) return EMPTY;
-  const decimals = ind?.kind === "rate" ? (ind.decimals ?? 2) : (ind?.decimals ?? (Number.isInteger(v) ? 0 : 1));
+  // Money is shown in whole units of the money unit in every form (no "288.401,0" beside "311.763").
+  const decimals = ind?.kind === "money" ? 0 : ind?.kind === "rate" ? (ind.decimals ?? 2) : (ind?.decimals ?? (Number.isInteger(v) ? 0 : 1));
   return formatNumber(v, decimals);
 }
 
@@ -72,7 +73,7 @@ export function evaluate(expr: string, row: RowContext, env: EvalEnv): Cell {
     case "plan":
     case "disbursed": {
       const v = financeSum(row.finance, op, a ?? "all", b, env);
-      return right(v === null ? EMPTY : formatNumber(v, Number.isInteger(v) ? 0 : 1));
+      return right(v === null ? EMPTY : formatNumber(v, 0));
     }
     case "disbursed_rate": {
       const plan = financeSum(row.finance, "plan", a ?? "all", b, env);

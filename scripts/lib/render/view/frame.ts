@@ -2,8 +2,8 @@
 import type { Dataset } from "../../load/load-dataset.js";
 import { longDate, shortDate } from "../../model/dates.js";
 import type { DocHeader } from "../../model/document.js";
-import type { ReportFile, Signer, Unit } from "../../model/types.js";
-import { authorityOf, inSentence, upper } from "./names.js";
+import type { Level, ReportFile, Signer, Unit } from "../../model/types.js";
+import { authorityOf, inSentence, typesNoun, upper } from "./names.js";
 
 export interface ReportFrame {
   header: DocHeader;
@@ -48,11 +48,45 @@ export function reportFrame(ds: Dataset, unit: Unit, report: ReportFile | null):
     header: { issuer, issuer_bold_lines: unit.issuer || agency ? 1 : 2, number_line: numberLine(number, symbol), place_date: placeDate(place, date, year) },
     title: `${ds.project.report_title}${agency ? "" : ` trên địa bàn ${inSentence(unit)}`}`,
     addressees,
-    recipients: ["Như trên;", ...(report?.document.recipients ?? ["Lưu: VT."])],
+    recipients: recipientsOf(ds, unit, level, addressees.length > 0, report?.document.recipients ?? []),
     signer: report?.document.signer ?? PLACEHOLDER_SIGNER,
     authority,
     attachedTo: `(Kèm theo Báo cáo số ${number ?? BLANK}/${symbol} ${date ? `ngày ${shortDate(date)}` : `ngày${BLANK}/${BLANK}/${year}`} của ${authority})`,
     issuerShort: agency ? upper(unit.short_name) : upper(`UBND ${inSentence(unit)}`),
     created: date ?? ds.project.as_of,
   };
+}
+
+const ARCHIVE = /^Lưu:\s*/;
+
+/** "Lưu: VT." + "Lưu: VT, LĐTBXH." → "Lưu: VT, LĐTBXH.": the holders of both lines, each once, in order. */
+function mergeArchive(lines: string[]): string | null {
+  const holders: string[] = [];
+  for (const l of lines) {
+    for (const h of l.replace(ARCHIVE, "").replace(/[.;]\s*$/, "").split(",")) {
+      const t = h.trim();
+      if (t && !holders.includes(t)) holders.push(t);
+    }
+  }
+  return lines.length ? `Lưu: ${holders.join(", ")}.` : null;
+}
+
+/**
+ * Nơi nhận of a unit's report: "Như trên;" when it has addressees, the level's list (project.yaml)
+ * with its tokens filled in, the report's own extra recipients, and one "Lưu:" line merging both.
+ */
+export function recipientsOf(ds: Dataset, unit: Unit, level: Level, withAddressees: boolean, own: readonly string[]): string[] {
+  const parent = unit.parent ? ds.units.get(unit.parent) : undefined;
+  const children = [...ds.units.values()].filter((u) => u.parent === unit.code && ds.levels.get(u.level)?.kind === "territory");
+  const childLevel = children[0] ? ds.levels.get(children[0].level) : undefined;
+  const fill = (line: string) =>
+    line
+      .replaceAll("{unit_type}", unit.type)
+      .replaceAll("{parent_type}", parent?.type ?? "")
+      .replaceAll("{children}", typesNoun(children, childLevel?.unit_types, childLevel?.unit_noun ?? ""));
+  const all = [...(level.recipients ?? []).map(fill), ...own].map((l) => l.trim()).filter((l) => l.length > 0);
+  const archive = mergeArchive(all.filter((l) => ARCHIVE.test(l)));
+  const others: string[] = [];
+  for (const l of all) if (!ARCHIVE.test(l) && !others.includes(l)) others.push(l);
+  return [...(withAddressees ? ["Như trên;"] : []), ...others, ...(archive ? [archive] : ["Lưu: VT."])];
 }

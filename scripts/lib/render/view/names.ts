@@ -18,3 +18,16 @@ export function lowerFirst(s: string): string {
 export function authorityOf(unit: Unit, isAgency: boolean): string {
   return unit.authority ?? (isAgency ? unit.name : `Ủy ban nhân dân ${inSentence(unit)}`);
 }
+
+/**
+ * The noun for a set of units, from their types in the order the level declares ("xã, thị trấn",
+ * "xã, phường, thị trấn"); types the level does not list follow in first-seen order. Falls back to
+ * `fallback` (the level's unit_noun) when the units have no type words in common with any order.
+ */
+export function typesNoun(units: readonly Unit[], order: readonly string[] | undefined, fallback: string): string {
+  const present: string[] = [];
+  for (const u of units) if (u.type && !present.includes(u.type)) present.push(u.type);
+  if (!present.length || !order?.length) return fallback;
+  const rank = (t: string) => (order.includes(t) ? order.indexOf(t) : order.length + present.indexOf(t));
+  return present.sort((a, b) => rank(a) - rank(b)).join(", ");
+}

@@ -10,7 +10,7 @@ import { mdInline, mdText } from "../markdown-escape.js";
 import type { Templates } from "../templates.js";
 import { formContext, formTable, type FormContext } from "./form-table.js";
 import { numberLine, placeDate } from "./frame.js";
-import { formLabel, ILLUSTRATIVE_NOTICE } from "./report-view.js";
+import { formLabel, ILLUSTRATIVE_NOTICE, illustrativePlanParts } from "./report-view.js";
 
 function itemText(item: PlanItem): string {
   const text = item.deadline ? item.text.replaceAll(DEADLINE_TOKEN, shortDate(item.deadline)) : item.text;
@@ -42,6 +42,18 @@ export function planDocModel(ds: Dataset, templates: Templates): DocModel {
     if (a.kind === "outline") {
       annexes.push({ label: a.label, title: a.title, attached_to: attached, unit_of_measure: null, orientation: "portrait", issuer_short: null, body: templates.render("outline.md.hbs", { sections: outlineLines(ds.outline.sections) }), signature: null });
     } else {
+      // The annex's own first page: its title, what it is (the note) and the list of its forms.
+      const list = ds.forms.map((f) => `- ${mdInline(`${formLabel(f)}: ${f.title}`)}`).join("\n");
+      annexes.push({
+        label: a.label,
+        title: a.title,
+        attached_to: attached,
+        unit_of_measure: null,
+        orientation: "portrait",
+        issuer_short: null,
+        body: [a.note ? mdText(a.note) : "", list].filter(Boolean).join("\n\n"),
+        signature: null,
+      });
       for (const form of ds.forms) {
         const table = formTable(form, blankContext(ds));
         const blank = { ...table, rows: table.rows.map((r) => ({ bold: r.bold, cells: r.cells.map((c) => (c === "-" ? "" : mdInline(c))) })), headers: table.headers.map((h) => h.split(" › ").map(mdInline).join(" › ")) };
@@ -70,8 +82,14 @@ export function planDocModel(ds: Dataset, templates: Templates): DocModel {
     signer: plan.signer,
     annexes,
     created: plan.date ?? ds.project.periods[ds.project.periods.length - 1]!.date,
-    notice: null,
+    notice: planNotice(ds),
   };
+}
+
+/** "Số, ngày ban hành và người ký minh họa" in the page header while the plan holds illustrative values. */
+function planNotice(ds: Dataset): string | null {
+  const parts = illustrativePlanParts(ds);
+  return parts ? `${parts.charAt(0).toLocaleUpperCase("vi")}${parts.slice(1)} minh họa` : null;
 }
 
 function blankContext(ds: Dataset): FormContext {

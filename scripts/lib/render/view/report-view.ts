@@ -6,13 +6,13 @@ import type { Dataset } from "../../load/load-dataset.js";
 import { shortDate } from "../../model/dates.js";
 import { deadlineOf } from "../../model/deadlines.js";
 import { chairsComponent, chairsIndicator } from "../../model/chairs.js";
-import type { FormRow, FormSpec, Indicator, OutlineSection, Unit } from "../../model/types.js";
+import type { FormRow, FormSpec, Indicator, Level, OutlineSection, Unit } from "../../model/types.js";
 import { isSubmitted, timelinessOf } from "../../model/timeliness.js";
 import { mdInline, mdText } from "../markdown-escape.js";
 import { deprivationFacts, financeFacts, povertyFacts, type FactEnv } from "./facts.js";
 import { formContext, formTable, type TableModel } from "./form-table.js";
 import { reportFrame, type ReportFrame } from "./frame.js";
-import { inSentence, lowerFirst } from "./names.js";
+import { inSentence, lowerFirst, typesNoun } from "./names.js";
 
 export interface SectionView {
   heading: string;
@@ -38,6 +38,8 @@ export interface ReportView {
   draft: string | null;
   illustrative: boolean;
   opening: string;
+  /** Which parts of the plan's citation are illustrative, or null. */
+  citationNote: string | null;
   reporting: string | null;
   sections: SectionView[];
   closing: string;
@@ -62,6 +64,37 @@ function sectionsFor(level: string, sections: readonly OutlineSection[], depth =
     });
 }
 
+/**
+ * One level's part of the reporting account, in the words an officer would write: "cả 28 xã, thị
+ * trấn đã gửi báo cáo, đều đúng thời hạn (31/7/2018)"; parts that would be zero are left out.
+ */
+function reportingPart(level: Level, list: UnitFigures[], inHand: (k: UnitFigures) => boolean, late: (k: UnitFigures) => boolean, deadline: string | null): string {
+  const agency = level.kind === "agency";
+  const units = list.map((k) => k.unit);
+  const noun = typesNoun(units, level.unit_types, level.unit_noun);
+  const done = list.filter(inHand);
+  const missing = list.filter((k) => !inHand(k));
+  const nLate = done.filter(late).length;
+  const named = (ks: UnitFigures[]) => ks.map((k) => mdInline(agency ? k.unit.name : inSentence(k.unit))).join(", ");
+  const due = deadline ? ` (${shortDate(deadline)})` : "";
+  let text: string;
+  if (done.length === 0) text = `chưa có ${noun} nào gửi báo cáo`;
+  else {
+    const head = missing.length === 0 ? `cả ${list.length} ${noun} đã gửi báo cáo` : `${done.length}/${list.length} ${noun} đã gửi báo cáo`;
+    const timing = !deadline
+      ? ""
+      : nLate === 0
+        ? `, ${done.length > 1 ? "đều " : ""}đúng thời hạn${due}`
+        : nLate === done.length
+          ? `, ${done.length > 1 ? "đều " : ""}gửi sau thời hạn${due}`
+          : `, trong đó ${nLate} đơn vị gửi sau thời hạn${due}`;
+    text = head + timing;
+  }
+  if (missing.length && done.length) text += `; còn ${missing.length} đơn vị chưa gửi: ${named(missing)}`;
+  else if (missing.length) text += ` (${named(missing)})`;
+  return text;
+}
+
 function reportingAccount(ds: Dataset, tree: Tree, unit: Unit, at: string): string | null {
   const kids = (tree.children.get(unit.code) ?? []).map((c) => tree.figures.get(c)!);
   if (!kids.length) return null;
@@ -72,10 +105,7 @@ function reportingAccount(ds: Dataset, tree: Tree, unit: Unit, at: string): stri
   const parts = [...byLevel.entries()].map(([levelId, list]) => {
     const level = ds.levels.get(levelId)!;
     const deadline = deadlineOf(level, ds.plan);
-    const done = list.filter(inHand);
-    const late = done.filter((k) => timelinessOf(k.report, deadline, at) === "late").length;
-    const missing = list.filter((k) => !inHand(k)).map((k) => mdInline(inSentence(k.unit)));
-    return `${done.length}/${list.length} ${level.unit_noun} đã nộp báo cáo (${done.length - late} đúng hạn, ${late} nộp muộn${deadline ? ` so với thời hạn ${shortDate(deadline)}` : ""})${missing.length ? `; ${missing.length} đơn vị chưa nộp: ${missing.join(", ")}` : ""}`;
+    return reportingPart(level, list, inHand, (k) => timelinessOf(k.report, deadline, at) === "late", deadline);
   });
   return `Đến ngày ${shortDate(at)}, ${parts.join("; ")}.`;
 }
@@ -122,7 +152,8 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
   if (fig.coverage.total > 0 && !fig.coverage.complete && sections[0]) sections[0].facts.push(coverageNote(ds, tree, unit));
   const plan = ds.plan;
   const root = ds.units.get(ds.project.root)!;
-  const planRef = `Kế hoạch số ${plan.number ?? "\u00a0".repeat(6)}/${plan.symbol}${plan.date ? ` ngày ${shortDate(plan.date)}` : ""} của ${root.authority ?? root.name} về việc ${lowerFirst(plan.title)}`;
+  const planRef = `Kế hoạch số ${planNumber(ds)}${plan.date ? ` ngày ${shortDate(plan.date)}` : ""} của ${root.authority ?? root.name} về việc ${lowerFirst(plan.title)}`;
+  const cites = [...(ds.levels.get(unit.level)?.cites ?? []), planRef];
   const illustrative = ds.project.illustrative;
   const ctx = formContext(
     ds,
@@ -144,7 +175,8 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
           ? "Dự thảo: đơn vị chưa có báo cáo; văn bản chỉ gồm số liệu tổng hợp từ các đơn vị cấp dưới đã báo cáo."
           : "Dự thảo: đơn vị chưa có báo cáo; văn bản là khung đề cương và biểu mẫu để trống.",
     illustrative,
-    opening: mdText(`Thực hiện ${planRef}, ${frame.authority} báo cáo kết quả như sau:`),
+    opening: mdText(`Thực hiện ${cites.join("; ")}, ${frame.authority} báo cáo kết quả như sau:`),
+    citationNote: planCitationNote(ds),
     reporting: reportingAccount(ds, tree, unit, fig.report?.document.date && fig.report.document.date < ds.project.as_of ? fig.report.document.date : ds.project.as_of),
     sections,
     closing: mdText(`Trên đây là báo cáo ${lowerFirst(ds.project.title)} của ${frame.authority}./.`),
@@ -159,6 +191,27 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
   };
 }
 
+/** "1852/KH-UBND", or blanks before the symbol while the plan has no number. */
+export function planNumber(ds: Dataset): string {
+  return `${ds.plan.number ?? "\u00a0".repeat(6)}/${ds.plan.symbol}`;
+}
+
+const ILLUSTRATIVE_PARTS = { number: "số", date: "ngày ban hành", signer: "người ký" } as const;
+
+/** "số, ngày ban hành và người ký": the plan's fields that hold illustrative values, or null. */
+export function illustrativePlanParts(ds: Dataset): string | null {
+  const parts = (["number", "date", "signer"] as const).filter((k) => ds.plan.illustrative?.includes(k)).map((k) => ILLUSTRATIVE_PARTS[k]);
+  if (!parts.length) return null;
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} và ${parts.at(-1)!}`;
+}
+
+/** The note under the illustrative-data notice when the plan's number or date is illustrative. */
+function planCitationNote(ds: Dataset): string | null {
+  const parts = (["number", "date"] as const).filter((k) => ds.plan.illustrative?.includes(k)).map((k) => ILLUSTRATIVE_PARTS[k]);
+  if (!parts.length) return null;
+  return mdText(`${parts.join(" và ").replace(/^./, (c) => c.toLocaleUpperCase("vi"))} của Kế hoạch số ${planNumber(ds)} dẫn trong báo cáo là minh họa.`);
+}
+
 /** Whose figures a report with unreported units below it shows: its own, or a partial sum. */
 function coverageNote(ds: Dataset, tree: Tree, unit: Unit): string {
   const leaves: UnitFigures[] = [];
@@ -169,7 +222,8 @@ function coverageNote(ds: Dataset, tree: Tree, unit: Unit): string {
   };
   walk(unit.code);
   const done = leaves.filter((l) => isSubmitted(l.report)).length;
-  const noun = ds.levels.get(leaves[0]?.unit.level ?? "")?.unit_noun ?? "đơn vị";
+  const leafLevel = ds.levels.get(leaves[0]?.unit.level ?? "");
+  const noun = typesNoun(leaves.map((l) => l.unit), leafLevel?.unit_types, leafLevel?.unit_noun ?? "đơn vị");
   const own = tree.figures.get(unit.code)!.declared.ho_ngheo !== undefined;
   return own
     ? `*(Số liệu trên là số liệu của đơn vị. Đến nay ${done}/${leaves.length} ${noun} đã báo cáo; các biểu tổng hợp theo đơn vị cấp dưới chỉ cộng các đơn vị đã báo cáo.)*`
