@@ -2,6 +2,7 @@
 // write the manifest, then the site; all into a staging folder swapped in at the end.
 import { rollUp, type Tree } from "./aggregate/roll-up.js";
 import { rollupRule } from "./aggregate/rollup-rule.js";
+import { AuditError, auditEnv, auditTables, type AuditedTable } from "./audit/audit-tables.js";
 import { runCheck, type CheckResult } from "./check.js";
 import type { Dataset } from "./load/load-dataset.js";
 import { markdownToHtml, renderDocument, type RenderedDocument } from "./render/documents.js";
@@ -70,17 +71,22 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
       const unitDocs = new Map<string, UnitDocs>();
       const root = ds.project.root;
       const jobs: Promise<ManifestEntry[]>[] = [];
+      const tables: AuditedTable[] = [];
       const planModel = planDocModel(ds, templates);
       jobs.push(renderDocument(templates, planModel, packer).then((plan) => writeDocument(writer, "documents/ke-hoach", plan, { unit: root, level: ds.units.get(root)!.level, kind: "plan" })));
       for (const unit of ds.units.values()) {
         const view = reportView(ds, tree, unit);
         const model = reportDocModel(templates, view, ds.project);
         const base = `documents/${reportPath(unit, index).replace(/^reports\//, "").replace(/\.ya?ml$/, "")}`;
+        for (const f of view.forms) tables.push({ document: `${base}.docx`, form: f.label, table: f.table });
         const hasReport = tree.figures.get(unit.code)?.report != null;
         unitDocs.set(unit.code, { md: `${base}.md`, html: `${base}.html`, docx: `${base}.docx`, bodyHtml: hasReport || (tree.children.get(unit.code)?.length ?? 0) > 0 ? markdownToHtml(model.body) : null });
         jobs.push(renderDocument(templates, model, packer).then((doc) => writeDocument(writer, base, doc, { unit: unit.code, level: unit.level, kind: "report" })));
       }
       for (const entries of await Promise.all(jobs)) docs.push(...entries);
+      // Every table as printed must add up; a failure is a bug, not bad data (exit 2).
+      const failures = auditTables(tables, auditEnv(ds));
+      if (failures.length) throw new AuditError(failures);
       docs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       if (opts.site !== false) {
         const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: markdownToHtml(planModel.body) };

@@ -7,19 +7,26 @@ import type { Dataset } from "../load/load-dataset.js";
 import { chairsIndicator } from "../model/chairs.js";
 import { inSentence } from "../render/view/names.js";
 import { deadlineOf } from "../model/deadlines.js";
+import { dayNumber } from "../model/dates.js";
 import { flattenOutline } from "../model/catalogue.js";
-import type { FinanceRecord, Level, ReportFile, Unit } from "../model/types.js";
+import type { Component, FinanceRecord, Level, ReportFile, Unit } from "../model/types.js";
 import { reportPath } from "../units/paths.js";
 import { reportToYaml } from "../write/report-yaml.js";
 import { narrativeFor } from "./narrative.js";
 import { rngFor, type Rng } from "./random.js";
 import { MIX, drawStatus } from "./statuses.js";
-import { coreValues, otherValues, sumSeries, type Profile, type Series } from "./values.js";
+import { applyRules, coreValues, dropConsistently, otherValues, sumSeries, type Profile, type Series } from "./values.js";
 
-const DECLARED = ["ho_dan_cu", "ho_dan_cu_dtts", "ho_ngheo", "ho_ngheo_dtts", "ho_thoat_ngheo", "ho_tai_ngheo", "ho_ngheo_phat_sinh", "ho_can_ngheo", "ho_can_ngheo_dtts", "ho_thoat_can_ngheo", "ho_can_ngheo_phat_sinh"];
+// What a district or the province declares itself: the core poverty figures with the
+// breakdown of the poor, so that each of its tables has one complete source.
+const DECLARED = ["ho_dan_cu", "ho_dan_cu_dtts", "ho_ngheo", "ho_ngheo_dtts", "ho_ngheo_thieu_hut_thu_nhap", "ho_ngheo_thieu_hut_dich_vu", "ho_thoat_ngheo", "ho_tai_ngheo", "ho_ngheo_phat_sinh", "ho_can_ngheo", "ho_can_ngheo_dtts", "ho_thoat_can_ngheo", "ho_can_ngheo_phat_sinh"];
+/** A rural commune at or above this illustrative baseline poverty rate is flagged ĐBKK and 135. */
+const DBKK_RATE = 0.22;
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Hà", "Đinh", "Bùi", "Đỗ", "Vũ", "Cao", "Triệu"];
 const MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Quang", "Thanh", "Ngọc", "Hữu"];
 const GIVEN = ["An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Lan", "Hương", "Thắng", "Tuấn", "Hòa", "Sơn", "Thủy", "Quyết"];
+
+const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 export interface SampleOutput {
   /** data-relative path → YAML text. */
@@ -43,13 +50,23 @@ function signer(level: Level, rng: Rng): ReportFile["document"]["signer"] {
     : { authority: "TM. ỦY BAN NHÂN DÂN", deputy: "KT. CHỦ TỊCH", position: "PHÓ CHỦ TỊCH", name };
 }
 
-function financeFor(ds: Dataset, unit: Unit, level: Level, rng: Rng, scale: number): FinanceRecord[] {
-  const leaves = ds.programme.components.filter((c) => c.applicable && !ds.programme.components.some((o) => o.parent === c.id));
+/** Money on the components a unit may carry (flagged programmes only where a flagged commune is
+ *  managed), each from the sources its component may use. */
+function financeFor(ds: Dataset, unit: Unit, level: Level, rng: Rng, scale: number, manages: (flags: readonly string[]) => boolean): FinanceRecord[] {
+  const byId = new Map(ds.programme.components.map((c) => [c.id, c]));
+  const rule = <K extends "sources" | "requires_flag">(c: Component, k: K) => c[k] ?? (c.parent ? byId.get(c.parent)?.[k] : undefined);
+  const leaves = ds.programme.components.filter((c) => c.applicable && !ds.programme.components.some((o) => o.parent === c.id)).filter((c) => {
+    const flags = rule(c, "requires_flag");
+    return !flags || manages(flags);
+  });
   const chaired = leaves.filter((c) => unit.chairs?.some((x) => c.id === x || c.id.startsWith(`${x}.`)));
-  const picks = level.kind === "agency" ? chaired : [rng.pick(leaves), rng.pick(leaves)].filter((c, i, a) => a.indexOf(c) === i);
-  const sources = ds.programme.sources.filter((s) => s.group === ds.programme.source_groups[0]?.id);
+  const picks = level.kind === "agency" ? chaired : leaves.length ? [rng.pick(leaves), rng.pick(leaves)].filter((c, i, a) => a.indexOf(c) === i) : [];
+  const programme = ds.programme.sources.filter((s) => s.group === ds.programme.source_groups[0]?.id);
   const out: FinanceRecord[] = [];
   for (const c of picks) {
+    const allowed = rule(c, "sources");
+    const sources = allowed ? programme.filter((s) => allowed.includes(s.id)) : programme;
+    if (!sources.length) continue;
     for (const src of [rng.pick(sources), rng.pick(sources)].filter((s, i, a) => a.indexOf(s) === i)) {
       for (const p of ds.project.periods.filter((x) => x.flow_label !== null)) {
         const plan = Math.round(rng.between(40, 500) * scale * p.years);
@@ -69,9 +86,13 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
   const series = new Map<string, Series>();
   const reports = new Map<string, string>();
   const indicators = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
-  const applicable = (id: string) => ds.programme.components.find((c) => c.id === id)?.applicable ?? true;
+  const components = new Map(ds.programme.components.map((c) => [c.id, c]));
+  const flagRule = (id: string) => components.get(id)?.requires_flag ?? components.get(components.get(id)?.parent ?? "")?.requires_flag;
+  // A component reserved for flagged communes (Chương trình 135) has outputs only in them.
+  const applicableIn = (flagged: boolean) => (id: string) => (components.get(id)?.applicable ?? true) && (!flagRule(id) || flagged);
   const sections = flattenOutline(ds.outline.sections);
   const poorRates = new Map<string, number>();
+  const isDbkk = (u: Unit, rate: number) => u.area !== "thanh_thi" && rate >= DBKK_RATE;
 
   const seriesOf = (u: Unit, factor: number): Series => {
     const cached = series.get(u.code);
@@ -83,7 +104,8 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
       const profile = profileOf(u, factor, rng);
       poorRates.set(u.code, profile.poorRate);
       s = coreValues(profile, ds.project.periods, rng);
-      otherValues(s, ds.catalogue.indicators, ds.project.periods, applicable, rng);
+      otherValues(s, ds.catalogue.indicators, ds.project.periods, applicableIn(isDbkk(u, profile.poorRate)), rng);
+      applyRules(s, ds.catalogue, rng);
     } else {
       const f = u.parent === null ? 1 : 0.45 + 2.3 * rngFor(seed, `factor:${u.code}`).next() ** 2;
       s = sumSeries(territoryKids.map((k) => seriesOf(k, f)), DECLARED);
@@ -106,9 +128,35 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
       return [u.code, { lowest, draw: drawStatus(rngFor(seed, `status:${u.code}`), deadlineOf(level, ds.plan), ds.project.as_of, mix) }];
     }),
   );
+  // A compiling unit signs after the reports it compiles: a district after its communes, the
+  // province on or after its own deadline and after every district and department.
+  const asOfDay = dayNumber(ds.project.as_of);
+  const dateAfter = (code: string): void => {
+    const u = ds.units.get(code)!;
+    const children = kids.get(code) ?? [];
+    for (const k of children) dateAfter(k.code);
+    const d = draws.get(code)?.draw;
+    if (!d?.submitted_on || !children.length) return;
+    const latest = Math.max(...children.map((k) => (draws.get(k.code)?.draw.submitted_on ? dayNumber(draws.get(k.code)!.draw.submitted_on!) : 0)));
+    const own = u.parent === null ? Math.max(dayNumber(deadlineOf(ds.levels.get(u.level), ds.plan) ?? ds.project.as_of), latest) : latest + rngFor(seed, `after:${code}`).int(1, 3);
+    const day = Math.min(asOfDay, Math.max(dayNumber(d.submitted_on), own));
+    d.submitted_on = isoDay(day);
+    if (d.approved_on && dayNumber(d.approved_on) < day) {
+      d.approved_on = day + 2 <= asOfDay ? isoDay(day + 2) : null;
+      if (!d.approved_on) d.status = "da_nop";
+    }
+  };
+  dateAfter(ds.project.root);
   const filed = (c: string) => ["da_nop", "da_duyet"].includes(draws.get(c)?.draw.status ?? "");
   // One unit above the lowest level, all of whose children reported, declares a figure a little
   // off the sum of its children, so the roll-up check has something to show.
+  // Flags as the written unit-flags.yaml will hold them (ĐBKK and 135 from the drawn poverty).
+  const flagged = new Set([...poorRates].filter(([c, r]) => isDbkk(ds.units.get(c)!, r)).map(([c]) => c));
+  const managesFlagged = (code: string, flags: readonly string[]): boolean =>
+    flags.some((f) => f === "xa_135" || f === "xa_dbkk") && [...flagged].some((c) => {
+      for (let x: Unit | undefined = ds.units.get(c); x; x = x.parent ? ds.units.get(x.parent) : undefined) if (x.code === code) return true;
+      return false;
+    });
   const odd = units.find((u) => isTerritory(u) && u.parent !== null && filed(u.code) && (kids.get(u.code) ?? []).length > 0 && (kids.get(u.code) ?? []).every((k) => filed(k.code)));
 
   for (const u of units) {
@@ -119,7 +167,10 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
     if (draw.status === null) continue;
     const values: Series = level.kind === "territory" ? structuredClone(series.get(u.code) ?? {}) : agencyValues(u);
     if (u === odd && values.ho_dan_cu?.y2017 != null) values.ho_dan_cu.y2017 = (values.ho_dan_cu.y2017 as number) + 7;
-    if (draw.status === "dang_soan") for (const byP of Object.values(values)) for (const p of Object.keys(byP)) if (rng.chance(0.3)) byP[p] = null;
+    if (draw.status === "dang_soan") {
+      for (const byP of Object.values(values)) for (const p of Object.keys(byP)) if (rng.chance(0.3)) byP[p] = null;
+      dropConsistently(values, ds.catalogue);
+    }
     const parent = u.parent ? ds.units.get(u.parent) : undefined;
     const upper = parent?.authority ?? "Trung ương";
     const narrative: Record<string, string> = {};
@@ -140,7 +191,7 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
         recipients: level.kind === "agency" ? ["Lưu: VT."] : parent ? ["Lưu: VT."] : ["Lưu: VT."],
       },
       values,
-      finance: financeFor(ds, u, level, rng, lowest ? 1 : level.kind === "agency" ? 8 : 3),
+      finance: financeFor(ds, u, level, rng, lowest ? 1 : level.kind === "agency" ? 8 : 3, (flags) => managesFlagged(level.kind === "agency" ? ds.project.root : u.code, flags)),
       narrative,
     };
     reports.set(
@@ -158,7 +209,7 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
 
 function flagsYaml(ds: Dataset, poorRates: Map<string, number>, seed: number): string {
   const rural = [...poorRates.entries()].filter(([c]) => ds.units.get(c)?.area !== "thanh_thi");
-  const dbkk = rural.filter(([, r]) => r >= 0.22).map(([c]) => c).sort();
+  const dbkk = rural.filter(([, r]) => r >= DBKK_RATE).map(([c]) => c).sort();
   const atk = rural.filter(([c]) => rngFor(seed, `atk:${c}`).chance(0.03)).map(([c]) => c).sort();
   const q = (list: string[]) => `[${list.map((c) => `"${c}"`).join(", ")}]`;
   return [

@@ -2,7 +2,7 @@
 // consistent (stock-flow identities hold exactly, parts never exceed their totals), with
 // poverty falling over the periods. Core poverty indicators are drawn by id; every other
 // catalogue indicator gets a plausible number from its unit of measure.
-import type { Indicator, Period } from "../model/types.js";
+import type { Indicator, IndicatorCatalogue, Period } from "../model/types.js";
 import type { Rng } from "./random.js";
 
 export type Series = Record<string, Record<string, number | null>>;
@@ -101,6 +101,47 @@ export function otherValues(s: Series, indicators: readonly Indicator[], periods
       else v = Math.round(rng.between(0, 3.4) * y);
       if (dep || ind.part_of) v = Math.min(v, ind.part_of ? (s[ind.part_of]?.[p] ?? v) : v);
       set(s, ind.id, p, v);
+    }
+  }
+}
+
+/** The catalogue's rules on one unit's series: an exhaustive breakdown's total is the sum of its
+ *  parts, a part never exceeds its total, and an indicator that needs another (trainees need
+ *  classes) follows it: none without it, a plausible multiple of it otherwise. */
+export function applyRules(s: Series, catalogue: IndicatorCatalogue, rng: Rng): void {
+  for (const b of catalogue.breakdowns ?? []) {
+    const total = s[b.total];
+    if (!total || !b.parts.every((id) => s[id])) continue;
+    for (const p of Object.keys(total)) {
+      const parts = b.parts.map((id) => s[id]![p]);
+      if (parts.every((v) => typeof v === "number")) total[p] = (parts as number[]).reduce((x, y) => x + y, 0);
+    }
+  }
+  for (const ind of catalogue.indicators) {
+    const own = s[ind.id];
+    if (!own) continue;
+    for (const p of Object.keys(own)) {
+      const v = own[p];
+      if (typeof v !== "number") continue;
+      if (ind.requires) {
+        const need = s[ind.requires]?.[p];
+        own[p] = typeof need === "number" && need > 0 ? Math.round(need * rng.between(18, 35)) : 0;
+      }
+      const total = ind.part_of ? s[ind.part_of]?.[p] : undefined;
+      if (typeof total === "number" && (own[p] as number) > total) own[p] = total;
+    }
+  }
+}
+
+/** A draft leaves some figures out, but never a total while keeping its parts, nor a figure
+ *  while leaving out the one it needs. */
+export function dropConsistently(s: Series, catalogue: IndicatorCatalogue): void {
+  for (const ind of catalogue.indicators) {
+    const own = s[ind.id];
+    if (!own) continue;
+    for (const p of Object.keys(own)) {
+      const gone = (id: string | undefined) => id !== undefined && s[id] !== undefined && s[id]![p] === null;
+      if (gone(ind.part_of) || gone(ind.requires)) own[p] = null;
     }
   }
 }
