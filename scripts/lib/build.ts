@@ -1,6 +1,6 @@
 // `build`: check, roll up, render the plan and every unit's report (Markdown, HTML, DOCX),
 // write the manifest, then the site; all into a staging folder swapped in at the end.
-import { rollUp, type Tree } from "./aggregate/roll-up.js";
+import { documentTrees, rollUp, type Tree } from "./aggregate/roll-up.js";
 import { rollupRule } from "./aggregate/rollup-rule.js";
 import { AuditError, auditEnv, auditTables, type AuditedTable } from "./audit/audit-tables.js";
 import { runCheck, type CheckResult } from "./check.js";
@@ -74,8 +74,9 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
       const tables: AuditedTable[] = [];
       const planModel = planDocModel(ds, templates);
       jobs.push(renderDocument(templates, planModel, packer).then((plan) => writeDocument(writer, "documents/ke-hoach", plan, { unit: root, level: ds.units.get(root)!.level, kind: "plan" })));
+      const treeFor = documentTrees(ds, tree);
       for (const unit of ds.units.values()) {
-        const view = reportView(ds, tree, unit);
+        const view = reportView(ds, treeFor(unit), unit);
         const model = reportDocModel(templates, view, ds.project);
         const base = `documents/${reportPath(unit, index).replace(/^reports\//, "").replace(/\.ya?ml$/, "")}`;
         for (const f of view.forms) tables.push({ document: `${base}.docx`, form: f.label, table: f.table });

@@ -130,7 +130,7 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
     ds,
     fig,
     (tree.children.get(unit.code) ?? []).map((c) => tree.figures.get(c)!).filter((k) => ds.levels.get(k.unit.level)?.kind === "territory"),
-    (k) => isSubmitted(k.report) || (tree.children.get(k.unit.code)?.length ?? 0) > 0,
+    (k) => tree.received(k.report) || (tree.children.get(k.unit.code)?.length ?? 0) > 0,
   );
   ctx.valuesFor = (ids) => tableSource(ds, fig, ids);
 
@@ -185,7 +185,7 @@ function coverageNote(ds: Dataset, tree: Tree, unit: Unit): string {
     for (const k of kids) walk(k);
   };
   walk(unit.code);
-  const done = leaves.filter((l) => isSubmitted(l.report)).length;
+  const done = leaves.filter((l) => tree.received(l.report)).length;
   const noun = ds.levels.get(leaves[0]?.unit.level ?? "")?.unit_noun ?? "đơn vị";
   const own = tree.figures.get(unit.code)!.declared.ho_ngheo !== undefined;
   return own
