@@ -12,10 +12,10 @@ import { flattenOutline } from "../model/catalogue.js";
 import type { Component, FinanceRecord, Level, ReportFile, Unit } from "../model/types.js";
 import { reportPath } from "../units/paths.js";
 import { reportToYaml } from "../write/report-yaml.js";
-import { narrativeFor } from "./narrative.js";
+import { narrativeFor, type UnitKind } from "./narrative.js";
 import { rngFor, type Rng } from "./random.js";
 import { MIX, drawStatus } from "./statuses.js";
-import { applyRules, coreValues, dropConsistently, otherValues, sumSeries, type Profile, type Series } from "./values.js";
+import { applyRules, coreValues, dropConsistently, otherValues, sumSeries, type Anchor, type Profile, type Series } from "./values.js";
 
 // What a district or the province declares itself: the core poverty figures with the
 // breakdown of the poor, so that each of its tables has one complete source.
@@ -34,12 +34,25 @@ export interface SampleOutput {
   flagsText: string;
 }
 
-function profileOf(unit: Unit, districtFactor: number, rng: Rng): Profile {
+/** `minority`: the district's share of ethnic-minority households, when the data gives one. */
+function profileOf(unit: Unit, districtFactor: number, rng: Rng, minority?: number): Profile {
   const urban = unit.area === "thanh_thi";
   const households = Math.round(urban ? rng.between(1700, 3200) : rng.between(700, 1800));
   const poorRate = Math.min(0.6, (urban ? 0.25 : 1) * 0.135 * districtFactor * rng.between(0.6, 1.45));
-  const minorityShare = districtFactor > 1.6 && !urban ? rng.between(0.3, 0.8) : rng.between(0, 0.06);
+  const drawn = districtFactor > 1.6 && !urban ? rng.between(0.3, 0.8) : rng.between(0, 0.06);
+  const minorityShare = minority === undefined ? drawn : Math.min(0.95, minority * (urban ? 0.3 : 1) * rng.between(0.6, 1.4));
   return { households, poorRate, nearRate: rng.between(0.05, 0.1), minorityShare };
+}
+
+/** `total` split in proportion to `weights`, in whole numbers that add up exactly (largest remainder). */
+function allocate(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((s, w) => s + w, 0) || 1;
+  const raw = weights.map((w) => (total * w) / sum);
+  const out = raw.map(Math.floor);
+  const order = raw.map((r, i) => ({ i, rest: r - Math.floor(r) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  const missing = total - out.reduce((s, v) => s + v, 0);
+  for (let k = 0; k < missing; k++) out[order[k % order.length]!.i]!++;
+  return out;
 }
 
 function signer(level: Level, rng: Rng): ReportFile["document"]["signer"] {
@@ -94,18 +107,39 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
   const poorRates = new Map<string, number>();
   const isDbkk = (u: Unit, rate: number) => u.area !== "thanh_thi" && rate >= DBKK_RATE;
 
+  const leafSeries = (u: Unit, profile: Profile, rng: Rng, anchor?: Anchor): Series => {
+    const s = coreValues(profile, ds.project.periods, rng, anchor);
+    const first = ds.project.periods[0]!.id;
+    const rate = (s.ho_ngheo?.[first] ?? 0) / Math.max(1, s.ho_dan_cu?.[first] ?? 1);
+    poorRates.set(u.code, rate);
+    otherValues(s, ds.catalogue.indicators, ds.project.periods, applicableIn(isDbkk(u, rate)), rng);
+    applyRules(s, ds.catalogue, rng);
+    return s;
+  };
+  // Published figures (published.yaml): the district's communes are drawn, then anchored so that
+  // they add up exactly to the district's published households, poor and near-poor households.
+  const published = ds.published;
+  const anchorAt = ds.project.periods.findIndex((p) => p.id === published?.period);
+  const pubRows = Object.values(published?.units ?? {});
+  const pubRate = pubRows.reduce((s, r) => s + r.poor, 0) / Math.max(1, pubRows.reduce((s, r) => s + r.households, 0));
   const seriesOf = (u: Unit, factor: number): Series => {
     const cached = series.get(u.code);
     if (cached) return cached;
     const rng = rngFor(seed, `values:${u.code}`);
     const territoryKids = (kids.get(u.code) ?? []).filter(isTerritory);
+    const pub = published?.units[u.code];
     let s: Series;
     if (territoryKids.length === 0) {
-      const profile = profileOf(u, factor, rng);
-      poorRates.set(u.code, profile.poorRate);
-      s = coreValues(profile, ds.project.periods, rng);
-      otherValues(s, ds.catalogue.indicators, ds.project.periods, applicableIn(isDbkk(u, profile.poorRate)), rng);
-      applyRules(s, ds.catalogue, rng);
+      s = leafSeries(u, profileOf(u, factor, rng), rng);
+    } else if (pub && anchorAt >= 0 && territoryKids.every((k) => !(kids.get(k.code) ?? []).some(isTerritory))) {
+      const f = pub.households ? pub.poor / pub.households / pubRate : 1;
+      const rngs = territoryKids.map((k) => rngFor(seed, `values:${k.code}`));
+      const profiles = territoryKids.map((k, i) => profileOf(k, f, rngs[i]!, pub.minority_share));
+      const hh = allocate(pub.households, profiles.map((p) => p.households));
+      const poor = allocate(pub.poor, profiles.map((p) => p.households * p.poorRate));
+      const near = allocate(pub.near_poor, profiles.map((p) => p.households * p.nearRate));
+      territoryKids.forEach((k, i) => series.set(k.code, leafSeries(k, profiles[i]!, rngs[i]!, { at: anchorAt, households: hh[i]!, poor: poor[i]!, near: near[i]! })));
+      s = sumSeries(territoryKids.map((k) => series.get(k.code)!), DECLARED);
     } else {
       const f = u.parent === null ? 1 : 0.45 + 2.3 * rngFor(seed, `factor:${u.code}`).next() ** 2;
       s = sumSeries(territoryKids.map((k) => seriesOf(k, f)), DECLARED);
@@ -159,6 +193,7 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
     });
   const odd = units.find((u) => isTerritory(u) && u.parent !== null && filed(u.code) && (kids.get(u.code) ?? []).length > 0 && (kids.get(u.code) ?? []).every((k) => filed(k.code)));
 
+  const made = new Map<string, ReportFile>();
   for (const u of units) {
     const level = ds.levels.get(u.level);
     if (!level) continue;
@@ -172,12 +207,6 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
       dropConsistently(values, ds.catalogue);
     }
     const parent = u.parent ? ds.units.get(u.parent) : undefined;
-    const upper = parent?.authority ?? "Trung ương";
-    const narrative: Record<string, string> = {};
-    for (const s of sections) {
-      if (!s.narrative || !s.levels.includes(u.level)) continue;
-      narrative[s.narrative] = draw.status === "dang_soan" && rng.chance(0.4) ? "" : narrativeFor(s.narrative, level.kind === "agency" ? u.name : inSentence(u), upper, rng);
-    }
     const report: ReportFile = {
       unit: u.code,
       round: ds.project.round,
@@ -192,8 +221,44 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
       },
       values,
       finance: financeFor(ds, u, level, rng, lowest ? 1 : level.kind === "agency" ? 8 : 3, (flags) => managesFlagged(level.kind === "agency" ? ds.project.root : u.code, flags)),
-      narrative,
+      narrative: {},
     };
+    made.set(u.code, report);
+  }
+  // The narrative, once every report's figures are known: it agrees with what the unit's
+  // documents will show (money of the unit and of the reports it compiles; satisfaction of the
+  // communes that reported).
+  const fed = (code: string) => ["da_nop", "da_duyet"].includes(made.get(code)?.status ?? "") || (kids.get(code) ?? []).length > 0;
+  const money = (code: string): { plan: number; done: number } => {
+    const own = made.get(code)?.finance ?? [];
+    const sub = (kids.get(code) ?? []).filter((k) => fed(k.code)).map((k) => money(k.code));
+    return { plan: own.reduce((s, f) => s + f.plan, 0) + sub.reduce((s, m) => s + m.plan, 0), done: own.reduce((s, f) => s + f.disbursed, 0) + sub.reduce((s, m) => s + m.done, 0) };
+  };
+  const last = ds.project.periods[ds.project.periods.length - 1]!.id;
+  const asked = (code: string): { yes: number; all: number } => {
+    const territoryKids = (kids.get(code) ?? []).filter(isTerritory);
+    const r = made.get(code);
+    if (!territoryKids.length) {
+      const num = (id: string) => (typeof r?.values[id]?.[last] === "number" ? (r.values[id]![last] as number) : 0);
+      return ["da_nop", "da_duyet"].includes(r?.status ?? "") || !isTerritory(ds.units.get(code)!) ? { yes: num("nguoi_duoc_hoi_hai_long"), all: num("nguoi_duoc_hoi") } : { yes: 0, all: 0 };
+    }
+    return territoryKids.map((k) => asked(k.code)).reduce((a, b) => ({ yes: a.yes + b.yes, all: a.all + b.all }), { yes: 0, all: 0 });
+  };
+  for (const u of units) {
+    const report = made.get(u.code);
+    const level = ds.levels.get(u.level);
+    if (!report || !level) continue;
+    const rng = rngFor(seed, `narrative:${u.code}`);
+    const parent = u.parent ? ds.units.get(u.parent) : undefined;
+    const upper = parent?.authority ?? "Trung ương";
+    const kind: UnitKind = level.kind === "agency" ? "department" : (kids.get(u.code) ?? []).some(isTerritory) ? "district" : u.area === "thanh_thi" ? "urban" : "rural";
+    const m = money(u.code);
+    const a = asked(u.code);
+    const facts = { disbursementRate: m.plan > 0 ? (m.done / m.plan) * 100 : null, satisfactionRate: a.all > 0 ? (a.yes / a.all) * 100 : null };
+    for (const s of sections) {
+      if (!s.narrative || !s.levels.includes(u.level)) continue;
+      report.narrative[s.narrative] = report.status === "dang_soan" && rng.chance(0.4) ? "" : narrativeFor(s.narrative, level.kind === "agency" ? u.name : inSentence(u), upper, kind, facts, rng);
+    }
     reports.set(
       reportPath(u, index),
       reportToYaml(report, {

@@ -53,12 +53,24 @@ function stockFlows(s: Series, periods: Period[], stock: number[], hh: number[],
   }
 }
 
-export function coreValues(profile: Profile, periods: Period[], rng: Rng): Series {
+/** Stocks a unit's series must hit exactly at one period (a published figure). */
+export interface Anchor {
+  /** Index of the period in the project's periods. */
+  at: number;
+  households: number;
+  poor: number;
+  near: number;
+}
+
+export function coreValues(profile: Profile, periods: Period[], rng: Rng, anchor?: Anchor): Series {
   const s: Series = {};
-  const hh = periods.map((_, i) => Math.round(profile.households * (1 + 0.012 * i)));
+  const a = anchor?.at ?? 0;
+  const path = (i: number, p: number[]) => (p[i] ?? p[p.length - 1]!) / (p[a] ?? 1);
+  const hh = periods.map((_, i) => (anchor ? (i === a ? anchor.households : Math.round((anchor.households * (1 + 0.012 * i)) / (1 + 0.012 * a))) : Math.round(profile.households * (1 + 0.012 * i))));
   periods.forEach((p, i) => set(s, "ho_dan_cu", p.id, hh[i]!));
-  const poor = periods.map((_, i) => Math.round(hh[i]! * profile.poorRate * (POOR_PATH[i] ?? 0.6) * rng.between(0.95, 1.05)));
-  const near = periods.map((_, i) => Math.round(hh[i]! * profile.nearRate * (NEAR_PATH[i] ?? 0.88) * rng.between(0.95, 1.05)));
+  const jitter = () => rng.between(0.95, 1.05);
+  const poor = periods.map((_, i) => (anchor ? (i === a ? anchor.poor : Math.round(anchor.poor * path(i, POOR_PATH) * jitter())) : Math.round(hh[i]! * profile.poorRate * (POOR_PATH[i] ?? 0.6) * jitter())));
+  const near = periods.map((_, i) => (anchor ? (i === a ? anchor.near : Math.round(anchor.near * path(i, NEAR_PATH) * jitter())) : Math.round(hh[i]! * profile.nearRate * (NEAR_PATH[i] ?? 0.88) * jitter())));
   stockFlows(s, periods, poor, hh, rng, { stock: "ho_ngheo", out: "ho_thoat_ngheo", back: "ho_tai_ngheo", neu: "ho_ngheo_phat_sinh" });
   stockFlows(s, periods, near, hh, rng, { stock: "ho_can_ngheo", out: "ho_thoat_can_ngheo", neu: "ho_can_ngheo_phat_sinh" });
   const incomeShare = rng.between(0.7, 0.82);

@@ -17,7 +17,8 @@ export type FileKind =
   | "outline"
   | "form"
   | "report"
-  | "about";
+  | "about"
+  | "published";
 
 export const SCHEMA_OF: Record<FileKind, string> = {
   project: "project.schema.json",
@@ -31,6 +32,7 @@ export const SCHEMA_OF: Record<FileKind, string> = {
   form: "form.schema.json",
   report: "report.schema.json",
   about: "about.schema.json",
+  published: "published.schema.json",
 };
 
 export type Validators = Map<string, ValidateFunction>;
