@@ -111,7 +111,8 @@ function cellProblems(expr: string, layout: FormSpec["layout"], where: string): 
     case "note":
       return argc(0, 0);
     case "unit":
-      return [...argc(0, 0), ...(layout === "indicators" ? [] : [`${where}: "unit" only in an indicators layout`])];
+    case "chair":
+      return [...argc(0, 0), ...(layout === "indicators" ? [] : [`${where}: "${head}" only in an indicators layout`])];
     case "value": {
       if (finance) return [`${where}: "${expr}" not allowed in a finance layout`];
       const [period = "", ind] = args;

@@ -200,6 +200,7 @@ export interface Outline {
 /**
  * Cell expressions (FormColumn.value), evaluated per row by the view model:
  *   number | label | unit | note          the row's TT, label, the indicator's ĐVT, an empty note cell
+ *   chair                                 the departments chairing the row's indicator (departments.yaml)
  *   value:<period>                        indicators layout: the row indicator at <period>
  *   value:<period>:<indicator>            children layout: <indicator> of the row's unit at <period>
  *   share:<period>:<of>[:<indicator>]     100 × value ÷ value of <of> at <period> (a "Tỷ lệ %" column)

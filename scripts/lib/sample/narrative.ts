@@ -55,7 +55,7 @@ const BANK: Record<string, Bank> = {
     department: ["{unit} đã ban hành văn bản hướng dẫn chuyên môn, phân công cán bộ theo dõi các dự án, chính sách được giao; phối hợp với các huyện, thành, thị trong quá trình triển khai."],
   },
   tien_do_du_an: {
-    any: ["Các dự án, tiểu dự án được triển khai theo kế hoạch; các công trình hạ tầng được đầu tư bước đầu phát huy hiệu quả; các mô hình hỗ trợ phát triển sản xuất, đa dạng hóa sinh kế giúp một số hộ nghèo tăng thu nhập."],
+    any: ["Các dự án, tiểu dự án đã được triển khai trên địa bàn; các công trình hạ tầng được đầu tư bước đầu phát huy hiệu quả; các mô hình hỗ trợ phát triển sản xuất, đa dạng hóa sinh kế giúp một số hộ nghèo tăng thu nhập."],
   },
   nguon_luc: {
     any: ["Nguồn vốn Chương trình được phân bổ, giải ngân theo quy định; ngoài vốn Chương trình còn có vốn tín dụng ưu đãi và kinh phí thực hiện các chính sách giảm nghèo khác."],

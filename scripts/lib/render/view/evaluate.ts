@@ -21,6 +21,8 @@ export interface EvalEnv {
   periods: readonly Period[];
   /** Funding source id → its group id (I, II …). */
   sourceGroup: ReadonlyMap<string, string>;
+  /** The departments chairing an indicator ("Cơ quan chủ trì"). */
+  chairOf?: (ind: Indicator) => string;
 }
 
 export type Cell = { text: string; align: "left" | "center" | "right" };
@@ -50,6 +52,7 @@ export function evaluate(expr: string, row: RowContext, env: EvalEnv): Cell {
   if (op === "label") return { text: row.label, align: "left" };
   if (op === "unit") return { text: row.indicator?.unit ?? "", align: "center" };
   if (op === "note") return { text: "", align: "left" };
+  if (op === "chair") return { text: row.indicator && env.chairOf ? env.chairOf(row.indicator) : "", align: "left" };
   if (row.heading) return { text: "", align: "right" };
   const flows = env.periods.filter((p) => p.flow_label !== null).map((p) => p.id);
   const val = (id: string | undefined, p: string | undefined) => (id && p ? row.values[id]?.[p] : undefined);

@@ -4,6 +4,7 @@
 import type { FinanceRecord, FormColumn, FormRow, FormSpec, Indicator } from "../../model/types.js";
 import { computeDerived, rollValues, type UnitFigures, type Values } from "../../aggregate/roll-up.js";
 import type { Dataset } from "../../load/load-dataset.js";
+import { chairsIndicator } from "../../model/chairs.js";
 import { resolveRows, sumOrder } from "../../model/form-rows.js";
 import { evaluate, type EvalEnv, type RowContext } from "./evaluate.js";
 
@@ -61,6 +62,11 @@ export function formContext(ds: Dataset, figures: UnitFigures, children: UnitFig
     indicators: new Map(ds.catalogue.indicators.map((i) => [i.id, i])),
     periods: ds.project.periods,
     sourceGroup: new Map(ds.programme.sources.map((s) => [s.id, s.group])),
+    chairOf: (ind) =>
+      [...ds.units.values()]
+        .filter((u) => ds.levels.get(u.level)?.kind === "agency" && chairsIndicator(u, ind))
+        .map((u) => u.name)
+        .join("; "),
     components: ds.programme.components,
     sources: ds.programme.sources,
     sourceGroups: ds.programme.source_groups,
