@@ -111,7 +111,8 @@ function cellProblems(expr: string, layout: FormSpec["layout"], where: string): 
     case "note":
       return argc(0, 0);
     case "unit":
-      return [...argc(0, 0), ...(layout === "indicators" ? [] : [`${where}: "unit" only in an indicators layout`])];
+    case "chair":
+      return [...argc(0, 0), ...(layout === "indicators" ? [] : [`${where}: "${head}" only in an indicators layout`])];
     case "value": {
       if (finance) return [`${where}: "${expr}" not allowed in a finance layout`];
       const [period = "", ind] = args;
@@ -440,17 +441,19 @@ describe("forms", () => {
     const allowed: Record<FormSpec["layout"], string[]> = {
       indicators: ["indicator", "heading"],
       children: [],
-      finance_sources: ["source", "source_group", "total", "heading"],
-      finance_components: ["component", "total", "heading"],
+      finance_sources: ["source", "source_group", "total", "sum", "heading"],
+      finance_components: ["component", "total", "heading", "component+sum"],
     };
     for (const [n, row] of form.rows.entries()) {
       const where = `${id} rows[${n}] (${row.number})`;
-      const kinds = (["indicator", "source", "source_group", "component", "total", "heading"] as const).filter(
-        (k) => row[k] !== undefined,
+      // A sum row is one kind of its own (B04's 1, 2, I), or adds the rows of a total or a component.
+      const kinds = (["indicator", "source", "source_group", "component", "total", "sum", "heading"] as const).filter(
+        (k) => row[k] !== undefined && !(k === "sum" && row.total),
       );
-      if (kinds.length !== 1 || !allowed[form.layout].includes(kinds[0]!))
+      const kind = kinds.join("+");
+      if (!kinds.length || !allowed[form.layout].includes(kind))
         problems.push(`${where}: one of ${allowed[form.layout].join("/")} expected, got ${kinds.join("+") || "none"}`);
-      if ((row.heading || row.total) && !row.label) problems.push(`${where}: a heading or total row needs a label`);
+      if ((row.heading || row.total || (row.sum && !row.component)) && !row.label) problems.push(`${where}: a heading, total or sum row needs a label`);
       problems.push(...indicatorProblem(row.indicator, where));
       if (row.source !== undefined && !sourceIds.has(row.source)) problems.push(`${where}: unknown source`);
       if (row.source_group !== undefined && !groupIds.has(row.source_group)) problems.push(`${where}: unknown group`);
@@ -473,7 +476,8 @@ describe("forms", () => {
     const b05 = rowsOf("B05").flatMap((r) => (r.component ? [r.component] : []));
     expect([...b05].sort()).toEqual([...componentIds].sort());
     const b04 = new Set(rowsOf("B04").map((r) => r.source_group));
-    expect([...groupIds].filter((g) => !b04.has(g))).toEqual([]);
+    // A group is a row of its own, or (I) the sum row over its sources' rows.
+    expect([...groupIds].filter((g) => !b04.has(g) && !rowsOf("B04").some((r) => r.number === g && r.sum))).toEqual([]);
     expect(rowsOf("B04").filter((r) => r.total)).toHaveLength(1);
     expect(rowsOf("B05").filter((r) => r.total)).toHaveLength(1);
   });

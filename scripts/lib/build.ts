@@ -1,7 +1,8 @@
 // `build`: check, roll up, render the plan and every unit's report (Markdown, HTML, DOCX),
 // write the manifest, then the site; all into a staging folder swapped in at the end.
-import { rollUp, type Tree } from "./aggregate/roll-up.js";
+import { documentTrees, rollUp, type Tree } from "./aggregate/roll-up.js";
 import { rollupRule } from "./aggregate/rollup-rule.js";
+import { AuditError, auditEnv, auditTables, type AuditedTable } from "./audit/audit-tables.js";
 import { runCheck, type CheckResult } from "./check.js";
 import type { Dataset } from "./load/load-dataset.js";
 import { markdownToHtml, renderDocument, type RenderedDocument } from "./render/documents.js";
@@ -71,12 +72,15 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
       const unitDocs = new Map<string, UnitDocs>();
       const root = ds.project.root;
       const jobs: Promise<ManifestEntry[]>[] = [];
+      const tables: AuditedTable[] = [];
       const planModel = planDocModel(ds, templates);
       jobs.push(renderDocument(templates, planModel, packer).then((plan) => writeDocument(writer, "documents/ke-hoach", plan, { unit: root, level: ds.units.get(root)!.level, kind: "plan" })));
+      const treeFor = documentTrees(ds, tree);
       for (const unit of ds.units.values()) {
-        const view = reportView(ds, tree, unit);
+        const view = reportView(ds, treeFor(unit), unit);
         const model = reportDocModel(templates, view, ds.project);
         const base = `documents/${reportPath(unit, index).replace(/^reports\//, "").replace(/\.ya?ml$/, "")}`;
+        for (const f of view.forms) tables.push({ document: `${base}.docx`, form: f.label, table: f.table });
         const hasReport = tree.figures.get(unit.code)?.report != null;
         unitDocs.set(unit.code, { md: `${base}.md`, html: `${base}.html`, docx: `${base}.docx`, bodyHtml: hasReport || (tree.children.get(unit.code)?.length ?? 0) > 0 ? markdownToHtml(model.body) : null });
         jobs.push(renderDocument(templates, model, packer).then((doc) => writeDocument(writer, base, doc, { unit: unit.code, level: unit.level, kind: "report" })));
@@ -86,14 +90,18 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
       const workbooks = opts.site !== false ? writeWorkbooks(ds, (path, bytes) => writer.write(path, bytes)) : Promise.resolve(0);
       workbooks.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
       for (const entries of await Promise.all(jobs)) docs.push(...entries);
+      // Every table as printed must add up; a failure is a bug, not bad data (exit 2).
+      const failures = auditTables(tables, auditEnv(ds));
+      if (failures.length) throw new AuditError(failures);
       docs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      // Every file the site links to is written before the site measures their sizes.
+      await workbooks;
       if (opts.site !== false) {
         const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: markdownToHtml(planModel.body) };
         const model = siteModel({ ds, tree, docs: unitDocs, plan, geo: readGeo(opts.dataDir) });
         const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));
         await buildSite(model, writer.root, { chartLevels });
       }
-      await workbooks;
       writer.write("manifest.json", JSON.stringify({ documents: docs }, null, 2) + "\n");
       return docs;
     });

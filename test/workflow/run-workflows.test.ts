@@ -55,12 +55,15 @@ describe("the workflows run on a repository", () => {
   }, 300_000);
 
   it("pr.yml on a clean change: the job succeeds, builds and reaches the artifact upload", () => {
+    gitIn(fx.root, ["checkout", "-qf", "main"]);
     gitIn(fx.root, ["checkout", "-qb", "pr-clean"]);
     fx.edit(FILES.commune2, "ho_dan_cu: {baseline: 800, y2016: 805, y2017: 812, mid2018: 820}", "ho_dan_cu: {baseline: 800, y2016: 805, y2017: 812, mid2018: 822}");
     gitIn(fx.root, ["commit", "-qam", "Sửa số hộ"], "2026-11-27T09:00:00+07:00");
     const job = runJob(PR, "check", { cwd: fx.root, github: pullRequest(7, "pr-clean"), skipCommands: SKIP });
     expect(job.result, job.steps.map((s) => `${s.name}: ${s.outcome}\n${s.stdout}${s.stderr}`).join("\n")).toBe("success");
-    expect(job.steps.find((s) => s.uses === "actions/upload-artifact")?.outcome).toBe("success");
+    expect(job.steps.find((s) => s.uses === "actions/upload-artifact" && /dist/.test(s.name))?.outcome).toBe("success");
+    // No workbook was uploaded: the Excel conversion found nothing and its follow-up steps were skipped.
+    expect(job.steps.filter((s) => /pull request từ kho khác|Ghi YAML vào nhánh/.test(s.name)).map((s) => s.outcome)).toEqual(["skipped", "skipped", "skipped"]);
     expect(job.summary.split("\n")[0]).toMatch(/^## ✅ Số liệu hợp lệ — Xã Đồng Tâm \(mã 00126\): 0 lỗi, 0 cảnh báo trong 1 tệp thay đổi/);
     expect(job.summary).toContain("Xã Đồng Tâm — Tổng số hộ dân cư tại 30/6/2018: 820 → 822");
     expect(job.summary).toMatch(/<details><summary>Báo cáo kiểm tra toàn bộ số liệu/);
@@ -68,6 +71,7 @@ describe("the workflows run on a repository", () => {
   }, 300_000);
 
   it("pr.yml on a broken change: the summary leads with the error, no build, and the job fails at its last step", () => {
+    gitIn(fx.root, ["checkout", "-qf", "main"]);
     gitIn(fx.root, ["checkout", "-qb", "pr-broken"]);
     fx.edit(FILES.commune2, "ho_dan_cu: {baseline: 800, y2016: 805, y2017: 812, mid2018: 820}", "ho_dan_cu: {baseline: 800, y2016: 805, y2017: 812, mid2018: 999999}");
     fx.edit(FILES.commune2, "ho_ngheo: {baseline: 200,", "ho_ngheo: {baseline: -5,");
@@ -77,7 +81,7 @@ describe("the workflows run on a repository", () => {
     const outcome = (re: RegExp) => job.steps.find((s) => re.test(s.name))?.outcome;
     expect(outcome(/npm run check/)).toBe("success"); // its exit code is kept for the last step
     expect(outcome(/npm run build/)).toBe("skipped");
-    expect(job.steps.find((s) => s.uses === "actions/upload-artifact")?.outcome).toBe("skipped");
+    expect(job.steps.find((s) => s.uses === "actions/upload-artifact" && /dist/.test(s.name))?.outcome).toBe("skipped");
     expect(job.steps[job.steps.length - 1]).toMatchObject({ name: "Kết luận", outcome: "failure" });
     const lines = job.summary.split("\n");
     expect(lines[0]).toMatch(/^## ❌ Số liệu chưa hợp lệ — Xã Đồng Tâm \(mã 00126\): 1 lỗi, \d+ cảnh báo trong 1 tệp thay đổi$/);

@@ -31,9 +31,14 @@ export interface Tree {
   root: string;
   figures: Map<string, UnitFigures>;
   children: Map<string, string[]>;
+  /** The date the roll-up is as of: a report submitted later is not in it (null: every submitted report). */
+  asOf: string | null;
+  /** The report was submitted by the tree's as-of date. */
+  received: (r: ReportFile | null) => boolean;
 }
 
-const submitted = (r: ReportFile | null) => r !== null && (r.status === "da_nop" || r.status === "da_duyet");
+const submittedBy = (asOf: string | null) => (r: ReportFile | null) =>
+  r !== null && (r.status === "da_nop" || r.status === "da_duyet") && (asOf === null || !r.submitted_on || r.submitted_on <= asOf);
 
 function clean(values: ReportFile["values"] | undefined): Values {
   const out: Values = {};
@@ -96,7 +101,10 @@ function rollWithParts(list: readonly { code: string; values: Values }[], indica
   return { values, parts };
 }
 
-export function rollUp(ds: Dataset): Tree {
+/** The tree rolled up from the reports submitted by `asOf` (a document's date: what was in hand
+ *  when it was signed); every submitted report when absent. */
+export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
+  const submitted = submittedBy(asOf);
   const children = new Map<string, string[]>();
   for (const u of ds.units.values()) if (u.parent) children.set(u.parent, [...(children.get(u.parent) ?? []), u.code]);
   const reports = new Map(ds.reports.map((r) => [r.report.unit, r.report]));
@@ -159,5 +167,17 @@ export function rollUp(ds: Dataset): Tree {
   };
 
   for (const code of ds.units.keys()) visit(code, new Set());
-  return { root: ds.project.root, figures, children };
+  return { root: ds.project.root, figures, children, asOf, received: submitted };
+}
+
+/** The tree each unit's report is written from: a report compiles what was in hand on its own
+ *  date, so children submitted after it are not in it. Trees are shared between equal dates. */
+export function documentTrees(ds: Dataset, tree: Tree): (unit: Unit) => Tree {
+  const trees = new Map<string, Tree>();
+  return (unit) => {
+    const date = tree.figures.get(unit.code)?.report?.document.date;
+    if (!date || date >= ds.project.as_of || !(tree.children.get(unit.code)?.length ?? 0)) return tree;
+    if (!trees.has(date)) trees.set(date, rollUp(ds, date));
+    return trees.get(date)!;
+  };
 }

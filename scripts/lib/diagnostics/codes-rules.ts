@@ -154,6 +154,36 @@ export const RULE_CODES = spec({
     message: (a) => `${a.parts} cộng lại bằng ${a.sum}, khác ${a.totalName} (${a.total}) ${a.period}.`,
     hint: () => "Hai phần chi tiết này chia hết số tổng: sửa để tổng các phần bằng số tổng.",
   },
+  VALUE_PART_WITHOUT_TOTAL: {
+    severity: "error",
+    title: "Có số chi tiết nhưng để trống số tổng",
+    message: (a) => `${a.name} ghi ${a.actual} nhưng ${a.totalName} ${a.period} để trống.`,
+    hint: (a) => `Ghi ${a.totalName} (${a.total}) cùng kỳ trước, rồi mới ghi các số "trong đó"; nếu chưa có số tổng thì để trống cả số chi tiết.`,
+  },
+  VALUE_REQUIRES: {
+    severity: "error",
+    title: "Có số liệu nhưng thiếu số liệu mà nó cần (ví dụ lượt người tập huấn khi không có lớp)",
+    message: (a) => `${a.name} ${a.period} là ${a.actual}, nhưng ${a.requiredName} cùng kỳ là ${a.required}.`,
+    hint: (a) => `${a.name} chỉ có khi ${a.requiredName} lớn hơn 0: ghi số ${a.requiredName} của kỳ này, hoặc sửa ${a.name} về 0.`,
+  },
+  FINANCE_SOURCE_NOT_ALLOWED: {
+    severity: "error",
+    title: "Dự án, tiểu dự án không được bố trí vốn từ nguồn này",
+    message: (a) => `${a.component} không được bố trí ${a.source} (kỳ ${a.period}).`,
+    hint: (a) => `${a.componentName} chỉ được bố trí: ${a.allowed} (catalogue/programme.yaml); sửa nguồn vốn của dòng này. ${a.extra}`.trim(),
+  },
+  FINANCE_FLAG_REQUIRED: {
+    severity: "error",
+    title: "Vốn của dự án chỉ dành cho địa bàn được hưởng (Chương trình 135, 30a) ở đơn vị không thuộc diện",
+    message: (a) => `${a.unit} ghi vốn ${a.component} nhưng không có xã nào thuộc diện ${a.flags} trong unit-flags.yaml.`,
+    hint: (a) => `Vốn ${a.component} chỉ ghi ở đơn vị thuộc (hoặc quản lý xã thuộc) diện ${a.flags}: chuyển khoản vốn này sang dự án đúng (ví dụ Dự án 3 cho xã ngoài Chương trình 135), hoặc bổ sung đơn vị vào unit-flags.yaml nếu đã có quyết định.`,
+  },
+  DOCUMENT_BEFORE_DEADLINE: {
+    severity: "warning",
+    title: "Ngày văn bản tổng hợp trước thời hạn nộp của cấp dưới",
+    message: (a) => `Báo cáo đề ngày ${a.date}, trước thời hạn ${a.level} nộp báo cáo (${a.deadline}): báo cáo tổng hợp sẽ thiếu số liệu của các đơn vị nộp đúng hạn.`,
+    hint: (a) => `Đề ngày văn bản từ ${a.deadline} trở đi (sau khi ${a.level} đã nộp), hoặc ghi rõ trong báo cáo là số liệu tổng hợp đến ngày ${a.date}.`,
+  },
   FINANCE_OVER_PLAN: {
     severity: "warning",
     title: "Vốn giải ngân lớn hơn kế hoạch vốn",
@@ -198,6 +228,12 @@ export const RULE_CODES = spec({
     hint: (a) => `Các đơn vị góp phần chênh lệch lớn nhất: ${a.children}. Đối chiếu lại với báo cáo của các đơn vị này.`,
   },
   // --- catalogue -----------------------------------------------------------------------
+  CATALOGUE_FORM_ROW_REF: {
+    severity: "error",
+    title: "Dòng tổng hoặc nhóm \"trong đó\" của biểu tham chiếu dòng không xác định",
+    message: (a) => (a.reason === "empty" ? `Dòng "${a.row}" cộng các dòng con (children) nhưng không có dòng con nào.` : `Dòng "${a.row}" tham chiếu dòng "${a.ref}" ${a.reason === "ambiguous" ? "có nhiều dòng cùng số thứ tự" : "không có trong biểu"}.`),
+    hint: () => "Ghi số thứ tự (TT) của các dòng, nối bằng dấu +, mỗi số chỉ có ở một dòng của biểu (ví dụ I+II+III+IV); hoặc children khi các dòng con nằm ngay dưới dòng này.",
+  },
   CATALOGUE_UNKNOWN_REF: {
     severity: "error",
     title: "Danh mục tham chiếu tới mục không tồn tại",

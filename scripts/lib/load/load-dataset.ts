@@ -23,6 +23,13 @@ import { schemaDiagnostics } from "../validate/schema-errors.js";
 import { SCHEMA_OF, loadValidators, type FileKind } from "../validate/schemas.js";
 import { readTree } from "./read-tree.js";
 
+/** published.yaml: official figures of some units at one period. */
+export interface Published {
+  source: string;
+  period: string;
+  units: Record<string, { households: number; poor: number; near_poor: number; minority_share?: number }>;
+}
+
 export interface LoadedReport {
   file: ParsedFile;
   report: ReportFile;
@@ -36,6 +43,8 @@ export interface Dataset {
   units: Map<string, Unit>;
   unitFiles: { file: ParsedFile; data: UnitsFile; kind: "units" | "departments" }[];
   flags: { source: string; illustrative: boolean; labels: Record<string, string> } | null;
+  /** Published official figures the illustrative sample agrees with (published.yaml), if present. */
+  published: Published | null;
   /** The site's about page (about.yaml), if present. */
   about: { intro: string[]; sources: { name: string; used_for: string; origin: string; url: string | null; licence: string; note: string | null }[]; illustrative_explanation: string[] } | null;
   catalogue: IndicatorCatalogue;
@@ -71,6 +80,7 @@ const SINGLE: Record<string, FileKind> = {
   "unit-flags.yaml": "unit_flags",
   "plan.yaml": "plan",
   "about.yaml": "about",
+  "published.yaml": "published",
   "catalogue/indicators.yaml": "indicators",
   "catalogue/programme.yaml": "programme",
   "catalogue/outline.yaml": "outline",
@@ -166,6 +176,7 @@ export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cw
     unitFiles,
     flags: flagsFile ? { source: flagsFile.source, illustrative: flagsFile.illustrative, labels: flagsFile.labels ?? {} } : null,
     about: first<Dataset["about"]>("about") ?? null,
+    published: first<Published>("published") ?? null,
     catalogue,
     programme,
     outline,

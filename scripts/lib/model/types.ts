@@ -143,6 +143,8 @@ export interface Indicator {
   periods: PeriodId[];
   /** Value must not exceed this indicator's value for the same period (a breakdown of it). */
   part_of?: string;
+  /** A value above 0 needs this indicator above 0 in the same period (trainees need classes). */
+  requires?: string;
   /** Group for forms and site views: "ho_ngheo", "thieu_hut", "du_an", "chinh_sach", "tham_gia" … */
   group: string;
   /** Component (DA2.TDA1) an output belongs to. */
@@ -176,6 +178,10 @@ export interface Component {
   name: string;
   parent: string | null;
   applicable: boolean;
+  /** Funding sources money of this component may come from (absent: the parent's, else any programme source). */
+  sources?: string[];
+  /** Money of this component only in a territory holding a unit with one of these flags (xa_135 …). */
+  requires_flag?: string[];
 }
 
 export interface FundingSource {
@@ -187,7 +193,7 @@ export interface FundingSource {
 export interface Programme {
   components: Component[];
   sources: FundingSource[];
-  source_groups: { id: string; name: string }[];
+  source_groups: { id: string; name: string; indicators?: string[] }[];
 }
 
 export interface OutlineSection {
@@ -210,6 +216,7 @@ export interface Outline {
 /**
  * Cell expressions (FormColumn.value), evaluated per row by the view model:
  *   number | label | unit | note          the row's TT, label, the indicator's ĐVT, an empty note cell
+ *   chair                                 the departments chairing the row's indicator (departments.yaml)
  *   value:<period>                        indicators layout: the row indicator at <period>
  *   value:<period>:<indicator>            children layout: <indicator> of the row's unit at <period>
  *   share:<period>:<of>[:<indicator>]     100 × value ÷ value of <of> at <period> (a "Tỷ lệ %" column)
@@ -239,6 +246,17 @@ export interface FormRow {
   total?: boolean; // a grand-total row (finance layouts; children layout adds its own)
   /** Heading row (bold, no values). */
   heading?: boolean;
+  /** A total or subtotal: the sum of its children rows ("children") or of the rows a formula
+   *  names by their TT ("I+II+III+IV"). The renderer computes it from those rows. */
+  sum?: string;
+  /** "Trong đó" groups: rows that are parts of this row (each ≤ it); exhaustive parts add up to it. */
+  parts?: FormPartGroup[];
+}
+
+export interface FormPartGroup {
+  /** "children" or a formula of row numbers ("2.2+2.3"). */
+  rows: string;
+  exhaustive: boolean;
 }
 
 export interface FormSpec {

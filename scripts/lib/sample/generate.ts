@@ -7,19 +7,26 @@ import type { Dataset } from "../load/load-dataset.js";
 import { chairsIndicator } from "../model/chairs.js";
 import { inSentence } from "../render/view/names.js";
 import { deadlineOf } from "../model/deadlines.js";
+import { dayNumber } from "../model/dates.js";
 import { flattenOutline } from "../model/catalogue.js";
-import type { FinanceRecord, Level, ReportFile, Unit } from "../model/types.js";
+import type { Component, FinanceRecord, Level, ReportFile, Unit } from "../model/types.js";
 import { reportPath } from "../units/paths.js";
 import { reportToYaml } from "../write/report-yaml.js";
-import { narrativeFor } from "./narrative.js";
+import { narrativeFor, type UnitKind } from "./narrative.js";
 import { rngFor, type Rng } from "./random.js";
 import { MIX, drawStatus } from "./statuses.js";
-import { coreValues, otherValues, sumSeries, type Profile, type Series } from "./values.js";
+import { applyRules, coreValues, dropConsistently, otherValues, sumSeries, type Anchor, type Profile, type Series } from "./values.js";
 
-const DECLARED = ["ho_dan_cu", "ho_dan_cu_dtts", "ho_ngheo", "ho_ngheo_dtts", "ho_thoat_ngheo", "ho_tai_ngheo", "ho_ngheo_phat_sinh", "ho_can_ngheo", "ho_can_ngheo_dtts", "ho_thoat_can_ngheo", "ho_can_ngheo_phat_sinh"];
+// What a district or the province declares itself: the core poverty figures with the
+// breakdown of the poor, so that each of its tables has one complete source.
+const DECLARED = ["ho_dan_cu", "ho_dan_cu_dtts", "ho_ngheo", "ho_ngheo_dtts", "ho_ngheo_thieu_hut_thu_nhap", "ho_ngheo_thieu_hut_dich_vu", "ho_thoat_ngheo", "ho_tai_ngheo", "ho_ngheo_phat_sinh", "ho_can_ngheo", "ho_can_ngheo_dtts", "ho_thoat_can_ngheo", "ho_can_ngheo_phat_sinh"];
+/** A rural commune at or above this illustrative baseline poverty rate is flagged ĐBKK and 135. */
+const DBKK_RATE = 0.22;
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Hà", "Đinh", "Bùi", "Đỗ", "Vũ", "Cao", "Triệu"];
 const MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Quang", "Thanh", "Ngọc", "Hữu"];
 const GIVEN = ["An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Lan", "Hương", "Thắng", "Tuấn", "Hòa", "Sơn", "Thủy", "Quyết"];
+
+const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 export interface SampleOutput {
   /** data-relative path → YAML text. */
@@ -27,12 +34,25 @@ export interface SampleOutput {
   flagsText: string;
 }
 
-function profileOf(unit: Unit, districtFactor: number, rng: Rng): Profile {
+/** `minority`: the district's share of ethnic-minority households, when the data gives one. */
+function profileOf(unit: Unit, districtFactor: number, rng: Rng, minority?: number): Profile {
   const urban = unit.area === "thanh_thi";
   const households = Math.round(urban ? rng.between(1700, 3200) : rng.between(700, 1800));
   const poorRate = Math.min(0.6, (urban ? 0.25 : 1) * 0.135 * districtFactor * rng.between(0.6, 1.45));
-  const minorityShare = districtFactor > 1.6 && !urban ? rng.between(0.3, 0.8) : rng.between(0, 0.06);
+  const drawn = districtFactor > 1.6 && !urban ? rng.between(0.3, 0.8) : rng.between(0, 0.06);
+  const minorityShare = minority === undefined ? drawn : Math.min(0.95, minority * (urban ? 0.3 : 1) * rng.between(0.6, 1.4));
   return { households, poorRate, nearRate: rng.between(0.05, 0.1), minorityShare };
+}
+
+/** `total` split in proportion to `weights`, in whole numbers that add up exactly (largest remainder). */
+function allocate(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((s, w) => s + w, 0) || 1;
+  const raw = weights.map((w) => (total * w) / sum);
+  const out = raw.map(Math.floor);
+  const order = raw.map((r, i) => ({ i, rest: r - Math.floor(r) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  const missing = total - out.reduce((s, v) => s + v, 0);
+  for (let k = 0; k < missing; k++) out[order[k % order.length]!.i]!++;
+  return out;
 }
 
 function signer(level: Level, rng: Rng): ReportFile["document"]["signer"] {
@@ -43,13 +63,23 @@ function signer(level: Level, rng: Rng): ReportFile["document"]["signer"] {
     : { authority: "TM. ỦY BAN NHÂN DÂN", deputy: "KT. CHỦ TỊCH", position: "PHÓ CHỦ TỊCH", name };
 }
 
-function financeFor(ds: Dataset, unit: Unit, level: Level, rng: Rng, scale: number): FinanceRecord[] {
-  const leaves = ds.programme.components.filter((c) => c.applicable && !ds.programme.components.some((o) => o.parent === c.id));
+/** Money on the components a unit may carry (flagged programmes only where a flagged commune is
+ *  managed), each from the sources its component may use. */
+function financeFor(ds: Dataset, unit: Unit, level: Level, rng: Rng, scale: number, manages: (flags: readonly string[]) => boolean): FinanceRecord[] {
+  const byId = new Map(ds.programme.components.map((c) => [c.id, c]));
+  const rule = <K extends "sources" | "requires_flag">(c: Component, k: K) => c[k] ?? (c.parent ? byId.get(c.parent)?.[k] : undefined);
+  const leaves = ds.programme.components.filter((c) => c.applicable && !ds.programme.components.some((o) => o.parent === c.id)).filter((c) => {
+    const flags = rule(c, "requires_flag");
+    return !flags || manages(flags);
+  });
   const chaired = leaves.filter((c) => unit.chairs?.some((x) => c.id === x || c.id.startsWith(`${x}.`)));
-  const picks = level.kind === "agency" ? chaired : [rng.pick(leaves), rng.pick(leaves)].filter((c, i, a) => a.indexOf(c) === i);
-  const sources = ds.programme.sources.filter((s) => s.group === ds.programme.source_groups[0]?.id);
+  const picks = level.kind === "agency" ? chaired : leaves.length ? [rng.pick(leaves), rng.pick(leaves)].filter((c, i, a) => a.indexOf(c) === i) : [];
+  const programme = ds.programme.sources.filter((s) => s.group === ds.programme.source_groups[0]?.id);
   const out: FinanceRecord[] = [];
   for (const c of picks) {
+    const allowed = rule(c, "sources");
+    const sources = allowed ? programme.filter((s) => allowed.includes(s.id)) : programme;
+    if (!sources.length) continue;
     for (const src of [rng.pick(sources), rng.pick(sources)].filter((s, i, a) => a.indexOf(s) === i)) {
       for (const p of ds.project.periods.filter((x) => x.flow_label !== null)) {
         const plan = Math.round(rng.between(40, 500) * scale * p.years);
@@ -69,21 +99,47 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
   const series = new Map<string, Series>();
   const reports = new Map<string, string>();
   const indicators = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
-  const applicable = (id: string) => ds.programme.components.find((c) => c.id === id)?.applicable ?? true;
+  const components = new Map(ds.programme.components.map((c) => [c.id, c]));
+  const flagRule = (id: string) => components.get(id)?.requires_flag ?? components.get(components.get(id)?.parent ?? "")?.requires_flag;
+  // A component reserved for flagged communes (Chương trình 135) has outputs only in them.
+  const applicableIn = (flagged: boolean) => (id: string) => (components.get(id)?.applicable ?? true) && (!flagRule(id) || flagged);
   const sections = flattenOutline(ds.outline.sections);
   const poorRates = new Map<string, number>();
+  const isDbkk = (u: Unit, rate: number) => u.area !== "thanh_thi" && rate >= DBKK_RATE;
 
+  const leafSeries = (u: Unit, profile: Profile, rng: Rng, anchor?: Anchor): Series => {
+    const s = coreValues(profile, ds.project.periods, rng, anchor);
+    const first = ds.project.periods[0]!.id;
+    const rate = (s.ho_ngheo?.[first] ?? 0) / Math.max(1, s.ho_dan_cu?.[first] ?? 1);
+    poorRates.set(u.code, rate);
+    otherValues(s, ds.catalogue.indicators, ds.project.periods, applicableIn(isDbkk(u, rate)), rng);
+    applyRules(s, ds.catalogue, rng);
+    return s;
+  };
+  // Published figures (published.yaml): the district's communes are drawn, then anchored so that
+  // they add up exactly to the district's published households, poor and near-poor households.
+  const published = ds.published;
+  const anchorAt = ds.project.periods.findIndex((p) => p.id === published?.period);
+  const pubRows = Object.values(published?.units ?? {});
+  const pubRate = pubRows.reduce((s, r) => s + r.poor, 0) / Math.max(1, pubRows.reduce((s, r) => s + r.households, 0));
   const seriesOf = (u: Unit, factor: number): Series => {
     const cached = series.get(u.code);
     if (cached) return cached;
     const rng = rngFor(seed, `values:${u.code}`);
     const territoryKids = (kids.get(u.code) ?? []).filter(isTerritory);
+    const pub = published?.units[u.code];
     let s: Series;
     if (territoryKids.length === 0) {
-      const profile = profileOf(u, factor, rng);
-      poorRates.set(u.code, profile.poorRate);
-      s = coreValues(profile, ds.project.periods, rng);
-      otherValues(s, ds.catalogue.indicators, ds.project.periods, applicable, rng);
+      s = leafSeries(u, profileOf(u, factor, rng), rng);
+    } else if (pub && anchorAt >= 0 && territoryKids.every((k) => !(kids.get(k.code) ?? []).some(isTerritory))) {
+      const f = pub.households ? pub.poor / pub.households / pubRate : 1;
+      const rngs = territoryKids.map((k) => rngFor(seed, `values:${k.code}`));
+      const profiles = territoryKids.map((k, i) => profileOf(k, f, rngs[i]!, pub.minority_share));
+      const hh = allocate(pub.households, profiles.map((p) => p.households));
+      const poor = allocate(pub.poor, profiles.map((p) => p.households * p.poorRate));
+      const near = allocate(pub.near_poor, profiles.map((p) => p.households * p.nearRate));
+      territoryKids.forEach((k, i) => series.set(k.code, leafSeries(k, profiles[i]!, rngs[i]!, { at: anchorAt, households: hh[i]!, poor: poor[i]!, near: near[i]! })));
+      s = sumSeries(territoryKids.map((k) => series.get(k.code)!), DECLARED);
     } else {
       const f = u.parent === null ? 1 : 0.45 + 2.3 * rngFor(seed, `factor:${u.code}`).next() ** 2;
       s = sumSeries(territoryKids.map((k) => seriesOf(k, f)), DECLARED);
@@ -106,11 +162,38 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
       return [u.code, { lowest, draw: drawStatus(rngFor(seed, `status:${u.code}`), deadlineOf(level, ds.plan), ds.project.as_of, mix) }];
     }),
   );
+  // A compiling unit signs after the reports it compiles: a district after its communes, the
+  // province on or after its own deadline and after every district and department.
+  const asOfDay = dayNumber(ds.project.as_of);
+  const dateAfter = (code: string): void => {
+    const u = ds.units.get(code)!;
+    const children = kids.get(code) ?? [];
+    for (const k of children) dateAfter(k.code);
+    const d = draws.get(code)?.draw;
+    if (!d?.submitted_on || !children.length) return;
+    const latest = Math.max(...children.map((k) => (draws.get(k.code)?.draw.submitted_on ? dayNumber(draws.get(k.code)!.draw.submitted_on!) : 0)));
+    const own = u.parent === null ? Math.max(dayNumber(deadlineOf(ds.levels.get(u.level), ds.plan) ?? ds.project.as_of), latest) : latest + rngFor(seed, `after:${code}`).int(1, 3);
+    const day = Math.min(asOfDay, Math.max(dayNumber(d.submitted_on), own));
+    d.submitted_on = isoDay(day);
+    if (d.approved_on && dayNumber(d.approved_on) < day) {
+      d.approved_on = day + 2 <= asOfDay ? isoDay(day + 2) : null;
+      if (!d.approved_on) d.status = "da_nop";
+    }
+  };
+  dateAfter(ds.project.root);
   const filed = (c: string) => ["da_nop", "da_duyet"].includes(draws.get(c)?.draw.status ?? "");
   // One unit above the lowest level, all of whose children reported, declares a figure a little
   // off the sum of its children, so the roll-up check has something to show.
+  // Flags as the written unit-flags.yaml will hold them (ĐBKK and 135 from the drawn poverty).
+  const flagged = new Set([...poorRates].filter(([c, r]) => isDbkk(ds.units.get(c)!, r)).map(([c]) => c));
+  const managesFlagged = (code: string, flags: readonly string[]): boolean =>
+    flags.some((f) => f === "xa_135" || f === "xa_dbkk") && [...flagged].some((c) => {
+      for (let x: Unit | undefined = ds.units.get(c); x; x = x.parent ? ds.units.get(x.parent) : undefined) if (x.code === code) return true;
+      return false;
+    });
   const odd = units.find((u) => isTerritory(u) && u.parent !== null && filed(u.code) && (kids.get(u.code) ?? []).length > 0 && (kids.get(u.code) ?? []).every((k) => filed(k.code)));
 
+  const made = new Map<string, ReportFile>();
   for (const u of units) {
     const level = ds.levels.get(u.level);
     if (!level) continue;
@@ -119,14 +202,11 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
     if (draw.status === null) continue;
     const values: Series = level.kind === "territory" ? structuredClone(series.get(u.code) ?? {}) : agencyValues(u);
     if (u === odd && values.ho_dan_cu?.y2017 != null) values.ho_dan_cu.y2017 = (values.ho_dan_cu.y2017 as number) + 7;
-    if (draw.status === "dang_soan") for (const byP of Object.values(values)) for (const p of Object.keys(byP)) if (rng.chance(0.3)) byP[p] = null;
-    const parent = u.parent ? ds.units.get(u.parent) : undefined;
-    const upper = parent?.authority ?? "Trung ương";
-    const narrative: Record<string, string> = {};
-    for (const s of sections) {
-      if (!s.narrative || !s.levels.includes(u.level)) continue;
-      narrative[s.narrative] = draw.status === "dang_soan" && rng.chance(0.4) ? "" : narrativeFor(s.narrative, level.kind === "agency" ? u.name : inSentence(u), upper, rng);
+    if (draw.status === "dang_soan") {
+      for (const byP of Object.values(values)) for (const p of Object.keys(byP)) if (rng.chance(0.3)) byP[p] = null;
+      dropConsistently(values, ds.catalogue);
     }
+    const parent = u.parent ? ds.units.get(u.parent) : undefined;
     const report: ReportFile = {
       unit: u.code,
       round: ds.project.round,
@@ -140,9 +220,45 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
         recipients: level.kind === "agency" ? ["Lưu: VT."] : parent ? ["Lưu: VT."] : ["Lưu: VT."],
       },
       values,
-      finance: financeFor(ds, u, level, rng, lowest ? 1 : level.kind === "agency" ? 8 : 3),
-      narrative,
+      finance: financeFor(ds, u, level, rng, lowest ? 1 : level.kind === "agency" ? 8 : 3, (flags) => managesFlagged(level.kind === "agency" ? ds.project.root : u.code, flags)),
+      narrative: {},
     };
+    made.set(u.code, report);
+  }
+  // The narrative, once every report's figures are known: it agrees with what the unit's
+  // documents will show (money of the unit and of the reports it compiles; satisfaction of the
+  // communes that reported).
+  const fed = (code: string) => ["da_nop", "da_duyet"].includes(made.get(code)?.status ?? "") || (kids.get(code) ?? []).length > 0;
+  const money = (code: string): { plan: number; done: number } => {
+    const own = made.get(code)?.finance ?? [];
+    const sub = (kids.get(code) ?? []).filter((k) => fed(k.code)).map((k) => money(k.code));
+    return { plan: own.reduce((s, f) => s + f.plan, 0) + sub.reduce((s, m) => s + m.plan, 0), done: own.reduce((s, f) => s + f.disbursed, 0) + sub.reduce((s, m) => s + m.done, 0) };
+  };
+  const last = ds.project.periods[ds.project.periods.length - 1]!.id;
+  const asked = (code: string): { yes: number; all: number } => {
+    const territoryKids = (kids.get(code) ?? []).filter(isTerritory);
+    const r = made.get(code);
+    if (!territoryKids.length) {
+      const num = (id: string) => (typeof r?.values[id]?.[last] === "number" ? (r.values[id]![last] as number) : 0);
+      return ["da_nop", "da_duyet"].includes(r?.status ?? "") || !isTerritory(ds.units.get(code)!) ? { yes: num("nguoi_duoc_hoi_hai_long"), all: num("nguoi_duoc_hoi") } : { yes: 0, all: 0 };
+    }
+    return territoryKids.map((k) => asked(k.code)).reduce((a, b) => ({ yes: a.yes + b.yes, all: a.all + b.all }), { yes: 0, all: 0 });
+  };
+  for (const u of units) {
+    const report = made.get(u.code);
+    const level = ds.levels.get(u.level);
+    if (!report || !level) continue;
+    const rng = rngFor(seed, `narrative:${u.code}`);
+    const parent = u.parent ? ds.units.get(u.parent) : undefined;
+    const upper = parent?.authority ?? "Trung ương";
+    const kind: UnitKind = level.kind === "agency" ? "department" : (kids.get(u.code) ?? []).some(isTerritory) ? "district" : u.area === "thanh_thi" ? "urban" : "rural";
+    const m = money(u.code);
+    const a = asked(u.code);
+    const facts = { disbursementRate: m.plan > 0 ? (m.done / m.plan) * 100 : null, satisfactionRate: a.all > 0 ? (a.yes / a.all) * 100 : null };
+    for (const s of sections) {
+      if (!s.narrative || !s.levels.includes(u.level)) continue;
+      report.narrative[s.narrative] = report.status === "dang_soan" && rng.chance(0.4) ? "" : narrativeFor(s.narrative, level.kind === "agency" ? u.name : inSentence(u), upper, kind, facts, rng);
+    }
     reports.set(
       reportPath(u, index),
       reportToYaml(report, {
@@ -158,7 +274,7 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
 
 function flagsYaml(ds: Dataset, poorRates: Map<string, number>, seed: number): string {
   const rural = [...poorRates.entries()].filter(([c]) => ds.units.get(c)?.area !== "thanh_thi");
-  const dbkk = rural.filter(([, r]) => r >= 0.22).map(([c]) => c).sort();
+  const dbkk = rural.filter(([, r]) => r >= DBKK_RATE).map(([c]) => c).sort();
   const atk = rural.filter(([c]) => rngFor(seed, `atk:${c}`).chance(0.03)).map(([c]) => c).sort();
   const q = (list: string[]) => `[${list.map((c) => `"${c}"`).join(", ")}]`;
   return [

@@ -1,66 +1,121 @@
-// Illustrative narrative for each outline section, in the register of a real report. Each
-// text says it is illustrative; numbers are quoted by the report template from the data, so
-// the prose stays general. {unit} is the unit's name, {upper} the level above.
+// Illustrative narrative for each outline section, in the register of a real report, written for
+// the kind of unit (a department, a district, an urban ward or town, a rural commune) and agreeing
+// with the unit's own figures: on or behind schedule from its disbursement rate, people's
+// consensus only with a satisfaction rate that shows it. Each text says it is illustrative; the
+// report template quotes the figures and names the attached forms, so the prose cites no form.
+// {unit} is the unit's name, {upper} the level above.
+import { formatNumber } from "../render/format.js";
 import type { Rng } from "./random.js";
 
-const BANK: Record<string, string[]> = {
-  dac_diem_tinh_hinh: [
-    "{unit} có địa bàn rộng, địa hình phức tạp, kinh tế chủ yếu dựa vào sản xuất nông, lâm nghiệp; kết cấu hạ tầng ở các thôn, khu xa trung tâm còn thiếu và xuống cấp.\n\nNguyên nhân nghèo chủ yếu: thiếu vốn sản xuất, thiếu đất canh tác, thiếu kiến thức và kỹ năng làm ăn; một bộ phận hộ nghèo do ốm đau, tai nạn, thiếu lao động hoặc còn tâm lý trông chờ, ỷ lại vào sự hỗ trợ của Nhà nước.",
-    "{unit} có điều kiện kinh tế - xã hội còn nhiều khó khăn; tỷ lệ hộ nghèo, hộ cận nghèo tập trung ở các thôn, khu có đông đồng bào dân tộc thiểu số.\n\nCác nguyên nhân nghèo chính:\n\n- thiếu vốn sản xuất, kinh doanh;\n- thiếu lao động, có người ốm đau, bệnh nặng;\n- thiếu kiến thức, kỹ năng sản xuất và tiếp cận thị trường.",
-  ],
-  ket_qua_2324: [
-    "Thực hiện Quyết định số 2324/QĐ-TTg, {unit} đã xây dựng kế hoạch giảm nghèo hằng năm, lồng ghép mục tiêu giảm nghèo vào kế hoạch phát triển kinh tế - xã hội; phân công cán bộ phụ trách, theo dõi từng thôn, khu và từng nhóm hộ nghèo.",
-    "{unit} đã ban hành kế hoạch thực hiện mục tiêu giảm nghèo bền vững giai đoạn 2016 - 2020, giao chỉ tiêu giảm nghèo cụ thể cho từng thôn, khu; huy động các tổ chức đoàn thể nhận giúp đỡ hộ nghèo.",
-  ],
-  chinh_sach_nq80: [
-    "Các chính sách hỗ trợ người nghèo được thực hiện đầy đủ, kịp thời, đúng đối tượng: tín dụng ưu đãi, bảo hiểm y tế, miễn giảm học phí, hỗ trợ tiền điện, hỗ trợ nhà ở, trợ giúp pháp lý (số liệu chi tiết tại Biểu số 07).",
-  ],
-  chi_dao_dieu_hanh: [
-    "{unit} đã kiện toàn Ban chỉ đạo giảm nghèo, ban hành văn bản chỉ đạo, hướng dẫn triển khai Chương trình; định kỳ sơ kết, đánh giá kết quả thực hiện 6 tháng, hằng năm.",
-    "Công tác chỉ đạo, điều hành được quan tâm; Ban chỉ đạo phân công thành viên phụ trách địa bàn, kịp thời tháo gỡ khó khăn, vướng mắc trong quá trình thực hiện.",
-  ],
-  tien_do_du_an: [
-    "Các dự án, tiểu dự án được triển khai đúng tiến độ; các công trình hạ tầng được đầu tư phát huy hiệu quả; các mô hình hỗ trợ phát triển sản xuất, đa dạng hóa sinh kế bước đầu giúp hộ nghèo tăng thu nhập (chi tiết tại Biểu số 06).",
-  ],
-  nguon_luc: [
-    "Nguồn vốn được phân bổ, giải ngân theo đúng quy định; ngoài vốn Chương trình còn lồng ghép vốn Chương trình mục tiêu quốc gia xây dựng nông thôn mới và huy động sự đóng góp của doanh nghiệp, cộng đồng (chi tiết tại Biểu số 04, 05).",
-  ],
-  muc_tieu_chi_tieu: [
-    "Mục tiêu giảm tỷ lệ hộ nghèo cơ bản đạt kế hoạch đề ra; thu nhập của hộ nghèo từng bước được cải thiện; các chỉ số thiếu hụt dịch vụ xã hội cơ bản giảm, riêng chỉ số hố xí/nhà tiêu hợp vệ sinh còn cao.",
-  ],
-  su_tham_gia: [
-    "Người dân được tham gia từ khâu lập kế hoạch, lựa chọn công trình, mô hình đến giám sát thực hiện; các công trình quy mô nhỏ giao cho cộng đồng thực hiện; phụ nữ làm chủ hộ được ưu tiên hỗ trợ.",
-  ],
-  giam_sat_danh_gia: [
-    "Công tác kiểm tra, giám sát được thực hiện thường xuyên; qua kiểm tra kịp thời chấn chỉnh những tồn tại trong bình xét đối tượng và thanh quyết toán kinh phí.",
-  ],
-  ra_soat_tich_hop: [
-    "Qua rà soát, một số chính sách còn chồng chéo, phân tán, mức hỗ trợ thấp; đề nghị tích hợp các chính sách hỗ trợ trực tiếp theo hướng hỗ trợ có điều kiện, tăng hỗ trợ qua tín dụng ưu đãi.",
-  ],
-  thuan_loi: [
-    "Nhận được sự quan tâm lãnh đạo, chỉ đạo của cấp ủy, chính quyền các cấp và sự vào cuộc của cả hệ thống chính trị; người dân đồng thuận, tích cực tham gia.",
-  ],
-  ton_tai_han_che: [
-    "Kết quả giảm nghèo chưa thật sự bền vững, số hộ tái nghèo và phát sinh nghèo còn có; một bộ phận hộ nghèo chưa chủ động vươn lên; nguồn lực đầu tư còn hạn chế so với nhu cầu.",
-  ],
-  nguyen_nhan: [
-    "Nguyên nhân khách quan: điều kiện tự nhiên khó khăn, thiên tai, dịch bệnh ảnh hưởng đến sản xuất. Nguyên nhân chủ quan: công tác tuyên truyền có lúc chưa sâu rộng; năng lực của một số cán bộ làm công tác giảm nghèo cơ sở còn hạn chế.",
-  ],
-  bai_hoc_kinh_nghiem: [
-    "Phải có sự lãnh đạo, chỉ đạo quyết liệt của cấp ủy, chính quyền; phát huy vai trò chủ thể của người dân; lồng ghép hiệu quả các nguồn lực; làm tốt công tác rà soát, quản lý đối tượng.",
-  ],
-  de_xuat_kien_nghi: [
-    "Đề nghị {upper} tiếp tục quan tâm bố trí nguồn lực cho các xã, thôn đặc biệt khó khăn; tăng mức hỗ trợ phát triển sản xuất; nghiên cứu bổ sung chỉ số đo lường nghèo đa chiều về việc làm và dinh dưỡng cho giai đoạn sau năm 2020.",
-  ],
+export type UnitKind = "department" | "district" | "urban" | "rural";
+
+/** The unit's own figures the prose must agree with (null: the unit has none). */
+export interface NarrativeFacts {
+  /** Disbursed ÷ planned money of the programme, in %. */
+  disbursementRate: number | null;
+  /** People satisfied ÷ people asked, in %. */
+  satisfactionRate: number | null;
+}
+
+type Bank = Partial<Record<UnitKind | "any", string[]>>;
+
+const BANK: Record<string, Bank> = {
+  dac_diem_tinh_hinh: {
+    rural: [
+      "{unit} có địa bàn rộng, địa hình phức tạp, kinh tế chủ yếu dựa vào sản xuất nông, lâm nghiệp; kết cấu hạ tầng ở các thôn, khu xa trung tâm còn thiếu và xuống cấp.\n\nNguyên nhân nghèo chủ yếu: thiếu vốn sản xuất, thiếu đất canh tác, thiếu kiến thức và kỹ năng làm ăn; một bộ phận hộ nghèo do ốm đau, tai nạn, thiếu lao động hoặc còn tâm lý trông chờ, ỷ lại vào sự hỗ trợ của Nhà nước.",
+      "{unit} có điều kiện kinh tế - xã hội còn nhiều khó khăn, sản xuất nông nghiệp là chính; hộ nghèo, hộ cận nghèo tập trung ở các thôn, khu xa trung tâm.\n\nCác nguyên nhân nghèo chính:\n\n- thiếu vốn sản xuất, kinh doanh;\n- thiếu lao động, có người ốm đau, bệnh nặng;\n- thiếu kiến thức, kỹ năng sản xuất và tiếp cận thị trường.",
+    ],
+    urban: [
+      "{unit} có kinh tế chủ yếu là thương mại, dịch vụ và tiểu thủ công nghiệp; kết cấu hạ tầng tương đối hoàn chỉnh.\n\nHộ nghèo còn lại phần lớn là hộ neo đơn, người cao tuổi, người khuyết tật, hộ thiếu lao động hoặc có người ốm đau dài ngày.",
+      "{unit} là trung tâm kinh tế, dịch vụ của địa phương; đời sống của đa số người dân ổn định.\n\nNguyên nhân nghèo chủ yếu: thiếu lao động, không có việc làm ổn định, có người mắc bệnh hiểm nghèo; một số hộ thiếu vốn để chuyển đổi nghề.",
+    ],
+    district: [
+      "{unit} có các đơn vị hành chính trực thuộc với điều kiện kinh tế - xã hội khác nhau; hộ nghèo tập trung ở những nơi có điều kiện khó khăn, xa trung tâm.\n\nNguyên nhân nghèo chủ yếu: thiếu vốn, thiếu đất sản xuất, thiếu kiến thức và kỹ năng làm ăn; một bộ phận hộ nghèo do thiếu lao động, ốm đau.",
+    ],
+    department: [
+      "{unit} là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, được giao chủ trì các dự án, chính sách giảm nghèo thuộc lĩnh vực quản lý; báo cáo này đánh giá phần việc do {unit} chủ trì trên địa bàn tỉnh.",
+    ],
+  },
+  ket_qua_2324: {
+    any: [
+      "Thực hiện Quyết định số 2324/QĐ-TTg, {unit} đã xây dựng kế hoạch giảm nghèo hằng năm, lồng ghép mục tiêu giảm nghèo vào kế hoạch phát triển kinh tế - xã hội; phân công cán bộ phụ trách, theo dõi từng thôn, khu và từng nhóm hộ nghèo.",
+      "{unit} đã ban hành kế hoạch thực hiện mục tiêu giảm nghèo bền vững giai đoạn 2016 - 2020, giao chỉ tiêu giảm nghèo cụ thể cho từng thôn, khu; huy động các tổ chức đoàn thể nhận giúp đỡ hộ nghèo.",
+    ],
+    department: ["{unit} đã tham mưu, hướng dẫn các địa phương thực hiện các nội dung thuộc lĩnh vực được giao theo kế hoạch giảm nghèo của tỉnh; theo dõi, tổng hợp kết quả thực hiện hằng năm."],
+  },
+  chinh_sach_nq80: {
+    any: ["Các chính sách hỗ trợ người nghèo được thực hiện đầy đủ, kịp thời, đúng đối tượng: tín dụng ưu đãi, bảo hiểm y tế, miễn giảm học phí, hỗ trợ tiền điện, hỗ trợ nhà ở, trợ giúp pháp lý."],
+    department: ["{unit} đã hướng dẫn, kiểm tra việc thực hiện các chính sách thuộc lĩnh vực được giao chủ trì, bảo đảm đúng đối tượng, đúng định mức."],
+  },
+  chi_dao_dieu_hanh: {
+    any: [
+      "{unit} đã kiện toàn Ban chỉ đạo giảm nghèo, ban hành văn bản chỉ đạo, hướng dẫn triển khai Chương trình; định kỳ sơ kết, đánh giá kết quả thực hiện 6 tháng, hằng năm.",
+      "Công tác chỉ đạo, điều hành được quan tâm; Ban chỉ đạo phân công thành viên phụ trách địa bàn, kịp thời tháo gỡ khó khăn, vướng mắc trong quá trình thực hiện.",
+    ],
+    department: ["{unit} đã ban hành văn bản hướng dẫn chuyên môn, phân công cán bộ theo dõi các dự án, chính sách được giao; phối hợp với các huyện, thành, thị trong quá trình triển khai."],
+  },
+  tien_do_du_an: {
+    any: ["Các dự án, tiểu dự án đã được triển khai trên địa bàn; các công trình hạ tầng được đầu tư bước đầu phát huy hiệu quả; các mô hình hỗ trợ phát triển sản xuất, đa dạng hóa sinh kế giúp một số hộ nghèo tăng thu nhập."],
+  },
+  nguon_luc: {
+    any: ["Nguồn vốn Chương trình được phân bổ, giải ngân theo quy định; ngoài vốn Chương trình còn có vốn tín dụng ưu đãi và kinh phí thực hiện các chính sách giảm nghèo khác."],
+  },
+  muc_tieu_chi_tieu: {
+    any: ["Thu nhập của hộ nghèo từng bước được cải thiện; các chỉ số thiếu hụt dịch vụ xã hội cơ bản giảm, riêng chỉ số hố xí/nhà tiêu hợp vệ sinh còn cao."],
+  },
+  su_tham_gia: {
+    any: ["Người dân được tham gia từ khâu lập kế hoạch, lựa chọn công trình, mô hình đến giám sát thực hiện; các công trình quy mô nhỏ giao cho cộng đồng thực hiện; phụ nữ làm chủ hộ được ưu tiên hỗ trợ."],
+    urban: ["Người dân được lấy ý kiến trong bình xét hộ nghèo, hộ cận nghèo và lựa chọn đối tượng hỗ trợ; các tổ chức đoàn thể tham gia giám sát việc thực hiện chính sách."],
+    department: ["{unit} đã hướng dẫn các địa phương lấy ý kiến người dân trong lựa chọn đối tượng, nội dung hỗ trợ thuộc lĩnh vực được giao."],
+  },
+  giam_sat_danh_gia: {
+    any: ["Công tác kiểm tra, giám sát được thực hiện thường xuyên; qua kiểm tra kịp thời chấn chỉnh những tồn tại trong bình xét đối tượng và thanh quyết toán kinh phí."],
+  },
+  ra_soat_tich_hop: {
+    any: ["Qua rà soát, một số chính sách còn chồng chéo, phân tán, mức hỗ trợ thấp; đề nghị tích hợp các chính sách hỗ trợ trực tiếp theo hướng hỗ trợ có điều kiện, tăng hỗ trợ qua tín dụng ưu đãi."],
+  },
+  thuan_loi: {
+    any: ["Nhận được sự quan tâm lãnh đạo, chỉ đạo của cấp ủy, chính quyền các cấp và sự vào cuộc của cả hệ thống chính trị."],
+    department: ["Nhận được sự chỉ đạo sát sao của Ủy ban nhân dân tỉnh và sự phối hợp của các sở, ngành, địa phương."],
+  },
+  ton_tai_han_che: {
+    any: ["Kết quả giảm nghèo chưa thật sự bền vững, số hộ tái nghèo và phát sinh nghèo còn có; một bộ phận hộ nghèo chưa chủ động vươn lên; nguồn lực đầu tư còn hạn chế so với nhu cầu."],
+    department: ["Nguồn lực bố trí cho các nội dung được giao còn hạn chế so với nhu cầu; việc theo dõi, tổng hợp số liệu từ cơ sở có lúc chưa kịp thời."],
+  },
+  nguyen_nhan: {
+    any: ["Nguyên nhân khách quan: điều kiện tự nhiên khó khăn, thiên tai, dịch bệnh ảnh hưởng đến sản xuất. Nguyên nhân chủ quan: công tác tuyên truyền có lúc chưa sâu rộng; năng lực của một số cán bộ làm công tác giảm nghèo cơ sở còn hạn chế."],
+  },
+  bai_hoc_kinh_nghiem: {
+    any: ["Phải có sự lãnh đạo, chỉ đạo quyết liệt của cấp ủy, chính quyền; phát huy vai trò chủ thể của người dân; lồng ghép hiệu quả các nguồn lực; làm tốt công tác rà soát, quản lý đối tượng."],
+  },
+  de_xuat_kien_nghi: {
+    any: ["Đề nghị {upper} tiếp tục quan tâm bố trí nguồn lực cho các xã, thôn đặc biệt khó khăn; tăng mức hỗ trợ phát triển sản xuất; nghiên cứu bổ sung chỉ số đo lường nghèo đa chiều về việc làm và dinh dưỡng cho giai đoạn sau năm 2020."],
+  },
 };
+
+/** Sentences that follow the unit's own figures, added to the section's text. */
+function factual(key: string, facts: NarrativeFacts): string {
+  const pct = (v: number) => `${formatNumber(v, 2)}%`;
+  const d = facts.disbursementRate;
+  const s = facts.satisfactionRate;
+  if (key === "tien_do_du_an" && d !== null) {
+    if (d >= 90) return ` Tiến độ giải ngân cơ bản đạt yêu cầu (${pct(d)} kế hoạch vốn).`;
+    if (d >= 75) return ` Tiến độ giải ngân còn chậm so với kế hoạch (đạt ${pct(d)}), chủ yếu do thủ tục đầu tư và thanh toán.`;
+    return ` Tiến độ thực hiện chậm so với kế hoạch: mới giải ngân ${pct(d)} kế hoạch vốn.`;
+  }
+  if (key === "thuan_loi" && s !== null && s >= 70) return ` Người dân đồng thuận, tích cực tham gia (${pct(s)} người được hỏi hài lòng).`;
+  if (key === "ton_tai_han_che" && s !== null && s < 70) return ` Mức độ hài lòng của người dân đối với Chương trình chưa cao (${pct(s)} người được hỏi hài lòng).`;
+  if (key === "ton_tai_han_che" && d !== null && d < 75) return ` Giải ngân vốn Chương trình chậm (${pct(d)} kế hoạch).`;
+  return "";
+}
 
 export const ILLUSTRATIVE_NOTE = "*(Nội dung minh họa.)*";
 
 /** `unit` is the name as inside a sentence ("huyện Bình An"); it is capitalised where a sentence starts with it. */
-export function narrativeFor(key: string, unit: string, upper: string, rng: Rng): string {
-  const options = BANK[key] ?? ["{unit} đã triển khai nội dung này theo kế hoạch."];
-  const text = rng
-    .pick(options)
+export function narrativeFor(key: string, unit: string, upper: string, kind: UnitKind, facts: NarrativeFacts, rng: Rng): string {
+  const bank = BANK[key];
+  const options = bank?.[kind] ?? bank?.any ?? ["{unit} đã triển khai nội dung này theo kế hoạch."];
+  const text = (rng.pick(options) + factual(key, facts))
     .replace(/(^|[.!?]\s+|\n\s*)\{unit\}/g, (_m, lead: string) => lead + unit.charAt(0).toLocaleUpperCase("vi") + unit.slice(1))
     .replaceAll("{unit}", unit)
     .replaceAll("{upper}", upper);

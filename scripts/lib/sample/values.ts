@@ -2,7 +2,7 @@
 // consistent (stock-flow identities hold exactly, parts never exceed their totals), with
 // poverty falling over the periods. Core poverty indicators are drawn by id; every other
 // catalogue indicator gets a plausible number from its unit of measure.
-import type { Indicator, Period } from "../model/types.js";
+import type { Indicator, IndicatorCatalogue, Period } from "../model/types.js";
 import type { Rng } from "./random.js";
 
 export type Series = Record<string, Record<string, number | null>>;
@@ -53,12 +53,24 @@ function stockFlows(s: Series, periods: Period[], stock: number[], hh: number[],
   }
 }
 
-export function coreValues(profile: Profile, periods: Period[], rng: Rng): Series {
+/** Stocks a unit's series must hit exactly at one period (a published figure). */
+export interface Anchor {
+  /** Index of the period in the project's periods. */
+  at: number;
+  households: number;
+  poor: number;
+  near: number;
+}
+
+export function coreValues(profile: Profile, periods: Period[], rng: Rng, anchor?: Anchor): Series {
   const s: Series = {};
-  const hh = periods.map((_, i) => Math.round(profile.households * (1 + 0.012 * i)));
+  const a = anchor?.at ?? 0;
+  const path = (i: number, p: number[]) => (p[i] ?? p[p.length - 1]!) / (p[a] ?? 1);
+  const hh = periods.map((_, i) => (anchor ? (i === a ? anchor.households : Math.round((anchor.households * (1 + 0.012 * i)) / (1 + 0.012 * a))) : Math.round(profile.households * (1 + 0.012 * i))));
   periods.forEach((p, i) => set(s, "ho_dan_cu", p.id, hh[i]!));
-  const poor = periods.map((_, i) => Math.round(hh[i]! * profile.poorRate * (POOR_PATH[i] ?? 0.6) * rng.between(0.95, 1.05)));
-  const near = periods.map((_, i) => Math.round(hh[i]! * profile.nearRate * (NEAR_PATH[i] ?? 0.88) * rng.between(0.95, 1.05)));
+  const jitter = () => rng.between(0.95, 1.05);
+  const poor = periods.map((_, i) => (anchor ? (i === a ? anchor.poor : Math.round(anchor.poor * path(i, POOR_PATH) * jitter())) : Math.round(hh[i]! * profile.poorRate * (POOR_PATH[i] ?? 0.6) * jitter())));
+  const near = periods.map((_, i) => (anchor ? (i === a ? anchor.near : Math.round(anchor.near * path(i, NEAR_PATH) * jitter())) : Math.round(hh[i]! * profile.nearRate * (NEAR_PATH[i] ?? 0.88) * jitter())));
   stockFlows(s, periods, poor, hh, rng, { stock: "ho_ngheo", out: "ho_thoat_ngheo", back: "ho_tai_ngheo", neu: "ho_ngheo_phat_sinh" });
   stockFlows(s, periods, near, hh, rng, { stock: "ho_can_ngheo", out: "ho_thoat_can_ngheo", neu: "ho_can_ngheo_phat_sinh" });
   const incomeShare = rng.between(0.7, 0.82);
@@ -101,6 +113,47 @@ export function otherValues(s: Series, indicators: readonly Indicator[], periods
       else v = Math.round(rng.between(0, 3.4) * y);
       if (dep || ind.part_of) v = Math.min(v, ind.part_of ? (s[ind.part_of]?.[p] ?? v) : v);
       set(s, ind.id, p, v);
+    }
+  }
+}
+
+/** The catalogue's rules on one unit's series: an exhaustive breakdown's total is the sum of its
+ *  parts, a part never exceeds its total, and an indicator that needs another (trainees need
+ *  classes) follows it: none without it, a plausible multiple of it otherwise. */
+export function applyRules(s: Series, catalogue: IndicatorCatalogue, rng: Rng): void {
+  for (const b of catalogue.breakdowns ?? []) {
+    const total = s[b.total];
+    if (!total || !b.parts.every((id) => s[id])) continue;
+    for (const p of Object.keys(total)) {
+      const parts = b.parts.map((id) => s[id]![p]);
+      if (parts.every((v) => typeof v === "number")) total[p] = (parts as number[]).reduce((x, y) => x + y, 0);
+    }
+  }
+  for (const ind of catalogue.indicators) {
+    const own = s[ind.id];
+    if (!own) continue;
+    for (const p of Object.keys(own)) {
+      const v = own[p];
+      if (typeof v !== "number") continue;
+      if (ind.requires) {
+        const need = s[ind.requires]?.[p];
+        own[p] = typeof need === "number" && need > 0 ? Math.round(need * rng.between(18, 35)) : 0;
+      }
+      const total = ind.part_of ? s[ind.part_of]?.[p] : undefined;
+      if (typeof total === "number" && (own[p] as number) > total) own[p] = total;
+    }
+  }
+}
+
+/** A draft leaves some figures out, but never a total while keeping its parts, nor a figure
+ *  while leaving out the one it needs. */
+export function dropConsistently(s: Series, catalogue: IndicatorCatalogue): void {
+  for (const ind of catalogue.indicators) {
+    const own = s[ind.id];
+    if (!own) continue;
+    for (const p of Object.keys(own)) {
+      const gone = (id: string | undefined) => id !== undefined && s[id] !== undefined && s[id]![p] === null;
+      if (gone(ind.part_of) || gone(ind.requires)) own[p] = null;
     }
   }
 }

@@ -4,6 +4,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnostic, pointerOf } from "../diagnostics/make.js";
 import type { Dataset } from "../load/load-dataset.js";
+import { resolveRows } from "../model/form-rows.js";
 import type { FormColumn } from "../model/types.js";
 
 export function checkCatalogue(ds: Dataset): Diagnostic[] {
@@ -18,6 +19,7 @@ export function checkCatalogue(ds: Dataset): Diagnostic[] {
   };
   ds.catalogue.indicators.forEach((i, k) => {
     ref(file, ["indicators", k, "part_of"], "Chỉ tiêu tổng", i.part_of, ind);
+    ref(file, ["indicators", k, "requires"], "Chỉ tiêu cần có", i.requires, ind);
     ref(file, ["indicators", k, "component"], "Dự án, tiểu dự án", i.component, components);
     i.periods.forEach((p, j) => ref(file, ["indicators", k, "periods", j], "Kỳ", p, periods));
     const a = i.aggregate;
@@ -36,10 +38,17 @@ export function checkCatalogue(ds: Dataset): Diagnostic[] {
     ref(file, ["breakdowns", k, "total"], "Chỉ tiêu", b.total, ind);
     b.parts.forEach((m, j) => ref(file, ["breakdowns", k, "parts", j], "Chỉ tiêu", m, ind));
   });
+  const prog = ds.files.get("catalogue/programme.yaml");
+  const sourceIds = new Set(ds.programme.sources.map((s) => s.id));
+  ds.programme.components.forEach((c, k) => c.sources?.forEach((s, j) => ref(prog, ["components", k, "sources", j], "Nguồn vốn", s, sourceIds)));
+  ds.programme.source_groups.forEach((g, k) => g.indicators?.forEach((id, j) => ref(prog, ["source_groups", k, "indicators", j], "Chỉ tiêu", id, ind)));
   for (const [rel, f] of ds.files) {
     if (!rel.startsWith("forms/")) continue;
     const form = ds.forms.find((x) => x === f.data);
     if (!form) continue;
+    for (const e of resolveRows(form.rows).errors) {
+      out.push(diagnostic("CATALOGUE_FORM_ROW_REF", { row: form.rows[e.row]!.number || form.rows[e.row]!.label || String(e.row + 1), ref: e.ref, reason: e.reason }, { file: f, pointer: pointerOf(["rows", e.row, ...e.path]) }));
+    }
     form.rows.forEach((r, k) => {
       ref(f, ["rows", k, "indicator"], "Chỉ tiêu", r.indicator, ind);
       ref(f, ["rows", k, "source"], "Nguồn vốn", r.source, sources);

@@ -69,6 +69,15 @@ function checkStatus(ds: Dataset, r: Dataset["reports"][number]["report"], at: A
       ),
     );
   }
+  // A compiling unit's document dated before the deadline of a level it compiles cannot hold
+  // the reports that level files on time.
+  const date = r.document?.date;
+  const compiled = ds.project.levels.filter((l) => l.parent === levelId && l.kind === "territory");
+  for (const child of compiled) {
+    const due = deadlineOf(child, ds.plan);
+    if (!date || !due || daysBetween(due, date) >= 0) continue;
+    out.push(diagnostic("DOCUMENT_BEFORE_DEADLINE", { date: shortDate(date), deadline: shortDate(due), level: child.name.toLowerCase() }, at("/document/date")));
+  }
   for (const field of ["submitted_on", "approved_on"] as const) {
     const d = r[field];
     if (d && daysBetween(ds.project.as_of, d) > 0) out.push(diagnostic("STATUS_AFTER_AS_OF", { date: shortDate(d), asOf: shortDate(ds.project.as_of) }, at(`/${field}`)));

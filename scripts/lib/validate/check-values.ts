@@ -6,6 +6,7 @@ import { suggest } from "../diagnostics/suggest.js";
 import type { Dataset, LoadedReport } from "../load/load-dataset.js";
 import { INTEGER_KINDS, indexCatalogue, type CatalogueIndex } from "../model/catalogue.js";
 import { formatNumber } from "../render/format.js";
+import type { FinanceRecord, Unit } from "../model/types.js";
 
 const THOUSANDS = /^\d{1,3}(\.\d{3})+$/;
 
@@ -15,7 +16,7 @@ export function checkValues(ds: Dataset): Diagnostic[] {
     const entries = checkEntries(ds, cat, r);
     // A number typed wrong (1.234) would also break identities and rates: report it alone.
     const mistyped = entries.some((d) => d.code.startsWith("NUMBER_"));
-    return [...entries, ...(mistyped ? [] : [...checkIdentities(ds, cat, r), ...checkParts(ds, cat, r)]), ...checkFinance(ds, cat, r), ...checkNarrative(ds, cat, r)];
+    return [...entries, ...(mistyped ? [] : [...checkIdentities(ds, cat, r), ...checkParts(ds, cat, r), ...checkRequires(ds, cat, r)]), ...checkFinance(ds, cat, r), ...checkNarrative(ds, cat, r)];
   });
 }
 
@@ -59,9 +60,18 @@ function checkEntries(ds: Dataset, cat: CatalogueIndex, { file, report }: Loaded
   const level = unit ? ds.levels.get(unit.level) : undefined;
   const lowest = level?.kind === "territory" && !ds.project.levels.some((l) => l.parent === level.id && l.kind === "territory");
   if (submitted && lowest) {
-    for (const id of requiredIndicators(ds)) {
+    const required = requiredIndicators(ds);
+    for (const id of required) {
       const ind = cat.indicators.get(id);
       for (const p of ind?.periods ?? []) if (report.values[id]?.[p] === undefined) missing.push(`${id}.${p}`);
+    }
+    // A breakdown given for a period is given in full (its total and every part).
+    for (const b of ds.catalogue.breakdowns ?? []) {
+      if (required.includes(b.total)) continue;
+      for (const [p, v] of Object.entries(report.values[b.total] ?? {})) {
+        if (v === null) continue;
+        for (const id of b.parts) if (report.values[id]?.[p] === undefined) missing.push(`${id}.${p}`);
+      }
     }
   }
   if (missing.length && submitted) {
@@ -73,11 +83,12 @@ function checkEntries(ds: Dataset, cat: CatalogueIndex, { file, report }: Loaded
   return out;
 }
 
-/** Indicators a lowest-level report must give: the identities' stocks and flows, the breakdowns, and their denominators. */
+/** Indicators a lowest-level report must give: the identities' stocks and flows, the breakdowns
+ *  of those, and their denominators. */
 function requiredIndicators(ds: Dataset): string[] {
   const ids = new Set<string>();
   for (const i of ds.catalogue.identities) for (const id of [i.stock, ...i.minus, ...i.plus]) ids.add(id);
-  for (const b of ds.catalogue.breakdowns ?? []) for (const id of [b.total, ...b.parts]) ids.add(id);
+  for (const b of ds.catalogue.breakdowns ?? []) if (ids.has(b.total)) for (const id of b.parts) ids.add(id);
   for (const ind of ds.catalogue.indicators) if (ind.aggregate.rule === "ratio" && ids.has(ind.aggregate.numerator)) ids.add(ind.aggregate.denominator);
   return [...ids];
 }
@@ -132,6 +143,11 @@ function checkParts(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedRe
     const total = cat.indicators.get(ind.part_of);
     for (const [p, v] of Object.entries(byPeriod)) {
       const t = num(report.values[ind.part_of]?.[p]);
+      if (num(v) !== null && (v as number) > 0 && t === null && total?.periods.includes(p) && !total.computed) {
+        const args = { name: ind.name, actual: formatNumber(v as number), totalName: total.name.toLowerCase(), total: ind.part_of, period: periodLabel(ds, p) };
+        out.push(diagnostic("VALUE_PART_WITHOUT_TOTAL", args, { file, pointer: pointerOf(["values", id, p]) }));
+        continue;
+      }
       if (num(v) === null || t === null || (v as number) <= t) continue;
       out.push(
         diagnostic(
@@ -180,6 +196,23 @@ function checkParts(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedRe
   return out;
 }
 
+/** An indicator declared as needing another (trainees need classes) is above 0 only when that one is. */
+function checkRequires(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [id, byPeriod] of Object.entries(report.values)) {
+    const ind = cat.indicators.get(id);
+    if (!ind?.requires) continue;
+    for (const [p, v] of Object.entries(byPeriod)) {
+      const need = num(report.values[ind.requires]?.[p]);
+      if (num(v) === null || (v as number) <= 0 || (need !== null && need > 0)) continue;
+      const required = cat.indicators.get(ind.requires);
+      const args = { name: ind.name, actual: formatNumber(v as number), requiredName: (required?.name ?? ind.requires).toLowerCase(), required: need === null ? "để trống" : formatNumber(need), period: periodLabel(ds, p) };
+      out.push(diagnostic("VALUE_REQUIRES", args, { file, pointer: pointerOf(["values", id, p]) }));
+    }
+  }
+  return out;
+}
+
 function periodLabel(ds: Dataset, id: string): string {
   return ds.project.periods.find((p) => p.id === id)?.stock_label.toLowerCase() ?? id;
 }
@@ -207,6 +240,7 @@ function checkFinance(ds: Dataset, cat: CatalogueIndex, { file, report }: Loaded
       ref("source", "Nguồn vốn", f.source, [...cat.sources.keys()]),
       ref("period", "Kỳ", f.period, flowPeriods),
     ].every(Boolean);
+    if (ok) out.push(...checkFundingRules(ds, cat, file, report.unit, f, i));
     if (ok && !typo && f.disbursed > f.plan) {
       out.push(
         diagnostic(
@@ -218,6 +252,40 @@ function checkFinance(ds: Dataset, cat: CatalogueIndex, { file, report }: Loaded
     }
   });
   return out;
+}
+
+/** The programme's funding rules: a component's money only from its sources, and money of a
+ *  component reserved for flagged areas (Chương trình 135) only where such an area is managed. */
+function checkFundingRules(ds: Dataset, cat: CatalogueIndex, file: LoadedReport["file"], unitCode: string, f: FinanceRecord, i: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const comp = cat.components.get(f.component);
+  const parent = comp?.parent ? cat.components.get(comp.parent) : undefined;
+  const byIndicators = new Set(ds.programme.source_groups.filter((g) => g.indicators).map((g) => g.id));
+  const allowed = comp?.sources ?? parent?.sources ?? ds.programme.sources.filter((s) => !byIndicators.has(s.group)).map((s) => s.id);
+  const sourceName = (id: string) => cat.sources.get(id)?.name ?? id;
+  const compName = `Dự án, tiểu dự án ${f.component}`;
+  if (!allowed.includes(f.source)) {
+    const group = ds.programme.source_groups.find((g) => g.id === cat.sources.get(f.source)?.group);
+    const extra = group?.indicators ? `${sourceName(f.source)} được khai báo một lần bằng các chỉ tiêu ${group.indicators.join(", ")} (Biểu 07), không ghi trong phần finance.` : "";
+    out.push(diagnostic("FINANCE_SOURCE_NOT_ALLOWED", { component: compName, componentName: comp?.name ?? f.component, source: sourceName(f.source).toLowerCase(), period: f.period, allowed: allowed.map(sourceName).join("; "), extra }, { file, pointer: pointerOf(["finance", i, "source"]) }));
+  }
+  const flags = comp?.requires_flag ?? parent?.requires_flag;
+  const unit = ds.units.get(unitCode);
+  if (flags && unit && !managesFlag(ds, unit, flags)) {
+    const labels = flags.map((fl) => ds.flags?.labels[fl] ?? fl).join(", ");
+    out.push(diagnostic("FINANCE_FLAG_REQUIRED", { unit: unit.name, component: compName, flags: labels.toLowerCase() }, { file, pointer: pointerOf(["finance", i, "component"]) }));
+  }
+  return out;
+}
+
+/** The unit, or a unit below it, carries one of the flags; an agency manages its whole province. */
+function managesFlag(ds: Dataset, unit: Unit, flags: readonly string[]): boolean {
+  const top = ds.levels.get(unit.level)?.kind === "agency" ? ds.project.root : unit.code;
+  for (const u of ds.units.values()) {
+    if (!u.flags?.some((fl) => flags.includes(fl))) continue;
+    for (let c: Unit | undefined = u; c; c = c.parent ? ds.units.get(c.parent) : undefined) if (c.code === top) return true;
+  }
+  return false;
 }
 
 function checkNarrative(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {

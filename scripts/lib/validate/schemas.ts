@@ -18,7 +18,8 @@ export type FileKind =
   | "form"
   | "report"
   | "about"
-  | "plausibility";
+  | "plausibility"
+  | "published";
 
 export const SCHEMA_OF: Record<FileKind, string> = {
   project: "project.schema.json",
@@ -33,6 +34,7 @@ export const SCHEMA_OF: Record<FileKind, string> = {
   report: "report.schema.json",
   about: "about.schema.json",
   plausibility: "plausibility.schema.json",
+  published: "published.schema.json",
 };
 
 export type Validators = Map<string, ValidateFunction>;

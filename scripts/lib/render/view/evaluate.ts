@@ -11,6 +11,8 @@ export interface RowContext {
   values: Values;
   /** Finance records already filtered to the row (finance layouts). */
   finance: FinanceRecord[];
+  /** Money spent with no plan figure (a Biểu 04 group declared by Biểu 07's indicators). */
+  unplanned?: { period: string; disbursed: number }[];
   heading: boolean;
 }
 
@@ -19,6 +21,8 @@ export interface EvalEnv {
   periods: readonly Period[];
   /** Funding source id → its group id (I, II …). */
   sourceGroup: ReadonlyMap<string, string>;
+  /** The departments chairing an indicator ("Cơ quan chủ trì"). */
+  chairOf?: (ind: Indicator) => string;
 }
 
 export type Cell = { text: string; align: "left" | "center" | "right" };
@@ -28,14 +32,18 @@ const right = (text: string): Cell => ({ text, align: "right" });
 
 function fmt(ind: Indicator | undefined, v: number | undefined | null): string {
   if (v === undefined || v === null || !Number.isFinite(v)) return EMPTY;
-  // Money is shown in whole units of the money unit in every form (no "288.401,0" beside "311.763").
-  const decimals = ind?.kind === "money" ? 0 : ind?.kind === "rate" ? (ind.decimals ?? 2) : (ind?.decimals ?? (Number.isInteger(v) ? 0 : 1));
+  const decimals = ind?.kind === "rate" ? (ind.decimals ?? 2) : ind?.kind === "money" ? 0 : (ind?.decimals ?? (Number.isInteger(v) ? 0 : 1));
   return formatNumber(v, decimals);
 }
 
-function financeSum(records: FinanceRecord[], measure: "plan" | "disbursed", period: string, filter: string | undefined, env: EvalEnv): number | null {
-  const picked = records.filter((r) => (period === "all" || r.period === period) && (!filter || r.source === filter || env.sourceGroup.get(r.source) === filter));
-  return picked.length ? picked.reduce((s, r) => s + r[measure], 0) : null;
+// Money is shown in whole units: each record is rounded before it is added, so every printed
+// total is the sum of printed parts.
+function financeSum(row: RowContext, measure: "plan" | "disbursed", period: string, filter: string | undefined, env: EvalEnv): number | null {
+  const inPeriod = (p: string) => period === "all" || p === period;
+  const picked = row.finance.filter((r) => inPeriod(r.period) && (!filter || r.source === filter || env.sourceGroup.get(r.source) === filter));
+  const extra = measure === "disbursed" && !filter ? (row.unplanned ?? []).filter((u) => inPeriod(u.period)) : [];
+  if (!picked.length && !extra.length) return null;
+  return picked.reduce((s, r) => s + Math.round(r[measure]), 0) + extra.reduce((s, u) => s + Math.round(u.disbursed), 0);
 }
 
 export function evaluate(expr: string, row: RowContext, env: EvalEnv): Cell {
@@ -44,7 +52,8 @@ export function evaluate(expr: string, row: RowContext, env: EvalEnv): Cell {
   if (op === "label") return { text: row.label, align: "left" };
   if (op === "unit") return { text: row.indicator?.unit ?? "", align: "center" };
   if (op === "note") return { text: "", align: "left" };
-  if (row.heading && !op?.startsWith("plan") && !op?.startsWith("disbursed")) return { text: "", align: "right" };
+  if (op === "chair") return { text: row.indicator && env.chairOf ? env.chairOf(row.indicator) : "", align: "left" };
+  if (row.heading) return { text: "", align: "right" };
   const flows = env.periods.filter((p) => p.flow_label !== null).map((p) => p.id);
   const val = (id: string | undefined, p: string | undefined) => (id && p ? row.values[id]?.[p] : undefined);
   switch (op) {
@@ -60,24 +69,32 @@ export function evaluate(expr: string, row: RowContext, env: EvalEnv): Cell {
     }
     case "sum_flows": {
       const id = a ?? row.indicator?.id;
-      const got = flows.map((p) => val(id, p)).filter((v): v is number => v !== undefined);
-      return right(got.length ? fmt(id ? env.indicators.get(id) : undefined, got.reduce((s, v) => s + v, 0)) : EMPTY);
+      const ind = id ? env.indicators.get(id) : undefined;
+      // A total over the periods only when every period is there: a partial sum would pass for the whole.
+      const got = flows.filter((p) => !ind || ind.periods.includes(p)).map((p) => val(id, p));
+      const all = got.filter((v): v is number => v !== undefined);
+      return right(all.length && all.length === got.length ? fmt(ind, all.reduce((s, v) => s + v, 0)) : EMPTY);
     }
     case "change": {
       const id = c ?? row.indicator?.id;
       const from = val(id, a);
       const to = val(id, b);
       const ind = id ? env.indicators.get(id) : undefined;
-      return right(from === undefined || to === undefined ? EMPTY : formatSigned(to - from, ind?.kind === "rate" ? 2 : (ind?.decimals ?? 0)));
+      // The difference of the two figures as printed, so that a reader's subtraction agrees.
+      const decimals = ind?.kind === "rate" ? (ind.decimals ?? 2) : ind?.kind === "money" ? 0 : (ind?.decimals ?? 0);
+      const shown = (v: number) => Number(v.toFixed(decimals));
+      return right(from === undefined || to === undefined ? EMPTY : formatSigned(shown(to) - shown(from), decimals));
     }
     case "plan":
     case "disbursed": {
-      const v = financeSum(row.finance, op, a ?? "all", b, env);
+      const v = financeSum(row, op, a ?? "all", b, env);
       return right(v === null ? EMPTY : formatNumber(v, 0));
     }
     case "disbursed_rate": {
-      const plan = financeSum(row.finance, "plan", a ?? "all", b, env);
-      const done = financeSum(row.finance, "disbursed", a ?? "all", b, env);
+      // A rate over money that had no plan would mean nothing: left empty.
+      if (row.unplanned?.some((u) => a === "all" || u.period === a)) return right(EMPTY);
+      const plan = financeSum(row, "plan", a ?? "all", b, env);
+      const done = financeSum(row, "disbursed", a ?? "all", b, env);
       return right(plan === null || done === null || plan === 0 ? EMPTY : formatNumber((done / plan) * 100, 2));
     }
     default:

@@ -57,7 +57,8 @@ export function deprivationFacts(fig: UnitFigures, env: FactEnv): string[] {
 
 export function financeFacts(fig: UnitFigures, env: FactEnv): string[] {
   if (!fig.finance.length) return [];
-  const plan = fig.finance.reduce((s, f) => s + f.plan, 0);
-  const done = fig.finance.reduce((s, f) => s + f.disbursed, 0);
+  // Whole units, record by record, as in Biểu 04 and 05.
+  const plan = fig.finance.reduce((s, f) => s + Math.round(f.plan), 0);
+  const done = fig.finance.reduce((s, f) => s + Math.round(f.disbursed), 0);
   return [`Tổng kế hoạch vốn được giao giai đoạn ${env.project.window_label} là ${formatNumber(plan)} ${env.moneyUnit}; đã giải ngân ${formatNumber(done)} ${env.moneyUnit}, đạt ${formatNumber(plan ? (done / plan) * 100 : 0, 2)}% kế hoạch.`];
 }

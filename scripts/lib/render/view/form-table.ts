@@ -4,12 +4,29 @@
 import type { FinanceRecord, FormColumn, FormRow, FormSpec, Indicator } from "../../model/types.js";
 import { computeDerived, rollValues, type UnitFigures, type Values } from "../../aggregate/roll-up.js";
 import type { Dataset } from "../../load/load-dataset.js";
+import { chairsIndicator } from "../../model/chairs.js";
+import { resolveRows, sumOrder } from "../../model/form-rows.js";
 import { evaluate, type EvalEnv, type RowContext } from "./evaluate.js";
+
+export interface TableRow {
+  cells: string[];
+  bold: boolean;
+  /** The row's indicator, if any (the audit finds rates' numerator and denominator rows by it). */
+  indicator?: string;
+  /** Rows (indices) this row is the sum of. */
+  sum?: number[];
+  /** "Trong đó" groups of this row. */
+  parts?: { rows: number[]; exhaustive: boolean }[];
+}
 
 export interface TableModel {
   headers: string[];
+  /** Each leaf column's cell expression (FormColumn.value). */
+  columns: string[];
   align: ("left" | "center" | "right")[];
-  rows: { cells: string[]; bold: boolean }[];
+  rows: TableRow[];
+  /** Where the figures come from when they are not the plain roll-up ("Số liệu do huyện báo cáo"). */
+  source?: string;
 }
 
 export interface FormContext extends EvalEnv {
@@ -20,11 +37,14 @@ export interface FormContext extends EvalEnv {
   submitted: (f: UnitFigures) => boolean;
   components: readonly { id: string; name: string; parent: string | null }[];
   sources: readonly { id: string; name: string; group: string }[];
-  sourceGroups: readonly { id: string; name: string }[];
+  sourceGroups: readonly { id: string; name: string; indicators?: string[] }[];
   catalogueIndicators: readonly Indicator[];
   periodIds: string[];
   /** "thanh_thi" → "Khu vực thành thị". */
   areaLabels: Record<string, string>;
+  /** One source per table: the values a table of these indicators shows, and a note saying
+   *  where they come from when the roll-up below the unit is incomplete. Default: effective. */
+  valuesFor?: (ids: readonly string[]) => { values: Values; note: string | null };
 }
 
 function leaves(cols: readonly FormColumn[], prefix: string[] = []): { path: string[]; value: string }[] {
@@ -42,6 +62,11 @@ export function formContext(ds: Dataset, figures: UnitFigures, children: UnitFig
     indicators: new Map(ds.catalogue.indicators.map((i) => [i.id, i])),
     periods: ds.project.periods,
     sourceGroup: new Map(ds.programme.sources.map((s) => [s.id, s.group])),
+    chairOf: (ind) =>
+      [...ds.units.values()]
+        .filter((u) => ds.levels.get(u.level)?.kind === "agency" && chairsIndicator(u, ind))
+        .map((u) => u.name)
+        .join("; "),
     components: ds.programme.components,
     sources: ds.programme.sources,
     sourceGroups: ds.programme.source_groups,
@@ -55,26 +80,55 @@ const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
 export function formTable(form: FormSpec, ctx: FormContext): TableModel {
   const cols = leaves(form.columns);
-  const line = (row: RowContext, bold: boolean) => {
+  const line = (row: RowContext, bold: boolean): TableRow => {
     const cells = cols.map((c) => evaluate(c.value, row, ctx));
-    return { cells: cells.map((c) => c.text), bold };
+    return { cells: cells.map((c) => c.text), bold, ...(row.indicator ? { indicator: row.indicator.id } : {}) };
   };
   const probe: RowContext = { number: "", label: "", indicator: null, values: {}, finance: [], heading: false };
   const align = cols.map((c) => evaluate(c.value, probe, ctx).align);
   const headers = cols.map((c) => c.path.join(" › "));
-  const rows = (() => {
-    switch (form.layout) {
-      case "indicators":
-        return form.rows.map((r) => line(indicatorRow(r, ctx), !!r.heading));
-      case "children":
-        return childRows(ctx).map((r) => line(r, r.number === "" || ROMAN.includes(r.number)));
-      case "finance_sources":
-        return form.rows.map((r) => line(financeRow(r, ctx, "source"), !!(r.total || r.source_group)));
-      case "finance_components":
-        return form.rows.map((r) => line(financeRow(r, ctx, "component"), !!(r.total || !r.component?.includes("."))));
-    }
-  })();
-  return { headers, align, rows };
+  const columns = cols.map((c) => c.value);
+  if (form.layout === "children") {
+    const { rows, sums } = childRows(ctx);
+    return { headers, columns, align, rows: rows.map((r, i) => ({ ...line(r, r.number === "" || ROMAN.includes(r.number)), ...(sums[i] ? { sum: sums[i] } : {}) })) };
+  }
+  const resolved = resolveRows(form.rows).rows;
+  const { values, note } = tableValues(form, ctx);
+  const own: FormContext = { ...ctx, figures: { ...ctx.figures, effective: values } };
+  const contexts: RowContext[] = form.rows.map((r) => (form.layout === "indicators" ? indicatorRow(r, own) : financeRow(r, own, form.layout === "finance_sources" ? "source" : "component")));
+  // A sum row is computed from the rows it adds, never read from elsewhere.
+  for (const i of sumOrder(resolved)) {
+    const sum = resolved[i]!.sum;
+    if (!sum) continue;
+    const parts = sum.map((j) => contexts[j]!);
+    contexts[i] = { ...contexts[i]!, finance: parts.flatMap((p) => p.finance), unplanned: parts.flatMap((p) => p.unplanned ?? []) };
+  }
+  const rows = form.rows.map((r, i) => {
+    const bold = form.layout === "indicators" ? !!r.heading : form.layout === "finance_sources" ? !!(r.total || r.source_group || r.sum) : !!(r.total || !r.component?.includes("."));
+    const res = resolved[i]!;
+    return { ...line(contexts[i]!, bold), ...(res.sum ? { sum: res.sum } : {}), ...(res.parts ? { parts: res.parts } : {}) };
+  });
+  return { headers, columns, align, rows, ...(note ? { source: note } : {}) };
+}
+
+/** The indicators a form's cells read: its rows', the money groups it adds, and the numerators
+ *  and denominators of its rates. */
+export function formIndicators(form: FormSpec, ctx: Pick<FormContext, "indicators" | "sourceGroups">): string[] {
+  const ids = new Set<string>();
+  for (const r of form.rows) {
+    if (r.indicator) ids.add(r.indicator);
+    if (r.source_group) for (const id of ctx.sourceGroups.find((g) => g.id === r.source_group)?.indicators ?? []) ids.add(id);
+  }
+  for (const id of [...ids]) {
+    const a = ctx.indicators.get(id)?.aggregate;
+    if (a?.rule === "ratio") ids.add(a.numerator).add(a.denominator);
+  }
+  return [...ids];
+}
+
+function tableValues(form: FormSpec, ctx: FormContext): { values: Values; note: string | null } {
+  if (!ctx.valuesFor) return { values: ctx.figures.effective, note: null };
+  return ctx.valuesFor(formIndicators(form, ctx));
 }
 
 function indicatorRow(r: FormRow, ctx: FormContext): RowContext {
@@ -90,13 +144,20 @@ function financeRow(r: FormRow, ctx: FormContext, kind: "source" | "component"):
     finance = all.filter((f) => f.source === r.source);
     label ||= ctx.sources.find((s) => s.id === r.source)?.name ?? r.source;
   } else if (kind === "source" && r.source_group) {
+    const group = ctx.sourceGroups.find((g) => g.id === r.source_group);
+    label ||= group?.name ?? r.source_group;
+    // A group declared by indicators (credit, other policies: Biểu 07) takes its money from them.
+    if (group?.indicators) return { number: r.number, label, indicator: null, values: {}, finance: [], unplanned: indicatorMoney(group.indicators, ctx), heading: false };
     finance = all.filter((f) => ctx.sourceGroup.get(f.source) === r.source_group);
-    label ||= ctx.sourceGroups.find((g) => g.id === r.source_group)?.name ?? r.source_group;
   } else if (kind === "component" && r.component) {
     finance = all.filter((f) => f.component === r.component || f.component.startsWith(`${r.component}.`));
     label ||= ctx.components.find((c) => c.id === r.component)?.name ?? r.component;
   }
-  return { number: r.number, label, indicator: null, values: {}, finance, heading: false };
+  return { number: r.number, label, indicator: null, values: {}, finance: r.sum ? [] : finance, heading: false };
+}
+
+function indicatorMoney(ids: readonly string[], ctx: FormContext): { period: string; disbursed: number }[] {
+  return ids.flatMap((id) => Object.entries(ctx.figures.effective[id] ?? {}).map(([period, disbursed]) => ({ period, disbursed })));
 }
 
 /** Subtotal of a group of children: sums recomputed into rates, like any roll-up. */
@@ -104,25 +165,33 @@ function subtotal(figs: UnitFigures[], ctx: FormContext): Values {
   return computeDerived(rollValues(figs.map((f) => f.effective), ctx.catalogueIndicators), ctx.catalogueIndicators, () => 0, ctx.periodIds);
 }
 
-function childRows(ctx: FormContext): RowContext[] {
+function childRows(ctx: FormContext): { rows: RowContext[]; sums: (number[] | undefined)[] } {
   const rows: RowContext[] = [];
+  const sums: (number[] | undefined)[] = [];
+  const unitIndices: number[] = [];
+  const groupIndices: number[] = [];
   const row = (number: string, label: string, values: Values, heading = false): RowContext => ({ number, label, indicator: null, values, finance: [], heading });
   const reported = ctx.children.filter(ctx.submitted);
   const byArea = new Map<string, UnitFigures[]>();
   for (const c of ctx.children) if (c.unit.area) byArea.set(c.unit.area, [...(byArea.get(c.unit.area) ?? []), c]);
   const grouped = byArea.size > 0 && byArea.size === new Set(ctx.children.map((c) => c.unit.area)).size && ctx.children.every((c) => c.unit.area);
   let n = 0;
-  const unitRows = (list: UnitFigures[]) => {
-    for (const c of list) rows.push(row(String(++n), ctx.submitted(c) ? c.unit.name : `${c.unit.name} (chưa báo cáo)`, ctx.submitted(c) ? c.effective : {}));
-  };
+  const unitRows = (list: UnitFigures[]): number[] =>
+    list.map((c) => {
+      rows.push(row(String(++n), ctx.submitted(c) ? c.unit.name : `${c.unit.name} (chưa báo cáo)`, ctx.submitted(c) ? c.effective : {}));
+      return rows.length - 1;
+    });
   if (grouped) {
     [...byArea.keys()].sort((a, b) => (a === "thanh_thi" ? -1 : b === "thanh_thi" ? 1 : 0)).forEach((area, i) => {
       const list = byArea.get(area)!;
       rows.push(row(ROMAN[i] ?? String(i + 1), ctx.areaLabels[area] ?? area, subtotal(list.filter(ctx.submitted), ctx), false));
-      unitRows(list);
+      const at = rows.length - 1;
+      groupIndices.push(at);
+      sums[at] = unitRows(list);
     });
-  } else unitRows(ctx.children);
+  } else unitIndices.push(...unitRows(ctx.children));
   rows.push(row("", reported.length === ctx.children.length ? "Tổng cộng" : "Cộng các đơn vị đã báo cáo", subtotal(reported, ctx)));
-  return rows;
+  sums[rows.length - 1] = grouped ? groupIndices : unitIndices;
+  return { rows, sums };
 }
 

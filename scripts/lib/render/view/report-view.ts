@@ -1,6 +1,6 @@
 // The view model of one unit's report: every string final (formatted, escaped for Markdown),
 // so the template only lays it out.
-import type { Tree, UnitFigures } from "../../aggregate/roll-up.js";
+import type { Tree, UnitFigures, Values } from "../../aggregate/roll-up.js";
 import type { Dataset } from "../../load/load-dataset.js";
 
 import { shortDate } from "../../model/dates.js";
@@ -10,7 +10,7 @@ import type { FormRow, FormSpec, Indicator, Level, OutlineSection, Unit } from "
 import { isSubmitted, timelinessOf } from "../../model/timeliness.js";
 import { mdInline, mdText } from "../markdown-escape.js";
 import { deprivationFacts, financeFacts, povertyFacts, type FactEnv } from "./facts.js";
-import { formContext, formTable, type TableModel } from "./form-table.js";
+import { formContext, formIndicators, formTable, type TableModel } from "./form-table.js";
 import { reportFrame, type ReportFrame } from "./frame.js";
 import { inSentence, lowerFirst, typesNoun } from "./names.js";
 
@@ -136,7 +136,9 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
       for (const k of kinds) {
         if (!k || used.has(k)) continue;
         used.add(k);
-        out.push(...(k === "poverty" ? povertyFacts(fig, env) : k === "deprivation" ? deprivationFacts(fig, env) : financeFacts(fig, env)).map(mdText));
+        // The sentences quote the same source as the form they introduce.
+        const shown = { ...fig, effective: tableSource(ds, fig, formIndicators(form, { indicators, sourceGroups: ds.programme.source_groups })).values };
+        out.push(...(k === "poverty" ? povertyFacts(shown, env) : k === "deprivation" ? deprivationFacts(shown, env) : financeFacts(shown, env)).map(mdText));
       }
     }
     const attached = s.forms.filter((id) => formIds.has(id)).map((id) => formLabel(ds.forms.find((f) => f.id === id)!));
@@ -159,8 +161,9 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
     ds,
     fig,
     (tree.children.get(unit.code) ?? []).map((c) => tree.figures.get(c)!).filter((k) => ds.levels.get(k.unit.level)?.kind === "territory"),
-    (k) => isSubmitted(k.report) || (tree.children.get(k.unit.code)?.length ?? 0) > 0,
+    (k) => tree.received(k.report) || (tree.children.get(k.unit.code)?.length ?? 0) > 0,
   );
+  ctx.valuesFor = (ids) => tableSource(ds, fig, ids);
 
   const draft = !isSubmitted(fig.report);
   return {
@@ -185,8 +188,10 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
       title: f.title,
       unitOfMeasure: f.unit_of_measure,
       orientation: f.orientation,
-      table: escapeTable(formTable(f, ctx)),
-      footnotes: (f.footnotes ?? []).map(mdText),
+      ...(() => {
+        const table = formTable(f, ctx);
+        return { table: escapeTable(table), footnotes: [...(table.source ? [table.source] : []), ...(f.footnotes ?? [])].map(mdText) };
+      })(),
     })),
   };
 }
@@ -212,6 +217,18 @@ function planCitationNote(ds: Dataset): string | null {
   return mdText(`${parts.join(" và ").replace(/^./, (c) => c.toLocaleUpperCase("vi"))} của Kế hoạch số ${planNumber(ds)} dẫn trong báo cáo là minh họa.`);
 }
 
+/** One source per table: while the roll-up below a unit is incomplete, a table shows either the
+ *  unit's own declared figures (when it declared any of the table's indicators) or the sum of
+ *  the units that reported, never a mix, and says which. */
+export function tableSource(ds: Dataset, fig: UnitFigures, ids: readonly string[]): { values: Values; note: string | null } {
+  if (!fig.rolled || fig.coverage.complete) return { values: fig.effective, note: null };
+  const entered = (id: string) => !ds.catalogue.indicators.find((i) => i.id === id)?.computed && Object.keys(fig.declared[id] ?? {}).length > 0;
+  const noun = ds.levels.get(ds.project.levels.find((l) => l.parent === fig.unit.level && l.kind === "territory")?.id ?? "")?.unit_noun ?? "đơn vị";
+  const count = `${fig.coverage.reporting}/${fig.coverage.total} ${noun}`;
+  if (ids.some(entered)) return { values: fig.declared, note: `Số liệu do ${fig.unit.type} báo cáo (đến ngày lập báo cáo, ${count} đã nộp báo cáo).` };
+  return { values: fig.rolled, note: `Số liệu tổng hợp từ ${count} đã nộp báo cáo.` };
+}
+
 /** Whose figures a report with unreported units below it shows: its own, or a partial sum. */
 function coverageNote(ds: Dataset, tree: Tree, unit: Unit): string {
   const leaves: UnitFigures[] = [];
@@ -221,7 +238,7 @@ function coverageNote(ds: Dataset, tree: Tree, unit: Unit): string {
     for (const k of kids) walk(k);
   };
   walk(unit.code);
-  const done = leaves.filter((l) => isSubmitted(l.report)).length;
+  const done = leaves.filter((l) => tree.received(l.report)).length;
   const leafLevel = ds.levels.get(leaves[0]?.unit.level ?? "");
   const noun = typesNoun(leaves.map((l) => l.unit), leafLevel?.unit_types, leafLevel?.unit_noun ?? "đơn vị");
   const own = tree.figures.get(unit.code)!.declared.ho_ngheo !== undefined;
@@ -256,7 +273,7 @@ function sectionHasChildren(heading: string, sections: SectionView[]): boolean {
 }
 
 function escapeTable(t: TableModel): TableModel {
-  return { headers: t.headers.map((h) => h.split(" › ").map(mdInline).join(" › ")), align: t.align, rows: t.rows.map((r) => ({ bold: r.bold, cells: r.cells.map(mdInline) })) };
+  return { ...t, headers: t.headers.map((h) => h.split(" › ").map(mdInline).join(" › ")), rows: t.rows.map((r) => ({ ...r, cells: r.cells.map(mdInline) })) };
 }
 
 

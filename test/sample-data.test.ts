@@ -1,0 +1,93 @@
+// The bundled illustrative data a reader can believe: it agrees with every published figure
+// (data/published.yaml), ethnic-minority shares follow the districts (mountain districts high,
+// the city low), compiling units sign after the reports they compile, and the narrative fits the
+// unit and its own figures.
+import { beforeAll, describe, expect, it } from "vitest";
+import { rollupRule } from "../scripts/lib/aggregate/rollup-rule.js";
+import { runCheck } from "../scripts/lib/check.js";
+import type { Dataset } from "../scripts/lib/load/load-dataset.js";
+import { REPO, SCHEMAS } from "./check/fixture.js";
+
+let ds: Dataset;
+beforeAll(() => {
+  const r = runCheck(`${REPO}/data`, SCHEMAS, [rollupRule], REPO);
+  expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  ds = r.dataset!;
+});
+
+const reportOf = (code: string) => ds.reports.find((r) => r.report.unit === code)?.report;
+const lowestUnder = (code: string) => [...ds.units.values()].filter((u) => u.parent === code && u.level === "commune");
+const sumOver = (codes: string[], id: string, p: string) => codes.reduce((s, c) => s + ((reportOf(c)?.values[id]?.[p] as number | undefined) ?? 0), 0);
+
+describe("published figures", () => {
+  it("every district's declared figures and its communes' sum are the published ones, and so is the province", () => {
+    const pub = ds.published!;
+    expect(Object.keys(pub.units).length).toBeGreaterThan(0);
+    let households = 0;
+    let checked = 0;
+    for (const [code, row] of Object.entries(pub.units)) {
+      // Where every commune filed a complete report, the communes add up to it too.
+      const communes = lowestUnder(code).map((u) => u.code);
+      const complete = communes.every((c) => ["da_nop", "da_duyet"].includes(reportOf(c)?.status ?? ""));
+      for (const [id, want] of [["ho_dan_cu", row.households], ["ho_ngheo", row.poor], ["ho_can_ngheo", row.near_poor]] as const) {
+        if (complete) expect(sumOver(communes, id, pub.period), `${code} ${id}: communes' sum`).toBe(want);
+        const declared = reportOf(code)?.values[id]?.[pub.period];
+        if (declared !== null) expect(declared, `${code} ${id}: declared (a draft may leave it out)`).toBe(want);
+      }
+      households += row.households;
+      checked += complete ? 1 : 0;
+    }
+    expect(reportOf(ds.project.root)?.values.ho_dan_cu?.[pub.period]).toBe(households);
+    expect(checked, "some districts with every commune filed").toBeGreaterThan(0);
+  });
+
+  it("ethnic-minority shares follow the district: the highest in the district given the highest share, the lowest in the lowest", () => {
+    const rows = Object.entries(ds.published!.units).filter(([, r]) => r.minority_share !== undefined);
+    const share = (code: string) => (reportOf(code)!.values.ho_dan_cu_dtts!.baseline as number) / (reportOf(code)!.values.ho_dan_cu!.baseline as number);
+    const byGiven = [...rows].sort((a, b) => a[1].minority_share! - b[1].minority_share!);
+    const byDrawn = [...rows].sort((a, b) => share(a[0]) - share(b[0]));
+    expect(byDrawn.at(-1)![0]).toBe(byGiven.at(-1)![0]);
+    expect(share(byGiven[0]![0])).toBeLessThan(0.05);
+    expect(share(byGiven.at(-1)![0])).toBeGreaterThan(0.5);
+  });
+});
+
+describe("dates", () => {
+  it("the province signs on or after its deadline; every district after each of its communes", () => {
+    const root = reportOf(ds.project.root)!;
+    expect(root.document.date! >= "2018-09-05").toBe(true);
+    for (const d of [...ds.units.values()].filter((u) => u.level === "district")) {
+      const date = reportOf(d.code)?.document.date;
+      if (!date) continue;
+      for (const c of lowestUnder(d.code)) {
+        const cd = reportOf(c.code)?.document.date;
+        if (cd) expect(cd <= date, `${c.code} (${cd}) after ${d.code} (${date})`).toBe(true);
+      }
+    }
+  });
+});
+
+describe("narrative", () => {
+  const text = (code: string) => Object.values(reportOf(code)?.narrative ?? {}).join("\n");
+  it("no department gives targets to villages or runs a steering committee; no town lives off farming and forestry", () => {
+    for (const u of ds.units.values()) {
+      if (!reportOf(u.code)) continue;
+      if (u.level === "department") {
+        expect(text(u.code)).not.toMatch(/từng thôn, khu|kiện toàn Ban chỉ đạo/);
+      }
+      if (u.area === "thanh_thi") expect(text(u.code), u.name).not.toMatch(/nông, lâm nghiệp/);
+    }
+  });
+
+  it("on schedule only with a high disbursement rate, consensus only with a high satisfaction rate; no form cited in prose", () => {
+    for (const r of ds.reports) {
+      const t = Object.values(r.report.narrative).join("\n");
+      const rate = /giải ngân cơ bản đạt yêu cầu \((\d+),(\d+)% /.exec(t);
+      if (rate) expect(Number(rate[1])).toBeGreaterThanOrEqual(90);
+      expect(t).not.toMatch(/đúng tiến độ/);
+      const agree = /đồng thuận, tích cực tham gia \((\d+),\d+% /.exec(t);
+      if (agree) expect(Number(agree[1])).toBeGreaterThanOrEqual(70);
+      expect(t).not.toMatch(/Biểu số/);
+    }
+  });
+});
