@@ -100,17 +100,25 @@ export function otherValues(s: Series, indicators: readonly Indicator[], periods
   const poorAt = (p: string) => s.ho_ngheo?.[p] ?? s.ho_ngheo?.[periods[periods.length - 1]!.id] ?? 0;
   const todo = indicators.filter((i) => !i.computed && i.kind !== "text" && !(i.id in s) && (!i.component || applicable(i.component)));
   const ordered = [...todo.filter((i) => !i.part_of), ...todo.filter((i) => i.part_of)];
+  // A unit's deprivation shares drift slowly: one share per indicator, a few per cent each period
+  // (drawn afresh each period, they would halve or double between two periods, which the
+  // plausibility warnings rightly flag).
+  const shares = new Map<string, number>();
   for (const ind of ordered) {
     for (const p of ind.periods) {
       const y = ind.kind === "flow" || ind.kind === "count" || ind.kind === "money" ? (years.get(p) ?? 1) : 1;
       let v: number;
       const dep = DEPRIVATION_SHARE[ind.id];
-      if (dep) v = Math.round(poorAt(p) * rng.between(dep[0], dep[1]));
+      if (dep) {
+        if (!shares.has(ind.id)) shares.set(ind.id, rng.between(dep[0], dep[1]));
+        v = Math.round(poorAt(p) * shares.get(ind.id)! * rng.between(0.94, 1.06));
+      }
       else if (ind.part_of) v = Math.round((s[ind.part_of]?.[p] ?? 0) * rng.between(0.15, 0.5));
       else if (ind.unit.includes("đồng")) v = Math.round(poorAt(p) * rng.between(2, 12) * y);
       else if (HOUSEHOLD_UNITS.test(ind.unit)) v = Math.round(poorAt(p) * rng.between(0.05, 0.35) * y);
       else if (PERSON_UNITS.test(ind.unit)) v = Math.round(poorAt(p) * rng.between(0.3, 1.5) * y);
-      else v = Math.round(rng.between(0, 3.4) * y);
+      // Activities (classes, meetings, works) happen every year the component runs: at least one.
+      else v = Math.round(rng.between(0.5, 3.4) * y);
       if (dep || ind.part_of) v = Math.min(v, ind.part_of ? (s[ind.part_of]?.[p] ?? v) : v);
       set(s, ind.id, p, v);
     }
