@@ -133,8 +133,8 @@ describe("as of the document's date", () => {
     const view = reportView(ds, documentTrees(ds, tree)(city), city);
     const b02 = view.forms.find((f) => f.label === "Biểu số 02")!;
     expect(b02.table.rows.map((x) => x.cells[1])).toContain("Xã Đồng Tâm (chưa báo cáo)");
-    expect(view.reporting).toContain("1/2 xã đã nộp báo cáo");
-    expect(view.reporting).toContain("chưa nộp: xã Đồng Tâm");
+    expect(view.reporting).toContain("Đến ngày 20/8/2018, 1/2 xã, phường đã gửi báo cáo");
+    expect(view.reporting).toContain("chưa gửi: xã Đồng Tâm");
     // The same data rolled up as of today has both communes.
     expect(reportView(ds, tree, city).forms.find((f) => f.label === "Biểu số 02")!.table.rows.map((x) => x.cells[1])).toContain("Xã Đồng Tâm");
   });
