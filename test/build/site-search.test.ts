@@ -77,6 +77,19 @@ describe("search on the bundled province", () => {
     }
   });
 
+  it("passes axe at any impact on the bundled province's home page and a district, at phone and desktop widths (map labels on dark fills included)", async () => {
+    for (const path of ["index.html", "don-vi/230/index.html"]) {
+      for (const width of [390, 1280]) {
+        const { page, close } = await open(path, { width });
+        try {
+          expect(await axeViolations(page), `${path} at ${width} px`).toEqual([]);
+        } finally {
+          await close();
+        }
+      }
+    }
+  });
+
   it("lists every unit without JavaScript, communes under their district", async () => {
     const { page, close } = await open("tim-kiem/index.html", { js: false });
     try {

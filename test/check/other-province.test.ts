@@ -35,7 +35,7 @@ describe("another province (fixture)", () => {
   it("the text summary names the levels with the project's nouns", () => {
     const cli = fx.cli("text");
     expect(cli.status).toBe(0);
-    expect(cli.stdout).toBe("✔ Số liệu hợp lệ: 0 lỗi, 0 cảnh báo trong 20 tệp. Đơn vị: 1 tỉnh, 2 huyện, 5 xã, 2 sở, ngành.\n");
+    expect(cli.stdout).toBe("✔ Số liệu hợp lệ: 0 lỗi, 0 cảnh báo trong 21 tệp. Đơn vị: 1 tỉnh, 2 huyện, 5 xã, 2 sở, ngành.\n");
   });
 
   it("keeps codes with leading zeros as strings and the root as declared", () => {

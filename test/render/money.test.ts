@@ -14,13 +14,13 @@ describe("money cells of the forms", () => {
     expect(evaluate("value:y2016", row({ indicator: credit, values: { doanh_so_cho_vay: { y2016: 1234.6 } } }), env).text).toBe("1.235");
   });
 
-  it("plan and disbursement sums: whole units; the rate keeps its two decimals", () => {
+  it("plan and disbursement sums: whole units, each record rounded first so a printed total equals its printed parts; the rate keeps its two decimals", () => {
     const finance = [
       { component: "DA3", source: "nstw_sn", period: "y2016", plan: 1000.4, disbursed: 600.3 },
       { component: "DA3", source: "nstw_sn", period: "y2017", plan: 500.4, disbursed: 150.4 },
     ];
-    expect(evaluate("plan:all:I", row({ finance }), env).text).toBe("1.501");
-    expect(evaluate("disbursed:all", row({ finance }), env).text).toBe("751");
-    expect(evaluate("disbursed_rate:all", row({ finance }), env).text).toBe("50,02");
+    expect(evaluate("plan:all:I", row({ finance }), env).text).toBe("1.500");
+    expect(evaluate("disbursed:all", row({ finance }), env).text).toBe("750");
+    expect(evaluate("disbursed_rate:all", row({ finance }), env).text).toBe("50,00"); // 750 / 1.500, as printed
   });
 });

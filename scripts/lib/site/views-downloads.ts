@@ -64,5 +64,7 @@ export function unitDataDownloads(ix: SiteIndex, root: string, u: UnitPage): Dow
   return [
     ...(["excel-vi", "rfc"] as const).map((v) => download(ix, root, f.csv(v), "CSV", `Số liệu – ${CSV_NOTES[v].label}`, CSV_NOTES[v].note)),
     download(ix, root, f.json, "JSON", "Số liệu (JSON)"),
+    // The province-wide workbook from every unit page too: an auditor starts where they landed.
+    provinceDownloads(ix, root)[0]!,
   ];
 }
