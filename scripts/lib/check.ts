@@ -6,7 +6,8 @@ import { checkCatalogue } from "./validate/check-catalogue.js";
 import { checkReports } from "./validate/check-reports.js";
 import { checkUnits } from "./validate/check-units.js";
 import { checkValues } from "./validate/check-values.js";
-import { checkPlausibility, checkPlausibilityCatalogue, checkRevisions, type PreviousReport } from "./validate/check-plausibility.js";
+import { checkPlausibility, checkPlausibilityCatalogue } from "./validate/check-plausibility.js";
+import { checkRevisions, type PreviousReport } from "./validate/check-revisions.js";
 import { inboxWorkbooks } from "./xlsx/inbox.js";
 
 export interface CheckSummary {

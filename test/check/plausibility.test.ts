@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { rollupRule } from "../../scripts/lib/aggregate/rollup-rule.js";
 import { runCheck } from "../../scripts/lib/check.js";
-import { checkRevisions } from "../../scripts/lib/validate/check-plausibility.js";
+import { checkRevisions } from "../../scripts/lib/validate/check-revisions.js";
 import { FILES, REPO, SCHEMAS, makeFixture, only, where, type Fixture } from "./fixture.js";
 
 const PLAUSIBILITY = ["VALUE_JUMP", "VALUE_OUTLIER", "VALUE_FLOW_CONSTANT", "VALUE_REVISED", "FINANCE_NO_PLAN", "FINANCE_NO_ACTIVITY"];

@@ -8,7 +8,7 @@ import type { CheckResult, CheckSummary } from "../check.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { classify } from "../load/load-dataset.js";
 import { parseYaml } from "../parse/parse-yaml.js";
-import type { PreviousReport } from "../validate/check-plausibility.js";
+import type { PreviousReport } from "../validate/check-revisions.js";
 import { looseReport } from "./diff-types.js";
 import { changedPaths, mergeBase, repoRoot, resolveCommit, showAt } from "./git.js";
 

@@ -11,7 +11,7 @@ import { InputError } from "../cli.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { classify } from "../load/load-dataset.js";
 import { parseYaml } from "../parse/parse-yaml.js";
-import type { PreviousReport } from "../validate/check-plausibility.js";
+import type { PreviousReport } from "../validate/check-revisions.js";
 import { matchMoved } from "./changed-since.js";
 import { changedPaths, mergeBase, repoRoot, resolveCommit, showAt } from "./git.js";
 import { looseReport, type DiffInput, type OtherChange, type ReportChange } from "./summarize-diff.js";

@@ -12,15 +12,14 @@ import type { Indicator, Period, ReportFile } from "../model/types.js";
 import { formatNumber, formatSigned } from "../render/format.js";
 
 /** A usable figure; negative ones are schema errors already, not judged again here. */
-const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : null);
-const isSubmitted = (status: unknown) => status === "da_nop" || status === "da_duyet";
+export const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : null);
 
 /** A reason given for this indicator (or, for a rate, for its numerator or denominator). */
-function explained(report: Pick<ReportFile, "notes">, ...ids: string[]): boolean {
+export function explained(report: Pick<ReportFile, "notes">, ...ids: string[]): boolean {
   return ids.some((id) => (report.notes?.[id] ?? "").trim() !== "");
 }
 
-function percent(a: number, b: number): string {
+export function percent(a: number, b: number): string {
   return `${formatSigned(((b - a) / a) * 100, 1)}%`;
 }
 
@@ -75,12 +74,12 @@ export function checkPlausibilityCatalogue(ds: Dataset): Diagnostic[] {
   return out;
 }
 
-type ValuesOnly = Pick<ReportFile, "values" | "notes">;
+export type ValuesOnly = Pick<ReportFile, "values" | "notes">;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The values and notes of a report as parsed, whatever else is wrong with it (non-numbers are skipped by num()). */
-function valuesOnly(data: unknown): ValuesOnly {
+export function valuesOnly(data: unknown): ValuesOnly {
   const d = isRecord(data) ? data : {};
   const values: ValuesOnly["values"] = {};
   if (isRecord(d.values)) for (const [id, byP] of Object.entries(d.values)) if (isRecord(byP)) values[id] = byP as Record<string, number | null>;
@@ -279,51 +278,6 @@ function outliers({ ds, cat, rules, periodLabel }: Ctx): Diagnostic[] {
             ),
           );
         }
-      }
-    }
-  }
-  return out;
-}
-
-// --- a value revised since the unit's previous submission (pull requests) -------------------
-
-/** The previous version of a report (the base branch's), as far as the revision rule needs it. */
-export interface PreviousReport {
-  status: unknown;
-  values: Record<string, Record<string, unknown>>;
-}
-
-/** Warnings for values of a submitted report changed by more than the threshold since `previous` (by data-relative path). */
-export function checkRevisions(ds: Dataset, previous: ReadonlyMap<string, PreviousReport>): Diagnostic[] {
-  const rule = ds.plausibility?.revision;
-  if (!rule) return [];
-  const cat = indexCatalogue(ds.catalogue, ds.programme, ds.outline);
-  // A stock is "at" a date (cuối năm 2017); anything else is "over" a period (năm 2017).
-  const label = (ind: Indicator, id: string) => {
-    const p = ds.project.periods.find((x) => x.id === id);
-    if (!p) return id;
-    return (ind.kind === "stock" || ind.kind === "mean" || p.flow_label === null ? p.stock_label : p.flow_label).toLowerCase();
-  };
-  const out: Diagnostic[] = [];
-  const reports = [...ds.reports, ...ds.invalidReports.map(({ file, data }) => ({ file, report: valuesOnly(data) }))];
-  for (const { file, report } of reports) {
-    const before = previous.get(file.rel);
-    if (!before || !isSubmitted(before.status)) continue;
-    for (const [id, byPeriod] of Object.entries(report.values)) {
-      const ind = cat.indicators.get(id);
-      if (!ind || explained(report, id)) continue;
-      for (const [p, v] of Object.entries(byPeriod)) {
-        const a = num(before.values[id]?.[p]);
-        const b = num(v);
-        if (a === null || b === null || a === b || Math.max(a, b) < (rule.min_value ?? 0)) continue;
-        if (a !== 0 && Math.abs(b - a) / Math.abs(a) <= rule.max_change) continue;
-        out.push(
-          diagnostic(
-            "VALUE_REVISED",
-            { name: ind.name, period: label(ind, p), a: formatNumber(a), b: formatNumber(b), change: a !== 0 ? ` (${percent(a, b)})` : "", limit: formatNumber(rule.max_change * 100, 0), id },
-            { file, pointer: pointerOf(["values", id, p]) },
-          ),
-        );
       }
     }
   }
