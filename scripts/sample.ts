@@ -1,13 +1,17 @@
 // npm run sample -- [--data DIR] [--seed N]
 // (Re)writes illustrative reports for every unit of DIR's tree, and removes report files of
 // units no longer in it. Deterministic: the same tree and seed give the same files.
+// npm run sample -- --national --data DIR [--from data] [--provinces N] [--seed N]
+// Writes a generated nation into DIR (nation → provinces → districts → communes, synthetic names
+// and codes) from the configuration of the --from folder, with illustrative reports for every unit.
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { InputError, option, parseArgs, runCli } from "./lib/cli.js";
+import { InputError, option, parseArgs, runCli, type ParsedArgs } from "./lib/cli.js";
 import { formatText } from "./lib/diagnostics/report-text.js";
-import { loadDataset } from "./lib/load/load-dataset.js";
+import { loadDataset, type LoadResult } from "./lib/load/load-dataset.js";
 import { generateSample } from "./lib/sample/generate.js";
+import { NATION, writeNation } from "./lib/sample/national.js";
 
 const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
 
@@ -19,17 +23,32 @@ function yamlFiles(dir: string): string[] {
   });
 }
 
+function refuse(loaded: LoadResult): never {
+  const errs = loaded.diagnostics.filter((d) => d.severity === "error");
+  throw new InputError(`Không sinh được số liệu mẫu: các tệp cấu hình chưa hợp lệ.\n${formatText(errs, new Map(), { files: loaded.fileCount, errors: errs.length, warnings: 0, units: {} }, {})}`);
+}
+
+function national(args: ParsedArgs, dataDir: string, seed: number): number {
+  if (!option(args, "data")) throw new InputError("--national cần --data THƯ_MỤC: thư mục sẽ chứa dữ liệu toàn quốc sinh ra (không ghi đè data/).");
+  const from = option(args, "from") ?? "data";
+  if (resolve(from) === resolve(dataDir)) throw new InputError("--data phải khác thư mục nguồn --from.");
+  const provinces = Number(option(args, "provinces") ?? NATION.provinces);
+  if (!Number.isInteger(provinces) || provinces < 1 || provinces > 95) throw new InputError("--provinces phải là số nguyên từ 1 đến 95.");
+  const r = writeNation(from, dataDir, SCHEMAS, { ...NATION, provinces }, seed);
+  if (!r.loaded.dataset) refuse(r.loaded);
+  process.stdout.write(`Đã ghi dữ liệu toàn quốc minh họa vào ${dataDir}: ${r.units} đơn vị, ${r.reports} báo cáo (seed ${seed}).\n`);
+  return 0;
+}
+
 await runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { data: "value", seed: "value" });
+  const args = parseArgs(process.argv.slice(2), { data: "value", seed: "value", national: "flag", from: "value", provinces: "value" });
   const dataDir = option(args, "data") ?? "data";
   const seed = Number(option(args, "seed") ?? "2018");
   if (!Number.isInteger(seed)) throw new InputError("--seed phải là một số nguyên.");
+  if (args.options.has("national")) return national(args, dataDir, seed);
   const loaded = loadDataset(dataDir, SCHEMAS);
-  if (!loaded.dataset) {
-    const errs = loaded.diagnostics.filter((d) => d.severity === "error");
-    throw new InputError(`Không sinh được số liệu mẫu: các tệp cấu hình chưa hợp lệ.\n${formatText(errs, new Map(), { files: loaded.fileCount, errors: errs.length, warnings: 0, units: {} }, {})}`);
-  }
-  const { reports, flagsText } = generateSample(loaded.dataset, seed);
+  if (!loaded.dataset) refuse(loaded);
+  const { reports, flagsText } = generateSample(loaded.dataset!, seed);
   const reportsDir = join(dataDir, "reports");
   let removed = 0;
   for (const f of yamlFiles(reportsDir)) {

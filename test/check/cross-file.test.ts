@@ -147,3 +147,20 @@ describe("roll-up", () => {
     expect(only(fx.check(), "ROLLUP_MISMATCH")).toEqual([]);
   });
 });
+
+describe("levels are data", () => {
+  it("CATALOGUE_UNKNOWN_REF: an outline section or a form switched on for a level project.yaml does not declare", () => {
+    fx.edit("forms/B02.yaml", "levels: [district, province]", "levels: [district, province, region]");
+    fx.edit("catalogue/outline.yaml", "    levels: [commune, district, province]\n    narrative: dac_diem_tinh_hinh", "    levels: [commune, region, province]\n    narrative: dac_diem_tinh_hinh");
+    const r = fx.check();
+    expect(expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "forms/B02.yaml", 9, 30)).message).toContain('"region"');
+    expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "catalogue/outline.yaml", 14, 23));
+    expect(r.ok).toBe(false);
+  });
+
+  it("accepts a level declared in project.yaml that the bundled data does not have", () => {
+    fx.edit("project.yaml", "  - id: district\n", "  - id: region\n    name: Vùng\n    unit_noun: vùng\n    parent: province\n    kind: territory\n    deadline_item: cap_huyen\n    addressees: {parent_authority: true}\n  - id: district\n");
+    fx.edit("forms/B02.yaml", "levels: [district, province]", "levels: [district, province, region]");
+    expect(fx.check().diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});

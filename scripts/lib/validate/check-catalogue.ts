@@ -5,7 +5,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnostic, pointerOf } from "../diagnostics/make.js";
 import type { Dataset } from "../load/load-dataset.js";
 import { resolveRows } from "../model/form-rows.js";
-import type { FormColumn } from "../model/types.js";
+import type { FormColumn, OutlineSection } from "../model/types.js";
 
 export function checkCatalogue(ds: Dataset): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -13,6 +13,7 @@ export function checkCatalogue(ds: Dataset): Diagnostic[] {
   const periods = new Set(ds.project.periods.map((p) => p.id));
   const sources = new Set([...ds.programme.sources.map((s) => s.id), ...ds.programme.source_groups.map((g) => g.id)]);
   const components = new Set(ds.programme.components.map((c) => c.id));
+  const levels = new Set(ds.levels.keys());
   const file = ds.files.get("catalogue/indicators.yaml");
   const ref = (f: typeof file, path: (string | number)[], what: string, id: string | undefined, known: Set<string>) => {
     if (f && id !== undefined && !known.has(id)) out.push(diagnostic("CATALOGUE_UNKNOWN_REF", { what, id }, { file: f, pointer: pointerOf(path) }));
@@ -65,6 +66,15 @@ export function checkCatalogue(ds: Dataset): Diagnostic[] {
         }
       });
     walk(form.columns, ["columns"]);
+    form.levels.forEach((l, k) => ref(f, ["levels", k], "Cấp", l, levels));
   }
+  // Levels are data (project.yaml): an outline section or form switched on for an undeclared level would never be printed.
+  const outline = ds.files.get("catalogue/outline.yaml");
+  const sectionLevels = (sections: OutlineSection[], path: (string | number)[]): void =>
+    sections.forEach((s, k) => {
+      s.levels.forEach((l, j) => ref(outline, [...path, k, "levels", j], "Cấp", l, levels));
+      if (s.children) sectionLevels(s.children, [...path, k, "children"]);
+    });
+  sectionLevels(ds.outline.sections, ["sections"]);
   return out;
 }

@@ -52,7 +52,7 @@ export function reportFrame(ds: Dataset, unit: Unit, report: ReportFile | null):
     signer: report?.document.signer ?? PLACEHOLDER_SIGNER,
     authority,
     attachedTo: `(Kèm theo Báo cáo số ${number ?? BLANK}/${symbol} ${date ? `ngày ${shortDate(date)}` : `ngày${BLANK}/${BLANK}/${year}`} của ${authority})`,
-    issuerShort: agency ? upper(unit.short_name) : upper(`UBND ${inSentence(unit)}`),
+    issuerShort: agency ? upper(unit.short_name) : unit.issuer ? unit.issuer.join(" ") : upper(`UBND ${inSentence(unit)}`),
     created: date ?? ds.project.as_of,
   };
 }
