@@ -1,7 +1,7 @@
 // `check`: load → validate → cross-file rules → roll-up consistency. Writes nothing.
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { applySubmissionDates, checkSubmissionWindow, type SubmissionDatesOutcome } from "./git/submission-policy.js";
-import { loadDataset, type Dataset } from "./load/load-dataset.js";
+import { loadDataset, type Dataset, type LoadOptions } from "./load/load-dataset.js";
 import { checkCatalogue } from "./validate/check-catalogue.js";
 import { checkReports } from "./validate/check-reports.js";
 import { checkUnits } from "./validate/check-units.js";
@@ -38,10 +38,12 @@ export interface CheckOptions {
   asOf?: string;
   /** Previous versions of changed reports (data-relative path → the base branch's data): revisions beyond the threshold warn. */
   previous?: ReadonlyMap<string, PreviousReport>;
+  /** Worker threads for parsing report files, and progress as they are parsed (see load/parse-pool.ts). */
+  load?: LoadOptions;
 }
 
 export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] = [], cwd = process.cwd(), opts: CheckOptions = {}): CheckResult {
-  const loaded = loadDataset(dataDir, schemaDir, cwd);
+  const loaded = loadDataset(dataDir, schemaDir, cwd, opts.load);
   const diagnostics = [...loaded.diagnostics];
   const ds = loaded.dataset;
   if (ds && opts.asOf) ds.project.as_of = opts.asOf;

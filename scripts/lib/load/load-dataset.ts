@@ -4,7 +4,6 @@
 import { join, relative, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnosticAt } from "../diagnostics/make.js";
-import { releaseDocument } from "../diagnostics/locate.js";
 import type { Plan } from "../model/plan.js";
 import type { Plausibility } from "../model/plausibility.js";
 import type {
@@ -18,9 +17,10 @@ import type {
   Unit,
   UnitsFile,
 } from "../model/types.js";
-import { parseYaml, type ParsedFile } from "../parse/parse-yaml.js";
-import { schemaDiagnostics } from "../validate/schema-errors.js";
-import { SCHEMA_OF, loadValidators, type FileKind } from "../validate/schemas.js";
+import type { ParsedFile } from "../parse/parse-yaml.js";
+import { loadValidators, type FileKind } from "../validate/schemas.js";
+import { parseAndValidate, type FileOutcome } from "./parse-file.js";
+import { parseInWorkers, parseWorkersFor } from "./parse-pool.js";
 import { readTree } from "./read-tree.js";
 
 /** published.yaml: official figures of some units at one period. */
@@ -95,7 +95,16 @@ export function classify(rel: string): FileKind | null {
   return null;
 }
 
-export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cwd()): LoadResult {
+export interface LoadOptions {
+  /** Worker threads parsing report files: default by their number (parse-pool.ts); 0 parses on this thread. */
+  workers?: number;
+  /** Called as report files are parsed: (done, total). */
+  progress?: (done: number, total: number) => void;
+  /** False: with workers, this thread leaves every report file to them (tests of the worker path). */
+  mainParses?: boolean;
+}
+
+export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cwd(), opts: LoadOptions = {}): LoadResult {
   const tree = readTree(dataDir, cwd);
   const diagnostics: Diagnostic[] = [...tree.diagnostics];
   const validators = loadValidators(schemaDir);
@@ -108,25 +117,27 @@ export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cw
   const order = [...tree.files.filter((f) => isUnitList(f.rel)), ...tree.files.filter((f) => !isUnitList(f.rel))];
   const unitCodes = new Set<string>();
   const invalidReports: Dataset["invalidReports"] = [];
+  const reportSources = order.filter((f) => classify(f.rel) === "report");
+  const workers = opts.workers ?? parseWorkersFor(reportSources.length);
+  let parsed: Map<string, FileOutcome> | null = null;
+  let reportsDone = 0;
   for (const source of order) {
-    const p = parseYaml(source);
+    const kind = classify(source.rel);
+    // Once the unit lists are read, the report files go to the workers all at once.
+    if (kind === "report" && workers > 0 && !parsed) parsed = parseInWorkers(reportSources, schemaDir, validators, unitCodes, workers, opts);
+    const { file: p, schema, valid } = parsed?.get(source.rel) ?? parseAndValidate(source, kind, validators, unitCodes);
+    if (kind === "report" && !parsed) opts.progress?.(++reportsDone, reportSources.length);
     if (isUnitList(p.rel) && p.data) {
       for (const u of ((p.data as { units?: unknown[] }).units ?? []) as { code?: unknown }[]) if (typeof u?.code === "string") unitCodes.add(u.code);
     }
     files.set(p.rel, p);
     diagnostics.push(...p.diagnostics);
-    const kind = classify(p.rel);
     if (!kind) {
       diagnostics.push(diagnosticAt("FILE_UNKNOWN_LOCATION", { file: p.path }, p.path, 0, 0));
       continue;
     }
-    if (p.data === undefined || p.diagnostics.some((d) => d.severity === "error")) continue;
-    const validate = validators.get(SCHEMA_OF[kind]);
-    if (!validate) throw new Error(`schema ${SCHEMA_OF[kind]} is not loaded`);
-    const valid = validate(p.data);
-    if (!valid) diagnostics.push(...schemaDiagnostics(validate.errors, p, { unitCodes }));
-    // Reports are many: keep their data and text, not their syntax trees (re-parsed if located).
-    if (kind === "report") releaseDocument(p);
+    if (valid === null) continue;
+    diagnostics.push(...schema);
     if (!valid) {
       if (kind === "report") invalidReports.push({ file: p, data: p.data });
       continue;

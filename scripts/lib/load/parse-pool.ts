@@ -1,0 +1,75 @@
+// Parsing and validating report files on worker threads: the YAML parser is most of a check's
+// time (~5–10 ms per report file), and a nation has ~11 000 of them. This thread and the workers
+// claim files from one shared counter, so this thread parses while the workers start up and the
+// share of each follows its speed. loadDataset stays synchronous: the workers post their outcomes
+// on message ports that this thread drains with receiveMessageOnPort, waiting on a shared counter
+// (Atomics.wait), no event loop needed. Same outcomes as parsing everything on this thread.
+import { availableParallelism } from "node:os";
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import type { SourceFile } from "../parse/parse-yaml.js";
+import type { Validators } from "../validate/schemas.js";
+import { parseAndValidate, type FileOutcome } from "./parse-file.js";
+
+/** Below this many report files, a worker (loading the parser, compiling the schemas) costs more than it saves. */
+export const WORKER_THRESHOLD = 600;
+
+/** Worker threads beside this one for `files` report files: none below the threshold, else one per other core (at most 3). */
+export function parseWorkersFor(files: number): number {
+  return files >= WORKER_THRESHOLD ? Math.min(3, availableParallelism() - 1) : 0;
+}
+
+export interface PoolOptions {
+  progress?: (done: number, total: number) => void;
+  /** False: this thread only waits, the workers parse every file (tests of the worker path). */
+  mainParses?: boolean;
+}
+
+/**
+ * Parses and validates `sources` (report files) on this thread and `size` worker threads. Returns
+ * each file's outcome by data-relative path; calls `progress(done, total)` as outcomes arrive.
+ */
+export function parseInWorkers(sources: SourceFile[], schemaDir: string, validators: Validators, unitCodes: ReadonlySet<string>, size: number, opts: PoolOptions = {}): Map<string, FileOutcome> {
+  const progress = opts.progress;
+  const ts = import.meta.url.endsWith(".ts");
+  const url = new URL(ts ? "./parse-worker-boot.mjs" : "./parse-worker.js", import.meta.url);
+  // [0]: the next file to claim; [1]: workers done.
+  const shared = new Int32Array(new SharedArrayBuffer(8));
+  const ports: MessagePort[] = [];
+  const workers: Worker[] = [];
+  for (let i = 0; i < size; i++) {
+    const { port1, port2 } = new MessageChannel();
+    workers.push(new Worker(url, { workerData: { files: sources, schemaDir, unitCodes: [...unitCodes], port: port2, shared }, transferList: [port2] }));
+    ports.push(port1);
+  }
+  const out = new Map<string, FileOutcome>();
+  const errors: string[] = [];
+  const drain = () => {
+    for (const port of ports) {
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+        const msg = m.message as FileOutcome | { error: string };
+        if ("error" in msg) errors.push(msg.error);
+        else out.set(msg.file.rel, msg);
+      }
+    }
+  };
+  try {
+    for (let i = opts.mainParses === false ? sources.length : Atomics.add(shared, 0, 1); i < sources.length; i = Atomics.add(shared, 0, 1)) {
+      const outcome = parseAndValidate(sources[i]!, "report", validators, unitCodes);
+      out.set(outcome.file.rel, outcome);
+      if (i % 64 === 0) drain();
+      progress?.(out.size, sources.length);
+    }
+    for (let done = Atomics.load(shared, 1); done < size; done = Atomics.load(shared, 1)) {
+      Atomics.wait(shared, 1, done, 250);
+      drain();
+      progress?.(out.size, sources.length);
+    }
+    drain();
+  } finally {
+    for (const port of ports) port.close();
+    for (const w of workers) void w.terminate();
+  }
+  if (errors.length) throw new Error(`parse worker: ${errors[0]}`);
+  if (out.size !== sources.length) throw new Error(`parse workers returned ${out.size} of ${sources.length} files`);
+  return out;
+}
