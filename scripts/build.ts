@@ -9,6 +9,7 @@ import { submissionTimes } from "./lib/git/submission-times.js";
 import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { formatText, summaryLine } from "./lib/diagnostics/report-text.js";
 import { describeSubmissionDates } from "./lib/git/submission-policy.js";
+import { progressReporter } from "./lib/progress.js";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
 
@@ -19,6 +20,7 @@ await runCli(async () => {
   const outDir = option(args, "out") ?? "dist";
   const dataDir = option(args, "data") ?? "data";
   const git = args.options.has("git") || args.options.has("git-ref");
+  const progress = progressReporter(process.stderr);
   const result = await runBuild({
     dataDir,
     ...(git ? { submittedAt: submissionTimes(dataDir, option(args, "git-ref") ?? "HEAD") } : {}),
@@ -28,7 +30,9 @@ await runCli(async () => {
     templateDir: resolve(ROOT, "templates"),
     ...(asOf ? { asOf } : {}),
     workers: Math.max(1, Math.min(4, availableParallelism())),
+    progress: (phase, done, total) => progress.update(phase, done, total),
   });
+  progress.finish();
   const levelNames = Object.fromEntries((result.check.dataset?.project.levels ?? []).map((l) => [l.id, l.unit_noun]));
   if (result.check.gitDates) process.stderr.write(`${describeSubmissionDates(result.check.gitDates)}\n`);
   if (!result.built) {

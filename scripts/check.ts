@@ -12,6 +12,7 @@ import { rollupRule } from "./lib/aggregate/rollup-rule.js";
 import { changedSince, selectChanged } from "./lib/git/changed-since.js";
 import { submissionTimes } from "./lib/git/submission-times.js";
 import { describeSubmissionDates } from "./lib/git/submission-policy.js";
+import { PHASES, progressReporter } from "./lib/progress.js";
 
 const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
 
@@ -25,11 +26,14 @@ await runCli(async () => {
   const git = args.options.has("git") || args.options.has("git-ref");
   const since = option(args, "changed-since");
   const changed = since !== undefined ? changedSince(since, dataDir) : null;
+  const progress = progressReporter(process.stderr);
   const result = runCheck(dataDir, SCHEMAS, [rollupRule], process.cwd(), {
+    load: { progress: (done, total) => progress.update(PHASES.read, done, total) },
     ...(git ? { submittedAt: submissionTimes(dataDir, option(args, "git-ref") ?? "HEAD") } : {}),
     ...(changed ? { previous: changed.previous } : {}),
     ...(asOf ? { asOf } : {}),
   });
+  progress.finish();
   if (result.gitDates) process.stderr.write(`${describeSubmissionDates(result.gitDates)}\n`);
   const selected = changed ? selectChanged(result, changed.shown) : { diagnostics: result.diagnostics, summary: result.summary, elsewhere: null };
   if (format === "json") process.stdout.write(formatJson(selected.diagnostics, selected.summary));

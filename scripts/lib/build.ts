@@ -7,6 +7,7 @@ import { runCheck, type CheckResult } from "./check.js";
 import type { Dataset } from "./load/load-dataset.js";
 import { markdownToHtml, renderDocument, type RenderedDocument } from "./render/documents.js";
 import { readGeo } from "./load/read-geo.js";
+import { PHASES } from "./progress.js";
 import { siteModel } from "./site/adapt/site-model.js";
 import type { UnitDocs } from "./site/adapt/unit-page.js";
 import { buildSite } from "./site/build-site.js";
@@ -33,6 +34,8 @@ export interface BuildOptions {
   submittedAt?: ReadonlyMap<string, string>;
   /** Levels whose unit pages carry charts (default: all when ≤ 2 000 units, else the top two). */
   chartLevels?: string[];
+  /** Progress of the long phases (see progress.ts): phase name, items done, items in all. */
+  progress?: (phase: string, done: number, total: number) => void;
 }
 
 export interface ManifestEntry {
@@ -59,7 +62,12 @@ function writeDocument(w: OutputWriter, base: string, doc: RenderedDocument, ent
 
 export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
   // --as-of applies before any rule runs: the check's timeliness (STATUS_AFTER_AS_OF) and the documents use one date.
-  const check = runCheck(opts.dataDir, opts.schemaDir, [rollupRule], process.cwd(), { ...(opts.submittedAt ? { submittedAt: opts.submittedAt } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  const progress = opts.progress ?? (() => {});
+  const check = runCheck(opts.dataDir, opts.schemaDir, [rollupRule], process.cwd(), {
+    ...(opts.submittedAt ? { submittedAt: opts.submittedAt } : {}),
+    ...(opts.asOf ? { asOf: opts.asOf } : {}),
+    load: { progress: (d, t) => progress(PHASES.read, d, t) },
+  });
   if (!check.ok || !check.dataset) return { check, built: false, documents: [] };
   const ds = check.dataset;
   const tree = rollUp(ds);
@@ -74,7 +82,10 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
       const jobs: Promise<ManifestEntry[]>[] = [];
       const tables: AuditedTable[] = [];
       const planModel = planDocModel(ds, templates);
-      jobs.push(renderDocument(templates, planModel, packer).then((plan) => writeDocument(writer, "documents/ke-hoach", plan, { unit: root, level: ds.units.get(root)!.level, kind: "plan" })));
+      let rendered = 0;
+      const tick = <T>(p: Promise<T>) => p.then((v) => (progress(PHASES.documents, ++rendered, ds.units.size + 1), v));
+      progress(PHASES.documents, 0, ds.units.size + 1);
+      jobs.push(tick(renderDocument(templates, planModel, packer)).then((plan) => writeDocument(writer, "documents/ke-hoach", plan, { unit: root, level: ds.units.get(root)!.level, kind: "plan" })));
       const treeFor = documentTrees(ds, tree);
       for (const unit of ds.units.values()) {
         const view = reportView(ds, treeFor(unit), unit);
@@ -83,7 +94,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
         for (const f of view.forms) tables.push({ document: `${base}.docx`, form: f.label, table: f.table });
         const hasReport = tree.figures.get(unit.code)?.report != null;
         unitDocs.set(unit.code, { md: `${base}.md`, html: `${base}.html`, docx: `${base}.docx`, bodyHtml: hasReport || (tree.children.get(unit.code)?.length ?? 0) > 0 ? markdownToHtml(model.body) : null });
-        jobs.push(renderDocument(templates, model, packer).then((doc) => writeDocument(writer, base, doc, { unit: unit.code, level: unit.level, kind: "report" })));
+        jobs.push(tick(renderDocument(templates, model, packer)).then((doc) => writeDocument(writer, base, doc, { unit: unit.code, level: unit.level, kind: "report" })));
       }
       // The site's input workbooks (one per unit, ~0,15 s each) are made on this thread while
       // the workers pack DOCX files.
@@ -97,10 +108,12 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
       // Every file the site links to is written before the site measures their sizes.
       await workbooks;
       if (opts.site !== false) {
+        progress(PHASES.site, 0, 1);
         const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: markdownToHtml(planModel.body) };
         const model = siteModel({ ds, tree, docs: unitDocs, plan, geo: readGeo(opts.dataDir) });
         const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));
         await buildSite(model, writer.root, { chartLevels });
+        progress(PHASES.site, 1, 1);
       }
       writer.write("manifest.json", JSON.stringify({ documents: docs }, null, 2) + "\n");
       return docs;
