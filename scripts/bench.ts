@@ -1,88 +1,243 @@
-// npm run bench [-- --sizes 300,3000,11000 --build-sizes 300]   (--sizes "" : the Excel round trip only)
-// Speed and memory of `check` (and of `build` for the smaller sizes) on generated provinces of
-// growing size: one province, a district per 25 communes, illustrative reports for every unit.
-// Prints a table of wall time and peak memory; asserts nothing (figures, not tests). Then the
-// Excel round trip (export → import without edits) over every report of the bundled data.
-import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+// npm run bench -- [--out FILE.json] [--no-national] [--quick | --provinces N] [--no-build] [--no-national-build] [--excel]
+// Speed and memory of `check` and `build` on a copy of the bundled province and on a generated
+// nation (sample --national): wall seconds, CPU seconds and peak memory of the real commands, each
+// the median of 3 runs when one run takes under 60 s (else 1 run); and in the same run the floors
+// a build is compared with: the time to only parse every YAML file (yaml), and to only pack every
+// document with docx's Packer from already-built objects. Prints a table, writes JSON. Asserts
+// nothing: figures, not tests. --excel adds the Excel round trip over every bundled report.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { option, parseArgs, runCli } from "./lib/cli.js";
+import { Packer } from "docx";
+import { parseDocument } from "yaml";
+import { documentTrees, rollUp } from "./lib/aggregate/roll-up.js";
+import { option, parseArgs, runCli, UsageError } from "./lib/cli.js";
 import { loadDataset } from "./lib/load/load-dataset.js";
-import type { Unit } from "./lib/model/types.js";
-import { generateSample } from "./lib/sample/generate.js";
-import { toYamlText } from "./lib/write/yaml-out.js";
+import { buildDocx } from "./lib/render/docx/build-docx.js";
+import { loadTemplates } from "./lib/render/templates.js";
+import { planDocModel } from "./lib/render/view/plan-view.js";
+import { reportDocModel } from "./lib/render/view/report-doc.js";
+import { reportView } from "./lib/render/view/report-view.js";
+import { NATION, writeNation } from "./lib/sample/national.js";
 import type { SchemaNode } from "./lib/workflow/new-report.js";
 import { roundTripAll } from "./lib/xlsx/round-trip.js";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
 const TSX = join(ROOT, "node_modules/.bin/tsx");
+const SCHEMAS = join(ROOT, "schemas");
+/** A figure is the median of this many runs when one run takes less than ONE_RUN_LIMIT seconds. */
+const RUNS = 3;
+const ONE_RUN_LIMIT = 60;
+/** The docx floor of a tree with more units is measured on an evenly spread sample and scaled up. */
+const DOCX_FLOOR_SAMPLE = 400;
 
-function province(dir: string, communes: number): void {
-  for (const p of ["project.yaml", "plan.yaml", "departments.yaml", "catalogue", "forms"]) cpSync(join(ROOT, "data", p), join(dir, p), { recursive: true });
-  const units: Unit[] = [{ code: "25", name: "Tỉnh Thử Nghiệm", short_name: "Thử Nghiệm", type: "tỉnh", level: "province", parent: null }];
-  const districts = Math.max(1, Math.ceil(communes / 25));
-  for (let d = 0; d < districts; d++) {
-    const dc = String(100 + d);
-    units.push({ code: dc, name: `Huyện Số ${d + 1}`, short_name: `Số ${d + 1}`, type: "huyện", level: "district", parent: "25" });
-    for (let c = d * 25; c < Math.min(communes, (d + 1) * 25); c++) {
-      const urban = c % 12 === 0;
-      units.push({ code: String(c + 1).padStart(5, "0"), name: `${urban ? "Phường" : "Xã"} Số ${c + 1}`, short_name: `Số ${c + 1}`, type: urban ? "phường" : "xã", level: "commune", parent: dc, area: urban ? "thanh_thi" : "nong_thon" });
+interface Run {
+  seconds: number;
+  cpu: number;
+  mb: number;
+  status: number | null;
+}
+
+interface Figures {
+  check_s: number | null;
+  build_cold_s: number | null;
+  build_noop_s: number | null;
+  build_one_edit_s: number | null;
+  peak_rss_mb: number | null;
+  floor_parse_s: number;
+  floor_docx_s: number | null;
+  documents: number | null;
+  /** Beyond the issue's keys: CPU seconds (user + system) of the same runs, the tree's size, how figures were taken. */
+  check_cpu_s: number | null;
+  build_cold_cpu_s: number | null;
+  check_peak_rss_mb: number | null;
+  units: number;
+  yaml_files: number;
+  notes: string[];
+}
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+/** One run of a command under GNU time: wall and CPU seconds, peak resident memory (MB). CI=true keeps its output line-oriented. */
+function timed(args: string[]): Run {
+  const r = spawnSync("/usr/bin/time", ["-f", "BENCH %e %U %S %M", TSX, ...args], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, CI: "true" }, maxBuffer: 256 * 1024 * 1024 });
+  const line = (r.stderr ?? "").split("\n").filter((l) => l.startsWith("BENCH ")).pop() ?? "";
+  const [e, u, s, m] = line.split(" ").slice(1).map(Number);
+  if (r.status !== 0 && r.status !== 1) say(`  (lệnh kết thúc với mã ${r.status}: ${(r.stderr ?? "").split("\n").slice(-6).join(" | ")})`);
+  return { seconds: e ?? NaN, cpu: (u ?? NaN) + (s ?? NaN), mb: (m ?? NaN) / 1024, status: r.status };
+}
+
+/** The median run by wall time: 3 runs when the first takes under a minute, else that one. `before` prepares each run. */
+function median(label: string, run: (i: number) => Run, notes: string[]): Run {
+  const runs = [run(0)];
+  if (runs[0]!.seconds < ONE_RUN_LIMIT) for (let i = 1; i < RUNS; i++) runs.push(run(i));
+  else notes.push(`${label}: 1 lần chạy (> ${ONE_RUN_LIMIT} giây)`);
+  runs.sort((a, b) => a.seconds - b.seconds);
+  const m = runs[Math.floor(runs.length / 2)]!;
+  say(`  ${label}: ${runs.map((r) => r.seconds.toFixed(1)).join(", ")} giây → ${m.seconds.toFixed(1)} giây, ${m.cpu.toFixed(1)} giây CPU, ${m.mb.toFixed(0)} MB`);
+  return { ...m, mb: Math.max(...runs.map((r) => r.mb)) };
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(n) ? [p] : [];
+  });
+}
+
+/** Seconds to only parse every YAML file of the tree (texts read beforehand). */
+function floorParse(dir: string): { seconds: number; files: number } {
+  const texts = yamlFiles(dir).map((f) => readFileSync(f, "utf8"));
+  const t0 = performance.now();
+  for (const t of texts) parseDocument(t, { uniqueKeys: true, version: "1.2" }).toJS();
+  return { seconds: (performance.now() - t0) / 1000, files: texts.length };
+}
+
+/** Seconds to only pack every document (the plan and every unit's report) with docx's Packer, from already-built objects. */
+async function floorDocx(dir: string, notes: string[]): Promise<number | null> {
+  const ds = loadDataset(dir, SCHEMAS).dataset;
+  if (!ds) return null;
+  const tree = rollUp(ds);
+  const templates = loadTemplates(join(ROOT, "templates"));
+  const treeFor = documentTrees(ds, tree);
+  const units = [...ds.units.values()];
+  const step = Math.max(1, Math.ceil(units.length / DOCX_FLOOR_SAMPLE));
+  const sample = units.filter((_, i) => i % step === 0);
+  const models = [planDocModel(ds, templates), ...sample.map((u) => reportDocModel(templates, reportView(ds, treeFor(u), u), ds.project))];
+  let seconds = 0;
+  for (const model of models) {
+    const doc = buildDocx(model);
+    const t0 = performance.now();
+    await Packer.toBuffer(doc);
+    seconds += (performance.now() - t0) / 1000;
+  }
+  if (step === 1) return seconds;
+  notes.push(`floor_docx_s: đo trên ${sample.length}/${units.length} báo cáo (cách đều) rồi nhân theo tỷ lệ`);
+  return seconds * ((units.length + 1) / models.length);
+}
+
+/** A commune-level report file that has a document number: the one-edit build changes that number. */
+function editableReport(dir: string): string | null {
+  const files = yamlFiles(join(dir, "reports"));
+  return files.find((f) => /\/\d{5}-[^/]+\.yaml$/.test(f) && /^ {2}number: "?\d+"?$/m.test(readFileSync(f, "utf8"))) ?? null;
+}
+
+async function measureTree(name: string, dir: string, build: boolean): Promise<Figures> {
+  const notes: string[] = [];
+  say(`\n${name}: ${dir}`);
+  const parse = floorParse(dir);
+  say(`  floor_parse: ${parse.files} tệp YAML, ${parse.seconds.toFixed(1)} giây`);
+  const check = median("check", () => timed([join(ROOT, "scripts/check.ts"), "--data", dir, "--format", "json"]), notes);
+  const units = loadDataset(dir, SCHEMAS, process.cwd(), { workers: 0 }).dataset?.units.size ?? 0;
+  const fig: Figures = {
+    check_s: check.seconds,
+    build_cold_s: null,
+    build_noop_s: null,
+    build_one_edit_s: null,
+    peak_rss_mb: check.mb,
+    floor_parse_s: parse.seconds,
+    floor_docx_s: null,
+    documents: null,
+    check_cpu_s: check.cpu,
+    build_cold_cpu_s: null,
+    check_peak_rss_mb: check.mb,
+    units,
+    yaml_files: parse.files,
+    notes,
+  };
+  if (!build) {
+    notes.push("build: không đo (--no-build hoặc --no-national-build)");
+    return fig;
+  }
+  const out = join(dir, "..", `${name}-dist`);
+  const buildArgs = [join(ROOT, "scripts/build.ts"), "--data", dir, "--out", out];
+  const cold = median("build (cold)", () => {
+    rmSync(out, { recursive: true, force: true });
+    return timed(buildArgs);
+  }, notes);
+  fig.build_cold_s = cold.seconds;
+  fig.build_cold_cpu_s = cold.cpu;
+  fig.peak_rss_mb = Math.max(check.mb, cold.mb);
+  fig.documents = existsSync(join(out, "manifest.json")) ? (JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as { documents: unknown[] }).documents.length : null;
+  fig.build_noop_s = median("build (no-op)", () => timed(buildArgs), notes).seconds;
+  const target = editableReport(dir);
+  if (target) {
+    const original = readFileSync(target, "utf8");
+    try {
+      fig.build_one_edit_s = median("build (one edit)", (i) => {
+        writeFileSync(target, original.replace(/^( {2}number: "?)(\d+)/m, (_m, head: string, n: string) => `${head}${Number(n) + i + 1}`));
+        return timed(buildArgs);
+      }, notes).seconds;
+    } finally {
+      writeFileSync(target, original);
     }
+    notes.push(`build_one_edit_s: sửa số văn bản trong ${target.slice(dir.length + 1)}`);
   }
-  writeFileSync(join(dir, "units.yaml"), toYamlText("../schemas/units.schema.json", "Đơn vị giả định cho đo hiệu năng.", { source: "bench", units }));
-  const ds = loadDataset(dir, join(ROOT, "schemas")).dataset;
-  if (!ds) throw new Error("bench: the generated tree does not load");
-  const { reports, flagsText } = generateSample(ds, 1);
-  for (const [rel, text] of reports) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  writeFileSync(join(dir, "unit-flags.yaml"), flagsText);
+  fig.floor_docx_s = await floorDocx(dir, notes);
+  say(`  floor_docx: ${fig.floor_docx_s?.toFixed(1)} giây`);
+  return fig;
 }
 
-/** Runs a command once under GNU time: wall seconds and the peak resident memory (MB). */
-function measure(args: string[]): { seconds: number; mb: number } {
-  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", TSX, ...args], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
-  return parseTime(r.stderr);
-}
+const fmt = (v: number | null, digits = 1) => (v === null || Number.isNaN(v) ? "–" : v.toFixed(digits).replace(".", ","));
 
-function parseTime(stderr: string): { seconds: number; mb: number } {
-  const [e, m] = (stderr.trim().split("\n").pop() ?? "").split(" ").map(Number);
-  return { seconds: e ?? NaN, mb: (m ?? NaN) / 1024 };
+function table(results: Record<string, Figures>): string {
+  const rows: [string, keyof Figures, number][] = [
+    ["check (giây)", "check_s", 1],
+    ["check, CPU (giây)", "check_cpu_s", 1],
+    ["build lần đầu (giây)", "build_cold_s", 1],
+    ["build lần đầu, CPU (giây)", "build_cold_cpu_s", 1],
+    ["build không đổi gì (giây)", "build_noop_s", 1],
+    ["build sau khi sửa một xã (giây)", "build_one_edit_s", 1],
+    ["bộ nhớ đỉnh (MB)", "peak_rss_mb", 0],
+    ["bộ nhớ đỉnh của check (MB)", "check_peak_rss_mb", 0],
+    ["sàn: chỉ đọc YAML (giây)", "floor_parse_s", 1],
+    ["sàn: chỉ đóng gói DOCX (giây)", "floor_docx_s", 1],
+    ["số văn bản", "documents", 0],
+    ["số đơn vị", "units", 0],
+    ["số tệp YAML", "yaml_files", 0],
+  ];
+  const names = Object.keys(results);
+  const lines = [`| | ${names.join(" | ")} |`, `| --- | ${names.map(() => "---:").join(" | ")} |`];
+  for (const [label, key, digits] of rows) lines.push(`| ${label} | ${names.map((n) => fmt(results[n]![key] as number | null, digits)).join(" | ")} |`);
+  return lines.join("\n") + "\n";
 }
 
 await runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { sizes: "value", "build-sizes": "value" });
-  const sizes = (option(args, "sizes") ?? "277,2770,11000").split(",").filter(Boolean).map(Number);
-  const buildSizes = new Set((option(args, "build-sizes") ?? "277").split(",").map(Number));
-  process.stdout.write(`Máy: ${availableParallelism()} lõi, Node ${process.version}\n\n| xã | tệp báo cáo | check (giây) | check (MB) | build (giây) | build (MB) |\n| ---: | ---: | ---: | ---: | ---: | ---: |\n`);
-  for (const n of sizes) {
-    const dir = mkdtempSync(join(tmpdir(), `bench-${n}-`));
-    try {
-      province(dir, n);
-      const files = Number(execFileSync("bash", ["-c", `find '${dir}/reports' -name '*.yaml' | wc -l`], { encoding: "utf8" }).trim());
-      const check = measure([join(ROOT, "scripts/check.ts"), "--data", dir, "--format", "json"]);
-      let build = "–";
-      let buildMb = "–";
-      if (buildSizes.has(n)) {
-        const b = measure([join(ROOT, "scripts/build.ts"), "--data", dir, "--out", join(dir, "..", `bench-out-${n}`)]);
-        rmSync(join(dir, "..", `bench-out-${n}`), { recursive: true, force: true });
-        build = b.seconds.toFixed(1);
-        buildMb = b.mb.toFixed(0);
-      }
-      process.stdout.write(`| ${n} | ${files} | ${check.seconds.toFixed(1)} | ${check.mb.toFixed(0)} | ${build} | ${buildMb} |\n`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+  const args = parseArgs(process.argv.slice(2), { out: "value", "no-national": "flag", quick: "flag", provinces: "value", "no-build": "flag", "no-national-build": "flag", excel: "flag" });
+  const provinces = Number(option(args, "provinces") ?? (args.options.has("quick") ? 5 : NATION.provinces));
+  if (!Number.isInteger(provinces) || provinces < 1 || provinces > 95) throw new UsageError("--provinces phải là số nguyên từ 1 đến 95.");
+  const machine = { cpus: availableParallelism(), model: cpus()[0]?.model ?? "?", mem_gb: Math.round((totalmem() / 1024 ** 3) * 10) / 10, node: process.version, loadavg_at_start: loadavg().map((x) => Math.round(x * 10) / 10) };
+  say(`Máy: ${machine.cpus} lõi (${machine.model}), ${machine.mem_gb} GB, Node ${machine.node}, tải ${machine.loadavg_at_start.join(" ")}`);
+  const work = mkdtempSync(join(tmpdir(), "bench-"));
+  const results: Record<string, Figures> = {};
+  try {
+    const province = join(work, "province");
+    cpSync(join(ROOT, "data"), province, { recursive: true });
+    results.province = await measureTree("province", province, !args.options.has("no-build"));
+    if (!args.options.has("no-national")) {
+      const nation = join(work, "national");
+      const t0 = performance.now();
+      const written = writeNation(join(ROOT, "data"), nation, SCHEMAS, { ...NATION, provinces }, 2018);
+      say(`\nDữ liệu toàn quốc (${provinces} tỉnh): ${written.units} đơn vị, ${written.reports} báo cáo, sinh trong ${((performance.now() - t0) / 1000).toFixed(0)} giây`);
+      results.national = await measureTree("national", nation, !args.options.has("no-build") && !args.options.has("no-national-build"));
+      if (provinces !== NATION.provinces) results.national.notes.push(`toàn quốc thu nhỏ: ${provinces} tỉnh (--quick/--provinces)`);
     }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-  const schemas = join(ROOT, "schemas");
-  const t0 = performance.now();
-  const rt = await roundTripAll(loadDataset(join(ROOT, "data"), schemas), JSON.parse(readFileSync(join(schemas, "report.schema.json"), "utf8")) as SchemaNode);
-  const s = ((performance.now() - t0) / 1000).toFixed(1);
-  process.stdout.write(`\nExcel xuất → nhập không sửa, dữ liệu kèm theo: ${rt.identical}/${rt.units} báo cáo giống hệt từng byte, ${s.replace(".", ",")} giây${rt.different.length ? ` (khác: ${rt.different.join(", ")})` : ""}.\n`);
-  return rt.different.length ? 1 : 0;
+  const json = { machine, ...results };
+  process.stdout.write(`\nMáy: ${machine.cpus} lõi, ${machine.model}, ${machine.mem_gb} GB, Node ${machine.node}; tải lúc bắt đầu ${machine.loadavg_at_start.join(" ")}\n\n${table(results)}`);
+  for (const [name, f] of Object.entries(results)) for (const n of f.notes) process.stdout.write(`- ${name}: ${n}\n`);
+  const outFile = option(args, "out");
+  if (outFile) writeFileSync(outFile, JSON.stringify(json, null, 2) + "\n");
+  if (args.options.has("excel")) {
+    const t0 = performance.now();
+    const rt = await roundTripAll(loadDataset(join(ROOT, "data"), SCHEMAS), JSON.parse(readFileSync(join(SCHEMAS, "report.schema.json"), "utf8")) as SchemaNode);
+    const s = ((performance.now() - t0) / 1000).toFixed(1);
+    process.stdout.write(`\nExcel xuất → nhập không sửa, dữ liệu kèm theo: ${rt.identical}/${rt.units} báo cáo giống hệt từng byte, ${s.replace(".", ",")} giây${rt.different.length ? ` (khác: ${rt.different.join(", ")})` : ""}.\n`);
+    return rt.different.length ? 1 : 0;
+  }
+  return 0;
 });
