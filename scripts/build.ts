@@ -1,4 +1,4 @@
-// npm run build [-- --data DIR --out DIR --as-of YYYY-MM-DD]
+// npm run build [-- --data DIR --out DIR --as-of YYYY-MM-DD --cache DIR]
 // Runs the check first and refuses to build on errors (exit 1). Writes into a staging folder
 // swapped in at the end: a failed build leaves the previous output untouched.
 import { availableParallelism } from "node:os";
@@ -14,7 +14,7 @@ import { progressReporter } from "./lib/progress.js";
 const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
 
 await runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { data: "value", out: "value", "as-of": "value", "no-site": "flag", git: "flag", "git-ref": "value" });
+  const args = parseArgs(process.argv.slice(2), { data: "value", out: "value", "as-of": "value", "no-site": "flag", git: "flag", "git-ref": "value", cache: "value" });
   const asOf = option(args, "as-of");
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of phải có dạng năm-tháng-ngày, ví dụ 2018-09-05 (không phải "${asOf}").`);
   const outDir = option(args, "out") ?? "dist";
@@ -31,8 +31,10 @@ await runCli(async () => {
     ...(asOf ? { asOf } : {}),
     workers: Math.max(1, Math.min(4, availableParallelism())),
     progress: (phase, done, total) => progress.update(phase, done, total),
+    ...(option(args, "cache") ? { cacheDir: option(args, "cache")! } : {}),
   });
   progress.finish();
+  for (const w of result.check.cacheWarnings) process.stderr.write(`${w}\n`);
   const levelNames = Object.fromEntries((result.check.dataset?.project.levels ?? []).map((l) => [l.id, l.unit_noun]));
   if (result.check.gitDates) process.stderr.write(`${describeSubmissionDates(result.check.gitDates)}\n`);
   if (!result.built) {

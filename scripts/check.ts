@@ -1,4 +1,4 @@
-// npm run check [-- --data DIR] [--format text|json|github] [--as-of YYYY-MM-DD] [--git] [--changed-since REF]
+// npm run check [-- --data DIR] [--format text|json|github] [--as-of YYYY-MM-DD] [--git] [--changed-since REF] [--cache DIR]
 // Validates everything and writes nothing. Exit 0 valid (warnings allowed), 1 invalid data, 2 a bug.
 // --changed-since REF prints only the files changed since REF (a pull request's selection) and
 // compares each changed report with its previous version; the exit code is the whole tree's.
@@ -17,7 +17,7 @@ import { PHASES, progressReporter } from "./lib/progress.js";
 const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
 
 await runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { data: "value", format: "value", "as-of": "value", git: "flag", "git-ref": "value", "changed-since": "value" });
+  const args = parseArgs(process.argv.slice(2), { data: "value", format: "value", "as-of": "value", git: "flag", "git-ref": "value", "changed-since": "value", cache: "value" });
   const format = option(args, "format") ?? "text";
   if (!["text", "json", "github"].includes(format)) throw new UsageError(`--format phải là text, json hoặc github (không phải "${format}").`);
   const asOf = option(args, "as-of");
@@ -28,12 +28,13 @@ await runCli(async () => {
   const changed = since !== undefined ? changedSince(since, dataDir) : null;
   const progress = progressReporter(process.stderr);
   const result = runCheck(dataDir, SCHEMAS, [rollupRule], process.cwd(), {
-    load: { progress: (done, total) => progress.update(PHASES.read, done, total) },
+    load: { progress: (done, total) => progress.update(PHASES.read, done, total), ...(option(args, "cache") ? { cacheDir: option(args, "cache")! } : {}) },
     ...(git ? { submittedAt: submissionTimes(dataDir, option(args, "git-ref") ?? "HEAD") } : {}),
     ...(changed ? { previous: changed.previous } : {}),
     ...(asOf ? { asOf } : {}),
   });
   progress.finish();
+  for (const w of result.cacheWarnings) process.stderr.write(`${w}\n`);
   if (result.gitDates) process.stderr.write(`${describeSubmissionDates(result.gitDates)}\n`);
   const selected = changed ? selectChanged(result, changed.shown) : { diagnostics: result.diagnostics, summary: result.summary, elsewhere: null };
   if (format === "json") process.stdout.write(formatJson(selected.diagnostics, selected.summary));

@@ -36,6 +36,8 @@ export interface BuildOptions {
   chartLevels?: string[];
   /** Progress of the long phases (see progress.ts): phase name, items done, items in all. */
   progress?: (phase: string, done: number, total: number) => void;
+  /** Folder of the check's parse cache (load/parse-cache.ts); none by default. */
+  cacheDir?: string;
 }
 
 export interface ManifestEntry {
@@ -66,7 +68,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
   const check = runCheck(opts.dataDir, opts.schemaDir, [rollupRule], process.cwd(), {
     ...(opts.submittedAt ? { submittedAt: opts.submittedAt } : {}),
     ...(opts.asOf ? { asOf: opts.asOf } : {}),
-    load: { progress: (d, t) => progress(PHASES.read, d, t) },
+    load: { progress: (d, t) => progress(PHASES.read, d, t), ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) },
   });
   if (!check.ok || !check.dataset) return { check, built: false, documents: [] };
   const ds = check.dataset;

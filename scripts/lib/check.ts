@@ -26,6 +26,8 @@ export interface CheckResult {
   sources: Map<string, string>;
   /** With submission dates from git: how many were used, and why the others were not. */
   gitDates?: SubmissionDatesOutcome;
+  /** Why the parse cache (--cache), or some of its entries, were ignored. */
+  cacheWarnings: string[];
 }
 
 /** Extra rules that need more than the dataset (the roll-up) plug in here. */
@@ -71,5 +73,6 @@ export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] 
     ok: errors === 0 && ds !== null,
     sources: new Map([...loaded.files.values()].map((f) => [f.path, f.text])),
     ...(gitDates ? { gitDates } : {}),
+    cacheWarnings: loaded.cacheWarnings ?? [],
   };
 }

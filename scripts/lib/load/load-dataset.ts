@@ -17,8 +17,9 @@ import type {
   Unit,
   UnitsFile,
 } from "../model/types.js";
-import type { ParsedFile } from "../parse/parse-yaml.js";
-import { loadValidators, type FileKind } from "../validate/schemas.js";
+import type { ParsedFile, SourceFile } from "../parse/parse-yaml.js";
+import { loadValidators, type FileKind, type Validators } from "../validate/schemas.js";
+import { cacheContext, openParseCache } from "./parse-cache.js";
 import { parseAndValidate, type FileOutcome } from "./parse-file.js";
 import { parseInWorkers, parseWorkersFor } from "./parse-pool.js";
 import { readTree } from "./read-tree.js";
@@ -71,6 +72,8 @@ export interface LoadResult {
   fileCount: number;
   /** Every parsed file by data-relative path (also when the dataset could not be assembled). */
   files: Map<string, ParsedFile>;
+  /** Why the parse cache, or some of its entries, were ignored (for stderr; not diagnostics of the data). */
+  cacheWarnings?: string[];
 }
 
 const SINGLE: Record<string, FileKind> = {
@@ -102,6 +105,36 @@ export interface LoadOptions {
   progress?: (done: number, total: number) => void;
   /** False: with workers, this thread leaves every report file to them (tests of the worker path). */
   mainParses?: boolean;
+  /** Folder of the parse cache (parse-cache.ts); none by default (check writes nothing). */
+  cacheDir?: string;
+}
+
+function parseReports(sources: SourceFile[], schemaDir: string, validators: Validators, unitCodes: ReadonlySet<string>, opts: LoadOptions, warnings: string[]): Map<string, FileOutcome> {
+  const cache = opts.cacheDir ? openParseCache(opts.cacheDir, cacheContext(schemaDir, unitCodes)) : null;
+  const out = new Map<string, FileOutcome>();
+  const missing: SourceFile[] = [];
+  for (const s of sources) {
+    const hit = cache?.get(s);
+    if (hit) out.set(s.rel, hit);
+    else missing.push(s);
+  }
+  const cached = out.size;
+  const progress = (done: number) => opts.progress?.(cached + done, sources.length);
+  const workers = opts.workers ?? parseWorkersFor(missing.length);
+  if (workers > 0 && missing.length > 0) {
+    for (const [rel, o] of parseInWorkers(missing, schemaDir, validators, unitCodes, workers, { ...opts, progress })) out.set(rel, o);
+  } else {
+    missing.forEach((s, i) => {
+      out.set(s.rel, parseAndValidate(s, "report", validators, unitCodes));
+      progress(i + 1);
+    });
+  }
+  if (cache) {
+    for (const s of missing) cache.put(s, out.get(s.rel)!);
+    cache.save();
+    warnings.push(...cache.warnings);
+  }
+  return out;
 }
 
 export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cwd(), opts: LoadOptions = {}): LoadResult {
@@ -118,15 +151,13 @@ export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cw
   const unitCodes = new Set<string>();
   const invalidReports: Dataset["invalidReports"] = [];
   const reportSources = order.filter((f) => classify(f.rel) === "report");
-  const workers = opts.workers ?? parseWorkersFor(reportSources.length);
   let parsed: Map<string, FileOutcome> | null = null;
-  let reportsDone = 0;
+  const cacheWarnings: string[] = [];
   for (const source of order) {
     const kind = classify(source.rel);
-    // Once the unit lists are read, the report files go to the workers all at once.
-    if (kind === "report" && workers > 0 && !parsed) parsed = parseInWorkers(reportSources, schemaDir, validators, unitCodes, workers, opts);
+    // Once the unit lists are read, every report file at once: from the cache, on workers, or here.
+    if (kind === "report" && !parsed) parsed = parseReports(reportSources, schemaDir, validators, unitCodes, opts, cacheWarnings);
     const { file: p, schema, valid } = parsed?.get(source.rel) ?? parseAndValidate(source, kind, validators, unitCodes);
-    if (kind === "report" && !parsed) opts.progress?.(++reportsDone, reportSources.length);
     if (isUnitList(p.rel) && p.data) {
       for (const u of ((p.data as { units?: unknown[] }).units ?? []) as { code?: unknown }[]) if (typeof u?.code === "string") unitCodes.add(u.code);
     }
@@ -166,7 +197,7 @@ export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cw
     kind: classify(e.file.rel) as "units" | "departments",
   }));
   if (!project || !catalogue || !programme || !outline || !plan || !byKind.get("units")) {
-    return { dataset: null, diagnostics, fileCount: tree.files.length, files };
+    return { dataset: null, diagnostics, fileCount: tree.files.length, files, cacheWarnings };
   }
   const units = new Map<string, Unit>();
   for (const uf of unitFiles) for (const u of uf.data.units) if (!units.has(u.code)) units.set(u.code, { ...u });
@@ -199,5 +230,5 @@ export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cw
     files,
     others: tree.others,
   };
-  return { dataset, diagnostics, fileCount: tree.files.length, files };
+  return { dataset, diagnostics, fileCount: tree.files.length, files, cacheWarnings };
 }

@@ -65,6 +65,7 @@ export function parseInWorkers(sources: SourceFile[], schemaDir: string, validat
       progress?.(out.size, sources.length);
     }
     drain();
+    progress?.(out.size, sources.length);
   } finally {
     for (const port of ports) port.close();
     for (const w of workers) void w.terminate();

@@ -1,0 +1,116 @@
+// A content-addressed cache of parsed and validated report files (check/build --cache DIR), for
+// CI runners that keep a folder between runs (actions/cache) and for editors checking again: a
+// report whose path and text are unchanged is not parsed again. One file per data folder
+// context: the code that parses and validates, the schemas and the unit codes are hashed into
+// the context, so a change to any of them starts an empty cache. Every entry carries the hash of
+// its own content: a corrupt entry or file, or one written for other inputs, is ignored (with a
+// warning), never trusted.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { SourceFile } from "../parse/parse-yaml.js";
+import type { FileOutcome } from "./parse-file.js";
+
+const FORMAT = 1;
+const FILE = "check-reports.json";
+const LIB = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** The code whose output is cached: the parser, schema messages, diagnostics and this loader. */
+const CODE_DIRS = ["parse", "diagnostics", "validate", "load"];
+
+interface Stored {
+  file: { path: string; rel: string; dotted: [string, string][]; data: unknown; diagnostics: Diagnostic[]; released: boolean };
+  schema: Diagnostic[];
+  valid: boolean | null;
+}
+
+interface CacheFile {
+  format: number;
+  context: string;
+  entries: Record<string, { sum: string; outcome: Stored }>;
+}
+
+const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** Hash of everything a cached outcome depends on besides the file itself. */
+export function cacheContext(schemaDir: string, unitCodes: ReadonlySet<string>): string {
+  const h = createHash("sha256");
+  for (const f of [...CODE_DIRS.flatMap((d) => filesUnder(join(LIB, d))), ...filesUnder(schemaDir)]) h.update(f.slice(f.lastIndexOf("/"))).update("\0").update(readFileSync(f)).update("\0");
+  const lock = join(LIB, "../../package-lock.json");
+  if (existsSync(lock)) h.update(readFileSync(lock));
+  h.update([...unitCodes].sort().join("\n"));
+  return h.digest("hex");
+}
+
+const keyOf = (s: SourceFile) => sha(`${s.path}\0${s.rel}\0${s.text}`);
+
+/** The text parseYaml keeps (no BOM, NFC). */
+function keptText(text: string): string {
+  const t = text.replace(/^\uFEFF/, "");
+  return t === t.normalize("NFC") ? t : t.normalize("NFC");
+}
+
+export interface ParseCache {
+  get(source: SourceFile): FileOutcome | undefined;
+  put(source: SourceFile, outcome: FileOutcome): void;
+  /** Writes the entries used or added in this run (atomically: a temp file renamed). */
+  save(): void;
+  /** Why the cache, or some of its entries, were not used; null when all was well. */
+  warnings: string[];
+}
+
+export function openParseCache(dir: string, context: string): ParseCache {
+  const path = join(dir, FILE);
+  const warnings: string[] = [];
+  let entries: CacheFile["entries"] = {};
+  if (existsSync(path)) {
+    try {
+      const file = JSON.parse(readFileSync(path, "utf8")) as CacheFile;
+      if (file?.format !== FORMAT || typeof file.context !== "string" || typeof file.entries !== "object" || file.entries === null) warnings.push(`Bộ nhớ đệm ${path} không đúng định dạng: bỏ qua, đọc lại mọi tệp.`);
+      else if (file.context === context) entries = file.entries;
+    } catch {
+      warnings.push(`Bộ nhớ đệm ${path} bị hỏng: bỏ qua, đọc lại mọi tệp.`);
+    }
+  }
+  const kept: CacheFile["entries"] = {};
+  let corrupt = 0;
+  return {
+    warnings,
+    get(source) {
+      const key = keyOf(source);
+      const e = entries[key];
+      if (!e) return undefined;
+      if (typeof e.sum !== "string" || e.sum !== sha(JSON.stringify(e.outcome ?? null)) || e.outcome.file?.rel !== source.rel) {
+        if (corrupt++ === 0) warnings.push(`Bộ nhớ đệm ${path} có mục bị hỏng: bỏ qua các mục đó, đọc lại tệp.`);
+        return undefined;
+      }
+      kept[key] = e;
+      const f = e.outcome.file;
+      return {
+        file: { path: f.path, rel: f.rel, text: keptText(source.text), doc: null, lineCounter: null, released: f.released, dotted: new Map(f.dotted), data: f.data, diagnostics: f.diagnostics },
+        schema: e.outcome.schema,
+        valid: e.outcome.valid,
+      };
+    },
+    put(source, outcome) {
+      const f = outcome.file;
+      const stored: Stored = { file: { path: f.path, rel: f.rel, dotted: [...f.dotted], data: f.data, diagnostics: f.diagnostics, released: f.released === true || f.doc !== null }, schema: outcome.schema, valid: outcome.valid };
+      // Round-trip through JSON now, so the checksum is of exactly what will be read back.
+      const json = JSON.stringify(stored);
+      kept[keyOf(source)] = { sum: sha(json), outcome: JSON.parse(json) as Stored };
+    },
+    save() {
+      mkdirSync(dir, { recursive: true });
+      const tmp = `${path}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ format: FORMAT, context, entries: kept } satisfies CacheFile));
+      renameSync(tmp, path);
+    },
+  };
+}

@@ -1,0 +1,90 @@
+// The parse cache (check/build --cache DIR): a second check reads unchanged report files from it
+// and finds exactly what a check without it finds; a changed file is parsed again; a corrupt
+// entry or cache file is detected, ignored with a warning and rebuilt, never trusted.
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { rollupRule } from "../../scripts/lib/aggregate/rollup-rule.js";
+import { runCheck, type CheckResult } from "../../scripts/lib/check.js";
+import { FILES, SCHEMAS, makeFixture, type Fixture } from "./fixture.js";
+
+let fx: Fixture;
+let cacheDir: string;
+const check = (cache: boolean) => runCheck(fx.data, SCHEMAS, [rollupRule], fx.root, { load: { workers: 0, ...(cache ? { cacheDir } : {}) } });
+const same = (a: CheckResult, b: CheckResult) => {
+  expect(a.diagnostics).toEqual(b.diagnostics);
+  expect(a.summary).toEqual(b.summary);
+  expect(a.dataset!.reports.map((r) => [r.file.rel, r.report])).toEqual(b.dataset!.reports.map((r) => [r.file.rel, r.report]));
+};
+const cacheFile = () => join(cacheDir, "check-reports.json");
+type Entries = Record<string, { sum: string; outcome: { file: { rel: string; data: { status: string } } } }>;
+const readCache = () => JSON.parse(readFileSync(cacheFile(), "utf8")) as { entries: Entries };
+const entryOf = (c: { entries: Entries }, rel: string) => Object.values(c.entries).find((e) => e.outcome.file.rel === rel)!;
+
+beforeEach(() => {
+  fx = makeFixture();
+  cacheDir = join(fx.root, ".cache");
+  fx.edit(FILES.commune2, /submitted_on: .*/, "submitted_on: 31/8/2018"); // a schema error, cached with its file
+});
+afterEach(() => fx.cleanup());
+
+describe("check --cache", () => {
+  it("gives the same result from the cache as without it, and uses it", () => {
+    const cold = check(false);
+    same(check(true), cold);
+    const warm = check(true);
+    same(warm, cold);
+    expect(warm.cacheWarnings).toEqual([]);
+    // The entries are used: one altered with a matching checksum shows through (only a test can do this).
+    const c = readCache();
+    const e = entryOf(c, FILES.district);
+    e.outcome.file.data.status = "da_duyet_tu_cache";
+    e.sum = createHash("sha256").update(JSON.stringify(e.outcome)).digest("hex");
+    writeFileSync(cacheFile(), JSON.stringify(c));
+    expect(check(true).dataset!.reports.find((r) => r.file.rel === FILES.district)?.report.status).toBe("da_duyet_tu_cache");
+  });
+
+  it("parses a changed file again", () => {
+    check(true);
+    fx.edit(FILES.commune, "status: da_nop", "status:da_nop");
+    const warm = check(true);
+    expect(warm.diagnostics.map((d) => d.code)).toContain("COLON_WITHOUT_SPACE");
+    same(warm, check(false));
+  });
+
+  it("detects a corrupted entry, ignores it with a warning and rebuilds it", () => {
+    check(true);
+    const c = readCache();
+    entryOf(c, FILES.district).outcome.file.data.status = "da_duyet_gia";
+    writeFileSync(cacheFile(), JSON.stringify(c));
+    const r = check(true);
+    expect(r.cacheWarnings.join("\n")).toContain("mục bị hỏng");
+    same(r, check(false));
+    expect(check(true).cacheWarnings).toEqual([]);
+  });
+
+  it("ignores a corrupt or foreign cache file with a warning", () => {
+    check(true);
+    writeFileSync(cacheFile(), readFileSync(cacheFile(), "utf8").slice(0, 500));
+    const r = check(true);
+    expect(r.cacheWarnings.join("\n")).toContain("bị hỏng");
+    same(r, check(false));
+    writeFileSync(cacheFile(), JSON.stringify({ format: 99, entries: {} }));
+    expect(check(true).cacheWarnings.join("\n")).toContain("không đúng định dạng");
+  });
+
+  it("starts afresh when the unit codes change (schema messages depend on them)", () => {
+    check(true);
+    const c = readCache();
+    const e = entryOf(c, FILES.district);
+    e.outcome.file.data.status = "da_duyet_tu_cache";
+    e.sum = createHash("sha256").update(JSON.stringify(e.outcome)).digest("hex");
+    writeFileSync(cacheFile(), JSON.stringify(c));
+    fx.write("units.yaml", `${fx.read("units.yaml")}  - code: "00139"\n    name: Xã Thử Nghiệm\n    short_name: Thử Nghiệm\n    type: xã\n    level: commune\n    parent: "902"\n    area: nong_thon\n`);
+    const r = check(true);
+    expect(r.dataset!.reports.find((x) => x.file.rel === FILES.district)?.report.status).not.toBe("da_duyet_tu_cache");
+    expect(r.cacheWarnings).toEqual([]);
+    same(r, check(false));
+  });
+});
