@@ -1,4 +1,5 @@
 // npm run bench -- [--out FILE.json] [--no-national] [--quick | --provinces N] [--no-build] [--no-national-build] [--excel]
+// (check --cache is also timed once its cache is filled: the figure of a CI job that keeps .cache.)
 // Speed and memory of `check` and `build` on a copy of the bundled province and on a generated
 // nation (sample --national): wall seconds, CPU seconds and peak memory of the real commands, each
 // the median of 3 runs when one run takes under 60 s (else 1 run); and in the same run the floors
@@ -51,6 +52,8 @@ interface Figures {
   documents: number | null;
   /** Beyond the issue's keys: CPU seconds (user + system) of the same runs, the tree's size, how figures were taken. */
   check_cpu_s: number | null;
+  /** check --cache with the cache filled by a previous check of the same tree (no report file changed). */
+  check_cached_s: number | null;
   build_cold_cpu_s: number | null;
   check_peak_rss_mb: number | null;
   units: number;
@@ -130,6 +133,10 @@ async function measureTree(name: string, dir: string, build: boolean): Promise<F
   const parse = floorParse(dir);
   say(`  floor_parse: ${parse.files} tệp YAML, ${parse.seconds.toFixed(1)} giây`);
   const check = median("check", () => timed([join(ROOT, "scripts/check.ts"), "--data", dir, "--format", "json"]), notes);
+  const cacheDir = join(dir, "..", `${name}-cache`);
+  const checkCached = [join(ROOT, "scripts/check.ts"), "--data", dir, "--format", "json", "--cache", cacheDir];
+  timed(checkCached);
+  const cached = median("check --cache (đã có bộ nhớ đệm)", () => timed(checkCached), notes);
   const units = loadDataset(dir, SCHEMAS, process.cwd(), { workers: 0 }).dataset?.units.size ?? 0;
   const fig: Figures = {
     check_s: check.seconds,
@@ -141,6 +148,7 @@ async function measureTree(name: string, dir: string, build: boolean): Promise<F
     floor_docx_s: null,
     documents: null,
     check_cpu_s: check.cpu,
+    check_cached_s: cached.seconds,
     build_cold_cpu_s: null,
     check_peak_rss_mb: check.mb,
     units,
@@ -186,6 +194,7 @@ function table(results: Record<string, Figures>): string {
   const rows: [string, keyof Figures, number][] = [
     ["check (giây)", "check_s", 1],
     ["check, CPU (giây)", "check_cpu_s", 1],
+    ["check --cache, không tệp nào đổi (giây)", "check_cached_s", 1],
     ["build lần đầu (giây)", "build_cold_s", 1],
     ["build lần đầu, CPU (giây)", "build_cold_cpu_s", 1],
     ["build không đổi gì (giây)", "build_noop_s", 1],

@@ -45,8 +45,9 @@ function spread(total: number, n: number, seed: number, key: string): number[] {
   return out;
 }
 
-function territory(code: string, name: string, shortName: string, type: string, level: string, parent: string | null, authority: string): Unit {
-  return { code, name, short_name: shortName, type, level, parent, symbol: "UBND", authority };
+/** A territory unit; symbol (UBND) and authority (Ủy ban nhân dân …) are left to their defaults, so that units.yaml of a whole nation stays under the 2 MB file limit. */
+function territory(code: string, name: string, shortName: string, type: string, level: string, parent: string | null): Unit {
+  return { code, name, short_name: shortName, type, level, parent };
 }
 
 /**
@@ -78,20 +79,20 @@ export function nationUnits(size: NationSize, levels: [string, string, string], 
     const city = p % 13 === 0;
     const pShort = placeName(p);
     const pType = city ? "thành phố" : "tỉnh";
-    units.push(territory(pCode, `${city ? "Thành phố" : "Tỉnh"} ${pShort}`, pShort, pType, top, NATION_CODE, `Ủy ban nhân dân ${pType} ${pShort}`));
+    units.push(territory(pCode, `${city ? "Thành phố" : "Tỉnh"} ${pShort}`, pShort, pType, top, NATION_CODE));
     const perDistrict = spread(Math.round(districts * size.communesPerDistrict), districts, seed, `nation:communes:${pCode}`);
     perDistrict.forEach((communes, d) => {
       const dCode = String(++district).padStart(3, "0");
       const dType = d === 0 ? "thành phố" : d % 7 === 3 ? "thị xã" : "huyện";
       const dShort = placeName(district + 31);
       const dName = `${dType[0]!.toUpperCase()}${dType.slice(1)} ${dShort}`;
-      units.push(territory(dCode, dName, dShort, dType, middle, pCode, `Ủy ban nhân dân ${dType} ${dShort}`));
+      units.push(territory(dCode, dName, dShort, dType, middle, pCode));
       for (let c = 0; c < communes; c++) {
         const urban = d === 0 ? c < communes / 2 : c === 0;
         const cType = urban ? (d === 0 ? "phường" : "thị trấn") : "xã";
         const cShort = placeName(commune + 97);
         const cCode = String(1 + 3 * commune++).padStart(5, "0");
-        units.push({ ...territory(cCode, `${cType[0]!.toUpperCase()}${cType.slice(1)} ${cShort}`, cShort, cType, lowest, dCode, `Ủy ban nhân dân ${cType} ${cShort}`), area: urban ? "thanh_thi" : "nong_thon" });
+        units.push({ ...territory(cCode, `${cType[0]!.toUpperCase()}${cType.slice(1)} ${cShort}`, cShort, cType, lowest, dCode), area: urban ? "thanh_thi" : "nong_thon" });
       }
     });
   });
