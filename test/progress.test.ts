@@ -24,10 +24,17 @@ function run(out: ProgressOutput, env: NodeJS.ProcessEnv, ms: number): void {
 }
 
 describe("progress", () => {
-  it("without a terminal: no redrawing, no escape codes, one line for a long phase and none for a short one", () => {
+  it("without a terminal: no redrawing, no escape codes, one line for a long phase of many items and none for a short or small one", () => {
     const out = capture(false);
     run(out, {}, 42_000);
     expect(out.text).toBe("Đọc tệp báo cáo: 1000/1000, 42 giây.\n");
+    // A province's 300 files on a slow machine: nothing (a check's stderr stays empty).
+    const small = capture(false);
+    let now = 0;
+    const p = progressReporter(small, {}, () => now);
+    for (let i = 1; i <= 300; i++) p.update("Đọc tệp báo cáo", i, 300), (now += 100);
+    p.finish();
+    expect(small.text).toBe("");
   });
 
   it("in CI (CI=true), even on a terminal: the same plain lines", () => {

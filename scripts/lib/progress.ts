@@ -1,7 +1,8 @@
 // Progress of long work (check, build) on stderr. On a terminal: one line redrawn in place —
 // phase, done/total, elapsed, estimated time left — erased when the phase ends. In CI logs
-// (CI=true) or when stderr is not a terminal: no redrawing and no escape codes; a phase that took
-// long (LONG_PHASE_MS) leaves one plain line when it ends, a short one leaves nothing.
+// (CI=true) or when stderr is not a terminal: no redrawing and no escape codes; a phase of many
+// items (LONG_PHASE_ITEMS, a nation) that took long (LONG_PHASE_MS) leaves one plain line when it
+// ends; anything smaller (a province, however slow the machine) leaves nothing.
 /** Phase names of check and build (Vietnamese: the user reads them). */
 export const PHASES = { read: "Đọc tệp báo cáo", documents: "Tạo văn bản (đơn vị)", site: "Tạo trang web" } as const;
 
@@ -19,6 +20,7 @@ export interface ProgressOutput {
 
 /** A phase that takes at least this long is summed up in one line in CI logs. */
 export const LONG_PHASE_MS = 10_000;
+export const LONG_PHASE_ITEMS = 1000;
 const REDRAW_MS = 200;
 
 export function isCi(env: NodeJS.ProcessEnv): boolean {
@@ -43,7 +45,7 @@ export function progressReporter(out: ProgressOutput, env: NodeJS.ProcessEnv = p
     if (phase === null) return;
     const elapsed = clock() - started;
     if (live) out.write("\r\x1b[2K");
-    else if (elapsed >= LONG_PHASE_MS) out.write(`${phase}: ${done}/${total}, ${duration(elapsed)}.\n`);
+    else if (elapsed >= LONG_PHASE_MS && total >= LONG_PHASE_ITEMS) out.write(`${phase}: ${done}/${total}, ${duration(elapsed)}.\n`);
     phase = null;
   };
   return {
