@@ -10,7 +10,8 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SiteModel } from "../../scripts/lib/site/model.js";
-import { axeViolations, launchChromium, openPage } from "../helpers/browser.js";
+import { fold } from "../../site/excerpt.js";
+import { answersBottom, axeViolations, launchChromium, openPage } from "../helpers/browser.js";
 import { buildDataSite } from "../helpers/bundled-site.js";
 import { serveDir, type Served } from "../site/serve.js";
 import { REPO } from "../check/fixture.js";
@@ -31,7 +32,7 @@ afterAll(async () => {
   rmSync(base, { recursive: true, force: true });
 });
 
-const open = (path: string, opts: { js?: boolean; width?: number } = {}) => openPage(browser, `${server.url}${path}`, opts);
+const open = (path: string, opts: { js?: boolean; width?: number; height?: number } = {}) => openPage(browser, `${server.url}${path}`, opts);
 
 describe("search on the bundled province", () => {
   it.each([
@@ -52,7 +53,11 @@ describe("search on the bundled province", () => {
       expect(text).toContain(`${level} · ${parent}`);
       expect(text).toContain(model.labels.timeliness[unit!.timeliness]);
       await expect(page.locator("#search-status").textContent()).resolves.toMatch(/^Tìm thấy \d+ kết quả/);
-      expect(await first.locator(".excerpt").count()).toBe(1);
+      // The passage comes from the page's text: the accent-free names added for search stay out.
+      const passage = first.locator(".excerpt");
+      expect(await passage.count()).toBe(1);
+      expect(await passage.textContent()).not.toContain(fold(name));
+      expect(await passage.locator("mark").count()).toBeGreaterThan(0);
       expect(problems).toEqual([]);
     } finally {
       await close();
@@ -86,6 +91,31 @@ describe("search on the bundled province", () => {
       }
     },
   );
+
+  it("shows the three answers on a phone's first screen under the browser's bars (390 × 664)", async () => {
+    const { page, close } = await open("index.html", { width: 390, height: 664 });
+    try {
+      expect(await answersBottom(page)).toBeLessThanOrEqual(664);
+    } finally {
+      await close();
+    }
+  });
+
+  it("folds the district's report behind its table of contents: a phone page a little over half as long", async () => {
+    const { page, close } = await open("don-vi/230/index.html", { width: 390 });
+    try {
+      const sections = page.locator("article.report > details.report-section");
+      expect(await sections.count()).toBe(4);
+      expect(await page.locator("article.report > details.report-section[open]").count()).toBe(0);
+      // Unfolded, the report, the chart tables and the commune table made this page 22.027 px tall.
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(14_000);
+      await page.locator(".toc a", { hasText: "III. ĐÁNH GIÁ CHUNG" }).click();
+      await expect.poll(() => sections.nth(2).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      expect(await page.locator("#muc-8").isVisible()).toBe(true);
+    } finally {
+      await close();
+    }
+  });
 
   it("lists every unit without JavaScript, communes under their district", async () => {
     const { page, close } = await open("tim-kiem/index.html", { js: false });
