@@ -2,15 +2,18 @@
 // the search page (tim-kiem/index.html?q=…). The header form is a plain GET form, so without JS
 // (or from file://, where pagefind cannot load) it still leads to the search page.
 
+import { excerpt, fold } from "./excerpt.js";
+
 interface PagefindResultData {
   url: string;
-  excerpt: string;
+  /** The page's indexed text; the passage shown is cut from it (excerpt.ts), not pagefind's excerpt. */
+  content: string;
   /**
    * summary: the page's lead line; on unit pages also level ("Cấp xã"), parent ("Huyện …"),
    * timeliness (on_time, late, not_yet, missing), status ("Đúng hạn, đã duyệt") and depth in the
-   * tree ("0" the root, "1" its children …).
+   * tree ("0" the root, "1" its children …); fold: the names folded to ASCII at the end of the text.
    */
-  meta: { title?: string; summary?: string; level?: string; parent?: string; timeliness?: string; status?: string; depth?: string };
+  meta: { title?: string; summary?: string; level?: string; parent?: string; timeliness?: string; status?: string; depth?: string; fold?: string };
 }
 interface PagefindModule {
   options(o: Record<string, unknown>): Promise<void>;
@@ -27,7 +30,7 @@ function pagefind(): Promise<PagefindModule> {
     // baseUrl "/" keeps result URLs relative to the site root; resultHref() puts them under it.
     // Weights (unit names) decide the order, not how often a word recurs on a long page: a
     // district's page names it less often than its communes' pages name their district.
-    await mod.options({ excerptLength: 18, baseUrl: "/", ranking: { termFrequency: 0, pageLength: 0 } });
+    await mod.options({ baseUrl: "/", ranking: { termFrequency: 0, pageLength: 0 } });
     return mod;
   })();
   return loading;
@@ -38,26 +41,20 @@ function resultHref(url: string): string {
   return new URL(url.replace(/^\/+/, ""), siteRoot).href;
 }
 
-/** Copy pagefind's excerpt (escaped text with <mark>) as text nodes and <mark> elements only. */
-function excerptNode(excerpt: string): HTMLElement {
+/** The passage under a result, as text nodes and <mark> elements only. */
+function excerptNode(d: PagefindResultData, q: string): HTMLElement {
   const p = document.createElement("p");
   p.className = "excerpt";
-  const doc = new DOMParser().parseFromString(`<body>${excerpt}</body>`, "text/html");
-  for (const n of doc.body.childNodes) {
-    if (n.nodeName === "MARK") {
+  for (const s of excerpt(d.content, d.meta.fold, q)) {
+    if (s.mark) {
       const m = document.createElement("mark");
-      m.textContent = n.textContent;
+      m.textContent = s.text;
       p.append(m);
     } else {
-      p.append(document.createTextNode(n.textContent ?? ""));
+      p.append(document.createTextNode(s.text));
     }
   }
   return p;
-}
-
-/** "Huyện Đắk Ảnh" → "huyen dak anh" (as the index folds names). */
-function fold(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 /**
@@ -89,7 +86,7 @@ async function find(q: string, limit: number): Promise<{ total: number; items: P
   return { total: results.length, items: ranked.slice(0, limit) };
 }
 
-function resultItem(d: PagefindResultData, withExcerpt: boolean): HTMLLIElement {
+function resultItem(d: PagefindResultData, q: string, withExcerpt: boolean): HTMLLIElement {
   const li = document.createElement("li");
   const a = document.createElement("a");
   a.href = resultHref(d.url);
@@ -108,7 +105,7 @@ function resultItem(d: PagefindResultData, withExcerpt: boolean): HTMLLIElement 
     p.textContent = where;
     li.append(p);
   }
-  if (withExcerpt) li.append(excerptNode(d.excerpt));
+  if (withExcerpt) li.append(excerptNode(d, q));
   return li;
 }
 
@@ -136,7 +133,7 @@ function initPopup(form: HTMLFormElement): void {
         status.className = "small";
         status.textContent = total ? `${total} kết quả` : "Không tìm thấy kết quả";
         const list = document.createElement("ul");
-        list.append(...items.map((d) => resultItem(d, false)));
+        list.append(...items.map((d) => resultItem(d, q, false)));
         const all = document.createElement("a");
         all.href = `${form.action}?q=${encodeURIComponent(q)}`;
         all.textContent = "Xem tất cả kết quả";
@@ -167,7 +164,7 @@ async function initResultsPage(): Promise<void> {
   try {
     const { total, items } = await find(q, 50);
     status.textContent = total ? `Tìm thấy ${total} kết quả cho “${q}”.` : `Không tìm thấy kết quả cho “${q}”.`;
-    list.replaceChildren(...items.map((d) => resultItem(d, true)));
+    list.replaceChildren(...items.map((d) => resultItem(d, q, true)));
   } catch {
     status.textContent = "Không tải được bộ tìm kiếm. Hãy mở trang qua máy chủ web, hoặc chọn đơn vị trong danh sách dưới đây.";
   }

@@ -56,3 +56,14 @@ export async function axeViolations(page: Page, impacts: string[] = ["minor", "m
     .filter((v) => impacts.includes(v.impact ?? ""))
     .map((v) => `${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
 }
+
+/** The home page's three answer tiles: how far down the page the lowest of them ends (px). */
+export async function answersBottom(page: Page): Promise<number> {
+  let bottom = 0;
+  for (const id of ["#answer-late", "#answer-progress", "#answer-poverty"]) {
+    const box = await page.locator(id).boundingBox();
+    if (!box) throw new Error(`${id} is not shown`);
+    bottom = Math.max(bottom, box.y + box.height);
+  }
+  return bottom;
+}

@@ -17,7 +17,8 @@ import { buildSite } from "../../scripts/lib/site/build-site.js";
 import type { SiteModel } from "../../scripts/lib/site/model.js";
 import { REPO, SCHEMAS } from "../check/fixture.js";
 
-export async function buildDataSite(dataDir: string, outDir: string): Promise<SiteModel> {
+/** `charts`: draw the unit pages' charts too, as `build` does (slower; default off). */
+export async function buildDataSite(dataDir: string, outDir: string, opts: { charts?: boolean } = {}): Promise<SiteModel> {
   const check = runCheck(dataDir, SCHEMAS, [rollupRule], process.cwd());
   if (!check.ok || !check.dataset) throw new Error(`data does not check: ${check.diagnostics.slice(0, 5).map((d) => `${d.file}:${d.line} ${d.code}`).join("; ")}`);
   const ds = check.dataset;
@@ -32,6 +33,6 @@ export async function buildDataSite(dataDir: string, outDir: string): Promise<Si
   const planModel = planDocModel(ds, templates);
   const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: markdownToHtml(planModel.body) };
   const model = siteModel({ ds, tree, docs, plan, geo: readGeo(dataDir) });
-  await buildSite(model, outDir, { chartLevels: [] });
+  await buildSite(model, outDir, opts.charts ? {} : { chartLevels: [] });
   return model;
 }

@@ -172,6 +172,35 @@ describe("fixture site in Chromium", () => {
     }
   });
 
+  it("folds the report's sections behind the table of contents, with and without JavaScript", async () => {
+    const js = await open(PAGES.commune, { width: 390 });
+    try {
+      const first = js.page.locator("details.report-section").first();
+      expect(await first.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      expect(await js.page.locator("details.report-section p").first().isVisible()).toBe(false);
+      // A table-of-contents link to a section's own heading opens that section.
+      await js.page.locator(".toc a").first().click();
+      await expect.poll(() => first.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      expect(await js.page.locator("details.report-section p").first().isVisible()).toBe(true);
+      // Arriving with the address of a section opens it too.
+      const last = await js.page.locator("details.report-section summary h2").last().getAttribute("id");
+      await js.page.goto(`${siteUrl}${PAGES.commune}#${last}`);
+      await expect.poll(() => js.page.locator("details.report-section").last().evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      expect(js.problems).toEqual([]);
+    } finally {
+      await js.close();
+    }
+    const plain = await open(PAGES.commune, { js: false });
+    try {
+      const first = plain.page.locator("details.report-section").first();
+      await first.locator("summary").click();
+      expect(await first.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      expect(await first.locator("p").first().isVisible()).toBe(true);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it("opens from file:// with its styles and script", async () => {
     const { page, problems, close } = await open(`file://${site.dir}/don-vi/901/index.html`);
     try {

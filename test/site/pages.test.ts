@@ -235,10 +235,10 @@ describe("data downloads and search aids", () => {
     const vi = await read("data/90101.excel-vi.csv");
     expect(vi.charCodeAt(0)).toBe(0xfeff);
     expect(vi.slice(1).split("\r\n")[0]).toBe("Mã đơn vị;Tên đơn vị;Mã chỉ tiêu;Chỉ tiêu;Đơn vị tính;Mã kỳ;Kỳ;Giá trị");
-    expect(vi).toContain("90101;Thị trấn Đồng Hưng;ty_le_ho_ngheo;Tỷ lệ hộ nghèo;%;y2016;Cuối năm 2016;3,41\r\n");
+    expect(vi).toContain('="90101";Thị trấn Đồng Hưng;ty_le_ho_ngheo;Tỷ lệ hộ nghèo;%;y2016;Cuối năm 2016;3,41\r\n');
     const row = { indicator: "x", name: 'Vốn "đối ứng", địa phương; khác', unit: "triệu đồng", period: "y2017", period_label: "Năm 2017", decimals: 1, value: -1234.56 };
     expect(unitCsv({ code: "1", name: "=A1" }, [row])).toContain(`1,"'=A1",x,"Vốn ""đối ứng"", địa phương; khác",triệu đồng,y2017,Năm 2017,-1234.6\r\n`);
-    expect(unitCsv({ code: "1", name: "A" }, [row], "excel-vi")).toContain(`1;A;x;"Vốn ""đối ứng"", địa phương; khác";triệu đồng;y2017;Năm 2017;-1234,6\r\n`);
+    expect(unitCsv({ code: "1", name: "A" }, [row], "excel-vi")).toContain(`="1";A;x;"Vốn ""đối ứng"", địa phương; khác";triệu đồng;y2017;Năm 2017;-1234,6\r\n`);
     const json = JSON.parse(await read("data/901.json")) as { unit: { code: string }; values: unknown[] };
     expect(json.unit.code).toBe("901");
     expect(json.values.length).toBeGreaterThan(0);
@@ -246,7 +246,8 @@ describe("data downloads and search aids", () => {
 
   it("adds folded names for diacritic-free search, and marks pages for indexing", async () => {
     const html = await read("don-vi/901/index.html");
-    expect(html).toContain('<p hidden><span data-pagefind-weight="8">huyen dong hung</span> <span data-pagefind-weight="0.5">tinh mau</span></p>');
+    // The same names as metadata, so that result passages can leave them out (site/excerpt.ts).
+    expect(html).toContain('<p hidden data-pagefind-meta="fold:huyen dong hung tinh mau"><span data-pagefind-weight="8">huyen dong hung</span> <span data-pagefind-weight="0.5">tinh mau</span></p>');
     expect(html).toContain("data-pagefind-body");
     expect(await read("tim-kiem/index.html")).not.toContain("data-pagefind-body");
     expect(existsSync(join(site.dir, "pagefind", "pagefind.js"))).toBe(true);

@@ -35,7 +35,9 @@ describe("province workbook", () => {
     expect(body.map((r) => r[0]).sort()).toEqual(model.units.map((u) => u.code).sort());
     // Xã Đông Phong submitted on 3/8/2018 against the commune deadline of 31/7/2018.
     const dongPhong = body.find((r) => r[0] === "90102")!;
-    expect(dongPhong.slice(1, 7)).toEqual(["Xã Đông Phong", "Cấp xã", "901", "Huyện Đồng Hưng", "Đã nộp", "Nộp muộn 3 ngày"]);
+    // "Thời hạn" holds the category only; the days are in "Số ngày muộn".
+    expect(dongPhong.slice(1, 7)).toEqual(["Xã Đông Phong", "Cấp xã", "901", "Huyện Đồng Hưng", "Đã nộp", model.labels.timeliness.late]);
+    expect(new Set(body.map((r) => r[6]))).toEqual(new Set(model.units.map((u) => model.labels.timeliness[u.timeliness])));
     expect(dongPhong[7]).toEqual(new Date("2018-07-31T00:00:00Z"));
     expect(dongPhong[8]).toEqual(new Date("2018-08-03T00:00:00Z"));
     expect(dongPhong[10]).toBe(3);
@@ -88,11 +90,14 @@ describe("province workbook", () => {
 
 describe("CSV downloads in two variants", () => {
   const parse = (csv: string, delimiter: string) => Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { delimiter, skipEmptyLines: true }).data;
+  /** What Excel shows for a cell of the Excel-vi file: ="08053" is the text 08053. */
+  const shown = (cell: string) => /^="([^"]*)"$/.exec(cell)?.[1] ?? cell;
+  const parseVi = (csv: string) => parse(csv, ";").map((r) => r.map(shown));
 
   it("opens as the same table with ',' (RFC 4180) and with ';' and decimal commas (Excel vi)", () => {
     const u = model.units.find((x) => x.code === "90101")!;
     const rfc = parse(unitCsv(u, u.data, "rfc"), ",");
-    const vi = parse(unitCsv(u, u.data, "excel-vi"), ";");
+    const vi = parseVi(unitCsv(u, u.data, "excel-vi"));
     expect(rfc.length).toBe(u.data.length + 1);
     expect(vi.length).toBe(rfc.length);
     for (const [i, r] of rfc.entries()) {
@@ -104,12 +109,24 @@ describe("CSV downloads in two variants", () => {
     expect(rfc.filter((r) => r[7] !== "").length).toBeGreaterThan(20);
   });
 
+  it("keeps a unit code's leading zero for Excel (=\"08053\") in the Excel-vi variant, plain in RFC 4180", () => {
+    const row = { indicator: "ho_ngheo", name: "Số hộ nghèo", unit: "hộ", period: "baseline", period_label: "Cuối năm 2015", decimals: 0, value: 98 };
+    const vi = unitCsv({ code: "08053", name: "Xã Ca Đình" }, [row], "excel-vi");
+    expect(vi).toContain('\r\n="08053";Xã Ca Đình;ho_ngheo;');
+    expect(parseVi(vi)[1]!.slice(0, 2)).toEqual(["08053", "Xã Ca Đình"]);
+    const rfc = unitCsv({ code: "08053", name: "Xã Ca Đình" }, [row], "rfc");
+    expect(rfc).toContain("\r\n08053,Xã Ca Đình,ho_ngheo,");
+    expect(parse(rfc, ",")[1]!.slice(0, 2)).toEqual(["08053", "Xã Ca Đình"]);
+    // A code that is not plain letters and digits is text like any other: no formula is written.
+    expect(unitCsv({ code: "=1+1", name: "A" }, [row], "excel-vi")).toContain(`\r\n"'=1+1";A;`);
+  });
+
   it("lists every unit's status with code, parent and days late", () => {
     const rfc = parse(statusCsv(model, "rfc"), ",");
     expect(rfc[0]).toEqual(["Mã đơn vị", "Tên đơn vị", "Cấp", "Mã đơn vị cấp trên", "Đơn vị cấp trên", "Trạng thái", "Thời hạn", "Hạn nộp", "Ngày nộp", "Ngày duyệt", "Số ngày muộn"]);
     expect(rfc).toHaveLength(model.units.length + 1);
-    expect(rfc.find((r) => r[0] === "90102")).toEqual(["90102", "Xã Đông Phong", "Cấp xã", "901", "Huyện Đồng Hưng", "Đã nộp", "Nộp muộn 3 ngày", "2018-07-31", "2018-08-03", "", "3"]);
-    const vi = parse(statusCsv(model, "excel-vi"), ";");
+    expect(rfc.find((r) => r[0] === "90102")).toEqual(["90102", "Xã Đông Phong", "Cấp xã", "901", "Huyện Đồng Hưng", "Đã nộp", model.labels.timeliness.late, "2018-07-31", "2018-08-03", "", "3"]);
+    const vi = parseVi(statusCsv(model, "excel-vi"));
     expect(vi.find((r) => r[0] === "90102")).toEqual(rfc.find((r) => r[0] === "90102"));
   });
 });

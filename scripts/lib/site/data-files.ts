@@ -4,6 +4,10 @@
 // rounded to the indicator's decimals, periods named as readers name them ("Cuối năm 2015").
 //   - "rfc":      RFC 4180, "," between fields, "." decimals: for programs and any-locale tools.
 //   - "excel-vi": ";" between fields, "," decimals: what Excel in a Vietnamese locale opens as columns.
+//     Unit codes are written ="08053", so that Excel keeps them as text with their leading zero
+//     (a bare 08053 becomes the number 8053). Only codes of letters, digits, "_" and "-" get this
+//     form: the formula can do nothing but produce that text. Any other text starting with = + - @
+//     is still neutralised with a leading apostrophe (formula injection).
 
 import type { DataRow, SiteModel, UnitPage } from "./model.js";
 
@@ -32,10 +36,16 @@ function numberText(v: number, decimals: number, variant: CsvVariant): string {
   return variant === "rfc" ? s : s.replace(".", ",");
 }
 
-type Cell = string | { n: number; decimals: number } | null;
+/** A text, a number with its decimals, or a unit code (kept as text by Excel, see above). */
+type Cell = string | { n: number; decimals: number } | { code: string } | null;
+
+const SAFE_CODE = /^[0-9A-Za-z_-]+$/;
 
 function field(c: Cell, variant: CsvVariant): string {
   if (c === null) return "";
+  if (typeof c !== "string" && "code" in c) {
+    return variant === "excel-vi" && SAFE_CODE.test(c.code) ? `="${c.code}"` : field(c.code, variant);
+  }
   if (typeof c !== "string") return numberText(c.n, c.decimals, variant);
   const sep = variant === "rfc" ? "," : ";";
   // Text Excel would run as a formula gets a leading apostrophe (and is then quoted).
@@ -53,7 +63,7 @@ export function toCsv(header: readonly string[], rows: Cell[][], variant: CsvVar
 export function unitCsv(u: Pick<UnitPage, "code" | "name">, rows: DataRow[], variant: CsvVariant = "rfc"): string {
   return toCsv(
     CSV_COLUMNS,
-    rows.map((r) => [u.code, u.name, r.indicator, r.name, r.unit, r.period, r.period_label, r.value === null ? null : { n: r.value, decimals: r.decimals }]),
+    rows.map((r) => [{ code: u.code }, u.name, r.indicator, r.name, r.unit, r.period, r.period_label, r.value === null ? null : { n: r.value, decimals: r.decimals }]),
     variant,
   );
 }
@@ -67,18 +77,27 @@ export function daysLate(u: Pick<UnitPage, "deadline" | "submitted" | "days">): 
   return u.days && u.days.value < 0 ? -u.days.value : 0;
 }
 
-/** One row per unit (root first, then the model's order): the status table of the workbook and CSV. */
-export function statusRows(model: SiteModel): { unit: UnitPage; level: string; parent: UnitPage | null; late: number }[] {
+/**
+ * One row per unit (root first, then the model's order): the status table of the workbook and CSV.
+ * One meaning per column: `timeliness` is the category ("Muộn"), `late` the days after the deadline.
+ */
+export function statusRows(model: SiteModel): { unit: UnitPage; level: string; parent: UnitPage | null; timeliness: string; late: number }[] {
   const byCode = new Map(model.units.map((u) => [u.code, u]));
   const levels = new Map(model.levels.map((l) => [l.id, l.name]));
-  return model.units.map((u) => ({ unit: u, level: levels.get(u.level) ?? u.level, parent: u.parent ? byCode.get(u.parent) ?? null : null, late: daysLate(u) }));
+  return model.units.map((u) => ({
+    unit: u,
+    level: levels.get(u.level) ?? u.level,
+    parent: u.parent ? byCode.get(u.parent) ?? null : null,
+    timeliness: model.labels.timeliness[u.timeliness],
+    late: daysLate(u),
+  }));
 }
 
 export function statusCsv(model: SiteModel, variant: CsvVariant): string {
   return toCsv(
     STATUS_COLUMNS,
-    statusRows(model).map(({ unit: u, level, parent, late }) => [
-      u.code, u.name, level, parent?.code ?? null, parent?.name ?? null, u.status_label, u.timeliness_label,
+    statusRows(model).map(({ unit: u, level, parent, timeliness, late }) => [
+      { code: u.code }, u.name, level, parent ? { code: parent.code } : null, parent?.name ?? null, u.status_label, timeliness,
       u.deadline?.iso ?? null, u.submitted?.iso ?? null, u.approved?.iso ?? null, { n: late, decimals: 0 },
     ]),
     variant,
@@ -95,7 +114,7 @@ export function indicatorCsv(model: SiteModel, id: string, variant: CsvVariant):
     model.units.flatMap((u) =>
       u.data
         .filter((r) => r.indicator === id && r.value !== null)
-        .map((r) => [u.code, u.name, levels.get(u.level) ?? u.level, r.period, r.period_label, { n: r.value!, decimals: r.decimals }]),
+        .map((r) => [{ code: u.code }, u.name, levels.get(u.level) ?? u.level, r.period, r.period_label, { n: r.value!, decimals: r.decimals }]),
     ),
     variant,
   );

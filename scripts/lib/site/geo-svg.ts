@@ -1,9 +1,10 @@
 // Choropleth maps drawn at build time: d3-geo projects the boundaries to SVG path strings, the
 // map partial (templates/site/partials/map.hbs) writes the SVG with escaped names. No client JS.
 
-import { geoArea, geoMercator, geoPath } from "d3-geo";
+import { geoArea, geoMercator, geoPath, type GeoPath } from "d3-geo";
 import type { GeoFeature } from "./model.js";
 import { viNumber } from "./format.js";
+import { type Anchor, fitName, labelAnchor, type Polygon, type Ring, textWidth } from "./label-place.js";
 
 export interface MapShape {
   code: string;
@@ -17,10 +18,12 @@ export interface MapShape {
   cls: string;
 }
 
-/** A place name drawn on the map, at the shape's centroid. */
+/** A place name drawn on the map, at its shape's pole of inaccessibility, where it fits. */
 export interface MapLabel {
   x: number;
   y: number;
+  /** Width the name is fitted to (SVG textLength), so that it stays inside its shape in any font. */
+  w: number;
   text: string;
   /** The shape's class ("m-self" …), so the name can contrast with its fill. */
   cls: string;
@@ -65,10 +68,32 @@ function forD3(f: GeoFeature): GeoFeature {
 export interface Projected {
   code: string;
   d: string;
-  /** Centroid and bounding-box width in map units, for the place name. */
-  cx: number;
-  cy: number;
-  w: number;
+  /** Where the place name would go (map units), or null for a shape without area. */
+  anchor: Anchor | null;
+}
+
+/** The feature's polygons in map units (outline first, holes after), for label placement. */
+function projectedPolygons(path: GeoPath, f: GeoFeature): Polygon[] {
+  const parts = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+  return parts.map((coordinates) => {
+    const rings: Ring[] = [];
+    let ring: Ring = [];
+    const context = {
+      beginPath: () => {},
+      moveTo: (x: number, y: number) => {
+        ring = [[x, y]];
+        rings.push(ring);
+      },
+      lineTo: (x: number, y: number) => {
+        ring.push([x, y]);
+      },
+      closePath: () => {},
+      arc: () => {},
+    };
+    path.context(context)({ type: "Polygon", coordinates });
+    path.context(null);
+    return rings;
+  });
 }
 
 /** Project features to fit a box `width` wide; the height follows the shape (within limits). */
@@ -84,13 +109,10 @@ export function projectFeatures(features: GeoFeature[], width: number): { height
   const [tx, ty] = projection.translate();
   projection.translate([tx + pad, ty + pad]);
   const path = geoPath(projection).digits(1);
+  const rings = geoPath(projection);
   return {
     height,
-    paths: fc.features.map((f) => {
-      const [cx, cy] = path.centroid(f);
-      const [[bx0], [bx1]] = path.bounds(f);
-      return { code: f.properties.code, d: path(f) ?? "", cx: Math.round(cx), cy: Math.round(cy), w: bx1 - bx0 };
-    }),
+    paths: fc.features.map((f) => ({ code: f.properties.code, d: path(f) ?? "", anchor: labelAnchor(projectedPolygons(rings, f)) })),
   };
 }
 
@@ -120,15 +142,26 @@ export interface ShapeStyle {
   href: string | null;
 }
 
-/** Font sizes (map units) of place names; a name is drawn when its estimated width fits the shape. */
+/** Font sizes (map units) of place names and the half width of their halo (site/style.css). */
 const LABEL_PX = { large: 17, small: 12 } as const;
+const HALO = 1.5;
 
+/**
+ * Names whose box, halo included, fits inside their own shape, at its pole of inaccessibility or
+ * nearest to it; a district name too long for its shape at the large size tries the small one.
+ */
 function placeLabels(paths: Projected[], name: (code: string) => string | null, size: "large" | "small", cls: (code: string) => string): MapLabel[] {
-  const px = LABEL_PX[size];
+  const sizes = size === "large" ? (["large", "small"] as const) : (["small"] as const);
   return paths.flatMap((p) => {
     const text = name(p.code);
-    // About 0.55 em per character in the system sans-serif fonts.
-    return text && (size === "large" || text.length * px * 0.55 <= p.w) ? [{ x: p.cx, y: p.cy, text, cls: `l-${cls(p.code)}` }] : [];
+    if (!text || !p.anchor) return [];
+    for (const s of sizes) {
+      const px = LABEL_PX[s];
+      const w = textWidth(text, px);
+      const at = fitName(p.anchor, w, px, HALO);
+      if (at) return [{ ...at, w, text, cls: `l-${cls(p.code)}${s === size ? "" : ` l-${s}`}` }];
+    }
+    return [];
   });
 }
 

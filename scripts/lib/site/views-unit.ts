@@ -78,7 +78,11 @@ function childFilters(ix: SiteIndex, children: UnitPage[]) {
 
 /**
  * The report's HTML (markdown-it output, trusted) with ids on its section headings, and the table
- * of contents built from them. Heading text is taken as the escaped HTML markdown-it wrote.
+ * of contents built from them. Heading text is taken as the escaped HTML markdown-it wrote. Each
+ * top-level section (from one `<h2>` to the next) is folded into a closed `<details>` whose summary
+ * is the heading, so a phone shows the outline first; what precedes the first section (the
+ * illustrative-data notice, the opening paragraph) stays open. A link to a heading opens its
+ * section (the browser for one inside it, site/report-toc.ts for the heading itself).
  */
 export function reportWithToc(html: string): { html: string; toc: { id: string; html: string; level: number }[] } {
   const toc: { id: string; html: string; level: number }[] = [];
@@ -87,7 +91,14 @@ export function reportWithToc(html: string): { html: string; toc: { id: string; 
     toc.push({ id, html: inner.replace(/<[^>]*>/g, ""), level: Number(level) });
     return `<h${level} id="${id}">${inner}</h${level}>`;
   });
-  return { html: out, toc };
+  const first = out.search(/<h2 id="muc-\d+">/);
+  if (first === -1) return { html: out, toc };
+  const sections = out.slice(first).split(/(?=<h2 id="muc-\d+">)/);
+  const folded = sections.map((section) => {
+    const end = section.indexOf("</h2>") + "</h2>".length;
+    return `<details class="report-section"><summary>${section.slice(0, end)}</summary>\n${section.slice(end).trim()}\n</details>\n`;
+  });
+  return { html: out.slice(0, first) + folded.join(""), toc };
 }
 
 /** "Sửa báo cáo này" (the report file in the repository's web editor) and "Báo lỗi" (a new issue). */

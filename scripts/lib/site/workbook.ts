@@ -70,8 +70,8 @@ function statusSheet(wb: ExcelJS.Workbook, model: SiteModel): void {
     wb,
     SHEETS.status,
     STATUS_COLUMNS.map((h, i) => ({ header: h, width: widths[i]!, ...(formats[i] ? { format: formats[i] } : {}) })),
-    statusRows(model).map(({ unit: u, level, parent, late }) => [
-      u.code, u.name, level, parent?.code ?? null, parent?.name ?? null, u.status_label, u.timeliness_label,
+    statusRows(model).map(({ unit: u, level, parent, timeliness, late }) => [
+      u.code, u.name, level, parent?.code ?? null, parent?.name ?? null, u.status_label, timeliness,
       excelDate(u.deadline), excelDate(u.submitted), excelDate(u.approved), late,
     ]),
   );
