@@ -97,7 +97,7 @@ describe("the income target (× 1,5 by 2020; × 2 in poor areas), on the pro-rat
   const income = (from: number, to: number): Values => ({ thu_nhap_bq_ho_ngheo: { baseline: from, mid2018: to } });
   it("× 1,5 over 5 years is × 1,25 after 2,5", () => {
     const c = targetCells("thu_nhap_bq_ho_ngheo", units.get("101")!, income(600, 756), env)!;
-    expect(c.target).toBe("Gấp 1,5 lần cuối năm 2015 vào cuối giai đoạn (lộ trình đến 30/6/2018: 1,25 lần)");
+    expect(c.target).toBe("Gấp 1,5 lần đầu kỳ vào cuối giai đoạn (lộ trình: 1,25 lần)");
     expect(c.verdict).toBe("Đạt (gấp 1,26 lần)");
     expect(targetCells("thu_nhap_bq_ho_ngheo", units.get("101")!, income(600, 740), env)!.verdict).toBe("Chưa đạt (gấp 1,23 lần)");
   });
@@ -115,6 +115,7 @@ describe("areas leaving ĐBKK status (20 - 30 % by 2020, 10 - 15 % at mid-term)"
     expect(targetCells("so_xa_thoat_dbkk", units.get("1")!, counts(20, 1), env)!.verdict).toBe("Chưa đạt (5,00%; lộ trình 10 - 15%)");
     expect(targetCells("so_xa_thoat_dbkk", units.get("1")!, counts(20, 4), env)!.verdict).toBe("Vượt (20,00%; lộ trình 10 - 15%)");
     expect(targetCells("so_xa_thoat_dbkk", units.get("1")!, counts(0, 0), env)!.verdict).toBe("Không có địa bàn thuộc diện");
+    expect(targetCells("so_xa_thoat_dbkk", units.get("1")!, {}, env)!.verdict).toBe("-");
   });
   it("a flagged commune's own row says whether it has left, not a share of itself", () => {
     expect(targetCells("so_xa_thoat_dbkk", units.get("102")!, counts(1, 1), env)!.verdict).toBe("Đã thoát");

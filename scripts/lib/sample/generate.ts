@@ -19,7 +19,17 @@ import { applyRules, coreValues, dropConsistently, otherValues, sumSeries, type 
 
 // What a district or the province declares itself: the core poverty figures with the
 // breakdown of the poor, so that each of its tables has one complete source.
-const DECLARED = ["ho_dan_cu", "ho_dan_cu_dtts", "ho_ngheo", "ho_ngheo_dtts", "ho_ngheo_thieu_hut_thu_nhap", "ho_ngheo_thieu_hut_dich_vu", "ho_thoat_ngheo", "ho_tai_ngheo", "ho_ngheo_phat_sinh", "ho_can_ngheo", "ho_can_ngheo_dtts", "ho_thoat_can_ngheo", "ho_can_ngheo_phat_sinh"];
+const DECLARED = ["ho_dan_cu", "ho_dan_cu_dtts", "ho_ngheo", "ho_ngheo_dtts", "ho_ngheo_thieu_hut_thu_nhap", "ho_ngheo_thieu_hut_dich_vu", "ho_thoat_ngheo", "ho_tai_ngheo", "ho_ngheo_phat_sinh", "ho_can_ngheo", "ho_can_ngheo_dtts", "ho_thoat_can_ngheo", "ho_can_ngheo_phat_sinh", "so_thon_dbkk", "so_thon_thoat_dbkk"];
+/** ĐBKK villages of a commune: 2 - 6 in a ĐBKK commune, now and then one or two in another rural
+ *  one, none in a town; about one in eight leaves the status by the last period (on the pro-rata
+ *  path of QĐ 1722's 20 - 30 % by 2020). */
+function villages(s: Series, u: Unit, dbkk: boolean, rng: Rng, first: string, last: string): void {
+  const start = u.area === "thanh_thi" ? 0 : dbkk ? rng.int(2, 6) : rng.chance(0.15) ? rng.int(1, 2) : 0;
+  const left = start > 0 && rng.chance(0.3) ? Math.min(start, rng.int(1, 2)) : 0;
+  s.so_thon_dbkk = { [first]: start, [last]: start - left };
+  s.so_thon_thoat_dbkk = { [last]: left };
+}
+
 /** What a unit above the lowest level declares: the sums of DECLARED, and the poor's income per
  *  head as the mean of its children's weighted by the poor's members (as the roll-up computes it). */
 function declaredOf(children: Series[]): Series {
@@ -151,6 +161,7 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
     const first = ds.project.periods[0]!.id;
     const rate = (s.ho_ngheo?.[first] ?? 0) / Math.max(1, s.ho_dan_cu?.[first] ?? 1);
     poorRates.set(u.code, rate);
+    villages(s, u, isDbkk(u, rate), rng, first, ds.project.periods[ds.project.periods.length - 1]!.id);
     otherValues(s, ds.catalogue.indicators, ds.project.periods, applicableIn(isDbkk(u, rate)), rng);
     applyRules(s, ds.catalogue, rng);
     return s;
@@ -242,7 +253,9 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
     const values: Series = level.kind === "territory" ? structuredClone(series.get(u.code) ?? {}) : agencyValues(u);
     if (u === odd && values.ho_dan_cu?.y2017 != null) values.ho_dan_cu.y2017 = (values.ho_dan_cu.y2017 as number) + 7;
     if (draw.status === "dang_soan") {
-      for (const byP of Object.values(values)) for (const p of Object.keys(byP)) if (rng.chance(0.3)) byP[p] = null;
+      // A draft leaves some figures out, but not the activity counts of the components it has
+      // money for (money with no activity at all is a plausibility warning).
+      for (const [id, byP] of Object.entries(values)) for (const p of Object.keys(byP)) if (rng.chance(0.3) && !indicators.get(id)?.component) byP[p] = null;
       dropConsistently(values, ds.catalogue);
     }
     const parent = u.parent ? ds.units.get(u.parent) : undefined;

@@ -62,14 +62,15 @@ export function targetCells(indicator: string, unit: Unit, values: Values, env: 
     const base = values[indicator]?.[first];
     const now = values[indicator]?.[last];
     const verdict = base && now !== undefined ? `${VERDICT_LABELS[incomeVerdict(base, now, t)]} (gấp ${formatNumber(now / base, 2)} lần)` : "-";
-    return { target: `Gấp ${short(t.multiple)} lần ${env.periods[0]!.stock_label.toLowerCase()} vào cuối giai đoạn (lộ trình đến ${env.periods[env.periods.length - 1]!.stock_label}: ${short(t.path)} lần)`, verdict };
+    return { target: `Gấp ${short(t.multiple)} lần đầu kỳ vào cuối giai đoạn (lộ trình: ${short(t.path)} lần)`, verdict };
   }
   const leaving = env.project.targets.leaving.find((l) => l.indicator === indicator);
   if (leaving) {
     const left = values[indicator]?.[last] ?? 0;
     const res = leavingResult(left, values[leaving.of]?.[first] ?? 0, leaving.share, env.project, env.periods);
-    const target = `${rangeText(leaving.share)}% số địa bàn thuộc diện đầu kỳ vào cuối giai đoạn`;
+    const target = `Thoát ${rangeText(leaving.share)}% số thuộc diện đầu kỳ vào cuối giai đoạn`;
     if (ownStatusFlag(unit, leaving.of, env)) return { target, verdict: left ? "Đã thoát" : "Chưa thoát" };
+    if (values[leaving.of]?.[first] === undefined) return { target, verdict: "-" };
     return {
       target,
       verdict: res ? `${VERDICT_LABELS[res.verdict]} (${formatNumber(res.share, 2)}%; lộ trình ${rangeText(res.path)}%)` : "Không có địa bàn thuộc diện",
