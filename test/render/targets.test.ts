@@ -32,7 +32,7 @@ const project = {
   },
 } as unknown as Project;
 
-const unit = (code: string, parent: string | null, flags?: string[]): Unit => ({ code, name: `Đơn vị ${code}`, level: "x", parent, ...(flags ? { flags } : {}) }) as Unit;
+const unit = (code: string, parent: string | null, flags?: string[]): Unit => ({ code, name: `Xã ${code}`, type: "xã", level: "x", parent, ...(flags ? { flags } : {}) }) as Unit;
 const units = new Map<string, Unit>([
   ["1", unit("1", null)],
   ["10", unit("10", "1")],
@@ -146,6 +146,6 @@ describe("the narrative's verdict sentences agree with Biểu 01", () => {
     }).join(" ");
     expect(text).toContain("chưa đạt mục tiêu giảm 4 điểm %/năm của địa bàn đặc biệt khó khăn");
     expect(text).toContain("gấp 1,26 lần, chưa đạt lộ trình gấp 1,5 lần đến 30/6/2018 (mục tiêu gấp 2 lần");
-    expect(text).toContain("Đầu kỳ, Đơn vị 102 thuộc diện xã đặc biệt khó khăn; đến 30/6/2018 đã thoát khỏi tình trạng đặc biệt khó khăn.");
+    expect(text).toContain("Đầu kỳ, xã 102 thuộc diện xã đặc biệt khó khăn; đến 30/6/2018 đã thoát khỏi tình trạng đặc biệt khó khăn.");
   });
 });

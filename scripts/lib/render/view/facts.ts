@@ -5,6 +5,7 @@ import type { Indicator, Period, Project, Unit } from "../../model/types.js";
 import { incomeTarget, incomeVerdict, leavingResult, minorityTarget, povertyTarget } from "../../model/targets.js";
 import { MINORITY_RATE, POOR_INCOME, POVERTY_RATE, ownStatusFlag, reductionResult, short, type ReductionResult, type TargetEnv } from "./targets-view.js";
 import { formatNumber } from "../format.js";
+import { inSentence } from "./names.js";
 
 export interface FactEnv {
   project: Project;
@@ -83,7 +84,7 @@ function leavingFacts(fig: UnitFigures, env: FactEnv): string[] {
     const atStart = v[l.of]?.[first.id] ?? 0;
     const left = v[l.indicator]?.[last.id] ?? 0;
     if (ownStatusFlag(fig.unit, l.of, env)) {
-      return [`Đầu kỳ, ${fig.unit.name} thuộc diện ${bare(l.of)}; đến ${last.stock_label} ${left ? "đã" : "chưa"} ${bare(l.indicator).replace(/^\S+ /, "")}.`];
+      return [`Đầu kỳ, ${inSentence(fig.unit)} thuộc diện ${bare(l.of)}; đến ${last.stock_label} ${left ? "đã" : "chưa"} ${bare(l.indicator).replace(/^\S+ /, "")}.`];
     }
     const res = leavingResult(left, atStart, l.share, env.project, env.periods);
     if (!res) return [];
