@@ -26,7 +26,7 @@ const PERIODS = ["baseline", "y2016", "y2017", "mid2018"] as const;
 const FLOW_PERIODS = ["y2016", "y2017", "mid2018"] as const;
 const LEVELS = ["province", "district", "commune", "department"] as const;
 const FORM_IDS = ["B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08"] as const;
-const MAX_LEAF_COLUMNS = 14;
+const MAX_LEAF_COLUMNS = 15;
 
 interface DataFile {
   file: string; // path relative to the repository root
@@ -112,6 +112,8 @@ function cellProblems(expr: string, layout: FormSpec["layout"], where: string): 
       return argc(0, 0);
     case "unit":
     case "chair":
+    case "target":
+    case "verdict":
       return [...argc(0, 0), ...(layout === "indicators" ? [] : [`${where}: "${head}" only in an indicators layout`])];
     case "value": {
       if (finance) return [`${where}: "${expr}" not allowed in a finance layout`];

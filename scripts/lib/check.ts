@@ -4,6 +4,7 @@ import { applySubmissionDates, checkSubmissionWindow, type SubmissionDatesOutcom
 import { loadDataset, type Dataset, type LoadOptions } from "./load/load-dataset.js";
 import { checkCatalogue } from "./validate/check-catalogue.js";
 import { checkReports } from "./validate/check-reports.js";
+import { checkTargets } from "./validate/check-targets.js";
 import { checkUnits } from "./validate/check-units.js";
 import { checkValues } from "./validate/check-values.js";
 import { checkPlausibility, checkPlausibilityCatalogue } from "./validate/check-plausibility.js";
@@ -53,7 +54,7 @@ export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] 
   if (gitDates) diagnostics.push(...gitDates.diagnostics);
   if (ds) diagnostics.push(...inboxWorkbooks(ds, cwd));
   if (ds) {
-    const shape = [...checkUnits(ds), ...checkCatalogue(ds), ...checkPlausibilityCatalogue(ds), ...checkSubmissionWindow(ds)];
+    const shape = [...checkUnits(ds), ...checkCatalogue(ds), ...checkTargets(ds), ...checkPlausibilityCatalogue(ds), ...checkSubmissionWindow(ds)];
     diagnostics.push(...shape);
     diagnostics.push(...checkReports(ds), ...checkValues(ds), ...checkPlausibility(ds));
     if (opts.previous) diagnostics.push(...checkRevisions(ds, opts.previous));

@@ -82,3 +82,37 @@ describe("pipe tables: column widths of a wide form (names get room, numbers sta
     expect(Math.max(...w)).toBe(w[1]);
   });
 });
+
+describe("pipe tables: a unit of measure written with slashes", () => {
+  // Biểu 01's shape: the indicator's name, its unit ("nghìn đồng/người/tháng" breaks after a slash
+  // as a word processor breaks it), figures, a target and a verdict.
+  const src = [
+    "| TT | Chỉ tiêu | Đơn vị tính | Cuối năm 2015 | 30/6/2018 | Mục tiêu | Đánh giá |",
+    "|:--:|:---|:--:|---:|---:|:---|:---|",
+    "| 9 | Thu nhập bình quân đầu người của hộ nghèo | nghìn đồng/người/tháng | 559 | 727 | Gấp 1,5 lần đầu kỳ vào cuối giai đoạn (lộ trình: 1,25 lần) | Đạt (gấp 1,30 lần) |",
+    "| 2.1a | Tỷ lệ hộ nghèo dân tộc thiểu số (so với tổng số hộ dân tộc thiểu số) | % | 32,06 | 18,55 | Giảm 3 - 4 điểm %/năm | Vượt (5,41 điểm %/năm) |",
+    "| 30/6/2018 | Số hộ | hộ | 1 | 2 | | |",
+  ].join("\n");
+  const mm = (twips: number) => (twips * 25.4) / 1440;
+  const B01 = [
+    "| TT | Chỉ tiêu | Đơn vị tính | Cuối năm 2015 (đầu kỳ) | Cuối năm 2016 | Cuối năm 2017 | 6 tháng đầu năm 2018 (ước) | Tăng (+)/giảm (-) so với đầu kỳ | Mục tiêu | Đánh giá giữa kỳ (so với lộ trình) |",
+    "| :---: | :--- | :---: | ---: | ---: | ---: | ---: | ---: | :--- | :--- |",
+    "| 1 | Tổng số hộ dân cư | hộ | 385.892 | 390.519 | 395.146 | 399.782 | +13.890 |  |  |",
+    "| 2a | Tỷ lệ hộ nghèo | % | 13,31 | 10,51 | 8,56 | 7,72 | −5,59 | Giảm 1 - 1,5 điểm %/năm (minh họa) | Vượt (2,24 điểm %/năm) |",
+    "| 2.1a | Tỷ lệ hộ nghèo dân tộc thiểu số (so với tổng số hộ dân tộc thiểu số) | % | 32,06 | 25,31 | 20,65 | 18,55 | −13,51 | Giảm 3 - 4 điểm %/năm | Vượt (5,41 điểm %/năm) |",
+    "| 9 | Thu nhập bình quân đầu người của hộ nghèo | nghìn đồng/người/tháng | 559 | 621 | 690 | 727 | +168 | Gấp 1,5 lần đầu kỳ vào cuối giai đoạn (lộ trình: 1,25 lần) | Đạt (gấp 1,30 lần) |",
+    "| 11.1 | Số xã đã thoát khỏi tình trạng đặc biệt khó khăn (lũy kế) | xã | - | - | - | 9 | - | Thoát 20 - 30% số thuộc diện đầu kỳ vào cuối giai đoạn | Đạt (12,00%; lộ trình 10 - 15%) |",
+  ].join("\n");
+
+  it("the unit column need not hold 'đồng/người/tháng' on one line, so the names get the room", () => {
+    // Without the break after a slash the unit column took 38 mm and the names 28 mm.
+    const w = columnWidths(parse(B01), 14287, 11);
+    expect(mm(w[2]!)).toBeLessThan(33);
+    expect(mm(w[1]!)).toBeGreaterThan(29);
+  });
+
+  it("a date in a body cell is never split at its slashes", () => {
+    const w = columnWidths(parse(src), 14000, 11);
+    expect(mm(w[0]!)).toBeGreaterThan(15); // "30/6/2018" on one line at 11 pt
+  });
+});

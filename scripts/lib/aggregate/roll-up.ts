@@ -49,7 +49,8 @@ function clean(values: ReportFile["values"] | undefined): Values {
 }
 
 /** Computed indicators from a unit's counts: ratios now; unit counts come from flags. */
-export function computeDerived(values: Values, indicators: readonly Indicator[], flaggedCount: (flag: string) => number, periods: string[]): Values {
+/** flaggedCount(flag, also?): units carrying the flag (and, if given, also the second one). */
+export function computeDerived(values: Values, indicators: readonly Indicator[], flaggedCount: (flag: string, also?: string) => number, periods: string[]): Values {
   const out: Values = structuredClone(values);
   for (const ind of indicators) {
     const a = ind.aggregate;
@@ -60,7 +61,8 @@ export function computeDerived(values: Values, indicators: readonly Indicator[],
         if (n !== undefined && d !== undefined && d > 0) (out[ind.id] ??= {})[p] = (n / d) * a.scale;
       }
     } else if (a.rule === "count_flagged") {
-      for (const p of ind.periods) (out[ind.id] ??= {})[p] = flaggedCount(a.flag);
+      // With left_flag: every flagged unit at the first period, those that left not after it.
+      for (const p of ind.periods) (out[ind.id] ??= {})[p] = flaggedCount(a.flag) - (a.left_flag && p !== periods[0] ? flaggedCount(a.left_flag, a.flag) : 0);
     }
   }
   return out;
@@ -112,11 +114,11 @@ export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
   const figures = new Map<string, UnitFigures>();
   const isTerritory = (u: Unit) => ds.levels.get(u.level)?.kind === "territory";
 
-  const flaggedIn = (code: string, flag: string): number => {
-    const kids = children.get(code) ?? [];
+  // The unit itself (a poor district) and every unit below it (ĐBKK communes) carrying the flag.
+  const flaggedIn = (code: string, flag: string, also?: string): number => {
     const u = ds.units.get(code);
-    if (kids.length === 0) return u?.flags?.includes(flag) ? 1 : 0;
-    return kids.reduce((n, c) => n + flaggedIn(c, flag), 0);
+    const self = u?.flags?.includes(flag) && (!also || u.flags.includes(also)) ? 1 : 0;
+    return (children.get(code) ?? []).reduce((n, c) => n + flaggedIn(c, flag, also), self);
   };
 
   const visit = (code: string, stack: Set<string>): UnitFigures => {
@@ -129,7 +131,7 @@ export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
     const kids = (children.get(code) ?? []).map((c) => visit(c, stack));
     const territoryKids = kids.filter((k) => isTerritory(k.unit));
     const feeding = territoryKids.filter((k) => submitted(k.report) || (children.get(k.unit.code)?.length ?? 0) > 0);
-    const declared = computeDerived(clean(report?.values), ds.catalogue.indicators, (f) => flaggedIn(code, f), periods);
+    const declared = computeDerived(clean(report?.values), ds.catalogue.indicators, (f, also) => flaggedIn(code, f, also), periods);
     let rolled: Values | null = null;
     let parts: UnitFigures["parts"] = {};
     let effective = declared;
@@ -138,7 +140,7 @@ export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
     const complete = territoryKids.every((k) => (isLeaf(k) ? submitted(k.report) : k.coverage.complete));
     if (territoryKids.length > 0) {
       const r = rollWithParts(feeding.map((k) => ({ code: k.unit.code, values: k.effective })), ds.catalogue.indicators);
-      rolled = computeDerived(r.values, ds.catalogue.indicators, (f) => flaggedIn(code, f), periods);
+      rolled = computeDerived(r.values, ds.catalogue.indicators, (f, also) => flaggedIn(code, f, also), periods);
       parts = r.parts;
       // A complete roll-up wins; an incomplete one only fills what the unit did not declare.
       const base = complete ? declared : rolled;
@@ -146,7 +148,7 @@ export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
       effective = structuredClone(base);
       for (const [id, byP] of Object.entries(top)) effective[id] = { ...(effective[id] ?? {}), ...byP };
       // Rates must follow the numbers shown: recompute them on the merged values.
-      effective = computeDerived(effective, ds.catalogue.indicators, (f) => flaggedIn(code, f), periods);
+      effective = computeDerived(effective, ds.catalogue.indicators, (f, also) => flaggedIn(code, f, also), periods);
     }
     const own = report?.finance ?? [];
     const fed = kids.filter((k) => submitted(k.report) || (children.get(k.unit.code)?.length ?? 0) > 0);

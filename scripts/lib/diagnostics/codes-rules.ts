@@ -234,6 +234,18 @@ export const RULE_CODES = spec({
     message: (a) => (a.reason === "empty" ? `Dòng "${a.row}" cộng các dòng con (children) nhưng không có dòng con nào.` : `Dòng "${a.row}" tham chiếu dòng "${a.ref}" ${a.reason === "ambiguous" ? "có nhiều dòng cùng số thứ tự" : "không có trong biểu"}.`),
     hint: () => "Ghi số thứ tự (TT) của các dòng, nối bằng dấu +, mỗi số chỉ có ở một dòng của biểu (ví dụ I+II+III+IV); hoặc children khi các dòng con nằm ngay dưới dòng này.",
   },
+  TARGET_UNKNOWN_UNIT: {
+    severity: "error",
+    title: "Mục tiêu giao cho một đơn vị không có trong danh sách hoặc không phải địa bàn",
+    message: (a) => (a.name ? `Mục tiêu giảm nghèo giao cho "${a.code}" (${a.name}), nhưng đơn vị này không phải một địa bàn (tỉnh, huyện, xã).` : `Mục tiêu giảm nghèo giao cho mã đơn vị "${a.code}", nhưng không có đơn vị nào mang mã này.`),
+    hint: (a) => `Ghi mã của tỉnh hoặc huyện theo units.yaml, trong dấu nháy kép${a.suggestion ? ` (có phải là "${a.suggestion}"?)` : ""}; xóa dòng nếu không giao mục tiêu riêng.`,
+  },
+  TARGET_RANGE_REVERSED: {
+    severity: "error",
+    title: "Khoảng mục tiêu ghi ngược (mức thấp lớn hơn mức cao)",
+    message: (a) => `Khoảng mục tiêu [${a.low}, ${a.high}] có mức thấp lớn hơn mức cao.`,
+    hint: (a) => `Ghi mức thấp trước, mức cao sau: [${a.high}, ${a.low}].`,
+  },
   CATALOGUE_UNKNOWN_REF: {
     severity: "error",
     title: "Danh mục tham chiếu tới mục không tồn tại",

@@ -63,6 +63,37 @@ export interface Level {
   /** Outline sections and forms are switched on by level: outline.yaml names this id. */
 }
 
+/** A range of a target: [min, max]; max null when only a minimum is set. */
+export type TargetRange = [number, number | null];
+
+export interface UnitTarget {
+  poverty_reduction: [number, number];
+  source: string;
+  /** An illustrative value, not yet taken from its document. */
+  illustrative?: boolean;
+  note?: string;
+}
+
+/** The targets units are judged against (project.yaml targets; model/targets.ts applies them). */
+export interface Targets {
+  source: string;
+  /** Years of the whole programme period (2016-2020: 5): the mid-term path is pro rata. */
+  horizon_years: number;
+  poverty_reduction: [number, number];
+  poor_area_reduction: number;
+  poor_area_flag: string | null;
+  /** A unit whose rate at the last period is at most this (%) is "đã ở mức thấp", not "chưa đạt". */
+  below_rate_ok: number | null;
+  ethnic_minority_reduction: [number, number];
+  income_multiple: number;
+  poor_area_income_multiple: number;
+  leaving: { indicator: string; of: string; share: TargetRange }[];
+  /** The province's own poverty-reduction target (its plan). */
+  province?: UnitTarget;
+  /** Targets the province's plan sets for units below it (districts), by unit code. */
+  units?: Record<string, UnitTarget>;
+}
+
 export interface Project {
   round: string;
   title: string;
@@ -70,7 +101,7 @@ export interface Project {
   short_title: string;
   /** Trích yếu shared by every report; territory units add "trên địa bàn <name>". */
   report_title: string;
-  targets: { poverty_reduction: [number, number]; poor_area_reduction: number; poor_area_flag: string | null; source: string };
+  targets: Targets;
   /** Code of the root unit (the province). */
   root: string;
   /** Date the status views are computed at, unless --as-of overrides it. */
@@ -129,7 +160,7 @@ export type Aggregation =
   | { rule: "sum" }
   | { rule: "ratio"; numerator: string; denominator: string; scale: number }
   | { rule: "weighted_mean"; weight: string }
-  | { rule: "count_flagged"; flag: UnitFlag }
+  | { rule: "count_flagged"; flag: UnitFlag; left_flag?: UnitFlag }
   | { rule: "own" };
 
 export interface Indicator {
@@ -217,6 +248,7 @@ export interface Outline {
  * Cell expressions (FormColumn.value), evaluated per row by the view model:
  *   number | label | unit | note          the row's TT, label, the indicator's ĐVT, an empty note cell
  *   chair                                 the departments chairing the row's indicator (departments.yaml)
+ *   target | verdict                      the row indicator's target (project.yaml targets) and the mid-term verdict
  *   value:<period>                        indicators layout: the row indicator at <period>
  *   value:<period>:<indicator>            children layout: <indicator> of the row's unit at <period>
  *   share:<period>:<of>[:<indicator>]     100 × value ÷ value of <of> at <period> (a "Tỷ lệ %" column)
@@ -244,6 +276,8 @@ export interface FormRow {
   source_group?: string; // finance_sources layout: a group subtotal (I, II …)
   component?: string; // finance_components layout: a component or sub-component (subtotals its children)
   total?: boolean; // a grand-total row (finance layouts; children layout adds its own)
+  /** Print the row only in the reports of these levels (all the form's levels when absent). */
+  levels?: LevelId[];
   /** Heading row (bold, no values). */
   heading?: boolean;
   /** A total or subtotal: the sum of its children rows ("children") or of the rows a formula

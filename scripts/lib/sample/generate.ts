@@ -19,7 +19,29 @@ import { applyRules, coreValues, dropConsistently, otherValues, sumSeries, type 
 
 // What a district or the province declares itself: the core poverty figures with the
 // breakdown of the poor, so that each of its tables has one complete source.
-const DECLARED = ["ho_dan_cu", "ho_dan_cu_dtts", "ho_ngheo", "ho_ngheo_dtts", "ho_ngheo_thieu_hut_thu_nhap", "ho_ngheo_thieu_hut_dich_vu", "ho_thoat_ngheo", "ho_tai_ngheo", "ho_ngheo_phat_sinh", "ho_can_ngheo", "ho_can_ngheo_dtts", "ho_thoat_can_ngheo", "ho_can_ngheo_phat_sinh"];
+const DECLARED = ["ho_dan_cu", "ho_dan_cu_dtts", "ho_ngheo", "ho_ngheo_dtts", "ho_ngheo_thieu_hut_thu_nhap", "ho_ngheo_thieu_hut_dich_vu", "ho_thoat_ngheo", "ho_tai_ngheo", "ho_ngheo_phat_sinh", "ho_can_ngheo", "ho_can_ngheo_dtts", "ho_thoat_can_ngheo", "ho_can_ngheo_phat_sinh", "so_thon_dbkk", "so_thon_thoat_dbkk"];
+/** ĐBKK villages of a commune: 2 - 6 in a ĐBKK commune, now and then one or two in another rural
+ *  one, none in a town; about one in eight leaves the status by the last period (on the pro-rata
+ *  path of QĐ 1722's 20 - 30 % by 2020). */
+function villages(s: Series, u: Unit, dbkk: boolean, rng: Rng, first: string, last: string): void {
+  const start = u.area === "thanh_thi" ? 0 : dbkk ? rng.int(2, 6) : rng.chance(0.15) ? rng.int(1, 2) : 0;
+  const left = start > 0 && rng.chance(0.3) ? Math.min(start, rng.int(1, 2)) : 0;
+  s.so_thon_dbkk = { [first]: start, [last]: start - left };
+  s.so_thon_thoat_dbkk = { [last]: left };
+}
+
+/** What a unit above the lowest level declares: the sums of DECLARED, and the poor's income per
+ *  head as the mean of its children's weighted by the poor's members (as the roll-up computes it). */
+function declaredOf(children: Series[]): Series {
+  const s = sumSeries(children, [...DECLARED, "nhan_khau_ho_ngheo"]);
+  for (const p of Object.keys(s.nhan_khau_ho_ngheo ?? {})) {
+    const w = children.map((c) => [c.thu_nhap_bq_ho_ngheo?.[p], c.nhan_khau_ho_ngheo?.[p]] as const).filter((x): x is readonly [number, number] => typeof x[0] === "number" && typeof x[1] === "number");
+    const members = w.reduce((a, [, m]) => a + m, 0);
+    if (members > 0) (s.thu_nhap_bq_ho_ngheo ??= {})[p] = Math.round(w.reduce((a, [v, m]) => a + v * m, 0) / members);
+  }
+  return s;
+}
+
 /** A rural commune at or above this illustrative baseline poverty rate is flagged ĐBKK and 135. */
 const DBKK_RATE = 0.22;
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Hà", "Đinh", "Bùi", "Đỗ", "Vũ", "Cao", "Triệu"];
@@ -63,9 +85,27 @@ function signer(level: Level, rng: Rng): ReportFile["document"]["signer"] {
     : { authority: "TM. ỦY BAN NHÂN DÂN", deputy: "KT. CHỦ TỊCH", position: "PHÓ CHỦ TỊCH", name };
 }
 
+/** Programme money a commune is given a year for a component (or its project), in triệu đồng.
+ *  Assumptions for a province of some 390 000 households and 75 ĐBKK communes: a Chương trình 135
+ *  commune gets 0,4 - 0,6 billion a year for infrastructure (development investment) and a few
+ *  hundred million for production; replication of models (Dự án 3) a hundred million or so a year
+ *  per commune; communication and capacity (Dự án 4, 5) tens of millions. With districts' and
+ *  departments' own records that is some 150 - 200 billion đồng for 2016 - 6/2018 (Biểu 05), beside
+ *  about 120 billion of preferential credit and 130 billion of other policies (values.ts). */
+const PLAN_PER_YEAR: Record<string, [number, number]> = {
+  "DA2.TDA1": [400, 600],
+  "DA2.TDA2": [120, 220],
+  "DA2.TDA3": [20, 40],
+  DA3: [60, 160],
+  DA4: [10, 30],
+  DA5: [10, 30],
+};
+const OTHER_PLAN_PER_YEAR: [number, number] = [20, 60];
+
 /** Money on the components a unit may carry (flagged programmes only where a flagged commune is
- *  managed), each from the sources its component may use. */
-function financeFor(ds: Dataset, unit: Unit, level: Level, rng: Rng, scale: number, manages: (flags: readonly string[]) => boolean): FinanceRecord[] {
+ *  managed; a flagged commune carries every one of them), each from the sources its component may
+ *  use, development investment first where it is allowed. */
+function financeFor(ds: Dataset, unit: Unit, level: Level, rng: Rng, scale: number, lowest: boolean, manages: (flags: readonly string[]) => boolean): FinanceRecord[] {
   const byId = new Map(ds.programme.components.map((c) => [c.id, c]));
   const rule = <K extends "sources" | "requires_flag">(c: Component, k: K) => c[k] ?? (c.parent ? byId.get(c.parent)?.[k] : undefined);
   const leaves = ds.programme.components.filter((c) => c.applicable && !ds.programme.components.some((o) => o.parent === c.id)).filter((c) => {
@@ -73,20 +113,29 @@ function financeFor(ds: Dataset, unit: Unit, level: Level, rng: Rng, scale: numb
     return !flags || manages(flags);
   });
   const chaired = leaves.filter((c) => unit.chairs?.some((x) => c.id === x || c.id.startsWith(`${x}.`)));
-  const picks = level.kind === "agency" ? chaired : leaves.length ? [rng.pick(leaves), rng.pick(leaves)].filter((c, i, a) => a.indexOf(c) === i) : [];
+  const flagged = leaves.filter((c) => rule(c, "requires_flag"));
+  const open = leaves.filter((c) => !rule(c, "requires_flag"));
+  const drawn = open.length ? [rng.pick(open), rng.pick(open)].filter((c, i, a) => a.indexOf(c) === i) : [];
+  const picks = level.kind === "agency" ? chaired : lowest && flagged.length ? [...flagged, ...drawn.slice(0, 1)] : drawn;
   const programme = ds.programme.sources.filter((s) => s.group === ds.programme.source_groups[0]?.id);
   const out: FinanceRecord[] = [];
   for (const c of picks) {
     const allowed = rule(c, "sources");
     const sources = allowed ? programme.filter((s) => allowed.includes(s.id)) : programme;
     if (!sources.length) continue;
-    for (const src of [rng.pick(sources), rng.pick(sources)].filter((s, i, a) => a.indexOf(s) === i)) {
+    const main = sources.find((x) => x.id.includes("dtpt")) ?? rng.pick(sources);
+    const picked = [main, rng.pick(sources)].filter((x, i, a) => a.indexOf(x) === i);
+    const share = picked.length > 1 ? rng.between(0.6, 0.85) : 1;
+    const [lo, hi] = PLAN_PER_YEAR[c.id] ?? PLAN_PER_YEAR[c.parent ?? ""] ?? OTHER_PLAN_PER_YEAR;
+    const perYear = rng.between(lo, hi) * scale;
+    picked.forEach((src, k) => {
       for (const p of ds.project.periods.filter((x) => x.flow_label !== null)) {
-        const plan = Math.round(rng.between(40, 500) * scale * p.years);
+        const plan = Math.round(perYear * (k === 0 ? share : 1 - share) * p.years);
+        if (plan <= 0) continue;
         const disbursed = rng.chance(0.004) ? Math.round(plan * 1.06) : Math.round(plan * rng.between(0.55, 0.99));
         out.push({ component: c.id, source: src.id, period: p.id, plan, disbursed });
       }
-    }
+    });
   }
   return out;
 }
@@ -112,6 +161,7 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
     const first = ds.project.periods[0]!.id;
     const rate = (s.ho_ngheo?.[first] ?? 0) / Math.max(1, s.ho_dan_cu?.[first] ?? 1);
     poorRates.set(u.code, rate);
+    villages(s, u, isDbkk(u, rate), rng, first, ds.project.periods[ds.project.periods.length - 1]!.id);
     otherValues(s, ds.catalogue.indicators, ds.project.periods, applicableIn(isDbkk(u, rate)), rng);
     applyRules(s, ds.catalogue, rng);
     return s;
@@ -139,10 +189,10 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
       const poor = allocate(pub.poor, profiles.map((p) => p.households * p.poorRate));
       const near = allocate(pub.near_poor, profiles.map((p) => p.households * p.nearRate));
       territoryKids.forEach((k, i) => series.set(k.code, leafSeries(k, profiles[i]!, rngs[i]!, { at: anchorAt, households: hh[i]!, poor: poor[i]!, near: near[i]! })));
-      s = sumSeries(territoryKids.map((k) => series.get(k.code)!), DECLARED);
+      s = declaredOf(territoryKids.map((k) => series.get(k.code)!));
     } else {
       const f = u.parent === null ? 1 : 0.45 + 2.3 * rngFor(seed, `factor:${u.code}`).next() ** 2;
-      s = sumSeries(territoryKids.map((k) => seriesOf(k, f)), DECLARED);
+      s = declaredOf(territoryKids.map((k) => seriesOf(k, f)));
     }
     series.set(u.code, s);
     return s;
@@ -203,7 +253,9 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
     const values: Series = level.kind === "territory" ? structuredClone(series.get(u.code) ?? {}) : agencyValues(u);
     if (u === odd && values.ho_dan_cu?.y2017 != null) values.ho_dan_cu.y2017 = (values.ho_dan_cu.y2017 as number) + 7;
     if (draw.status === "dang_soan") {
-      for (const byP of Object.values(values)) for (const p of Object.keys(byP)) if (rng.chance(0.3)) byP[p] = null;
+      // A draft leaves some figures out, but not the activity counts of the components it has
+      // money for (money with no activity at all is a plausibility warning).
+      for (const [id, byP] of Object.entries(values)) for (const p of Object.keys(byP)) if (rng.chance(0.3) && !indicators.get(id)?.component) byP[p] = null;
       dropConsistently(values, ds.catalogue);
     }
     const parent = u.parent ? ds.units.get(u.parent) : undefined;
@@ -220,7 +272,7 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
         recipients: level.kind === "agency" ? ["Lưu: VT."] : parent ? ["Lưu: VT."] : ["Lưu: VT."],
       },
       values,
-      finance: financeFor(ds, u, level, rng, lowest ? 1 : level.kind === "agency" ? 8 : 3, (flags) => managesFlagged(level.kind === "agency" ? ds.project.root : u.code, flags)),
+      finance: financeFor(ds, u, level, rng, lowest ? 1 : level.kind === "agency" ? 4 : 2, lowest, (flags) => managesFlagged(level.kind === "agency" ? ds.project.root : u.code, flags)),
       narrative: {},
     };
     made.set(u.code, report);
@@ -269,12 +321,23 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
       }),
     );
   }
-  return { reports, flagsText: flagsYaml(ds, poorRates, seed) };
+  const lastPeriod = ds.project.periods[ds.project.periods.length - 1]!.id;
+  const lastRates = new Map([...poorRates.keys()].map((c) => {
+    const s = series.get(c);
+    return [c, (s?.ho_ngheo?.[lastPeriod] ?? 0) / Math.max(1, s?.ho_dan_cu?.[lastPeriod] ?? 1)];
+  }));
+  return { reports, flagsText: flagsYaml(ds, poorRates, lastRates, seed) };
 }
 
-function flagsYaml(ds: Dataset, poorRates: Map<string, number>, seed: number): string {
+/** Share of the ĐBKK communes shown as having left the status by the last period: 12 %, on the
+ *  pro-rata path (10 - 15 %) of QĐ 1722's 20 - 30 % by 2020. */
+const LEFT_DBKK_SHARE = 0.12;
+
+function flagsYaml(ds: Dataset, poorRates: Map<string, number>, lastRates: Map<string, number>, seed: number): string {
   const rural = [...poorRates.entries()].filter(([c]) => ds.units.get(c)?.area !== "thanh_thi");
   const dbkk = rural.filter(([, r]) => r >= DBKK_RATE).map(([c]) => c).sort();
+  // Those leaving first are the ĐBKK communes with the lowest poverty rate at the last period.
+  const left = [...dbkk].sort((a, b) => lastRates.get(a)! - lastRates.get(b)! || (a < b ? -1 : 1)).slice(0, Math.round(dbkk.length * LEFT_DBKK_SHARE)).sort();
   const atk = rural.filter(([c]) => rngFor(seed, `atk:${c}`).chance(0.03)).map(([c]) => c).sort();
   const q = (list: string[]) => `[${list.map((c) => `"${c}"`).join(", ")}]`;
   return [
@@ -282,16 +345,23 @@ function flagsYaml(ds: Dataset, poorRates: Map<string, number>, seed: number): s
     "# Các xã thuộc diện đặc biệt khó khăn, Chương trình 135, an toàn khu.",
     "# DANH SÁCH MINH HỌA do lệnh npm run sample sinh ra: thay bằng danh sách theo",
     "# QĐ 900/QĐ-TTg (20/6/2017), QĐ 582/QĐ-TTg (28/4/2017) khi có số liệu chính thức.",
-    "source: Minh họa (xã có tỷ lệ hộ nghèo minh họa cuối năm 2015 từ 22% trở lên)",
+    "# Huyện nghèo (Nghị quyết 30a/2008/NQ-CP): chưa xác định tỉnh có huyện nghèo (danh sách để trống).",
+    "source: Minh họa (xã có tỷ lệ hộ nghèo minh họa cuối năm 2015 từ 22% trở lên; xã thoát đặc biệt khó khăn là các xã có tỷ lệ hộ nghèo minh họa tại 30/6/2018 thấp nhất)",
     "illustrative: true",
     "labels:",
     "  xa_dbkk: Xã đặc biệt khó khăn",
     "  xa_135: Xã thuộc Chương trình 135",
     "  xa_atk: Xã an toàn khu",
+    "  xa_thoat_dbkk: Xã đã thoát khỏi tình trạng đặc biệt khó khăn",
+    "  huyen_ngheo: Huyện nghèo",
+    "  huyen_thoat_ngheo: Huyện đã thoát khỏi tình trạng huyện nghèo",
     "flags:",
     `  xa_dbkk: ${q(dbkk)}`,
     `  xa_135: ${q(dbkk)}`,
     `  xa_atk: ${q(atk)}`,
+    `  xa_thoat_dbkk: ${q(left)}`,
+    "  huyen_ngheo: []",
+    "  huyen_thoat_ngheo: []",
     "",
   ].join("\n");
 }

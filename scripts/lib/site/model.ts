@@ -158,7 +158,7 @@ export interface ReductionInfo {
   target: { min: number; max: number | null; text: string; basis: string };
   /** The poor rate the unit would reach at each period at the minimum target pace. */
   target_path: Series;
-  verdict: "dat" | "khong_dat" | "vuot" | "chua_du_so_lieu";
+  verdict: "dat" | "khong_dat" | "vuot" | "muc_thap" | "chua_du_so_lieu";
   /** "Đạt", "Không đạt", "Vượt", "Chưa đủ số liệu". */
   verdict_label: string;
 }

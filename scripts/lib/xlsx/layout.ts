@@ -155,7 +155,7 @@ export function workbookLayout(ds: Dataset, unit: Unit): WorkbookLayout {
     headerCells(form.columns, top, hdr, sheet);
     let row = top + hdr;
     sheet.bodyRow = row;
-    for (const r of form.rows) {
+    for (const r of form.rows.filter((x) => !x.levels || x.levels.includes(unit.level))) {
       const ind = r.indicator ? indicators.get(r.indicator) : undefined;
       if (ind) shownRows.add(ind.id);
       const heading = !!r.heading || !ind;

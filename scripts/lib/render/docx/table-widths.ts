@@ -25,6 +25,9 @@ const chars = (s: string): number => [...s].length;
 /** Width of a figure in ems: digits and signs half an em, "." "," and spaces a quarter. */
 const figureEm = (s: string): number => [...s].reduce((a, ch) => a + (/[.,\s]/.test(ch) ? 0.25 : 0.5), 0);
 const longestWord = (s: string): number => Math.max(0, ...s.split(/\s+/).map(chars));
+/** In body text a line may also break after a slash before a letter ("nghìn đồng/người/tháng"),
+ *  as word processors break it; never inside a date or a figure ("30/6/2018"). */
+const longestBodyWord = (s: string): number => Math.max(0, ...s.split(/\s+|(?<=\/)(?=\p{L})/u).map(chars));
 
 export function columnWidths(spec: TableSpec, total: number, size: number): number[] {
   const n = spec.levels.length;
@@ -45,7 +48,7 @@ export function columnWidths(spec: TableSpec, total: number, size: number): numb
     const leaf = clean([spec.levels[c]?.at(-1) ?? "", ...own].sort((a, b) => chars(b) - chars(a))[0] ?? "");
     const body = spec.rows.map((r) => inlineText(r.cells[c]).trim()).filter((t) => t.length > 0);
     const bodyLen = Math.max(0, ...body.map(chars));
-    const words = Math.max(2, longestWord(leaf), ...body.map(longestWord));
+    const words = Math.max(2, longestWord(leaf), ...body.map(longestBodyWord));
     const twoLines = Math.max(longestWord(leaf), Math.ceil(chars(leaf) / 2) + 1);
     const head = chars(leaf) <= SHORT_LABEL ? chars(leaf) : twoLines;
     const narrow = c === 0 && (NUMBER_COLUMN.test(leaf) || (bodyLen <= 4 && chars(leaf) <= 4));

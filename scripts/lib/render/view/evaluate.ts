@@ -23,6 +23,8 @@ export interface EvalEnv {
   sourceGroup: ReadonlyMap<string, string>;
   /** The departments chairing an indicator ("Cơ quan chủ trì"). */
   chairOf?: (ind: Indicator) => string;
+  /** The row indicator's target and mid-term verdict for the unit ("Mục tiêu", "Đánh giá"). */
+  targetOf?: (ind: Indicator, values: Values) => { target: string; verdict: string } | null;
 }
 
 export type Cell = { text: string; align: "left" | "center" | "right" };
@@ -53,6 +55,10 @@ export function evaluate(expr: string, row: RowContext, env: EvalEnv): Cell {
   if (op === "unit") return { text: row.indicator?.unit ?? "", align: "center" };
   if (op === "note") return { text: "", align: "left" };
   if (op === "chair") return { text: row.indicator && env.chairOf ? env.chairOf(row.indicator) : "", align: "left" };
+  if (op === "target" || op === "verdict") {
+    const t = row.indicator && !row.heading && env.targetOf ? env.targetOf(row.indicator, row.values) : null;
+    return { text: t ? t[op] : "", align: "left" };
+  }
   if (row.heading) return { text: "", align: "right" };
   const flows = env.periods.filter((p) => p.flow_label !== null).map((p) => p.id);
   const val = (id: string | undefined, p: string | undefined) => (id && p ? row.values[id]?.[p] : undefined);

@@ -1,14 +1,17 @@
 // Sentences that quote the numbers in a report's body, computed from the same figures as the
 // annex forms, so text and tables agree.
 import type { UnitFigures } from "../../aggregate/roll-up.js";
-import type { Indicator, Period, Project } from "../../model/types.js";
-import { povertyTarget, verdictOf } from "../../model/targets.js";
+import type { Indicator, Period, Project, Unit } from "../../model/types.js";
+import { incomeTarget, incomeVerdict, leavingResult, minorityTarget, povertyTarget } from "../../model/targets.js";
+import { MINORITY_RATE, POOR_INCOME, POVERTY_RATE, ownStatusFlag, reductionResult, short, type ReductionResult, type TargetEnv } from "./targets-view.js";
 import { formatNumber } from "../format.js";
+import { inSentence } from "./names.js";
 
 export interface FactEnv {
   project: Project;
   periods: readonly Period[];
   indicators: ReadonlyMap<string, Indicator>;
+  units: ReadonlyMap<string, Unit>;
   moneyUnit: string;
 }
 
@@ -22,23 +25,73 @@ export function povertyFacts(fig: UnitFigures, env: FactEnv): string[] {
   const r0 = v.ty_le_ho_ngheo?.[first.id];
   const r1 = v.ty_le_ho_ngheo?.[last.id];
   if (r0 === undefined || r1 === undefined) return [];
-  const years = env.periods.reduce((s, p) => s + p.years, 0);
-  const drop = r0 - r1;
-  const perYear = years > 0 ? drop / years : 0;
-  const target = povertyTarget(fig.unit, env.project);
-  const verdict = { vuot: "vượt", dat: "đạt", khong_dat: "chưa đạt" }[verdictOf(perYear, target)];
-  const goal = target.max === null ? `${formatNumber(target.min, 0)} điểm %/năm của địa bàn đặc biệt khó khăn` : `${formatNumber(target.min, 0)} - ${formatNumber(target.max, 1)} điểm %/năm`;
+  const tenv: TargetEnv = { project: env.project, periods: env.periods, units: env.units, indicators: env.indicators };
+  const res = reductionResult(v, POVERTY_RATE, povertyTarget(fig.unit, env.project, env.units), env.periods)!;
   const near = (p: string) => (v.ho_can_ngheo?.[p] === undefined ? "" : ` và ${n(v.ho_can_ngheo[p])} hộ cận nghèo (${pct(v.ty_le_ho_can_ngheo?.[p])})`);
   const minority = v.ho_ngheo_dtts?.[last.id] === undefined ? "" : `, trong đó ${n(v.ho_ngheo_dtts[last.id])} hộ nghèo dân tộc thiểu số`;
+  const t = res.target;
+  const goal = `${t.max === null ? `${short(t.min)} điểm %/năm của địa bàn đặc biệt khó khăn` : `${short(t.min)} - ${short(t.max)} điểm %/năm`}${t.illustrative ? " (mức minh họa)" : ""} của ${t.source}`;
   const out = [
     `${first.stock_label} có ${n(v.ho_dan_cu?.[first.id])} hộ dân cư, trong đó ${n(v.ho_ngheo?.[first.id])} hộ nghèo (${pct(r0)})${near(first.id)}; đến ${last.stock_label} còn ${n(v.ho_ngheo?.[last.id])} hộ nghèo (${pct(r1)})${minority}${near(last.id)}.`,
-    `Tỷ lệ hộ nghèo giảm ${formatNumber(drop, 2)} điểm %, bình quân giảm ${formatNumber(perYear, 2)} điểm %/năm, ${verdict} mục tiêu giảm ${goal} của ${env.project.targets.source}.`,
+    `Tỷ lệ hộ nghèo giảm ${formatNumber(r0 - r1, 2)} điểm %, bình quân giảm ${formatNumber(res.perYear, 2)} điểm %/năm, ${reductionClause(res, goal, "Tỷ lệ hộ nghèo")}`,
+    ...minorityFacts(fig, env),
+    ...incomeFacts(fig, tenv),
+    ...leavingFacts(fig, env),
   ];
   const flows = (id: string) => env.periods.reduce((s, p) => s + (v[id]?.[p.id] ?? 0), 0);
   if (v.ho_thoat_ngheo) {
     out.push(`Giai đoạn ${env.project.window_label}: ${n(flows("ho_thoat_ngheo"))} hộ thoát nghèo, ${n(flows("ho_tai_ngheo"))} hộ tái nghèo, ${n(flows("ho_ngheo_phat_sinh"))} hộ nghèo phát sinh.`);
   }
   return out;
+}
+
+/** "vượt/đạt/chưa đạt mục tiêu …", or why a unit below target is not "chưa đạt". */
+function reductionClause(res: ReductionResult, goal: string, subject: string): string {
+  if (res.verdict === "muc_thap") return `thấp hơn mục tiêu giảm ${goal}; tuy nhiên ${subject.toLowerCase()} đã ở mức thấp (${pct(res.last)}, không quá ${short(res.target.lowRate ?? 0)}%).`;
+  return `${{ vuot: "vượt", dat: "đạt", khong_dat: "chưa đạt" }[res.verdict]} mục tiêu giảm ${goal}.`;
+}
+
+function minorityFacts(fig: UnitFigures, env: FactEnv): string[] {
+  const res = reductionResult(fig.effective, MINORITY_RATE, minorityTarget(env.project), env.periods);
+  if (!res || !fig.effective.ho_ngheo_dtts) return [];
+  const r0 = fig.effective[MINORITY_RATE]![env.periods[0]!.id]!;
+  const low = res.target.lowRate;
+  if (low !== null && r0 <= low && res.last <= low) return [`Tỷ lệ hộ nghèo dân tộc thiểu số (trên tổng số hộ dân tộc thiểu số) ở mức thấp ngay từ đầu kỳ: ${pct(r0)}, đến ${env.periods[env.periods.length - 1]!.stock_label} là ${pct(res.last)}.`];
+  const goal = `${short(res.target.min)} - ${short(res.target.max ?? res.target.min)} điểm %/năm của ${res.target.source}`;
+  return [`Tỷ lệ hộ nghèo dân tộc thiểu số (trên tổng số hộ dân tộc thiểu số) từ ${pct(r0)} còn ${pct(res.last)}, bình quân giảm ${formatNumber(res.perYear, 2)} điểm %/năm, ${reductionClause(res, goal, "Tỷ lệ hộ nghèo dân tộc thiểu số")}`];
+}
+
+function incomeFacts(fig: UnitFigures, env: TargetEnv): string[] {
+  const first = env.periods[0]!;
+  const last = env.periods[env.periods.length - 1]!;
+  const base = fig.effective[POOR_INCOME]?.[first.id];
+  const now = fig.effective[POOR_INCOME]?.[last.id];
+  if (!base || now === undefined) return [];
+  const t = incomeTarget(fig.unit, env.project, env.periods);
+  const verdict = { vuot: "đã đạt mục tiêu cả giai đoạn", dat: "đạt lộ trình", khong_dat: "chưa đạt lộ trình", muc_thap: "" }[incomeVerdict(base, now, t)];
+  return [
+    `Thu nhập bình quân đầu người của hộ nghèo từ ${n(base)} nghìn đồng/người/tháng (${first.stock_label.toLowerCase()}) lên ${n(now)} nghìn đồng/người/tháng (${last.stock_label}), gấp ${formatNumber(now / base, 2)} lần, ${verdict} gấp ${short(t.path)} lần đến ${last.stock_label} (mục tiêu gấp ${short(t.multiple)} lần vào cuối giai đoạn${t.poorArea ? " đối với địa bàn đặc biệt khó khăn" : ""}, tính theo tỷ lệ thời gian đã qua).`,
+  ];
+}
+
+/** Areas leaving their status: the unit's own status, or the count below it against the target. */
+function leavingFacts(fig: UnitFigures, env: FactEnv): string[] {
+  const first = env.periods[0]!;
+  const last = env.periods[env.periods.length - 1]!;
+  const v = fig.effective;
+  const bare = (id: string) => (env.indicators.get(id)?.name ?? id).replace(/^Số /, "");
+  return env.project.targets.leaving.flatMap((l) => {
+    const atStart = v[l.of]?.[first.id] ?? 0;
+    const left = v[l.indicator]?.[last.id] ?? 0;
+    if (ownStatusFlag(fig.unit, l.of, env)) {
+      return [`Đầu kỳ, ${inSentence(fig.unit)} thuộc diện ${bare(l.of)}; đến ${last.stock_label} ${left ? "đã" : "chưa"} ${bare(l.indicator).replace(/^\S+ /, "")}.`];
+    }
+    const res = leavingResult(left, atStart, l.share, env.project, env.periods);
+    if (!res) return [];
+    const range = (r: readonly [number, number | null]) => (r[1] === null ? `từ ${short(r[0])}%` : `${short(r[0])} - ${short(r[1])}%`);
+    const verdict = { vuot: "vượt", dat: "đạt", khong_dat: "chưa đạt", muc_thap: "" }[res.verdict];
+    return [`${first.stock_label} có ${n(atStart)} ${bare(l.of)}; đến ${last.stock_label} có ${n(left)} ${bare(l.indicator)} (${formatNumber(res.share, 2)}%), ${verdict} lộ trình ${range(res.path)} đến ${last.stock_label} (mục tiêu ${range(l.share)} vào cuối giai đoạn).`];
+  });
 }
 
 export function deprivationFacts(fig: UnitFigures, env: FactEnv): string[] {

@@ -7,6 +7,7 @@ import type { Dataset } from "../../load/load-dataset.js";
 import { chairsIndicator } from "../../model/chairs.js";
 import { resolveRows, sumOrder } from "../../model/form-rows.js";
 import { evaluate, type EvalEnv, type RowContext } from "./evaluate.js";
+import { targetCells } from "./targets-view.js";
 
 export interface TableRow {
   cells: string[];
@@ -67,6 +68,7 @@ export function formContext(ds: Dataset, figures: UnitFigures, children: UnitFig
         .filter((u) => ds.levels.get(u.level)?.kind === "agency" && chairsIndicator(u, ind))
         .map((u) => u.name)
         .join("; "),
+    targetOf: (ind, values) => targetCells(ind.id, figures.unit, values, { project: ds.project, periods: ds.project.periods, units: ds.units, indicators: new Map(ds.catalogue.indicators.map((i) => [i.id, i])) }),
     components: ds.programme.components,
     sources: ds.programme.sources,
     sourceGroups: ds.programme.source_groups,
@@ -92,6 +94,9 @@ export function formTable(form: FormSpec, ctx: FormContext): TableModel {
     const { rows, sums } = childRows(ctx);
     return { headers, columns, align, rows: rows.map((r, i) => ({ ...line(r, r.number === "" || ROMAN.includes(r.number)), ...(sums[i] ? { sum: sums[i] } : {}) })) };
   }
+  // Rows printed only at some levels (poor districts: not in a commune's report).
+  const level = ctx.figures.unit.level;
+  form = { ...form, rows: form.rows.filter((r) => !r.levels || r.levels.includes(level)) };
   const resolved = resolveRows(form.rows).rows;
   const { values, note } = tableValues(form, ctx);
   const own: FormContext = { ...ctx, figures: { ...ctx.figures, effective: values } };

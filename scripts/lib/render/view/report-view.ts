@@ -121,7 +121,7 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
     .map((f) => (agency ? chairedForm(f, unit, indicators) : f))
     .filter((f): f is FormSpec => f !== null);
   const formIds = new Set(forms.map((f) => f.id));
-  const env: FactEnv = { project: ds.project, periods: ds.project.periods, indicators, moneyUnit: ds.project.money_unit };
+  const env: FactEnv = { project: ds.project, periods: ds.project.periods, indicators, units: ds.units, moneyUnit: ds.project.money_unit };
   const used = new Set<string>();
   const factsFor = (s: OutlineSection): string[] => {
     const out: string[] = [];

@@ -64,25 +64,24 @@ function reduction(ds: Dataset, fig: UnitFigures): ReductionInfo | null {
   const v = fig.effective.ty_le_ho_ngheo;
   if (!v) return null;
   const P = ds.project.periods;
-  const t = ds.project.targets;
-  const target = povertyTarget(fig.unit, ds.project);
+  const target = povertyTarget(fig.unit, ds.project, ds.units);
   const { min, max, poorArea } = target;
   const base = v[P[0]!.id];
   const last = P[P.length - 1]!;
   const years = P.reduce((s, p) => s + p.years, 0);
   const avg = base !== undefined && v[last.id] !== undefined && years > 0 ? (base - v[last.id]!) / years : null;
   let acc = 0;
-  const verdict = avg === null ? "chua_du_so_lieu" : verdictOf(avg, target);
+  const verdict = avg === null ? "chua_du_so_lieu" : verdictOf(avg, target, v[last.id]);
   return {
     per_period: P.slice(1).map((p, i) => ({ period: p.id, ...num(v[P[i]!.id] !== undefined && v[p.id] !== undefined ? v[P[i]!.id]! - v[p.id]! : null, 2) })),
     average_per_year: num(avg, 2),
-    target: { min, max, text: max === null ? formatNumber(min, 0) : `${formatNumber(min, 0)}–${formatNumber(max, 1)}`, basis: poorArea ? `địa bàn đặc biệt khó khăn, ${t.source}` : `bình quân chung, ${t.source}` },
+    target: { min, max, text: max === null ? formatNumber(min, 0) : `${formatNumber(min, 0)}–${formatNumber(max, 1)}`, basis: poorArea ? `địa bàn đặc biệt khó khăn, ${target.source}` : target.source },
     target_path: P.map((p) => {
       acc += p.years;
       return { period: p.id, ...num(base === undefined ? null : Math.max(0, base - min * acc), 2, "%") };
     }),
     verdict,
-    verdict_label: { dat: "Đạt", khong_dat: "Không đạt", vuot: "Vượt", chua_du_so_lieu: "Chưa đủ số liệu" }[verdict],
+    verdict_label: { dat: "Đạt", khong_dat: "Không đạt", vuot: "Vượt", muc_thap: "Đã ở mức thấp", chua_du_so_lieu: "Chưa đủ số liệu" }[verdict],
   };
 }
 

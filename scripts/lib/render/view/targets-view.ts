@@ -1,0 +1,80 @@
+// The targets and mid-term verdicts as text: Biểu 01's "Mục tiêu" and "Đánh giá" cells and the
+// narrative's verdict sentences, both from model/targets.ts, so table and text agree.
+import type { Values } from "../../aggregate/roll-up.js";
+import type { Indicator, Period, Project, TargetRange, Unit } from "../../model/types.js";
+import { VERDICT_LABELS, incomeTarget, incomeVerdict, leavingResult, minorityTarget, povertyTarget, verdictOf, type PovertyTarget, type Verdict } from "../../model/targets.js";
+import { formatNumber } from "../format.js";
+
+export interface TargetEnv {
+  project: Project;
+  periods: readonly Period[];
+  units: ReadonlyMap<string, Unit>;
+  indicators: ReadonlyMap<string, Indicator>;
+}
+
+/** The flag a unit-count indicator counts (so_xa_dbkk → xa_dbkk), when the unit itself carries it:
+ *  the unit's own status, not a count of areas below it. */
+export function ownStatusFlag(unit: Unit, indicator: string, env: Pick<TargetEnv, "indicators">): string | null {
+  const a = env.indicators.get(indicator)?.aggregate;
+  return a?.rule === "count_flagged" && (unit.flags ?? []).includes(a.flag) ? a.flag : null;
+}
+
+/** The indicators the rate and income targets apply to. */
+export const POVERTY_RATE = "ty_le_ho_ngheo";
+export const MINORITY_RATE = "ty_le_ho_ngheo_dtts";
+export const POOR_INCOME = "thu_nhap_bq_ho_ngheo";
+
+/** A number without trailing zeros: 1,5; 1,25; 4. */
+export const short = (v: number) => formatNumber(v, 2).replace(/,?0+$/, "");
+
+const rangeText = (r: TargetRange) => (r[1] === null ? `từ ${short(r[0])}` : `${short(r[0])} - ${short(r[1])}`);
+
+export interface ReductionResult {
+  target: PovertyTarget;
+  perYear: number;
+  last: number;
+  verdict: Verdict;
+}
+
+/** A rate's average reduction a year over the periods against a target; null without both ends. */
+export function reductionResult(values: Values, id: string, target: PovertyTarget, periods: readonly Period[]): ReductionResult | null {
+  const first = values[id]?.[periods[0]!.id];
+  const last = values[id]?.[periods[periods.length - 1]!.id];
+  const years = periods.reduce((s, p) => s + p.years, 0);
+  if (first === undefined || last === undefined || years <= 0) return null;
+  const perYear = (first - last) / years;
+  return { target, perYear, last, verdict: verdictOf(perYear, target, last) };
+}
+
+const reductionText = (t: PovertyTarget) => `Giảm ${t.max === null ? `từ ${short(t.min)}` : `${short(t.min)} - ${short(t.max)}`} điểm %/năm${t.illustrative ? " (minh họa)" : ""}`;
+
+/** Biểu 01's target and verdict cells for the row of `indicator`; null when it has no target. */
+export function targetCells(indicator: string, unit: Unit, values: Values, env: TargetEnv): { target: string; verdict: string } | null {
+  const last = env.periods[env.periods.length - 1]!.id;
+  const first = env.periods[0]!.id;
+  if (indicator === POVERTY_RATE || indicator === MINORITY_RATE) {
+    const target = indicator === POVERTY_RATE ? povertyTarget(unit, env.project, env.units) : minorityTarget(env.project);
+    const r = reductionResult(values, indicator, target, env.periods);
+    return { target: reductionText(target), verdict: r ? `${VERDICT_LABELS[r.verdict]} (${formatNumber(r.perYear, 2)} điểm %/năm)` : "-" };
+  }
+  if (indicator === POOR_INCOME) {
+    const t = incomeTarget(unit, env.project, env.periods);
+    const base = values[indicator]?.[first];
+    const now = values[indicator]?.[last];
+    const verdict = base && now !== undefined ? `${VERDICT_LABELS[incomeVerdict(base, now, t)]} (gấp ${formatNumber(now / base, 2)} lần)` : "-";
+    return { target: `Gấp ${short(t.multiple)} lần đầu kỳ vào cuối giai đoạn (lộ trình: ${short(t.path)} lần)`, verdict };
+  }
+  const leaving = env.project.targets.leaving.find((l) => l.indicator === indicator);
+  if (leaving) {
+    const left = values[indicator]?.[last] ?? 0;
+    const res = leavingResult(left, values[leaving.of]?.[first] ?? 0, leaving.share, env.project, env.periods);
+    const target = `Thoát ${rangeText(leaving.share)}% số thuộc diện đầu kỳ vào cuối giai đoạn`;
+    if (ownStatusFlag(unit, leaving.of, env)) return { target, verdict: left ? "Đã thoát" : "Chưa thoát" };
+    if (values[leaving.of]?.[first] === undefined) return { target, verdict: "-" };
+    return {
+      target,
+      verdict: res ? `${VERDICT_LABELS[res.verdict]} (${formatNumber(res.share, 2)}%; lộ trình ${rangeText(res.path)}%)` : "Không có địa bàn thuộc diện",
+    };
+  }
+  return null;
+}

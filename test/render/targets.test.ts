@@ -1,0 +1,151 @@
+// The targets a unit is judged against and the mid-term verdicts, on small hand-made cases: the
+// cells of Biểu 01 (target, verdict) as an officer reads them.
+import { describe, expect, it } from "vitest";
+import type { UnitFigures, Values } from "../../scripts/lib/aggregate/roll-up.js";
+import { povertyFacts } from "../../scripts/lib/render/view/facts.js";
+import { povertyTarget, verdictOf } from "../../scripts/lib/model/targets.js";
+import type { Indicator, Period, Project, Unit } from "../../scripts/lib/model/types.js";
+import { targetCells, type TargetEnv } from "../../scripts/lib/render/view/targets-view.js";
+
+const periods: Period[] = [
+  { id: "baseline", date: "2015-12-31", stock_label: "Cuối năm 2015", flow_label: null, years: 0 },
+  { id: "y2016", date: "2016-12-31", stock_label: "Cuối năm 2016", flow_label: "Năm 2016", years: 1 },
+  { id: "y2017", date: "2017-12-31", stock_label: "Cuối năm 2017", flow_label: "Năm 2017", years: 1 },
+  { id: "mid2018", date: "2018-06-30", stock_label: "30/6/2018", flow_label: "6 tháng đầu năm 2018", years: 0.5 },
+];
+
+const project = {
+  root: "1",
+  targets: {
+    source: "QĐ 1722",
+    horizon_years: 5,
+    poverty_reduction: [1, 1.5],
+    poor_area_reduction: 4,
+    poor_area_flag: "xa_dbkk",
+    below_rate_ok: 2,
+    ethnic_minority_reduction: [3, 4],
+    income_multiple: 1.5,
+    poor_area_income_multiple: 2,
+    leaving: [{ indicator: "so_xa_thoat_dbkk", of: "so_xa_dbkk", share: [20, 30] }],
+    province: { poverty_reduction: [1.5, 2], source: "KH của tỉnh", illustrative: true },
+    units: { "11": { poverty_reduction: [3, 4], source: "KH của tỉnh giao huyện" } },
+  },
+} as unknown as Project;
+
+const unit = (code: string, parent: string | null, flags?: string[]): Unit => ({ code, name: `Xã ${code}`, type: "xã", level: "x", parent, ...(flags ? { flags } : {}) }) as Unit;
+const units = new Map<string, Unit>([
+  ["1", unit("1", null)],
+  ["10", unit("10", "1")],
+  ["11", unit("11", "1")],
+  ["101", unit("101", "10")],
+  ["102", unit("102", "10", ["xa_dbkk"])],
+  ["111", unit("111", "11")],
+]);
+const env: TargetEnv = {
+  project,
+  periods,
+  units,
+  indicators: new Map([
+    ["so_xa_dbkk", { id: "so_xa_dbkk", name: "Số xã đặc biệt khó khăn", aggregate: { rule: "count_flagged", flag: "xa_dbkk", left_flag: "xa_thoat_dbkk" } }],
+    ["so_xa_thoat_dbkk", { id: "so_xa_thoat_dbkk", name: "Số xã thoát khỏi tình trạng đặc biệt khó khăn", aggregate: { rule: "count_flagged", flag: "xa_thoat_dbkk" } }],
+  ] as unknown as [string, Indicator][]),
+};
+/** A rate falling from `from` to `to` over the 2,5 years. */
+const rate = (id: string, from: number, to: number): Values => ({ [id]: { baseline: from, mid2018: to } });
+
+describe("whose target a unit is judged against", () => {
+  it("the province its plan's, a district with its own target that, a commune its district's or else the province's", () => {
+    expect(povertyTarget(units.get("1")!, project, units)).toMatchObject({ min: 1.5, max: 2, illustrative: true, source: "KH của tỉnh" });
+    expect(povertyTarget(units.get("11")!, project, units)).toMatchObject({ min: 3, max: 4, source: "KH của tỉnh giao huyện" });
+    expect(povertyTarget(units.get("111")!, project, units)).toMatchObject({ min: 3, max: 4 });
+    expect(povertyTarget(units.get("101")!, project, units)).toMatchObject({ min: 1.5, max: 2 });
+  });
+
+  it("a flagged (ĐBKK) commune the poor-area pace of 4 points a year, whatever its district's", () => {
+    const t = povertyTarget(units.get("102")!, project, units);
+    expect(t).toMatchObject({ min: 4, max: null, poorArea: true });
+    // 3,5 points a year meets the general target but not the poor-area one.
+    expect(targetCells("ty_le_ho_ngheo", units.get("102")!, rate("ty_le_ho_ngheo", 30, 21.25), env)).toEqual({ target: "Giảm từ 4 điểm %/năm", verdict: "Chưa đạt (3,50 điểm %/năm)" });
+    expect(targetCells("ty_le_ho_ngheo", units.get("101")!, rate("ty_le_ho_ngheo", 30, 21.25), env)!.verdict).toBe("Vượt (3,50 điểm %/năm)");
+  });
+});
+
+describe("the poverty-rate verdict", () => {
+  it("a unit already under the low-rate threshold is not 'chưa đạt' but 'đã ở mức thấp'", () => {
+    // A town at 2,26 % → 1,76 %: 0,2 points a year, below the 1,5 - 2 target, at 1,76 % ≤ 2 %.
+    const cells = targetCells("ty_le_ho_ngheo", units.get("101")!, rate("ty_le_ho_ngheo", 2.26, 1.76), env)!;
+    expect(cells).toEqual({ target: "Giảm 1,5 - 2 điểm %/năm (minh họa)", verdict: "Đã ở mức thấp (0,20 điểm %/năm)" });
+    // The same pace at 2,5 % is behind.
+    expect(targetCells("ty_le_ho_ngheo", units.get("101")!, rate("ty_le_ho_ngheo", 3, 2.5), env)!.verdict).toBe("Chưa đạt (0,20 điểm %/năm)");
+  });
+
+  it("within the range 'đạt', above it 'vượt', below 'chưa đạt'", () => {
+    const t = povertyTarget(units.get("101")!, project, units);
+    expect([verdictOf(1.5, t, 10), verdictOf(2, t, 10), verdictOf(2.01, t, 10), verdictOf(1.49, t, 10)]).toEqual(["dat", "dat", "vuot", "khong_dat"]);
+  });
+});
+
+describe("the ethnic-minority target (3 - 4 points a year)", () => {
+  it("judges the ethnic-minority poor rate's fall by it, for every unit", () => {
+    expect(targetCells("ty_le_ho_ngheo_dtts", units.get("111")!, rate("ty_le_ho_ngheo_dtts", 40, 32), env)).toEqual({ target: "Giảm 3 - 4 điểm %/năm", verdict: "Đạt (3,20 điểm %/năm)" });
+    expect(targetCells("ty_le_ho_ngheo_dtts", units.get("111")!, rate("ty_le_ho_ngheo_dtts", 40, 35), env)!.verdict).toBe("Chưa đạt (2,00 điểm %/năm)");
+    expect(targetCells("ty_le_ho_ngheo_dtts", units.get("111")!, {}, env)!.verdict).toBe("-");
+  });
+});
+
+describe("the income target (× 1,5 by 2020; × 2 in poor areas), on the pro-rata path", () => {
+  const income = (from: number, to: number): Values => ({ thu_nhap_bq_ho_ngheo: { baseline: from, mid2018: to } });
+  it("× 1,5 over 5 years is × 1,25 after 2,5", () => {
+    const c = targetCells("thu_nhap_bq_ho_ngheo", units.get("101")!, income(600, 756), env)!;
+    expect(c.target).toBe("Gấp 1,5 lần đầu kỳ vào cuối giai đoạn (lộ trình: 1,25 lần)");
+    expect(c.verdict).toBe("Đạt (gấp 1,26 lần)");
+    expect(targetCells("thu_nhap_bq_ho_ngheo", units.get("101")!, income(600, 740), env)!.verdict).toBe("Chưa đạt (gấp 1,23 lần)");
+  });
+  it("a flagged commune must reach × 1,5 by mid-term (× 2 by 2020)", () => {
+    const c = targetCells("thu_nhap_bq_ho_ngheo", units.get("102")!, income(600, 756), env)!;
+    expect(c.target).toContain("Gấp 2 lần");
+    expect(c.verdict).toBe("Chưa đạt (gấp 1,26 lần)");
+  });
+});
+
+describe("areas leaving ĐBKK status (20 - 30 % by 2020, 10 - 15 % at mid-term)", () => {
+  const counts = (start: number, left: number): Values => ({ so_xa_dbkk: { baseline: start, mid2018: start - left }, so_xa_thoat_dbkk: { mid2018: left } });
+  it("judges the share that left against the path; no verdict where there were none", () => {
+    expect(targetCells("so_xa_thoat_dbkk", units.get("1")!, counts(20, 3), env)!.verdict).toBe("Đạt (15,00%; lộ trình 10 - 15%)");
+    expect(targetCells("so_xa_thoat_dbkk", units.get("1")!, counts(20, 1), env)!.verdict).toBe("Chưa đạt (5,00%; lộ trình 10 - 15%)");
+    expect(targetCells("so_xa_thoat_dbkk", units.get("1")!, counts(20, 4), env)!.verdict).toBe("Vượt (20,00%; lộ trình 10 - 15%)");
+    expect(targetCells("so_xa_thoat_dbkk", units.get("1")!, counts(0, 0), env)!.verdict).toBe("Không có địa bàn thuộc diện");
+    expect(targetCells("so_xa_thoat_dbkk", units.get("1")!, {}, env)!.verdict).toBe("-");
+  });
+  it("a flagged commune's own row says whether it has left, not a share of itself", () => {
+    expect(targetCells("so_xa_thoat_dbkk", units.get("102")!, counts(1, 1), env)!.verdict).toBe("Đã thoát");
+    expect(targetCells("so_xa_thoat_dbkk", units.get("102")!, counts(1, 0), env)!.verdict).toBe("Chưa thoát");
+  });
+  it("rows without a target get empty cells", () => {
+    expect(targetCells("ho_ngheo", units.get("1")!, {}, env)).toBeNull();
+  });
+});
+
+describe("the narrative's verdict sentences agree with Biểu 01", () => {
+  const fig = (code: string, effective: Values) => ({ unit: units.get(code)!, effective }) as unknown as UnitFigures;
+  const facts = (code: string, effective: Values) =>
+    povertyFacts(fig(code, effective), { project: { ...project, window_label: "2016 - 6/2018" } as Project, periods, units, indicators: env.indicators, moneyUnit: "triệu đồng" });
+
+  it("a town already under 2 % says 'đã ở mức thấp', not 'chưa đạt'", () => {
+    const text = facts("101", { ...rate("ty_le_ho_ngheo", 2.26, 1.76), ho_ngheo: { baseline: 45, mid2018: 37 }, ho_dan_cu: { baseline: 1991, mid2018: 2102 } }).join(" ");
+    expect(text).toContain("đã ở mức thấp (1,76%, không quá 2%)");
+    expect(text).not.toContain("chưa đạt");
+  });
+
+  it("a flagged commune: poor-area pace, income against × 2, and its own ĐBKK status", () => {
+    const text = facts("102", {
+      ...rate("ty_le_ho_ngheo", 30, 21.25),
+      thu_nhap_bq_ho_ngheo: { baseline: 600, mid2018: 756 },
+      so_xa_dbkk: { baseline: 1, mid2018: 0 },
+      so_xa_thoat_dbkk: { mid2018: 1 },
+    }).join(" ");
+    expect(text).toContain("chưa đạt mục tiêu giảm 4 điểm %/năm của địa bàn đặc biệt khó khăn");
+    expect(text).toContain("gấp 1,26 lần, chưa đạt lộ trình gấp 1,5 lần đến 30/6/2018 (mục tiêu gấp 2 lần");
+    expect(text).toContain("Đầu kỳ, xã 102 thuộc diện xã đặc biệt khó khăn; đến 30/6/2018 đã thoát khỏi tình trạng đặc biệt khó khăn.");
+  });
+});
