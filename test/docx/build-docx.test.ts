@@ -175,12 +175,14 @@ describe("buildDocx: structure of document.xml", () => {
     const runs = total.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? [];
     expect(runs.length).toBeGreaterThan(4);
     for (const r of runs) expect(r).toContain("<w:b/>");
-    // Figures take the style's right alignment; a text cell states its own; header cells are in
-    // the (bold, centred) header style.
+    // Figures take the table style's right alignment, a centred cell states its alignment, a
+    // label is in the label style; header cells are in the (bold, centred) header style.
     expect(table).toContain('<w:jc w:val="right"/>');
     const cellOf = (text: string) => /<w:tc>(?:(?!<w:tc>)[\s\S])*?<\/w:tc>/g[Symbol.match](data)!.find((c) => c.includes(`>${text}<`))!;
     expect(cellOf("1.034")).not.toContain("<w:pPr>");
-    expect(cellOf("Xã Dị Nậu")).toContain('<w:pPr><w:jc w:val="left"/></w:pPr>');
+    expect(cellOf("3")).toContain('<w:pPr><w:jc w:val="center"/></w:pPr>');
+    expect(cellOf("Xã Dị Nậu")).toContain('<w:pPr><w:pStyle w:val="TableLabel"/></w:pPr>');
+    expect(styleXml(styles, "TableLabel")).toContain('<w:sz w:val="24"/>');
     expect(cellOf("Đơn vị")).toContain('<w:pStyle w:val="TableHeader"/>');
     expect(styleXml(styles, "TableHeader")).toMatch(/<w:jc w:val="center"\/>[\s\S]*<w:b\/>/);
   });

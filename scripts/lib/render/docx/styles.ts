@@ -8,6 +8,7 @@
 //                   landscape page): thin black borders on every side and between cells, cells
 //                   centred vertically, and their text: table size, right-aligned (figures, most
 //                   cells); a text cell states only its alignment
+//   TableLabel      left-aligned text cells (TableLabelWide: landscape size)
 //   TableHeader     header cells: centred, bold (TableHeaderWide: landscape size)
 //   Note, NoteWide  the notes under a form's table: one size above the table's, single spacing
 //   Signature       the signer's lines: centred
@@ -20,6 +21,9 @@ export const FONT = "Times New Roman";
 
 /** Points → half-points (as profile.ts `pt`; kept here so that profile.ts may import this file). */
 const pt = (points: number): number => Math.round(points * 2);
+
+/** Height of a Times New Roman line in ems (ascent 0.891 + descent 0.216). */
+const LINE_EM = 1.107;
 
 /** A paragraph's geometry, every field resolved. */
 export interface ParaProps {
@@ -69,6 +73,8 @@ export const NORMAL_PARA: ParaProps = {
 export interface TableStyles {
   /** The table style, and the text of its cells. */
   cell: StyleDef;
+  /** Left-aligned text cells (labels, names). */
+  label: StyleDef;
   header: StyleDef;
   note: StyleDef;
 }
@@ -95,8 +101,14 @@ function tableStyles(profile: Profile, landscape: boolean): TableStyles {
   const suffix = landscape ? "Wide" : "";
   const label = landscape ? " (landscape)" : "";
   const plain = { size, bold: false, italics: false };
+  // A single-line paragraph used to be as tall as a body-size line (each run stated its size, the
+  // paragraph mark kept the body size; LibreOffice lets the mark lengthen only a one-line
+  // paragraph): figures, which never wrap, keep that height as space after, so rows and page
+  // breaks stay as they were; labels, which wrap, get none.
+  const gap = Math.round(LINE_EM * (profile.body - size) * 20);
   return {
-    cell: { ...def(`FormTable${suffix}`, `Form table${label}`, { align: AlignmentType.RIGHT }, plain), table: true },
+    cell: { ...def(`FormTable${suffix}`, `Form table${label}`, { align: AlignmentType.RIGHT, after: gap }, plain), table: true },
+    label: def(`TableLabel${suffix}`, `Table label${label}`, {}, plain),
     header: def(`TableHeader${suffix}`, `Table header${label}`, { align: AlignmentType.CENTER }, { ...plain, bold: true }),
     note: def(`Note${suffix}`, `Note${label}`, { align: AlignmentType.JUSTIFIED, firstLine: profile.firstLine, after: 40 }, { ...plain, size: size + 1 }),
   };
@@ -165,7 +177,7 @@ export function externalStyles(profile: Profile): string {
 /** word/styles.xml (with externalStyles()): document defaults, the headings in the official look, every role's style. */
 export function documentStyles(profile: Profile): IStylesOptions {
   const set = styleSet(profile);
-  const tables = [set.table.portrait, set.table.landscape].flatMap((t) => [t.header, t.note]);
+  const tables = [set.table.portrait, set.table.landscape].flatMap((t) => [t.label, t.header, t.note]);
   return {
     default: {
       document: {

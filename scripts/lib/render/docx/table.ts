@@ -70,7 +70,10 @@ export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | T
     (r) =>
       new TableRow({
         cantSplit: true,
-        children: widths.map((w, c) => cell(w, [para(cellRuns(r.cells[c], r.bold), { style: styles.cell, align: ALIGN[spec.aligns[c] ?? "left"] })])),
+        children: widths.map((w, c) => {
+          const align = spec.aligns[c] ?? "left";
+          return cell(w, [para(cellRuns(r.cells[c], r.bold), align === "left" ? { style: styles.label } : { style: styles.cell, align: ALIGN[align] })]);
+        }),
       }),
   );
 
