@@ -22,8 +22,9 @@ export const FONT = "Times New Roman";
 /** Points → half-points (as profile.ts `pt`; kept here so that profile.ts may import this file). */
 const pt = (points: number): number => Math.round(points * 2);
 
-/** Height of a Times New Roman line in ems (ascent 0.891 + descent 0.216). */
-const LINE_EM = 1.107;
+/** A Times New Roman line in ems: ascent above the baseline, descent below. */
+const ASCENT_EM = 0.891;
+const DESCENT_EM = 0.216;
 
 /** A paragraph's geometry, every field resolved. */
 export interface ParaProps {
@@ -103,11 +104,12 @@ function tableStyles(profile: Profile, landscape: boolean): TableStyles {
   const plain = { size, bold: false, italics: false };
   // A single-line paragraph used to be as tall as a body-size line (each run stated its size, the
   // paragraph mark kept the body size; LibreOffice lets the mark lengthen only a one-line
-  // paragraph): figures, which never wrap, keep that height as space after, so rows and page
-  // breaks stay as they were; labels, which wrap, get none.
-  const gap = Math.round(LINE_EM * (profile.body - size) * 20);
+  // paragraph): figures, which never wrap, keep that height as space before and after, so rows and page
+  // breaks stay as they were; labels, which wrap, get none. (Above and below the text as the
+  // taller mark put it: the figures sit where they sat.)
+  const gap = (em: number): number => Math.round(em * (profile.body - size) * 20);
   return {
-    cell: { ...def(`FormTable${suffix}`, `Form table${label}`, { align: AlignmentType.RIGHT, after: gap }, plain), table: true },
+    cell: { ...def(`FormTable${suffix}`, `Form table${label}`, { align: AlignmentType.RIGHT, before: gap(ASCENT_EM), after: gap(DESCENT_EM) }, plain), table: true },
     label: def(`TableLabel${suffix}`, `Table label${label}`, {}, plain),
     header: def(`TableHeader${suffix}`, `Table header${label}`, { align: AlignmentType.CENTER }, { ...plain, bold: true }),
     note: def(`Note${suffix}`, `Note${label}`, { align: AlignmentType.JUSTIFIED, firstLine: profile.firstLine, after: 40 }, { ...plain, size: size + 1 }),
