@@ -175,14 +175,19 @@ describe("buildDocx: structure of document.xml", () => {
     const runs = total.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? [];
     expect(runs.length).toBeGreaterThan(4);
     for (const r of runs) expect(r).toContain("<w:b/>");
-    // Figures take the table style's right alignment, a centred cell states its alignment, a
-    // label is in the label style; header cells are in the (bold, centred) header style.
+    // Figures take the table style's right alignment, another cell states only its alignment, an
+    // empty cell keeps a body-size line (TableEmpty); header cells are in the (bold, centred)
+    // header style.
     expect(table).toContain('<w:jc w:val="right"/>');
-    const cellOf = (text: string) => /<w:tc>(?:(?!<w:tc>)[\s\S])*?<\/w:tc>/g[Symbol.match](data)!.find((c) => c.includes(`>${text}<`))!;
+    const cells = /<w:tc>(?:(?!<w:tc>)[\s\S])*?<\/w:tc>/g[Symbol.match](data)!;
+    const cellOf = (text: string) => cells.find((c) => c.includes(`>${text}<`))!;
     expect(cellOf("1.034")).not.toContain("<w:pPr>");
     expect(cellOf("3")).toContain('<w:pPr><w:jc w:val="center"/></w:pPr>');
-    expect(cellOf("Xã Dị Nậu")).toContain('<w:pPr><w:pStyle w:val="TableLabel"/></w:pPr>');
-    expect(styleXml(styles, "TableLabel")).toContain('<w:sz w:val="24"/>');
+    expect(cellOf("Xã Dị Nậu")).toContain('<w:pPr><w:jc w:val="left"/></w:pPr>');
+    const empty = cells.filter((c) => !c.includes("<w:r>"));
+    expect(empty.length).toBeGreaterThan(3);
+    for (const c of empty) expect(c).toContain('<w:pStyle w:val="TableEmpty"/>');
+    expect(styleXml(styles, "TableEmpty")).toContain('<w:sz w:val="28"/>');
     expect(cellOf("Đơn vị")).toContain('<w:pStyle w:val="TableHeader"/>');
     expect(styleXml(styles, "TableHeader")).toMatch(/<w:jc w:val="center"\/>[\s\S]*<w:b\/>/);
   });

@@ -8,7 +8,7 @@
 //                   landscape page): thin black borders on every side and between cells, cells
 //                   centred vertically, and their text: table size, right-aligned (figures, most
 //                   cells); a text cell states only its alignment
-//   TableLabel      left-aligned text cells (TableLabelWide: landscape size)
+//   TableEmpty      an empty cell: a body-size line
 //   TableHeader     header cells: centred, bold (TableHeaderWide: landscape size)
 //   Note, NoteWide  the notes under a form's table: one size above the table's, single spacing
 //   Signature       the signer's lines: centred
@@ -21,10 +21,6 @@ export const FONT = "Times New Roman";
 
 /** Points → half-points (as profile.ts `pt`; kept here so that profile.ts may import this file). */
 const pt = (points: number): number => Math.round(points * 2);
-
-/** A Times New Roman line in ems: ascent above the baseline, descent below. */
-const ASCENT_EM = 0.891;
-const DESCENT_EM = 0.216;
 
 /** A paragraph's geometry, every field resolved. */
 export interface ParaProps {
@@ -74,8 +70,8 @@ export const NORMAL_PARA: ParaProps = {
 export interface TableStyles {
   /** The table style, and the text of its cells. */
   cell: StyleDef;
-  /** Left-aligned text cells (labels, names). */
-  label: StyleDef;
+  /** An empty cell. */
+  empty: StyleDef;
   header: StyleDef;
   note: StyleDef;
 }
@@ -102,15 +98,11 @@ function tableStyles(profile: Profile, landscape: boolean): TableStyles {
   const suffix = landscape ? "Wide" : "";
   const label = landscape ? " (landscape)" : "";
   const plain = { size, bold: false, italics: false };
-  // A single-line paragraph used to be as tall as a body-size line (each run stated its size, the
-  // paragraph mark kept the body size; LibreOffice lets the mark lengthen only a one-line
-  // paragraph): figures, which never wrap, keep that height as space before and after, so rows and page
-  // breaks stay as they were; labels, which wrap, get none. (Above and below the text as the
-  // taller mark put it: the figures sit where they sat.)
-  const gap = (em: number): number => Math.round(em * (profile.body - size) * 20);
   return {
-    cell: { ...def(`FormTable${suffix}`, `Form table${label}`, { align: AlignmentType.RIGHT, before: gap(ASCENT_EM), after: gap(DESCENT_EM) }, plain), table: true },
-    label: def(`TableLabel${suffix}`, `Table label${label}`, {}, plain),
+    cell: { ...def(`FormTable${suffix}`, `Form table${label}`, { align: AlignmentType.RIGHT }, plain), table: true },
+    // An empty cell's line is as tall as a body-size line, as when its paragraph mark had the
+    // document's size (rows with an empty cell, and so page breaks, stay as they were).
+    empty: def("TableEmpty", "Table empty cell", {}, { ...plain, size: profile.body }),
     header: def(`TableHeader${suffix}`, `Table header${label}`, { align: AlignmentType.CENTER }, { ...plain, bold: true }),
     note: def(`Note${suffix}`, `Note${label}`, { align: AlignmentType.JUSTIFIED, firstLine: profile.firstLine, after: 40 }, { ...plain, size: size + 1 }),
   };
@@ -179,7 +171,7 @@ export function externalStyles(profile: Profile): string {
 /** word/styles.xml (with externalStyles()): document defaults, the headings in the official look, every role's style. */
 export function documentStyles(profile: Profile): IStylesOptions {
   const set = styleSet(profile);
-  const tables = [set.table.portrait, set.table.landscape].flatMap((t) => [t.label, t.header, t.note]);
+  const tables = [set.table.portrait.empty, ...[set.table.portrait, set.table.landscape].flatMap((t) => [t.header, t.note])];
   return {
     default: {
       document: {

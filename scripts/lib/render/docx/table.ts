@@ -61,7 +61,7 @@ export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | T
         tableHeader: true,
         cantSplit: true,
         children: row.map((g) =>
-          cell(sum(widths, g.col, g.span), [para(g.text ? [run(g.text)] : [], { style: styles.header })], { span: g.span, vMerge: g.vMerge }),
+          cell(sum(widths, g.col, g.span), [g.text ? para([run(g.text)], { style: styles.header }) : para([], { style: styles.empty })], { span: g.span, vMerge: g.vMerge }),
         ),
       }),
   );
@@ -71,8 +71,8 @@ export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | T
       new TableRow({
         cantSplit: true,
         children: widths.map((w, c) => {
-          const align = spec.aligns[c] ?? "left";
-          return cell(w, [para(cellRuns(r.cells[c], r.bold), align === "left" ? { style: styles.label } : { style: styles.cell, align: ALIGN[align] })]);
+          const runs = cellRuns(r.cells[c], r.bold);
+          return cell(w, [para(runs, runs.length ? { style: styles.cell, align: ALIGN[spec.aligns[c] ?? "left"] } : { style: styles.empty })]);
         }),
       }),
   );
