@@ -27,6 +27,8 @@ const tables = (s: string): string[] => {
 };
 /** The table's own grid (the first tblGrid inside it; a nested table's grid comes later). */
 const ownGrid = (t: string): number[] => [...(/<w:tblGrid>[\s\S]*?<\/w:tblGrid>/.exec(t)?.[0] ?? "").matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+/** One style's XML in styles.xml. */
+const styleXml = (styles: string, id: string): string => new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(styles)?.[0] ?? "";
 const sectPrs = (s: string): string[] => s.match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g) ?? [];
 const attr = (el: string, name: string): number => Number(new RegExp(`${name}="(\\d+)"`).exec(el)?.[1]);
 
@@ -154,9 +156,17 @@ describe("buildDocx: structure of document.xml", () => {
     }
   });
 
-  it("data table: bordered, repeated header rows, merged group headers, bold total row", () => {
+  it("data table: in the bordered FormTable style, repeated header rows, merged group headers, bold total row", async () => {
     const data = tables(xml).find((t) => t.includes("Thị trấn Hưng Hoá"))!;
-    expect(data).toMatch(/<w:top w:val="single" w:color="000000" w:sz="4"\/>/);
+    expect(data).toContain('<w:tblStyle w:val="FormTable"/>');
+    // Borders come from the style, not from every cell.
+    expect(data).not.toContain("<w:tcBorders>");
+    const styles = await docxPart(bytes, "word/styles.xml");
+    const table = styleXml(styles, "FormTable");
+    expect(table).toContain('w:type="table"');
+    for (const side of ["top", "left", "bottom", "right", "insideH", "insideV"]) expect(table).toMatch(new RegExp(`<w:${side} w:val="single" w:sz="4"[^>]*w:color="000000"/>`));
+    expect(table).toContain('<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>');
+    expect(table).toContain('<w:vAlign w:val="center"/>');
     expect((data.match(/<w:tblHeader\/>/g) ?? []).length).toBe(2);
     expect((data.match(/<w:gridSpan w:val="2"\/>/g) ?? []).length).toBe(2);
     expect(data).toContain('<w:vMerge w:val="restart"/>');
@@ -165,15 +175,35 @@ describe("buildDocx: structure of document.xml", () => {
     const runs = total.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? [];
     expect(runs.length).toBeGreaterThan(4);
     for (const r of runs) expect(r).toContain("<w:b/>");
-    expect(data).toContain('<w:jc w:val="right"/>');
+    // Figures take the table style's right alignment, another cell states only its alignment, an
+    // empty cell keeps a body-size line (TableEmpty); header cells are in the (bold, centred)
+    // header style.
+    expect(table).toContain('<w:jc w:val="right"/>');
+    const cells = /<w:tc>(?:(?!<w:tc>)[\s\S])*?<\/w:tc>/g[Symbol.match](data)!;
+    const cellOf = (text: string) => cells.find((c) => c.includes(`>${text}<`))!;
+    expect(cellOf("1.034")).not.toContain("<w:pPr>");
+    expect(cellOf("3")).toContain('<w:pPr><w:jc w:val="center"/></w:pPr>');
+    expect(cellOf("Xã Dị Nậu")).toContain('<w:pPr><w:jc w:val="left"/></w:pPr>');
+    const empty = cells.filter((c) => !c.includes("<w:r>"));
+    expect(empty.length).toBeGreaterThan(3);
+    for (const c of empty) expect(c).toContain('<w:pStyle w:val="TableEmpty"/>');
+    expect(styleXml(styles, "TableEmpty")).toContain('<w:sz w:val="28"/>');
+    expect(cellOf("Đơn vị")).toContain('<w:pStyle w:val="TableHeader"/>');
+    expect(styleXml(styles, "TableHeader")).toMatch(/<w:jc w:val="center"\/>[\s\S]*<w:b\/>/);
   });
 
-  it("landscape annex table uses 11 pt, portrait body tables 12 pt", () => {
+  it("landscape annex table uses 11 pt, portrait body tables 12 pt (through their styles)", async () => {
     const form = tables(xml).find((t) => t.includes("Số hộ cận nghèo"))!;
     const body = tables(xml).find((t) => t.includes("Thị trấn Hưng Hoá"))!;
-    expect(form).toContain('<w:sz w:val="22"/>');
-    expect(form).not.toContain('<w:sz w:val="24"/>');
-    expect(body).toContain('<w:sz w:val="24"/>');
+    const styles = await docxPart(bytes, "word/styles.xml");
+    expect(form).toContain('<w:tblStyle w:val="FormTableWide"/>');
+    expect(styleXml(styles, "FormTableWide")).toContain('<w:sz w:val="22"/>');
+    expect(styleXml(styles, "TableHeaderWide")).toContain('<w:sz w:val="22"/>');
+    expect(styleXml(styles, "FormTable")).toContain('<w:sz w:val="24"/>');
+    expect(styleXml(styles, "TableHeader")).toContain('<w:sz w:val="24"/>');
+    // No cell states a size of its own (the form's rows end where its nested closing rows end).
+    expect(form.slice(0, form.indexOf("</w:tbl>"))).not.toContain("<w:sz ");
+    expect(body).not.toContain("<w:sz ");
   });
 
   it("text is NFC, without control characters, Times New Roman by default", async () => {
@@ -185,11 +215,15 @@ describe("buildDocx: structure of document.xml", () => {
     expect(styles).toContain('w:ascii="Times New Roman"');
   });
 
-  it("body paragraphs: justified, first-line indent 1.27 cm, 6 pt after, 1.15 lines", () => {
+  it("body paragraphs: the Body style (justified, first-line indent 1.27 cm, 6 pt after, 1.15 lines), nothing direct", async () => {
     const p = /<w:p>(?:(?!<w:p>)[\s\S])*?Thực hiện Kế hoạch số 3456[\s\S]*?<\/w:p>/.exec(xml)![0];
-    expect(p).toContain('<w:jc w:val="both"/>');
-    expect(p).toMatch(/<w:ind w:firstLine="720"\/>/);
-    expect(p).toMatch(/<w:spacing w:after="120" w:before="0" w:line="276" w:lineRule="auto"\/>/);
+    expect(p).toMatch(/^<w:p><w:pPr><w:pStyle w:val="Body"\/><\/w:pPr><w:r>/);
+    expect(p).not.toContain("<w:sz ");
+    const body = styleXml(await docxPart(bytes, "word/styles.xml"), "Body");
+    expect(body).toContain('<w:jc w:val="both"/>');
+    expect(body).toMatch(/<w:ind [^>]*w:firstLine="720"\/>/);
+    expect(body).toMatch(/<w:spacing w:after="120" w:before="0" w:line="276" w:lineRule="auto"\/>/);
+    expect(body).toContain('<w:sz w:val="28"/>');
   });
 
   it("dash and numbered items are written as text, no Word numbering", () => {
@@ -224,7 +258,7 @@ describe("buildDocx: margins per ruleset, heading styles, the closing block of a
     expect(para("1. Công tác lãnh đạo, chỉ đạo, điều hành")).toContain('<w:pStyle w:val="Heading2"/>');
     expect(para("a) Ban hành văn bản chỉ đạo")).toContain('<w:pStyle w:val="Heading3"/>');
     // Body text is not a heading.
-    expect(para("Kết quả giảm nghèo theo từng đơn vị như sau:")).not.toContain("w:pStyle");
+    expect(para("Kết quả giảm nghèo theo từng đơn vị như sau:")).toContain('<w:pStyle w:val="Body"/>');
     const styles = await docxPart(bytes, "word/styles.xml");
     for (const [id, level] of [["Heading1", 0], ["Heading2", 1], ["Heading3", 2]] as const) {
       const style = new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(styles)![0];

@@ -2,7 +2,7 @@
 // numbered lists, a quote, two addressees, and two annexes (a landscape form, a portrait Phụ lục).
 // Illustrative numbers only. Contains one NFD-decomposed word and one control character on purpose.
 
-import type { DocModel } from "../../scripts/lib/model/document.js";
+import type { DocForm, DocModel } from "../../scripts/lib/model/document.js";
 
 const NFD_THUY = "Thanh Thu\u0079\u0309"; // "Thanh Thuỷ" with y + combining hook above
 
@@ -61,14 +61,23 @@ Kết quả giảm nghèo chưa thật sự bền vững, số hộ tái nghèo 
 Trên đây là báo cáo đánh giá giữa kỳ thực hiện Chương trình mục tiêu quốc gia Giảm nghèo bền vững giai đoạn 2016 - 2020 của Ủy ban nhân dân huyện Tam Nông./.
 `;
 
-const FORM_TABLE = `| TT | Chỉ tiêu | Đơn vị tính | Cuối năm 2015 | Năm 2016 › Thoát nghèo | Năm 2016 › Phát sinh | Năm 2017 › Thoát nghèo | Năm 2017 › Phát sinh | 6 tháng đầu năm 2018 › Thoát nghèo | 6 tháng đầu năm 2018 › Phát sinh | Đến 30/6/2018 | Ghi chú |
-|:--:|:---|:--:|---:|---:|---:|---:|---:|---:|---:|---:|:---|
-| **I** | **Hộ nghèo** | | | | | | | | | | |
-| 1 | Số hộ nghèo | hộ | 1.894 | 312 | 58 | 274 | 41 | 95 | 18 | 1.413 | |
-| 2 | Hộ nghèo dân tộc thiểu số | hộ | 406 | 71 | 12 | 65 | 9 | 22 | 4 | 315 | Chủ yếu người Mường |
-| **II** | **Hộ cận nghèo** | | | | | | | | | | |
-| 3 | Số hộ cận nghèo | hộ | 2.117 | 205 | 96 | 188 | 77 | 61 | 23 | 1.971 | |
-`;
+const PERIODS = ["Năm 2016", "Năm 2017", "6 tháng đầu năm 2018"];
+
+/** A typed form (as the view builds them): nested headers, alignment, bold group rows, notes. */
+export const FORM: DocForm = {
+  table: {
+    headerPaths: [["TT"], ["Chỉ tiêu"], ["Đơn vị tính"], ["Cuối năm 2015"], ...PERIODS.flatMap((p) => [[p, "Thoát nghèo"], [p, "Phát sinh"]]), ["Đến 30/6/2018"], ["Ghi chú"]],
+    align: ["center", "left", "center", "right", "right", "right", "right", "right", "right", "right", "right", "left"],
+    rows: [
+      { bold: true, cells: ["I", "Hộ nghèo", "", "", "", "", "", "", "", "", "", ""] },
+      { bold: false, cells: ["1", "Số hộ nghèo", "hộ", "1.894", "312", "58", "274", "41", "95", "18", "1.413", ""] },
+      { bold: false, cells: ["2", "Hộ nghèo dân tộc thiểu số", "hộ", "406", "71", "12", "65", "9", "22", "4", "315", "Chủ yếu người Mường"] },
+      { bold: true, cells: ["II", "Hộ cận nghèo", "", "", "", "", "", "", "", "", "", ""] },
+      { bold: false, cells: ["3", "Số hộ cận nghèo", "hộ", "2.117", "205", "96", "188", "77", "61", "23", "1.971", "*không phải chữ nghiêng*"] },
+    ],
+  },
+  footnotes: ["Số liệu do huyện báo cáo.", "Hộ nghèo theo chuẩn nghèo tiếp cận đa chiều giai đoạn 2016 - 2020."],
+};
 
 const LIST_TABLE = `| TT | Tên xã | Khu vực | Ghi chú |
 |:--:|:---|:--:|:---|
@@ -107,7 +116,8 @@ export const fixture: DocModel = {
       unit_of_measure: "Đơn vị tính: hộ",
       orientation: "landscape",
       issuer_short: "UBND HUYỆN TAM NÔNG",
-      body: FORM_TABLE,
+      body: "",
+      form: FORM,
       signature: {
         preparer: "Hà Văn Quý",
         signer: { authority: "TM. ỦY BAN NHÂN DÂN", deputy: "KT. CHỦ TỊCH", position: "PHÓ CHỦ TỊCH", name: "Nguyễn Thị Thuỷ" },
@@ -122,6 +132,7 @@ export const fixture: DocModel = {
       orientation: "portrait",
       issuer_short: null,
       body: LIST_TABLE,
+      form: null,
       signature: null,
     },
   ],

@@ -9,7 +9,7 @@ import { buildDocx } from "../../scripts/lib/render/docx/build-docx.js";
 import { packDocx } from "../../scripts/lib/render/docx/pack-docx.js";
 import JSZip from "jszip";
 import { readFileSync } from "node:fs";
-import type { DocModel } from "../../scripts/lib/model/document.js";
+import type { DocForm, DocModel } from "../../scripts/lib/model/document.js";
 import { docxToOdt, docxToPdf, ensurePdfTools, pdfPageSizes, pdfText, pdfWordBoxes } from "../helpers/pdf.js";
 import { fixture } from "./fixture.js";
 
@@ -87,18 +87,19 @@ const PT_PER_MM = 72 / 25.4;
 
 /** The fixture with its landscape form made long (so it runs over pages) and given notes. */
 function longForm(rows: number): DocModel {
-  const body = [
-    "| TT | Đơn vị | Hộ nghèo cuối năm 2015 › Số hộ | Hộ nghèo cuối năm 2015 › Tỷ lệ % | Hộ nghèo đến 30/6/2018 › Số hộ | Hộ nghèo đến 30/6/2018 › Tỷ lệ % | Ghi chú |",
-    "|:--:|:---|---:|---:|---:|---:|:---|",
-    ...Array.from({ length: rows }, (_, i) => `| ${i + 1} | Xã Thử Nghiệm ${i + 1} | ${1000 + i} | 12,${String(i).padStart(2, "0")} | ${900 + i} | 10,${String(i).padStart(2, "0")} | |`),
-    "| | **Dòng cuối cùng** | **9.999** | | | | |",
-    "",
-    "*Ghi chú:*",
-    "",
-    "- *Tỷ lệ (%) tính trên tổng số hộ dân cư của đơn vị.*",
-    "",
-  ].join("\n");
-  return { ...fixture, annexes: [{ ...fixture.annexes[0]!, body }] };
+  const period = (p: string) => [[p, "Số hộ"], [p, "Tỷ lệ %"]];
+  const form: DocForm = {
+    table: {
+      headerPaths: [["TT"], ["Đơn vị"], ...period("Hộ nghèo cuối năm 2015"), ...period("Hộ nghèo đến 30/6/2018"), ["Ghi chú"]],
+      align: ["center", "left", "right", "right", "right", "right", "left"],
+      rows: [
+        ...Array.from({ length: rows }, (_, i) => ({ bold: false, cells: [String(i + 1), `Xã Thử Nghiệm ${i + 1}`, String(1000 + i), `12,${String(i).padStart(2, "0")}`, String(900 + i), `10,${String(i).padStart(2, "0")}`, ""] })),
+        { bold: true, cells: ["", "Dòng cuối cùng", "9.999", "", "", "", ""] },
+      ],
+    },
+    footnotes: ["Tỷ lệ (%) tính trên tổng số hộ dân cư của đơn vị."],
+  };
+  return { ...fixture, annexes: [{ ...fixture.annexes[0]!, form }] };
 }
 
 describe("LibreOffice: landscape margins, headings in the navigator, a form's closing block", () => {

@@ -11,7 +11,8 @@
 //   1. item                      an item numbered as written
 //   **bold**, *italic*           inline emphasis
 //   > text                       a note in italics (e.g. "Số liệu minh họa")
-//   | a | b |  pipe tables       bordered tables; header cells may hold " › " to nest groups:
+//   | a | b |  pipe tables       bordered tables (in narratives; annex forms are typed: DocForm);
+//                                header cells may hold " › " to nest groups:
 //                                "Hộ nghèo cuối kỳ › Số hộ" | "Hộ nghèo cuối kỳ › Tỷ lệ %"
 //                                gives a merged "Hộ nghèo cuối kỳ" over "Số hộ" and "Tỷ lệ %".
 //                                Column alignment from the delimiter row (---: right).
@@ -30,6 +31,24 @@ export interface DocHeader {
   place_date: string;
 }
 
+/** A form's table, typed and in plain text (not Markdown): the DOCX lays it out as it is; the
+ *  Markdown and HTML outputs print it as a pipe table. */
+export interface DocTable {
+  /** Each column's header, top group first: ["Hộ nghèo cuối kỳ", "Số hộ"]; adjacent columns
+   *  sharing a group label get one merged cell above them. */
+  headerPaths: string[][];
+  align: ("left" | "center" | "right")[];
+  /** Body rows; a bold row is a total, subtotal or group row. */
+  rows: { cells: string[]; bold: boolean }[];
+}
+
+/** An annex form: its table and the notes printed under it. */
+export interface DocForm {
+  table: DocTable;
+  /** Plain text, one note each ("Ghi chú"). */
+  footnotes: string[];
+}
+
 export interface DocAnnex {
   /** Top-right label: "Biểu số 01", "Phụ lục I". */
   label: string;
@@ -42,7 +61,10 @@ export interface DocAnnex {
   orientation: "portrait" | "landscape";
   /** Short issuer shown top-left of a form ("UBND HUYỆN BÌNH AN"); null on a Phụ lục of the plan. */
   issuer_short: string | null;
-  body: string; // Markdown
+  /** Markdown before the form (a Phụ lục's text); "" for none. */
+  body: string;
+  /** The form's table and notes, or null (a Phụ lục of text only). */
+  form: DocForm | null;
   /** Footer of a form: left "NGƯỜI LẬP BIỂU", right the signer; null for none. */
   signature: { preparer: string; signer: Signer; place_date: string } | null;
 }

@@ -1,13 +1,16 @@
 // Annexes (Phụ lục, Biểu mẫu): each its own section on a new page, portrait or landscape, numbered
-// on its own; issuer and label on top, centred title, "(Kèm theo …)", unit, body, optional signature.
+// on its own; issuer and label on top, centred title, "(Kèm theo …)", unit, text, the form's table
+// (typed: laid out as it is, nothing parsed) with its notes, optional signature.
 
 import { AlignmentType, type FileChild, type ISectionOptions, type Paragraph, type Table } from "docx";
-import type { DocAnnex } from "../../model/document.js";
+import type { DocAnnex, DocForm } from "../../model/document.js";
 import { layoutTable, splitWidth } from "./grid.js";
 import { markdownBlocks } from "./markdown.js";
 import { section } from "./page.js";
 import { ctxFor, type Ctx, type Profile } from "./profile.js";
 import { signerBlock } from "./signature.js";
+import { tableFromSpec, tableStylesOf } from "./table.js";
+import { specOf } from "./table-model.js";
 import { blank, centred, clean, para, run } from "./text.js";
 
 export const PREPARER_TITLE = "NGƯỜI LẬP BIỂU";
@@ -36,7 +39,7 @@ function titleLines(annex: DocAnnex, ctx: Ctx): Paragraph[] {
   const size = annexSize(ctx);
   const title = clean(annex.title).toLocaleUpperCase("vi").split("\n").map((l) => l.trim()).filter(Boolean);
   // The first title line is a Heading 1 (same look), so the navigation pane lists every annex.
-  const out = title.map((l, i) => centred(l, { size, bold: true }, i === 0 ? { before: 240, heading: 1, keepNext: true } : { keepNext: true }));
+  const out = title.map((l, i) => centred(l, { size, bold: true }, i === 0 ? { style: ctx.styles.headings[1], align: AlignmentType.CENTER, firstLine: 0, before: 240, after: 0, line: 240 } : { keepNext: true }));
   const attached = clean(annex.attached_to).trim();
   if (attached) out.push(centred(attached, { size, italics: true }));
   const unit = clean(annex.unit_of_measure ?? "").trim();
@@ -53,7 +56,7 @@ function signatureFooter(sig: NonNullable<DocAnnex["signature"]>, ctx: Ctx): (Pa
   const size = annexSize(ctx);
   const preparer = clean(sig.preparer).trim();
   const preparerName = preparer && preparer.toLocaleUpperCase("vi") !== PREPARER_TITLE ? preparer : "";
-  const right = [centred(sig.place_date, { size, italics: true }), ...signerBlock(sig.signer, size)];
+  const right = [centred(sig.place_date, { size, italics: true }), ...signerBlock(sig.signer, ctx, size)];
   // Left column: a blank line facing the place-date, the title facing the authority line, then
   // blank lines so that the preparer's name sits on the same line as the signer's.
   const gap = right.length - 3;
@@ -67,12 +70,30 @@ function signatureFooter(sig: NonNullable<DocAnnex["signature"]>, ctx: Ctx): (Pa
   return [blank(6, { after: 120, keepNext: true }), layoutTable(widths, [[left, right]])];
 }
 
+/** "Ghi chú:" and one "- …" line per note, in italics, in the Note style (one size above the table's). */
+function formNotes(footnotes: string[], ctx: Ctx): Paragraph[] {
+  const notes = footnotes.map((f) => clean(f).replace(/\s+/g, " ").trim()).filter(Boolean);
+  if (!notes.length) return [];
+  const style = tableStylesOf(ctx).note;
+  return [para([run("Ghi chú:", { italics: true })], { style }), ...notes.map((n) => para([run("- "), run(n, { italics: true })], { style }))];
+}
+
+/**
+ * A form's table with what closes it (a small gap, the notes, the signature block) kept with its
+ * last rows in the table's closing row (table.ts), so no page holds only a note or a signature.
+ */
+export function formBlock(form: DocForm, ctx: Ctx, closing: (Paragraph | Table)[]): Table {
+  return tableFromSpec(specOf(form.table), ctx, [blank(6, { after: ctx.profile.after }), ...formNotes(form.footnotes, ctx), ...closing]);
+}
+
 export function annexSection(annex: DocAnnex, profile: Profile, notice: string | null): ISectionOptions {
   const ctx = ctxFor(profile, annex.orientation === "landscape");
+  const closing = annex.signature ? signatureFooter(annex.signature, ctx) : [];
   const children: FileChild[] = [
     ...topLines(annex, ctx),
     ...titleLines(annex, ctx),
-    ...markdownBlocks(annex.body, ctx, { closing: annex.signature ? signatureFooter(annex.signature, ctx) : [] }),
+    ...markdownBlocks(annex.body, ctx),
+    ...(annex.form ? [formBlock(annex.form, ctx, closing)] : closing),
   ];
   return section(ctx, notice, children);
 }

@@ -8,6 +8,7 @@ import { annexSection } from "./annex.js";
 import { addresseeBlock, headerTable, titleBlock } from "./header-block.js";
 import { markdownBlocks } from "./markdown.js";
 import { documentStyles, section } from "./page.js";
+import { externalStyles } from "./styles.js";
 import { ctxFor, profileOf } from "./profile.js";
 import { signatureTable } from "./signature.js";
 import { blank, clean } from "./text.js";
@@ -33,6 +34,7 @@ export function buildDocx(model: DocModel): Document {
     lastModifiedBy: clean(model.header.issuer.join(" ")).trim(),
     revision: 1,
     styles: documentStyles(profile),
+    externalStyles: externalStyles(profile),
     sections: [section(ctx, notice, main), ...model.annexes.map((a) => annexSection(a, profile, notice))],
   });
 }

@@ -1,26 +1,17 @@
-// markdown-it inline tokens → docx runs (bold / italic; everything else as plain text).
+// markdown-it inline tokens → runs (bold / italic; everything else as plain text).
 
-import { TextRun } from "docx";
 import type { Token } from "markdown-it";
-import { pt } from "./profile.js";
-import { clean, type RunStyle } from "./text.js";
+import { clean, run, type RunSpec, type RunStyle } from "./text.js";
 
 /** Runs of an `inline` token's children, on top of a base style (size, bold, italics). */
-export function inlineRuns(token: Token | undefined, base: RunStyle, prefix = ""): TextRun[] {
-  const runs: TextRun[] = [];
+export function inlineRuns(token: Token | undefined, base: RunStyle, prefix = ""): RunSpec[] {
+  const runs: RunSpec[] = [];
   let bold = 0;
   let italic = 0;
   const push = (text: string, br = false): void => {
     if (!text && !br) return;
-    runs.push(
-      new TextRun({
-        ...(text ? { text: clean(text) } : {}),
-        ...(br ? { break: 1 } : {}),
-        size: pt(base.size),
-        bold: (base.bold ?? false) || bold > 0,
-        italics: (base.italics ?? false) || italic > 0,
-      }),
-    );
+    // Emphasis sets bold/italics; elsewhere the base's, or (unset) the paragraph style's.
+    runs.push({ ...run(text, { ...base, ...(bold > 0 ? { bold: true } : {}), ...(italic > 0 ? { italics: true } : {}) }), ...(br ? { break: true } : {}) });
   };
   if (prefix) push(prefix);
   for (const t of token?.children ?? []) {

@@ -1,4 +1,4 @@
-// Page setup: document default styles, the page header (page number, notice) and section options.
+// Page setup: the page header (page number, notice) and section options.
 
 import {
   Header,
@@ -10,40 +10,11 @@ import {
   TextRun,
   type FileChild,
   type ISectionOptions,
-  type IStylesOptions,
 } from "docx";
-import { A4, pt, type Ctx, type Profile } from "./profile.js";
+import { A4, pt, type Ctx } from "./profile.js";
 import { clean, para } from "./text.js";
 
-export const FONT = "Times New Roman";
-
-/**
- * Heading 1–3 in the official look (Times New Roman, body size, black, bold; level 3 bold italic),
- * with their outline level, so that Word's navigation pane and LibreOffice's navigator list the
- * sections. Heading paragraphs also carry the same formatting directly, so the look never depends
- * on a reader's style overrides.
- */
-function headingStyle(profile: Profile, level: 0 | 1 | 2) {
-  return {
-    run: { font: FONT, size: pt(profile.body), bold: true, italics: level === 2, color: "000000" },
-    paragraph: { outlineLevel: level, keepNext: true, keepLines: true, spacing: { before: 0, after: profile.after, line: profile.line } },
-  };
-}
-
-/** Document defaults: Times New Roman, body size, Vietnamese language, no spacing (set per paragraph). */
-export function documentStyles(profile: Profile): IStylesOptions {
-  return {
-    default: {
-      document: {
-        run: { font: FONT, size: pt(profile.body), language: { value: "vi-VN" } },
-        paragraph: { spacing: { before: 0, after: 0, line: 240 } },
-      },
-      heading1: headingStyle(profile, 0),
-      heading2: headingStyle(profile, 1),
-      heading3: headingStyle(profile, 2),
-    },
-  };
-}
+export { documentStyles, FONT } from "./styles.js";
 
 /**
  * The page header band: the page number centred (13–14 pt, upright, in the top margin) and, when

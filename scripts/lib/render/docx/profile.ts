@@ -4,6 +4,7 @@
 // places where a choice was made per ruleset (see the domain brief, document format rules: TT 01/2011 and NĐ 30/2020).
 
 import type { DocModel } from "../../model/document.js";
+import { styleSet, type StyleSet } from "./styles.js";
 
 /** Millimetres → whole twips (1 in = 25.4 mm = 1440 twips). */
 export function mmToTwip(mm: number): number {
@@ -125,6 +126,8 @@ export interface Ctx {
   /** Width available to text in the current section (twips). */
   textWidth: number;
   landscape: boolean;
+  /** The document's named styles (styles.ts). */
+  styles: StyleSet;
 }
 
 export function textWidthOf(margins: Margins, landscape: boolean): number {
@@ -134,5 +137,5 @@ export function textWidthOf(margins: Margins, landscape: boolean): number {
 
 export function ctxFor(profile: Profile, landscape: boolean): Ctx {
   const margins = landscape ? profile.landscapeMargins : profile.portraitMargins;
-  return { profile, textWidth: textWidthOf(margins, landscape), landscape };
+  return { profile, textWidth: textWidthOf(margins, landscape), landscape, styles: styleSet(profile) };
 }

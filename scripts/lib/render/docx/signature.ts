@@ -10,15 +10,16 @@ import { blank, centred, clean, para, run } from "./text.js";
 /** Blank lines left for the signature and the seal. */
 export const SIGNATURE_GAP_LINES = 4;
 
-/** Authority / deputy / position (bold capitals), blank lines, the name (bold). */
-export function signerBlock(signer: Signer, size: number): Paragraph[] {
+/** Authority / deputy / position (bold capitals), blank lines, the name (bold): the Signature style. */
+export function signerBlock(signer: Signer, ctx: Ctx, size = ctx.profile.body): Paragraph[] {
+  const style = { style: ctx.styles.signature };
   const titles = [signer.authority, signer.deputy ?? "", signer.position]
     .map((s) => clean(s).trim())
     .filter((s) => s.length > 0);
   return [
-    ...titles.map((t) => centred(t, { size, bold: true })),
-    ...Array.from({ length: SIGNATURE_GAP_LINES }, () => blank(size)),
-    centred(signer.name, { size, bold: true }),
+    ...titles.map((t) => centred(t, { size, bold: true }, style)),
+    ...Array.from({ length: SIGNATURE_GAP_LINES }, () => blank(size, style)),
+    centred(signer.name, { size, bold: true }, style),
   ];
 }
 
@@ -37,5 +38,5 @@ export const SIGNATURE_SPLIT = [0.45, 0.55];
 
 export function signatureTable(model: DocModel, ctx: Ctx): Table {
   const widths = splitWidth(ctx.textWidth, SIGNATURE_SPLIT);
-  return layoutTable(widths, [[recipientsBlock(model.recipients, ctx), signerBlock(model.signer, ctx.profile.body)]]);
+  return layoutTable(widths, [[recipientsBlock(model.recipients, ctx), signerBlock(model.signer, ctx)]]);
 }

@@ -1,17 +1,33 @@
-// Pipe tables, the pure part: read markdown-it table tokens and split " › " header levels into a
-// grid of merged cells (column widths: table-widths.ts).
+// Tables, the pure part: a table to lay out (a typed form table, or a pipe table of a narrative read
+// from markdown-it's tokens, its " › " header levels split) and its header as a grid of merged cells
+// (column widths: table-widths.ts).
 
 import type { Token } from "markdown-it";
+import type { DocTable } from "../../model/document.js";
 import { inlineText, isWhollyBold } from "./inline.js";
+import { clean } from "./text.js";
 
 export type ColAlign = "left" | "center" | "right" | null;
 
+/** A cell's content: plain text (a typed table) or a Markdown inline token (a narrative's table). */
+export type CellContent = string | Token | undefined;
+
 export interface TableSpec {
-  /** Header label of each column, split on " › " into levels (top first). */
+  /** Header label of each column, in levels (top first). */
   levels: string[][];
   aligns: ColAlign[];
-  /** Body rows: the inline token of each cell, and whether the row is bold (a total or group row). */
-  rows: { cells: (Token | undefined)[]; bold: boolean }[];
+  /** Body rows: the content of each cell, and whether the row is bold (a total or group row). */
+  rows: { cells: CellContent[]; bold: boolean }[];
+}
+
+/** A typed form table as a spec: nothing to parse. */
+export function specOf(table: DocTable): TableSpec {
+  return { levels: table.headerPaths, aligns: table.align, rows: table.rows };
+}
+
+/** Plain text of a cell (for measuring column widths). */
+export function cellText(cell: CellContent): string {
+  return typeof cell === "string" ? clean(cell).trim() : inlineText(cell);
 }
 
 export const LEVEL_SEPARATOR = "›";
@@ -28,7 +44,7 @@ export function parseTable(tokens: Token[], start: number): { spec: TableSpec; e
   const aligns: ColAlign[] = [];
   const rows: TableSpec["rows"] = [];
   let inHead = false;
-  let current: (Token | undefined)[] | null = null;
+  let current: CellContent[] | null = null;
   let i = start + 1;
   for (; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -47,8 +63,9 @@ export function parseTable(tokens: Token[], start: number): { spec: TableSpec; e
       );
     } else if (t.type === "td_open" && current) current.push(tokens[i + 1]);
     else if (t.type === "tr_close" && current && !inHead) {
-      const firstNonEmpty = current.find((c) => (c?.content ?? "").trim().length > 0);
-      rows.push({ cells: current, bold: isWhollyBold(firstNonEmpty) });
+      const tokens = current as (Token | undefined)[];
+      const firstNonEmpty = tokens.find((c) => (c?.content ?? "").trim().length > 0);
+      rows.push({ cells: tokens, bold: isWhollyBold(firstNonEmpty) });
       current = null;
     }
   }

@@ -7,8 +7,7 @@
 //   when that is not enough does every column fall back to its soft (or hard) minimum;
 //   room to spare → text columns share it by their wish.
 
-import { inlineText } from "./inline.js";
-import type { TableSpec } from "./table-model.js";
+import { cellText, type TableSpec } from "./table-model.js";
 import { clean } from "./text.js";
 
 /** Labels of a first column holding row numbers. */
@@ -46,7 +45,7 @@ export function columnWidths(spec: TableSpec, total: number, size: number): numb
     // The leaf label, or a group label that spans only this column if that is longer.
     const own = (spec.levels[c] ?? []).filter((l, k) => spec.levels[c - 1]?.[k] !== l && spec.levels[c + 1]?.[k] !== l);
     const leaf = clean([spec.levels[c]?.at(-1) ?? "", ...own].sort((a, b) => chars(b) - chars(a))[0] ?? "");
-    const body = spec.rows.map((r) => inlineText(r.cells[c]).trim()).filter((t) => t.length > 0);
+    const body = spec.rows.map((r) => cellText(r.cells[c]).trim()).filter((t) => t.length > 0);
     const bodyLen = Math.max(0, ...body.map(chars));
     const words = Math.max(2, longestWord(leaf), ...body.map(longestBodyWord));
     const twoLines = Math.max(longestWord(leaf), Math.ceil(chars(leaf) / 2) + 1);

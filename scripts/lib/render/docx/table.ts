@@ -1,32 +1,18 @@
-// Pipe tables → bordered docx tables: fixed layout, DXA widths on the table, its grid and every cell,
-// repeated header rows with merged group cells, alignment from the delimiter row, bold total rows.
+// Tables → bordered docx tables in the form table style (styles.ts: borders, cell margins, vertical
+// centring, the cells' text size and alignment): fixed layout, DXA widths on the table, its grid
+// and every cell, repeated header rows with merged group cells, a cell's alignment stated only where
+// it is not the style's, bold rows.
 
-import {
-  AlignmentType,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  type TextRun,
-  VerticalAlignTable,
-  VerticalMergeType,
-  WidthType,
-} from "docx";
+import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalMergeType, WidthType } from "docx";
 import type { Token } from "markdown-it";
 import { inlineRuns } from "./inline.js";
 import type { Ctx } from "./profile.js";
-import { headerGrid, parseTable, type ColAlign, type TableSpec } from "./table-model.js";
+import type { TableStyles } from "./styles.js";
+import { headerGrid, parseTable, type CellContent, type TableSpec } from "./table-model.js";
 import { columnWidths } from "./table-widths.js";
-import { ALL_BORDERS, CELL_BORDERS, NO_CELL_BORDERS, para, run, type Align } from "./text.js";
+import { NO_CELL_BORDERS, para, run, type Align, type RunSpec } from "./text.js";
 
 const CELL_MARGINS = { top: 28, bottom: 28, left: 85, right: 85 };
-
-function alignment(a: ColAlign): Align {
-  if (a === "center") return AlignmentType.CENTER;
-  if (a === "right") return AlignmentType.RIGHT;
-  return AlignmentType.LEFT;
-}
 
 const sum = (xs: number[], from: number, span: number): number =>
   xs.slice(from, from + span).reduce((a, b) => a + b, 0);
@@ -34,8 +20,6 @@ const sum = (xs: number[], from: number, span: number): number =>
 function cell(width: number, children: Paragraph[], opts: { span?: number; vMerge?: "restart" | "continue" | null } = {}): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
-    borders: CELL_BORDERS,
-    verticalAlign: VerticalAlignTable.CENTER,
     ...(opts.span && opts.span > 1 ? { columnSpan: opts.span } : {}),
     ...(opts.vMerge === "restart" ? { verticalMerge: VerticalMergeType.RESTART } : {}),
     ...(opts.vMerge === "continue" ? { verticalMerge: VerticalMergeType.CONTINUE } : {}),
@@ -43,12 +27,23 @@ function cell(width: number, children: Paragraph[], opts: { span?: number; vMerg
   });
 }
 
-/** A docx table from a parsed pipe table, as wide as the text. */
+/** Runs of a cell: its plain text, or its Markdown inline content. */
+function cellRuns(content: CellContent, bold: boolean): RunSpec[] {
+  if (typeof content !== "string") return inlineRuns(content, { bold });
+  const text = content.trim();
+  return text ? [run(text, bold ? { bold } : {})] : [];
+}
+
+const ALIGN: Record<"left" | "center" | "right", Align> = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT };
+
+/** Table text styles of the page the table is on. */
+export const tableStylesOf = (ctx: Ctx): TableStyles => (ctx.landscape ? ctx.styles.table.landscape : ctx.styles.table.portrait);
+
 /** Body rows moved into the closing row, so that a closing block never starts a page on its own. */
 export const KEPT_TABLE_ROWS = 2;
 
 /**
- * A docx table from a parsed pipe table, as wide as the text. With `closing` blocks (notes, a
+ * A docx table from a table spec, as wide as the text. With `closing` blocks (notes, a
  * signature block), the table's last KEPT_TABLE_ROWS rows and those blocks go into one final,
  * unsplittable, borderless row spanning every column: the rows as a nested table with the same
  * column widths and borders (it reads as the same table), the blocks under it. Word and LibreOffice
@@ -56,9 +51,9 @@ export const KEPT_TABLE_ROWS = 2;
  * signature stay together; LibreOffice ignores "keep with next" on paragraphs inside table rows.
  */
 export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | Table)[] = []): Table {
-  const size = ctx.landscape ? ctx.profile.tableLandscape : ctx.profile.tablePortrait;
+  const styles = tableStylesOf(ctx);
+  const size = styles.cell.run.size;
   const widths = columnWidths(spec, ctx.textWidth, size);
-  const cellPara = (children: TextRun[], align: Align): Paragraph => para(children, { align });
 
   const headRows = headerGrid(spec.levels).map(
     (row) =>
@@ -66,10 +61,7 @@ export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | T
         tableHeader: true,
         cantSplit: true,
         children: row.map((g) =>
-          cell(sum(widths, g.col, g.span), [cellPara(g.text ? [run(g.text, { size, bold: true })] : [], AlignmentType.CENTER)], {
-            span: g.span,
-            vMerge: g.vMerge,
-          }),
+          cell(sum(widths, g.col, g.span), [g.text ? para([run(g.text)], { style: styles.header }) : para([], { style: styles.empty })], { span: g.span, vMerge: g.vMerge }),
         ),
       }),
   );
@@ -78,18 +70,20 @@ export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | T
     (r) =>
       new TableRow({
         cantSplit: true,
-        children: widths.map((w, c) =>
-          cell(w, [cellPara(inlineRuns(r.cells[c], { size, bold: r.bold }), alignment(spec.aligns[c] ?? null))]),
-        ),
+        children: widths.map((w, c) => {
+          const runs = cellRuns(r.cells[c], r.bold);
+          return cell(w, [para(runs, runs.length ? { style: styles.cell, align: ALIGN[spec.aligns[c] ?? "left"] } : { style: styles.empty })]);
+        }),
       }),
   );
 
   const grid = (rows: TableRow[]): Table =>
     new Table({
+      style: styles.cell.id,
       width: { size: ctx.textWidth, type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
-      borders: ALL_BORDERS,
+      // Also stated on the table: LibreOffice ignores a table style's cell margins.
       margins: CELL_MARGINS,
       rows,
     });

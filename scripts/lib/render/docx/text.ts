@@ -3,15 +3,17 @@
 import {
   AlignmentType,
   BorderStyle,
-  HeadingLevel,
   LineRuleType,
   Paragraph,
   Tab,
   TextRun,
+  XmlAttributeComponent,
+  XmlComponent,
   type IParagraphOptions,
   type ParagraphChild,
 } from "docx";
 import { pt } from "./profile.js";
+import { NORMAL_PARA, type ParaProps, type StyleDef } from "./styles.js";
 
 export type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 
@@ -23,20 +25,24 @@ export function clean(text: string): string {
 }
 
 export interface RunStyle {
-  size: number; // pt
+  size?: number; // pt; unset: the paragraph style's
   bold?: boolean;
   italics?: boolean;
   allCaps?: boolean;
 }
 
-export function run(text: string, style: RunStyle): TextRun {
-  return new TextRun({
-    text: clean(text),
-    size: pt(style.size),
-    bold: style.bold ?? false,
-    italics: style.italics ?? false,
-    ...(style.allCaps ? { allCaps: true } : {}),
-  });
+/** A run not yet written: para() writes it with only what differs from its paragraph's style. */
+export interface RunSpec extends RunStyle {
+  kind: "run";
+  text: string;
+  /** A line break before the text. */
+  break?: boolean;
+}
+
+export type Inline = RunSpec | ParagraphChild;
+
+export function run(text: string, style: RunStyle = {}): RunSpec {
+  return { kind: "run", text: clean(text), ...style };
 }
 
 /** A tab character (a real <w:tab/>, not "\t" inside the text). */
@@ -45,6 +51,8 @@ export function tab(size: number): TextRun {
 }
 
 export interface ParaStyle {
+  /** The paragraph's named style (styles.ts); unset: Normal. Every other field overrides it. */
+  style?: StyleDef;
   align?: Align;
   before?: number; // twips
   after?: number; // twips
@@ -56,31 +64,63 @@ export interface ParaStyle {
   keepNext?: boolean;
   /** Keep the paragraph's lines on one page. */
   keepLines?: boolean;
-  /** Word heading style (1–3): the navigation pane lists the paragraph. */
-  heading?: 1 | 2 | 3;
 }
 
-const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+/** Normal, with no size known: runs in an unstyled paragraph always state their size. */
+const UNSTYLED: StyleDef = { id: "Normal", name: "Normal", para: NORMAL_PARA, run: { size: Number.NaN, bold: false, italics: false } };
 
-/** A paragraph whose spacing, alignment and indent are all explicit (no reliance on styles). */
-export function para(children: ParagraphChild[], s: ParaStyle = {}, extra: Partial<IParagraphOptions> = {}): Paragraph {
-  const indent =
-    s.firstLine || s.left || s.right || s.hanging
-      ? {
-          ...(s.left ? { left: s.left } : {}),
-          ...(s.right ? { right: s.right } : {}),
-          ...(s.firstLine ? { firstLine: s.firstLine } : {}),
-          ...(s.hanging ? { hanging: s.hanging } : {}),
-        }
-      : undefined;
+const isSpec = (c: Inline): c is RunSpec => (c as RunSpec).kind === "run";
+
+class SpaceAttributes extends XmlAttributeComponent<{ space: "preserve" }> {
+  protected override readonly xmlKeys = { space: "xml:space" };
+}
+
+/**
+ * A run's <w:t>, with xml:space="preserve" only where white space at its ends or in a row of spaces
+ * must be kept (docx writes it on every run: 20 bytes on each of a form's ~1.500 cells).
+ */
+class RunText extends XmlComponent {
+  constructor(text: string) {
+    super("w:t");
+    if (/^\s|\s$|\s\s|[\t\n]/.test(text)) this.root.push(new SpaceAttributes({ space: "preserve" }));
+    this.root.push(text);
+  }
+}
+
+/** A run with only the properties its paragraph style does not already give. */
+function textRun(r: RunSpec, base: StyleDef["run"]): TextRun {
+  const bold = r.bold ?? base.bold;
+  const italics = r.italics ?? base.italics;
+  return new TextRun({
+    ...(r.break ? { break: 1 } : {}),
+    ...(r.text ? { children: [new RunText(r.text)] } : {}),
+    ...(r.size !== undefined && r.size !== base.size ? { size: pt(r.size) } : {}),
+    ...(bold !== base.bold ? { bold } : {}),
+    ...(italics !== base.italics ? { italics } : {}),
+    ...(r.allCaps ? { allCaps: true } : {}),
+  });
+}
+
+/** Direct paragraph properties: only where the paragraph differs from its style. */
+function direct(s: ParaStyle, base: ParaProps): Partial<IParagraphOptions> {
+  const p = { ...base, ...Object.fromEntries(Object.entries(s).filter(([k, v]) => k !== "style" && v !== undefined)) } as ParaProps;
+  const differs = (keys: (keyof ParaProps)[]): boolean => keys.some((k) => p[k] !== base[k]);
+  return {
+    ...(p.align !== base.align ? { alignment: p.align } : {}),
+    ...(differs(["before", "after", "line"]) ? { spacing: { before: p.before, after: p.after, line: p.line, lineRule: LineRuleType.AUTO } } : {}),
+    ...(differs(["firstLine", "left", "right", "hanging"]) ? { indent: { left: p.left, right: p.right, ...(p.hanging ? { hanging: p.hanging } : { firstLine: p.firstLine }) } } : {}),
+    ...(p.keepNext && !base.keepNext ? { keepNext: true } : {}),
+    ...(p.keepLines && !base.keepLines ? { keepLines: true } : {}),
+  };
+}
+
+/** A paragraph in a named style (Normal by default), with direct formatting only where it differs. */
+export function para(children: Inline[], s: ParaStyle = {}, extra: Partial<IParagraphOptions> = {}): Paragraph {
+  const style = s.style ?? UNSTYLED;
   return new Paragraph({
-    alignment: s.align ?? AlignmentType.LEFT,
-    spacing: { before: s.before ?? 0, after: s.after ?? 0, line: s.line ?? 240, lineRule: LineRuleType.AUTO },
-    ...(indent ? { indent } : {}),
-    ...(s.keepNext ? { keepNext: true } : {}),
-    ...(s.keepLines ? { keepLines: true } : {}),
-    ...(s.heading ? { heading: HEADINGS[s.heading] } : {}),
-    children,
+    ...(s.style && !s.style.table && s.style.id !== "Normal" ? { style: s.style.id } : {}),
+    ...direct(s, style.para),
+    children: children.map((c) => (isSpec(c) ? textRun(c, style.run) : c)),
     ...extra,
   });
 }
@@ -92,7 +132,7 @@ export function centred(text: string, style: RunStyle, s: ParaStyle = {}): Parag
 
 /** An empty paragraph of a given font size (a blank line). */
 export function blank(size: number, s: ParaStyle = {}): Paragraph {
-  return para([], s, { run: { size: pt(size) } });
+  return para([], s, size === s.style?.run.size ? {} : { run: { size: pt(size) } });
 }
 
 /**

@@ -22,6 +22,8 @@ export interface TableRow {
 
 export interface TableModel {
   headers: string[];
+  /** Each column's header path, top group first (the DOCX merges shared groups). */
+  headerPaths: string[][];
   /** Each leaf column's cell expression (FormColumn.value). */
   columns: string[];
   align: ("left" | "center" | "right")[];
@@ -88,11 +90,12 @@ export function formTable(form: FormSpec, ctx: FormContext): TableModel {
   };
   const probe: RowContext = { number: "", label: "", indicator: null, values: {}, finance: [], heading: false };
   const align = cols.map((c) => evaluate(c.value, probe, ctx).align);
-  const headers = cols.map((c) => c.path.join(" › "));
+  const headerPaths = cols.map((c) => c.path);
+  const headers = headerPaths.map((p) => p.join(" › "));
   const columns = cols.map((c) => c.value);
   if (form.layout === "children") {
     const { rows, sums } = childRows(ctx);
-    return { headers, columns, align, rows: rows.map((r, i) => ({ ...line(r, r.number === "" || ROMAN.includes(r.number)), ...(sums[i] ? { sum: sums[i] } : {}) })) };
+    return { headers, headerPaths, columns, align, rows: rows.map((r, i) => ({ ...line(r, r.number === "" || ROMAN.includes(r.number)), ...(sums[i] ? { sum: sums[i] } : {}) })) };
   }
   // Rows printed only at some levels (poor districts: not in a commune's report).
   const level = ctx.figures.unit.level;
@@ -113,7 +116,7 @@ export function formTable(form: FormSpec, ctx: FormContext): TableModel {
     const res = resolved[i]!;
     return { ...line(contexts[i]!, bold), ...(res.sum ? { sum: res.sum } : {}), ...(res.parts ? { parts: res.parts } : {}) };
   });
-  return { headers, columns, align, rows, ...(note ? { source: note } : {}) };
+  return { headers, headerPaths, columns, align, rows, ...(note ? { source: note } : {}) };
 }
 
 /** The indicators a form's cells read: its rows', the money groups it adds, and the numerators

@@ -5,7 +5,6 @@ import { shortDate } from "../../model/dates.js";
 import type { DocAnnex, DocModel } from "../../model/document.js";
 import { DEADLINE_TOKEN, type PlanItem } from "../../model/plan.js";
 import type { OutlineSection } from "../../model/types.js";
-import { formMarkdown } from "../documents.js";
 import { mdInline, mdText } from "../markdown-escape.js";
 import type { Templates } from "../templates.js";
 import { formContext, formTable, type FormContext } from "./form-table.js";
@@ -40,7 +39,7 @@ export function planDocModel(ds: Dataset, templates: Templates): DocModel {
   const annexes: DocAnnex[] = [];
   for (const a of plan.annexes) {
     if (a.kind === "outline") {
-      annexes.push({ label: a.label, title: a.title, attached_to: attached, unit_of_measure: null, orientation: "portrait", issuer_short: null, body: templates.render("outline.md.hbs", { sections: outlineLines(ds.outline.sections) }), signature: null });
+      annexes.push({ label: a.label, title: a.title, attached_to: attached, unit_of_measure: null, orientation: "portrait", issuer_short: null, body: templates.render("outline.md.hbs", { sections: outlineLines(ds.outline.sections) }), form: null, signature: null });
     } else {
       // The annex's own first page: its title, what it is (the note) and the list of its forms.
       const list = ds.forms.map((f) => `- ${mdInline(`${formLabel(f)}: ${f.title}`)}`).join("\n");
@@ -52,11 +51,12 @@ export function planDocModel(ds: Dataset, templates: Templates): DocModel {
         orientation: "portrait",
         issuer_short: null,
         body: [a.note ? mdText(a.note) : "", list].filter(Boolean).join("\n\n"),
+        form: null,
         signature: null,
       });
       for (const form of ds.forms) {
         const table = formTable(form, blankContext(ds));
-        const blank = { ...table, rows: table.rows.map((r) => ({ bold: r.bold, cells: r.cells.map((c) => (c === "-" ? "" : mdInline(c))) })), headers: table.headers.map((h) => h.split(" › ").map(mdInline).join(" › ")) };
+        const blank = { ...table, rows: table.rows.map((r) => ({ bold: r.bold, cells: r.cells.map((c) => (c === "-" ? "" : c)) })) };
         annexes.push({
           label: `${a.label} - ${formLabel(form)}`,
           title: form.title,
@@ -64,7 +64,8 @@ export function planDocModel(ds: Dataset, templates: Templates): DocModel {
           unit_of_measure: form.unit_of_measure,
           orientation: form.orientation,
           issuer_short: null,
-          body: formMarkdown(templates, blank, (form.footnotes ?? []).map(mdText)),
+          body: "",
+          form: { table: blank, footnotes: form.footnotes ?? [] },
           signature: null,
         });
       }

@@ -1,7 +1,6 @@
 // ReportView → DocModel.
 import type { DocModel } from "../../model/document.js";
 import type { Project } from "../../model/types.js";
-import { formMarkdown } from "../documents.js";
 import type { Templates } from "../templates.js";
 import type { ReportView } from "./report-view.js";
 
@@ -24,7 +23,8 @@ export function reportDocModel(templates: Templates, view: ReportView, project: 
       unit_of_measure: form.unitOfMeasure,
       orientation: form.orientation,
       issuer_short: f.issuerShort,
-      body: formMarkdown(templates, form.table, form.footnotes),
+      body: "",
+      form: { table: form.table, footnotes: form.footnotes },
       signature: { preparer: "", signer: f.signer, place_date: f.header.place_date },
     })),
     created: f.created,

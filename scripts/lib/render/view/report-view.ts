@@ -190,7 +190,7 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
       orientation: f.orientation,
       ...(() => {
         const table = formTable(f, ctx);
-        return { table: escapeTable(table), footnotes: [...(table.source ? [table.source] : []), ...(f.footnotes ?? [])].map(mdText) };
+        return { table, footnotes: [...(table.source ? [table.source] : []), ...(f.footnotes ?? [])] };
       })(),
     })),
   };
@@ -271,9 +271,3 @@ function sectionHasChildren(heading: string, sections: SectionView[]): boolean {
   const next = sections[i + 1];
   return next !== undefined && depth(next.heading) > depth(heading);
 }
-
-function escapeTable(t: TableModel): TableModel {
-  return { ...t, headers: t.headers.map((h) => h.split(" › ").map(mdInline).join(" › ")), rows: t.rows.map((r) => ({ ...r, cells: r.cells.map(mdInline) })) };
-}
-
-
