@@ -48,6 +48,8 @@ export interface FormContext extends EvalEnv {
   /** One source per table: the values a table of these indicators shows, and a note saying
    *  where they come from when the roll-up below the unit is incomplete. Default: effective. */
   valuesFor?: (ids: readonly string[]) => { values: Values; note: string | null };
+  /** The values a child's row shows: the same source its own report's tables use. Default: effective. */
+  childValuesFor?: (child: UnitFigures, ids: readonly string[]) => Values;
 }
 
 function leaves(cols: readonly FormColumn[], prefix: string[] = []): { path: string[]; value: string }[] {
@@ -94,7 +96,7 @@ export function formTable(form: FormSpec, ctx: FormContext): TableModel {
   const headers = headerPaths.map((p) => p.join(" › "));
   const columns = cols.map((c) => c.value);
   if (form.layout === "children") {
-    const { rows, sums } = childRows(ctx);
+    const { rows, sums } = childRows(ctx, formIndicators(form, ctx));
     return { headers, headerPaths, columns, align, rows: rows.map((r, i) => ({ ...line(r, r.number === "" || ROMAN.includes(r.number)), ...(sums[i] ? { sum: sums[i] } : {}) })) };
   }
   // Rows printed only at some levels (poor districts: not in a commune's report).
@@ -127,6 +129,8 @@ export function formIndicators(form: FormSpec, ctx: Pick<FormContext, "indicator
     if (r.indicator) ids.add(r.indicator);
     if (r.source_group) for (const id of ctx.sourceGroups.find((g) => g.id === r.source_group)?.indicators ?? []) ids.add(id);
   }
+  // Indicators named in the columns' expressions ("value:mid2018:ho_ngheo", "sum_flows:ho_thoat_ngheo").
+  for (const c of leaves(form.columns)) for (const part of c.value.split(":")) if (ctx.indicators.has(part)) ids.add(part);
   for (const id of [...ids]) {
     const a = ctx.indicators.get(id)?.aggregate;
     if (a?.rule === "ratio") ids.add(a.numerator).add(a.denominator);
@@ -169,11 +173,12 @@ function indicatorMoney(ids: readonly string[], ctx: FormContext): { period: str
 }
 
 /** Subtotal of a group of children: sums recomputed into rates, like any roll-up. */
-function subtotal(figs: UnitFigures[], ctx: FormContext): Values {
-  return computeDerived(rollValues(figs.map((f) => f.effective), ctx.catalogueIndicators), ctx.catalogueIndicators, () => 0, ctx.periodIds);
+function subtotal(figs: UnitFigures[], ctx: FormContext, shown: (f: UnitFigures) => Values): Values {
+  return computeDerived(rollValues(figs.map(shown), ctx.catalogueIndicators), ctx.catalogueIndicators, () => 0, ctx.periodIds);
 }
 
-function childRows(ctx: FormContext): { rows: RowContext[]; sums: (number[] | undefined)[] } {
+function childRows(ctx: FormContext, ids: readonly string[]): { rows: RowContext[]; sums: (number[] | undefined)[] } {
+  const shown = (c: UnitFigures): Values => (ctx.childValuesFor ? ctx.childValuesFor(c, ids) : c.effective);
   const rows: RowContext[] = [];
   const sums: (number[] | undefined)[] = [];
   const unitIndices: number[] = [];
@@ -186,19 +191,19 @@ function childRows(ctx: FormContext): { rows: RowContext[]; sums: (number[] | un
   let n = 0;
   const unitRows = (list: UnitFigures[]): number[] =>
     list.map((c) => {
-      rows.push(row(String(++n), ctx.submitted(c) ? c.unit.name : `${c.unit.name} (chưa báo cáo)`, ctx.submitted(c) ? c.effective : {}));
+      rows.push(row(String(++n), ctx.submitted(c) ? c.unit.name : `${c.unit.name} (chưa báo cáo)`, ctx.submitted(c) ? shown(c) : {}));
       return rows.length - 1;
     });
   if (grouped) {
     [...byArea.keys()].sort((a, b) => (a === "thanh_thi" ? -1 : b === "thanh_thi" ? 1 : 0)).forEach((area, i) => {
       const list = byArea.get(area)!;
-      rows.push(row(ROMAN[i] ?? String(i + 1), ctx.areaLabels[area] ?? area, subtotal(list.filter(ctx.submitted), ctx), false));
+      rows.push(row(ROMAN[i] ?? String(i + 1), ctx.areaLabels[area] ?? area, subtotal(list.filter(ctx.submitted), ctx, shown), false));
       const at = rows.length - 1;
       groupIndices.push(at);
       sums[at] = unitRows(list);
     });
   } else unitIndices.push(...unitRows(ctx.children));
-  rows.push(row("", reported.length === ctx.children.length ? "Tổng cộng" : "Cộng các đơn vị đã báo cáo", subtotal(reported, ctx)));
+  rows.push(row("", reported.length === ctx.children.length ? "Tổng cộng" : "Cộng các đơn vị đã báo cáo", subtotal(reported, ctx, shown)));
   sums[rows.length - 1] = grouped ? groupIndices : unitIndices;
   return { rows, sums };
 }

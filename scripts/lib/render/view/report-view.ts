@@ -161,9 +161,12 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
     ds,
     fig,
     (tree.children.get(unit.code) ?? []).map((c) => tree.figures.get(c)!).filter((k) => ds.levels.get(k.unit.level)?.kind === "territory"),
-    (k) => tree.received(k.report) || (tree.children.get(k.unit.code)?.length ?? 0) > 0,
+    // A child's figures are in this report only when its own report was received by this
+    // report's date; each row shows what the child's own report shows (one figure, one source).
+    (k) => tree.received(k.report),
   );
   ctx.valuesFor = (ids) => tableSource(ds, fig, ids);
+  ctx.childValuesFor = (k, ids) => tableSource(ds, k, ids).values;
 
   const draft = !isSubmitted(fig.report);
   return {
