@@ -18,8 +18,10 @@ import { MIX, drawStatus } from "./statuses.js";
 import { applyRules, coreValues, dropConsistently, otherValues, sumSeries, type Anchor, type Profile, type Series } from "./values.js";
 
 // What a district or the province declares itself: the core poverty figures with the
-// breakdown of the poor, so that each of its tables has one complete source.
-const DECLARED = ["ho_dan_cu", "ho_dan_cu_dtts", "ho_ngheo", "ho_ngheo_dtts", "ho_ngheo_thieu_hut_thu_nhap", "ho_ngheo_thieu_hut_dich_vu", "ho_thoat_ngheo", "ho_tai_ngheo", "ho_ngheo_phat_sinh", "ho_can_ngheo", "ho_can_ngheo_dtts", "ho_thoat_can_ngheo", "ho_can_ngheo_phat_sinh", "so_thon_dbkk", "so_thon_thoat_dbkk"];
+// breakdown of the poor and their deprivations (all from the same poverty review), so that
+// each of its tables has one complete source.
+const DEPRIVATIONS = ["tiep_can_y_te", "bhyt", "giao_duc_nguoi_lon", "tre_em_di_hoc", "chat_luong_nha", "dien_tich_nha", "nuoc_sinh_hoat", "nha_tieu", "vien_thong", "tai_san_thong_tin"].map((d) => `thieu_hut_${d}`);
+const DECLARED = ["ho_dan_cu", "ho_dan_cu_dtts", "ho_ngheo", "ho_ngheo_dtts", "ho_ngheo_thieu_hut_thu_nhap", "ho_ngheo_thieu_hut_dich_vu", ...DEPRIVATIONS, "ho_thoat_ngheo", "ho_tai_ngheo", "ho_ngheo_phat_sinh", "ho_can_ngheo", "ho_can_ngheo_dtts", "ho_thoat_can_ngheo", "ho_can_ngheo_phat_sinh", "so_thon_dbkk", "so_thon_thoat_dbkk"];
 /** ĐBKK villages of a commune: 2 - 6 in a ĐBKK commune, now and then one or two in another rural
  *  one, none in a town; about one in eight leaves the status by the last period (on the pro-rata
  *  path of QĐ 1722's 20 - 30 % by 2020). */
