@@ -74,7 +74,7 @@ describe("the poverty-rate verdict", () => {
   it("a unit already under the low-rate threshold is not 'chưa đạt' but 'đã ở mức thấp'", () => {
     // A town at 2,26 % → 1,76 %: 0,2 points a year, below the 1,5 - 2 target, at 1,76 % ≤ 2 %.
     const cells = targetCells("ty_le_ho_ngheo", units.get("101")!, rate("ty_le_ho_ngheo", 2.26, 1.76), env)!;
-    expect(cells).toEqual({ target: "Giảm 1,5 - 2 điểm %/năm (minh họa)", verdict: "Đã ở mức thấp (0,20 điểm %/năm)" });
+    expect(cells).toEqual({ target: "Giảm 1,5 - 2 điểm %/năm (tạm dùng, chưa có chỉ tiêu riêng)", verdict: "Đã ở mức thấp (0,20 điểm %/năm)" });
     // The same pace at 2,5 % is behind.
     expect(targetCells("ty_le_ho_ngheo", units.get("101")!, rate("ty_le_ho_ngheo", 3, 2.5), env)!.verdict).toBe("Chưa đạt (0,20 điểm %/năm)");
   });
@@ -147,5 +147,26 @@ describe("the narrative's verdict sentences agree with Biểu 01", () => {
     expect(text).toContain("chưa đạt mục tiêu giảm 4 điểm %/năm của địa bàn đặc biệt khó khăn");
     expect(text).toContain("gấp 1,26 lần, chưa đạt lộ trình gấp 1,5 lần đến 30/6/2018 (mục tiêu gấp 2 lần");
     expect(text).toContain("Đầu kỳ, xã 102 thuộc diện xã đặc biệt khó khăn; đến 30/6/2018 đã thoát khỏi tình trạng đặc biệt khó khăn.");
+  });
+});
+
+describe("the narrative quotes Biểu 01's figures to the digit", () => {
+  const fig = (code: string, effective: Values) => ({ unit: units.get(code)!, effective }) as unknown as UnitFigures;
+  const facts = (code: string, effective: Values) =>
+    povertyFacts(fig(code, effective), { project: { ...project, window_label: "2016 - 6/2018" } as Project, periods, units, indicators: env.indicators, moneyUnit: "triệu đồng" }).join(" ");
+
+  it("the reduction is the difference of the two rates as printed, as in the table's change column", () => {
+    // Raw difference 5,592 rounds to 5,59; printed 13,32 − 7,72 = 5,60: the text must say what the table says.
+    const text = facts("10", { ...rate("ty_le_ho_ngheo", 13.316, 7.724), ho_ngheo: { baseline: 1332, mid2018: 772 }, ho_dan_cu: { baseline: 10000, mid2018: 10000 } });
+    expect(text).toContain("Tỷ lệ hộ nghèo giảm 5,60 điểm %");
+    expect(text).toContain("(13,32%)");
+    expect(text).toContain("(7,72%)");
+  });
+
+  it("a province target standing in for its own plan's is called a stand-in in the table, and the text names its source without calling the pace illustrative", () => {
+    expect(targetCells("ty_le_ho_ngheo", units.get("1")!, rate("ty_le_ho_ngheo", 10, 5), env)?.target).toBe("Giảm 1,5 - 2 điểm %/năm (tạm dùng, chưa có chỉ tiêu riêng)");
+    const text = facts("1", { ...rate("ty_le_ho_ngheo", 10, 5), ho_ngheo: { baseline: 100, mid2018: 50 }, ho_dan_cu: { baseline: 1000, mid2018: 1000 } });
+    expect(text).toContain("mục tiêu giảm 1,5 - 2 điểm %/năm của KH của tỉnh.");
+    expect(text).not.toContain("minh họa");
   });
 });

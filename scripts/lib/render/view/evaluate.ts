@@ -48,6 +48,13 @@ function financeSum(row: RowContext, measure: "plan" | "disbursed", period: stri
   return picked.reduce((s, r) => s + Math.round(r[measure]), 0) + extra.reduce((s, u) => s + Math.round(u.disbursed), 0);
 }
 
+/** The change between two figures as printed with `decimals` (so a reader's subtraction of the
+ *  printed figures agrees); the table's "Tăng/giảm" column and the narrative both use it. */
+export function printedChange(from: number, to: number, decimals: number): number {
+  const shown = (v: number) => Number(v.toFixed(decimals));
+  return Number((shown(to) - shown(from)).toFixed(decimals));
+}
+
 export function evaluate(expr: string, row: RowContext, env: EvalEnv): Cell {
   const [op, a, b, c] = expr.split(":");
   if (op === "number") return { text: row.number, align: "center" };
@@ -88,8 +95,7 @@ export function evaluate(expr: string, row: RowContext, env: EvalEnv): Cell {
       const ind = id ? env.indicators.get(id) : undefined;
       // The difference of the two figures as printed, so that a reader's subtraction agrees.
       const decimals = ind?.kind === "rate" ? (ind.decimals ?? 2) : ind?.kind === "money" ? 0 : (ind?.decimals ?? 0);
-      const shown = (v: number) => Number(v.toFixed(decimals));
-      return right(from === undefined || to === undefined ? EMPTY : formatSigned(shown(to) - shown(from), decimals));
+      return right(from === undefined || to === undefined ? EMPTY : formatSigned(printedChange(from, to, decimals), decimals));
     }
     case "plan":
     case "disbursed": {

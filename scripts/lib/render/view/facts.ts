@@ -6,6 +6,7 @@ import { incomeTarget, incomeVerdict, leavingResult, minorityTarget, povertyTarg
 import { MINORITY_RATE, POOR_INCOME, POVERTY_RATE, ownStatusFlag, reductionResult, short, type ReductionResult, type TargetEnv } from "./targets-view.js";
 import { formatNumber } from "../format.js";
 import { inSentence } from "./names.js";
+import { printedChange } from "./evaluate.js";
 
 export interface FactEnv {
   project: Project;
@@ -30,10 +31,10 @@ export function povertyFacts(fig: UnitFigures, env: FactEnv): string[] {
   const near = (p: string) => (v.ho_can_ngheo?.[p] === undefined ? "" : ` và ${n(v.ho_can_ngheo[p])} hộ cận nghèo (${pct(v.ty_le_ho_can_ngheo?.[p])})`);
   const minority = v.ho_ngheo_dtts?.[last.id] === undefined ? "" : `, trong đó ${n(v.ho_ngheo_dtts[last.id])} hộ nghèo dân tộc thiểu số`;
   const t = res.target;
-  const goal = `${t.max === null ? `${short(t.min)} điểm %/năm của địa bàn đặc biệt khó khăn` : `${short(t.min)} - ${short(t.max)} điểm %/năm`}${t.illustrative ? " (mức minh họa)" : ""} của ${t.source}`;
+  const goal = `${t.max === null ? `${short(t.min)} điểm %/năm của địa bàn đặc biệt khó khăn` : `${short(t.min)} - ${short(t.max)} điểm %/năm`} của ${t.source}`;
   const out = [
     `${first.stock_label} có ${n(v.ho_dan_cu?.[first.id])} hộ dân cư, trong đó ${n(v.ho_ngheo?.[first.id])} hộ nghèo (${pct(r0)})${near(first.id)}; đến ${last.stock_label} còn ${n(v.ho_ngheo?.[last.id])} hộ nghèo (${pct(r1)})${minority}${near(last.id)}.`,
-    `Tỷ lệ hộ nghèo giảm ${formatNumber(r0 - r1, 2)} điểm %, bình quân giảm ${formatNumber(res.perYear, 2)} điểm %/năm, ${reductionClause(res, goal, "Tỷ lệ hộ nghèo")}`,
+    `Tỷ lệ hộ nghèo giảm ${formatNumber(-printedChange(r0, r1, 2), 2)} điểm %, bình quân giảm ${formatNumber(res.perYear, 2)} điểm %/năm, ${reductionClause(res, goal, "Tỷ lệ hộ nghèo")}`,
     ...minorityFacts(fig, env),
     ...incomeFacts(fig, tenv),
     ...leavingFacts(fig, env),

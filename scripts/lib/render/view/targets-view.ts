@@ -46,7 +46,7 @@ export function reductionResult(values: Values, id: string, target: PovertyTarge
   return { target, perYear, last, verdict: verdictOf(perYear, target, last) };
 }
 
-const reductionText = (t: PovertyTarget) => `Giảm ${t.max === null ? `từ ${short(t.min)}` : `${short(t.min)} - ${short(t.max)}`} điểm %/năm${t.illustrative ? " (minh họa)" : ""}`;
+const reductionText = (t: PovertyTarget) => `Giảm ${t.max === null ? `từ ${short(t.min)}` : `${short(t.min)} - ${short(t.max)}`} điểm %/năm${t.illustrative ? " (tạm dùng, chưa có chỉ tiêu riêng)" : ""}`;
 
 /** Biểu 01's target and verdict cells for the row of `indicator`; null when it has no target. */
 export function targetCells(indicator: string, unit: Unit, values: Values, env: TargetEnv): { target: string; verdict: string } | null {
