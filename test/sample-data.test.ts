@@ -79,6 +79,14 @@ describe("narrative", () => {
     }
   });
 
+  it("a department speaks only of what it runs: infrastructure only if it chairs a component that builds it", () => {
+    for (const u of ds.units.values()) {
+      if (u.level !== "department" || !reportOf(u.code)) continue;
+      const builds = (u.chairs ?? []).some((c) => c.startsWith("DA1") || c.startsWith("DA2"));
+      if (!builds) expect(text(u.code), u.name).not.toMatch(/hạ tầng|công trình/);
+    }
+  });
+
   it("on schedule only with a high disbursement rate, consensus only with a high satisfaction rate; no form cited in prose", () => {
     for (const r of ds.reports) {
       const t = Object.values(r.report.narrative).join("\n");
@@ -89,5 +97,54 @@ describe("narrative", () => {
       if (agree) expect(Number(agree[1])).toBeGreaterThanOrEqual(70);
       expect(t).not.toMatch(/Biểu số/);
     }
+  });
+});
+
+describe("Biểu 07: money per beneficiary a reader can believe, at every level", () => {
+  // triệu đồng per beneficiary: [money, beneficiaries, low, high].
+  const RATIOS: [string, string[], number, number][] = [
+    ["kinh_phi_bhyt", ["the_bhyt_nguoi_ngheo", "the_bhyt_dtts_vung_kho_khan", "nguoi_can_ngheo_ho_tro_bhyt"], 0.45, 0.8],
+    ["doanh_so_cho_vay", ["luot_ho_vay_von"], 30, 50],
+    ["kinh_phi_nha_o", ["ho_ngheo_ho_tro_nha_o"], 25, 40],
+    ["kinh_phi_tien_dien", ["ho_ho_tro_tien_dien"], 0.5, 0.6],
+  ];
+  const filed = (code: string) => ["da_nop", "da_duyet"].includes(reportOf(code)?.status ?? "");
+  const filedCommunes = () => [...ds.units.values()].filter((u) => u.level === "commune" && filed(u.code)).map((u) => u.code);
+  const ratio = (codes: string[], money: string, counts: string[], p: string) => sumOver(codes, money, p) / counts.reduce((s, id) => s + sumOver(codes, id, p), 0);
+
+  it("in every filed commune, and summed over a district's and the province's communes", () => {
+    const communes = filedCommunes();
+    const groups = [...communes.map((c) => [c]), ...[...ds.units.values()].filter((u) => u.level === "district").map((d) => lowestUnder(d.code).map((u) => u.code).filter(filed)), communes];
+    let seen = 0;
+    for (const codes of groups) {
+      for (const [money, counts, lo, hi] of RATIOS) {
+        for (const p of ["y2016", "y2017", "mid2018"]) {
+          if (!(sumOver(codes, money, p) > 0)) continue;
+          const r = ratio(codes, money, counts, p);
+          expect(r, `${codes.length === 1 ? codes[0] : `${codes.length} communes`} ${money} ${p}`).toBeGreaterThanOrEqual(lo - 0.01);
+          expect(r, `${codes.length === 1 ? codes[0] : `${codes.length} communes`} ${money} ${p}`).toBeLessThanOrEqual(hi + 0.01);
+          seen++;
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(1000);
+  });
+
+  it("a department's figures are the province's for what it chairs: never more than the communes the province had at its date", () => {
+    const rootDate = reportOf(ds.project.root)!.document.date!;
+    const inProvince = filedCommunes().filter((c) => reportOf(c)!.submitted_on! <= rootDate);
+    let seen = 0;
+    for (const u of ds.units.values()) {
+      const r = u.level === "department" ? reportOf(u.code) : undefined;
+      if (!r) continue;
+      for (const [id, byP] of Object.entries(r.values)) {
+        for (const [p, v] of Object.entries(byP)) {
+          if (typeof v !== "number") continue;
+          expect(v, `${u.code} ${id} ${p}`).toBeLessThanOrEqual(sumOver(inProvince, id, p));
+          seen++;
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(50);
   });
 });

@@ -11,7 +11,8 @@ import type { Rng } from "./random.js";
  *  hundred million for production; replication of models (Dự án 3) a hundred million or so a year
  *  per commune; communication and capacity (Dự án 4, 5) tens of millions. With districts' and
  *  departments' own records that is some 150 - 200 billion đồng for 2016 - 6/2018 (Biểu 05), beside
- *  about 120 billion of preferential credit and 130 billion of other policies (values.ts). */
+ *  some 650 billion of preferential credit and 500 billion of other policies (values.ts: their
+ *  beneficiaries times each policy's unit cost). */
 const PLAN_PER_YEAR: Record<string, [number, number]> = {
   "DA2.TDA1": [400, 600],
   "DA2.TDA2": [120, 220],

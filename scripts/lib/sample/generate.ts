@@ -148,10 +148,6 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
 
   const units = [...ds.units.values()];
   for (const u of units) if (isTerritory(u)) seriesOf(u, 1);
-  // A department reports the province-wide totals of what it chairs (the sum over the lowest units).
-  const lowestSeries = units.filter((u) => isTerritory(u) && !(kids.get(u.code) ?? []).some(isTerritory)).map((u) => series.get(u.code)!);
-  const agencyValues = (u: Unit): Series =>
-    sumSeries(lowestSeries, ds.catalogue.indicators.filter((i) => !i.computed && chairsIndicator(u, i) && i.kind !== "stock").map((i) => i.id));
   const draws = new Map(
     units.map((u) => {
       const level = ds.levels.get(u.level);
@@ -180,6 +176,14 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
   };
   dateAfter(ds.project.root);
   const filed = (c: string) => ["da_nop", "da_duyet"].includes(draws.get(c)?.draw.status ?? "");
+  // A department reports the province-wide totals of what it chairs: the sum over the lowest units
+  // whose reports the province had at its own date, so that its figures are the province's for
+  // the components and policies it runs (never more than the province's own tables show).
+  const rootDate = draws.get(ds.project.root)?.draw.submitted_on ?? ds.project.as_of;
+  const inRootTables = (u: Unit) => filed(u.code) && dayNumber(draws.get(u.code)!.draw.submitted_on!) <= dayNumber(rootDate);
+  const lowestSeries = units.filter((u) => isTerritory(u) && !(kids.get(u.code) ?? []).some(isTerritory) && inRootTables(u)).map((u) => series.get(u.code)!);
+  const agencyValues = (u: Unit): Series =>
+    sumSeries(lowestSeries, ds.catalogue.indicators.filter((i) => !i.computed && chairsIndicator(u, i) && i.kind !== "stock").map((i) => i.id));
   // One unit above the lowest level, all of whose children reported, declares a figure a little
   // off the sum of its children, so the roll-up check has something to show.
   // Flags as the written unit-flags.yaml will hold them (ĐBKK and 135 from the drawn poverty).

@@ -28,23 +28,54 @@ const DEPRIVATION_SHARE: Record<string, [number, number]> = {
   thieu_hut_vien_thong: [0.1, 0.2],
   thieu_hut_tai_san_thong_tin: [0.15, 0.3],
 };
-/** Money indicators of Biểu 07 (credit, other policies), in triệu đồng per poor household and
- *  year of the period (a stock: per poor household). Assumptions, so that the province's totals
- *  for 2016 - 6/2018 stay believable beside the programme's own money (about 150 - 200 billion
- *  đồng, Biểu 05): preferential credit (doanh số cho vay) about 1,4 triệu per poor household a
- *  year, some 120 billion in all; other policies together about 1,5 triệu, some 130 billion
- *  (electricity support at the policy's ~0,55 triệu a year per poor household, health insurance
- *  the largest of the rest). */
+/** Money indicators with no count of beneficiaries behind them, in triệu đồng per poor household
+ *  and year of the period (a stock: per poor household). Outstanding preferential credit (dư nợ):
+ *  loans of 30 - 50 triệu over three to five years to some 15 - 25 % of poor households a year
+ *  leave about 14 - 20 triệu outstanding per poor household. */
 const MONEY_PER_POOR: Record<string, [number, number]> = {
-  doanh_so_cho_vay: [0.9, 1.9],
-  du_no_cho_vay: [2, 4],
-  kinh_phi_bhyt: [0.3, 0.6],
-  kinh_phi_giao_duc: [0.15, 0.35],
-  kinh_phi_nha_o: [0.05, 0.25],
-  kinh_phi_dao_tao_nghe: [0.03, 0.1],
-  kinh_phi_tien_dien: [0.5, 0.6],
-  kinh_phi_dat_nuoc: [0.01, 0.05],
-  kinh_phi_ho_tro_khac: [0.03, 0.1],
+  du_no_cho_vay: [14, 20],
+};
+/** Beneficiaries of Biểu 07's policies, per household of the base group and year of the period
+ *  (poor: poor households; near: near-poor households). Assumptions: every poor person gets a
+ *  health-insurance card (3,2 - 3,8 members a poor household); most near-poor people get the
+ *  premium support; 15 - 25 % of poor households take a preferential loan a year; every poor
+ *  household gets the electricity support; 1 - 3 % get house support a year (QĐ 33/2015). */
+const BENEFICIARIES: Record<string, { base: "poor" | "near"; per: [number, number] }> = {
+  the_bhyt_nguoi_ngheo: { base: "poor", per: [3.2, 3.8] },
+  nguoi_can_ngheo_ho_tro_bhyt: { base: "near", per: [2.2, 3.2] },
+  the_bhyt_dtts_vung_kho_khan: { base: "poor", per: [0.3, 1.2] },
+  luot_ho_vay_von: { base: "poor", per: [0.15, 0.25] },
+  hs_mien_giam_hoc_phi: { base: "poor", per: [0.3, 0.6] },
+  hs_ho_tro_chi_phi_hoc_tap: { base: "poor", per: [0.2, 0.4] },
+  hs_xa_thon_dbkk_duoc_ho_tro: { base: "poor", per: [0.05, 0.2] },
+  ho_ngheo_ho_tro_nha_o: { base: "poor", per: [0.01, 0.03] },
+  nguoi_ngheo_dao_tao_nghe: { base: "poor", per: [0.02, 0.06] },
+  nguoi_ngheo_tao_viec_lam: { base: "poor", per: [0.03, 0.1] },
+  ho_ho_tro_tien_dien: { base: "poor", per: [1, 1.3] },
+  luot_tro_giup_phap_ly: { base: "poor", per: [0.05, 0.2] },
+  ho_ho_tro_dat_san_xuat: { base: "poor", per: [0.002, 0.008] },
+  ho_ho_tro_nuoc_sinh_hoat: { base: "poor", per: [0.01, 0.04] },
+  ho_ho_tro_khac: { base: "poor", per: [0.05, 0.15] },
+};
+/** What a policy pays per beneficiary (triệu đồng; a card or a support per year, a loan or a house
+ *  once), so that each money row of Biểu 07 is its beneficiaries times a believable unit cost at
+ *  every level. Assumptions: a health card 4,5 % of the base salary (1,21 - 1,39 triệu/month in
+ *  2016 - 2018), 0,65 - 0,75 triệu a year, the near-poor's 70 % of it about 0,46 - 0,52; a
+ *  preferential loan 30 - 50 triệu per household (NHCSXH ceilings); a house 25 - 40 triệu (QĐ
+ *  33/2015/QĐ-TTg loan and support); tuition exemption and study costs some 0,6 - 1 triệu per pupil
+ *  a year (NĐ 86/2015: 70 000 đồng/month); vocational training 2 - 4 triệu per trainee (QĐ 46/2015);
+ *  electricity 30 kWh a month, 0,5 - 0,6 triệu a year (QĐ 28/2014); production land 10 - 15 triệu
+ *  and domestic water 1,2 - 1,5 triệu per household (QĐ 2085/2016); other support (Quỹ "Vì người
+ *  nghèo", gifts) 0,8 - 2 triệu per household. */
+const UNIT_COST: Record<string, Record<string, [number, number]>> = {
+  kinh_phi_bhyt: { the_bhyt_nguoi_ngheo: [0.65, 0.75], the_bhyt_dtts_vung_kho_khan: [0.65, 0.75], nguoi_can_ngheo_ho_tro_bhyt: [0.46, 0.52] },
+  doanh_so_cho_vay: { luot_ho_vay_von: [30, 50] },
+  kinh_phi_giao_duc: { hs_mien_giam_hoc_phi: [0.6, 1], hs_ho_tro_chi_phi_hoc_tap: [0.6, 1], hs_xa_thon_dbkk_duoc_ho_tro: [0.6, 1] },
+  kinh_phi_nha_o: { ho_ngheo_ho_tro_nha_o: [25, 40] },
+  kinh_phi_dao_tao_nghe: { nguoi_ngheo_dao_tao_nghe: [2, 4] },
+  kinh_phi_tien_dien: { ho_ho_tro_tien_dien: [0.5, 0.6] },
+  kinh_phi_dat_nuoc: { ho_ho_tro_dat_san_xuat: [10, 15], ho_ho_tro_nuoc_sinh_hoat: [1.2, 1.5] },
+  kinh_phi_ho_tro_khac: { ho_ho_tro_khac: [0.8, 2] },
 };
 const OTHER_MONEY_PER_POOR: [number, number] = [0.1, 0.5];
 
@@ -124,6 +155,7 @@ const PERSON_UNITS = /(người|thẻ|học sinh)/;
 export function otherValues(s: Series, indicators: readonly Indicator[], periods: Period[], applicable: (component: string) => boolean, rng: Rng): void {
   const years = new Map(periods.map((p) => [p.id, p.years || 1]));
   const poorAt = (p: string) => s.ho_ngheo?.[p] ?? s.ho_ngheo?.[periods[periods.length - 1]!.id] ?? 0;
+  const nearAt = (p: string) => s.ho_can_ngheo?.[p] ?? s.ho_can_ngheo?.[periods[periods.length - 1]!.id] ?? 0;
   const todo = indicators.filter((i) => !i.computed && i.kind !== "text" && !(i.id in s) && (!i.component || applicable(i.component)));
   const ordered = [...todo.filter((i) => !i.part_of), ...todo.filter((i) => i.part_of)];
   // A unit's deprivation shares drift slowly: one share per indicator, a few per cent each period
@@ -140,6 +172,10 @@ export function otherValues(s: Series, indicators: readonly Indicator[], periods
         v = Math.round(poorAt(p) * shares.get(ind.id)! * rng.between(0.94, 1.06));
       }
       else if (ind.part_of) v = Math.round((s[ind.part_of]?.[p] ?? 0) * rng.between(0.15, 0.5));
+      else if (BENEFICIARIES[ind.id]) {
+        const b = BENEFICIARIES[ind.id]!;
+        v = Math.round((b.base === "near" ? nearAt(p) : poorAt(p)) * rng.between(...b.per) * y);
+      } else if (UNIT_COST[ind.id]) continue;
       else if (ind.unit.includes("đồng")) v = Math.round(poorAt(p) * rng.between(...(MONEY_PER_POOR[ind.id] ?? OTHER_MONEY_PER_POOR)) * y);
       else if (HOUSEHOLD_UNITS.test(ind.unit)) v = Math.round(poorAt(p) * rng.between(0.05, 0.35) * y);
       else if (PERSON_UNITS.test(ind.unit)) v = Math.round(poorAt(p) * rng.between(0.3, 1.5) * y);
@@ -148,6 +184,11 @@ export function otherValues(s: Series, indicators: readonly Indicator[], periods
       if (dep || ind.part_of) v = Math.min(v, ind.part_of ? (s[ind.part_of]?.[p] ?? v) : v);
       set(s, ind.id, p, v);
     }
+  }
+  // Policy money: its beneficiaries times a unit cost drawn once for the unit.
+  for (const ind of todo.filter((i) => UNIT_COST[i.id])) {
+    const costs = Object.entries(UNIT_COST[ind.id]!).map(([id, range]) => [id, rng.between(...range)] as const);
+    for (const p of ind.periods) set(s, ind.id, p, Math.round(costs.reduce((sum, [id, cost]) => sum + ((s[id]?.[p] as number | undefined) ?? 0) * cost, 0)));
   }
 }
 
@@ -187,7 +228,8 @@ export function dropConsistently(s: Series, catalogue: IndicatorCatalogue): void
     if (!own) continue;
     for (const p of Object.keys(own)) {
       const gone = (id: string | undefined) => id !== undefined && s[id] !== undefined && s[id]![p] === null;
-      if (gone(ind.part_of) || gone(ind.requires)) own[p] = null;
+      // Policy money without its beneficiaries could not be read as a cost per head.
+      if (gone(ind.part_of) || gone(ind.requires) || Object.keys(UNIT_COST[ind.id] ?? {}).some(gone)) own[p] = null;
     }
   }
 }
