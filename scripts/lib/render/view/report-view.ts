@@ -10,6 +10,7 @@ import type { FormRow, FormSpec, Indicator, Level, OutlineSection, Unit } from "
 import { isSubmitted, timelinessOf } from "../../model/timeliness.js";
 import { mdInline, mdText } from "../markdown-escape.js";
 import { deprivationFacts, financeFacts, povertyFacts, type FactEnv } from "./facts.js";
+import { childrenGap } from "./children-gap.js";
 import { formContext, formIndicators, formTable, type TableModel } from "./form-table.js";
 import { reportFrame, type ReportFrame } from "./frame.js";
 import { inSentence, lowerFirst, typesNoun } from "./names.js";
@@ -169,6 +170,11 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
   ctx.childValuesFor = (k, ids) => tableSource(ds, k, ids).values;
 
   const draft = !isSubmitted(fig.report);
+  const docDate = fig.report?.document.date && fig.report.document.date < ds.project.as_of ? fig.report.document.date : ds.project.as_of;
+  // The unit's own figures, as its indicators form (Biểu 01) shows them: what a children table's total is read against.
+  const ownForm = forms.find((f) => f.layout === "indicators" && f.rows.some((r) => r.indicator === "ho_ngheo")) ?? null;
+  const ownValues = ownForm ? tableSource(ds, fig, formIndicators(ownForm, { indicators, sourceGroups: ds.programme.source_groups })).values : fig.effective;
+  const childLevel = ds.levels.get(ctx.children[0]?.unit.level ?? "");
   return {
     unit,
     frame,
@@ -183,7 +189,7 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
     illustrative,
     opening: mdText(`Thực hiện ${cites.join("; ")}, ${frame.authority} báo cáo kết quả như sau:`),
     citationNote: planCitationNote(ds),
-    reporting: reportingAccount(ds, tree, unit, fig.report?.document.date && fig.report.document.date < ds.project.as_of ? fig.report.document.date : ds.project.as_of),
+    reporting: reportingAccount(ds, tree, unit, docDate),
     sections,
     closing: mdText(`Trên đây là báo cáo ${lowerFirst(ds.project.title)} của ${frame.authority}./.`),
     forms: forms.map((f) => ({
@@ -193,7 +199,8 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
       orientation: f.orientation,
       ...(() => {
         const table = formTable(f, ctx);
-        return { table, footnotes: [...(table.source ? [table.source] : []), ...(f.footnotes ?? [])] };
+        const gap = childrenGap(ds, f, { table, own: ownValues, ownForm: ownForm ? formLabel(ownForm) : null, children: ctx.children, submitted: ctx.submitted, at: docDate, noun: typesNoun(ctx.children.map((c) => c.unit), childLevel?.unit_types, childLevel?.unit_noun ?? "đơn vị"), unitType: unit.type ?? "đơn vị" });
+        return { table, footnotes: [...(table.source ? [table.source] : []), ...(gap ? [gap] : []), ...(f.footnotes ?? [])] };
       })(),
     })),
   };
