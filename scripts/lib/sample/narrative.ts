@@ -56,12 +56,12 @@ const BANK: Record<string, Bank> = {
     department: ["{unit} đã ban hành văn bản hướng dẫn chuyên môn, phân công cán bộ theo dõi các dự án, chính sách được giao; phối hợp với các huyện, thành, thị trong quá trình triển khai."],
   },
   tien_do_du_an: {
-    department: ["{unit} đã hướng dẫn, đôn đốc các địa phương triển khai các dự án, chính sách do {unit} chủ trì; theo dõi tiến độ và tổng hợp kết quả thực hiện hằng năm."],
+    department: ["{unit} đã hướng dẫn, đôn đốc các địa phương triển khai các dự án, chính sách được giao chủ trì; theo dõi tiến độ và tổng hợp kết quả thực hiện hằng năm."],
     any: ["Các dự án, tiểu dự án đã được triển khai trên địa bàn; các công trình hạ tầng được đầu tư bước đầu phát huy hiệu quả; các mô hình hỗ trợ phát triển sản xuất, đa dạng hóa sinh kế giúp một số hộ nghèo tăng thu nhập."],
   },
   nguon_luc: {
-    department: ["Vốn Chương trình cho các nội dung do {unit} chủ trì được phân bổ theo kế hoạch; {unit} đã phối hợp với các địa phương tổ chức thực hiện, giải ngân và thanh quyết toán theo quy định."],
-    unfunded: ["{unit} không trực tiếp quản lý vốn Chương trình; kinh phí thực hiện các chính sách do {unit} chủ trì được bố trí từ nguồn kinh phí của chính sách và tổng hợp trong báo cáo này."],
+    department: ["Vốn Chương trình cho các nội dung được giao chủ trì được phân bổ theo kế hoạch; {unit} đã phối hợp với các địa phương tổ chức thực hiện, giải ngân và thanh quyết toán theo quy định."],
+    unfunded: ["{unit} không trực tiếp quản lý vốn Chương trình; kinh phí thực hiện các chính sách được giao chủ trì được bố trí từ nguồn kinh phí của từng chính sách và tổng hợp trong báo cáo này."],
     any: ["Nguồn vốn Chương trình được phân bổ, giải ngân theo quy định; ngoài vốn Chương trình còn có vốn tín dụng ưu đãi và kinh phí thực hiện các chính sách giảm nghèo khác."],
   },
   muc_tieu_chi_tieu: {
@@ -73,7 +73,7 @@ const BANK: Record<string, Bank> = {
     department: ["{unit} đã hướng dẫn các địa phương lấy ý kiến người dân trong lựa chọn đối tượng, nội dung hỗ trợ thuộc lĩnh vực được giao."],
   },
   giam_sat_danh_gia: {
-    department: ["{unit} đã phối hợp kiểm tra, giám sát việc thực hiện các nội dung do {unit} chủ trì tại các địa phương; kịp thời hướng dẫn, chấn chỉnh những tồn tại phát hiện qua kiểm tra."],
+    department: ["{unit} đã phối hợp kiểm tra, giám sát việc thực hiện các nội dung được giao chủ trì tại các địa phương; kịp thời hướng dẫn, chấn chỉnh những tồn tại phát hiện qua kiểm tra."],
     any: ["Công tác kiểm tra, giám sát được thực hiện thường xuyên; qua kiểm tra kịp thời chấn chỉnh những tồn tại trong bình xét đối tượng và thanh quyết toán kinh phí."],
   },
   ra_soat_tich_hop: {
@@ -94,7 +94,7 @@ const BANK: Record<string, Bank> = {
     any: ["Phải có sự lãnh đạo, chỉ đạo quyết liệt của cấp ủy, chính quyền; phát huy vai trò chủ thể của người dân; lồng ghép hiệu quả các nguồn lực; làm tốt công tác rà soát, quản lý đối tượng."],
   },
   de_xuat_kien_nghi: {
-    department: ["Đề nghị {upper} tiếp tục quan tâm bố trí nguồn lực thực hiện các nội dung do {unit} chủ trì; tăng cường phối hợp giữa các sở, ngành và địa phương trong theo dõi, tổng hợp số liệu."],
+    department: ["Đề nghị {upper} tiếp tục quan tâm bố trí nguồn lực thực hiện các nội dung được giao chủ trì; tăng cường phối hợp giữa các sở, ngành và địa phương trong theo dõi, tổng hợp số liệu."],
     any: ["Đề nghị {upper} tiếp tục quan tâm bố trí nguồn lực cho các xã, thôn đặc biệt khó khăn; tăng mức hỗ trợ phát triển sản xuất; nghiên cứu bổ sung chỉ số đo lường nghèo đa chiều về việc làm và dinh dưỡng cho giai đoạn sau năm 2020."],
   },
 };
