@@ -17,7 +17,7 @@ const ds = {
   },
 } as unknown as Dataset;
 const form = { layout: "children" } as FormSpec;
-const child = (name: string) => ({ unit: { name } }) as UnitFigures;
+const child = (name: string) => ({ unit: { name, type: "huyện" } }) as UnitFigures;
 const table = (total: string[]): TableModel =>
   ({ columns: ["label", "value:baseline:ho_ngheo", "value:mid2018:ho_ngheo", "value:mid2018:ty_le_ho_ngheo"], rows: [{ cells: total, bold: true }] }) as unknown as TableModel;
 const input = (over: Partial<GapInput>): GapInput => ({
@@ -35,7 +35,7 @@ const input = (over: Partial<GapInput>): GapInput => ({
 describe("a children table's total against the unit's own figures", () => {
   it("names the children not yet reported at the document's date and the gap in the last period's counts", () => {
     expect(childrenGap(ds, form, input({}))).toBe(
-      "Dòng “Cộng các đơn vị đã báo cáo” chỉ gồm 1/2 huyện đã nộp báo cáo đến ngày 05/9/2018 (chưa có Huyện B), nên khác số liệu do tỉnh báo cáo (Biểu số 01) tại thời điểm 30/6/2018: số hộ nghèo 950 (dòng cộng 800, chênh 150).",
+      "Dòng “Cộng các đơn vị đã báo cáo” chỉ gồm 1/2 huyện đã nộp báo cáo đến ngày 05/9/2018 (chưa có huyện B), nên khác số liệu do tỉnh báo cáo (Biểu số 01) tại thời điểm 30/6/2018: số hộ nghèo 950 (dòng cộng 800, chênh 150).",
     );
   });
 

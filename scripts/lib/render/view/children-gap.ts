@@ -7,7 +7,7 @@ import { shortDate } from "../../model/dates.js";
 import type { FormSpec } from "../../model/types.js";
 import { formatNumber } from "../format.js";
 import type { TableModel } from "./form-table.js";
-import { lowerFirst } from "./names.js";
+import { inSentence, lowerFirst } from "./names.js";
 
 export interface GapInput {
   table: TableModel;
@@ -40,7 +40,7 @@ export function childrenGap(ds: Dataset, form: FormSpec, g: GapInput): string | 
     return [`${lowerFirst(ind.name)} ${formatNumber(own)} (dòng cộng ${formatNumber(sum)}, chênh ${formatNumber(Math.abs(Math.round(own) - sum))})`];
   });
   if (!diffs.length) return null;
-  const missing = g.children.filter((c) => !g.submitted(c)).map((c) => c.unit.name);
+  const missing = g.children.filter((c) => !g.submitted(c)).map((c) => inSentence(c.unit));
   const reported = g.children.length - missing.length;
   const figures = `số liệu do ${g.unitType} báo cáo (${g.ownForm}) tại thời điểm ${last.stock_label}: ${diffs.join("; ")}`;
   if (!missing.length) return `Dòng “Tổng cộng” khác ${figures}; cần đối chiếu lại với báo cáo của các đơn vị cấp dưới.`;
