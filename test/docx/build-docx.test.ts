@@ -293,4 +293,18 @@ describe("buildDocx: margins per ruleset, heading styles, the closing block of a
     expect(before).toContain("Hộ nghèo dân tộc thiểu số");
     expect(before).not.toContain("Số hộ cận nghèo");
   });
+
+  it("no blank page after a table: a section or a cell that ends with a table ends with a 1-pt paragraph", () => {
+    // At the body size, the paragraph that holds a section's properties after its last table falls
+    // onto a page of its own whenever the table ends within a line of the page's bottom.
+    const onePoint = '<w:spacing w:after="0" w:before="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>';
+    const afterTables = [...xml.matchAll(/<\/w:tbl>(<w:p(?:>|\/>)(?:(?!<\/w:p>)[\s\S])*?(?:<\/w:p>|$))/g)].map((m) => m[1]!);
+    const sectionEnds = afterTables.filter((p) => p.includes("<w:sectPr>"));
+    // Both sections before the last end with a table (the signature block, the landscape form).
+    expect(sectionEnds).toHaveLength(2);
+    for (const p of sectionEnds) expect(p).toContain(`<w:pPr>${onePoint}<w:sectPr>`);
+    const cellEnds = [...xml.matchAll(/<\/w:tbl>(<w:p(?:>|\/>)(?:(?!<\/w:p>)[\s\S])*?<\/w:p>|<w:p\/>)<\/w:tc>/g)].map((m) => m[1]!);
+    expect(cellEnds.length).toBeGreaterThan(0);
+    for (const p of cellEnds) expect(p).toBe(`<w:p><w:pPr>${onePoint}</w:pPr></w:p>`);
+  });
 });

@@ -10,7 +10,7 @@ import type { Ctx } from "./profile.js";
 import type { TableStyles } from "./styles.js";
 import { headerGrid, parseTable, type CellContent, type TableSpec } from "./table-model.js";
 import { columnWidths } from "./table-widths.js";
-import { NO_CELL_BORDERS, para, run, type Align, type RunSpec } from "./text.js";
+import { endMark, NO_CELL_BORDERS, para, run, type Align, type RunSpec } from "./text.js";
 
 const CELL_MARGINS = { top: 28, bottom: 28, left: 85, right: 85 };
 
@@ -98,8 +98,8 @@ export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | T
         columnSpan: widths.length,
         borders: NO_CELL_BORDERS,
         margins: { top: 0, bottom: 0, left: 0, right: 0 },
-        // A cell ends with a paragraph (Word requires it after a nested table).
-        children: [...(kept ? [grid(bodyRows.slice(bodyRows.length - kept))] : []), ...closing, new Paragraph({ children: [] })],
+        // A cell ends with a paragraph (Word requires it after a nested table): a 1-pt one.
+        children: [...(kept ? [grid(bodyRows.slice(bodyRows.length - kept))] : []), ...closing, endMark()],
       }),
     ],
   });
