@@ -192,6 +192,31 @@ describe("buildDocx: structure of document.xml", () => {
     expect(styleXml(styles, "TableHeader")).toMatch(/<w:jc w:val="center"\/>[\s\S]*<w:b\/>/);
   });
 
+  it("form table cells take their widths from the grid: no w:tcW on a one-column cell, a merged cell states its columns' sum", () => {
+    const forms = tables(xml).filter((t) => /^<w:tbl><w:tblPr><w:tblStyle w:val="FormTable(?:Wide)?"\/>/.test(t));
+    expect(forms.length).toBeGreaterThanOrEqual(2);
+    let merged = 0;
+    for (const t of forms) {
+      const grid = ownGrid(t);
+      // The table's own rows (a nested table is checked on its own).
+      const own = t.replace(/(?<=.)<w:tbl>[\s\S]*?<\/w:tbl>/g, "");
+      for (const row of own.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? []) {
+        let col = 0;
+        for (const c of row.match(/<w:tc>(?:(?!<w:tc>)[\s\S])*?<\/w:tc>/g) ?? []) {
+          const span = Number(/<w:gridSpan w:val="(\d+)"\/>/.exec(c)?.[1] ?? 1);
+          if (span === 1) expect(c).not.toContain("<w:tcW");
+          else {
+            merged++;
+            expect(c).toContain(`<w:tcW w:type="dxa" w:w="${grid.slice(col, col + span).reduce((a, b) => a + b, 0)}"/>`);
+          }
+          col += span;
+        }
+        expect(col).toBe(grid.length);
+      }
+    }
+    expect(merged).toBeGreaterThan(0);
+  });
+
   it("landscape annex table uses 11 pt, portrait body tables 12 pt (through their styles)", async () => {
     const form = tables(xml).find((t) => t.includes("Số hộ cận nghèo"))!;
     const body = tables(xml).find((t) => t.includes("Thị trấn Hưng Hoá"))!;
@@ -292,5 +317,19 @@ describe("buildDocx: margins per ruleset, heading styles, the closing block of a
     const before = form.slice(0, form.indexOf(closing));
     expect(before).toContain("Hộ nghèo dân tộc thiểu số");
     expect(before).not.toContain("Số hộ cận nghèo");
+  });
+
+  it("no blank page after a table: a section or a cell that ends with a table ends with a 1-pt paragraph", () => {
+    // At the body size, the paragraph that holds a section's properties after its last table falls
+    // onto a page of its own whenever the table ends within a line of the page's bottom.
+    const onePoint = '<w:spacing w:after="0" w:before="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>';
+    const afterTables = [...xml.matchAll(/<\/w:tbl>(<w:p(?:>|\/>)(?:(?!<\/w:p>)[\s\S])*?(?:<\/w:p>|$))/g)].map((m) => m[1]!);
+    const sectionEnds = afterTables.filter((p) => p.includes("<w:sectPr>"));
+    // Both sections before the last end with a table (the signature block, the landscape form).
+    expect(sectionEnds).toHaveLength(2);
+    for (const p of sectionEnds) expect(p).toContain(`<w:pPr>${onePoint}<w:sectPr>`);
+    const cellEnds = [...xml.matchAll(/<\/w:tbl>(<w:p(?:>|\/>)(?:(?!<\/w:p>)[\s\S])*?<\/w:p>|<w:p\/>)<\/w:tc>/g)].map((m) => m[1]!);
+    expect(cellEnds.length).toBeGreaterThan(0);
+    for (const p of cellEnds) expect(p).toBe(`<w:p><w:pPr>${onePoint}</w:pPr></w:p>`);
   });
 });

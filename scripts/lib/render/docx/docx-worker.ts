@@ -1,5 +1,5 @@
 // Worker thread: DocModel in, DOCX bytes out. Laying out and packing a DOCX is the slow part of
-// a build (a commune's report with its eight forms is ~0,3 MB of XML), so the build spreads it
+// a build (a commune's report with its eight forms is ~0,22 MB of XML), so the build spreads it
 // over the machine's cores.
 import { parentPort } from "node:worker_threads";
 import type { DocModel } from "../../model/document.js";

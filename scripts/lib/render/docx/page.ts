@@ -12,7 +12,7 @@ import {
   type ISectionOptions,
 } from "docx";
 import { A4, pt, type Ctx } from "./profile.js";
-import { clean, para } from "./text.js";
+import { clean, para, endMark } from "./text.js";
 
 export { documentStyles, FONT } from "./styles.js";
 
@@ -68,6 +68,7 @@ export function section(ctx: Ctx, notice: string | null, children: FileChild[]):
       },
     },
     headers: pageHeaders(ctx, notice),
-    children,
+    // A section ending with a table gets a 1-pt paragraph to hold its properties (text.ts endMark).
+    children: children.at(-1) instanceof Paragraph ? children : [...children, endMark()],
   };
 }

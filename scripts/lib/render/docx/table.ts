@@ -10,17 +10,26 @@ import type { Ctx } from "./profile.js";
 import type { TableStyles } from "./styles.js";
 import { headerGrid, parseTable, type CellContent, type TableSpec } from "./table-model.js";
 import { columnWidths } from "./table-widths.js";
-import { NO_CELL_BORDERS, para, run, type Align, type RunSpec } from "./text.js";
+import { endMark, NO_CELL_BORDERS, para, run, type Align, type RunSpec } from "./text.js";
 
 const CELL_MARGINS = { top: 28, bottom: 28, left: 85, right: 85 };
 
 const sum = (xs: number[], from: number, span: number): number =>
   xs.slice(from, from + span).reduce((a, b) => a + b, 0);
 
+/**
+ * A cell one grid column wide, sized by the table's grid alone (w:tblGrid, fixed layout): docx
+ * would give every cell a w:tcW repeating its column's width (~50 KB of a commune report's XML).
+ */
+class GridCell extends TableCell {
+  override setColumnWidth(): void {}
+}
+
+/** A form table's cell: one column wide, its width from the grid; wider, its width stated (the grid's sum). */
 function cell(width: number, children: Paragraph[], opts: { span?: number; vMerge?: "restart" | "continue" | null } = {}): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    ...(opts.span && opts.span > 1 ? { columnSpan: opts.span } : {}),
+  const span = opts.span ?? 1;
+  return new (span > 1 ? TableCell : GridCell)({
+    ...(span > 1 ? { width: { size: width, type: WidthType.DXA }, columnSpan: span } : {}),
     ...(opts.vMerge === "restart" ? { verticalMerge: VerticalMergeType.RESTART } : {}),
     ...(opts.vMerge === "continue" ? { verticalMerge: VerticalMergeType.CONTINUE } : {}),
     children,
@@ -98,8 +107,8 @@ export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | T
         columnSpan: widths.length,
         borders: NO_CELL_BORDERS,
         margins: { top: 0, bottom: 0, left: 0, right: 0 },
-        // A cell ends with a paragraph (Word requires it after a nested table).
-        children: [...(kept ? [grid(bodyRows.slice(bodyRows.length - kept))] : []), ...closing, new Paragraph({ children: [] })],
+        // A cell ends with a paragraph (Word requires it after a nested table): a 1-pt one.
+        children: [...(kept ? [grid(bodyRows.slice(bodyRows.length - kept))] : []), ...closing, endMark()],
       }),
     ],
   });

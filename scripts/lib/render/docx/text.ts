@@ -154,6 +154,19 @@ export function rule(width: number, boxWidth: number, after = 0): Paragraph {
 }
 
 /**
+ * An empty paragraph 1 pt high (an exact line), where OOXML requires a paragraph after a table: the
+ * one that ends a section (docx writes the section's properties into it) and the one that ends a
+ * table cell holding a nested table. At the body size, a section's closing paragraph falls onto a
+ * new, blank page whenever its table ends within a line of the page's bottom.
+ */
+export function endMark(): Paragraph {
+  return new Paragraph({ spacing: { before: 0, after: 0, line: END_MARK_LINE, lineRule: LineRuleType.EXACT }, run: { size: 2 }, children: [] });
+}
+
+/** Height of endMark(): 1 pt, in twips. */
+export const END_MARK_LINE = 20;
+
+/**
  * Rough width in twips of a text in Times New Roman (average advance of Vietnamese text: about
  * 0.5 em lower case, 0.68 em for bold capitals). Good enough to size rules and table columns.
  */
