@@ -1,10 +1,12 @@
 // npm run build [-- --data DIR --out DIR --as-of YYYY-MM-DD --cache DIR]
-// Runs the check first and refuses to build on errors (exit 1). Writes into a staging folder
-// swapped in at the end: a failed build leaves the previous output untouched.
+// Runs the pipeline (lib/pipeline.ts): the check first, refusing to build on errors (exit 1), then
+// every document and the site into a staging folder swapped in at the end: a failed build leaves
+// the previous output untouched. Documents whose inputs did not change are copied from the previous
+// output (or the --cache folder) instead of rendered.
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { runBuild } from "./lib/build.js";
+import { build } from "./lib/pipeline.js";
 import { submissionTimes } from "./lib/git/submission-times.js";
 import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { formatText, summaryLine } from "./lib/diagnostics/report-text.js";
@@ -21,7 +23,7 @@ await runCli(async () => {
   const dataDir = option(args, "data") ?? "data";
   const git = args.options.has("git") || args.options.has("git-ref");
   const progress = progressReporter(process.stderr);
-  const result = await runBuild({
+  const result = await build({
     dataDir,
     ...(git ? { submittedAt: submissionTimes(dataDir, option(args, "git-ref") ?? "HEAD") } : {}),
     site: !args.options.has("no-site"),
@@ -32,6 +34,7 @@ await runCli(async () => {
     workers: Math.max(1, Math.min(4, availableParallelism())),
     progress: (phase, done, total) => progress.update(phase, done, total),
     ...(option(args, "cache") ? { cacheDir: option(args, "cache")! } : {}),
+    warn: (line) => process.stderr.write(`${line}\n`),
   });
   progress.finish();
   for (const w of result.check.cacheWarnings) process.stderr.write(`${w}\n`);
@@ -43,6 +46,8 @@ await runCli(async () => {
     return 1;
   }
   process.stdout.write(`${summaryLine(result.check.summary, levelNames)}\n`);
-  process.stdout.write(`Đã tạo ${result.documents.length} tệp văn bản trong ${outDir}/ (xem ${outDir}/manifest.json).\n`);
+  const reused = [...result.fates.values()].filter((f) => f === "reused").length;
+  const changed = [...result.fates.values()].filter((f) => f === "new" || f === "changed").length;
+  process.stdout.write(`Đã tạo ${result.documents.length} tệp văn bản trong ${outDir}/ (xem ${outDir}/manifest.json); ${changed} tệp mới hoặc thay đổi, ${reused} tệp dùng lại từ lần dựng trước.\n`);
   return 0;
 });
