@@ -2,11 +2,12 @@
 // Runs the pipeline (lib/pipeline.ts): the check first, refusing to build on errors (exit 1), then
 // every document and the site into a staging folder swapped in at the end: a failed build leaves
 // the previous output untouched. Documents whose inputs did not change are copied from the previous
-// output (or the --cache folder) instead of rendered.
+// output (or the --cache folder) instead of rendered. --shard i/n builds one slice of the documents
+// and input workbooks (no site); `npm run merge` assembles the shards' outputs.
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "./lib/pipeline.js";
+import { build, type Shard } from "./lib/pipeline.js";
 import { submissionTimes } from "./lib/git/submission-times.js";
 import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { formatText, summaryLine } from "./lib/diagnostics/report-text.js";
@@ -15,8 +16,17 @@ import { progressReporter } from "./lib/progress.js";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
 
+function parseShard(value: string | undefined): Shard | null {
+  if (value === undefined) return null;
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const [index, count] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard phải có dạng i/n với 1 ≤ i ≤ n, ví dụ 2/4 (không phải "${value}").`);
+  return { index, count };
+}
+
 await runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { data: "value", out: "value", "as-of": "value", "no-site": "flag", git: "flag", "git-ref": "value", cache: "value" });
+  const args = parseArgs(process.argv.slice(2), { data: "value", out: "value", "as-of": "value", "no-site": "flag", git: "flag", "git-ref": "value", cache: "value", shard: "value" });
+  const shard = parseShard(option(args, "shard"));
   const asOf = option(args, "as-of");
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of phải có dạng năm-tháng-ngày, ví dụ 2018-09-05 (không phải "${asOf}").`);
   const outDir = option(args, "out") ?? "dist";
@@ -35,6 +45,7 @@ await runCli(async () => {
     progress: (phase, done, total) => progress.update(phase, done, total),
     ...(option(args, "cache") ? { cacheDir: option(args, "cache")! } : {}),
     warn: (line) => process.stderr.write(`${line}\n`),
+    ...(shard ? { shard } : {}),
   });
   progress.finish();
   for (const w of result.check.cacheWarnings) process.stderr.write(`${w}\n`);

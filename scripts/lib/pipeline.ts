@@ -22,8 +22,9 @@ import { applyOptions, checkResult, validate, type CheckOptions, type CheckResul
 import { loadDataset, type Dataset } from "./load/load-dataset.js";
 import { readGeo } from "./load/read-geo.js";
 import type { DocModel } from "./model/document.js";
+import { InputError } from "./cli.js";
 import { PHASES } from "./progress.js";
-import { inProcessPacker, workerPacker, type DocxPacker } from "./render/docx/docx-pool.js";
+import type { DocxPacker } from "./render/docx/docx-pool.js";
 import { markdownToHtml, renderDocument } from "./render/documents.js";
 import { loadTemplates, type Templates } from "./render/templates.js";
 import { planDocModel } from "./render/view/plan-view.js";
@@ -31,8 +32,6 @@ import { reportDocModel } from "./render/view/report-doc.js";
 import { reportView } from "./render/view/report-view.js";
 import { siteModel } from "./site/adapt/site-model.js";
 import type { UnitDocs } from "./site/adapt/unit-page.js";
-import { buildSite } from "./site/build-site.js";
-import { writeWorkbooks } from "./site/workbooks.js";
 import { reportPath } from "./units/paths.js";
 import { codeVersion, contentKey } from "./write/code-version.js";
 import { MANIFEST, withStagedOutput, type FileEntry, type FileFate, type OutputWriter } from "./write/output-dir.js";
@@ -58,6 +57,17 @@ export interface BuildOptions extends CheckRunOptions {
   cacheDir?: string;
   /** Why a previous output or cache entry was not reused (one line each). */
   warn?: (line: string) => void;
+  /** Build only the documents and input workbooks of one slice of the tree, no site (see shardUnits). */
+  shard?: Shard;
+  /** Assemble one output from shards' outputs: every document and workbook is copied from them (a
+   *  missing one is an error: a shard did not run), and the site is built. */
+  mergeFrom?: readonly string[];
+}
+
+/** Shard `index` (1-based) of `count`. */
+export interface Shard {
+  index: number;
+  count: number;
 }
 
 export interface ManifestEntry {
@@ -102,6 +112,30 @@ export function check(opts: CheckRunOptions, progress?: (done: number, total: nu
   return { ...checkResult(loaded, diagnostics, gitDates), tree };
 }
 
+/** The units whose documents shard i of n builds: whole subtrees under the root (so a shard's
+ *  documents are a district's or a province's family), each given, largest first, to the shard with
+ *  the fewest units so far; the root (and the plan) go with shard 1. Every shard computes the same
+ *  roll-up of the whole tree, so each document is the one a single build makes. */
+export function shardUnits(ds: Dataset, shard: Shard): Set<string> {
+  const root = ds.project.root;
+  const topOf = (code: string): string => {
+    let u = ds.units.get(code);
+    while (u?.parent && u.parent !== root) u = ds.units.get(u.parent);
+    return u?.code ?? code;
+  };
+  const families = new Map<string, string[]>();
+  for (const code of ds.units.keys()) if (code !== root) families.set(topOf(code), [...(families.get(topOf(code)) ?? []), code]);
+  const load: number[] = Array.from({ length: shard.count }, (_, i) => (i === 0 ? 1 : 0));
+  const mine = new Set<string>(shard.index === 1 ? [root] : []);
+  const order = [...families].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1));
+  for (const [, codes] of order) {
+    const lightest = load.indexOf(Math.min(...load));
+    load[lightest]! += codes.length;
+    if (lightest === shard.index - 1) for (const c of codes) mine.add(c);
+  }
+  return mine;
+}
+
 /** One document to render: where it goes, what it is made from, and its content address. */
 interface DocJob {
   base: string;
@@ -111,15 +145,16 @@ interface DocJob {
 }
 
 /** Unit views → document trees: the plan and every unit's report, with the tables to audit and the site's links. */
-function documentJobs(ds: Dataset, tree: Tree, templates: Templates, code: string): { jobs: DocJob[]; tables: AuditedTable[]; unitDocs: Map<string, UnitDocs> } {
+function documentJobs(ds: Dataset, tree: Tree, templates: Templates, code: string, only: (unit: string) => boolean): { jobs: DocJob[]; tables: AuditedTable[]; unitDocs: Map<string, UnitDocs> } {
   const index = { units: ds.units, levels: ds.levels };
   const root = ds.project.root;
   const job = (base: string, entry: DocJob["entry"], model: DocModel): DocJob => ({ base, entry, model, key: contentKey(code, "document", JSON.stringify(model)) });
-  const jobs = [job("documents/ke-hoach", { unit: root, level: ds.units.get(root)!.level, kind: "plan" }, planDocModel(ds, templates))];
+  const jobs = only(root) ? [job("documents/ke-hoach", { unit: root, level: ds.units.get(root)!.level, kind: "plan" }, planDocModel(ds, templates))] : [];
   const tables: AuditedTable[] = [];
   const unitDocs = new Map<string, UnitDocs>();
   const treeFor = documentTrees(ds, tree);
   for (const unit of ds.units.values()) {
+    if (!only(unit.code)) continue;
     const view = reportView(ds, treeFor(unit), unit);
     const model = reportDocModel(templates, view, ds.project);
     const base = `documents/${reportPath(unit, index).replace(/^reports\//, "").replace(/\.ya?ml$/, "")}`;
@@ -134,11 +169,12 @@ function documentJobs(ds: Dataset, tree: Tree, templates: Templates, code: strin
 const FORMATS = ["md", "html", "docx"] as const;
 
 /** Renderers → write: each document in three formats, or copied from a previous output by its key. */
-async function writeDocuments(writer: OutputWriter, jobs: readonly DocJob[], templates: Templates, packer: DocxPacker, tick: () => void): Promise<ManifestEntry[]> {
+async function writeDocuments(writer: OutputWriter, jobs: readonly DocJob[], templates: Templates, packer: DocxPacker | null, tick: () => void): Promise<ManifestEntry[]> {
   const written = await Promise.all(
     jobs.map(async ({ base, entry, model, key }) => {
       const paths = FORMATS.map((f) => `${base}.${f}`);
       const sums = await writer.cached(key, paths, async () => {
+        if (!packer) throw notInShards(paths[2]!);
         const doc = await renderDocument(templates, model, packer);
         return FORMATS.map((f) => doc[f]);
       });
@@ -149,12 +185,24 @@ async function writeDocuments(writer: OutputWriter, jobs: readonly DocJob[], tem
   return written.flat().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** A merge found no shard output holding this file with its key. */
+function notInShards(path: string): InputError {
+  return new InputError(`Không tìm thấy ${path} (đúng phiên bản) trong thư mục kết quả của các phần (--shard): hãy dựng đủ các phần bằng cùng số liệu và cùng mã nguồn rồi ghép lại.`);
+}
+
 /** The input workbooks, each keyed by its report's text and everything else the data holds. */
-function workbooks(ds: Dataset, writer: OutputWriter, code: string): Promise<number> {
+async function workbooks(ds: Dataset, writer: OutputWriter, code: string, only: (unit: string) => boolean, merging: boolean): Promise<number> {
+  const { writeWorkbooks } = await import("./site/workbooks.js");
   const reports = new Set(ds.reports.map((r) => r.file.rel));
   const rest = [...ds.files.values()].filter((f) => !reports.has(f.rel)).sort((a, b) => (a.rel < b.rel ? -1 : 1));
   const context = contentKey(code, JSON.stringify(ds.project), ...rest.flatMap((f) => [f.rel, f.text]));
-  return writeWorkbooks(ds, (path, unit, text, make) => writer.cached(contentKey(context, "workbook", unit, text ?? "\0none"), [path], async () => [await make()]));
+  return writeWorkbooks(ds, async (path, unit, text, make) => {
+    if (!only(unit)) return;
+    await writer.cached(contentKey(context, "workbook", unit, text ?? "\0none"), [path], async () => {
+      if (merging) throw notInShards(path);
+      return [await make()];
+    });
+  });
 }
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
@@ -165,17 +213,22 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const tree = checked.tree;
   const templates = loadTemplates(opts.templateDir);
   const code = codeVersion(opts.templateDir);
-  const packer = opts.workers ? workerPacker(opts.workers) : inProcessPacker();
-  const site = opts.site !== false;
+  const merging = opts.mergeFrom !== undefined;
+  // The renderers' libraries (docx, exceljs, Vite, pagefind) are loaded only by a build: `check` starts in a second, not in many.
+  const { inProcessPacker, workerPacker } = await import("./render/docx/docx-pool.js");
+  const packer = merging ? null : opts.workers ? workerPacker(opts.workers) : inProcessPacker();
+  const site = opts.site !== false && !opts.shard;
+  const slice = opts.shard ? shardUnits(ds, opts.shard) : null;
+  const only = (unit: string) => slice === null || slice.has(unit);
   try {
     return await withStagedOutput(
       opts.outDir,
       async (writer) => {
-        const { jobs, tables, unitDocs } = documentJobs(ds, tree, templates, code);
+        const { jobs, tables, unitDocs } = documentJobs(ds, tree, templates, code, only);
         let done = 0;
         progress(PHASES.documents, 0, jobs.length);
         // The input workbooks are made on this thread while the workers pack DOCX files.
-        const books = site ? workbooks(ds, writer, code) : Promise.resolve(0);
+        const books = site || slice ? workbooks(ds, writer, code, only, merging) : Promise.resolve(0);
         books.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
         const documents = await writeDocuments(writer, jobs, templates, packer, () => progress(PHASES.documents, ++done, jobs.length));
         // Every table as printed must add up; a failure is a bug, not bad data (exit 2).
@@ -185,20 +238,21 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         await books;
         if (site) {
           progress(PHASES.site, 0, 1);
-          const planBody = markdownToHtml(jobs[0]!.model.body);
+          const planBody = markdownToHtml(jobs.find((j) => j.entry.kind === "plan")!.model.body);
           const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: planBody };
           const model = siteModel({ ds, tree, docs: unitDocs, plan, geo: readGeo(opts.dataDir) });
           const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));
+          const { buildSite } = await import("./site/build-site.js");
           await buildSite(model, writer, { chartLevels });
           progress(PHASES.site, 1, 1);
         }
         writeManifest(writer, code, documents);
         return { check: checked, built: true, documents, fates: new Map(writer.fates()) };
       },
-      { codeVersion: code, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.warn ? { warn: opts.warn } : {}) },
+      { codeVersion: code, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.mergeFrom ? { sources: opts.mergeFrom } : {}), ...(opts.warn ? { warn: opts.warn } : {}) },
     );
   } finally {
-    await packer.close();
+    await packer?.close();
   }
 }
 

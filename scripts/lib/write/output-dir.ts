@@ -43,6 +43,8 @@ export interface OutputOptions {
   codeVersion?: string;
   /** A folder kept between builds (CI: actions/cache) holding the last output's keyed files. */
   cacheDir?: string;
+  /** Other outputs whose keyed files may be reused (merge: the shards' outputs). */
+  sources?: readonly string[];
   /** One line per ignored previous output or entry. */
   warn?: (line: string) => void;
 }
@@ -181,7 +183,7 @@ export async function withStagedOutput<T>(outDir: string, build: (w: OutputWrite
   mkdirSync(dirname(target), { recursive: true });
   const stage = mkdtempSync(join(dirname(target), `.${basename(target)}-build-`));
   const warn = opts.warn ?? (() => {});
-  const sources = [target, ...(opts.cacheDir ? [resolve(opts.cacheDir, CACHE_SUBDIR)] : [])];
+  const sources = [target, ...(opts.cacheDir ? [resolve(opts.cacheDir, CACHE_SUBDIR)] : []), ...(opts.sources ?? []).map((d) => resolve(d))];
   const previous = sources.map((dir) => readPrevious(dir, opts.codeVersion, warn));
   const writer = createWriter(stage, previous[0] ?? null, previous.filter((p): p is PreviousOutput => p?.trusted === true), warn);
   try {
