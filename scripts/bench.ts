@@ -13,9 +13,10 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Packer } from "docx";
 import { parseDocument } from "yaml";
-import { documentTrees, rollUp } from "./lib/aggregate/roll-up.js";
+import { documentTrees } from "./lib/aggregate/roll-up.js";
 import { option, parseArgs, runCli, UsageError } from "./lib/cli.js";
 import { loadDataset } from "./lib/load/load-dataset.js";
+import { check } from "./lib/pipeline.js";
 import { buildDocx } from "./lib/render/docx/build-docx.js";
 import { loadTemplates } from "./lib/render/templates.js";
 import { planDocModel } from "./lib/render/view/plan-view.js";
@@ -39,6 +40,8 @@ interface Run {
   cpu: number;
   mb: number;
   status: number | null;
+  /** The command's last line of output (build: how many files were written and reused). */
+  last: string;
 }
 
 interface Figures {
@@ -65,11 +68,12 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 
 /** One run of a command under GNU time: wall and CPU seconds, peak resident memory (MB). CI=true keeps its output line-oriented. */
 function timed(args: string[]): Run {
-  const r = spawnSync("/usr/bin/time", ["-f", "BENCH %e %U %S %M", TSX, ...args], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, CI: "true" }, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync("/usr/bin/time", ["-f", "BENCH %e %U %S %M", TSX, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" }, maxBuffer: 256 * 1024 * 1024 });
   const line = (r.stderr ?? "").split("\n").filter((l) => l.startsWith("BENCH ")).pop() ?? "";
   const [e, u, s, m] = line.split(" ").slice(1).map(Number);
   if (r.status !== 0 && r.status !== 1) say(`  (lệnh kết thúc với mã ${r.status}: ${(r.stderr ?? "").split("\n").slice(-6).join(" | ")})`);
-  return { seconds: e ?? NaN, cpu: (u ?? NaN) + (s ?? NaN), mb: (m ?? NaN) / 1024, status: r.status };
+  const last = (r.stdout ?? "").trim().split("\n").pop() ?? "";
+  return { seconds: e ?? NaN, cpu: (u ?? NaN) + (s ?? NaN), mb: (m ?? NaN) / 1024, status: r.status, last };
 }
 
 /** The median run by wall time: 3 runs when the first takes under a minute, else that one. `before` prepares each run. */
@@ -100,9 +104,8 @@ function floorParse(dir: string): { seconds: number; files: number } {
 
 /** Seconds to only pack every document (the plan and every unit's report) with docx's Packer, from already-built objects. */
 async function floorDocx(dir: string, notes: string[]): Promise<number | null> {
-  const ds = loadDataset(dir, SCHEMAS).dataset;
-  if (!ds) return null;
-  const tree = rollUp(ds);
+  const { dataset: ds, tree } = check({ dataDir: dir, schemaDir: SCHEMAS });
+  if (!ds || !tree) return null;
   const templates = loadTemplates(join(ROOT, "templates"));
   const treeFor = documentTrees(ds, tree);
   const units = [...ds.units.values()];
@@ -169,15 +172,19 @@ async function measureTree(name: string, dir: string, build: boolean): Promise<F
   fig.build_cold_cpu_s = cold.cpu;
   fig.peak_rss_mb = Math.max(check.mb, cold.mb);
   fig.documents = existsSync(join(out, "manifest.json")) ? (JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as { documents: unknown[] }).documents.length : null;
-  fig.build_noop_s = median("build (no-op)", () => timed(buildArgs), notes).seconds;
+  const noop = median("build (no-op)", () => timed(buildArgs), notes);
+  fig.build_noop_s = noop.seconds;
+  notes.push(`build_noop_s: ${noop.cpu.toFixed(1)} giây CPU; ${noop.last}`);
   const target = editableReport(dir);
   if (target) {
     const original = readFileSync(target, "utf8");
     try {
-      fig.build_one_edit_s = median("build (one edit)", (i) => {
+      const edit = median("build (one edit)", (i) => {
         writeFileSync(target, original.replace(/^( {2}number: "?)(\d+)/m, (_m, head: string, n: string) => `${head}${Number(n) + i + 1}`));
         return timed(buildArgs);
-      }, notes).seconds;
+      }, notes);
+      fig.build_one_edit_s = edit.seconds;
+      notes.push(`build_one_edit_s: ${edit.cpu.toFixed(1)} giây CPU; ${edit.last}`);
     } finally {
       writeFileSync(target, original);
     }

@@ -1,10 +1,13 @@
 // npm run build [-- --data DIR --out DIR --as-of YYYY-MM-DD --cache DIR]
-// Runs the check first and refuses to build on errors (exit 1). Writes into a staging folder
-// swapped in at the end: a failed build leaves the previous output untouched.
+// Runs the pipeline (lib/pipeline.ts): the check first, refusing to build on errors (exit 1), then
+// every document and the site into a staging folder swapped in at the end: a failed build leaves
+// the previous output untouched. Documents whose inputs did not change are copied from the previous
+// output (or the --cache folder) instead of rendered. --shard i/n builds one slice of the documents
+// and input workbooks (no site); `npm run merge` assembles the shards' outputs.
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { runBuild } from "./lib/build.js";
+import { build, type Shard } from "./lib/pipeline.js";
 import { submissionTimes } from "./lib/git/submission-times.js";
 import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { formatText, summaryLine } from "./lib/diagnostics/report-text.js";
@@ -13,15 +16,24 @@ import { progressReporter } from "./lib/progress.js";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
 
+function parseShard(value: string | undefined): Shard | null {
+  if (value === undefined) return null;
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const [index, count] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard phải có dạng i/n với 1 ≤ i ≤ n, ví dụ 2/4 (không phải "${value}").`);
+  return { index, count };
+}
+
 await runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { data: "value", out: "value", "as-of": "value", "no-site": "flag", git: "flag", "git-ref": "value", cache: "value" });
+  const args = parseArgs(process.argv.slice(2), { data: "value", out: "value", "as-of": "value", "no-site": "flag", git: "flag", "git-ref": "value", cache: "value", shard: "value" });
+  const shard = parseShard(option(args, "shard"));
   const asOf = option(args, "as-of");
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of phải có dạng năm-tháng-ngày, ví dụ 2018-09-05 (không phải "${asOf}").`);
   const outDir = option(args, "out") ?? "dist";
   const dataDir = option(args, "data") ?? "data";
   const git = args.options.has("git") || args.options.has("git-ref");
   const progress = progressReporter(process.stderr);
-  const result = await runBuild({
+  const result = await build({
     dataDir,
     ...(git ? { submittedAt: submissionTimes(dataDir, option(args, "git-ref") ?? "HEAD") } : {}),
     site: !args.options.has("no-site"),
@@ -32,6 +44,8 @@ await runCli(async () => {
     workers: Math.max(1, Math.min(4, availableParallelism())),
     progress: (phase, done, total) => progress.update(phase, done, total),
     ...(option(args, "cache") ? { cacheDir: option(args, "cache")! } : {}),
+    warn: (line) => process.stderr.write(`${line}\n`),
+    ...(shard ? { shard } : {}),
   });
   progress.finish();
   for (const w of result.check.cacheWarnings) process.stderr.write(`${w}\n`);
@@ -43,6 +57,8 @@ await runCli(async () => {
     return 1;
   }
   process.stdout.write(`${summaryLine(result.check.summary, levelNames)}\n`);
-  process.stdout.write(`Đã tạo ${result.documents.length} tệp văn bản trong ${outDir}/ (xem ${outDir}/manifest.json).\n`);
+  const reused = [...result.fates.values()].filter((f) => f === "reused").length;
+  const changed = [...result.fates.values()].filter((f) => f === "new" || f === "changed").length;
+  process.stdout.write(`Đã tạo ${result.documents.length} tệp văn bản trong ${outDir}/ (xem ${outDir}/manifest.json); ${changed} tệp mới hoặc thay đổi, ${reused} tệp dùng lại từ lần dựng trước.\n`);
   return 0;
 });

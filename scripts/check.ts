@@ -4,11 +4,10 @@
 // compares each changed report with its previous version; the exit code is the whole tree's.
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { runCheck } from "./lib/check.js";
+import { check } from "./lib/pipeline.js";
 import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { formatText } from "./lib/diagnostics/report-text.js";
 import { formatGithub, formatJson } from "./lib/diagnostics/report-machine.js";
-import { rollupRule } from "./lib/aggregate/rollup-rule.js";
 import { changedSince, selectChanged } from "./lib/git/changed-since.js";
 import { submissionTimes } from "./lib/git/submission-times.js";
 import { describeSubmissionDates } from "./lib/git/submission-policy.js";
@@ -27,12 +26,14 @@ await runCli(async () => {
   const since = option(args, "changed-since");
   const changed = since !== undefined ? changedSince(since, dataDir) : null;
   const progress = progressReporter(process.stderr);
-  const result = runCheck(dataDir, SCHEMAS, [rollupRule], process.cwd(), {
-    load: { progress: (done, total) => progress.update(PHASES.read, done, total), ...(option(args, "cache") ? { cacheDir: option(args, "cache")! } : {}) },
+  const result = check({
+    dataDir,
+    schemaDir: SCHEMAS,
+    load: option(args, "cache") ? { cacheDir: option(args, "cache")! } : {},
     ...(git ? { submittedAt: submissionTimes(dataDir, option(args, "git-ref") ?? "HEAD") } : {}),
     ...(changed ? { previous: changed.previous } : {}),
     ...(asOf ? { asOf } : {}),
-  });
+  }, (done, total) => progress.update(PHASES.read, done, total));
   progress.finish();
   for (const w of result.cacheWarnings) process.stderr.write(`${w}\n`);
   if (result.gitDates) process.stderr.write(`${describeSubmissionDates(result.gitDates)}\n`);

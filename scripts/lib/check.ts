@@ -1,7 +1,8 @@
-// `check`: load → validate → cross-file rules → roll-up consistency. Writes nothing.
+// The check's stages (after load and parse): options applied, then the schema-level and cross-file
+// rules. Writes nothing. pipeline.ts runs them in order with the roll-up.
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { applySubmissionDates, checkSubmissionWindow, type SubmissionDatesOutcome } from "./git/submission-policy.js";
-import { loadDataset, type Dataset, type LoadOptions } from "./load/load-dataset.js";
+import { loadDataset, type Dataset, type LoadOptions, type LoadResult } from "./load/load-dataset.js";
 import { checkCatalogue } from "./validate/check-catalogue.js";
 import { checkReports } from "./validate/check-reports.js";
 import { checkTargets } from "./validate/check-targets.js";
@@ -45,21 +46,25 @@ export interface CheckOptions {
   load?: LoadOptions;
 }
 
-export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] = [], cwd = process.cwd(), opts: CheckOptions = {}): CheckResult {
-  const loaded = loadDataset(dataDir, schemaDir, cwd, opts.load);
-  const diagnostics = [...loaded.diagnostics];
+/** --as-of and submission dates from git, applied to the dataset before any rule runs, so the
+ *  check's timeliness and the documents use the same dates. */
+export function applyOptions(ds: Dataset, opts: CheckOptions): SubmissionDatesOutcome | undefined {
+  if (opts.asOf) ds.project.as_of = opts.asOf;
+  return opts.submittedAt ? applySubmissionDates(ds, opts.submittedAt) : undefined;
+}
+
+/** The schema-level and cross-file rules. `shapeOk`: the tree and catalogue are sound, so the
+ *  rules that roll up may run. */
+export function validate(ds: Dataset, opts: CheckOptions, cwd: string): { diagnostics: Diagnostic[]; shapeOk: boolean } {
+  const shape = [...checkUnits(ds), ...checkCatalogue(ds), ...checkTargets(ds), ...checkPlausibilityCatalogue(ds), ...checkSubmissionWindow(ds)];
+  const diagnostics = [...inboxWorkbooks(ds, cwd), ...shape, ...checkReports(ds), ...checkValues(ds), ...checkPlausibility(ds)];
+  if (opts.previous) diagnostics.push(...checkRevisions(ds, opts.previous));
+  return { diagnostics, shapeOk: !hasErrors(shape) };
+}
+
+/** The check's outcome from what was loaded and every diagnostic found. */
+export function checkResult(loaded: LoadResult, diagnostics: Diagnostic[], gitDates: SubmissionDatesOutcome | undefined): CheckResult {
   const ds = loaded.dataset;
-  if (ds && opts.asOf) ds.project.as_of = opts.asOf;
-  const gitDates = ds && opts.submittedAt ? applySubmissionDates(ds, opts.submittedAt) : undefined;
-  if (gitDates) diagnostics.push(...gitDates.diagnostics);
-  if (ds) diagnostics.push(...inboxWorkbooks(ds, cwd));
-  if (ds) {
-    const shape = [...checkUnits(ds), ...checkCatalogue(ds), ...checkTargets(ds), ...checkPlausibilityCatalogue(ds), ...checkSubmissionWindow(ds)];
-    diagnostics.push(...shape);
-    diagnostics.push(...checkReports(ds), ...checkValues(ds), ...checkPlausibility(ds));
-    if (opts.previous) diagnostics.push(...checkRevisions(ds, opts.previous));
-    if (!hasErrors(shape)) for (const rule of extraRules) diagnostics.push(...rule(ds));
-  }
   const sorted = sortDiagnostics(diagnostics);
   const units: Record<string, number> = {};
   if (ds) {
@@ -76,4 +81,19 @@ export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] 
     ...(gitDates ? { gitDates } : {}),
     cacheWarnings: loaded.cacheWarnings ?? [],
   };
+}
+
+/** The whole check with extra rules run on the dataset (the roll-up rule); the pipeline
+ *  (pipeline.ts) runs the same stages and rolls up once for the check and the documents. */
+export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] = [], cwd = process.cwd(), opts: CheckOptions = {}): CheckResult {
+  const loaded = loadDataset(dataDir, schemaDir, cwd, opts.load);
+  const ds = loaded.dataset;
+  const gitDates = ds ? applyOptions(ds, opts) : undefined;
+  const diagnostics = [...loaded.diagnostics, ...(gitDates?.diagnostics ?? [])];
+  if (ds) {
+    const v = validate(ds, opts, cwd);
+    diagnostics.push(...v.diagnostics);
+    if (v.shapeOk) for (const rule of extraRules) diagnostics.push(...rule(ds));
+  }
+  return checkResult(loaded, diagnostics, gitDates);
 }

@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { runBuild, type BuildResult } from "../../scripts/lib/build.js";
+import { build as runBuild, type BuildResult } from "../../scripts/lib/pipeline.js";
 import { REPO, SCHEMAS, makeFixture, type Fixture } from "../check/fixture.js";
 
 export const TEMPLATES = join(REPO, "templates");

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runBuild, type BuildResult } from "../../scripts/lib/build.js";
+import { build as runBuild, type BuildResult } from "../../scripts/lib/pipeline.js";
 import { documentTrees, rollUp } from "../../scripts/lib/aggregate/roll-up.js";
 import type { DocModel } from "../../scripts/lib/model/document.js";
 import { buildDocx } from "../../scripts/lib/render/docx/build-docx.js";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rollupRule } from "../../scripts/lib/aggregate/rollup-rule.js";
 import { runCheck } from "../../scripts/lib/check.js";
-import { runBuild, type BuildResult } from "../../scripts/lib/build.js";
+import { build as runBuild, type BuildResult } from "../../scripts/lib/pipeline.js";
 import { writeNation } from "../../scripts/lib/sample/national.js";
 import { REPO, SCHEMAS } from "../check/fixture.js";
 import { TEMPLATES } from "./build-fixture.js";

@@ -14,6 +14,7 @@ import { reportView } from "../../scripts/lib/render/view/report-view.js";
 import { siteModel } from "../../scripts/lib/site/adapt/site-model.js";
 import type { UnitDocs } from "../../scripts/lib/site/adapt/unit-page.js";
 import { buildSite } from "../../scripts/lib/site/build-site.js";
+import { withStagedOutput } from "../../scripts/lib/write/output-dir.js";
 import type { SiteModel } from "../../scripts/lib/site/model.js";
 import { REPO, SCHEMAS } from "../check/fixture.js";
 
@@ -33,6 +34,6 @@ export async function buildDataSite(dataDir: string, outDir: string, opts: { cha
   const planModel = planDocModel(ds, templates);
   const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: markdownToHtml(planModel.body) };
   const model = siteModel({ ds, tree, docs, plan, geo: readGeo(dataDir) });
-  await buildSite(model, outDir, opts.charts ? {} : { chartLevels: [] });
+  await withStagedOutput(outDir, (w) => buildSite(model, w, opts.charts ? {} : { chartLevels: [] }));
   return model;
 }

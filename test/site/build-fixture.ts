@@ -5,6 +5,7 @@ import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { buildSite } from "../../scripts/lib/site/build-site.js";
+import { withStagedOutput } from "../../scripts/lib/write/output-dir.js";
 import type { SiteModel } from "../../scripts/lib/site/model.js";
 import { fixtureModel } from "./fixture-model.js";
 
@@ -25,7 +26,7 @@ export async function buildFixture(): Promise<BuiltFixture> {
   const dir = join(base, SUBPATH);
   const log: string[] = [];
   const t0 = performance.now();
-  await buildSite(model, dir, { log: (m) => log.push(m) });
+  await withStagedOutput(dir, (w) => buildSite(model, w, { log: (m) => log.push(m) }));
   const ms = performance.now() - t0;
   const docs = [...model.units.flatMap((u) => u.documents), ...model.plan.documents];
   for (const d of docs) {

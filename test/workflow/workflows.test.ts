@@ -191,8 +191,10 @@ describe("publish.yml", () => {
     expect(w.on).toEqual({ push: { branches: ["main"] }, workflow_dispatch: null });
     expect(w.concurrency).toEqual({ group: "pages", "cancel-in-progress": false });
     const uses = steps("publish.yml").flatMap((s) => (s.uses ? [s.uses.split("@")[0]] : []));
-    expect(uses).toEqual(["actions/checkout", "actions/setup-node", "actions/upload-pages-artifact", "actions/configure-pages", "actions/deploy-pages"]);
-    expect(runs("publish.yml")).toEqual(["npm ci", "npm run build -- --git"]);
+    expect(uses).toEqual(["actions/checkout", "actions/setup-node", "actions/cache", "actions/upload-pages-artifact", "actions/configure-pages", "actions/deploy-pages"]);
+    expect(runs("publish.yml")).toEqual(["npm ci", "npm run build -- --git --cache .cache"]);
+    // The build's cache folder is what actions/cache keeps between runs.
+    expect(steps("publish.yml").find((s) => s.uses?.startsWith("actions/cache@"))?.with).toMatchObject({ path: ".cache" });
     // --git reads submission dates from the history: the checkout must not be shallow.
     expect(readFileSync(join(REPO, ".github/workflows/publish.yml"), "utf8")).toMatch(/fetch-depth: 0/);
     expect(steps("publish.yml").find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"))?.with).toEqual({ path: "dist" });

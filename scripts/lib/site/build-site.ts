@@ -1,14 +1,15 @@
-// buildSite: SiteModel → a static, read-only website in outDir.
+// buildSite: SiteModel → a static, read-only website, written through the build's output writer
+// (write/output-dir.ts), which lists every file in the manifest:
 //   1. one Vite build of the client assets (site/main.ts + CSS) → static/, hashed, via the manifest;
-//   2. every page rendered by Handlebars (templates/site) with relative links, written by us;
+//   2. every page rendered by Handlebars (templates/site) with relative links;
 //   3. data/<code>.json and data/<code>.csv per unit;
 //   4. the pagefind search index over the written pages → pagefind/.
-// Documents (DOCX, Markdown, HTML) are written by the caller at the paths named in the model;
-// buildSite never deletes anything outside the folders it owns (OWNED below).
+// Documents (DOCX, Markdown, HTML) are written by the caller at the paths named in the model.
 
-import { mkdir, rm, stat, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { buildAssets, SITE_SRC } from "./assets.js";
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { OutputWriter } from "../write/output-dir.js";
+import { ASSETS_DIR, buildAssets, SITE_SRC } from "./assets.js";
 import { CSV_VARIANTS, indicatorCsv, statusCsv, unitCsv, unitJson } from "./data-files.js";
 import { checkCode, unitPath } from "./format.js";
 import { loadTemplates, TEMPLATES_DIR } from "./hbs.js";
@@ -34,8 +35,6 @@ export interface BuildSiteOptions {
   templatesDir?: string;
 }
 
-const OWNED = ["static", "pagefind", "data", "don-vi", "chi-so", "ke-hoach", "gioi-thieu", "tim-kiem", "index.html"];
-
 function checkModel(model: SiteModel): void {
   const codes = new Set<string>();
   for (const u of model.units) {
@@ -49,34 +48,18 @@ function checkModel(model: SiteModel): void {
   }
 }
 
-async function writeAll(files: AsyncIterable<[string, string | Uint8Array]> | Iterable<[string, string | Uint8Array]>, batch = 64): Promise<number> {
-  let pending: Promise<void>[] = [];
-  let n = 0;
-  for await (const [path, content] of files) {
-    pending.push(mkdir(dirname(path), { recursive: true }).then(() => writeFile(path, content)));
-    n++;
-    if (pending.length >= batch) {
-      await Promise.all(pending);
-      pending = [];
-    }
-  }
-  await Promise.all(pending);
-  return n;
-}
-
 function byteLength(content: string | Uint8Array): number {
   return typeof content === "string" ? Buffer.byteLength(content, "utf8") : content.byteLength;
 }
 
-export async function buildSite(model: SiteModel, outDir: string, opts: BuildSiteOptions = {}): Promise<void> {
+export async function buildSite(model: SiteModel, writer: OutputWriter, opts: BuildSiteOptions = {}): Promise<void> {
   const log = opts.log ?? (() => {});
   const t0 = performance.now();
   const lap = (what: string) => log(`site: ${what} (${Math.round(performance.now() - t0)} ms)`);
   checkModel(model);
-  await mkdir(outDir, { recursive: true });
-  await Promise.all(OWNED.map((p) => rm(join(outDir, p), { recursive: true, force: true })));
-
+  const outDir = writer.root;
   const assets = await buildAssets(outDir, opts.siteSrc ?? SITE_SRC);
+  writer.adopt(ASSETS_DIR);
   lap("assets built");
   const render = await loadTemplates(opts.templatesDir ?? TEMPLATES_DIR);
   const ix = indexModel(model, assets);
@@ -90,7 +73,7 @@ export async function buildSite(model: SiteModel, outDir: string, opts: BuildSit
     ...keyIndicators(ix).flatMap((i) => CSV_VARIANTS.map((v): [string, string] => [indicatorCsvPath(i.id, v), indicatorCsv(model, i.id, v)])),
   ];
   for (const [p, content] of provinceFiles) ix.sizes.set(p, byteLength(content));
-  await writeAll(provinceFiles.map(([p, c]) => [join(outDir, p), c]));
+  for (const [p, c] of provinceFiles) writer.write(p, c);
   const docs = [...model.plan.documents, ...model.units.flatMap((u) => u.documents)];
   await Promise.all(docs.map((d) => stat(join(outDir, d.path)).then((s) => ix.sizes.set(d.path, s.size), () => undefined)));
   lap("province downloads written");
@@ -103,28 +86,26 @@ export async function buildSite(model: SiteModel, outDir: string, opts: BuildSit
     ["tim-kiem/index.html", render("search", searchView(ix))],
     ...keyIndicators(ix).map((i): [string, string] => [indicatorPath(i.id), render("indicator", indicatorView(ix, i))]),
   ];
-  await writeAll(pages.map(([p, html]) => [join(outDir, p), html]));
+  for (const [p, html] of pages) writer.write(p, html);
   lap("overview pages written");
 
-  function* unitFiles(): Generator<[string, string]> {
-    for (const u of model.units) {
-      const files: [string, string][] = [
-        [unitDataFiles(u.code).json, unitJson(model, u)],
-        ...CSV_VARIANTS.map((v): [string, string] => [unitDataFiles(u.code).csv(v), unitCsv(u, u.data, v)]),
-      ];
-      for (const [p, content] of files) {
-        ix.sizes.set(p, byteLength(content));
-        yield [join(outDir, p), content];
-      }
-      yield [join(outDir, unitPath(u.code)), render("unit", unitView(ix, u, { charts: chartLevels.has(u.level) }))];
+  for (const u of model.units) {
+    const files: [string, string][] = [
+      [unitDataFiles(u.code).json, unitJson(model, u)],
+      ...CSV_VARIANTS.map((v): [string, string] => [unitDataFiles(u.code).csv(v), unitCsv(u, u.data, v)]),
+    ];
+    for (const [p, content] of files) {
+      ix.sizes.set(p, byteLength(content));
+      writer.write(p, content);
     }
+    writer.write(unitPath(u.code), render("unit", unitView(ix, u, { charts: chartLevels.has(u.level) })));
   }
-  await writeAll(unitFiles());
-  await writeFile(join(outDir, ".nojekyll"), "");
+  writer.write(".nojekyll", "");
   lap(`${model.units.length} unit pages written`);
 
   if (opts.search ?? true) {
     const n = await writeSearchIndex(outDir);
+    writer.adopt("pagefind");
     lap(`search index of ${n} pages written`);
   }
 }

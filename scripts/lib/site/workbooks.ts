@@ -10,13 +10,15 @@ import { workbookLayout } from "../xlsx/layout.js";
 import { workbookPath } from "./workbook-path.js";
 
 
-export async function writeWorkbooks(ds: Dataset, write: (path: string, bytes: Uint8Array) => void): Promise<number> {
+/** Writes each unit's workbook through `write`, which is given the unit's report text (null: none),
+ *  so that it may reuse a workbook made from the same text (see pipeline.ts). */
+export async function writeWorkbooks(ds: Dataset, write: (path: string, unit: string, text: string | null, make: () => Promise<Uint8Array>) => Promise<unknown>): Promise<number> {
   const reports = new Map(ds.reports.map((r) => [r.report.unit, r.file.text]));
   let n = 0;
   for (const unit of ds.units.values()) {
     const text = reports.get(unit.code);
-    const report = text !== undefined ? (parse(text, { version: "1.2" }) as ReportFile) : emptyReport(ds, unit);
-    write(workbookPath(unit.code), await exportWorkbook(workbookLayout(ds, unit), report));
+    const report = () => (text !== undefined ? (parse(text, { version: "1.2" }) as ReportFile) : emptyReport(ds, unit));
+    await write(workbookPath(unit.code), unit.code, text ?? null, async () => exportWorkbook(workbookLayout(ds, unit), report()));
     n++;
   }
   return n;

@@ -1,42 +1,198 @@
-// The only writer of build output: everything goes into a fresh folder beside the target, which
-// replaces the target only when the whole build succeeded. A failed build leaves the previous
-// output untouched.
+// The only writer of build output: documents, workbooks, site pages, assets and search index all go
+// into a fresh folder beside the target, which replaces the target only when the whole build
+// succeeded (a failed build leaves the previous output untouched). The writer keeps one manifest
+// entry per file (path, SHA-256, and for files made from a content address, its key), and tells
+// what each file is compared with the previous output: new, changed, unchanged or reused.
+//
+// Reuse by content address (`cached`): a file made from inputs hashed into a key is copied from a
+// previous output (the target itself, or the --cache folder) when that output recorded the same key
+// for the same path and the file there still has the recorded SHA-256; otherwise it is rendered.
+// A previous output that cannot be read, or was made by other code, or an entry whose bytes do not
+// match, is ignored with one warning line and rebuilt, never trusted.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+
+export interface FileEntry {
+  path: string;
+  sha256: string;
+  /** The content address the file was made from (see `cached`), when it has one. */
+  key?: string;
+}
+
+/** What a file is compared with the previous output at the same path. */
+export type FileFate = "new" | "changed" | "unchanged" | "reused";
 
 export interface OutputWriter {
   /** Absolute path of the staging folder (for tools that write a folder themselves, like Vite). */
   readonly root: string;
-  write(rel: string, contents: string | Uint8Array): string;
+  write(rel: string, contents: string | Uint8Array, key?: string): string;
+  /** Registers the files a tool wrote itself under `rel` (a folder of the staging folder). */
+  adopt(rel: string): void;
+  /** The files at `paths` made from `key`: copied from a previous output that recorded that key,
+   *  else rendered (`render` gives their contents in the same order). Returns their SHA-256. */
+  cached(key: string, paths: readonly string[], render: () => Promise<(string | Uint8Array)[]>): Promise<string[]>;
+  /** Every file written so far, sorted by path. */
+  files(): FileEntry[];
+  /** Each file's fate, by path. */
+  fates(): ReadonlyMap<string, FileFate>;
 }
+
+export interface OutputOptions {
+  /** Hash of the code that makes the output; a previous output made by other code is not reused. */
+  codeVersion?: string;
+  /** A folder kept between builds (CI: actions/cache) holding the last output's keyed files. */
+  cacheDir?: string;
+  /** Other outputs whose keyed files may be reused (merge: the shards' outputs). */
+  sources?: readonly string[];
+  /** One line per ignored previous output or entry. */
+  warn?: (line: string) => void;
+}
+
+export const MANIFEST = "manifest.json";
+const CACHE_SUBDIR = "output";
 
 export function sha256(contents: string | Uint8Array): string {
   return createHash("sha256").update(contents).digest("hex");
 }
 
-export async function withStagedOutput<T>(outDir: string, build: (w: OutputWriter) => Promise<T>): Promise<T> {
+interface PreviousOutput {
+  dir: string;
+  files: Map<string, FileEntry>;
+  /** Made by the same code (its keyed files may be reused). */
+  trusted: boolean;
+}
+
+/** A previous output's manifest, or null (with a warning when it exists but cannot be read). A
+ *  manifest from before content addresses (no `files`) has nothing to reuse. */
+function readPrevious(dir: string, codeVersion: string | undefined, warn: (line: string) => void): PreviousOutput | null {
+  const path = join(dir, MANIFEST);
+  if (!existsSync(path)) return null;
+  let manifest: { code?: unknown; files?: unknown };
+  let text = "";
+  try {
+    text = readFileSync(path, "utf8");
+    manifest = JSON.parse(text) as typeof manifest;
+  } catch {
+    warn(`Bỏ qua kết quả cũ ${path}: tệp không đọc được (JSON hỏng); dựng lại mọi tệp.`);
+    return null;
+  }
+  if (!Array.isArray(manifest?.files)) return null;
+  const trusted = codeVersion === undefined || manifest.code === codeVersion;
+  if (!trusted) warn(`Bỏ qua kết quả cũ ${path}: do một phiên bản chương trình khác tạo ra; dựng lại mọi tệp.`);
+  const files = new Map<string, FileEntry>();
+  for (const f of manifest.files as FileEntry[]) if (typeof f?.path === "string" && typeof f.sha256 === "string") files.set(f.path, f);
+  files.set(MANIFEST, { path: MANIFEST, sha256: sha256(text) }); // its fate only: it has no key, never reused
+  return { dir, files, trusted };
+}
+
+function filesUnder(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** `before`: the output being replaced (fates compare with it); `previous`: the outputs whose keyed files may be reused. */
+function createWriter(stage: string, before: PreviousOutput | null, previous: PreviousOutput[], warn: (line: string) => void): OutputWriter {
+  const written = new Map<string, FileEntry>();
+  const fate = new Map<string, FileFate>();
+  const record = (rel: string, sum: string, key: string | undefined, reused: boolean) => {
+    if (written.has(rel)) throw new Error(`output written twice: ${rel}`);
+    written.set(rel, key === undefined ? { path: rel, sha256: sum } : { path: rel, sha256: sum, key });
+    const old = before?.files.get(rel)?.sha256;
+    fate.set(rel, reused ? "reused" : old === undefined ? "new" : old === sum ? "unchanged" : "changed");
+    return sum;
+  };
+  const put = (rel: string, contents: string | Uint8Array) => {
+    const full = join(stage, rel);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, contents);
+  };
+  /** The bytes of `rel` from a previous output that made it from `key`, checked against its SHA-256. */
+  const reusable = (rel: string, key: string): Buffer | null => {
+    for (const p of previous) {
+      const e = p.files.get(rel);
+      if (e?.key !== key) continue;
+      let bytes: Buffer | null = null;
+      try {
+        bytes = readFileSync(join(p.dir, rel));
+      } catch {
+        bytes = null;
+      }
+      if (bytes && sha256(bytes) === e.sha256) return bytes;
+      warn(`Bỏ qua ${join(p.dir, rel)} trong kết quả cũ: ${bytes ? "nội dung không khớp SHA-256 đã ghi" : "tệp không còn"}; dựng lại.`);
+    }
+    return null;
+  };
+  return {
+    root: stage,
+    write(rel, contents, key) {
+      const sum = sha256(contents);
+      record(rel, sum, key, false);
+      put(rel, contents);
+      return sum;
+    },
+    adopt(rel) {
+      const dir = join(stage, rel);
+      if (!existsSync(dir)) return;
+      for (const full of filesUnder(dir).sort()) record(relative(stage, full).split("\\").join("/"), sha256(readFileSync(full)), undefined, false);
+    },
+    async cached(key, paths, render) {
+      const old = paths.map((rel) => reusable(rel, key));
+      if (old.every((b): b is Buffer => b !== null)) {
+        return paths.map((rel, i) => {
+          put(rel, old[i]!);
+          return record(rel, sha256(old[i]!), key, true);
+        });
+      }
+      const contents = await render();
+      return paths.map((rel, i) => {
+        put(rel, contents[i]!);
+        return record(rel, sha256(contents[i]!), key, false);
+      });
+    },
+    files: () => [...written.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    fates: () => fate,
+  };
+}
+
+/** Keeps the last output's keyed files in DIR/output (hard links where the file system allows),
+ *  with its manifest, replacing what was there. */
+function refreshCache(cacheDir: string, target: string, files: readonly FileEntry[], manifest: string): void {
+  const dest = resolve(cacheDir, CACHE_SUBDIR);
+  mkdirSync(dirname(dest), { recursive: true });
+  const fresh = mkdtempSync(`${dest}-new-`);
+  const kept = files.filter((f) => f.key !== undefined);
+  for (const f of kept) {
+    const to = join(fresh, f.path);
+    mkdirSync(dirname(to), { recursive: true });
+    try {
+      linkSync(join(target, f.path), to);
+    } catch {
+      writeFileSync(to, readFileSync(join(target, f.path)));
+    }
+  }
+  const m = JSON.parse(manifest) as { code?: string };
+  writeFileSync(join(fresh, MANIFEST), JSON.stringify({ code: m.code, files: kept }) + "\n");
+  rmSync(dest, { recursive: true, force: true });
+  renameSync(fresh, dest);
+}
+
+export async function withStagedOutput<T>(outDir: string, build: (w: OutputWriter) => Promise<T>, opts: OutputOptions = {}): Promise<T> {
   const target = resolve(outDir);
   mkdirSync(dirname(target), { recursive: true });
   const stage = mkdtempSync(join(dirname(target), `.${basename(target)}-build-`));
-  const written = new Set<string>();
-  const writer: OutputWriter = {
-    root: stage,
-    write(rel, contents) {
-      if (written.has(rel)) throw new Error(`output written twice: ${rel}`);
-      written.add(rel);
-      const full = join(stage, rel);
-      mkdirSync(dirname(full), { recursive: true });
-      writeFileSync(full, contents);
-      return sha256(contents);
-    },
-  };
+  const warn = opts.warn ?? (() => {});
+  const sources = [target, ...(opts.cacheDir ? [resolve(opts.cacheDir, CACHE_SUBDIR)] : []), ...(opts.sources ?? []).map((d) => resolve(d))];
+  const previous = sources.map((dir) => readPrevious(dir, opts.codeVersion, warn));
+  const writer = createWriter(stage, previous[0] ?? null, previous.filter((p): p is PreviousOutput => p?.trusted === true), warn);
   try {
     const result = await build(writer);
     const old = existsSync(target) ? `${stage}-old` : null;
     if (old) renameSync(target, old);
     renameSync(stage, target);
     if (old) rmSync(old, { recursive: true, force: true });
+    if (opts.cacheDir && existsSync(join(target, MANIFEST))) refreshCache(opts.cacheDir, target, writer.files(), readFileSync(join(target, MANIFEST), "utf8"));
     return result;
   } catch (err) {
     rmSync(stage, { recursive: true, force: true });

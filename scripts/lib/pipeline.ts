@@ -1,0 +1,263 @@
+// The pipeline, stage by stage, as in the README's diagram:
+//
+//   load → parse → validate → roll up (once) → unit views → document trees → renderers → write
+//
+// `check` runs the first four stages and writes nothing; `build` runs them all, into a staging
+// folder that replaces the output only when everything succeeded (write/output-dir.ts, the one
+// writer of documents, workbooks and site alike, with one manifest of every file and its SHA-256).
+// Options (--as-of, submission dates from git) are applied to the dataset before any rule runs.
+//
+// Incremental builds: every document is rendered from its document model (DocModel: its unit's
+// view, with its children's roll-up, formatted; templates and forms already applied), and the
+// model is all the renderers read. Its content address is the hash of the model and of the code
+// version (lockfile, scripts/, site/, templates/); a document whose key the previous output (or
+// the --cache folder) recorded for the same path, with the file's bytes intact, is copied instead
+// of rendered and packed. Input workbooks are keyed by their report's text and the rest of the
+// data. Site pages are rendered every time (a few milliseconds each): the writer tells which of
+// them changed.
+import { documentTrees, rollUp, type Tree } from "./aggregate/roll-up.js";
+import { rollupDiagnostics } from "./aggregate/rollup-rule.js";
+import { AuditError, auditEnv, auditTables, type AuditedTable } from "./audit/audit-tables.js";
+import { applyOptions, checkResult, validate, type CheckOptions, type CheckResult } from "./check.js";
+import { loadDataset, type Dataset } from "./load/load-dataset.js";
+import { readGeo } from "./load/read-geo.js";
+import type { DocModel } from "./model/document.js";
+import { InputError } from "./cli.js";
+import { PHASES } from "./progress.js";
+import type { DocxPacker } from "./render/docx/docx-pool.js";
+import { markdownToHtml, renderDocument } from "./render/documents.js";
+import { loadTemplates, type Templates } from "./render/templates.js";
+import { planDocModel } from "./render/view/plan-view.js";
+import { reportDocModel } from "./render/view/report-doc.js";
+import { reportView } from "./render/view/report-view.js";
+import { siteModel } from "./site/adapt/site-model.js";
+import type { UnitDocs } from "./site/adapt/unit-page.js";
+import { reportPath } from "./units/paths.js";
+import { codeVersion, contentKey } from "./write/code-version.js";
+import { MANIFEST, withStagedOutput, type FileEntry, type FileFate, type OutputWriter } from "./write/output-dir.js";
+
+export interface CheckRunOptions extends CheckOptions {
+  dataDir: string;
+  schemaDir: string;
+  cwd?: string;
+}
+
+export interface BuildOptions extends CheckRunOptions {
+  outDir: string;
+  templateDir: string;
+  /** Also build the website (default true). */
+  site?: boolean;
+  /** Worker threads for DOCX packing; 0 packs in-process (tests). */
+  workers?: number;
+  /** Levels whose unit pages carry charts (default: all when ≤ 2 000 units, else the top two). */
+  chartLevels?: string[];
+  /** Progress of the long phases (see progress.ts): phase name, items done, items in all. */
+  progress?: (phase: string, done: number, total: number) => void;
+  /** A folder kept between builds: the parse cache and the last output's documents and workbooks. */
+  cacheDir?: string;
+  /** Why a previous output or cache entry was not reused (one line each). */
+  warn?: (line: string) => void;
+  /** Build only the documents and input workbooks of one slice of the tree, no site (see shardUnits). */
+  shard?: Shard;
+  /** Assemble one output from shards' outputs: every document and workbook is copied from them (a
+   *  missing one is an error: a shard did not run), and the site is built. */
+  mergeFrom?: readonly string[];
+}
+
+/** Shard `index` (1-based) of `count`. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export interface ManifestEntry {
+  unit: string;
+  level: string;
+  kind: "plan" | "report";
+  format: "docx" | "html" | "md";
+  path: string;
+  sha256: string;
+  /** The document model's content address. */
+  key: string;
+}
+
+export interface CheckOutcome extends CheckResult {
+  /** The roll-up (null when the data's shape did not allow one). */
+  tree: Tree | null;
+}
+
+export interface BuildResult {
+  check: CheckOutcome;
+  built: boolean;
+  documents: ManifestEntry[];
+  /** Every file of the output compared with the previous one at the same path (new, changed,
+   *  unchanged, reused from a previous output by its key); empty when nothing was built. */
+  fates: ReadonlyMap<string, FileFate>;
+}
+
+/** load → parse → validate → roll up, once. */
+export function check(opts: CheckRunOptions, progress?: (done: number, total: number) => void): CheckOutcome {
+  const cwd = opts.cwd ?? process.cwd();
+  const loaded = loadDataset(opts.dataDir, opts.schemaDir, cwd, { ...opts.load, ...(progress ? { progress } : {}) });
+  const ds = loaded.dataset;
+  const gitDates = ds ? applyOptions(ds, opts) : undefined;
+  const diagnostics = [...loaded.diagnostics, ...(gitDates?.diagnostics ?? [])];
+  let tree: Tree | null = null;
+  if (ds) {
+    const validated = validate(ds, opts, cwd);
+    diagnostics.push(...validated.diagnostics);
+    if (validated.shapeOk) tree = rollUp(ds);
+    if (tree) diagnostics.push(...rollupDiagnostics(ds, tree));
+  }
+  return { ...checkResult(loaded, diagnostics, gitDates), tree };
+}
+
+/** The units whose documents shard i of n builds: whole subtrees under the root (so a shard's
+ *  documents are a district's or a province's family), each given, largest first, to the shard with
+ *  the fewest units so far; the root (and the plan) go with shard 1. Every shard computes the same
+ *  roll-up of the whole tree, so each document is the one a single build makes. */
+export function shardUnits(ds: Dataset, shard: Shard): Set<string> {
+  const root = ds.project.root;
+  const topOf = (code: string): string => {
+    let u = ds.units.get(code);
+    while (u?.parent && u.parent !== root) u = ds.units.get(u.parent);
+    return u?.code ?? code;
+  };
+  const families = new Map<string, string[]>();
+  for (const code of ds.units.keys()) if (code !== root) families.set(topOf(code), [...(families.get(topOf(code)) ?? []), code]);
+  const load: number[] = Array.from({ length: shard.count }, (_, i) => (i === 0 ? 1 : 0));
+  const mine = new Set<string>(shard.index === 1 ? [root] : []);
+  const order = [...families].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1));
+  for (const [, codes] of order) {
+    const lightest = load.indexOf(Math.min(...load));
+    load[lightest]! += codes.length;
+    if (lightest === shard.index - 1) for (const c of codes) mine.add(c);
+  }
+  return mine;
+}
+
+/** One document to render: where it goes, what it is made from, and its content address. */
+interface DocJob {
+  base: string;
+  entry: Pick<ManifestEntry, "unit" | "level" | "kind">;
+  model: DocModel;
+  key: string;
+}
+
+/** Unit views → document trees: the plan and every unit's report, with the tables to audit and the site's links. */
+function documentJobs(ds: Dataset, tree: Tree, templates: Templates, code: string, only: (unit: string) => boolean): { jobs: DocJob[]; tables: AuditedTable[]; unitDocs: Map<string, UnitDocs> } {
+  const index = { units: ds.units, levels: ds.levels };
+  const root = ds.project.root;
+  const job = (base: string, entry: DocJob["entry"], model: DocModel): DocJob => ({ base, entry, model, key: contentKey(code, "document", JSON.stringify(model)) });
+  const jobs = only(root) ? [job("documents/ke-hoach", { unit: root, level: ds.units.get(root)!.level, kind: "plan" }, planDocModel(ds, templates))] : [];
+  const tables: AuditedTable[] = [];
+  const unitDocs = new Map<string, UnitDocs>();
+  const treeFor = documentTrees(ds, tree);
+  for (const unit of ds.units.values()) {
+    if (!only(unit.code)) continue;
+    const view = reportView(ds, treeFor(unit), unit);
+    const model = reportDocModel(templates, view, ds.project);
+    const base = `documents/${reportPath(unit, index).replace(/^reports\//, "").replace(/\.ya?ml$/, "")}`;
+    for (const f of view.forms) tables.push({ document: `${base}.docx`, form: f.label, table: f.table });
+    const hasBody = tree.figures.get(unit.code)?.report != null || (tree.children.get(unit.code)?.length ?? 0) > 0;
+    unitDocs.set(unit.code, { md: `${base}.md`, html: `${base}.html`, docx: `${base}.docx`, bodyHtml: hasBody ? markdownToHtml(model.body) : null });
+    jobs.push(job(base, { unit: unit.code, level: unit.level, kind: "report" }, model));
+  }
+  return { jobs, tables, unitDocs };
+}
+
+const FORMATS = ["md", "html", "docx"] as const;
+
+/** Renderers → write: each document in three formats, or copied from a previous output by its key. */
+async function writeDocuments(writer: OutputWriter, jobs: readonly DocJob[], templates: Templates, packer: DocxPacker | null, tick: () => void): Promise<ManifestEntry[]> {
+  const written = await Promise.all(
+    jobs.map(async ({ base, entry, model, key }) => {
+      const paths = FORMATS.map((f) => `${base}.${f}`);
+      const sums = await writer.cached(key, paths, async () => {
+        if (!packer) throw notInShards(paths[2]!);
+        const doc = await renderDocument(templates, model, packer);
+        return FORMATS.map((f) => doc[f]);
+      });
+      tick();
+      return FORMATS.map((format, i): ManifestEntry => ({ ...entry, format, path: paths[i]!, sha256: sums[i]!, key }));
+    }),
+  );
+  return written.flat().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** A merge found no shard output holding this file with its key. */
+function notInShards(path: string): InputError {
+  return new InputError(`Không tìm thấy ${path} (đúng phiên bản) trong thư mục kết quả của các phần (--shard): hãy dựng đủ các phần bằng cùng số liệu và cùng mã nguồn rồi ghép lại.`);
+}
+
+/** The input workbooks, each keyed by its report's text and everything else the data holds. */
+async function workbooks(ds: Dataset, writer: OutputWriter, code: string, only: (unit: string) => boolean, merging: boolean): Promise<number> {
+  const { writeWorkbooks } = await import("./site/workbooks.js");
+  const reports = new Set(ds.reports.map((r) => r.file.rel));
+  const rest = [...ds.files.values()].filter((f) => !reports.has(f.rel)).sort((a, b) => (a.rel < b.rel ? -1 : 1));
+  const context = contentKey(code, JSON.stringify(ds.project), ...rest.flatMap((f) => [f.rel, f.text]));
+  return writeWorkbooks(ds, async (path, unit, text, make) => {
+    if (!only(unit)) return;
+    await writer.cached(contentKey(context, "workbook", unit, text ?? "\0none"), [path], async () => {
+      if (merging) throw notInShards(path);
+      return [await make()];
+    });
+  });
+}
+
+export async function build(opts: BuildOptions): Promise<BuildResult> {
+  const progress = opts.progress ?? (() => {});
+  const checked = check({ ...opts, load: { ...opts.load, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) } }, (d, t) => progress(PHASES.read, d, t));
+  if (!checked.ok || !checked.dataset || !checked.tree) return { check: checked, built: false, documents: [], fates: new Map() };
+  const ds = checked.dataset;
+  const tree = checked.tree;
+  const templates = loadTemplates(opts.templateDir);
+  const code = codeVersion(opts.templateDir);
+  const merging = opts.mergeFrom !== undefined;
+  // The renderers' libraries (docx, exceljs, Vite, pagefind) are loaded only by a build: `check` starts in a second, not in many.
+  const { inProcessPacker, workerPacker } = await import("./render/docx/docx-pool.js");
+  const packer = merging ? null : opts.workers ? workerPacker(opts.workers) : inProcessPacker();
+  const site = opts.site !== false && !opts.shard;
+  const slice = opts.shard ? shardUnits(ds, opts.shard) : null;
+  const only = (unit: string) => slice === null || slice.has(unit);
+  try {
+    return await withStagedOutput(
+      opts.outDir,
+      async (writer) => {
+        const { jobs, tables, unitDocs } = documentJobs(ds, tree, templates, code, only);
+        let done = 0;
+        progress(PHASES.documents, 0, jobs.length);
+        // The input workbooks are made on this thread while the workers pack DOCX files.
+        const books = site || slice ? workbooks(ds, writer, code, only, merging) : Promise.resolve(0);
+        books.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+        const documents = await writeDocuments(writer, jobs, templates, packer, () => progress(PHASES.documents, ++done, jobs.length));
+        // Every table as printed must add up; a failure is a bug, not bad data (exit 2).
+        const failures = auditTables(tables, auditEnv(ds));
+        if (failures.length) throw new AuditError(failures);
+        // Every file the site links to is written before the site measures their sizes.
+        await books;
+        if (site) {
+          progress(PHASES.site, 0, 1);
+          const planBody = markdownToHtml(jobs.find((j) => j.entry.kind === "plan")!.model.body);
+          const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: planBody };
+          const model = siteModel({ ds, tree, docs: unitDocs, plan, geo: readGeo(opts.dataDir) });
+          const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));
+          const { buildSite } = await import("./site/build-site.js");
+          await buildSite(model, writer, { chartLevels });
+          progress(PHASES.site, 1, 1);
+        }
+        writeManifest(writer, code, documents);
+        return { check: checked, built: true, documents, fates: new Map(writer.fates()) };
+      },
+      { codeVersion: code, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.mergeFrom ? { sources: opts.mergeFrom } : {}), ...(opts.warn ? { warn: opts.warn } : {}) },
+    );
+  } finally {
+    await packer?.close();
+  }
+}
+
+/** manifest.json: the code version, the documents, and every file of the output with its SHA-256. */
+function writeManifest(writer: OutputWriter, code: string, documents: ManifestEntry[]): void {
+  const files: FileEntry[] = writer.files();
+  writer.write(MANIFEST, JSON.stringify({ code, documents, files }, null, 2) + "\n");
+}

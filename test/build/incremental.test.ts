@@ -1,0 +1,103 @@
+// Incremental builds by content address, on the small province: a rebuild copies every document
+// whose inputs did not change from the previous output (or the --cache folder), re-renders exactly
+// the ones that depend on an edited commune, and gives the same bytes as a cold build; a corrupted
+// cache entry is detected, warned about and rebuilt.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build, type BuildOptions, type BuildResult } from "../../scripts/lib/pipeline.js";
+import type { FileFate } from "../../scripts/lib/write/output-dir.js";
+import { FILES, SCHEMAS } from "../check/fixture.js";
+import { TEMPLATES, makeFixture, readTreeBytes } from "./build-fixture.js";
+
+const tmp = (name: string) => mkdtempSync(join(tmpdir(), `incremental-${name}-`));
+const fx = makeFixture();
+const cache = tmp("cache");
+const out = tmp("out");
+
+async function run(outDir: string, opts: Partial<BuildOptions> = {}): Promise<{ result: BuildResult; warnings: string[] }> {
+  const warnings: string[] = [];
+  const result = await build({ dataDir: fx.data, outDir, schemaDir: SCHEMAS, templateDir: TEMPLATES, workers: 0, load: { workers: 0 }, warn: (l) => warnings.push(l), ...opts });
+  expect(result.built).toBe(true);
+  return { result, warnings };
+}
+
+const withFate = (fates: ReadonlyMap<string, FileFate>, ...wanted: FileFate[]) => [...fates].filter(([, f]) => wanted.includes(f)).map(([p]) => p).sort();
+const documentsOf = (paths: string[]) => paths.filter((p) => p.startsWith("documents/"));
+const threeFormats = (...bases: string[]) => bases.flatMap((b) => ["docx", "html", "md"].map((f) => `documents/${b}.${f}`)).sort();
+
+function expectSameTree(a: string, b: string): void {
+  const left = readTreeBytes(a);
+  const right = readTreeBytes(b);
+  expect([...left.keys()]).toEqual([...right.keys()]);
+  for (const [path, bytes] of left) expect(bytes.equals(right.get(path)!), path).toBe(true);
+}
+
+let cold: BuildResult;
+let noop: BuildResult;
+let edited: BuildResult;
+let editedCold: string;
+
+beforeAll(async () => {
+  cold = (await run(out, { cacheDir: cache })).result;
+  noop = (await run(out, { cacheDir: cache })).result;
+  // One commune's poverty changes: one more household left poverty in 2018 (stock, flow and the
+  // income-deprivation breakdown kept consistent).
+  fx.edit(FILES.commune, "ho_ngheo: {baseline: 150, y2016: 130, y2017: 112, mid2018: 104}", "ho_ngheo: {baseline: 150, y2016: 130, y2017: 112, mid2018: 103}");
+  fx.edit(FILES.commune, "ho_thoat_ngheo: {y2016: 30, y2017: 25, mid2018: 10}", "ho_thoat_ngheo: {y2016: 30, y2017: 25, mid2018: 11}");
+  fx.edit(FILES.commune, "ho_ngheo_thieu_hut_thu_nhap: {baseline: 115, y2016: 100, y2017: 86, mid2018: 80}", "ho_ngheo_thieu_hut_thu_nhap: {baseline: 115, y2016: 100, y2017: 86, mid2018: 79}");
+  edited = (await run(out, { cacheDir: cache })).result;
+  editedCold = tmp("cold");
+  await run(editedCold);
+}, 600_000);
+afterAll(() => fx.cleanup());
+
+describe("incremental build", () => {
+  it("copies every document and workbook when nothing changed, and writes the same bytes", () => {
+    const keyed = withFate(cold.fates, "new").filter((p) => p.startsWith("documents/") || p.startsWith("bieu-nhap-lieu/"));
+    expect(keyed.length).toBe(3 * (cold.check.dataset!.units.size + 1) + cold.check.dataset!.units.size);
+    expect(withFate(noop.fates, "reused")).toEqual(keyed);
+    expect(withFate(noop.fates, "new", "changed")).toEqual([]);
+  });
+
+  it("after one commune edit re-renders exactly its report, its district's and the province's", () => {
+    const rendered = documentsOf([...edited.fates.keys()].filter((p) => edited.fates.get(p) !== "reused")).sort();
+    expect(rendered).toEqual(threeFormats("99-tinh-mau", "901-thanh-pho-binh-an/901-thanh-pho-binh-an", "901-thanh-pho-binh-an/00123-phuong-hoa-binh"));
+    expect(withFate(edited.fates, "reused").filter((p) => p.startsWith("bieu-nhap-lieu/"))).not.toContain("bieu-nhap-lieu/00123.xlsx");
+  });
+
+  it("rewrites only the pages and data files that show the edited figure", () => {
+    const changed = withFate(edited.fates, "changed", "new").filter((p) => !p.startsWith("documents/") && !p.startsWith("pagefind/"));
+    const unit = (code: string) => [`data/${code}.csv`, `data/${code}.excel-vi.csv`, `data/${code}.json`, `don-vi/${code}/index.html`];
+    // The three indicators edited and the rate computed from them: their pages and downloads.
+    const indicator = (id: string) => [`chi-so/${id}/index.html`, `data/chi-so/${id}.csv`, `data/chi-so/${id}.excel-vi.csv`];
+    const indicators = ["ho_ngheo", "ho_thoat_ngheo", "ho_ngheo_thieu_hut_thu_nhap", "ty_le_ho_ngheo"].flatMap(indicator);
+    const province = ["index.html", "chi-so/index.html", "data/tong-hop.xlsx", "manifest.json"];
+    const expected = [...unit("00123"), ...unit("901"), ...unit("99"), ...indicators, ...province, "bieu-nhap-lieu/00123.xlsx"];
+    expect(changed).toEqual(expected.sort());
+  });
+
+  it("gives byte for byte the output of a cold build", () => {
+    expectSameTree(out, editedCold);
+  });
+});
+
+describe("the --cache folder", () => {
+  it("fills an empty output from the cache, and rebuilds a corrupted entry with a warning", async () => {
+    const fresh = tmp("fresh");
+    const docx = "documents/902-huyen-son-khe/00130-thi-tran-son-khe.docx";
+    const cached = join(cache, "output", docx);
+    const bytes = readFileSync(cached);
+    bytes[bytes.length - 10]! ^= 0xff;
+    rmSync(cached); // a new file: the cache's entries may be hard links to the output's
+    writeFileSync(cached, bytes);
+    const { result, warnings } = await run(fresh, { cacheDir: cache, site: false });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(docx);
+    expect(warnings[0]).toContain("không khớp SHA-256");
+    expect(result.fates.get(docx)).toBe("new");
+    expect(result.fates.get("documents/901-thanh-pho-binh-an/00123-phuong-hoa-binh.docx")).toBe("reused");
+    expect(readFileSync(join(fresh, docx)).equals(readFileSync(join(editedCold, docx)))).toBe(true);
+  }, 300_000);
+});

@@ -1,0 +1,76 @@
+// The output writer's reuse by content address, on a tiny output: a file is copied from a previous
+// output only when that output was made by the same code and recorded the same key for the path,
+// and its bytes still have the recorded SHA-256; anything else is rendered, with one warning line.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { MANIFEST, withStagedOutput, type FileFate } from "../../scripts/lib/write/output-dir.js";
+
+interface Outcome {
+  rendered: number;
+  warnings: string[];
+  fates: Map<string, FileFate>;
+}
+
+/** One build of a single keyed file ("a.txt") and one plain file, with a manifest as the pipeline writes it. */
+async function buildOnce(out: string, code: string, key: string, text: string): Promise<Outcome> {
+  const warnings: string[] = [];
+  let rendered = 0;
+  const fates = await withStagedOutput(
+    out,
+    async (w) => {
+      await w.cached(key, ["a.txt"], async () => (rendered++, [text]));
+      w.write("page.html", `<p>${text}</p>`);
+      w.write(MANIFEST, JSON.stringify({ code, files: w.files() }));
+      return new Map(w.fates());
+    },
+    { codeVersion: code, warn: (l) => warnings.push(l) },
+  );
+  return { rendered, warnings, fates };
+}
+
+describe("withStagedOutput: reuse by key", () => {
+  it("copies a file whose key did not change and renders one whose key did", async () => {
+    const out = mkdtempSync(join(tmpdir(), "writer-"));
+    expect((await buildOnce(out, "c1", "k1", "one")).rendered).toBe(1);
+    const same = await buildOnce(out, "c1", "k1", "IGNORED");
+    expect(same).toMatchObject({ rendered: 0, warnings: [] });
+    expect(same.fates.get("a.txt")).toBe("reused");
+    expect(readFileSync(join(out, "a.txt"), "utf8")).toBe("one");
+    const next = await buildOnce(out, "c1", "k2", "two");
+    expect(next.rendered).toBe(1);
+    expect(next.fates.get("a.txt")).toBe("changed");
+    expect(next.fates.get("page.html")).toBe("changed");
+  });
+
+  it("ignores an output made by other code, with one warning", async () => {
+    const out = mkdtempSync(join(tmpdir(), "writer-"));
+    await buildOnce(out, "c1", "k1", "one");
+    const other = await buildOnce(out, "c2", "k1", "one");
+    expect(other.rendered).toBe(1);
+    expect(other.warnings).toHaveLength(1);
+    expect(other.warnings[0]).toContain("phiên bản chương trình khác");
+    expect(other.fates.get("a.txt")).toBe("unchanged");
+  });
+
+  it("ignores an unreadable manifest, with one warning", async () => {
+    const out = mkdtempSync(join(tmpdir(), "writer-"));
+    await buildOnce(out, "c1", "k1", "one");
+    writeFileSync(join(out, MANIFEST), '{"code": "c1", "files": [');
+    const again = await buildOnce(out, "c1", "k1", "one");
+    expect(again.rendered).toBe(1);
+    expect(again.warnings).toEqual([`Bỏ qua kết quả cũ ${join(out, MANIFEST)}: tệp không đọc được (JSON hỏng); dựng lại mọi tệp.`]);
+  });
+
+  it("rebuilds a file whose bytes no longer match the recorded SHA-256", async () => {
+    const out = mkdtempSync(join(tmpdir(), "writer-"));
+    await buildOnce(out, "c1", "k1", "one");
+    writeFileSync(join(out, "a.txt"), "tampered");
+    const again = await buildOnce(out, "c1", "k1", "one");
+    expect(again.rendered).toBe(1);
+    expect(again.warnings).toHaveLength(1);
+    expect(again.warnings[0]).toContain("không khớp SHA-256");
+    expect(readFileSync(join(out, "a.txt"), "utf8")).toBe("one");
+  });
+});
