@@ -1,12 +1,13 @@
 // The fast YAML path (parse/fast-yaml.ts) must give what yaml's Document gives: the same data,
-// the same numbers typed with a dot, the same diagnostics, or else step aside (null) and let yaml
-// read the file. Held to that on every bundled data file, on hand-made tricky inputs, and on
-// thousands of bundled reports mutated at random (seeded, so a failure can be replayed).
+// the same numbers typed with a dot, the same diagnostics, the same positions of keys and values,
+// or else step aside (null) and let yaml read the file. Held to that on every bundled data file,
+// on hand-made tricky inputs, and on hundreds of bundled reports mutated at random (seeded, so a
+// failure can be replayed).
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { locate } from "../../scripts/lib/diagnostics/locate.js";
-import { fastYaml } from "../../scripts/lib/parse/fast-yaml.js";
+import { fastYaml, type Offsets } from "../../scripts/lib/parse/fast-yaml.js";
 import { parseYaml, type ParsedFile } from "../../scripts/lib/parse/parse-yaml.js";
 import { REPO } from "./fixture.js";
 
@@ -26,6 +27,19 @@ function both(text: string) {
   const source = { path: "x.yaml", rel: "x.yaml", text };
   const view = (p: ParsedFile) => ({ data: p.data, dotted: [...p.dotted], diagnostics: p.diagnostics, text: p.text });
   return { fast: view(parseYaml(source)), yaml: view(parseYaml(source, { fast: false })) };
+}
+
+/** Every pointer the fast path has an offset for, on its key and its value, located as from yaml's Document; how many. */
+function expectSamePositions(text: string, label: string): number {
+  const offsets = new Map<string, Offsets>();
+  fastYaml(text, offsets);
+  const source = { path: "x.yaml", rel: "x.yaml", text };
+  const fast = parseYaml(source);
+  const yaml = parseYaml(source, { fast: false });
+  const where = (p: ParsedFile, pointer: string) => [locate(p, pointer, "key"), locate(p, pointer, "value")];
+  const pointers = [...offsets.keys(), "", "/absent", "/values/absent/y2016"];
+  for (const pointer of pointers) expect(where(fast, pointer), `${label} ${pointer}`).toEqual(where(yaml, pointer));
+  return pointers.length;
 }
 
 describe("the fast YAML path", () => {
@@ -138,7 +152,13 @@ describe("the fast YAML path", () => {
     expect(locate(fast, "/values/ho_ngheo/mid2018", "value").line).toBeGreaterThan(1);
   });
 
-  it("agrees with yaml on thousands of randomly mutated report files", () => {
+  it("locates every key and value of every bundled file where yaml's Document does", () => {
+    let located = 0;
+    for (const f of bundled) located += expectSamePositions(f.text, f.rel);
+    expect(located).toBeGreaterThan(100_000);
+  }, 600_000);
+
+  it("agrees with yaml on hundreds of randomly mutated report files", () => {
     let seed = 2018;
     const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
@@ -154,9 +174,12 @@ describe("the fast YAML path", () => {
         else if (r < 0.7) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
         else text = text.slice(0, at) + text[Math.floor(random() * text.length)] + text.slice(at + 1);
       }
-      if (fastYaml(text)) tookFast++;
       const { fast, yaml } = both(text);
       expect(fast, `mutant ${i}`).toEqual(yaml);
+      if (fastYaml(text)) {
+        tookFast++;
+        if (i % 4 === 0) expectSamePositions(text, `mutant ${i}`);
+      }
     }
     // Both kinds were exercised: mutants the fast path read, and mutants it left to yaml.
     expect(tookFast).toBeGreaterThan(MUTANTS / 2);

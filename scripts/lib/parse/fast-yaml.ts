@@ -9,7 +9,7 @@
 // (diagnostics/locate.ts), so positions and code frames always come from yaml.
 // test/check/fast-yaml.test.ts holds both parsers to the same data on the bundled reports, on
 // tricky hand-made inputs and on thousands of mutated files.
-import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents, type Event } from "js-yaml";
+import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents, type Event, type ScalarEvent } from "js-yaml";
 
 export interface FastParse {
   /** The document as yaml's doc.toJS() gives it. */
@@ -36,10 +36,29 @@ export function resolvePlain(s: string): unknown {
 
 type Frame = { map: Record<string, unknown>; pointer: string; key: string | null } | { seq: unknown[]; pointer: string };
 
+/** Where yaml's node of a scalar starts (its opening quote, if any); undefined for block scalars and empty values. */
+function startOf(ev: ScalarEvent): number | undefined {
+  if (ev.valueStart === -1) return undefined;
+  if (ev.style === SCALAR_STYLE.PLAIN) return ev.valueStart;
+  if (ev.style === SCALAR_STYLE.SINGLE_QUOTED || ev.style === SCALAR_STYLE.DOUBLE_QUOTED) return ev.valueStart - 1;
+  return undefined;
+}
+
 const escapeSegment = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
 
-/** The file's data, or null when only yaml can say what it holds (see the header). */
-export function fastYaml(text: string): FastParse | null {
+/** Where a pair's key and a scalar value start, as offsets into the text (yaml's node.range[0]). */
+export interface Offsets {
+  key?: number;
+  value?: number;
+}
+
+/**
+ * The file's data, or null when only yaml can say what it holds (see the header). With `offsets`,
+ * also records by JSON pointer where each key and each non-empty flow scalar (plain or quoted)
+ * starts: what locating a diagnostic needs, without yaml's Document (block scalars, empty
+ * values and collections are left to yaml).
+ */
+export function fastYaml(text: string, offsets?: Map<string, Offsets>): FastParse | null {
   if (text.includes("\t")) return null;
   let events: Event[];
   try {
@@ -48,6 +67,7 @@ export function fastYaml(text: string): FastParse | null {
     return null;
   }
   const first = events[0];
+  let keyStart: number | undefined;
   if (!first || first.type !== EVENT_ID.DOCUMENT || first.directives.length > 0 || events[1]?.type !== EVENT_ID.MAPPING) return null;
   const dotted = new Map<string, string>();
   const stack: Frame[] = [];
@@ -71,6 +91,7 @@ export function fastYaml(text: string): FastParse | null {
       if (ev.style === SCALAR_STYLE.PLAIN && typeof resolvePlain(key) !== "string") return null;
       if (UNSAFE_KEYS.has(key) || Object.hasOwn(parent.map, key)) return null;
       parent.key = key;
+      keyStart = startOf(ev);
       continue;
     }
     let pointer = "";
@@ -81,6 +102,8 @@ export function fastYaml(text: string): FastParse | null {
       const source = getScalarValue(text, ev);
       value = ev.style === SCALAR_STYLE.PLAIN ? resolvePlain(source) : source;
       if (typeof value === "number" && source.includes(".")) dotted.set(pointer, text.slice(ev.valueStart, ev.valueEnd));
+      const start = offsets ? startOf(ev) : undefined;
+      if (start !== undefined) offsets!.set(pointer, { value: start });
     } else if (ev.type === EVENT_ID.MAPPING) {
       value = {};
     } else {
@@ -88,6 +111,7 @@ export function fastYaml(text: string): FastParse | null {
     }
     if (!parent) root = value as Record<string, unknown>;
     else if ("map" in parent) {
+      if (offsets && keyStart !== undefined) offsets.set(pointer, { ...offsets.get(pointer), key: keyStart });
       parent.map[parent.key!] = value;
       parent.key = null;
     } else parent.seq.push(value);
