@@ -1,23 +1,74 @@
-// JSON pointer → line and column, by walking the yaml AST (never by searching the text).
+// JSON pointer → line and column, by walking the yaml AST (never by searching the text). A file
+// parsed by the fast path (parse/fast-yaml.ts) is located from its parser's offsets of keys and
+// scalars, the same as yaml's (test/check/fast-yaml.test.ts), and from yaml's Document for
+// anything else.
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { fastYaml, type Offsets } from "../parse/fast-yaml.js";
 
 export interface Located {
   /** Path as shown to the user. */
   path: string;
   doc: Document | null;
   lineCounter: LineCounter | null;
-  /** A released document is parsed again from its text when a diagnostic needs a position. */
+  /** A released document is parsed again from its text when a diagnostic needs a position (and kept a while, not on the file). */
   released?: boolean;
   text?: string;
 }
 
-/** Re-parses a file whose document was released to save memory (see releaseDocument). */
-function ensureDoc(file: Located): void {
-  if (file.doc || !file.released || file.text === undefined) return;
-  const lineCounter = new LineCounter();
-  file.doc = parseDocument(file.text, { lineCounter, uniqueKeys: true, version: "1.2" });
-  file.lineCounter = lineCounter;
-  file.released = false;
+/** What was parsed again to locate in a released file: the fast path's offsets, and yaml's Document when they do not tell. */
+interface Reparsed {
+  offsets: Map<string, Offsets> | null;
+  lineCounter: LineCounter | null;
+  doc: Document | null;
+}
+
+/** Released files parsed again, the most recently used last. */
+const reparsed = new Map<Located, Reparsed>();
+/** How many are kept: diagnostics come file by file, and a nation has thousands of files with a warning. */
+const REPARSED_KEPT = 64;
+
+function reparsedOf(file: Located & { text: string }): Reparsed {
+  let hit = reparsed.get(file);
+  if (hit) reparsed.delete(file);
+  else {
+    const offsets = new Map<string, Offsets>();
+    hit = { offsets: fastYaml(file.text, offsets) ? offsets : null, lineCounter: null, doc: null };
+  }
+  reparsed.set(file, hit);
+  if (reparsed.size > REPARSED_KEPT) reparsed.delete(reparsed.keys().next().value!);
+  return hit;
+}
+
+/** yaml's line counter over a text without parsing it: a line starts at 0 and after every "\n" (as yaml's parser counts them). */
+function countLines(text: string): LineCounter {
+  const lc = new LineCounter();
+  lc.addNewLine(0);
+  for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", nl + 1)) lc.addNewLine(nl + 1);
+  return lc;
+}
+
+/** A released file's position of a key or scalar from the fast path's offsets, without yaml's Document; null when they do not tell. */
+function fastLocate(file: Located, pointer: string, on: "key" | "value"): { line: number; column: number } | null {
+  if (file.doc || !file.released || file.text === undefined) return null;
+  const r = reparsedOf(file as Located & { text: string });
+  const at = r.offsets?.get(pointer);
+  const offset = on === "key" && at?.key !== undefined ? at.key : at?.value;
+  if (offset === undefined) return null;
+  r.lineCounter ??= countLines(file.text);
+  const pos = r.lineCounter.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+/** The file's document and line counter; a released file's is parsed again from its text with yaml (and kept a while). */
+function documentOf(file: Located): { doc: Document; lineCounter: LineCounter } | null {
+  if (file.doc && file.lineCounter) return { doc: file.doc, lineCounter: file.lineCounter };
+  if (!file.released || file.text === undefined) return null;
+  const r = reparsedOf(file as Located & { text: string });
+  if (!r.doc) {
+    r.lineCounter = new LineCounter();
+    r.doc = parseDocument(file.text, { lineCounter: r.lineCounter, uniqueKeys: true, version: "1.2" });
+  }
+  return { doc: r.doc, lineCounter: r.lineCounter! };
 }
 
 /** Drops a parsed file's YAML document (the bulk of its memory); it comes back when located. */
@@ -55,21 +106,23 @@ function walk(doc: Document, path: string[]): { node: Node | null; key: Node | n
 }
 
 export function locate(file: Located, pointer: string, on: "key" | "value"): { line: number; column: number } {
-  ensureDoc(file);
-  if (!file.doc || !file.lineCounter) return { line: 0, column: 0 };
-  const { node, key } = walk(file.doc, pointerToPath(pointer));
+  const fast = fastLocate(file, pointer, on);
+  if (fast) return fast;
+  const parsed = documentOf(file);
+  if (!parsed) return { line: 0, column: 0 };
+  const { node, key } = walk(parsed.doc, pointerToPath(pointer));
   const target = on === "key" && key ? key : node;
   const offset = target?.range?.[0];
   if (offset === undefined) return { line: 1, column: 1 };
-  const pos = file.lineCounter.linePos(offset);
+  const pos = parsed.lineCounter.linePos(offset);
   return { line: pos.line, column: pos.col };
 }
 
 /** The source text of the scalar at the pointer, as typed (e.g. "1.234" for a value YAML read as 1.234). */
 export function sourceText(file: Located & { text: string }, pointer: string): string | null {
-  ensureDoc(file);
-  if (!file.doc) return null;
-  const { node } = walk(file.doc, pointerToPath(pointer));
+  const parsed = documentOf(file);
+  if (!parsed) return null;
+  const { node } = walk(parsed.doc, pointerToPath(pointer));
   if (!isScalar(node) || !node.range) return null;
   return file.text.slice(node.range[0], node.range[1]);
 }

@@ -4,6 +4,9 @@
 // share of each follows its speed. loadDataset stays synchronous: the workers post their outcomes
 // on message ports that this thread drains with receiveMessageOnPort, waiting on a shared counter
 // (Atomics.wait), no event loop needed. Same outcomes as parsing everything on this thread.
+// The texts go to the workers once, in one shared buffer (a nation's are ~360 MB as JS strings:
+// copying them into every worker cost seconds and memory), and come back only when parsing
+// changed them (a BOM, NFD text); the syntax trees never travel.
 import { availableParallelism } from "node:os";
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import type { SourceFile } from "../parse/parse-yaml.js";
@@ -17,6 +20,33 @@ export const WORKER_THRESHOLD = 600;
 export function parseWorkersFor(files: number): number {
   return files >= WORKER_THRESHOLD ? Math.min(3, availableParallelism() - 1) : 0;
 }
+
+/** What a worker receives: the files' paths, and their texts as UTF-8 in one shared buffer. */
+export interface SharedSources {
+  names: { path: string; rel: string }[];
+  bytes: Uint8Array;
+  /** File i's text is bytes[ends[i - 1] ?? 0, ends[i]). */
+  ends: Int32Array;
+}
+
+export function shareSources(sources: SourceFile[]): SharedSources {
+  const ends = new Int32Array(new SharedArrayBuffer(4 * sources.length));
+  let total = 0;
+  sources.forEach((s, i) => (ends[i] = total += Buffer.byteLength(s.text, "utf8")));
+  const bytes = new Uint8Array(new SharedArrayBuffer(total));
+  const writer = Buffer.from(bytes.buffer);
+  sources.forEach((s, i) => writer.write(s.text, ends[i - 1] ?? 0, "utf8"));
+  return { names: sources.map(({ path, rel }) => ({ path, rel })), bytes, ends };
+}
+
+export function sharedSource(shared: SharedSources, i: number): SourceFile {
+  const start = shared.ends[i - 1] ?? 0;
+  const text = Buffer.from(shared.bytes.buffer, shared.bytes.byteOffset + start, shared.ends[i]! - start).toString("utf8");
+  return { ...shared.names[i]!, text };
+}
+
+/** A worker's message: a file's outcome by index, its text only when parsing changed it. */
+export type WorkerMessage = { i: number; outcome: Omit<FileOutcome, "file"> & { file: Omit<FileOutcome["file"], "text"> & { text?: string } } } | { error: string };
 
 export interface PoolOptions {
   progress?: (done: number, total: number) => void;
@@ -36,9 +66,10 @@ export function parseInWorkers(sources: SourceFile[], schemaDir: string, validat
   const shared = new Int32Array(new SharedArrayBuffer(8));
   const ports: MessagePort[] = [];
   const workers: Worker[] = [];
+  const files = size > 0 ? shareSources(sources) : null;
   for (let i = 0; i < size; i++) {
     const { port1, port2 } = new MessageChannel();
-    workers.push(new Worker(url, { workerData: { files: sources, schemaDir, unitCodes: [...unitCodes], port: port2, shared }, transferList: [port2] }));
+    workers.push(new Worker(url, { workerData: { files, schemaDir, unitCodes: [...unitCodes], port: port2, shared }, transferList: [port2] }));
     ports.push(port1);
   }
   const out = new Map<string, FileOutcome>();
@@ -46,9 +77,9 @@ export function parseInWorkers(sources: SourceFile[], schemaDir: string, validat
   const drain = () => {
     for (const port of ports) {
       for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
-        const msg = m.message as FileOutcome | { error: string };
+        const msg = m.message as WorkerMessage;
         if ("error" in msg) errors.push(msg.error);
-        else out.set(msg.file.rel, msg);
+        else out.set(msg.outcome.file.rel, { ...msg.outcome, file: { ...msg.outcome.file, text: msg.outcome.file.text ?? sources[msg.i]!.text } });
       }
     }
   };

@@ -3,6 +3,7 @@ import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnosticAt } from "../diagnostics/make.js";
 import type { Located } from "../diagnostics/locate.js";
+import { fastYaml } from "./fast-yaml.js";
 
 export interface SourceFile {
   /** Path as shown to the user (relative to the working directory). */
@@ -66,7 +67,12 @@ function onlyComments(text: string): boolean {
   });
 }
 
-export function parseYaml(source: SourceFile): ParsedFile {
+export interface ParseOptions {
+  /** False: always build yaml's Document (the reference the fast path is tested against). */
+  fast?: boolean;
+}
+
+export function parseYaml(source: SourceFile, opts: ParseOptions = {}): ParsedFile {
   const diagnostics: Diagnostic[] = [];
   let text = source.text.replace(/^\uFEFF/, "");
   const out: ParsedFile = { path: source.path, rel: source.rel, text, doc: null, lineCounter: null, data: undefined, diagnostics, dotted: new Map() };
@@ -81,6 +87,15 @@ export function parseYaml(source: SourceFile): ParsedFile {
   }
   if (onlyComments(text)) {
     diagnostics.push(diagnosticAt("YAML_EMPTY_FILE", {}, source.path, 1, 1));
+    return out;
+  }
+  // Most files take the fast path (fast-yaml.ts): their data without yaml's Document, which is
+  // built again only if a diagnostic must be located in the file (released: see locate.ts).
+  const fast = opts.fast === false ? null : fastYaml(text);
+  if (fast) {
+    out.data = fast.data;
+    out.dotted = fast.dotted;
+    out.released = true;
     return out;
   }
 

@@ -278,14 +278,29 @@ function checkFundingRules(ds: Dataset, cat: CatalogueIndex, file: LoadedReport[
   return out;
 }
 
+/** By flag, the codes of the units that carry it and of every unit above them (once per dataset: a nation has 11 000 units). */
+const flagHolders = new WeakMap<Dataset, Map<string, Set<string>>>();
+
+function holdersOf(ds: Dataset): Map<string, Set<string>> {
+  let holders = flagHolders.get(ds);
+  if (holders) return holders;
+  holders = new Map();
+  for (const u of ds.units.values()) {
+    for (const fl of u.flags ?? []) {
+      const codes = holders.get(fl) ?? new Set<string>();
+      holders.set(fl, codes);
+      for (let c: Unit | undefined = u; c && !codes.has(c.code); c = c.parent ? ds.units.get(c.parent) : undefined) codes.add(c.code);
+    }
+  }
+  flagHolders.set(ds, holders);
+  return holders;
+}
+
 /** The unit, or a unit below it, carries one of the flags; an agency manages its whole province. */
 function managesFlag(ds: Dataset, unit: Unit, flags: readonly string[]): boolean {
   const top = ds.levels.get(unit.level)?.kind === "agency" ? ds.project.root : unit.code;
-  for (const u of ds.units.values()) {
-    if (!u.flags?.some((fl) => flags.includes(fl))) continue;
-    for (let c: Unit | undefined = u; c; c = c.parent ? ds.units.get(c.parent) : undefined) if (c.code === top) return true;
-  }
-  return false;
+  const holders = holdersOf(ds);
+  return flags.some((fl) => holders.get(fl)?.has(top) === true);
 }
 
 function checkNarrative(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
