@@ -4,7 +4,7 @@ import { documentTrees, rollUp, type Tree } from "./aggregate/roll-up.js";
 import { rollupRule } from "./aggregate/rollup-rule.js";
 import { AuditError, auditEnv, auditTables, type AuditedTable } from "./audit/audit-tables.js";
 import { runCheck, type CheckResult } from "./check.js";
-import type { Dataset } from "./load/load-dataset.js";
+import type { Dataset } from "./model/dataset.js";
 import { markdownToHtml, renderDocument, type RenderedDocument } from "./render/documents.js";
 import { readGeo } from "./load/read-geo.js";
 import { PHASES } from "./progress.js";

@@ -1,7 +1,9 @@
 // `check`: load → validate → cross-file rules → roll-up consistency. Writes nothing.
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import type { CheckSummary } from "./diagnostics/summary.js";
 import { applySubmissionDates, checkSubmissionWindow, type SubmissionDatesOutcome } from "./git/submission-policy.js";
-import { loadDataset, type Dataset, type LoadOptions } from "./load/load-dataset.js";
+import { loadDataset, type LoadOptions } from "./load/load-dataset.js";
+import type { Dataset } from "./model/dataset.js";
 import { checkCatalogue } from "./validate/check-catalogue.js";
 import { checkReports } from "./validate/check-reports.js";
 import { checkTargets } from "./validate/check-targets.js";
@@ -11,12 +13,7 @@ import { checkPlausibility, checkPlausibilityCatalogue } from "./validate/check-
 import { checkRevisions, type PreviousReport } from "./validate/check-revisions.js";
 import { inboxWorkbooks } from "./xlsx/inbox.js";
 
-export interface CheckSummary {
-  files: number;
-  errors: number;
-  warnings: number;
-  units: Record<string, number>;
-}
+export type { CheckSummary };
 
 export interface CheckResult {
   dataset: Dataset | null;

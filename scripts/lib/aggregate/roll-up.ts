@@ -4,7 +4,7 @@
 // Only submitted or approved reports feed a parent; territory values roll up only from territory
 // children (a department's own figures are not households of the province); money rolls up from
 // every child, since each unit reports only the money it manages itself.
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import type { FinanceRecord, Indicator, ReportFile, Unit } from "../model/types.js";
 
 export type Values = Record<string, Record<string, number>>;

@@ -4,7 +4,7 @@
 // Counts itself done in the shared flag, error or not.
 import { workerData, type MessagePort } from "node:worker_threads";
 import type { SourceFile } from "../parse/parse-yaml.js";
-import { loadValidators } from "../validate/schemas.js";
+import { loadValidators } from "../schema/schemas.js";
 import { parseAndValidate } from "./parse-file.js";
 
 const { files, schemaDir, unitCodes, port, shared } = workerData as { files: SourceFile[]; schemaDir: string; unitCodes: string[]; port: MessagePort; shared: Int32Array };

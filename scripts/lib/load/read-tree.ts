@@ -2,7 +2,7 @@
 // Files over the size limit are not read (a diagnostic says so).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { InputError } from "../cli.js";
+import { InputError } from "../diagnostics/input-error.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnosticAt } from "../diagnostics/make.js";
 import type { SourceFile } from "../parse/parse-yaml.js";

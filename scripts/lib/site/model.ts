@@ -248,8 +248,10 @@ export interface UnitPage {
   source_file: string | null;
 }
 
-export type { AboutPage, GeoCollection, GeoFeature, PlanPage, ScheduleItem, SourceInfo } from "./model-pages.js";
-import type { AboutPage, GeoCollection, PlanPage } from "./model-pages.js";
+export type { AboutPage, PlanPage, ScheduleItem, SourceInfo } from "./model-pages.js";
+export type { GeoCollection, GeoFeature } from "../model/geo.js";
+import type { GeoCollection } from "../model/geo.js";
+import type { AboutPage, PlanPage } from "./model-pages.js";
 
 export interface SiteLabels {
   status: Record<ReportStatus, string>;

@@ -3,7 +3,7 @@
 // something that does not exist would silently print an empty row, so it is an error.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnostic, pointerOf } from "../diagnostics/make.js";
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import { resolveRows } from "../model/form-rows.js";
 import type { FormColumn, OutlineSection } from "../model/types.js";
 

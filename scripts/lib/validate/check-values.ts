@@ -3,9 +3,9 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnostic, pointerOf } from "../diagnostics/make.js";
 import { suggest } from "../diagnostics/suggest.js";
-import type { Dataset, LoadedReport } from "../load/load-dataset.js";
+import type { Dataset, LoadedReport } from "../model/dataset.js";
 import { INTEGER_KINDS, indexCatalogue, type CatalogueIndex } from "../model/catalogue.js";
-import { formatNumber } from "../render/format.js";
+import { formatNumber } from "../text/format.js";
 import type { FinanceRecord, Unit } from "../model/types.js";
 
 const THOUSANDS = /^\d{1,3}(\.\d{3})+$/;

@@ -5,7 +5,7 @@
 // name are "" — which the schema refuses (minLength), so `check` rejects the file until the
 // officer fills them in.
 import { Document, isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap } from "yaml";
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import { flattenOutline } from "../model/catalogue.js";
 import { chairsIndicator } from "../model/chairs.js";
 import type { FormColumn, FormSpec, Indicator, ReportFile, Unit } from "../model/types.js";

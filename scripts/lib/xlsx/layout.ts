@@ -3,7 +3,7 @@
 // file. Export writes it, import checks a workbook against it and reads the input cells back,
 // locate maps a report pointer to its cell. Pure: no I/O, no exceljs.
 import { createHash } from "node:crypto";
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import { INTEGER_KINDS, flattenOutline } from "../model/catalogue.js";
 import { chairsComponent } from "../model/chairs.js";
 import type { FormColumn, FormSpec, Indicator, Unit } from "../model/types.js";

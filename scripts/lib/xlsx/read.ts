@@ -9,7 +9,7 @@ import { basename } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnosticAt } from "../diagnostics/make.js";
 import type { DiagnosticCode } from "../diagnostics/codes.js";
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import { META_SHEET, STATUS_CHOICES, address, cellRef, workbookLayout, type FixedCell, type InputCell, type SheetLayout, type WorkbookLayout } from "./layout.js";
 
 export const MAX_XLSX_BYTES = 5 * 1024 * 1024;

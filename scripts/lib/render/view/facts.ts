@@ -4,7 +4,7 @@ import type { UnitFigures } from "../../aggregate/roll-up.js";
 import type { Indicator, Period, Project, Unit } from "../../model/types.js";
 import { incomeTarget, incomeVerdict, leavingResult, minorityTarget, povertyTarget } from "../../model/targets.js";
 import { MINORITY_RATE, POOR_INCOME, POVERTY_RATE, ownStatusFlag, reductionResult, short, type ReductionResult, type TargetEnv } from "./targets-view.js";
-import { formatNumber } from "../format.js";
+import { formatNumber } from "../../text/format.js";
 import { inSentence } from "./names.js";
 
 export interface FactEnv {

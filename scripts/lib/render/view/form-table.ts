@@ -3,7 +3,7 @@
 // with subtotals and a total), funding sources or programme components.
 import type { FinanceRecord, FormColumn, FormRow, FormSpec, Indicator } from "../../model/types.js";
 import { computeDerived, rollValues, type UnitFigures, type Values } from "../../aggregate/roll-up.js";
-import type { Dataset } from "../../load/load-dataset.js";
+import type { Dataset } from "../../model/dataset.js";
 import { chairsIndicator } from "../../model/chairs.js";
 import { resolveRows, sumOrder } from "../../model/form-rows.js";
 import { evaluate, type EvalEnv, type RowContext } from "./evaluate.js";

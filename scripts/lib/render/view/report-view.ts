@@ -1,7 +1,7 @@
 // The view model of one unit's report: every string final (formatted, escaped for Markdown),
 // so the template only lays it out.
 import type { Tree, UnitFigures, Values } from "../../aggregate/roll-up.js";
-import type { Dataset } from "../../load/load-dataset.js";
+import type { Dataset } from "../../model/dataset.js";
 
 import { shortDate } from "../../model/dates.js";
 import { deadlineOf } from "../../model/deadlines.js";

@@ -3,7 +3,7 @@
 import type { Values } from "../../aggregate/roll-up.js";
 import type { Indicator, Period, Project, TargetRange, Unit } from "../../model/types.js";
 import { VERDICT_LABELS, incomeTarget, incomeVerdict, leavingResult, minorityTarget, povertyTarget, verdictOf, type PovertyTarget, type Verdict } from "../../model/targets.js";
-import { formatNumber } from "../format.js";
+import { formatNumber } from "../../text/format.js";
 
 export interface TargetEnv {
   project: Project;

@@ -1,6 +1,6 @@
 // The indicator catalogue as the site shows it: definition, unit, how a parent's figure is formed
 // from its children's, and which annex forms carry it (the figure's source).
-import type { Dataset } from "../../load/load-dataset.js";
+import type { Dataset } from "../../model/dataset.js";
 import type { Aggregation, Indicator } from "../../model/types.js";
 import type { IndicatorInfo } from "../model.js";
 

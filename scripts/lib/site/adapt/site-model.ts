@@ -1,7 +1,7 @@
 // The site model of a build: the same dataset, roll-up and documents as the DOCX/HTML/Markdown,
 // so the site and the documents agree. Geo boundaries are read by the caller (I/O stays out).
 import type { Tree } from "../../aggregate/roll-up.js";
-import type { Dataset } from "../../load/load-dataset.js";
+import type { Dataset } from "../../model/dataset.js";
 import { deadlineOf, planItems } from "../../model/deadlines.js";
 import { shortDate } from "../../model/dates.js";
 import { DEADLINE_TOKEN } from "../../model/plan.js";

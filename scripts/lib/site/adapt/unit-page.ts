@@ -1,11 +1,11 @@
 // One unit's page in the site model, from the same figures the documents use.
 import type { Tree, UnitFigures } from "../../aggregate/roll-up.js";
-import type { Dataset } from "../../load/load-dataset.js";
+import type { Dataset } from "../../model/dataset.js";
 import { deadlineOf } from "../../model/deadlines.js";
 import { STATUS_LABEL, isSubmitted, timelinessOf, type Timeliness } from "../../model/timeliness.js";
 import type { Indicator, Unit } from "../../model/types.js";
 import { povertyTarget, verdictOf } from "../../model/targets.js";
-import { formatNumber } from "../../render/format.js";
+import { formatNumber } from "../../text/format.js";
 import type { DataRow, DocLink, FinanceInfo, KeyIndicators, MoneyRow, ReductionInfo, StatusCounts, UnitPage } from "../model.js";
 import { date, daysLeft, num, series } from "./values.js";
 import { workbookPath } from "../workbook-path.js";

@@ -7,13 +7,13 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { rollupRule } from "../aggregate/rollup-rule.js";
 import { runCheck, type CheckResult } from "../check.js";
-import { InputError } from "../cli.js";
+import { InputError } from "../diagnostics/input-error.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { classify } from "../load/load-dataset.js";
 import { parseYaml } from "../parse/parse-yaml.js";
 import type { PreviousReport } from "../validate/check-revisions.js";
 import { matchMoved } from "./changed-since.js";
-import { changedPaths, mergeBase, repoRoot, resolveCommit, showAt } from "./git.js";
+import { changedPaths, mergeBase, repoRoot, resolveCommit, showAt } from "../git/git.js";
 import { looseReport, type DiffInput, type OtherChange, type ReportChange } from "./summarize-diff.js";
 
 export interface DiffOptions {
