@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, posix, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import type { IndicatorCatalogue } from "../scripts/lib/model/types.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const LIB = join(ROOT, "scripts/lib");
@@ -209,5 +211,26 @@ describe("the boundary checker", () => {
   it("refuses a table where a stage may import one below it", () => {
     const bad = stagesFromReadme(table.replace("| `model/` | types | — |", "| `model/` | types | `load/` |"));
     expect(misorderedStages(bad)).toEqual(["model/ may import load/, which is not above it"]);
+  });
+});
+
+describe("what the catalogue says, the code does not repeat", () => {
+  // The sample generator may know the catalogue it fills; everything else finds indicators by role.
+  const catalogue = parse(readFileSync(join(ROOT, "data/catalogue/indicators.yaml"), "utf8")) as IndicatorCatalogue;
+  const scripts = join(ROOT, "scripts");
+  const files = readdirSync(scripts, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => posix.join(posix.relative(scripts.split("\\").join("/"), e.parentPath.split("\\").join("/")), e.name))
+    .filter((f) => !f.startsWith("lib/sample/"));
+
+  it("no indicator id of the bundled catalogue appears in scripts/ outside lib/sample/", () => {
+    expect(files.length).toBeGreaterThan(100);
+    const ids = new RegExp(`\\b(${catalogue.indicators.map((i) => i.id).join("|")})\\b`, "g");
+    const found = files.flatMap((f) =>
+      readFileSync(join(scripts, f), "utf8")
+        .split("\n")
+        .flatMap((line, k) => [...line.matchAll(ids)].map((m) => `scripts/${f}:${k + 1}: ${m[1]}`)),
+    );
+    expect(found).toEqual([]);
   });
 });

@@ -110,7 +110,7 @@ function one(err: ErrorObject, file: ParsedFile, ctx: SchemaContext): Diagnostic
     case "propertyNames": {
       const name = (err.params as { propertyName: string }).propertyName;
       const colon = /^([a-z][a-z0-9_]*):(\S+)$/.exec(name);
-      const hint = colon ? `Thiếu dấu cách sau dấu hai chấm: viết "${colon[1]}: ${colon[2]}".` : "Tên mục viết chữ thường không dấu, nối bằng dấu gạch dưới, ví dụ ho_ngheo.";
+      const hint = colon ? `Thiếu dấu cách sau dấu hai chấm: viết "${colon[1]}: ${colon[2]}".` : "Tên mục viết chữ thường không dấu, nối bằng dấu gạch dưới, ví dụ ten_muc.";
       return at("SCHEMA_PATTERN", { actual: `"${name}"`, title: "tên mục", hint }, `${err.instancePath}/${name}`, "key");
     }
     case "minimum":

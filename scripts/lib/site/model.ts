@@ -275,6 +275,8 @@ export interface SiteModel {
   units: UnitPage[];
   /** The indicator catalogue, in catalogue order. */
   indicators: IndicatorInfo[];
+  /** Groups whose indicators have a page of their own (the catalogue's roles). */
+  key_groups: string[];
   plan: PlanPage;
   geo: { districts: GeoCollection; communes: GeoCollection };
   about: AboutPage;

@@ -169,7 +169,7 @@ export function newReportYaml(ds: Tree, unit: Unit, opts: NewReportOptions): str
   doc.comment = [
     asComment(`${props.notes?.title ?? "Giải trình số liệu bất thường"} (không bắt buộc): nếu chương trình cảnh báo một số liệu bất thường nhưng số liệu đúng, thêm khối notes ở đây, mỗi chỉ tiêu một dòng, ví dụ:`),
     " notes:",
-    '   ho_dan_cu: "Sáp nhập thôn Đồng Xuân năm 2018"',
+    `   ${ds.catalogue.roles.households}: "Sáp nhập thôn Đồng Xuân năm 2018"`,
   ].join("\n");
   const path = reportPath(unit, { units: ds.units, levels: ds.levels });
   const schemaRel = "../".repeat(path.split("/").length - 1) + "../schemas/report.schema.json";

@@ -121,7 +121,8 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
     .map((f) => (agency ? chairedForm(f, unit, indicators) : f))
     .filter((f): f is FormSpec => f !== null);
   const formIds = new Set(forms.map((f) => f.id));
-  const env: FactEnv = { project: ds.project, periods: ds.project.periods, indicators, units: ds.units, moneyUnit: ds.project.money_unit };
+  const roles = ds.catalogue.roles;
+  const env: FactEnv = { project: ds.project, periods: ds.project.periods, indicators, units: ds.units, roles, moneyUnit: ds.project.money_unit };
   const used = new Set<string>();
   const factsFor = (s: OutlineSection): string[] => {
     const out: string[] = [];
@@ -129,8 +130,8 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
       const form = ds.forms.find((f) => f.id === id);
       if (!form) continue;
       const kinds = [
-        form.rows.some((r) => r.indicator === "ty_le_ho_ngheo" || r.indicator === "ho_ngheo") ? "poverty" : null,
-        form.rows.some((r) => r.indicator && indicators.get(r.indicator)?.group === "thieu_hut") ? "deprivation" : null,
+        form.rows.some((r) => r.indicator === roles.poverty_rate || r.indicator === roles.poor) ? "poverty" : null,
+        form.rows.some((r) => r.indicator && indicators.get(r.indicator)?.group === roles.deprivation_group) ? "deprivation" : null,
         form.layout.startsWith("finance") ? "finance" : null,
       ];
       for (const k of kinds) {
@@ -244,7 +245,7 @@ function coverageNote(ds: Dataset, tree: Tree, unit: Unit): string {
   const done = leaves.filter((l) => tree.received(l.report)).length;
   const leafLevel = ds.levels.get(leaves[0]?.unit.level ?? "");
   const noun = typesNoun(leaves.map((l) => l.unit), leafLevel?.unit_types, leafLevel?.unit_noun ?? "đơn vị");
-  const own = tree.figures.get(unit.code)!.declared.ho_ngheo !== undefined;
+  const own = tree.figures.get(unit.code)!.declared[ds.catalogue.roles.poor] !== undefined;
   return own
     ? `*(Số liệu trên là số liệu của đơn vị. Đến nay ${done}/${leaves.length} ${noun} đã báo cáo; các biểu tổng hợp theo đơn vị cấp dưới chỉ cộng các đơn vị đã báo cáo.)*`
     : `*(Số liệu cộng từ ${done}/${leaves.length} ${noun} đã báo cáo, chưa đầy đủ.)*`;

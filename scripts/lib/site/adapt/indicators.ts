@@ -20,7 +20,7 @@ function aggregationText(a: Aggregation, names: Map<string, string>): string {
   }
 }
 
-/** Forms naming the indicator in a cell or row ("value:mid2018:ho_ngheo", indicator: ho_ngheo). */
+/** Forms naming the indicator in a cell or row ("value:<period>:<indicator>", indicator: <indicator>). */
 function formsOf(ds: Dataset, id: string): string[] {
   const pattern = new RegExp(`"(?:[^"]*:)?${id}"`);
   return ds.forms.filter((f) => pattern.test(JSON.stringify(f))).map((f) => f.id);
