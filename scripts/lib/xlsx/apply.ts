@@ -6,7 +6,7 @@ import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLS
 import type { Dataset } from "../model/dataset.js";
 import type { FinanceRecord, ReportFile, Unit } from "../model/types.js";
 import { newReportYaml, type SchemaNode } from "../workflow/new-report.js";
-import type { InfoField } from "./layout.js";
+import type { InfoField } from "./sheet.js";
 import type { ReadInput, ReadValue } from "./read.js";
 
 export const YAML_OUT = { lineWidth: 0, blockQuote: "literal", flowCollectionPadding: false } as const;
