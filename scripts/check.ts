@@ -8,7 +8,7 @@ import { check } from "./lib/pipeline.js";
 import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { formatText } from "./lib/diagnostics/report-text.js";
 import { formatGithub, formatJson } from "./lib/diagnostics/report-machine.js";
-import { changedSince, selectChanged } from "./lib/git/changed-since.js";
+import { changedSince, selectChanged } from "./lib/review/changed-since.js";
 import { submissionTimes } from "./lib/git/submission-times.js";
 import { describeSubmissionDates } from "./lib/git/submission-policy.js";
 import { PHASES, progressReporter } from "./lib/progress.js";

@@ -5,8 +5,8 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
-import { collectDiff } from "./lib/git/diff-data.js";
-import { summarizeDiff } from "./lib/git/summarize-diff.js";
+import { collectDiff } from "./lib/review/diff-data.js";
+import { summarizeDiff } from "./lib/review/summarize-diff.js";
 
 const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
 

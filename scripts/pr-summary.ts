@@ -5,9 +5,9 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
-import { changedSince } from "./lib/git/changed-since.js";
-import { collectDiff } from "./lib/git/diff-data.js";
-import { prSummary } from "./lib/git/pr-summary.js";
+import { changedSince } from "./lib/review/changed-since.js";
+import { collectDiff } from "./lib/review/diff-data.js";
+import { prSummary } from "./lib/review/pr-summary.js";
 
 const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
 

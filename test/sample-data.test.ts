@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { rollupRule } from "../scripts/lib/aggregate/rollup-rule.js";
 import { runCheck } from "../scripts/lib/check.js";
-import type { Dataset } from "../scripts/lib/load/load-dataset.js";
+import type { Dataset } from "../scripts/lib/model/dataset.js";
 import { REPO, SCHEMAS } from "./check/fixture.js";
 
 let ds: Dataset;

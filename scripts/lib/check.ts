@@ -1,8 +1,10 @@
 // The check's stages (after load and parse): options applied, then the schema-level and cross-file
 // rules. Writes nothing. pipeline.ts runs them in order with the roll-up.
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import type { CheckSummary } from "./diagnostics/summary.js";
 import { applySubmissionDates, checkSubmissionWindow, type SubmissionDatesOutcome } from "./git/submission-policy.js";
-import { loadDataset, type Dataset, type LoadOptions, type LoadResult } from "./load/load-dataset.js";
+import { loadDataset, type LoadOptions, type LoadResult } from "./load/load-dataset.js";
+import type { Dataset } from "./model/dataset.js";
 import { checkCatalogue } from "./validate/check-catalogue.js";
 import { checkReports } from "./validate/check-reports.js";
 import { checkTargets } from "./validate/check-targets.js";
@@ -12,12 +14,7 @@ import { checkPlausibility, checkPlausibilityCatalogue } from "./validate/check-
 import { checkRevisions, type PreviousReport } from "./validate/check-revisions.js";
 import { inboxWorkbooks } from "./xlsx/inbox.js";
 
-export interface CheckSummary {
-  files: number;
-  errors: number;
-  warnings: number;
-  units: Record<string, number>;
-}
+export type { CheckSummary };
 
 export interface CheckResult {
   dataset: Dataset | null;

@@ -1,10 +1,11 @@
 // Shared by the thin entry points in scripts/*.ts: argument parsing and the one place where
 // expected failures (exit 1, bad data) are told apart from bugs (exit 2).
 import { parseArgs as nodeParseArgs } from "node:util";
+import { InputError } from "./diagnostics/input-error.js";
+
+export { InputError };
 
 export class UsageError extends Error {}
-/** Bad input that is not a data diagnostic (a missing CSV, a wrong option): exit 1. */
-export class InputError extends Error {}
 
 export interface ParsedArgs {
   positional: string[];

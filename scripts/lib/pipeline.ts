@@ -22,7 +22,7 @@ import { applyOptions, checkResult, validate, type CheckOptions, type CheckResul
 import { loadDataset, type Dataset } from "./load/load-dataset.js";
 import { readGeo } from "./load/read-geo.js";
 import type { DocModel } from "./model/document.js";
-import { InputError } from "./cli.js";
+import { InputError } from "./diagnostics/input-error.js";
 import { PHASES } from "./progress.js";
 import type { DocxPacker } from "./render/docx/docx-pool.js";
 import { markdownToHtml, renderDocument } from "./render/documents.js";

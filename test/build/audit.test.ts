@@ -8,7 +8,7 @@ import { documentTrees, rollUp } from "../../scripts/lib/aggregate/roll-up.js";
 import { rollupRule } from "../../scripts/lib/aggregate/rollup-rule.js";
 import { AuditError, auditEnv, auditTables, readCell, type AuditedTable } from "../../scripts/lib/audit/audit-tables.js";
 import { runCheck } from "../../scripts/lib/check.js";
-import type { Dataset } from "../../scripts/lib/load/load-dataset.js";
+import type { Dataset } from "../../scripts/lib/model/dataset.js";
 import { reportView, type FormView } from "../../scripts/lib/render/view/report-view.js";
 import { FILES, REPO, SCHEMAS, makeFixture, type Fixture } from "../check/fixture.js";
 

@@ -164,3 +164,14 @@ describe("levels are data", () => {
     expect(fx.check().diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 });
+
+describe("the catalogue's roles", () => {
+  it("CATALOGUE_UNKNOWN_REF: a role naming an indicator or a group the catalogue does not have, at the role", () => {
+    fx.edit("catalogue/indicators.yaml", "  poverty_rate: ty_le_ho_ngheo\n", "  poverty_rate: ty_le_ngheo\n");
+    fx.edit("catalogue/indicators.yaml", "key_groups: [dan_cu, ho_ngheo, ho_can_ngheo, thieu_hut]", "key_groups: [dan_cu, ho_ngheo, ho_can_ngheo, thieu_hut_dv]");
+    const r = fx.check();
+    expect(expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "catalogue/indicators.yaml", 17, 17)).message).toContain('"ty_le_ngheo"');
+    expect(expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "catalogue/indicators.yaml", 27, 48)).message).toContain('"thieu_hut_dv"');
+    expect(r.ok).toBe(false);
+  });
+});

@@ -1,4 +1,4 @@
-// The fast YAML path (parse/fast-yaml.ts) must give what yaml's Document gives: the same data,
+// The fast YAML path (syntax/fast-yaml.ts) must give what yaml's Document gives: the same data,
 // the same numbers typed with a dot, the same diagnostics, the same positions of keys and values,
 // or else step aside (null) and let yaml read the file. Held to that on every bundled data file,
 // on hand-made tricky inputs, and on hundreds of bundled reports mutated at random (seeded, so a
@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { locate } from "../../scripts/lib/diagnostics/locate.js";
-import { fastYaml, type Offsets } from "../../scripts/lib/parse/fast-yaml.js";
+import { fastYaml, type Offsets } from "../../scripts/lib/syntax/fast-yaml.js";
 import { parseYaml, type ParsedFile } from "../../scripts/lib/parse/parse-yaml.js";
 import { REPO } from "./fixture.js";
 

@@ -204,6 +204,7 @@ export function fixtureModel(): SiteModel {
       { id: "ho_dan_cu", name: "Tổng số hộ dân cư", unit: "hộ", group: "dan_cu", decimals: 0, description: null,
         aggregation: "Cộng số của các đơn vị cấp dưới.", source: "Các đơn vị ghi trong tệp báo cáo." },
     ],
+    key_groups: ["dan_cu", "ho_ngheo", "ho_can_ngheo", "thieu_hut"],
     plan: { title: "Kế hoạch đánh giá giữa kỳ Chương trình giảm nghèo bền vững", reference: "Số: 45/KH-UBND ngày 12/6/2018",
       schedule: levelIds.map((id) => ({ id: `nop_${id}`, level: id, label: `${names[id][0]} nộp báo cáo`, deadline: date(LEVELS[id]), days: daysLeft(LEVELS[id]),
         text: id === "commune" ? `Gửi về UBND cấp huyện; ghi chú nhập tay: ${EVIL_IMG}` : "Gửi báo cáo kèm biểu mẫu theo đề cương." })),

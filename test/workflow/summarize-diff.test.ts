@@ -2,8 +2,8 @@
 // a file that no longer parses, configuration changes, a unit code not in the tree, zero bases).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeFixture, type Fixture } from "../check/fixture.js";
-import type { Dataset } from "../../scripts/lib/load/load-dataset.js";
-import { looseReport, periodPhrase, relativeChange, summarizeDiff, type DiffInput } from "../../scripts/lib/git/summarize-diff.js";
+import type { Dataset } from "../../scripts/lib/model/dataset.js";
+import { looseReport, periodPhrase, relativeChange, summarizeDiff, type DiffInput } from "../../scripts/lib/review/summarize-diff.js";
 
 describe("summarizeDiff", () => {
   let fx: Fixture;

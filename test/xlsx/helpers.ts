@@ -9,7 +9,8 @@ import { loadDataset } from "../../scripts/lib/load/load-dataset.js";
 import { emptyReport } from "../../scripts/lib/workflow/new-report.js";
 import { exportWorkbook } from "../../scripts/lib/xlsx/export.js";
 import { importWorkbook, type ImportResult } from "../../scripts/lib/xlsx/import.js";
-import { address, workbookLayout, type Binding, type WorkbookLayout } from "../../scripts/lib/xlsx/layout.js";
+import { workbookLayout } from "../../scripts/lib/xlsx/layout.js";
+import { address, type Binding, type WorkbookLayout } from "../../scripts/lib/xlsx/sheet.js";
 import { reportOf } from "../../scripts/lib/xlsx/unit-report.js";
 import { SCHEMAS } from "../check/fixture.js";
 

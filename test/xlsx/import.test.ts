@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FILES, expectAt, makeFixture, type Fixture } from "../check/fixture.js";
 import { CellLocator } from "../../scripts/lib/xlsx/locate.js";
-import { FINANCE_SHEET, INFO_SHEET, META_SHEET, NARRATIVE_SHEET, OTHER_SHEET, cellRef } from "../../scripts/lib/xlsx/layout.js";
+import { FINANCE_SHEET, INFO_SHEET, META_SHEET, NARRATIVE_SHEET, OTHER_SHEET, cellRef } from "../../scripts/lib/xlsx/sheet.js";
 import { editWorkbook, exportUnit, fingerprint, importFile, inputCell, valueCell, writeFile } from "./helpers.js";
 
 let fx: Fixture;

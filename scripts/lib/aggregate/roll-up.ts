@@ -4,7 +4,7 @@
 // Only submitted or approved reports feed a parent; territory values roll up only from territory
 // children (a department's own figures are not households of the province); money rolls up from
 // every child, since each unit reports only the money it manages itself.
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import type { FinanceRecord, Indicator, ReportFile, Unit } from "../model/types.js";
 
 export type Values = Record<string, Record<string, number>>;
@@ -103,6 +103,22 @@ function rollWithParts(list: readonly { code: string; values: Values }[], indica
   return { values, parts };
 }
 
+/** The unit itself (a poor district) and every unit below it (ĐBKK communes) carrying the flag. */
+function flaggedIn(ds: Dataset, children: ReadonlyMap<string, string[]>, code: string, flag: string, also?: string): number {
+  const u = ds.units.get(code);
+  const self = u?.flags?.includes(flag) && (!also || u.flags.includes(also)) ? 1 : 0;
+  return (children.get(code) ?? []).reduce((n, c) => n + flaggedIn(ds, children, c, flag, also), self);
+}
+
+/** A complete roll-up wins over the unit's declared figures; an incomplete one only fills what the unit did not declare. */
+function merged(declared: Values, rolled: Values, complete: boolean): Values {
+  const base = complete ? declared : rolled;
+  const top = complete ? rolled : declared;
+  const out = structuredClone(base);
+  for (const [id, byP] of Object.entries(top)) out[id] = { ...(out[id] ?? {}), ...byP };
+  return out;
+}
+
 /** The tree rolled up from the reports submitted by `asOf` (a document's date: what was in hand
  *  when it was signed); every submitted report when absent. */
 export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
@@ -114,13 +130,6 @@ export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
   const figures = new Map<string, UnitFigures>();
   const isTerritory = (u: Unit) => ds.levels.get(u.level)?.kind === "territory";
 
-  // The unit itself (a poor district) and every unit below it (ĐBKK communes) carrying the flag.
-  const flaggedIn = (code: string, flag: string, also?: string): number => {
-    const u = ds.units.get(code);
-    const self = u?.flags?.includes(flag) && (!also || u.flags.includes(also)) ? 1 : 0;
-    return (children.get(code) ?? []).reduce((n, c) => n + flaggedIn(c, flag, also), self);
-  };
-
   const visit = (code: string, stack: Set<string>): UnitFigures => {
     const done = figures.get(code);
     if (done) return done;
@@ -131,7 +140,8 @@ export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
     const kids = (children.get(code) ?? []).map((c) => visit(c, stack));
     const territoryKids = kids.filter((k) => isTerritory(k.unit));
     const feeding = territoryKids.filter((k) => submitted(k.report) || (children.get(k.unit.code)?.length ?? 0) > 0);
-    const declared = computeDerived(clean(report?.values), ds.catalogue.indicators, (f, also) => flaggedIn(code, f, also), periods);
+    const derive = (v: Values) => computeDerived(v, ds.catalogue.indicators, (f, also) => flaggedIn(ds, children, code, f, also), periods);
+    const declared = derive(clean(report?.values));
     let rolled: Values | null = null;
     let parts: UnitFigures["parts"] = {};
     let effective = declared;
@@ -140,15 +150,10 @@ export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
     const complete = territoryKids.every((k) => (isLeaf(k) ? submitted(k.report) : k.coverage.complete));
     if (territoryKids.length > 0) {
       const r = rollWithParts(feeding.map((k) => ({ code: k.unit.code, values: k.effective })), ds.catalogue.indicators);
-      rolled = computeDerived(r.values, ds.catalogue.indicators, (f, also) => flaggedIn(code, f, also), periods);
+      rolled = derive(r.values);
       parts = r.parts;
-      // A complete roll-up wins; an incomplete one only fills what the unit did not declare.
-      const base = complete ? declared : rolled;
-      const top = complete ? rolled : declared;
-      effective = structuredClone(base);
-      for (const [id, byP] of Object.entries(top)) effective[id] = { ...(effective[id] ?? {}), ...byP };
       // Rates must follow the numbers shown: recompute them on the merged values.
-      effective = computeDerived(effective, ds.catalogue.indicators, (f, also) => flaggedIn(code, f, also), periods);
+      effective = derive(merged(declared, rolled, complete));
     }
     const own = report?.finance ?? [];
     const fed = kids.filter((k) => submitted(k.report) || (children.get(k.unit.code)?.length ?? 0) > 0);

@@ -2,8 +2,8 @@
 // its children's reports. Only checked when every child has reported, so the sum is final.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnostic, pointerOf } from "../diagnostics/make.js";
-import type { Dataset } from "../load/load-dataset.js";
-import { formatNumber } from "../render/format.js";
+import type { Dataset } from "../model/dataset.js";
+import { formatNumber } from "../text/format.js";
 import { rollUp, type Tree } from "./roll-up.js";
 
 function periodLabel(ds: Dataset, id: string, flow: boolean): string {

@@ -4,7 +4,7 @@
 // parts add up to it, rates equal numerator / denominator, changes equal the difference of their
 // columns and period totals the sum of their periods. A failure is a bug in the generator (the
 // check has accepted the data), so the build stops with exit 2 and names the cell.
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import type { Indicator } from "../model/types.js";
 import type { TableModel } from "../render/view/form-table.js";
 

@@ -1,9 +1,9 @@
 // JSON pointer → line and column, by walking the yaml AST (never by searching the text). A file
-// parsed by the fast path (parse/fast-yaml.ts) is located from its parser's offsets of keys and
+// parsed by the fast path (syntax/fast-yaml.ts) is located from its parser's offsets of keys and
 // scalars, the same as yaml's (test/check/fast-yaml.test.ts), and from yaml's Document for
 // anything else.
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
-import { fastYaml, type Offsets } from "../parse/fast-yaml.js";
+import { fastYaml, type Offsets } from "../syntax/fast-yaml.js";
 
 export interface Located {
   /** Path as shown to the user. */

@@ -1,6 +1,6 @@
 // Machine-readable reports: JSON (for tools and the site) and GitHub workflow annotations.
 import type { Diagnostic } from "./diagnostic.js";
-import type { CheckSummary } from "../check.js";
+import type { CheckSummary } from "./summary.js";
 
 export function formatJson(diagnostics: readonly Diagnostic[], summary: CheckSummary): string {
   const list = diagnostics.map((d) => ({

@@ -1,7 +1,7 @@
 // The human report: grouped by file, each problem with its position, code, message, a code
 // frame of the source and the hint. Plain text (no colours), so it reads the same in a CI log.
 import type { Diagnostic } from "./diagnostic.js";
-import type { CheckSummary } from "../check.js";
+import type { CheckSummary } from "./summary.js";
 
 const SEVERITY_VI = { error: "lỗi", warning: "cảnh báo" } as const;
 

@@ -1,7 +1,7 @@
 // Git plumbing for the pull-request tools: every call goes through execFileSync with an argument
 // list (never a shell string), so refs and paths are passed as data, not as shell words.
 import { execFileSync } from "node:child_process";
-import { InputError } from "../cli.js";
+import { InputError } from "../diagnostics/input-error.js";
 
 /** Runs git in `cwd`; returns stdout, or throws an Error carrying git's stderr. */
 export function git(args: readonly string[], cwd: string): string {

@@ -8,7 +8,7 @@
 // Where the commit date is used and differs from the declared one, SUBMISSION_DATE_GIT warns.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnostic } from "../diagnostics/make.js";
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import { shortDate } from "../model/dates.js";
 
 export interface SubmissionDatesOutcome {

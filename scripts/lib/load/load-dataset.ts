@@ -9,7 +9,6 @@ import type { Plausibility } from "../model/plausibility.js";
 import type {
   FormSpec,
   IndicatorCatalogue,
-  Level,
   Outline,
   Programme,
   Project,
@@ -18,51 +17,15 @@ import type {
   UnitsFile,
 } from "../model/types.js";
 import type { ParsedFile, SourceFile } from "../parse/parse-yaml.js";
-import { loadValidators, type FileKind, type Validators } from "../validate/schemas.js";
+import { loadValidators, type FileKind, type Validators } from "../schema/schemas.js";
 import { cacheContext, openParseCache } from "./parse-cache.js";
 import { parseAndValidate, type FileOutcome } from "./parse-file.js";
 import { parseInWorkers, parseWorkersFor } from "./parse-pool.js";
-import { readTree } from "./read-tree.js";
+import { readTree, type SourceTree } from "./read-tree.js";
 
-/** published.yaml: official figures of some units at one period. */
-export interface Published {
-  source: string;
-  period: string;
-  units: Record<string, { households: number; poor: number; near_poor: number; minority_share?: number }>;
-}
+import type { Dataset, LoadedReport, Published } from "../model/dataset.js";
 
-export interface LoadedReport {
-  file: ParsedFile;
-  report: ReportFile;
-}
-
-export interface Dataset {
-  dataDir: string;
-  project: Project;
-  levels: Map<string, Level>;
-  /** Every unit by code, in file order (units.yaml, then departments.yaml). */
-  units: Map<string, Unit>;
-  unitFiles: { file: ParsedFile; data: UnitsFile; kind: "units" | "departments" }[];
-  flags: { source: string; illustrative: boolean; labels: Record<string, string> } | null;
-  /** Published official figures the illustrative sample agrees with (published.yaml), if present. */
-  published: Published | null;
-  /** The site's about page (about.yaml), if present. */
-  about: { intro: string[]; sources: { name: string; used_for: string; origin: string; url: string | null; licence: string; note: string | null }[]; illustrative_explanation: string[] } | null;
-  catalogue: IndicatorCatalogue;
-  programme: Programme;
-  outline: Outline;
-  /** Thresholds of the plausibility warnings (catalogue/plausibility.yaml); none when the file is absent. */
-  plausibility: Plausibility | null;
-  forms: FormSpec[];
-  plan: Plan;
-  /** Valid report files (schema-valid), in path order. */
-  reports: LoadedReport[];
-  /** Report files that parsed but failed their schema: kept as parsed for the value-level plausibility rules. */
-  invalidReports: { file: ParsedFile; data: unknown }[];
-  /** Every parsed file by data-relative path, for locating diagnostics. */
-  files: Map<string, ParsedFile>;
-  others: string[];
-}
+export type { Dataset, LoadedReport, Published };
 
 export interface LoadResult {
   /** Null when a file every rule depends on is missing or invalid. */
@@ -137,8 +100,16 @@ function parseReports(sources: SourceFile[], schemaDir: string, validators: Vali
   return out;
 }
 
-export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cwd(), opts: LoadOptions = {}): LoadResult {
-  const tree = readTree(dataDir, cwd);
+/** Every file parsed and checked against its schema, the valid ones by kind. */
+interface ParsedTree {
+  byKind: Map<FileKind, { file: ParsedFile; data: unknown }[]>;
+  files: Map<string, ParsedFile>;
+  invalidReports: Dataset["invalidReports"];
+  diagnostics: Diagnostic[];
+  cacheWarnings: string[];
+}
+
+function parseTree(tree: SourceTree, schemaDir: string, opts: LoadOptions): ParsedTree {
   const diagnostics: Diagnostic[] = [...tree.diagnostics];
   const validators = loadValidators(schemaDir);
   const byKind = new Map<FileKind, { file: ParsedFile; data: unknown }[]>();
@@ -177,14 +148,38 @@ export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cw
     list.push({ file: p, data: p.data });
     byKind.set(kind, list);
   }
+  return { byKind, files, invalidReports, diagnostics, cacheWarnings };
+}
+
+/** A file every rule depends on that the folder lacks. */
+function missingFiles(tree: SourceTree, dataDir: string, cwd: string): Diagnostic[] {
   const present = new Set(tree.files.map((f) => classify(f.rel)));
-  for (const kind of REQUIRED) {
-    if (!present.has(kind)) {
-      const rel = Object.entries(SINGLE).find(([, k]) => k === kind)?.[0] ?? kind;
-      const shown = relative(cwd, join(dataDir, rel)).split(sep).join("/");
-      diagnostics.push(diagnosticAt("FILE_MISSING", { file: shown }, shown, 0, 0));
+  return REQUIRED.filter((kind) => !present.has(kind)).map((kind) => {
+    const rel = Object.entries(SINGLE).find(([, k]) => k === kind)?.[0] ?? kind;
+    const shown = relative(cwd, join(dataDir, rel)).split(sep).join("/");
+    return diagnosticAt("FILE_MISSING", { file: shown }, shown, 0, 0);
+  });
+}
+
+/** The units of units.yaml and departments.yaml (first of a code wins), each with the flags unit-flags.yaml gives it. */
+function unitsWithFlags(unitFiles: Dataset["unitFiles"], flagsFile: FlagsFile | undefined): Map<string, Unit> {
+  const units = new Map<string, Unit>();
+  for (const uf of unitFiles) for (const u of uf.data.units) if (!units.has(u.code)) units.set(u.code, { ...u });
+  for (const [flag, codes] of Object.entries(flagsFile?.flags ?? {})) {
+    for (const code of codes) {
+      const u = units.get(code);
+      if (u) u.flags = [...(u.flags ?? []), flag];
     }
   }
+  return units;
+}
+
+type FlagsFile = { source: string; illustrative: boolean; labels?: Record<string, string>; flags: Record<string, string[]> };
+
+export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cwd(), opts: LoadOptions = {}): LoadResult {
+  const tree = readTree(dataDir, cwd);
+  const { byKind, files, invalidReports, diagnostics, cacheWarnings } = parseTree(tree, schemaDir, opts);
+  diagnostics.push(...missingFiles(tree, dataDir, cwd));
   const first = <T>(k: FileKind) => byKind.get(k)?.[0]?.data as T | undefined;
   const project = first<Project>("project");
   const catalogue = first<IndicatorCatalogue>("indicators");
@@ -199,17 +194,8 @@ export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cw
   if (!project || !catalogue || !programme || !outline || !plan || !byKind.get("units")) {
     return { dataset: null, diagnostics, fileCount: tree.files.length, files, cacheWarnings };
   }
-  const units = new Map<string, Unit>();
-  for (const uf of unitFiles) for (const u of uf.data.units) if (!units.has(u.code)) units.set(u.code, { ...u });
-  const flagsFile = first<{ source: string; illustrative: boolean; labels?: Record<string, string>; flags: Record<string, string[]> }>("unit_flags");
-  if (flagsFile) {
-    for (const [flag, codes] of Object.entries(flagsFile.flags)) {
-      for (const code of codes) {
-        const u = units.get(code);
-        if (u) u.flags = [...(u.flags ?? []), flag];
-      }
-    }
-  }
+  const flagsFile = first<FlagsFile>("unit_flags");
+  const units = unitsWithFlags(unitFiles, flagsFile);
   const dataset: Dataset = {
     dataDir,
     project,

@@ -17,7 +17,7 @@ const FORMAT = 1;
 const FILE = "check-reports.json";
 const LIB = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** The code whose output is cached: the parser, schema messages, diagnostics and this loader. */
-const CODE_DIRS = ["parse", "diagnostics", "validate", "load"];
+const CODE_DIRS = ["parse", "diagnostics", "schema", "validate", "load"];
 
 interface Stored {
   file: { path: string; rel: string; dotted: [string, string][]; data: unknown; diagnostics: Diagnostic[]; released: boolean };

@@ -3,8 +3,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { releaseDocument } from "../diagnostics/locate.js";
 import { parseYaml, type ParsedFile, type SourceFile } from "../parse/parse-yaml.js";
-import { schemaDiagnostics } from "../validate/schema-errors.js";
-import { SCHEMA_OF, type FileKind, type Validators } from "../validate/schemas.js";
+import { schemaDiagnostics } from "../schema/schema-errors.js";
+import { SCHEMA_OF, type FileKind, type Validators } from "../schema/schemas.js";
 
 export interface FileOutcome {
   file: ParsedFile;

@@ -10,7 +10,7 @@
 import { availableParallelism } from "node:os";
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import type { SourceFile } from "../parse/parse-yaml.js";
-import type { Validators } from "../validate/schemas.js";
+import type { Validators } from "../schema/schemas.js";
 import { parseAndValidate, type FileOutcome } from "./parse-file.js";
 
 /** Below this many report files, a worker (loading the parser, compiling the schemas) costs more than it saves. */

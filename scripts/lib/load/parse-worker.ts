@@ -4,7 +4,7 @@
 // file only to locate a diagnostic in it).
 // Counts itself done in the shared flag, error or not.
 import { workerData, type MessagePort } from "node:worker_threads";
-import { loadValidators } from "../validate/schemas.js";
+import { loadValidators } from "../schema/schemas.js";
 import { parseAndValidate } from "./parse-file.js";
 import { sharedSource, type SharedSources, type WorkerMessage } from "./parse-pool.js";
 

@@ -2,7 +2,7 @@
 // Features are joined to units by code; only what the site needs is kept.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { GeoCollection, GeoFeature } from "../site/model.js";
+import type { GeoCollection, GeoFeature } from "../model/geo.js";
 
 function read(path: string): GeoCollection | null {
   if (!existsSync(path)) return null;

@@ -23,7 +23,7 @@ export interface Indicator {
   part_of?: string;
   /** A value above 0 needs this indicator above 0 in the same period (trainees need classes). */
   requires?: string;
-  /** Group for forms and site views: "ho_ngheo", "thieu_hut", "du_an", "chinh_sach", "tham_gia" … */
+  /** Group for forms and site views (roles name the groups the code uses). */
   group: string;
   /** Component (DA2.TDA1) an output belongs to. */
   component?: string;
@@ -44,7 +44,28 @@ export interface StockFlowIdentity {
   plus: string[];
 }
 
+/** Which indicator plays which part in the documents and the site (indicators.yaml `roles`): code
+ *  looks indicators up by role, never by id. */
+export interface IndicatorRoles {
+  households: string;
+  poor: string;
+  poverty_rate: string;
+  poor_minority: string;
+  minority_poverty_rate: string;
+  near_poor: string;
+  near_poverty_rate: string;
+  escaped: string;
+  relapsed: string;
+  new_poor: string;
+  poor_income: string;
+  /** The group of the poor's deprivation counts. */
+  deprivation_group: string;
+  /** Groups whose indicators have a page of their own on the site. */
+  key_groups: string[];
+}
+
 export interface IndicatorCatalogue {
+  roles: IndicatorRoles;
   indicators: Indicator[];
   identities: StockFlowIdentity[];
   /** Exhaustive breakdowns: the parts add up to the total in every period. */

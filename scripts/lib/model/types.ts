@@ -156,7 +156,7 @@ export interface UnitsFile {
   units: Unit[];
 }
 
-export * from "./catalogue-types.js";
+export type * from "./catalogue-types.js";
 
 
 export type ReportStatus = "chua_nop" | "dang_soan" | "da_nop" | "da_duyet";

@@ -3,7 +3,7 @@ import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnosticAt } from "../diagnostics/make.js";
 import type { Located } from "../diagnostics/locate.js";
-import { fastYaml } from "./fast-yaml.js";
+import { fastYaml } from "../syntax/fast-yaml.js";
 
 export interface SourceFile {
   /** Path as shown to the user (relative to the working directory). */

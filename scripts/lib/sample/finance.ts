@@ -1,7 +1,7 @@
 // Programme money of the sample: what each unit plans and disburses, per component, source and
 // period, at scales stated below; only on the sources a component may use and, for flagged
 // programmes (Chương trình 135), only where a flagged commune is managed.
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import type { Component, FinanceRecord, Level, Unit } from "../model/types.js";
 import type { Rng } from "./random.js";
 

@@ -3,7 +3,7 @@
 // children for the core poverty figures (one of them slightly off, so the roll-up check has
 // something to show); agencies report money for what they chair. Narratives say they are
 // illustrative.
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import { chairsIndicator } from "../model/chairs.js";
 import { inSentence } from "../render/view/names.js";
 import { deadlineOf } from "../model/deadlines.js";

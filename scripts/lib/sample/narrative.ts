@@ -4,7 +4,7 @@
 // consensus only with a satisfaction rate that shows it. Each text says it is illustrative; the
 // report template quotes the figures and names the attached forms, so the prose cites no form.
 // {unit} is the unit's name, {upper} the level above.
-import { formatNumber } from "../render/format.js";
+import { formatNumber } from "../text/format.js";
 import type { Rng } from "./random.js";
 
 export type UnitKind = "department" | "district" | "urban" | "rural";

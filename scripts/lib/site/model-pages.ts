@@ -1,4 +1,4 @@
-// SiteModel parts for the plan, the maps and the about page (see model.ts for the contract's rules).
+// SiteModel parts for the plan and the about page (the maps: model/geo.ts) (see model.ts for the contract's rules).
 import type { DateVal, DaysLeft, DocLink, LevelId } from "./model.js";
 
 export interface ScheduleItem {
@@ -19,21 +19,6 @@ export interface PlanPage {
   schedule: ScheduleItem[];
   html: string;
   documents: DocLink[];
-}
-
-/** GeoJSON subset, WGS84, RFC 7946 orientation (the site rewinds for d3). */
-export interface GeoFeature {
-  type: "Feature";
-  id: string;
-  properties: { code: string; name: string; district_code: string | null };
-  geometry:
-    | { type: "Polygon"; coordinates: number[][][] }
-    | { type: "MultiPolygon"; coordinates: number[][][][] };
-}
-
-export interface GeoCollection {
-  type: "FeatureCollection";
-  features: GeoFeature[];
 }
 
 export interface SourceInfo {

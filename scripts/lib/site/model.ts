@@ -248,8 +248,10 @@ export interface UnitPage {
   source_file: string | null;
 }
 
-export type { AboutPage, GeoCollection, GeoFeature, PlanPage, ScheduleItem, SourceInfo } from "./model-pages.js";
-import type { AboutPage, GeoCollection, PlanPage } from "./model-pages.js";
+export type { AboutPage, PlanPage, ScheduleItem, SourceInfo } from "./model-pages.js";
+export type { GeoCollection, GeoFeature } from "../model/geo.js";
+import type { GeoCollection } from "../model/geo.js";
+import type { AboutPage, PlanPage } from "./model-pages.js";
 
 export interface SiteLabels {
   status: Record<ReportStatus, string>;
@@ -273,6 +275,8 @@ export interface SiteModel {
   units: UnitPage[];
   /** The indicator catalogue, in catalogue order. */
   indicators: IndicatorInfo[];
+  /** Groups whose indicators have a page of their own (the catalogue's roles). */
+  key_groups: string[];
   plan: PlanPage;
   geo: { districts: GeoCollection; communes: GeoCollection };
   about: AboutPage;

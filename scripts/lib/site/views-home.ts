@@ -53,6 +53,23 @@ function answers(ix: SiteIndex, root: string) {
   };
 }
 
+/** Per level, the units past their deadline without a report. */
+function overdueGroups(ix: SiteIndex, root: string) {
+  const { model } = ix;
+  return model.levels
+    .map((l) => ({
+      level: l.name,
+      items: model.units
+        .filter((u) => u.level === l.id && u.timeliness === "missing")
+        .map((u) => ({
+          link: unitLink(root, u),
+          parent: u.parent && u.parent !== model.root ? ix.units.get(u.parent)?.name ?? null : null,
+          days: u.days?.text ?? "",
+        })),
+    }))
+    .filter((g) => g.items.length > 0);
+}
+
 export function homeView(ix: SiteIndex): object {
   const { model } = ix;
   const base = pageBase(ix, "index.html", model.project.title, { nav: "home", numbers: true });
@@ -74,19 +91,7 @@ export function homeView(ix: SiteIndex): object {
     rate: rateOf(u),
   }));
 
-  const overdue = model.levels
-    .map((l) => ({
-      level: l.name,
-      items: model.units
-        .filter((u) => u.level === l.id && u.timeliness === "missing")
-        .map((u) => ({
-          link: unitLink(root, u),
-          parent: u.parent && u.parent !== model.root ? ix.units.get(u.parent)?.name ?? null : null,
-          days: u.days?.text ?? "",
-        })),
-    }))
-    .filter((g) => g.items.length > 0);
-
+  const overdue = overdueGroups(ix, root);
   const maps = unitMaps(ix, root, model.geo.districts.features, "map-home", model.project.province_name);
   const mapRows = territories.map((u) => ({
     link: unitLink(root, u),

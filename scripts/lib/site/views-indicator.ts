@@ -10,11 +10,9 @@ import type { IndicatorInfo, UnitPage } from "./model.js";
 import { pageBase, type SiteIndex, unitLink, unitOf } from "./views-common.js";
 import { download } from "./views-downloads.js";
 
-/** Indicator groups with a page of their own: population, poverty, near-poverty, deprivations. */
-export const KEY_GROUPS = new Set(["dan_cu", "ho_ngheo", "ho_can_ngheo", "thieu_hut"]);
-
+/** Indicators with a page of their own: those of the catalogue's key groups that some unit reports. */
 export function keyIndicators(ix: SiteIndex): IndicatorInfo[] {
-  return ix.model.indicators.filter((i) => KEY_GROUPS.has(i.group) && ix.model.units.some((u) => u.data.some((r) => r.indicator === i.id)));
+  return ix.model.indicators.filter((i) => ix.model.key_groups.includes(i.group) && ix.model.units.some((u) => u.data.some((r) => r.indicator === i.id)));
 }
 
 export const indicatorPath = (id: string) => `chi-so/${checkCode(id)}/index.html`;

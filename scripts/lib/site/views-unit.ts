@@ -126,6 +126,35 @@ function unitDescription(ix: SiteIndex, u: UnitPage, parent: UnitPage | null): s
   ].filter(Boolean).join(" ");
 }
 
+/** The unit's charts: rates, flows, deprivations, its children's rates, its money by source and component. */
+function unitCharts(ix: SiteIndex, u: UnitPage, children: UnitPage[]): ChartView[] {
+  const { model } = ix;
+  return [
+    ratesChart(model, u, `chart-${u.code}-rates`),
+    flowsChart(model, u, `chart-${u.code}-flows`),
+    deprivationChart(model, u, `chart-${u.code}-dep`),
+    children.length > 1 ? childrenRateChart(model, children, "poor_rate", `Tỷ lệ hộ nghèo của các đơn vị trực thuộc – ${u.name}`, `chart-${u.code}-children`) : null,
+    u.finance ? moneyChart(model, u.finance.by_source, u.finance.total, `Vốn theo nguồn: kế hoạch và giải ngân – ${u.name}`, `chart-${u.code}-src`) : null,
+    u.finance ? moneyChart(model, u.finance.by_component, u.finance.total, `Vốn theo dự án thành phần – ${u.name}`, `chart-${u.code}-cmp`) : null,
+  ].filter((x): x is ChartView => x !== null);
+}
+
+/** Maps: a unit with mapped children shows them; a mapped unit shows itself inside its parent. */
+function unitMapViews(ix: SiteIndex, u: UnitPage, root: string): { maps: MapView[]; mapGeometry: MapGeometry | null } {
+  const communes = ix.model.geo.communes.features;
+  const own = communes.filter((f) => f.properties.district_code === u.code);
+  if (own.length > 0) {
+    const m = unitMaps(ix, root, own, `map-${u.code}`, u.name);
+    return { maps: [m.status, m.rate], mapGeometry: m.geometry };
+  }
+  if (u.parent && communes.some((f) => f.properties.code === u.code)) {
+    const parent = ix.units.get(u.parent);
+    const siblings = communes.filter((f) => f.properties.district_code === u.parent);
+    return { maps: [focusMap(ix, root, siblings, u, parent?.name ?? "")], mapGeometry: null };
+  }
+  return { maps: [], mapGeometry: null };
+}
+
 export function unitView(ix: SiteIndex, u: UnitPage, opts: UnitViewOptions): object {
   const { model } = ix;
   const path = unitPath(u.code);
@@ -140,33 +169,8 @@ export function unitView(ix: SiteIndex, u: UnitPage, opts: UnitViewOptions): obj
   const children = u.children.map((c) => ix.units.get(c)).filter((c): c is UnitPage => c !== undefined);
   const latest = model.latest;
 
-  const charts: ChartView[] = [];
-  if (opts.charts) {
-    const c = [
-      ratesChart(model, u, `chart-${u.code}-rates`),
-      flowsChart(model, u, `chart-${u.code}-flows`),
-      deprivationChart(model, u, `chart-${u.code}-dep`),
-      children.length > 1 ? childrenRateChart(model, children, "poor_rate", `Tỷ lệ hộ nghèo của các đơn vị trực thuộc – ${u.name}`, `chart-${u.code}-children`) : null,
-      u.finance ? moneyChart(model, u.finance.by_source, u.finance.total, `Vốn theo nguồn: kế hoạch và giải ngân – ${u.name}`, `chart-${u.code}-src`) : null,
-      u.finance ? moneyChart(model, u.finance.by_component, u.finance.total, `Vốn theo dự án thành phần – ${u.name}`, `chart-${u.code}-cmp`) : null,
-    ];
-    for (const x of c) if (x) charts.push(x);
-  }
-
-  // Maps: a unit with mapped children shows them; a mapped unit shows itself inside its parent.
-  const communes = model.geo.communes.features;
-  let maps: MapView[] = [];
-  let mapGeometry: MapGeometry | null = null;
-  const own = communes.filter((f) => f.properties.district_code === u.code);
-  if (own.length > 0) {
-    const m = unitMaps(ix, root, own, `map-${u.code}`, u.name);
-    maps = [m.status, m.rate];
-    mapGeometry = m.geometry;
-  } else if (u.parent && communes.some((f) => f.properties.code === u.code)) {
-    const parent = ix.units.get(u.parent);
-    const siblings = communes.filter((f) => f.properties.district_code === u.parent);
-    maps = [focusMap(ix, root, siblings, u, parent?.name ?? "")];
-  }
+  const charts = opts.charts ? unitCharts(ix, u, children) : [];
+  const { maps, mapGeometry } = unitMapViews(ix, u, root);
 
   return {
     ...base,

@@ -2,7 +2,7 @@
 // from its report file as written (re-read from the file's text: a --git build replaces the
 // submission dates in memory, and the workbook must give back the file unchanged), or blank.
 import { parse } from "yaml";
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import type { ReportFile } from "../model/types.js";
 import { emptyReport } from "../workflow/new-report.js";
 import { exportWorkbook } from "../xlsx/export.js";

@@ -5,11 +5,11 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnostic, pointerOf } from "../diagnostics/make.js";
 import { suggest } from "../diagnostics/suggest.js";
-import type { Dataset, LoadedReport } from "../load/load-dataset.js";
+import type { Dataset, LoadedReport } from "../model/dataset.js";
 import { indexCatalogue, type CatalogueIndex } from "../model/catalogue.js";
 import type { JumpRule, Plausibility } from "../model/plausibility.js";
 import type { Indicator, Period, ReportFile } from "../model/types.js";
-import { formatNumber, formatSigned } from "../render/format.js";
+import { formatNumber, formatSigned } from "../text/format.js";
 
 /** A usable figure; negative ones are schema errors already, not judged again here. */
 export const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : null);

@@ -5,7 +5,7 @@ import { basename, dirname } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnostic } from "../diagnostics/make.js";
 import { suggest } from "../diagnostics/suggest.js";
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import { daysBetween, shortDate } from "../model/dates.js";
 import type { Unit } from "../model/types.js";
 import { deadlineOf } from "../model/deadlines.js";

@@ -3,10 +3,10 @@
 // plausibility warnings (check-plausibility.ts).
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnostic, pointerOf } from "../diagnostics/make.js";
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import { indexCatalogue } from "../model/catalogue.js";
 import type { Indicator } from "../model/types.js";
-import { formatNumber } from "../render/format.js";
+import { formatNumber } from "../text/format.js";
 import { explained, num, percent, valuesOnly } from "./check-plausibility.js";
 
 const isSubmitted = (status: unknown) => status === "da_nop" || status === "da_duyet";

@@ -3,7 +3,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnostic, pointerOf } from "../diagnostics/make.js";
 import { suggest } from "../diagnostics/suggest.js";
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 
 export function checkTargets(ds: Dataset): Diagnostic[] {
   const file = ds.files.get("project.yaml");

@@ -2,7 +2,7 @@
 // that exist, no cycles, a parent at the level the child's level names, a root that exists.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnostic, pointerOf } from "../diagnostics/make.js";
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import { suggest } from "../diagnostics/suggest.js";
 
 export function checkUnits(ds: Dataset): Diagnostic[] {

@@ -3,7 +3,7 @@
 // reports (one folder per unit) owns its folder, so the communes' reports are approved there; the
 // folder unit's own report is approved by the team of the unit above it. Teams are data: the
 // `team` field of units.yaml. GitHub applies the last matching line, hence the order.
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import type { Unit } from "../model/types.js";
 import { reportFolder, reportPath } from "../units/paths.js";
 

@@ -5,10 +5,10 @@
 // name are "" — which the schema refuses (minLength), so `check` rejects the file until the
 // officer fills them in.
 import { Document, isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap } from "yaml";
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import { flattenOutline } from "../model/catalogue.js";
 import { chairsIndicator } from "../model/chairs.js";
-import type { FormColumn, FormSpec, Indicator, ReportFile, Unit } from "../model/types.js";
+import type { FormColumn, FormSpec, Indicator, OutlineSection, ReportFile, Unit } from "../model/types.js";
 import { reportPath } from "../units/paths.js";
 
 /** The part of report.schema.json read here: titles, descriptions, nested properties. */
@@ -138,38 +138,12 @@ export function newReportYaml(ds: Tree, unit: Unit, opts: NewReportOptions): str
             ? `Thay "" bằng dấu | rồi viết lời văn ở các dòng dưới, thụt lề 4 dấu cách.`
             : "";
     pair.key.commentBefore = asComment(fieldNote(props[key], extra));
-    if (key === "document" && isMap(pair.value)) {
-      const docProps = props.document?.properties ?? {};
-      for (const p of pair.value.items) {
-        if (!isPair(p) || !isScalar(p.key)) continue;
-        p.key.commentBefore = asComment(fieldNote(docProps[keyOf(p)]));
-        if (keyOf(p) === "signer" && isMap(p.value)) {
-          const signerProps = docProps.signer?.properties ?? {};
-          for (const s of p.value.items) if (isPair(s) && isScalar(s.key)) s.key.commentBefore = asComment(fieldNote(signerProps[keyOf(s)]));
-        }
-        if (keyOf(p) === "recipients" && isSeq(p.value)) p.value.flow = false;
-      }
-    }
-    if (key === "values" && isMap(pair.value)) {
-      for (const ind of pair.value.items) {
-        if (!isPair(ind) || !isScalar(ind.key) || !isMap(ind.value)) continue;
-        ind.value.flow = true;
-        const meta = indicators.get(keyOf(ind));
-        if (meta) ind.value.comment = ` ${meta.name} (${meta.unit})`;
-      }
-    }
-    if (key === "narrative" && isMap(pair.value)) {
-      for (const p of pair.value.items) {
-        if (!isPair(p) || !isScalar(p.key)) continue;
-        const s = sections.get(keyOf(p));
-        if (s) p.key.commentBefore = asComment(`${s.id}. ${s.title}`);
-      }
-    }
+    commentChildren(key, pair.value, props, indicators, sections);
   }
   doc.comment = [
     asComment(`${props.notes?.title ?? "Giải trình số liệu bất thường"} (không bắt buộc): nếu chương trình cảnh báo một số liệu bất thường nhưng số liệu đúng, thêm khối notes ở đây, mỗi chỉ tiêu một dòng, ví dụ:`),
     " notes:",
-    '   ho_dan_cu: "Sáp nhập thôn Đồng Xuân năm 2018"',
+    `   ${ds.catalogue.roles.households}: "Sáp nhập thôn Đồng Xuân năm 2018"`,
   ].join("\n");
   const path = reportPath(unit, { units: ds.units, levels: ds.levels });
   const schemaRel = "../".repeat(path.split("/").length - 1) + "../schemas/report.schema.json";
@@ -182,4 +156,36 @@ export function newReportYaml(ds: Tree, unit: Unit, opts: NewReportOptions): str
     "",
   ].join("\n");
   return (head + "\n" + doc.toString({ lineWidth: 0, flowCollectionPadding: false, indentSeq: true })).normalize("NFC");
+}
+
+/** Comments inside the blocks: the document's fields and signer, each value's indicator name and
+ *  unit at the end of its line, each narrative section's number and title. */
+function commentChildren(key: string, value: unknown, props: Record<string, SchemaNode>, indicators: ReadonlyMap<string, Indicator>, sections: ReadonlyMap<string, OutlineSection>): void {
+  if (key === "document" && isMap(value)) {
+    const docProps = props.document?.properties ?? {};
+    for (const p of value.items) {
+      if (!isPair(p) || !isScalar(p.key)) continue;
+      p.key.commentBefore = asComment(fieldNote(docProps[keyOf(p)]));
+      if (keyOf(p) === "signer" && isMap(p.value)) {
+        const signerProps = docProps.signer?.properties ?? {};
+        for (const s of p.value.items) if (isPair(s) && isScalar(s.key)) s.key.commentBefore = asComment(fieldNote(signerProps[keyOf(s)]));
+      }
+      if (keyOf(p) === "recipients" && isSeq(p.value)) p.value.flow = false;
+    }
+  }
+  if (key === "values" && isMap(value)) {
+    for (const ind of value.items) {
+      if (!isPair(ind) || !isScalar(ind.key) || !isMap(ind.value)) continue;
+      ind.value.flow = true;
+      const meta = indicators.get(keyOf(ind));
+      if (meta) ind.value.comment = ` ${meta.name} (${meta.unit})`;
+    }
+  }
+  if (key === "narrative" && isMap(value)) {
+    for (const p of value.items) {
+      if (!isPair(p) || !isScalar(p.key)) continue;
+      const s = sections.get(keyOf(p));
+      if (s) p.key.commentBefore = asComment(`${s.id}. ${s.title}`);
+    }
+  }
 }

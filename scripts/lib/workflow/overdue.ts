@@ -1,7 +1,7 @@
 // `overdue`: per level, the units whose report is not submitted although the plan's deadline for
 // their level has passed at the given date, with the team that follows them up (the unit's own
 // team, else the CODEOWNERS owner of its report file). Markdown, for a job summary.
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import { classify } from "../load/load-dataset.js";
 import { daysBetween, shortDate } from "../model/dates.js";
 import { deadlineOf } from "../model/deadlines.js";

@@ -3,10 +3,10 @@
 // and a workbook that changes nothing gives back the file's text byte for byte. An empty input
 // cell clears a value the file had (a count or date becomes absent/null, a text "").
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 import type { FinanceRecord, ReportFile, Unit } from "../model/types.js";
 import { newReportYaml, type SchemaNode } from "../workflow/new-report.js";
-import type { InfoField } from "./layout.js";
+import type { InfoField } from "./sheet.js";
 import type { ReadInput, ReadValue } from "./read.js";
 
 export const YAML_OUT = { lineWidth: 0, blockQuote: "literal", flowCollectionPadding: false } as const;

@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { unzipSync, zipSync } from "fflate";
 import type { FinanceRecord, ReportFile } from "../model/types.js";
-import { INFO_SHEET, META_SHEET, STATUS_CHOICES, type InfoField, type InputCell, type SheetLayout, type WorkbookLayout } from "./layout.js";
+import { INFO_SHEET, META_SHEET, STATUS_CHOICES, type InfoField, type InputCell, type SheetLayout, type WorkbookLayout } from "./sheet.js";
 
 const FIXED_DATE = new Date(Date.UTC(2018, 0, 1));
 const INPUT_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } } as const;

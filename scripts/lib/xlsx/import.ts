@@ -8,7 +8,7 @@ import type { Unit } from "../model/types.js";
 import { reportPath } from "../units/paths.js";
 import type { SchemaNode } from "../workflow/new-report.js";
 import { applyWorkbook } from "./apply.js";
-import type { WorkbookLayout } from "./layout.js";
+import type { WorkbookLayout } from "./sheet.js";
 import { readWorkbook, type XlsxDiagnostic } from "./read.js";
 
 export interface ImportResult {

@@ -2,7 +2,7 @@
 // → "Biểu 01!F12". A broken stock-flow identity names every cell it involves.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { IndicatorCatalogue, Period, ReportFile } from "../model/types.js";
-import { cellRef, type Binding, type WorkbookLayout } from "./layout.js";
+import { cellRef, type Binding, type WorkbookLayout } from "./sheet.js";
 
 function keyOf(b: Binding): string {
   switch (b.kind) {

@@ -9,8 +9,9 @@ import { basename } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnosticAt } from "../diagnostics/make.js";
 import type { DiagnosticCode } from "../diagnostics/codes.js";
-import type { Dataset } from "../load/load-dataset.js";
-import { META_SHEET, STATUS_CHOICES, address, cellRef, workbookLayout, type FixedCell, type InputCell, type SheetLayout, type WorkbookLayout } from "./layout.js";
+import type { Dataset } from "../model/dataset.js";
+import { workbookLayout } from "./layout.js";
+import { META_SHEET, STATUS_CHOICES, address, cellRef, type FixedCell, type InputCell, type SheetLayout, type WorkbookLayout } from "./sheet.js";
 
 export const MAX_XLSX_BYTES = 5 * 1024 * 1024;
 export const MAX_EXPANDED_BYTES = 50 * 1024 * 1024;

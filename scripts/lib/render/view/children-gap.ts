@@ -2,10 +2,10 @@
 // unit's own figures (Biểu 01): which children it leaves out at the document's date, and by how
 // much it differs for the stocks at the last period, so a reader never meets two totals unexplained.
 import type { UnitFigures, Values } from "../../aggregate/roll-up.js";
-import type { Dataset } from "../../load/load-dataset.js";
+import type { Dataset } from "../../model/dataset.js";
 import { shortDate } from "../../model/dates.js";
 import type { FormSpec } from "../../model/types.js";
-import { formatNumber } from "../format.js";
+import { formatNumber } from "../../text/format.js";
 import type { TableModel } from "./form-table.js";
 import { inSentence, lowerFirst } from "./names.js";
 

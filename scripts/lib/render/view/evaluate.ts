@@ -1,7 +1,7 @@
 // Cell expressions of the form specs (types.ts, above FormColumn), evaluated for one row.
 import type { FinanceRecord, Indicator, Period } from "../../model/types.js";
 import type { Values } from "../../aggregate/roll-up.js";
-import { formatNumber, formatSigned } from "../format.js";
+import { formatNumber, formatSigned } from "../../text/format.js";
 
 export interface RowContext {
   number: string;

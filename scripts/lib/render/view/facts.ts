@@ -1,18 +1,14 @@
 // Sentences that quote the numbers in a report's body, computed from the same figures as the
 // annex forms, so text and tables agree.
 import type { UnitFigures } from "../../aggregate/roll-up.js";
-import type { Indicator, Period, Project, Unit } from "../../model/types.js";
+import type { Period } from "../../model/types.js";
 import { incomeTarget, incomeVerdict, leavingResult, minorityTarget, povertyTarget } from "../../model/targets.js";
-import { MINORITY_RATE, POOR_INCOME, POVERTY_RATE, ownStatusFlag, reductionResult, short, type ReductionResult, type TargetEnv } from "./targets-view.js";
-import { formatNumber } from "../format.js";
+import { ownStatusFlag, reductionResult, short, type ReductionResult, type TargetEnv } from "./targets-view.js";
+import { formatNumber } from "../../text/format.js";
 import { inSentence } from "./names.js";
 import { printedChange } from "./evaluate.js";
 
-export interface FactEnv {
-  project: Project;
-  periods: readonly Period[];
-  indicators: ReadonlyMap<string, Indicator>;
-  units: ReadonlyMap<string, Unit>;
+export interface FactEnv extends TargetEnv {
   moneyUnit: string;
 }
 
@@ -21,27 +17,28 @@ const pct = (v: number | undefined) => (v === undefined ? "-" : `${formatNumber(
 
 export function povertyFacts(fig: UnitFigures, env: FactEnv): string[] {
   const v = fig.effective;
+  const r = env.roles;
+  const at = (id: string, p: Period) => v[id]?.[p.id];
   const first = env.periods[0]!;
   const last = env.periods[env.periods.length - 1]!;
-  const r0 = v.ty_le_ho_ngheo?.[first.id];
-  const r1 = v.ty_le_ho_ngheo?.[last.id];
+  const r0 = at(r.poverty_rate, first);
+  const r1 = at(r.poverty_rate, last);
   if (r0 === undefined || r1 === undefined) return [];
-  const tenv: TargetEnv = { project: env.project, periods: env.periods, units: env.units, indicators: env.indicators };
-  const res = reductionResult(v, POVERTY_RATE, povertyTarget(fig.unit, env.project, env.units), env.periods)!;
-  const near = (p: string) => (v.ho_can_ngheo?.[p] === undefined ? "" : ` và ${n(v.ho_can_ngheo[p])} hộ cận nghèo (${pct(v.ty_le_ho_can_ngheo?.[p])})`);
-  const minority = v.ho_ngheo_dtts?.[last.id] === undefined ? "" : `, trong đó ${n(v.ho_ngheo_dtts[last.id])} hộ nghèo dân tộc thiểu số`;
+  const res = reductionResult(v, r.poverty_rate, povertyTarget(fig.unit, env.project, env.units), env.periods)!;
+  const near = (p: Period) => (at(r.near_poor, p) === undefined ? "" : ` và ${n(at(r.near_poor, p))} hộ cận nghèo (${pct(at(r.near_poverty_rate, p))})`);
+  const minority = at(r.poor_minority, last) === undefined ? "" : `, trong đó ${n(at(r.poor_minority, last))} hộ nghèo dân tộc thiểu số`;
   const t = res.target;
   const goal = `${t.max === null ? `${short(t.min)} điểm %/năm của địa bàn đặc biệt khó khăn` : `${short(t.min)} - ${short(t.max)} điểm %/năm`} của ${t.source}`;
   const out = [
-    `${first.stock_label} có ${n(v.ho_dan_cu?.[first.id])} hộ dân cư, trong đó ${n(v.ho_ngheo?.[first.id])} hộ nghèo (${pct(r0)})${near(first.id)}; đến ${last.stock_label} còn ${n(v.ho_ngheo?.[last.id])} hộ nghèo (${pct(r1)})${minority}${near(last.id)}.`,
+    `${first.stock_label} có ${n(at(r.households, first))} hộ dân cư, trong đó ${n(at(r.poor, first))} hộ nghèo (${pct(r0)})${near(first)}; đến ${last.stock_label} còn ${n(at(r.poor, last))} hộ nghèo (${pct(r1)})${minority}${near(last)}.`,
     `Tỷ lệ hộ nghèo giảm ${formatNumber(-printedChange(r0, r1, 2), 2)} điểm %, bình quân giảm ${formatNumber(res.perYear, 2)} điểm %/năm, ${reductionClause(res, goal, "Tỷ lệ hộ nghèo")}`,
     ...minorityFacts(fig, env),
-    ...incomeFacts(fig, tenv),
+    ...incomeFacts(fig, env),
     ...leavingFacts(fig, env),
   ];
   const flows = (id: string) => env.periods.reduce((s, p) => s + (v[id]?.[p.id] ?? 0), 0);
-  if (v.ho_thoat_ngheo) {
-    out.push(`Giai đoạn ${env.project.window_label}: ${n(flows("ho_thoat_ngheo"))} hộ thoát nghèo, ${n(flows("ho_tai_ngheo"))} hộ tái nghèo, ${n(flows("ho_ngheo_phat_sinh"))} hộ nghèo phát sinh.`);
+  if (v[r.escaped]) {
+    out.push(`Giai đoạn ${env.project.window_label}: ${n(flows(r.escaped))} hộ thoát nghèo, ${n(flows(r.relapsed))} hộ tái nghèo, ${n(flows(r.new_poor))} hộ nghèo phát sinh.`);
   }
   return out;
 }
@@ -53,9 +50,10 @@ function reductionClause(res: ReductionResult, goal: string, subject: string): s
 }
 
 function minorityFacts(fig: UnitFigures, env: FactEnv): string[] {
-  const res = reductionResult(fig.effective, MINORITY_RATE, minorityTarget(env.project), env.periods);
-  if (!res || !fig.effective.ho_ngheo_dtts) return [];
-  const r0 = fig.effective[MINORITY_RATE]![env.periods[0]!.id]!;
+  const rate = env.roles.minority_poverty_rate;
+  const res = reductionResult(fig.effective, rate, minorityTarget(env.project), env.periods);
+  if (!res || !fig.effective[env.roles.poor_minority]) return [];
+  const r0 = fig.effective[rate]![env.periods[0]!.id]!;
   const low = res.target.lowRate;
   if (low !== null && r0 <= low && res.last <= low) return [`Tỷ lệ hộ nghèo dân tộc thiểu số (trên tổng số hộ dân tộc thiểu số) ở mức thấp ngay từ đầu kỳ: ${pct(r0)}, đến ${env.periods[env.periods.length - 1]!.stock_label} là ${pct(res.last)}.`];
   const goal = `${short(res.target.min)} - ${short(res.target.max ?? res.target.min)} điểm %/năm của ${res.target.source}`;
@@ -65,8 +63,8 @@ function minorityFacts(fig: UnitFigures, env: FactEnv): string[] {
 function incomeFacts(fig: UnitFigures, env: TargetEnv): string[] {
   const first = env.periods[0]!;
   const last = env.periods[env.periods.length - 1]!;
-  const base = fig.effective[POOR_INCOME]?.[first.id];
-  const now = fig.effective[POOR_INCOME]?.[last.id];
+  const base = fig.effective[env.roles.poor_income]?.[first.id];
+  const now = fig.effective[env.roles.poor_income]?.[last.id];
   if (!base || now === undefined) return [];
   const t = incomeTarget(fig.unit, env.project, env.periods);
   const verdict = { vuot: "đã đạt mục tiêu cả giai đoạn", dat: "đạt lộ trình", khong_dat: "chưa đạt lộ trình", muc_thap: "" }[incomeVerdict(base, now, t)];
@@ -97,10 +95,10 @@ function leavingFacts(fig: UnitFigures, env: FactEnv): string[] {
 
 export function deprivationFacts(fig: UnitFigures, env: FactEnv): string[] {
   const last = env.periods[env.periods.length - 1]!;
-  const poor = fig.effective.ho_ngheo?.[last.id];
+  const poor = fig.effective[env.roles.poor]?.[last.id];
   if (!poor) return [];
   const shares = [...env.indicators.values()]
-    .filter((i) => i.group === "thieu_hut")
+    .filter((i) => i.group === env.roles.deprivation_group)
     .map((i) => ({ name: i.name, share: ((fig.effective[i.id]?.[last.id] ?? NaN) / poor) * 100 }))
     .filter((x) => Number.isFinite(x.share))
     .sort((a, b) => b.share - a.share || (a.name < b.name ? -1 : 1))

@@ -3,7 +3,7 @@
 // with subtotals and a total), funding sources or programme components.
 import type { FinanceRecord, FormColumn, FormRow, FormSpec, Indicator } from "../../model/types.js";
 import { computeDerived, rollValues, type UnitFigures, type Values } from "../../aggregate/roll-up.js";
-import type { Dataset } from "../../load/load-dataset.js";
+import type { Dataset } from "../../model/dataset.js";
 import { chairsIndicator } from "../../model/chairs.js";
 import { resolveRows, sumOrder } from "../../model/form-rows.js";
 import { evaluate, type EvalEnv, type RowContext } from "./evaluate.js";
@@ -72,7 +72,7 @@ export function formContext(ds: Dataset, figures: UnitFigures, children: UnitFig
         .filter((u) => ds.levels.get(u.level)?.kind === "agency" && chairsIndicator(u, ind))
         .map((u) => u.name)
         .join("; "),
-    targetOf: (ind, values) => targetCells(ind.id, figures.unit, values, { project: ds.project, periods: ds.project.periods, units: ds.units, indicators: new Map(ds.catalogue.indicators.map((i) => [i.id, i])) }),
+    targetOf: (ind, values) => targetCells(ind.id, figures.unit, values, { project: ds.project, periods: ds.project.periods, units: ds.units, indicators: new Map(ds.catalogue.indicators.map((i) => [i.id, i])), roles: ds.catalogue.roles }),
     components: ds.programme.components,
     sources: ds.programme.sources,
     sourceGroups: ds.programme.source_groups,
@@ -129,7 +129,7 @@ export function formIndicators(form: FormSpec, ctx: Pick<FormContext, "indicator
     if (r.indicator) ids.add(r.indicator);
     if (r.source_group) for (const id of ctx.sourceGroups.find((g) => g.id === r.source_group)?.indicators ?? []) ids.add(id);
   }
-  // Indicators named in the columns' expressions ("value:mid2018:ho_ngheo", "sum_flows:ho_thoat_ngheo").
+  // Indicators named in the columns' expressions ("value:<period>:<indicator>", "sum_flows:<indicator>").
   for (const c of leaves(form.columns)) for (const part of c.value.split(":")) if (ctx.indicators.has(part)) ids.add(part);
   for (const id of [...ids]) {
     const a = ctx.indicators.get(id)?.aggregate;

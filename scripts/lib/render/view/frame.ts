@@ -1,5 +1,5 @@
 // The frame of a document (header, title, addressees, signature, Nơi nhận) for a unit's report.
-import type { Dataset } from "../../load/load-dataset.js";
+import type { Dataset } from "../../model/dataset.js";
 import { longDate, shortDate } from "../../model/dates.js";
 import type { DocHeader } from "../../model/document.js";
 import type { Level, ReportFile, Signer, Unit } from "../../model/types.js";

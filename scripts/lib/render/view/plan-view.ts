@@ -1,6 +1,6 @@
 // The plan (Kế hoạch) as a document: its body from plan.yaml, deadlines formatted from their
 // fields, and two annexes: the report outline (Phụ lục I) and the blank forms (Phụ lục II).
-import type { Dataset } from "../../load/load-dataset.js";
+import type { Dataset } from "../../model/dataset.js";
 import { shortDate } from "../../model/dates.js";
 import type { DocAnnex, DocModel } from "../../model/document.js";
 import { DEADLINE_TOKEN, type PlanItem } from "../../model/plan.js";

@@ -1,7 +1,7 @@
 // The view model of one unit's report: every string final (formatted, escaped for Markdown),
 // so the template only lays it out.
 import type { Tree, UnitFigures, Values } from "../../aggregate/roll-up.js";
-import type { Dataset } from "../../load/load-dataset.js";
+import type { Dataset } from "../../model/dataset.js";
 
 import { shortDate } from "../../model/dates.js";
 import { deadlineOf } from "../../model/deadlines.js";
@@ -122,7 +122,8 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
     .map((f) => (agency ? chairedForm(f, unit, indicators) : f))
     .filter((f): f is FormSpec => f !== null);
   const formIds = new Set(forms.map((f) => f.id));
-  const env: FactEnv = { project: ds.project, periods: ds.project.periods, indicators, units: ds.units, moneyUnit: ds.project.money_unit };
+  const roles = ds.catalogue.roles;
+  const env: FactEnv = { project: ds.project, periods: ds.project.periods, indicators, units: ds.units, roles, moneyUnit: ds.project.money_unit };
   const used = new Set<string>();
   const factsFor = (s: OutlineSection): string[] => {
     const out: string[] = [];
@@ -130,8 +131,8 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
       const form = ds.forms.find((f) => f.id === id);
       if (!form) continue;
       const kinds = [
-        form.rows.some((r) => r.indicator === "ty_le_ho_ngheo" || r.indicator === "ho_ngheo") ? "poverty" : null,
-        form.rows.some((r) => r.indicator && indicators.get(r.indicator)?.group === "thieu_hut") ? "deprivation" : null,
+        form.rows.some((r) => r.indicator === roles.poverty_rate || r.indicator === roles.poor) ? "poverty" : null,
+        form.rows.some((r) => r.indicator && indicators.get(r.indicator)?.group === roles.deprivation_group) ? "deprivation" : null,
         form.layout.startsWith("finance") ? "finance" : null,
       ];
       for (const k of kinds) {
@@ -172,7 +173,7 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
   const draft = !isSubmitted(fig.report);
   const docDate = fig.report?.document.date && fig.report.document.date < ds.project.as_of ? fig.report.document.date : ds.project.as_of;
   // The unit's own figures, as its indicators form (Biểu 01) shows them: what a children table's total is read against.
-  const ownForm = forms.find((f) => f.layout === "indicators" && f.rows.some((r) => r.indicator === "ho_ngheo")) ?? null;
+  const ownForm = forms.find((f) => f.layout === "indicators" && f.rows.some((r) => r.indicator === ds.catalogue.roles.poor)) ?? null;
   const ownValues = ownForm ? tableSource(ds, fig, formIndicators(ownForm, { indicators, sourceGroups: ds.programme.source_groups })).values : fig.effective;
   const childLevel = ds.levels.get(ctx.children[0]?.unit.level ?? "");
   return {
@@ -251,7 +252,7 @@ function coverageNote(ds: Dataset, tree: Tree, unit: Unit): string {
   const done = leaves.filter((l) => tree.received(l.report)).length;
   const leafLevel = ds.levels.get(leaves[0]?.unit.level ?? "");
   const noun = typesNoun(leaves.map((l) => l.unit), leafLevel?.unit_types, leafLevel?.unit_noun ?? "đơn vị");
-  const own = tree.figures.get(unit.code)!.declared.ho_ngheo !== undefined;
+  const own = tree.figures.get(unit.code)!.declared[ds.catalogue.roles.poor] !== undefined;
   return own
     ? `*(Số liệu trên là số liệu của đơn vị. Đến nay ${done}/${leaves.length} ${noun} đã báo cáo; các biểu tổng hợp theo đơn vị cấp dưới chỉ cộng các đơn vị đã báo cáo.)*`
     : `*(Số liệu cộng từ ${done}/${leaves.length} ${noun} đã báo cáo, chưa đầy đủ.)*`;

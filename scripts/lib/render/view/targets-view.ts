@@ -1,28 +1,25 @@
 // The targets and mid-term verdicts as text: Biểu 01's "Mục tiêu" and "Đánh giá" cells and the
 // narrative's verdict sentences, both from model/targets.ts, so table and text agree.
 import type { Values } from "../../aggregate/roll-up.js";
-import type { Indicator, Period, Project, TargetRange, Unit } from "../../model/types.js";
+import type { Indicator, IndicatorRoles, Period, Project, TargetRange, Unit } from "../../model/types.js";
 import { VERDICT_LABELS, incomeTarget, incomeVerdict, leavingResult, minorityTarget, povertyTarget, verdictOf, type PovertyTarget, type Verdict } from "../../model/targets.js";
-import { formatNumber } from "../format.js";
+import { formatNumber } from "../../text/format.js";
 
 export interface TargetEnv {
   project: Project;
   periods: readonly Period[];
   units: ReadonlyMap<string, Unit>;
   indicators: ReadonlyMap<string, Indicator>;
+  /** The rate and income targets apply to the indicators of these roles. */
+  roles: IndicatorRoles;
 }
 
-/** The flag a unit-count indicator counts (so_xa_dbkk → xa_dbkk), when the unit itself carries it:
+/** The flag a unit-count indicator counts (the count of poor-area communes → their flag), when the unit itself carries it:
  *  the unit's own status, not a count of areas below it. */
 export function ownStatusFlag(unit: Unit, indicator: string, env: Pick<TargetEnv, "indicators">): string | null {
   const a = env.indicators.get(indicator)?.aggregate;
   return a?.rule === "count_flagged" && (unit.flags ?? []).includes(a.flag) ? a.flag : null;
 }
-
-/** The indicators the rate and income targets apply to. */
-export const POVERTY_RATE = "ty_le_ho_ngheo";
-export const MINORITY_RATE = "ty_le_ho_ngheo_dtts";
-export const POOR_INCOME = "thu_nhap_bq_ho_ngheo";
 
 /** A number without trailing zeros: 1,5; 1,25; 4. */
 export const short = (v: number) => formatNumber(v, 2).replace(/,?0+$/, "");
@@ -52,12 +49,12 @@ const reductionText = (t: PovertyTarget) => `Giảm ${t.max === null ? `từ ${s
 export function targetCells(indicator: string, unit: Unit, values: Values, env: TargetEnv): { target: string; verdict: string } | null {
   const last = env.periods[env.periods.length - 1]!.id;
   const first = env.periods[0]!.id;
-  if (indicator === POVERTY_RATE || indicator === MINORITY_RATE) {
-    const target = indicator === POVERTY_RATE ? povertyTarget(unit, env.project, env.units) : minorityTarget(env.project);
+  if (indicator === env.roles.poverty_rate || indicator === env.roles.minority_poverty_rate) {
+    const target = indicator === env.roles.poverty_rate ? povertyTarget(unit, env.project, env.units) : minorityTarget(env.project);
     const r = reductionResult(values, indicator, target, env.periods);
     return { target: reductionText(target), verdict: r ? `${VERDICT_LABELS[r.verdict]} (${formatNumber(r.perYear, 2)} điểm %/năm)` : "-" };
   }
-  if (indicator === POOR_INCOME) {
+  if (indicator === env.roles.poor_income) {
     const t = incomeTarget(unit, env.project, env.periods);
     const base = values[indicator]?.[first];
     const now = values[indicator]?.[last];

@@ -1,6 +1,6 @@
 // The indicator catalogue as the site shows it: definition, unit, how a parent's figure is formed
 // from its children's, and which annex forms carry it (the figure's source).
-import type { Dataset } from "../../load/load-dataset.js";
+import type { Dataset } from "../../model/dataset.js";
 import type { Aggregation, Indicator } from "../../model/types.js";
 import type { IndicatorInfo } from "../model.js";
 
@@ -20,7 +20,7 @@ function aggregationText(a: Aggregation, names: Map<string, string>): string {
   }
 }
 
-/** Forms naming the indicator in a cell or row ("value:mid2018:ho_ngheo", indicator: ho_ngheo). */
+/** Forms naming the indicator in a cell or row ("value:<period>:<indicator>", indicator: <indicator>). */
 function formsOf(ds: Dataset, id: string): string[] {
   const pattern = new RegExp(`"(?:[^"]*:)?${id}"`);
   return ds.forms.filter((f) => pattern.test(JSON.stringify(f))).map((f) => f.id);

@@ -1,12 +1,12 @@
 // The site model of a build: the same dataset, roll-up and documents as the DOCX/HTML/Markdown,
 // so the site and the documents agree. Geo boundaries are read by the caller (I/O stays out).
 import type { Tree } from "../../aggregate/roll-up.js";
-import type { Dataset } from "../../load/load-dataset.js";
+import type { Dataset } from "../../model/dataset.js";
 import { deadlineOf, planItems } from "../../model/deadlines.js";
 import { shortDate } from "../../model/dates.js";
 import { DEADLINE_TOKEN } from "../../model/plan.js";
 import { STATUS_LABEL } from "../../model/timeliness.js";
-import type { GeoCollection, SiteModel } from "../model.js";
+import type { GeoCollection, PlanPage, SiteModel } from "../model.js";
 import { indicatorInfos } from "./indicators.js";
 import { statusCounts, unitPage, type UnitDocs } from "./unit-page.js";
 import { date, daysLeft } from "./values.js";
@@ -27,7 +27,6 @@ export function siteModel({ ds, tree, docs, plan, geo }: SiteInputs): SiteModel 
   const root = ds.units.get(p.root)!;
   const units = [...ds.units.values()];
   const byLevel = (id: string) => units.filter((u) => u.level === id).map((u) => tree.figures.get(u.code)!);
-  const levelName = (id: string | undefined) => ds.levels.get(id ?? "")?.name ?? "";
   const reportFiles = new Map(ds.reports.map((r) => [r.report.unit, `data/${r.file.rel}`]));
   return {
     project: {
@@ -55,31 +54,38 @@ export function siteModel({ ds, tree, docs, plan, geo }: SiteInputs): SiteModel 
       timeliness: { on_time: "Đúng hạn", late: "Muộn", not_yet: "Chưa đến hạn", missing: "Quá hạn" },
       approved: "Đã duyệt",
     },
-    deprivations: ds.catalogue.indicators.filter((i) => i.group === "thieu_hut").map((i) => ({ id: i.id, name: i.name.replace(/^Số hộ nghèo thiếu hụt (về )?/i, "").replace(/^./, (c) => c.toUpperCase()), service: i.service ?? "" })),
+    deprivations: ds.catalogue.indicators.filter((i) => i.group === ds.catalogue.roles.deprivation_group).map((i) => ({ id: i.id, name: i.name.replace(/^Số hộ nghèo thiếu hụt (về )?/i, "").replace(/^./, (c) => c.toUpperCase()), service: i.service ?? "" })),
     root: root.code,
     units: [root, ...units.filter((u) => u !== root)].map((u) => unitPage(ds, tree, u, docs.get(u.code)!, reportFiles.get(u.code) ?? null)),
     indicators: indicatorInfos(ds),
-    plan: {
-      title: `${ds.plan.type_name.charAt(0)}${ds.plan.type_name.slice(1).toLocaleLowerCase("vi")} ${ds.plan.title}`,
-      reference: ds.plan.number ? `Số: ${ds.plan.number}/${ds.plan.symbol}${ds.plan.date ? ` ngày ${shortDate(ds.plan.date)}` : ""}` : null,
-      schedule: planItems(ds.plan)
-        .filter((i) => i.deadline)
-        .map((i) => ({
-          id: i.id ?? "",
-          level: i.level ?? null,
-          label: i.level ? `${levelName(i.level)}: hạn nộp báo cáo` : "Hạn cuối",
-          deadline: date(i.deadline)!,
-          days: daysLeft(i.deadline!, p.as_of)!,
-          text: i.text.replaceAll(DEADLINE_TOKEN, shortDate(i.deadline!)),
-        })),
-      html: plan.bodyHtml,
-      documents: [
-        { format: "docx", label: "Văn bản Word (DOCX)", path: plan.docx },
-        { format: "md", label: "Markdown", path: plan.md },
-        { format: "html", label: "Trang HTML", path: plan.html },
-      ],
-    },
+    key_groups: ds.catalogue.roles.key_groups,
+    plan: planPage(ds, plan),
     geo: { districts: geo.districts ?? EMPTY_GEO, communes: geo.communes ?? EMPTY_GEO },
     about: ds.about ?? { intro: [], sources: [], illustrative_explanation: [] },
+  };
+}
+
+/** The plan's page: its title and number, the deadlines of its schedule, its body and documents. */
+function planPage(ds: Dataset, plan: SiteInputs["plan"]): PlanPage {
+  const levelName = (id: string | undefined) => ds.levels.get(id ?? "")?.name ?? "";
+  return {
+    title: `${ds.plan.type_name.charAt(0)}${ds.plan.type_name.slice(1).toLocaleLowerCase("vi")} ${ds.plan.title}`,
+    reference: ds.plan.number ? `Số: ${ds.plan.number}/${ds.plan.symbol}${ds.plan.date ? ` ngày ${shortDate(ds.plan.date)}` : ""}` : null,
+    schedule: planItems(ds.plan)
+      .filter((i) => i.deadline)
+      .map((i) => ({
+        id: i.id ?? "",
+        level: i.level ?? null,
+        label: i.level ? `${levelName(i.level)}: hạn nộp báo cáo` : "Hạn cuối",
+        deadline: date(i.deadline)!,
+        days: daysLeft(i.deadline!, ds.project.as_of)!,
+        text: i.text.replaceAll(DEADLINE_TOKEN, shortDate(i.deadline!)),
+      })),
+    html: plan.bodyHtml,
+    documents: [
+      { format: "docx", label: "Văn bản Word (DOCX)", path: plan.docx },
+      { format: "md", label: "Markdown", path: plan.md },
+      { format: "html", label: "Trang HTML", path: plan.html },
+    ],
   };
 }

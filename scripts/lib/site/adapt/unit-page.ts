@@ -1,11 +1,11 @@
 // One unit's page in the site model, from the same figures the documents use.
 import type { Tree, UnitFigures } from "../../aggregate/roll-up.js";
-import type { Dataset } from "../../load/load-dataset.js";
+import type { Dataset } from "../../model/dataset.js";
 import { deadlineOf } from "../../model/deadlines.js";
 import { STATUS_LABEL, isSubmitted, timelinessOf, type Timeliness } from "../../model/timeliness.js";
 import type { Indicator, Unit } from "../../model/types.js";
 import { povertyTarget, verdictOf } from "../../model/targets.js";
-import { formatNumber } from "../../render/format.js";
+import { formatNumber } from "../../text/format.js";
 import type { DataRow, DocLink, FinanceInfo, KeyIndicators, MoneyRow, ReductionInfo, StatusCounts, UnitPage } from "../model.js";
 import { date, daysLeft, num, series } from "./values.js";
 import { workbookPath } from "../workbook-path.js";
@@ -40,28 +40,30 @@ function timelinessLabel(t: Timeliness, fig: UnitFigures, deadline: string | nul
 
 function keyIndicators(ds: Dataset, fig: UnitFigures): KeyIndicators | null {
   const v = fig.effective;
-  if (!v.ho_ngheo) return null;
+  const r = ds.catalogue.roles;
+  const poor = v[r.poor];
+  if (!poor) return null;
   const P = ds.project.periods;
-  const deprivations = ds.catalogue.indicators.filter((i) => i.group === "thieu_hut");
+  const deprivations = ds.catalogue.indicators.filter((i) => i.group === r.deprivation_group);
   return {
-    households: series(v, "ho_dan_cu", P),
-    poor: series(v, "ho_ngheo", P),
-    poor_rate: series(v, "ty_le_ho_ngheo", P, 2, "%"),
-    near_poor: series(v, "ho_can_ngheo", P),
-    near_poor_rate: series(v, "ty_le_ho_can_ngheo", P, 2, "%"),
-    escaped: series(v, "ho_thoat_ngheo", P, 0, "", true),
-    relapsed: series(v, "ho_tai_ngheo", P, 0, "", true),
-    new_poor: series(v, "ho_ngheo_phat_sinh", P, 0, "", true),
+    households: series(v, r.households, P),
+    poor: series(v, r.poor, P),
+    poor_rate: series(v, r.poverty_rate, P, 2, "%"),
+    near_poor: series(v, r.near_poor, P),
+    near_poor_rate: series(v, r.near_poverty_rate, P, 2, "%"),
+    escaped: series(v, r.escaped, P, 0, "", true),
+    relapsed: series(v, r.relapsed, P, 0, "", true),
+    new_poor: series(v, r.new_poor, P, 0, "", true),
     deprivations: deprivations.map((d) => ({
       id: d.id,
       count: series(v, d.id, P).filter((x) => x.value !== null),
-      rate: P.filter((p) => v[d.id]?.[p.id] !== undefined).map((p) => ({ period: p.id, ...num(v.ho_ngheo?.[p.id] ? (v[d.id]![p.id]! / v.ho_ngheo[p.id]!) * 100 : null, 2, "%") })),
+      rate: P.filter((p) => v[d.id]?.[p.id] !== undefined).map((p) => ({ period: p.id, ...num(poor[p.id] ? (v[d.id]![p.id]! / poor[p.id]!) * 100 : null, 2, "%") })),
     })),
   };
 }
 
 function reduction(ds: Dataset, fig: UnitFigures): ReductionInfo | null {
-  const v = fig.effective.ty_le_ho_ngheo;
+  const v = fig.effective[ds.catalogue.roles.poverty_rate];
   if (!v) return null;
   const P = ds.project.periods;
   const target = povertyTarget(fig.unit, ds.project, ds.units);

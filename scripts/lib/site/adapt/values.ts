@@ -2,7 +2,7 @@
 import type { Values } from "../../aggregate/roll-up.js";
 import { daysBetween, shortDate } from "../../model/dates.js";
 import type { Period } from "../../model/types.js";
-import { formatNumber } from "../../render/format.js";
+import { formatNumber } from "../../text/format.js";
 import type { DateVal, DaysLeft, Num, Series } from "../model.js";
 
 export const EMPTY = "—";

@@ -17,3 +17,6 @@ export function formatSigned(value: number, decimals = 0): string {
   const s = formatNumber(value, decimals);
   return value > 0 && Number(value.toFixed(decimals)) !== 0 ? `+${s}` : s;
 }
+
+/** A number typed with Vietnamese thousands dots ("1.234", "28.667"): JSON and YAML read it as a decimal. */
+export const VI_THOUSANDS = /^\d{1,3}(\.\d{3})+$/;

@@ -4,7 +4,7 @@ import { flattenOutline } from "../model/catalogue.js";
 import { shortDate } from "../model/dates.js";
 import { STATUS_LABEL } from "../model/timeliness.js";
 import type { Indicator, OutlineSection, Period } from "../model/types.js";
-import { formatNumber, formatSigned } from "../render/format.js";
+import { formatNumber, formatSigned } from "../text/format.js";
 import { mdInline } from "../render/markdown-escape.js";
 import { str, type DiffContext, type LooseReport } from "./diff-types.js";
 

@@ -2,7 +2,7 @@
 // not pass today's schemas), and what changed between two versions of the data folder.
 import type { CheckResult } from "../check.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Dataset } from "../load/load-dataset.js";
+import type { Dataset } from "../model/dataset.js";
 /** What the summary needs from a dataset (the head's, or the base's when the head's cannot be assembled). */
 export type DiffContext = Pick<Dataset, "units" | "levels" | "project" | "catalogue" | "outline" | "programme">;
 

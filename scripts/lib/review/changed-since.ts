@@ -3,14 +3,14 @@
 // included), and the base version of each changed report (for the revision warnings).
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { InputError } from "../cli.js";
+import { InputError } from "../diagnostics/input-error.js";
 import type { CheckResult, CheckSummary } from "../check.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { classify } from "../load/load-dataset.js";
 import { parseYaml } from "../parse/parse-yaml.js";
 import type { PreviousReport } from "../validate/check-revisions.js";
 import { looseReport } from "./diff-types.js";
-import { changedPaths, mergeBase, repoRoot, resolveCommit, showAt } from "./git.js";
+import { changedPaths, mergeBase, repoRoot, resolveCommit, showAt } from "../git/git.js";
 
 const posix = (p: string) => p.split(sep).join("/");
 

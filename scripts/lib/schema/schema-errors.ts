@@ -47,17 +47,12 @@ function schemaTitle(parentSchema: unknown, prop: string): string {
   return p?.title ?? "";
 }
 
+/** A diagnostic of the error at hand: at its value by default, or at `pointer`'s key. */
+type At = (code: Parameters<typeof diagnostic>[0], args: Record<string, string | number>, pointer?: string, on?: "key" | "value") => Diagnostic;
+
 function one(err: ErrorObject, file: ParsedFile, ctx: SchemaContext): Diagnostic {
-  const at = (code: Parameters<typeof diagnostic>[0], args: Record<string, string | number>, pointer = err.instancePath, on: "key" | "value" = "value") =>
-    diagnostic(code, args, { file, pointer, on });
+  const at: At = (code, args, pointer = err.instancePath, on = "value") => diagnostic(code, args, { file, pointer, on });
   const data = err.data;
-  /** Two slips that turn a value into a key: "y2016:514" (no space after the colon) and the "5" of "161,5". */
-  const keySlip = (key: string, pointer: string): Diagnostic | null => {
-    const colon = /^([A-Za-z_][\w]*):(\S.*)$/.exec(key);
-    if (colon) return at("COLON_WITHOUT_SPACE", { actual: key, suggestion: `${colon[1]}: ${colon[2]}` }, pointer, "key");
-    if (/^\d+$/.test(key)) return at("NUMBER_DECIMAL_COMMA", { part: key }, pointer, "key");
-    return null;
-  };
   switch (err.keyword) {
     case "required": {
       const field = (err.params as { missingProperty: string }).missingProperty;
@@ -66,28 +61,12 @@ function one(err: ErrorObject, file: ParsedFile, ctx: SchemaContext): Diagnostic
     case "additionalProperties": {
       const field = (err.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys((err.parentSchema as { properties?: object })?.properties ?? {});
-      const slip = keySlip(field, `${err.instancePath}/${field.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+      const slip = keySlip(at, field, `${err.instancePath}/${field.replace(/~/g, "~0").replace(/\//g, "~1")}`);
       if (slip) return slip;
       return at("SCHEMA_UNKNOWN_FIELD", { field, suggestion: suggest(field, allowed) ?? "", allowed: allowed.join(", ") }, `${err.instancePath}/${field.replace(/~/g, "~0").replace(/\//g, "~1")}`, "key");
     }
-    case "type": {
-      const expected = (err.params as { type: unknown }).type;
-      const wantsNumber = JSON.stringify(expected).includes("number") || JSON.stringify(expected).includes("integer");
-      const wantsString = JSON.stringify(expected).includes("string");
-      if (wantsNumber && typeof data === "string" && THOUSANDS.test(data.trim())) {
-        // read "": the value is quoted, so YAML read text, not a decimal (see the message in codes.ts).
-        return at("NUMBER_THOUSANDS_SEPARATOR", { actual: data, read: "", suggestion: data.replace(/\./g, "") });
-      }
-      if (wantsString && typeof data === "number" && Number.isInteger(data)) {
-        // A code typed without quotes: 00123 as typed (units.yaml), else a known code that reads as this number (`unit: 123`).
-        const segs = pointerToPath(err.instancePath);
-        const typed = sourceText(file, err.instancePath) ?? "";
-        const isCode = CODE_FIELDS.has(segs[segs.length - 1] ?? "") || segs[0] === "flags";
-        const lost = isCode && /^0\d+$/.test(typed) ? typed : [...ctx.unitCodes].find((c) => c.startsWith("0") && Number(c) === data);
-        if (lost) return at("CODE_LEADING_ZERO", { actual: data, suggestion: lost });
-      }
-      return at("SCHEMA_TYPE", { actual: show(data), expected: expectedTypes(expected), hint: wantsString && typeof data === "number" ? "Đặt giá trị trong dấu nháy kép." : "" });
-    }
+    case "type":
+      return typeError(err, file, ctx, at);
     case "format": {
       const fmt = (err.params as { format: string }).format;
       if (fmt === "date" && typeof data === "string") return at("DATE_FORMAT", { actual: data, suggestion: vnDateSuggestion(data) ?? "" });
@@ -100,7 +79,7 @@ function one(err: ErrorObject, file: ParsedFile, ctx: SchemaContext): Diagnostic
     }
     case "pattern": {
       if (err.propertyName !== undefined) {
-        const slip = keySlip(err.propertyName, `${err.instancePath}/${err.propertyName}`);
+        const slip = keySlip(at, err.propertyName, `${err.instancePath}/${err.propertyName}`);
         if (slip) return slip;
       }
       const segs = pointerToPath(err.instancePath);
@@ -110,22 +89,15 @@ function one(err: ErrorObject, file: ParsedFile, ctx: SchemaContext): Diagnostic
     case "propertyNames": {
       const name = (err.params as { propertyName: string }).propertyName;
       const colon = /^([a-z][a-z0-9_]*):(\S+)$/.exec(name);
-      const hint = colon ? `Thiếu dấu cách sau dấu hai chấm: viết "${colon[1]}: ${colon[2]}".` : "Tên mục viết chữ thường không dấu, nối bằng dấu gạch dưới, ví dụ ho_ngheo.";
+      const hint = colon ? `Thiếu dấu cách sau dấu hai chấm: viết "${colon[1]}: ${colon[2]}".` : "Tên mục viết chữ thường không dấu, nối bằng dấu gạch dưới, ví dụ ten_muc.";
       return at("SCHEMA_PATTERN", { actual: `"${name}"`, title: "tên mục", hint }, `${err.instancePath}/${name}`, "key");
     }
     case "minimum":
     case "exclusiveMinimum":
     case "maximum":
     case "minLength":
-    case "minItems": {
-      const cmp = err.keyword === "minimum" ? `nhỏ hơn ${(err.params as { limit: number }).limit}` : err.keyword === "minLength" ? "không được để trống" : err.message ?? "";
-      if (err.keyword === "minLength") {
-        const field = pointerToPath(err.instancePath).pop() ?? "";
-        const title = ((err.parentSchema as { title?: string })?.title ?? "").toLowerCase();
-        return at("SCHEMA_CONSTRAINT", { detail: `trường "${field}"${title ? ` (${title})` : ""} không được để trống` });
-      }
-      return at("SCHEMA_RANGE", { actual: show(data), comparison: cmp });
-    }
+    case "minItems":
+      return limitError(err, at);
     case "contains": {
       // A list that must hold a certain line (e.g. Nơi nhận without its "Lưu:" line): say which.
       const wanted = (err.parentSchema as { contains?: { description?: string } })?.contains?.description;
@@ -134,6 +106,47 @@ function one(err: ErrorObject, file: ParsedFile, ctx: SchemaContext): Diagnostic
     default:
       return at("SCHEMA_CONSTRAINT", { detail: err.message ?? err.keyword });
   }
+}
+
+/** Two slips that turn a value into a key: "y2016:514" (no space after the colon) and the "5" of "161,5". */
+function keySlip(at: At, key: string, pointer: string): Diagnostic | null {
+  const colon = /^([A-Za-z_][\w]*):(\S.*)$/.exec(key);
+  if (colon) return at("COLON_WITHOUT_SPACE", { actual: key, suggestion: `${colon[1]}: ${colon[2]}` }, pointer, "key");
+  if (/^\d+$/.test(key)) return at("NUMBER_DECIMAL_COMMA", { part: key }, pointer, "key");
+  return null;
+}
+
+/** A value of the wrong type, or one of the slips that make it so: 1.234 typed as text, a code that lost its leading 0. */
+function typeError(err: ErrorObject, file: ParsedFile, ctx: SchemaContext, at: At): Diagnostic {
+  const data = err.data;
+  const expected = (err.params as { type: unknown }).type;
+  const wantsNumber = JSON.stringify(expected).includes("number") || JSON.stringify(expected).includes("integer");
+  const wantsString = JSON.stringify(expected).includes("string");
+  if (wantsNumber && typeof data === "string" && THOUSANDS.test(data.trim())) {
+    // read "": the value is quoted, so YAML read text, not a decimal (see the message in codes.ts).
+    return at("NUMBER_THOUSANDS_SEPARATOR", { actual: data, read: "", suggestion: data.replace(/\./g, "") });
+  }
+  if (wantsString && typeof data === "number" && Number.isInteger(data)) {
+    // A code typed without quotes: 00123 as typed (units.yaml), else a known code that reads as this number (`unit: 123`).
+    const segs = pointerToPath(err.instancePath);
+    const typed = sourceText(file, err.instancePath) ?? "";
+    const isCode = CODE_FIELDS.has(segs[segs.length - 1] ?? "") || segs[0] === "flags";
+    const lost = isCode && /^0\d+$/.test(typed) ? typed : [...ctx.unitCodes].find((c) => c.startsWith("0") && Number(c) === data);
+    if (lost) return at("CODE_LEADING_ZERO", { actual: data, suggestion: lost });
+  }
+  return at("SCHEMA_TYPE", { actual: show(data), expected: expectedTypes(expected), hint: wantsString && typeof data === "number" ? "Đặt giá trị trong dấu nháy kép." : "" });
+}
+
+/** A number below its minimum, an empty text or list. */
+function limitError(err: ErrorObject, at: At): Diagnostic {
+  const data = err.data;
+  const cmp = err.keyword === "minimum" ? `nhỏ hơn ${(err.params as { limit: number }).limit}` : err.keyword === "minLength" ? "không được để trống" : err.message ?? "";
+  if (err.keyword === "minLength") {
+    const field = pointerToPath(err.instancePath).pop() ?? "";
+    const title = ((err.parentSchema as { title?: string })?.title ?? "").toLowerCase();
+    return at("SCHEMA_CONSTRAINT", { detail: `trường "${field}"${title ? ` (${title})` : ""} không được để trống` });
+  }
+  return at("SCHEMA_RANGE", { actual: show(data), comparison: cmp });
 }
 
 /** The field an unknown field is most likely a misspelling of ("statu" → "status"). */

@@ -7,13 +7,13 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { rollupRule } from "../aggregate/rollup-rule.js";
 import { runCheck, type CheckResult } from "../check.js";
-import { InputError } from "../cli.js";
+import { InputError } from "../diagnostics/input-error.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { classify } from "../load/load-dataset.js";
 import { parseYaml } from "../parse/parse-yaml.js";
 import type { PreviousReport } from "../validate/check-revisions.js";
 import { matchMoved } from "./changed-since.js";
-import { changedPaths, mergeBase, repoRoot, resolveCommit, showAt } from "./git.js";
+import { changedPaths, mergeBase, repoRoot, resolveCommit, showAt } from "../git/git.js";
 import { looseReport, type DiffInput, type OtherChange, type ReportChange } from "./summarize-diff.js";
 
 export interface DiffOptions {
@@ -33,6 +33,34 @@ function keyed(result: CheckResult, dataAbs: string, cwd: string): Map<string, D
   const out = new Map<string, Diagnostic>();
   for (const d of result.diagnostics) out.set(`${posix(relative(dataAbs, resolve(cwd, d.file)))}|${d.code}|${d.pointer}`, d);
   return out;
+}
+
+/** The base version of each changed report (by its path now; a moved file matched to its old self). */
+function previousReports(reports: ReportChange[], dataAbs: string, cwd: string): Map<string, PreviousReport> {
+  const previous = new Map<string, PreviousReport>();
+  const removed = new Map<string, PreviousReport>();
+  const added: string[] = [];
+  for (const r of reports) {
+    const rel = posix(relative(dataAbs, resolve(cwd, r.shown)));
+    if (r.change === "added") added.push(rel);
+    else if (r.before && r.change === "removed") removed.set(r.before.unit ?? "", { status: r.before.status, values: r.before.values });
+    else if (r.before) previous.set(rel, { status: r.before.status, values: r.before.values });
+  }
+  matchMoved(previous, removed, added, dataAbs);
+  return previous;
+}
+
+/** The data folder as it was at the base: today's tree with each changed YAML file put back (or removed). */
+function writeBaseTree(dataAbs: string, baseData: string, baseTexts: ReadonlyMap<string, string | null>): void {
+  cpSync(dataAbs, baseData, { recursive: true, filter: (src) => !/\.[^/\\]+$/.test(src) || YAML.test(src) || src === dataAbs });
+  for (const [rel, text] of baseTexts) {
+    const target = join(baseData, rel);
+    if (text === null) rmSync(target, { force: true });
+    else {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, text);
+    }
+  }
 }
 
 export function collectDiff(opts: DiffOptions): DiffInput {
@@ -70,29 +98,11 @@ export function collectDiff(opts: DiffOptions): DiffInput {
 
   // The head is checked with the base version of each changed report, so revisions beyond the
   // threshold warn (VALUE_REVISED); the base has nothing to compare with and never does.
-  const previous = new Map<string, PreviousReport>();
-  const removed = new Map<string, PreviousReport>();
-  const added: string[] = [];
-  for (const r of reports) {
-    const rel = posix(relative(dataAbs, resolve(cwd, r.shown)));
-    if (r.change === "added") added.push(rel);
-    else if (r.before && r.change === "removed") removed.set(r.before.unit ?? "", { status: r.before.status, values: r.before.values });
-    else if (r.before) previous.set(rel, { status: r.before.status, values: r.before.values });
-  }
-  matchMoved(previous, removed, added, dataAbs);
-  const head = runCheck(opts.dataDir, opts.schemaDir, [rollupRule], cwd, { previous });
+  const head = runCheck(opts.dataDir, opts.schemaDir, [rollupRule], cwd, { previous: previousReports(reports, dataAbs, cwd) });
   const tmp = mkdtempSync(join(tmpdir(), "diff-base-"));
   try {
     const baseData = join(tmp, "data");
-    cpSync(dataAbs, baseData, { recursive: true, filter: (src) => !/\.[^/\\]+$/.test(src) || YAML.test(src) || src === dataAbs });
-    for (const [rel, text] of baseTexts) {
-      const target = join(baseData, rel);
-      if (text === null) rmSync(target, { force: true });
-      else {
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, text);
-      }
-    }
+    writeBaseTree(dataAbs, baseData, baseTexts);
     const base = runCheck(baseData, opts.schemaDir, [rollupRule], tmp);
     const before = keyed(base, baseData, tmp);
     const after = keyed(head, dataAbs, cwd);
