@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildDocx } from "../../scripts/lib/render/docx/build-docx.js";
 import { MARGIN_RANGES, mmToTwip } from "../../scripts/lib/render/docx/profile.js";
 import { fixCoreDates, packDocx } from "../../scripts/lib/render/docx/pack-docx.js";
+import { isGroupHeading, keptRows } from "../../scripts/lib/render/docx/table.js";
 import { docxPart, docxPartNames, prettyXml } from "../helpers/docx.js";
 import { fixture } from "./fixture.js";
 
@@ -307,7 +308,7 @@ describe("buildDocx: margins per ruleset, heading styles, the closing block of a
     const closingCell = closing.slice(0, closing.indexOf("<w:tbl>"));
     expect(closingCell).toContain("<w:cantSplit/>");
     expect(closingCell).toContain(`<w:gridSpan w:val="${grid.length}"/>`);
-    // The fixture form's last two rows: "II Hộ cận nghèo" and "3 Số hộ cận nghèo".
+    // The fixture form's last row "3 Số hộ cận nghèo" and the group heading above it, "II Hộ cận nghèo".
     const nested = tables(closing).find((t) => t.includes("Số hộ cận nghèo"))!;
     expect(ownGrid(nested)).toEqual(grid);
     expect(nested.match(/<w:tr>/g)).toHaveLength(2);
@@ -317,6 +318,28 @@ describe("buildDocx: margins per ruleset, heading styles, the closing block of a
     const before = form.slice(0, form.indexOf(closing));
     expect(before).toContain("Hộ nghèo dân tộc thiểu số");
     expect(before).not.toContain("Số hộ cận nghèo");
+  });
+
+  it("a group heading row keeps with the row under it; other rows do not; only the last row (and its heading) goes into the closing row", () => {
+    const form = tables(xml).find((t) => t.includes("Số hộ cận nghèo") && t.includes("NGƯỜI LẬP BIỂU"))!;
+    const outer = form.slice(0, form.indexOf("<w:tbl>", 1));
+    const rowOf = (text: string) => (outer.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? []).find((r) => r.includes(`>${text}<`))!;
+    // "I Hộ nghèo": bold, no figure: a heading. Every paragraph of the row carries keepNext.
+    const heading = rowOf("Hộ nghèo");
+    const paras = heading.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
+    expect(paras.length).toBeGreaterThan(5);
+    for (const p of paras) expect(p).toContain("<w:keepNext/>");
+    // A data row with figures does not chain the table.
+    expect(rowOf("Hộ nghèo dân tộc thiểu số")).not.toContain("<w:keepNext/>");
+    expect(outer).toContain("Số hộ nghèo");
+  });
+
+  it("the closing row keeps one data row, two when the row above the last is a group heading (a bold row with no figure)", () => {
+    const spec = { levels: [["TT"], ["Nội dung"], ["Số"]], aligns: ["center", "left", "right"] as ("center" | "left" | "right")[], rows: [{ bold: true, cells: ["1", "Nhóm", ""] }, { bold: false, cells: ["1.1", "A", "3"] }, { bold: false, cells: ["1.2", "B", "4"] }] };
+    expect(keptRows(spec)).toBe(1);
+    expect(keptRows({ ...spec, rows: spec.rows.slice(0, 2) })).toBe(2);
+    expect(isGroupHeading(spec.rows[0]!, spec.aligns)).toBe(true);
+    expect(isGroupHeading({ bold: true, cells: ["", "Tổng cộng", "7"] }, spec.aligns)).toBe(false);
   });
 
   it("no blank page after a table: a section or a cell that ends with a table ends with a 1-pt paragraph", () => {

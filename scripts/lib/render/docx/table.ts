@@ -8,7 +8,7 @@ import type { Token } from "markdown-it";
 import { inlineRuns } from "./inline.js";
 import type { Ctx } from "./profile.js";
 import type { TableStyles } from "./styles.js";
-import { headerGrid, parseTable, type CellContent, type TableSpec } from "./table-model.js";
+import { cellText, headerGrid, parseTable, type CellContent, type TableSpec } from "./table-model.js";
 import { columnWidths } from "./table-widths.js";
 import { endMark, NO_CELL_BORDERS, para, run, type Align, type RunSpec } from "./text.js";
 
@@ -48,16 +48,35 @@ const ALIGN: Record<"left" | "center" | "right", Align> = { left: AlignmentType.
 /** Table text styles of the page the table is on. */
 export const tableStylesOf = (ctx: Ctx): TableStyles => (ctx.landscape ? ctx.styles.table.landscape : ctx.styles.table.portrait);
 
-/** Body rows moved into the closing row, so that a closing block never starts a page on its own. */
-export const KEPT_TABLE_ROWS = 2;
+/**
+ * A group heading row ("2 Tiểu dự án 2: …", "V Dự án 5: …"): bold, with no figure (every
+ * right-aligned cell empty). It is kept with the row under it, never left alone at a page's foot.
+ */
+export function isGroupHeading(row: TableSpec["rows"][number], aligns: TableSpec["aligns"]): boolean {
+  const figures = aligns.flatMap((a, c) => (a === "right" ? [c] : []));
+  return row.bold && figures.length > 0 && figures.every((c) => cellText(row.cells[c]) === "") && row.cells.some((c) => cellText(c) !== "");
+}
 
 /**
- * A docx table from a table spec, as wide as the text. With `closing` blocks (notes, a
- * signature block), the table's last KEPT_TABLE_ROWS rows and those blocks go into one final,
- * unsplittable, borderless row spanning every column: the rows as a nested table with the same
- * column widths and borders (it reads as the same table), the blocks under it. Word and LibreOffice
- * both move an unsplittable row whole to the next page, so the last rows, the notes and the
- * signature stay together; LibreOffice ignores "keep with next" on paragraphs inside table rows.
+ * Body rows moved into the closing row: the last one, and the group heading rows right above it
+ * (a heading keeps with the row under it), so that a closing block never starts a page on its own.
+ */
+export function keptRows(spec: TableSpec): number {
+  let k = Math.min(1, spec.rows.length);
+  while (k < spec.rows.length && isGroupHeading(spec.rows[spec.rows.length - 1 - k]!, spec.aligns)) k++;
+  return k;
+}
+
+/**
+ * A docx table from a table spec, as wide as the text. Group heading rows keep with the next row
+ * ("keep with next" on their paragraphs: Word and LibreOffice move such a row to the next page with
+ * the row under it). With `closing` blocks (notes, a signature block), the table's last row (with
+ * the heading rows right above it, keptRows) and those blocks go into one final, unsplittable,
+ * borderless row spanning every column: the rows as a nested table with the same column widths and
+ * borders (it reads as the same table), the blocks under it. Word and LibreOffice both move an
+ * unsplittable row whole to the next page, so the last row, the notes and the signature stay
+ * together; LibreOffice does not reliably keep a table that runs over pages with the paragraphs after it.
+ * Only one row is kept: every row more would leave as much blank at the foot of the page before.
  */
 export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | Table)[] = []): Table {
   const styles = tableStylesOf(ctx);
@@ -75,16 +94,18 @@ export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | T
       }),
   );
 
-  const bodyRows = spec.rows.map(
-    (r) =>
-      new TableRow({
-        cantSplit: true,
-        children: widths.map((w, c) => {
-          const runs = cellRuns(r.cells[c], r.bold);
-          return cell(w, [para(runs, runs.length ? { style: styles.cell, align: ALIGN[spec.aligns[c] ?? "left"] } : { style: styles.empty })]);
-        }),
+  const kept = closing.length ? keptRows(spec) : 0;
+  const bodyRows = spec.rows.map((r, i) => {
+    // A group heading keeps with the row under it (within the closing row, the row keeps it anyway).
+    const keep = i < spec.rows.length - 1 - kept && isGroupHeading(r, spec.aligns) ? { keepNext: true } : {};
+    return new TableRow({
+      cantSplit: true,
+      children: widths.map((w, c) => {
+        const runs = cellRuns(r.cells[c], r.bold);
+        return cell(w, [para(runs, runs.length ? { style: styles.cell, align: ALIGN[spec.aligns[c] ?? "left"], ...keep } : { style: styles.empty, ...keep })]);
       }),
-  );
+    });
+  });
 
   const grid = (rows: TableRow[]): Table =>
     new Table({
@@ -98,7 +119,6 @@ export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | T
     });
   if (!closing.length) return grid([...headRows, ...bodyRows]);
 
-  const kept = Math.min(KEPT_TABLE_ROWS, bodyRows.length);
   const closingRow = new TableRow({
     cantSplit: true,
     children: [
