@@ -130,21 +130,32 @@ describe("Biểu 07: money per beneficiary a reader can believe, at every level"
     expect(seen).toBeGreaterThan(1000);
   });
 
-  it("a department's figures are the province's for what it chairs: never more than the communes the province had at its date", () => {
-    const rootDate = reportOf(ds.project.root)!.document.date!;
-    const inProvince = filedCommunes().filter((c) => reportOf(c)!.submitted_on! <= rootDate);
+  it("a department's figures are as of its own date and, with money of its own, only its own share", () => {
     let seen = 0;
+    let own = 0;
     for (const u of ds.units.values()) {
       const r = u.level === "department" ? reportOf(u.code) : undefined;
       if (!r) continue;
+      // Never a commune's report received after the department's own date (a draft: the root's date).
+      const at = r.document.date ?? reportOf(ds.project.root)!.document.date!;
+      const inHand = filedCommunes().filter((c) => reportOf(c)!.submitted_on! <= at);
+      const funded = r.finance.some((f) => u.chairs?.some((x) => f.component === x || f.component.startsWith(`${x}.`)));
       for (const [id, byP] of Object.entries(r.values)) {
         for (const [p, v] of Object.entries(byP)) {
           if (typeof v !== "number") continue;
-          expect(v, `${u.code} ${id} ${p}`).toBeLessThanOrEqual(sumOver(inProvince, id, p));
+          const all = sumOver(inHand, id, p);
+          expect(v, `${u.code} ${id} ${p}`).toBeLessThanOrEqual(all);
+          // Outputs of its own money: a share of the province's, not all of it.
+          if (funded && all > 20) {
+            expect(v, `${u.code} ${id} ${p}: its own projects, not the province's`).toBeLessThan(all);
+            own++;
+          }
           seen++;
         }
       }
     }
+    expect(seen).toBeGreaterThan(50);
+    expect(own).toBeGreaterThan(10);
     expect(seen).toBeGreaterThan(50);
   });
 });

@@ -1,7 +1,8 @@
 // Aggregation up the tree, a post-order fold: children before parents, one small rule per
 // aggregation kind. Counts sum; rates are recomputed from summed numerators and denominators
 // (never averaged); weighted means weigh; flagged-unit counts count; "own" never rolls up.
-// Only submitted or approved reports feed a parent; territory values roll up only from territory
+// Only submitted or approved reports feed a parent, and a child's subtree feeds it only through
+// the child's own report (an unreported district brings none of its communes); territory values roll up only from territory
 // children (a department's own figures are not households of the province); money rolls up from
 // every child, since each unit reports only the money it manages itself.
 import type { Dataset } from "../model/dataset.js";
@@ -139,7 +140,9 @@ export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
     const report = reports.get(code) ?? null;
     const kids = (children.get(code) ?? []).map((c) => visit(c, stack));
     const territoryKids = kids.filter((k) => isTerritory(k.unit));
-    const feeding = territoryKids.filter((k) => submitted(k.report) || (children.get(k.unit.code)?.length ?? 0) > 0);
+    // A child's figures (its own and its subtree's) come only through its own report, received
+    // by the as-of date: a district that has not reported brings none of its communes.
+    const feeding = territoryKids.filter((k) => submitted(k.report));
     const derive = (v: Values) => computeDerived(v, ds.catalogue.indicators, (f, also) => flaggedIn(ds, children, code, f, also), periods);
     const declared = derive(clean(report?.values));
     let rolled: Values | null = null;
@@ -147,7 +150,7 @@ export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
     let effective = declared;
     const isLeaf = (k: UnitFigures) => (children.get(k.unit.code)?.length ?? 0) === 0;
     const missing = territoryKids.filter((k) => !submitted(k.report)).map((k) => k.unit.code);
-    const complete = territoryKids.every((k) => (isLeaf(k) ? submitted(k.report) : k.coverage.complete));
+    const complete = territoryKids.every((k) => submitted(k.report) && (isLeaf(k) || k.coverage.complete));
     if (territoryKids.length > 0) {
       const r = rollWithParts(feeding.map((k) => ({ code: k.unit.code, values: k.effective })), ds.catalogue.indicators);
       rolled = derive(r.values);
@@ -156,7 +159,7 @@ export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
       effective = derive(merged(declared, rolled, complete));
     }
     const own = report?.finance ?? [];
-    const fed = kids.filter((k) => submitted(k.report) || (children.get(k.unit.code)?.length ?? 0) > 0);
+    const fed = kids.filter((k) => submitted(k.report));
     const finance = [...own, ...fed.flatMap((k) => k.finance)];
     const fig: UnitFigures = {
       unit,

@@ -133,6 +133,8 @@ export interface Unit {
   parent: string | null;
   /** Urban (phường, thị trấn) or rural (xã); territory units at the lowest level. */
   area?: "thanh_thi" | "nong_thon";
+  /** Agencies: the head's title signing its reports ("Giám đốc", "Trưởng ban", "Chủ tịch"). */
+  head?: string;
   /** Place name on documents ("Bình An, ngày …"); defaults to short_name (agencies: the root's). */
   place?: string;
   /** Symbol in document numbers: "UBND", "LĐTBXH". */

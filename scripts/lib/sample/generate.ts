@@ -5,7 +5,7 @@
 // illustrative.
 import type { Dataset } from "../model/dataset.js";
 import { chairsIndicator } from "../model/chairs.js";
-import { inSentence } from "../render/view/names.js";
+import { inSentence, typesNoun } from "../render/view/names.js";
 import { deadlineOf } from "../model/deadlines.js";
 import { dayNumber } from "../model/dates.js";
 import { flattenOutline } from "../model/catalogue.js";
@@ -80,9 +80,13 @@ function allocate(total: number, weights: readonly number[]): number[] {
   return out;
 }
 
-function signer(level: Level, rng: Rng): ReportFile["document"]["signer"] {
+function signer(unit: Unit, level: Level, rng: Rng): ReportFile["document"]["signer"] {
   const name = `${rng.pick(FAMILY)} ${rng.pick(MIDDLE)} ${rng.pick(GIVEN)}`;
-  if (level.kind === "agency") return { authority: "", deputy: "KT. GIÁM ĐỐC", position: "PHÓ GIÁM ĐỐC", name };
+  // An agency's deputy signs for its head, whose title is data (departments.yaml: head).
+  if (level.kind === "agency") {
+    const head = (unit.head ?? "Thủ trưởng").toLocaleUpperCase("vi");
+    return { authority: "", deputy: `KT. ${head}`, position: `PHÓ ${head}`, name };
+  }
   return rng.chance(0.5)
     ? { authority: "TM. ỦY BAN NHÂN DÂN", deputy: null, position: "CHỦ TỊCH", name }
     : { authority: "TM. ỦY BAN NHÂN DÂN", deputy: "KT. CHỦ TỊCH", position: "PHÓ CHỦ TỊCH", name };
@@ -176,14 +180,30 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
   };
   dateAfter(ds.project.root);
   const filed = (c: string) => ["da_nop", "da_duyet"].includes(draws.get(c)?.draw.status ?? "");
-  // A department reports the province-wide totals of what it chairs: the sum over the lowest units
-  // whose reports the province had at its own date, so that its figures are the province's for
-  // the components and policies it runs (never more than the province's own tables show).
-  const rootDate = draws.get(ds.project.root)?.draw.submitted_on ?? ds.project.as_of;
-  const inRootTables = (u: Unit) => filed(u.code) && dayNumber(draws.get(u.code)!.draw.submitted_on!) <= dayNumber(rootDate);
-  const lowestSeries = units.filter((u) => isTerritory(u) && !(kids.get(u.code) ?? []).some(isTerritory) && inRootTables(u)).map((u) => series.get(u.code)!);
-  const agencyValues = (u: Unit): Series =>
-    sumSeries(lowestSeries, ds.catalogue.indicators.filter((i) => !i.computed && chairsIndicator(u, i) && i.kind !== "stock").map((i) => i.id));
+  // A department reports what it ran itself, as of its own date: the outputs of the lowest units'
+  // reports in hand at its date (never a report received later), and, when it has programme money
+  // of its own, only the share of them its money paid for (the same unit costs as the province's:
+  // a subset of those units whose share of the chaired components' money is the department's), so
+  // that its money and its outputs are one scope. A department without programme money (the bank's
+  // loans, health insurance cards) reports the policy it runs across the province.
+  const lowestUnits = units.filter((u) => isTerritory(u) && !(kids.get(u.code) ?? []).some(isTerritory));
+  const dayOf = (code: string) => draws.get(code)?.draw.submitted_on ?? null;
+  const rootDate = dayOf(ds.project.root) ?? ds.project.as_of;
+  const agencyValues = (u: Unit, own: readonly FinanceRecord[]): Series => {
+    const ids = ds.catalogue.indicators.filter((i) => !i.computed && chairsIndicator(u, i) && i.kind !== "stock").map((i) => i.id);
+    const at = dayNumber(dayOf(u.code) ?? rootDate);
+    const inHand = lowestUnits.filter((c) => filed(c.code) && dayNumber(dayOf(c.code)!) <= at);
+    const chaired = (f: FinanceRecord) => u.chairs?.some((x) => f.component === x || f.component.startsWith(`${x}.`)) ?? false;
+    const mine = own.filter(chaired).reduce((t, f) => t + f.disbursed, 0);
+    if (mine === 0) return sumSeries(inHand.map((c) => series.get(c.code)!), ids);
+    const active = inHand.filter((c) => ids.some((id) => Object.values(series.get(c.code)?.[id] ?? {}).some((v) => (v ?? 0) > 0)));
+    const theirs = active.reduce((t, c) => t + (made.get(c.code)?.finance ?? []).filter(chaired).reduce((x, f) => x + f.disbursed, 0), 0);
+    const share = mine / (mine + theirs);
+    const rng = rngFor(seed, `scope:${u.code}`);
+    const order = active.map((c) => ({ c, k: rng.next() })).sort((a, b) => a.k - b.k || (a.c.code < b.c.code ? -1 : 1)).map((x) => x.c);
+    const picked = order.slice(0, Math.max(1, Math.round(share * order.length)));
+    return sumSeries(picked.map((c) => series.get(c.code)!), ids);
+  };
   // One unit above the lowest level, all of whose children reported, declares a figure a little
   // off the sum of its children, so the roll-up check has something to show.
   // Flags as the written unit-flags.yaml will hold them (ĐBKK and 135 from the drawn poverty).
@@ -195,6 +215,12 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
     });
   const odd = units.find((u) => isTerritory(u) && u.parent !== null && filed(u.code) && (kids.get(u.code) ?? []).length > 0 && (kids.get(u.code) ?? []).every((k) => filed(k.code)));
 
+  // A draft leaves some figures out, but not the activity counts of the components it has money
+  // for (money with no activity at all is a plausibility warning).
+  const draftGaps = (values: Series, rng: Rng): void => {
+    for (const [id, byP] of Object.entries(values)) for (const p of Object.keys(byP)) if (rng.chance(0.3) && !indicators.get(id)?.component) byP[p] = null;
+    dropConsistently(values, ds.catalogue);
+  };
   const made = new Map<string, ReportFile>();
   for (const u of units) {
     const level = ds.levels.get(u.level);
@@ -202,13 +228,11 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
     const rng = rngFor(seed, `report:${u.code}`);
     const { draw, lowest } = draws.get(u.code)!;
     if (draw.status === null) continue;
-    const values: Series = level.kind === "territory" ? structuredClone(series.get(u.code) ?? {}) : agencyValues(u);
+    // A department's figures follow its money and the communes' reports: filled in below.
+    const values: Series = level.kind === "territory" ? structuredClone(series.get(u.code) ?? {}) : {};
     if (u === odd && values.ho_dan_cu?.y2017 != null) values.ho_dan_cu.y2017 = (values.ho_dan_cu.y2017 as number) + 7;
     if (draw.status === "dang_soan") {
-      // A draft leaves some figures out, but not the activity counts of the components it has
-      // money for (money with no activity at all is a plausibility warning).
-      for (const [id, byP] of Object.entries(values)) for (const p of Object.keys(byP)) if (rng.chance(0.3) && !indicators.get(id)?.component) byP[p] = null;
-      dropConsistently(values, ds.catalogue);
+      draftGaps(values, rng);
     }
     const parent = u.parent ? ds.units.get(u.parent) : undefined;
     const report: ReportFile = {
@@ -220,7 +244,7 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
       document: {
         number: draw.submitted_on ? String(rng.int(12, 190)) : null,
         date: draw.submitted_on,
-        signer: signer(level, rng),
+        signer: signer(u, level, rng),
         recipients: level.kind === "agency" ? ["Lưu: VT."] : parent ? ["Lưu: VT."] : ["Lưu: VT."],
       },
       values,
@@ -229,10 +253,17 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
     };
     made.set(u.code, report);
   }
+  for (const u of units) {
+    const report = made.get(u.code);
+    if (!report || ds.levels.get(u.level)?.kind !== "agency") continue;
+    report.values = agencyValues(u, report.finance);
+    if (report.status === "dang_soan") draftGaps(report.values, rngFor(seed, `draft:${u.code}`));
+  }
   // The narrative, once every report's figures are known: it agrees with what the unit's
   // documents will show (money of the unit and of the reports it compiles; satisfaction of the
   // communes that reported).
-  const fed = (code: string) => ["da_nop", "da_duyet"].includes(made.get(code)?.status ?? "") || (kids.get(code) ?? []).length > 0;
+  // A child's money and figures reach its parent only through its own report.
+  const fed = (code: string) => ["da_nop", "da_duyet"].includes(made.get(code)?.status ?? "");
   const money = (code: string): { plan: number; done: number } => {
     const own = made.get(code)?.finance ?? [];
     const sub = (kids.get(code) ?? []).filter((k) => fed(k.code)).map((k) => money(k.code));
@@ -246,7 +277,13 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
       const num = (id: string) => (typeof r?.values[id]?.[last] === "number" ? (r.values[id]![last] as number) : 0);
       return ["da_nop", "da_duyet"].includes(r?.status ?? "") || !isTerritory(ds.units.get(code)!) ? { yes: num("nguoi_duoc_hoi_hai_long"), all: num("nguoi_duoc_hoi") } : { yes: 0, all: 0 };
     }
-    return territoryKids.map((k) => asked(k.code)).reduce((a, b) => ({ yes: a.yes + b.yes, all: a.all + b.all }), { yes: 0, all: 0 });
+    return territoryKids.filter((k) => fed(k.code) || !(kids.get(k.code) ?? []).some(isTerritory)).map((k) => asked(k.code)).reduce((a, b) => ({ yes: a.yes + b.yes, all: a.all + b.all }), { yes: 0, all: 0 });
+  };
+  // The units a district or the province assigns targets to, by their types as the data has them.
+  const childrenNoun = (u: Unit): string | undefined => {
+    const below = (kids.get(u.code) ?? []).filter(isTerritory);
+    const level = ds.levels.get(below[0]?.level ?? "");
+    return below.length && level ? typesNoun(below, level.unit_types, level.unit_noun) : undefined;
   };
   for (const u of units) {
     const report = made.get(u.code);
@@ -261,7 +298,7 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
     const facts = { disbursementRate: m.plan > 0 ? (m.done / m.plan) * 100 : null, satisfactionRate: a.all > 0 ? (a.yes / a.all) * 100 : null };
     for (const s of sections) {
       if (!s.narrative || !s.levels.includes(u.level)) continue;
-      report.narrative[s.narrative] = report.status === "dang_soan" && rng.chance(0.4) ? "" : narrativeFor(s.narrative, level.kind === "agency" ? u.name : inSentence(u), upper, kind, facts, rng);
+      report.narrative[s.narrative] = report.status === "dang_soan" && rng.chance(0.4) ? "" : narrativeFor(s.narrative, level.kind === "agency" ? u.name : inSentence(u), upper, kind, facts, rng, childrenNoun(u));
     }
     reports.set(
       reportPath(u, index),

@@ -3,7 +3,8 @@
 // with the unit's own figures: on or behind schedule from its disbursement rate, people's
 // consensus only with a satisfaction rate that shows it. Each text says it is illustrative; the
 // report template quotes the figures and names the attached forms, so the prose cites no form.
-// {unit} is the unit's name, {upper} the level above.
+// {unit} is the unit's name, {upper} the level above, {children} the units below it ("xã, thị trấn";
+// a commune's villages: "thôn, khu").
 import { formatNumber } from "../text/format.js";
 import type { Rng } from "./random.js";
 
@@ -39,8 +40,8 @@ const BANK: Record<string, Bank> = {
   },
   ket_qua_2324: {
     any: [
-      "Thực hiện Quyết định số 2324/QĐ-TTg, {unit} đã xây dựng kế hoạch giảm nghèo hằng năm, lồng ghép mục tiêu giảm nghèo vào kế hoạch phát triển kinh tế - xã hội; phân công cán bộ phụ trách, theo dõi từng thôn, khu và từng nhóm hộ nghèo.",
-      "{unit} đã ban hành kế hoạch thực hiện mục tiêu giảm nghèo bền vững giai đoạn 2016 - 2020, giao chỉ tiêu giảm nghèo cụ thể cho từng thôn, khu; huy động các tổ chức đoàn thể nhận giúp đỡ hộ nghèo.",
+      "Thực hiện Quyết định số 2324/QĐ-TTg, {unit} đã xây dựng kế hoạch giảm nghèo hằng năm, lồng ghép mục tiêu giảm nghèo vào kế hoạch phát triển kinh tế - xã hội; phân công cán bộ phụ trách, theo dõi từng {children} và từng nhóm hộ nghèo.",
+      "{unit} đã ban hành kế hoạch thực hiện mục tiêu giảm nghèo bền vững giai đoạn 2016 - 2020, giao chỉ tiêu giảm nghèo cụ thể cho từng {children}; huy động các tổ chức đoàn thể nhận giúp đỡ hộ nghèo.",
     ],
     department: ["{unit} đã tham mưu, hướng dẫn các địa phương thực hiện các nội dung thuộc lĩnh vực được giao theo kế hoạch giảm nghèo của tỉnh; theo dõi, tổng hợp kết quả thực hiện hằng năm."],
   },
@@ -118,13 +119,14 @@ function factual(key: string, facts: NarrativeFacts): string {
 export const ILLUSTRATIVE_NOTE = "*(Nội dung minh họa.)*";
 
 /** `unit` is the name as inside a sentence ("huyện Bình An"); it is capitalised where a sentence starts with it. */
-export function narrativeFor(key: string, unit: string, upper: string, kind: UnitKind, facts: NarrativeFacts, rng: Rng): string {
+export function narrativeFor(key: string, unit: string, upper: string, kind: UnitKind, facts: NarrativeFacts, rng: Rng, children = "thôn, khu"): string {
   const bank = BANK[key];
   const unfunded = kind === "department" && facts.disbursementRate === null ? bank?.unfunded : undefined;
   const options = unfunded ?? bank?.[kind] ?? bank?.any ?? ["{unit} đã triển khai nội dung này theo kế hoạch."];
   const text = (rng.pick(options) + factual(key, facts))
     .replace(/(^|[.!?]\s+|\n\s*)\{unit\}/g, (_m, lead: string) => lead + unit.charAt(0).toLocaleUpperCase("vi") + unit.slice(1))
     .replaceAll("{unit}", unit)
-    .replaceAll("{upper}", upper);
+    .replaceAll("{upper}", upper)
+    .replaceAll("{children}", children);
   return `${text}\n\n${ILLUSTRATIVE_NOTE}\n`;
 }

@@ -29,7 +29,7 @@ const DEPRIVATION_SHARE: Record<string, [number, number]> = {
   thieu_hut_tai_san_thong_tin: [0.15, 0.3],
 };
 /** Money indicators with no count of beneficiaries behind them, in triệu đồng per poor household
- *  and year of the period (a stock: per poor household). Outstanding preferential credit (dư nợ):
+ *  and year of the period (a balance at a date: per poor household of the start, growing). Outstanding preferential credit (dư nợ):
  *  loans of 30 - 50 triệu over three to five years to some 15 - 25 % of poor households a year
  *  leave about 14 - 20 triệu outstanding per poor household. */
 const MONEY_PER_POOR: Record<string, [number, number]> = {
@@ -154,6 +154,7 @@ const PERSON_UNITS = /(người|thẻ|học sinh)/;
 /** Every other non-computed indicator: totals first, then parts as a share of their total. */
 export function otherValues(s: Series, indicators: readonly Indicator[], periods: Period[], applicable: (component: string) => boolean, rng: Rng): void {
   const years = new Map(periods.map((p) => [p.id, p.years || 1]));
+  const elapsed = new Map(periods.map((p, i) => [p.id, periods.slice(0, i + 1).reduce((t, q) => t + q.years, 0)]));
   const poorAt = (p: string) => s.ho_ngheo?.[p] ?? s.ho_ngheo?.[periods[periods.length - 1]!.id] ?? 0;
   const nearAt = (p: string) => s.ho_can_ngheo?.[p] ?? s.ho_can_ngheo?.[periods[periods.length - 1]!.id] ?? 0;
   const todo = indicators.filter((i) => !i.computed && i.kind !== "text" && !(i.id in s) && (!i.component || applicable(i.component)));
@@ -176,7 +177,14 @@ export function otherValues(s: Series, indicators: readonly Indicator[], periods
         const b = BENEFICIARIES[ind.id]!;
         v = Math.round((b.base === "near" ? nearAt(p) : poorAt(p)) * rng.between(...b.per) * y);
       } else if (UNIT_COST[ind.id]) continue;
-      else if (ind.unit.includes("đồng")) v = Math.round(poorAt(p) * rng.between(...(MONEY_PER_POOR[ind.id] ?? OTHER_MONEY_PER_POOR)) * y);
+      else if (ind.unit.includes("đồng") && ind.periods.includes(periods[0]!.id)) {
+        // A balance at a date (outstanding loans): not per year of the period; it grows some 8 %
+        // a year on the poor households of the start, as lending goes on while poverty falls (one
+        // rate per unit, drawn each period all the same so that the other draws stay as they were).
+        const drawn = rng.between(...(MONEY_PER_POOR[ind.id] ?? OTHER_MONEY_PER_POOR));
+        if (!shares.has(ind.id)) shares.set(ind.id, drawn);
+        v = Math.round(poorAt(periods[0]!.id) * shares.get(ind.id)! * (1 + 0.08 * (elapsed.get(p) ?? 0)));
+      } else if (ind.unit.includes("đồng")) v = Math.round(poorAt(p) * rng.between(...(MONEY_PER_POOR[ind.id] ?? OTHER_MONEY_PER_POOR)) * y);
       else if (HOUSEHOLD_UNITS.test(ind.unit)) v = Math.round(poorAt(p) * rng.between(0.05, 0.35) * y);
       else if (PERSON_UNITS.test(ind.unit)) v = Math.round(poorAt(p) * rng.between(0.3, 1.5) * y);
       // Activities (classes, meetings, works) happen every year the component runs: at least one.

@@ -9,6 +9,7 @@ import { chairsComponent, chairsIndicator } from "../../model/chairs.js";
 import type { FormRow, FormSpec, Indicator, Level, OutlineSection, Unit } from "../../model/types.js";
 import { isSubmitted, timelinessOf } from "../../model/timeliness.js";
 import { mdInline, mdText } from "../markdown-escape.js";
+import { formatNumber } from "../../text/format.js";
 import { deprivationFacts, financeFacts, povertyFacts, type FactEnv } from "./facts.js";
 import { childrenGap } from "./children-gap.js";
 import { formContext, formIndicators, formTable, type TableModel } from "./form-table.js";
@@ -201,10 +202,31 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
       ...(() => {
         const table = formTable(f, ctx);
         const gap = childrenGap(ds, f, { table, own: ownValues, ownForm: ownForm ? formLabel(ownForm) : null, children: ctx.children, submitted: ctx.submitted, at: docDate, noun: typesNoun(ctx.children.map((c) => c.unit), childLevel?.unit_types, childLevel?.unit_noun ?? "đơn vị"), unitType: unit.type ?? "đơn vị" });
-        return { table, footnotes: [...(table.source ? [table.source] : []), ...(gap ? [gap] : []), ...(f.footnotes ?? [])] };
+        const balances = balanceNote(ds, f, table, tableSource(ds, fig, formIndicators(f, { indicators, sourceGroups: ds.programme.source_groups })).values);
+        return { table, footnotes: [...(table.source ? [table.source] : []), ...(gap ? [gap] : []), ...(balances ? [balances] : []), ...(f.footnotes ?? [])] };
       })(),
     })),
   };
+}
+
+/** A policy's balances (money at a date, not summed over the years, such as the outstanding
+ *  preferential loans) are not rows of a form of flows: the form states them in a note, from the
+ *  unit's data, when it prints rows of that policy; nothing when it prints none or has no figure. */
+function balanceNote(ds: Dataset, form: FormSpec, table: TableModel, values: Values): string | null {
+  if (form.layout !== "indicators") return null;
+  const byId = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
+  const printed = new Set(table.rows.flatMap((r) => (r.indicator ? [r.indicator] : [])));
+  const policies = new Set([...printed].flatMap((id) => (byId.get(id)?.policy ? [byId.get(id)!.policy!] : [])));
+  const first = ds.project.periods[0]!.id;
+  const notes = ds.catalogue.indicators
+    .filter((i) => i.policy && policies.has(i.policy) && !printed.has(i.id) && i.kind === "money" && i.periods.includes(first))
+    .flatMap((i) => {
+      const at = ds.project.periods.filter((p) => values[i.id]?.[p.id] !== undefined);
+      if (!at.length) return [];
+      const list = at.map((p) => `${p.stock_label.replace(/^Cuối/, "cuối")}: ${formatNumber(values[i.id]![p.id]!)}`).join("; ");
+      return [`${i.name} (số dư tại thời điểm, không cộng qua các năm), ${i.unit}: ${list}.`];
+    });
+  return notes.length ? notes.join(" ") : null;
 }
 
 /** "1852/KH-UBND", or blanks before the symbol while the plan has no number. */
@@ -228,13 +250,32 @@ function planCitationNote(ds: Dataset): string | null {
   return mdText(`${parts.join(" và ").replace(/^./, (c) => c.toLocaleUpperCase("vi"))} của Kế hoạch số ${planNumber(ds)} dẫn trong báo cáo là minh họa.`);
 }
 
+const CHILDREN = new WeakMap<Dataset, Map<string, Unit[]>>();
+/** Each unit's child units, once per dataset. */
+function childrenOf(ds: Dataset): Map<string, Unit[]> {
+  let map = CHILDREN.get(ds);
+  if (!map) {
+    map = new Map();
+    for (const u of ds.units.values()) {
+      if (!u.parent) continue;
+      const list = map.get(u.parent) ?? [];
+      list.push(u);
+      map.set(u.parent, list);
+    }
+    CHILDREN.set(ds, map);
+  }
+  return map;
+}
+
 /** One source per table: while the roll-up below a unit is incomplete, a table shows either the
  *  unit's own declared figures (when it declared any of the table's indicators) or the sum of
  *  the units that reported, never a mix, and says which. */
 export function tableSource(ds: Dataset, fig: UnitFigures, ids: readonly string[]): { values: Values; note: string | null } {
   if (!fig.rolled || fig.coverage.complete) return { values: fig.effective, note: null };
   const entered = (id: string) => !ds.catalogue.indicators.find((i) => i.id === id)?.computed && Object.keys(fig.declared[id] ?? {}).length > 0;
-  const noun = ds.levels.get(ds.project.levels.find((l) => l.parent === fig.unit.level && l.kind === "territory")?.id ?? "")?.unit_noun ?? "đơn vị";
+  const level = ds.levels.get(ds.project.levels.find((l) => l.parent === fig.unit.level && l.kind === "territory")?.id ?? "");
+  const kids = childrenOf(ds).get(fig.unit.code)?.filter((u) => u.level === level?.id) ?? [];
+  const noun = typesNoun(kids, level?.unit_types, level?.unit_noun ?? "đơn vị");
   const count = `${fig.coverage.reporting}/${fig.coverage.total} ${noun}`;
   if (ids.some(entered)) return { values: fig.declared, note: `Số liệu do ${fig.unit.type} báo cáo (đến ngày lập báo cáo, ${count} đã nộp báo cáo).` };
   return { values: fig.rolled, note: `Số liệu tổng hợp từ ${count} đã nộp báo cáo.` };
@@ -242,20 +283,22 @@ export function tableSource(ds: Dataset, fig: UnitFigures, ids: readonly string[
 
 /** Whose figures a report with unreported units below it shows: its own, or a partial sum. */
 function coverageNote(ds: Dataset, tree: Tree, unit: Unit): string {
-  const leaves: UnitFigures[] = [];
-  const walk = (code: string) => {
+  // A leaf is in the figures only when every report between it and this unit was received too.
+  const leaves: { fig: UnitFigures; counted: boolean }[] = [];
+  const walk = (code: string, through: boolean) => {
     const kids = (tree.children.get(code) ?? []).filter((c) => ds.levels.get(ds.units.get(c)!.level)?.kind === "territory");
-    if (!kids.length && code !== unit.code) leaves.push(tree.figures.get(code)!);
-    for (const k of kids) walk(k);
+    const fig = tree.figures.get(code)!;
+    if (!kids.length && code !== unit.code) leaves.push({ fig, counted: through && tree.received(fig.report) });
+    for (const k of kids) walk(k, through && (code === unit.code || tree.received(fig.report)));
   };
-  walk(unit.code);
-  const done = leaves.filter((l) => tree.received(l.report)).length;
-  const leafLevel = ds.levels.get(leaves[0]?.unit.level ?? "");
-  const noun = typesNoun(leaves.map((l) => l.unit), leafLevel?.unit_types, leafLevel?.unit_noun ?? "đơn vị");
+  walk(unit.code, true);
+  const done = leaves.filter((l) => l.counted).length;
+  const leafLevel = ds.levels.get(leaves[0]?.fig.unit.level ?? "");
+  const noun = typesNoun(leaves.map((l) => l.fig.unit), leafLevel?.unit_types, leafLevel?.unit_noun ?? "đơn vị");
   const own = tree.figures.get(unit.code)!.declared[ds.catalogue.roles.poor] !== undefined;
   return own
-    ? `*(Số liệu trên là số liệu của đơn vị. Đến nay ${done}/${leaves.length} ${noun} đã báo cáo; các biểu tổng hợp theo đơn vị cấp dưới chỉ cộng các đơn vị đã báo cáo.)*`
-    : `*(Số liệu cộng từ ${done}/${leaves.length} ${noun} đã báo cáo, chưa đầy đủ.)*`;
+    ? `*(Các số liệu nêu trên do ${unit.type ?? "đơn vị"} tổng hợp, báo cáo. Đến ngày lập báo cáo, số liệu của ${done}/${leaves.length} ${noun} đã được tiếp nhận qua báo cáo của đơn vị cấp dưới; các biểu tổng hợp theo đơn vị cấp dưới chỉ gồm các đơn vị đó.)*`
+    : `*(Số liệu tổng hợp từ báo cáo của ${done}/${leaves.length} ${noun}, chưa đầy đủ.)*`;
 }
 
 function chairedForm(form: FormSpec, unit: Unit, indicators: ReadonlyMap<string, Indicator>): FormSpec | null {
