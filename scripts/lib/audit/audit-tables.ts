@@ -112,6 +112,12 @@ export function auditTable(t: AuditedTable, env: AuditEnv): AuditFailure[] {
         if (g.exhaustive) checkSum(r, g.rows, c, "phân tổ đầy đủ");
         if (kind !== "bounded") return;
         const total = cell(r, c);
+        if (g.disjoint) {
+          const got = g.rows.map((p) => cell(p, c)).filter((x): x is Printed => x !== null);
+          const sum = got.reduce((s, x) => s + x.value, 0);
+          const tol = got.reduce((s, x) => s + x.tol, 0) + (total?.tol ?? 0) + EPS;
+          if (got.length && sum - (total?.value ?? 0) > tol) fail(r, c, `các phần không trùng nhau ${g.rows.map(rowName).join(" + ")} = ${fmt(sum)} lớn hơn dòng tổng (${total ? fmt(total.value) : "-"})`);
+        }
         for (const p of g.rows) {
           const part = cell(p, c);
           if (part && part.value - part.tol > (total?.value ?? 0) + (total?.tol ?? 0) + EPS) fail(p, c, `phần "trong đó" ${fmt(part.value)} lớn hơn dòng tổng ${rowName(r)} (${total ? fmt(total.value) : "-"})`);

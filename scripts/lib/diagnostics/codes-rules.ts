@@ -154,6 +154,12 @@ export const RULE_CODES = spec({
     message: (a) => `${a.parts} cộng lại bằng ${a.sum}, khác ${a.totalName} (${a.total}) ${a.period}.`,
     hint: () => "Hai phần chi tiết này chia hết số tổng: sửa để tổng các phần bằng số tổng.",
   },
+  VALUE_PARTS_SUM_EXCEEDS: {
+    severity: "error",
+    title: "Tổng các phần không trùng nhau lớn hơn số tổng",
+    message: (a) => `${a.parts} cộng lại bằng ${a.sum}, lớn hơn ${a.totalName} (${a.total}) ${a.period}.`,
+    hint: () => "Các nhóm này loại trừ nhau (một hộ chỉ thuộc một nhóm), nên tổng của chúng không thể lớn hơn số tổng: kiểm tra lại số tổng và từng phần.",
+  },
   VALUE_PART_WITHOUT_TOTAL: {
     severity: "error",
     title: "Có số chi tiết nhưng để trống số tổng",

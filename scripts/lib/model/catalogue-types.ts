@@ -159,6 +159,10 @@ export interface FormPartGroup {
   /** "children" or a formula of row numbers ("2.2+2.3"). */
   rows: string;
   exhaustive: boolean;
+  /** Parts are mutually exclusive (poor / near-poor / newly out of poverty): their sum ≤ the total. */
+  disjoint?: boolean;
+  /** Indicators of rows in `rows` that are not in this group (an overlapping DTTS row). */
+  except?: string[];
 }
 
 export interface FormSpec {

@@ -3,13 +3,13 @@
 // "I" owns "1", "2" …, "1" owns "1.1", "1.2" …, and a run of "-" rows right below a row are its
 // parts. Rows whose TT ends in a letter ("2a": a rate) are never children. A formula names rows
 // by their TT ("I+II+III+IV"), each of which must be unique in the form.
-import type { FormRow } from "./types.js";
+import type { FormRow, FormSpec } from "./types.js";
 
 export interface ResolvedRow {
   /** Rows this row is the sum of. */
   sum?: number[];
   /** Its "trong đó" groups. */
-  parts?: { rows: number[]; exhaustive: boolean }[];
+  parts?: { rows: number[]; exhaustive: boolean; disjoint?: boolean }[];
 }
 
 export interface RowRefError {
@@ -66,7 +66,7 @@ export function resolveRows(rows: readonly FormRow[]): { rows: ResolvedRow[]; er
   const out = rows.map((r, i): ResolvedRow => {
     const res: ResolvedRow = {};
     if (r.sum) res.sum = resolveRef(rows, i, r.sum, ["sum"], errors);
-    if (r.parts) res.parts = r.parts.map((g, k) => ({ rows: resolveRef(rows, i, g.rows, ["parts", k, "rows"], errors), exhaustive: g.exhaustive }));
+    if (r.parts) res.parts = r.parts.map((g, k) => ({ rows: resolveRef(rows, i, g.rows, ["parts", k, "rows"], errors).filter((j) => !g.except?.includes(rows[j]!.indicator ?? "")), exhaustive: g.exhaustive, ...(g.disjoint ? { disjoint: true } : {}) }));
     return res;
   });
   return { rows: out, errors };
@@ -85,4 +85,25 @@ export function sumOrder(resolved: readonly ResolvedRow[]): number[] {
   };
   resolved.forEach((_, i) => visit(i));
   return order;
+}
+
+/** The forms' disjoint "trong đó" groups as indicator ids: the parts are mutually exclusive, so
+ *  their sum never exceeds the total. Parts without an indicator are left out. */
+export function disjointGroups(forms: readonly FormSpec[]): { total: string; parts: string[] }[] {
+  const out: { total: string; parts: string[] }[] = [];
+  const seen = new Set<string>();
+  for (const form of forms) {
+    const resolved = resolveRows(form.rows).rows;
+    form.rows.forEach((row, i) => {
+      for (const g of resolved[i]?.parts ?? []) {
+        if (!g.disjoint || !row.indicator) continue;
+        const parts = g.rows.flatMap((j) => (form.rows[j]?.indicator ? [form.rows[j]!.indicator!] : []));
+        const key = [row.indicator, ...parts].join(" ");
+        if (parts.length < 2 || seen.has(key)) continue;
+        seen.add(key);
+        out.push({ total: row.indicator, parts });
+      }
+    });
+  }
+  return out;
 }

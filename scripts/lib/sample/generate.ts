@@ -16,6 +16,7 @@ import { narrativeFor, type UnitKind } from "./narrative.js";
 import { financeFor } from "./finance.js";
 import { rngFor, type Rng } from "./random.js";
 import { MIX, drawStatus } from "./statuses.js";
+import { disjointGroups } from "../model/form-rows.js";
 import { applyRules, coreValues, dropConsistently, otherValues, sumSeries, type Anchor, type Profile, type Series } from "./values.js";
 
 // What a district or the province declares itself: the core poverty figures with the
@@ -105,6 +106,7 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
   // A component reserved for flagged communes (Chương trình 135) has outputs only in them.
   const applicableIn = (flagged: boolean) => (id: string) => (components.get(id)?.applicable ?? true) && (!flagRule(id) || flagged);
   const sections = flattenOutline(ds.outline.sections);
+  const disjoint = disjointGroups(ds.forms);
   const poorRates = new Map<string, number>();
   const isDbkk = (u: Unit, rate: number) => u.area !== "thanh_thi" && rate >= DBKK_RATE;
 
@@ -115,7 +117,7 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
     poorRates.set(u.code, rate);
     villages(s, u, isDbkk(u, rate), rng, first, ds.project.periods[ds.project.periods.length - 1]!.id);
     otherValues(s, ds.catalogue.indicators, ds.project.periods, applicableIn(isDbkk(u, rate)), rng);
-    applyRules(s, ds.catalogue, rng);
+    applyRules(s, ds.catalogue, rng, disjoint);
     return s;
   };
   // Published figures (published.yaml): the district's communes are drawn, then anchored so that

@@ -203,7 +203,7 @@ export function otherValues(s: Series, indicators: readonly Indicator[], periods
 /** The catalogue's rules on one unit's series: an exhaustive breakdown's total is the sum of its
  *  parts, a part never exceeds its total, and an indicator that needs another (trainees need
  *  classes) follows it: none without it, a plausible multiple of it otherwise. */
-export function applyRules(s: Series, catalogue: IndicatorCatalogue, rng: Rng): void {
+export function applyRules(s: Series, catalogue: IndicatorCatalogue, rng: Rng, disjoint: readonly { total: string; parts: string[] }[] = []): void {
   for (const b of catalogue.breakdowns ?? []) {
     const total = s[b.total];
     if (!total || !b.parts.every((id) => s[id])) continue;
@@ -224,6 +224,20 @@ export function applyRules(s: Series, catalogue: IndicatorCatalogue, rng: Rng): 
       }
       const total = ind.part_of ? s[ind.part_of]?.[p] : undefined;
       if (typeof total === "number" && (own[p] as number) > total) own[p] = total;
+    }
+  }
+  // Mutually exclusive groups (poor / near-poor / newly out of poverty) share their total:
+  // scaled down so that they add up to at most it.
+  for (const g of disjoint) {
+    for (const [p, total] of Object.entries(s[g.total] ?? {})) {
+      if (typeof total !== "number") continue;
+      const parts = g.parts.map((id) => s[id]?.[p]);
+      const sum = parts.reduce<number>((x, v) => x + (typeof v === "number" ? v : 0), 0);
+      if (sum <= total) continue;
+      g.parts.forEach((id, k) => {
+        const v = parts[k];
+        if (typeof v === "number") s[id]![p] = Math.floor((v * total) / sum);
+      });
     }
   }
 }

@@ -6,6 +6,7 @@ import { diagnostic, pointerOf } from "../diagnostics/make.js";
 import { suggest } from "../diagnostics/suggest.js";
 import type { Dataset, LoadedReport } from "../model/dataset.js";
 import { INTEGER_KINDS, indexCatalogue, type CatalogueIndex } from "../model/catalogue.js";
+import { disjointGroups } from "../model/form-rows.js";
 import { VI_THOUSANDS, formatNumber } from "../text/format.js";
 import { checkFinance } from "./check-finance.js";
 
@@ -177,6 +178,23 @@ function checkParts(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedRe
           "VALUE_RATE_RANGE",
           { name: ind.name, period: periodLabel(ds, p), rate: formatNumber(rate, 2), numerator: cat.indicators.get(numerator)?.name ?? numerator, denominator: cat.indicators.get(denominator)?.name ?? denominator },
           { file, pointer: pointerOf(["values", numerator, p]) },
+        ),
+      );
+    }
+  }
+  for (const b of disjointGroups(ds.forms)) {
+    for (const [p, v] of Object.entries(report.values[b.total] ?? {})) {
+      const parts = b.parts.map((id) => num(report.values[id]?.[p]));
+      const given = parts.filter((x): x is number => x !== null);
+      const sum = given.reduce((x, y) => x + y, 0);
+      if (num(v) === null || given.length < 2 || sum <= (v as number)) continue;
+      const name = (id: string) => cat.indicators.get(id)?.name ?? id;
+      const first = b.parts.find((id) => num(report.values[id]?.[p]) !== null)!;
+      out.push(
+        diagnostic(
+          "VALUE_PARTS_SUM_EXCEEDS",
+          { parts: b.parts.filter((_, k) => parts[k] !== null).map(name).join(" + "), sum: formatNumber(sum), totalName: name(b.total).toLowerCase(), total: formatNumber(v as number), period: periodLabel(ds, p) },
+          { file, pointer: pointerOf(["values", first, p]) },
         ),
       );
     }

@@ -17,7 +17,7 @@ export interface TableRow {
   /** Rows (indices) this row is the sum of. */
   sum?: number[];
   /** "Trong đó" groups of this row. */
-  parts?: { rows: number[]; exhaustive: boolean }[];
+  parts?: { rows: number[]; exhaustive: boolean; disjoint?: boolean }[];
 }
 
 export interface TableModel {
