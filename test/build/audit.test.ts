@@ -107,6 +107,25 @@ describe("breakdowns and trong đó groups", () => {
   });
 });
 
+describe("disjoint trong đó groups", () => {
+  it("poor, near-poor and newly-out-of-poverty borrowers adding up to more than the loans are named, each part alone under the total", () => {
+    fx.edit(
+      FILES.commune,
+      "  ho_can_ngheo_phat_sinh: {y2016: 8, y2017: 9, mid2018: 3}\n",
+      "  ho_can_ngheo_phat_sinh: {y2016: 8, y2017: 9, mid2018: 3}\n" +
+        ["luot_ho_vay_von: {y2016: 30}", "luot_ho_ngheo_vay_von: {y2016: 12}", "luot_ho_can_ngheo_vay_von: {y2016: 10}", "luot_ho_moi_thoat_ngheo_vay_von: {y2016: 8}"].map((l) => `  ${l}\n`).join(""),
+    );
+    const { ds, forms } = views(fx.data);
+    const b07 = form(forms("00123"), "Biểu số 07");
+    expect(auditTables([audited("x", b07)], auditEnv(ds))).toEqual([]); // 12 + 10 + 8 = 30
+    b07.table.rows.find((r) => r.indicator === "luot_ho_can_ngheo_vay_von")!.cells[col(b07, "Năm 2016")] = "16";
+    const failures = auditTables([audited("x", b07)], auditEnv(ds));
+    expect(failures).toEqual([
+      expect.objectContaining({ form: "Biểu số 07", row: "1 Số lượt hộ được vay vốn tín dụng ưu đãi", column: "Năm 2016", message: expect.stringContaining("= 36 lớn hơn dòng tổng (30)") }),
+    ]);
+  });
+});
+
 describe("one source per table", () => {
   it("while a commune is still drafting, the city's Biểu 01 shows its own declared figures, not its total beside the communes' parts, and says so", () => {
     fx.edit(FILES.commune2, "status: da_duyet\nsubmitted_on: 2018-07-20\napproved_on: 2018-07-30", "status: dang_soan\nsubmitted_on: null\napproved_on: null");

@@ -37,6 +37,21 @@ describe("breakdowns and parts", () => {
     expect(d.message).toContain("số công trình cơ sở hạ tầng được đầu tư mới (3)");
   });
 
+  it("VALUE_PARTS_SUM_EXCEEDS: 59 loans, of which poor 29 + near-poor 25 + newly out of poverty 16 = 70", () => {
+    addValues("luot_ho_vay_von: {y2016: 59}", "luot_ho_ngheo_vay_von: {y2016: 29}", "luot_ho_can_ngheo_vay_von: {y2016: 25}", "luot_ho_moi_thoat_ngheo_vay_von: {y2016: 16}");
+    const r = fx.check();
+    const d = expectAt(r, at("VALUE_PARTS_SUM_EXCEEDS", "error", C, 30, 34));
+    expect(d.message).toContain("cộng lại bằng 70");
+    expect(d.message).toContain("(59)");
+    expect(d.hint).toContain("loại trừ nhau");
+    expect(only(r, "VALUE_PART_EXCEEDS")).toHaveLength(0); // each part alone is within the total
+  });
+
+  it("VALUE_PARTS_SUM_EXCEEDS leaves out the ethnic-minority row, which overlaps the three groups", () => {
+    addValues("ho_duoc_ho_tro_sinh_ke_da3: {y2016: 20}", "ho_ngheo_duoc_ho_tro_sinh_ke_da3: {y2016: 10}", "ho_can_ngheo_duoc_ho_tro_sinh_ke_da3: {y2016: 6}", "ho_moi_thoat_ngheo_duoc_ho_tro_sinh_ke_da3: {y2016: 4}", "ho_dtts_duoc_ho_tro_sinh_ke_da3: {y2016: 15}");
+    expect(only(fx.check(), "VALUE_PARTS_SUM_EXCEEDS")).toHaveLength(0);
+  });
+
   it("REPORT_INCOMPLETE: new works given without their types, in a submitted report", () => {
     addValues("cong_trinh_ha_tang_moi: {y2016: 3}");
     expect(expectAt(fx.check(), at("REPORT_INCOMPLETE", "error", C, 17, 1)).message).toContain("cong_trinh_giao_thong.y2016");
