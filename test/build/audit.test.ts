@@ -29,6 +29,9 @@ const form = (forms: FormView[], label: string) => forms.find((f) => f.label ===
 const row = (f: FormView, number: string, label?: RegExp) => f.table.rows.find((r) => r.cells[0] === number && (!label || label.test(r.cells[1] ?? "")))!;
 const col = (f: FormView, header: string) => f.table.headers.indexOf(header);
 const audited = (document: string, f: FormView): AuditedTable => ({ document, form: f.label, table: f.table });
+const LAST_VALUE = "  ho_can_ngheo_phat_sinh: {y2016: 8, y2017: 9, mid2018: 3}\n";
+/** Adds value lines to the commune's report, after its last value. */
+const addValues = (...lines: string[]) => fx.edit(FILES.commune, LAST_VALUE, LAST_VALUE + lines.map((l) => `  ${l}\n`).join(""));
 
 describe("sum rows are computed from their rows", () => {
   beforeEach(() => {
@@ -86,14 +89,7 @@ describe("sum rows are computed from their rows", () => {
 
 describe("breakdowns and trong đó groups", () => {
   it("an exhaustive breakdown (types of new works) that does not add up, and a trong đó part above its total", () => {
-    fx.edit(
-      FILES.commune,
-      "  ho_can_ngheo_phat_sinh: {y2016: 8, y2017: 9, mid2018: 3}\n",
-      "  ho_can_ngheo_phat_sinh: {y2016: 8, y2017: 9, mid2018: 3}\n" +
-        ["cong_trinh_ha_tang_moi: {y2016: 4}", "cong_trinh_giao_thong: {y2016: 2}", "cong_trinh_thuy_loi: {y2016: 1}", "cong_trinh_truong_lop: {y2016: 1}", "cong_trinh_tram_y_te: {y2016: 0}", "cong_trinh_nha_sinh_hoat_cong_dong: {y2016: 0}", "cong_trinh_dien: {y2016: 0}", "cong_trinh_nuoc_sinh_hoat: {y2016: 0}", "cong_trinh_khac: {y2016: 0}", "luot_ho_vay_von: {y2016: 30}", "luot_ho_ngheo_vay_von: {y2016: 12}"]
-          .map((l) => `  ${l}\n`)
-          .join(""),
-    );
+    addValues("cong_trinh_ha_tang_moi: {y2016: 4}", "cong_trinh_giao_thong: {y2016: 2}", "cong_trinh_thuy_loi: {y2016: 1}", "cong_trinh_truong_lop: {y2016: 1}", "cong_trinh_tram_y_te: {y2016: 0}", "cong_trinh_nha_sinh_hoat_cong_dong: {y2016: 0}", "cong_trinh_dien: {y2016: 0}", "cong_trinh_nuoc_sinh_hoat: {y2016: 0}", "cong_trinh_khac: {y2016: 0}", "luot_ho_vay_von: {y2016: 30}", "luot_ho_ngheo_vay_von: {y2016: 12}");
     const { ds, forms } = views(fx.data);
     const b06 = form(forms("00123"), "Biểu số 06");
     const b07 = form(forms("00123"), "Biểu số 07");
@@ -109,12 +105,7 @@ describe("breakdowns and trong đó groups", () => {
 
 describe("disjoint trong đó groups", () => {
   it("poor, near-poor and newly-out-of-poverty borrowers adding up to more than the loans are named, each part alone under the total", () => {
-    fx.edit(
-      FILES.commune,
-      "  ho_can_ngheo_phat_sinh: {y2016: 8, y2017: 9, mid2018: 3}\n",
-      "  ho_can_ngheo_phat_sinh: {y2016: 8, y2017: 9, mid2018: 3}\n" +
-        ["luot_ho_vay_von: {y2016: 30}", "luot_ho_ngheo_vay_von: {y2016: 12}", "luot_ho_can_ngheo_vay_von: {y2016: 10}", "luot_ho_moi_thoat_ngheo_vay_von: {y2016: 8}"].map((l) => `  ${l}\n`).join(""),
-    );
+    addValues("luot_ho_vay_von: {y2016: 30}", "luot_ho_ngheo_vay_von: {y2016: 12}", "luot_ho_can_ngheo_vay_von: {y2016: 10}", "luot_ho_moi_thoat_ngheo_vay_von: {y2016: 8}");
     const { ds, forms } = views(fx.data);
     const b07 = form(forms("00123"), "Biểu số 07");
     expect(auditTables([audited("x", b07)], auditEnv(ds))).toEqual([]); // 12 + 10 + 8 = 30
