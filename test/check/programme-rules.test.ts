@@ -120,4 +120,10 @@ describe("dates and forms", () => {
     const d = expectAt(fx.check(), at("CATALOGUE_FORM_ROW_REF", "error", "forms/B04.yaml", 38, 37));
     expect(d.message).toContain('"V"');
   });
+
+  it("CATALOGUE_FORM_ROW_REF: a disjoint group leaving out a row that is not among its parts", () => {
+    fx.edit("forms/B06.yaml", "except: [ho_dtts_duoc_ho_tro_sinh_ke]", "except: [ho_dtts_duoc_ho_tro]");
+    const d = expectAt(fx.check(), at("CATALOGUE_FORM_ROW_REF", "error", "forms/B06.yaml", 42, 192));
+    expect(d.message).toContain('"ho_dtts_duoc_ho_tro"');
+  });
 });

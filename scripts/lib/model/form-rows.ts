@@ -14,7 +14,7 @@ export interface ResolvedRow {
 
 export interface RowRefError {
   row: number;
-  /** JSON pointer tail below rows/<row>: ["sum"] or ["parts", k, "rows"]. */
+  /** JSON pointer tail below rows/<row>: ["sum"], ["parts", k, "rows"] or ["parts", k, "except", m]. */
   path: (string | number)[];
   ref: string;
   reason: "unknown" | "ambiguous" | "empty";
@@ -66,7 +66,14 @@ export function resolveRows(rows: readonly FormRow[]): { rows: ResolvedRow[]; er
   const out = rows.map((r, i): ResolvedRow => {
     const res: ResolvedRow = {};
     if (r.sum) res.sum = resolveRef(rows, i, r.sum, ["sum"], errors);
-    if (r.parts) res.parts = r.parts.map((g, k) => ({ rows: resolveRef(rows, i, g.rows, ["parts", k, "rows"], errors).filter((j) => !g.except?.includes(rows[j]!.indicator ?? "")), exhaustive: g.exhaustive, ...(g.disjoint ? { disjoint: true } : {}) }));
+    if (r.parts)
+      res.parts = r.parts.map((g, k) => {
+        const all = resolveRef(rows, i, g.rows, ["parts", k, "rows"], errors);
+        g.except?.forEach((id, m) => {
+          if (!all.some((j) => rows[j]!.indicator === id)) errors.push({ row: i, path: ["parts", k, "except", m], ref: id, reason: "unknown" });
+        });
+        return { rows: all.filter((j) => !g.except?.includes(rows[j]!.indicator ?? "")), exhaustive: g.exhaustive, ...(g.disjoint ? { disjoint: true } : {}) };
+      });
     return res;
   });
   return { rows: out, errors };
