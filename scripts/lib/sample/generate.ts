@@ -15,6 +15,9 @@ import { reportToYaml } from "../write/report-yaml.js";
 import { narrativeFor, type UnitKind } from "./narrative.js";
 import { financeFor } from "./finance.js";
 import { rngFor, type Rng } from "./random.js";
+import { DBKK_RATE, flagsYaml } from "./flags.js";
+import { signer } from "./signer.js";
+import { allocate } from "./allocate.js";
 import { MIX, drawStatus } from "./statuses.js";
 import { disjointGroups } from "../model/form-rows.js";
 import { applyRules, coreValues, dropConsistently, otherValues, sumSeries, type Anchor, type Profile, type Series } from "./values.js";
@@ -46,12 +49,6 @@ function declaredOf(children: Series[]): Series {
   return s;
 }
 
-/** A rural commune at or above this illustrative baseline poverty rate is flagged ĐBKK and 135. */
-const DBKK_RATE = 0.22;
-const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Hà", "Đinh", "Bùi", "Đỗ", "Vũ", "Cao", "Triệu"];
-const MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Quang", "Thanh", "Ngọc", "Hữu"];
-const GIVEN = ["An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Lan", "Hương", "Thắng", "Tuấn", "Hòa", "Sơn", "Thủy", "Quyết"];
-
 const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 export interface SampleOutput {
@@ -68,29 +65,6 @@ function profileOf(unit: Unit, districtFactor: number, rng: Rng, minority?: numb
   const drawn = districtFactor > 1.6 && !urban ? rng.between(0.3, 0.8) : rng.between(0, 0.06);
   const minorityShare = minority === undefined ? drawn : Math.min(0.95, minority * (urban ? 0.3 : 1) * rng.between(0.6, 1.4));
   return { households, poorRate, nearRate: rng.between(0.05, 0.1), minorityShare };
-}
-
-/** `total` split in proportion to `weights`, in whole numbers that add up exactly (largest remainder). */
-function allocate(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((s, w) => s + w, 0) || 1;
-  const raw = weights.map((w) => (total * w) / sum);
-  const out = raw.map(Math.floor);
-  const order = raw.map((r, i) => ({ i, rest: r - Math.floor(r) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
-  const missing = total - out.reduce((s, v) => s + v, 0);
-  for (let k = 0; k < missing; k++) out[order[k % order.length]!.i]!++;
-  return out;
-}
-
-function signer(unit: Unit, level: Level, rng: Rng): ReportFile["document"]["signer"] {
-  const name = `${rng.pick(FAMILY)} ${rng.pick(MIDDLE)} ${rng.pick(GIVEN)}`;
-  // An agency's deputy signs for its head, whose title is data (departments.yaml: head).
-  if (level.kind === "agency") {
-    const head = (unit.head ?? "Thủ trưởng").toLocaleUpperCase("vi");
-    return { authority: "", deputy: `KT. ${head}`, position: `PHÓ ${head}`, name };
-  }
-  return rng.chance(0.5)
-    ? { authority: "TM. ỦY BAN NHÂN DÂN", deputy: null, position: "CHỦ TỊCH", name }
-    : { authority: "TM. ỦY BAN NHÂN DÂN", deputy: "KT. CHỦ TỊCH", position: "PHÓ CHỦ TỊCH", name };
 }
 
 export function generateSample(ds: Dataset, seed: number): SampleOutput {
@@ -318,41 +292,4 @@ export function generateSample(ds: Dataset, seed: number): SampleOutput {
     return [c, (s?.ho_ngheo?.[lastPeriod] ?? 0) / Math.max(1, s?.ho_dan_cu?.[lastPeriod] ?? 1)];
   }));
   return { reports, flagsText: flagsYaml(ds, poorRates, lastRates, seed) };
-}
-
-/** Share of the ĐBKK communes shown as having left the status by the last period: 12 %, on the
- *  pro-rata path (10 - 15 %) of QĐ 1722's 20 - 30 % by 2020. */
-const LEFT_DBKK_SHARE = 0.12;
-
-function flagsYaml(ds: Dataset, poorRates: Map<string, number>, lastRates: Map<string, number>, seed: number): string {
-  const rural = [...poorRates.entries()].filter(([c]) => ds.units.get(c)?.area !== "thanh_thi");
-  const dbkk = rural.filter(([, r]) => r >= DBKK_RATE).map(([c]) => c).sort();
-  // Those leaving first are the ĐBKK communes with the lowest poverty rate at the last period.
-  const left = [...dbkk].sort((a, b) => lastRates.get(a)! - lastRates.get(b)! || (a < b ? -1 : 1)).slice(0, Math.round(dbkk.length * LEFT_DBKK_SHARE)).sort();
-  const atk = rural.filter(([c]) => rngFor(seed, `atk:${c}`).chance(0.03)).map(([c]) => c).sort();
-  const q = (list: string[]) => `[${list.map((c) => `"${c}"`).join(", ")}]`;
-  return [
-    "# yaml-language-server: $schema=../schemas/unit-flags.schema.json",
-    "# Các xã thuộc diện đặc biệt khó khăn, Chương trình 135, an toàn khu.",
-    "# DANH SÁCH MINH HỌA do lệnh npm run sample sinh ra: thay bằng danh sách theo",
-    "# QĐ 900/QĐ-TTg (20/6/2017), QĐ 582/QĐ-TTg (28/4/2017) khi có số liệu chính thức.",
-    "# Huyện nghèo (Nghị quyết 30a/2008/NQ-CP): chưa xác định tỉnh có huyện nghèo (danh sách để trống).",
-    "source: Minh họa (xã có tỷ lệ hộ nghèo minh họa cuối năm 2015 từ 22% trở lên; xã thoát đặc biệt khó khăn là các xã có tỷ lệ hộ nghèo minh họa tại 30/6/2018 thấp nhất)",
-    "illustrative: true",
-    "labels:",
-    "  xa_dbkk: Xã đặc biệt khó khăn",
-    "  xa_135: Xã thuộc Chương trình 135",
-    "  xa_atk: Xã an toàn khu",
-    "  xa_thoat_dbkk: Xã đã thoát khỏi tình trạng đặc biệt khó khăn",
-    "  huyen_ngheo: Huyện nghèo",
-    "  huyen_thoat_ngheo: Huyện đã thoát khỏi tình trạng huyện nghèo",
-    "flags:",
-    `  xa_dbkk: ${q(dbkk)}`,
-    `  xa_135: ${q(dbkk)}`,
-    `  xa_atk: ${q(atk)}`,
-    `  xa_thoat_dbkk: ${q(left)}`,
-    "  huyen_ngheo: []",
-    "  huyen_thoat_ngheo: []",
-    "",
-  ].join("\n");
 }
