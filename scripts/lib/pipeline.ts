@@ -25,7 +25,7 @@ import type { DocModel } from "./model/document.js";
 import { InputError } from "./diagnostics/input-error.js";
 import { PHASES } from "./progress.js";
 import type { DocxPacker } from "./render/docx/docx-pool.js";
-import { markdownToHtml, renderDocument } from "./render/documents.js";
+import { blocksHtml, renderDocument } from "./render/documents.js";
 import { loadTemplates, type Templates } from "./render/templates.js";
 import { planDocModel } from "./render/view/plan-view.js";
 import { reportDocModel } from "./render/view/report-doc.js";
@@ -160,7 +160,7 @@ function documentJobs(ds: Dataset, tree: Tree, templates: Templates, code: strin
     const base = `documents/${reportPath(unit, index).replace(/^reports\//, "").replace(/\.ya?ml$/, "")}`;
     for (const f of view.forms) tables.push({ document: `${base}.docx`, form: f.label, table: f.table });
     const hasBody = tree.figures.get(unit.code)?.report != null || (tree.children.get(unit.code)?.length ?? 0) > 0;
-    unitDocs.set(unit.code, { md: `${base}.md`, html: `${base}.html`, docx: `${base}.docx`, bodyHtml: hasBody ? markdownToHtml(model.body) : null });
+    unitDocs.set(unit.code, { md: `${base}.md`, html: `${base}.html`, docx: `${base}.docx`, bodyHtml: hasBody ? blocksHtml(model.body) : null });
     jobs.push(job(base, { unit: unit.code, level: unit.level, kind: "report" }, model));
   }
   return { jobs, tables, unitDocs };
@@ -238,7 +238,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         await books;
         if (site) {
           progress(PHASES.site, 0, 1);
-          const planBody = markdownToHtml(jobs.find((j) => j.entry.kind === "plan")!.model.body);
+          const planBody = blocksHtml(jobs.find((j) => j.entry.kind === "plan")!.model.body);
           const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: planBody };
           const model = siteModel({ ds, tree, docs: unitDocs, plan, geo: readGeo(opts.dataDir) });
           const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));

@@ -3,6 +3,7 @@
 // Illustrative numbers only. Contains one NFD-decomposed word and one control character on purpose.
 
 import type { DocForm, DocModel } from "../../scripts/lib/model/document.js";
+import { parseBlocks } from "../../scripts/lib/render/view/blocks.js";
 
 const NFD_THUY = "Thanh Thu\u0079\u0309"; // "Thanh Thuỷ" with y + combining hook above
 
@@ -98,7 +99,7 @@ export const fixture: DocModel = {
   type_name: "BÁO CÁO",
   title: "Đánh giá giữa kỳ thực hiện Chương trình mục tiêu quốc gia\nGiảm nghèo bền vững giai đoạn 2016 - 2020",
   addressees: ["Ủy ban nhân dân tỉnh Phú Thọ", "Ban Chỉ đạo giảm nghèo bền vững tỉnh Phú Thọ"],
-  body: BODY,
+  body: parseBlocks(BODY),
   recipients: [
     "Như trên;",
     "Sở Lao động - Thương binh và Xã hội tỉnh;",
@@ -116,7 +117,7 @@ export const fixture: DocModel = {
       unit_of_measure: "Đơn vị tính: hộ",
       orientation: "landscape",
       issuer_short: "UBND HUYỆN TAM NÔNG",
-      body: "",
+      body: [],
       form: FORM,
       signature: {
         preparer: "Hà Văn Quý",
@@ -131,7 +132,7 @@ export const fixture: DocModel = {
       unit_of_measure: null,
       orientation: "portrait",
       issuer_short: null,
-      body: LIST_TABLE,
+      body: parseBlocks(LIST_TABLE),
       form: null,
       signature: null,
     },

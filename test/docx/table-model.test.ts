@@ -1,11 +1,13 @@
-import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
-import { headerGrid, parseTable } from "../../scripts/lib/render/docx/table-model.js";
+import { headerGrid, specOf } from "../../scripts/lib/render/docx/table-model.js";
 import { columnWidths } from "../../scripts/lib/render/docx/table-widths.js";
+import { parseBlocks } from "../../scripts/lib/render/view/blocks.js";
 
+/** The first table of a Markdown text, as the DOCX lays it out (parsed once into the tree). */
 const parse = (src: string) => {
-  const tokens = new MarkdownIt({ html: false }).parse(src, {});
-  return parseTable(tokens, tokens.findIndex((t) => t.type === "table_open")).spec;
+  const table = parseBlocks(src).find((b) => b.kind === "table");
+  if (table?.kind !== "table") throw new Error("no table");
+  return specOf(table.table);
 };
 
 const TABLE = `| STT | Nội dung › Nhóm A › Số | Nội dung › Nhóm A › Tỷ lệ % | Nội dung › Khác | Ghi chú |
@@ -14,11 +16,11 @@ const TABLE = `| STT | Nội dung › Nhóm A › Số | Nội dung › Nhóm A 
 | | **Tổng cộng** | **1.234** | | |
 `;
 
-describe("pipe tables: header levels", () => {
+describe("narrative pipe tables (parsed into the tree): header levels", () => {
   it("splits ' › ' labels, reads alignments, marks bold rows by their first non-empty cell", () => {
     const spec = parse(TABLE);
     expect(spec.levels).toEqual([["STT"], ["Nội dung", "Nhóm A", "Số"], ["Nội dung", "Nhóm A", "Tỷ lệ %"], ["Nội dung", "Khác"], ["Ghi chú"]]);
-    expect(spec.aligns).toEqual(["center", "right", "right", "left", null]);
+    expect(spec.aligns).toEqual(["center", "right", "right", "left", "left"]); // "---" alone: left, as the DOCX lays it out
     expect(spec.rows.map((r) => r.bold)).toEqual([false, true]);
   });
 

@@ -6,7 +6,7 @@ import { rollUp } from "../../scripts/lib/aggregate/roll-up.js";
 import { rollupRule } from "../../scripts/lib/aggregate/rollup-rule.js";
 import { runCheck } from "../../scripts/lib/check.js";
 import { readGeo } from "../../scripts/lib/load/read-geo.js";
-import { markdownToHtml } from "../../scripts/lib/render/documents.js";
+import { blocksHtml } from "../../scripts/lib/render/documents.js";
 import { loadTemplates } from "../../scripts/lib/render/templates.js";
 import { planDocModel } from "../../scripts/lib/render/view/plan-view.js";
 import { reportDocModel } from "../../scripts/lib/render/view/report-doc.js";
@@ -28,11 +28,11 @@ export async function buildDataSite(dataDir: string, outDir: string, opts: { cha
   const docs = new Map<string, UnitDocs>();
   for (const unit of ds.units.values()) {
     const hasBody = tree.figures.get(unit.code)?.report != null || (tree.children.get(unit.code)?.length ?? 0) > 0;
-    const body = hasBody ? markdownToHtml(reportDocModel(templates, reportView(ds, tree, unit), ds.project).body) : null;
+    const body = hasBody ? blocksHtml(reportDocModel(templates, reportView(ds, tree, unit), ds.project).body) : null;
     docs.set(unit.code, { md: `documents/${unit.code}.md`, html: `documents/${unit.code}.html`, docx: `documents/${unit.code}.docx`, bodyHtml: body });
   }
   const planModel = planDocModel(ds, templates);
-  const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: markdownToHtml(planModel.body) };
+  const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: blocksHtml(planModel.body) };
   const model = siteModel({ ds, tree, docs, plan, geo: readGeo(dataDir) });
   await withStagedOutput(outDir, (w) => buildSite(model, w, opts.charts ? {} : { chartLevels: [] }));
   return model;

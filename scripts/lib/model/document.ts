@@ -2,23 +2,33 @@
 // laid out. The view model builds it; the Markdown/HTML renderers and the DOCX builder only lay it
 // out. All strings are final text (numbers and dates already in Vietnamese format, NFC).
 //
-// Markdown conventions used in `body` and in annex bodies (markdown-it, raw HTML off):
-//   ## I. MỤC ĐÍCH, YÊU CẦU      section (Mục): bold, as written (already upper case)
-//   ### 1. Title                 khoản with a title: bold
-//   #### a) Title                điểm with a title: bold italic
-//   plain paragraph              body text: justified, first-line indent
-//   - item                       a dash item ("- item"), Vietnamese style, no bullets
-//   1. item                      an item numbered as written
-//   **bold**, *italic*           inline emphasis
-//   > text                       a note in italics (e.g. "Số liệu minh họa")
-//   | a | b |  pipe tables       bordered tables (in narratives; annex forms are typed: DocForm);
-//                                header cells may hold " › " to nest groups:
-//                                "Hộ nghèo cuối kỳ › Số hộ" | "Hộ nghèo cuối kỳ › Tỷ lệ %"
-//                                gives a merged "Hộ nghèo cuối kỳ" over "Số hộ" and "Tỷ lệ %".
-//                                Column alignment from the delimiter row (---: right).
-//                                A first body cell in **bold** makes the row bold (totals, groups).
+// The body of a document and of an annex is a typed tree of blocks (Block[]): the view stage parses
+// the template's Markdown into it once (render/view/blocks.ts); the Markdown, HTML and DOCX
+// renderers lay the tree out and never parse Markdown again. What each block becomes:
+//   heading 1 / 2 / 3     Mục (bold, as written) / khoản (bold) / điểm (bold italic)
+//   paragraph             body text: justified, first-line indent
+//   list                  items written with their marker ("- item", "3. item"), no bullets
+//   note                  a note in italics (the "> " convention, e.g. "Số liệu minh họa")
+//   table                 a bordered table (DocTable, as the annex forms)
+// (An annex starts its own page: no template needs a page break inside a body.)
 
 import type { Signer } from "./types.js";
+
+/** A piece of inline text: plain, bold, italic or both; or a line break. */
+export type InlineRun = { kind: "text"; text: string; bold?: true; italic?: true } | { kind: "break" };
+
+export interface ListItem {
+  /** As written: "-" for a dash item, "3." or "3)" for a numbered one. */
+  marker: string;
+  runs: InlineRun[];
+}
+
+export type Block =
+  | { kind: "heading"; level: 1 | 2 | 3; runs: InlineRun[] }
+  | { kind: "paragraph"; runs: InlineRun[] }
+  | { kind: "list"; ordered: boolean; items: ListItem[] }
+  | { kind: "note"; runs: InlineRun[] }
+  | { kind: "table"; table: DocTable };
 
 export interface DocHeader {
   /** Top-left lines, e.g. ["ỦY BAN NHÂN DÂN", "HUYỆN BÌNH AN"] or ["UBND TỈNH MẪU", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"]. */
@@ -61,8 +71,8 @@ export interface DocAnnex {
   orientation: "portrait" | "landscape";
   /** Short issuer shown top-left of a form ("UBND HUYỆN BÌNH AN"); null on a Phụ lục of the plan. */
   issuer_short: string | null;
-  /** Markdown before the form (a Phụ lục's text); "" for none. */
-  body: string;
+  /** Text before the form (a Phụ lục's text); [] for none. */
+  body: Block[];
   /** The form's table and notes, or null (a Phụ lục of text only). */
   form: DocForm | null;
   /** Footer of a form: left "NGƯỜI LẬP BIỂU", right the signer; null for none. */
@@ -79,7 +89,7 @@ export interface DocModel {
   title: string;
   /** "Kính gửi:" addressees; empty for none (a Kế hoạch has none). */
   addressees: string[];
-  body: string; // Markdown
+  body: Block[];
   /** Nơi nhận lines, already with "- " removed and the final punctuation in place ("Như trên;", "Lưu: VT, VX5."). */
   recipients: string[];
   signer: Signer;

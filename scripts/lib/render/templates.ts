@@ -2,7 +2,7 @@
 // its line), known helpers only. Markdown templates run with noEscape because the view model
 // has already escaped every data string for Markdown (render/markdown-escape.ts); HTML templates
 // keep Handlebars' HTML escaping.
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import Handlebars from "handlebars";
 import { mdText } from "./markdown-escape.js";
@@ -18,7 +18,7 @@ export function loadTemplates(dir: string): Templates {
   // {{md x}}: plain text from data, escaped for Markdown (frame fields are plain text in the DocModel).
   hbs.registerHelper("md", (value: unknown) => mdText(String(value ?? "")));
   const partialDir = join(dir, "partials");
-  for (const f of readdirSync(partialDir).filter((f) => f.endsWith(".hbs")).sort()) {
+  for (const f of (existsSync(partialDir) ? readdirSync(partialDir) : []).filter((f) => f.endsWith(".hbs")).sort()) {
     hbs.registerPartial(f.replace(/\.md\.hbs$|\.html\.hbs$|\.hbs$/, ""), readFileSync(join(partialDir, f), "utf8"));
   }
   const compiled = new Map<string, HandlebarsTemplateDelegate>();

@@ -4,8 +4,8 @@
 
 import { AlignmentType, type FileChild, type ISectionOptions, type Paragraph, type Table } from "docx";
 import type { DocAnnex, DocForm } from "../../model/document.js";
+import { bodyBlocks } from "./blocks.js";
 import { layoutTable, splitWidth } from "./grid.js";
-import { markdownBlocks } from "./markdown.js";
 import { section } from "./page.js";
 import { ctxFor, type Ctx, type Profile } from "./profile.js";
 import { signerBlock } from "./signature.js";
@@ -92,7 +92,7 @@ export function annexSection(annex: DocAnnex, profile: Profile, notice: string |
   const children: FileChild[] = [
     ...topLines(annex, ctx),
     ...titleLines(annex, ctx),
-    ...markdownBlocks(annex.body, ctx),
+    ...bodyBlocks(annex.body, ctx),
     ...(annex.form ? [formBlock(annex.form, ctx, closing)] : closing),
   ];
   return section(ctx, notice, children);

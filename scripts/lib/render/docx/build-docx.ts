@@ -1,12 +1,12 @@
 // DocModel → docx Document (pure: no I/O, no clock). Layout of an administrative document per
-// TT 01/2011/TT-BNV or NĐ 30/2020/NĐ-CP (profile.ts): header block, title, Kính gửi, body from
-// Markdown, Nơi nhận + signer, then one section per annex. packDocx (pack-docx.ts) writes the bytes.
+// TT 01/2011/TT-BNV or NĐ 30/2020/NĐ-CP (profile.ts): header block, title, Kính gửi, the body
+// (its tree of blocks), Nơi nhận + signer, then one section per annex. packDocx (pack-docx.ts) writes the bytes.
 
 import { Document, type FileChild } from "docx";
 import type { DocModel } from "../../model/document.js";
 import { annexSection } from "./annex.js";
 import { addresseeBlock, headerTable, titleBlock } from "./header-block.js";
-import { markdownBlocks } from "./markdown.js";
+import { bodyBlocks } from "./blocks.js";
 import { documentStyles, section } from "./page.js";
 import { externalStyles } from "./styles.js";
 import { ctxFor, profileOf } from "./profile.js";
@@ -22,7 +22,7 @@ export function buildDocx(model: DocModel): Document {
     headerTable(model, ctx),
     ...titleBlock(model, ctx),
     ...addresseeBlock(model, ctx),
-    ...markdownBlocks(model.body, ctx, { keepLastWithNext: true }),
+    ...bodyBlocks(model.body, ctx, { keepLastWithNext: true }),
     blank(6, { after: 120, keepNext: true }),
     signatureTable(model, ctx),
   ];

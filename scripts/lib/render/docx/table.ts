@@ -4,11 +4,9 @@
 // it is not the style's, bold rows.
 
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalMergeType, WidthType } from "docx";
-import type { Token } from "markdown-it";
-import { inlineRuns } from "./inline.js";
 import type { Ctx } from "./profile.js";
 import type { TableStyles } from "./styles.js";
-import { cellText, headerGrid, parseTable, type CellContent, type TableSpec } from "./table-model.js";
+import { cellText, headerGrid, type CellContent, type TableSpec } from "./table-model.js";
 import { columnWidths } from "./table-widths.js";
 import { endMark, NO_CELL_BORDERS, para, run, type Align, type RunSpec } from "./text.js";
 
@@ -36,10 +34,9 @@ function cell(width: number, children: Paragraph[], opts: { span?: number; vMerg
   });
 }
 
-/** Runs of a cell: its plain text, or its Markdown inline content. */
+/** Runs of a cell: its plain text. */
 function cellRuns(content: CellContent, bold: boolean): RunSpec[] {
-  if (typeof content !== "string") return inlineRuns(content, { bold });
-  const text = content.trim();
+  const text = (content ?? "").trim();
   return text ? [run(text, bold ? { bold } : {})] : [];
 }
 
@@ -133,10 +130,4 @@ export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | T
     ],
   });
   return grid([...headRows, ...bodyRows.slice(0, bodyRows.length - kept), closingRow]);
-}
-
-/** Build the table starting at tokens[start]; returns it and the index after its table_close. */
-export function buildTable(tokens: Token[], start: number, ctx: Ctx): { table: Table; end: number } {
-  const { spec, end } = parseTable(tokens, start);
-  return { table: tableFromSpec(spec, ctx), end };
 }

@@ -7,6 +7,7 @@ import { DEADLINE_TOKEN, type PlanItem } from "../../model/plan.js";
 import type { OutlineSection } from "../../model/types.js";
 import { mdInline, mdText } from "../markdown-escape.js";
 import type { Templates } from "../templates.js";
+import { parseBlocks } from "./blocks.js";
 import { formContext, formTable, type FormContext } from "./form-table.js";
 import { numberLine, placeDate } from "./frame.js";
 import { formLabel, ILLUSTRATIVE_NOTICE, illustrativePlanParts } from "./report-view.js";
@@ -27,19 +28,19 @@ export function planDocModel(ds: Dataset, templates: Templates): DocModel {
   const plan = ds.plan;
   const root = ds.units.get(ds.project.root)!;
   const year = String(plan.year);
-  const body = templates.render("plan.md.hbs", {
+  const body = parseBlocks(templates.render("plan.md.hbs", {
     preamble: mdText(plan.preamble),
     sections: plan.sections.map((s) => ({
       heading: mdInline(`${s.number}. ${s.title}`),
       items: s.items.map((i) => ({ text: itemText(i), paragraphs: (i.paragraphs ?? []).map(mdText), bullets: (i.bullets ?? []).map(mdText) })),
     })),
     closing: mdText(plan.closing),
-  });
+  }));
   const attached = `(Kèm theo Kế hoạch số ${plan.number ?? "\u00a0".repeat(6)}/${plan.symbol} ${plan.date ? `ngày ${shortDate(plan.date)}` : `ngày${"\u00a0".repeat(4)}/${"\u00a0".repeat(4)}/${year}`} của ${root.authority ?? root.name})`;
   const annexes: DocAnnex[] = [];
   for (const a of plan.annexes) {
     if (a.kind === "outline") {
-      annexes.push({ label: a.label, title: a.title, attached_to: attached, unit_of_measure: null, orientation: "portrait", issuer_short: null, body: templates.render("outline.md.hbs", { sections: outlineLines(ds.outline.sections) }), form: null, signature: null });
+      annexes.push({ label: a.label, title: a.title, attached_to: attached, unit_of_measure: null, orientation: "portrait", issuer_short: null, body: parseBlocks(templates.render("outline.md.hbs", { sections: outlineLines(ds.outline.sections) })), form: null, signature: null });
     } else {
       // The annex's own first page: its title, what it is (the note) and the list of its forms.
       const list = ds.forms.map((f) => `- ${mdInline(`${formLabel(f)}: ${f.title}`)}`).join("\n");
@@ -50,7 +51,7 @@ export function planDocModel(ds: Dataset, templates: Templates): DocModel {
         unit_of_measure: null,
         orientation: "portrait",
         issuer_short: null,
-        body: [a.note ? mdText(a.note) : "", list].filter(Boolean).join("\n\n"),
+        body: parseBlocks([a.note ? mdText(a.note) : "", list].filter(Boolean).join("\n\n")),
         form: null,
         signature: null,
       });
@@ -64,7 +65,7 @@ export function planDocModel(ds: Dataset, templates: Templates): DocModel {
           unit_of_measure: form.unit_of_measure,
           orientation: form.orientation,
           issuer_short: null,
-          body: "",
+          body: [],
           form: { table: blank, footnotes: form.footnotes ?? [] },
           signature: null,
         });

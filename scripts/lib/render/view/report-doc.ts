@@ -1,7 +1,8 @@
-// ReportView → DocModel.
+// ReportView → DocModel (its body a typed tree: the report template's Markdown parsed once).
 import type { DocModel } from "../../model/document.js";
 import type { Project } from "../../model/types.js";
 import type { Templates } from "../templates.js";
+import { parseBlocks } from "./blocks.js";
 import type { ReportView } from "./report-view.js";
 
 export function reportDocModel(templates: Templates, view: ReportView, project: Project): DocModel {
@@ -13,7 +14,8 @@ export function reportDocModel(templates: Templates, view: ReportView, project: 
     type_name: "BÁO CÁO",
     title: f.title,
     addressees: f.addressees,
-    body: templates.render("report.md.hbs", view).replace(/\n{3,}/g, "\n\n"),
+    // The template's Markdown (the narratives inside), parsed into the document tree once.
+    body: parseBlocks(templates.render("report.md.hbs", view)),
     recipients: f.recipients,
     signer: f.signer,
     annexes: view.forms.map((form) => ({
@@ -23,7 +25,7 @@ export function reportDocModel(templates: Templates, view: ReportView, project: 
       unit_of_measure: form.unitOfMeasure,
       orientation: form.orientation,
       issuer_short: f.issuerShort,
-      body: "",
+      body: [],
       form: { table: form.table, footnotes: form.footnotes },
       signature: { preparer: "", signer: f.signer, place_date: f.header.place_date },
     })),
