@@ -301,26 +301,27 @@ describe("buildDocx: margins per ruleset, heading styles, the closing block of a
     const form = tables(xml).find((t) => t.includes("Số hộ cận nghèo") && t.includes("NGƯỜI LẬP BIỂU"))!;
     expect(form).toBeDefined();
     // The closing row (the outer row around the first nested table): cantSplit, one cell spanning
-    // every column, holding the last two data rows (a nested table with the same grid), then the
-    // signature block.
+    // every column, holding the last three data rows (a nested table with the same grid), then the
+    // notes and the signature block.
     const grid = ownGrid(form);
     const closing = form.slice(form.lastIndexOf("<w:tr>", form.indexOf("<w:tbl>", 1)));
     const closingCell = closing.slice(0, closing.indexOf("<w:tbl>"));
     expect(closingCell).toContain("<w:cantSplit/>");
     expect(closingCell).toContain(`<w:gridSpan w:val="${grid.length}"/>`);
-    // The fixture form's last row "3 Số hộ cận nghèo" and the group heading above it, "II Hộ cận nghèo".
+    // The fixture form's last three rows: "2 Hộ nghèo dân tộc thiểu số", "II Hộ cận nghèo", "3 Số hộ cận nghèo".
     const nested = tables(closing).find((t) => t.includes("Số hộ cận nghèo"))!;
     expect(ownGrid(nested)).toEqual(grid);
-    expect(nested.match(/<w:tr>/g)).toHaveLength(2);
-    expect(nested).toContain("Hộ cận nghèo");
-    expect(closing.indexOf("Số hộ cận nghèo")).toBeLessThan(closing.indexOf("NGƯỜI LẬP BIỂU"));
+    expect(nested.match(/<w:tr>/g)).toHaveLength(3);
+    for (const text of ["Hộ nghèo dân tộc thiểu số", "Hộ cận nghèo", "Số hộ cận nghèo"]) expect(nested).toContain(`>${text}<`);
+    expect(closing.indexOf("Số hộ cận nghèo")).toBeLessThan(closing.indexOf("Ghi chú:"));
+    expect(closing.indexOf("Ghi chú:")).toBeLessThan(closing.indexOf("NGƯỜI LẬP BIỂU"));
     // Rows before them stay ordinary rows of the outer table.
     const before = form.slice(0, form.indexOf(closing));
-    expect(before).toContain("Hộ nghèo dân tộc thiểu số");
-    expect(before).not.toContain("Số hộ cận nghèo");
+    expect(before).toContain(">Số hộ nghèo<");
+    expect(before).not.toContain("Hộ nghèo dân tộc thiểu số");
   });
 
-  it("a group heading row keeps with the row under it; other rows do not; only the last row (and its heading) goes into the closing row", () => {
+  it("a group heading row keeps with the row under it; other rows do not; the last three rows go into the closing row", () => {
     const form = tables(xml).find((t) => t.includes("Số hộ cận nghèo") && t.includes("NGƯỜI LẬP BIỂU"))!;
     const outer = form.slice(0, form.indexOf("<w:tbl>", 1));
     const rowOf = (text: string) => (outer.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? []).find((r) => r.includes(`>${text}<`))!;
@@ -330,16 +331,35 @@ describe("buildDocx: margins per ruleset, heading styles, the closing block of a
     expect(paras.length).toBeGreaterThan(5);
     for (const p of paras) expect(p).toContain("<w:keepNext/>");
     // A data row with figures does not chain the table.
-    expect(rowOf("Hộ nghèo dân tộc thiểu số")).not.toContain("<w:keepNext/>");
-    expect(outer).toContain("Số hộ nghèo");
+    expect(rowOf("Số hộ nghèo")).not.toContain("<w:keepNext/>");
+    expect(outer).not.toContain("Số hộ cận nghèo");
   });
 
-  it("the closing row keeps one data row, two when the row above the last is a group heading (a bold row with no figure)", () => {
-    const spec = { levels: [["TT"], ["Nội dung"], ["Số"]], aligns: ["center", "left", "right"] as ("center" | "left" | "right")[], rows: [{ bold: true, cells: ["1", "Nhóm", ""] }, { bold: false, cells: ["1.1", "A", "3"] }, { bold: false, cells: ["1.2", "B", "4"] }] };
-    expect(keptRows(spec)).toBe(1);
+  it("the closing row keeps three data rows, more when a group heading is right above them, fewer when they would not fit a page with the notes", () => {
+    const row = (tt: string, bold = false) => ({ bold, cells: [tt, bold ? "Nhóm" : "A", bold ? "" : "3"] });
+    const spec = { levels: [["TT"], ["Nội dung"], ["Số"]], aligns: ["center", "left", "right"] as ("center" | "left" | "right")[], rows: [row("1", true), row("1.1"), row("1.2"), row("1.3"), row("1.4")] };
+    expect(keptRows(spec)).toBe(3);
+    // "1 Nhóm" right above the last three: it goes with them.
+    expect(keptRows({ ...spec, rows: spec.rows.slice(0, 4) })).toBe(4);
     expect(keptRows({ ...spec, rows: spec.rows.slice(0, 2) })).toBe(2);
+    // Only as many as fit beside the closing text; at least the last row.
+    expect(keptRows(spec, (k) => k <= 2)).toBe(2);
+    expect(keptRows(spec, () => false)).toBe(1);
     expect(isGroupHeading(spec.rows[0]!, spec.aligns)).toBe(true);
     expect(isGroupHeading({ bold: true, cells: ["", "Tổng cộng", "7"] }, spec.aligns)).toBe(false);
+  });
+
+  it("with notes that fill most of a page, the closing row holds only the last row (and the heading right above it)", async () => {
+    const long = Array.from({ length: 12 }, (_, i) => `Ghi chú dài số ${i + 1}: ${"số liệu minh họa theo chuẩn nghèo tiếp cận đa chiều giai đoạn 2016 - 2020, ".repeat(3)}`);
+    const annexes = fixture.annexes.map((a) => (a.form ? { ...a, form: { ...a.form, footnotes: long } } : a));
+    const doc = await docxPart(await packDocx(buildDocx({ ...fixture, annexes }), fixture.created), "word/document.xml");
+    const form = tables(doc).find((t) => t.includes("Số hộ cận nghèo") && t.includes("NGƯỜI LẬP BIỂU"))!;
+    const closing = form.slice(form.lastIndexOf("<w:tr>", form.indexOf("<w:tbl>", 1)));
+    const nested = tables(closing).find((t) => t.includes("Số hộ cận nghèo"))!;
+    expect(nested.match(/<w:tr>/g)).toHaveLength(2);
+    expect(nested).toContain(">Hộ cận nghèo<");
+    expect(nested).not.toContain("Hộ nghèo dân tộc thiểu số");
+    expect(closing).toContain("Ghi chú dài số 12");
   });
 
   it("no blank page after a table: a section or a cell that ends with a table ends with a 1-pt paragraph", () => {

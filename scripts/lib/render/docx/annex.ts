@@ -9,7 +9,7 @@ import { layoutTable, splitWidth } from "./grid.js";
 import { section } from "./page.js";
 import { ctxFor, type Ctx, type Profile } from "./profile.js";
 import { signerBlock } from "./signature.js";
-import { tableFromSpec, tableStylesOf } from "./table.js";
+import { linesHeight, tableFromSpec, tableStylesOf } from "./table.js";
 import { specOf } from "./table-model.js";
 import { blank, centred, clean, para, run } from "./text.js";
 
@@ -52,7 +52,16 @@ function titleLines(annex: DocAnnex, ctx: Ctx): Paragraph[] {
   return out;
 }
 
-function signatureFooter(sig: NonNullable<DocAnnex["signature"]>, ctx: Ctx): (Paragraph | Table)[] {
+/** A form's closing blocks and their estimated height (twips). */
+interface Closing {
+  blocks: (Paragraph | Table)[];
+  height: number;
+}
+
+/** The gap above a form's closing text: a 6-pt line and 6 pt after it. */
+const GAP_HEIGHT = linesHeight(1, 6) + 120;
+
+function signatureFooter(sig: NonNullable<DocAnnex["signature"]>, ctx: Ctx): Closing {
   const size = annexSize(ctx);
   const preparer = clean(sig.preparer).trim();
   const preparerName = preparer && preparer.toLocaleUpperCase("vi") !== PREPARER_TITLE ? preparer : "";
@@ -67,33 +76,45 @@ function signatureFooter(sig: NonNullable<DocAnnex["signature"]>, ctx: Ctx): (Pa
     ...(preparerName ? [centred(preparerName, { size, bold: true })] : []),
   ];
   const widths = splitWidth(ctx.textWidth, [0.45, 0.55]);
-  return [blank(6, { after: 120, keepNext: true }), layoutTable(widths, [[left, right]])];
+  return {
+    blocks: [blank(6, { after: 120, keepNext: true }), layoutTable(widths, [[left, right]])],
+    height: GAP_HEIGHT + linesHeight(Math.max(left.length, right.length), size),
+  };
 }
 
 /** "Ghi chú:" and one "- …" line per note, in italics, in the Note style (one size above the table's). */
-function formNotes(footnotes: string[], ctx: Ctx): Paragraph[] {
+function formNotes(footnotes: string[], ctx: Ctx): Closing {
   const notes = footnotes.map((f) => clean(f).replace(/\s+/g, " ").trim()).filter(Boolean);
-  if (!notes.length) return [];
+  if (!notes.length) return { blocks: [], height: 0 };
   const style = tableStylesOf(ctx).note;
-  return [para([run("Ghi chú:", { italics: true })], { style }), ...notes.map((n) => para([run("- "), run(n, { italics: true })], { style }))];
+  // Lines of a note: its characters (0.43 em each on average in running Vietnamese text, measured
+  // on rendered notes) over the width less the first-line indent.
+  const perLine = (ctx.textWidth - ctx.profile.firstLine) / (style.run.size * 20 * 0.43);
+  const lines = notes.reduce((a, n) => a + Math.ceil(([...n].length + 2) / perLine), 1);
+  return {
+    blocks: [para([run("Ghi chú:", { italics: true })], { style }), ...notes.map((n) => para([run("- "), run(n, { italics: true })], { style }))],
+    height: linesHeight(lines, style.run.size) + style.para.after * (notes.length + 1),
+  };
 }
 
 /**
  * A form's table with what closes it (a small gap, the notes, the signature block) kept with its
  * last rows in the table's closing row (table.ts), so no page holds only a note or a signature.
  */
-export function formBlock(form: DocForm, ctx: Ctx, closing: (Paragraph | Table)[]): Table {
-  return tableFromSpec(specOf(form.table), ctx, [blank(6, { after: ctx.profile.after }), ...formNotes(form.footnotes, ctx), ...closing]);
+export function formBlock(form: DocForm, ctx: Ctx, closing: Closing): Table {
+  const notes = formNotes(form.footnotes, ctx);
+  const blocks = [blank(6, { after: ctx.profile.after }), ...notes.blocks, ...closing.blocks];
+  return tableFromSpec(specOf(form.table), ctx, blocks, GAP_HEIGHT + notes.height + closing.height);
 }
 
 export function annexSection(annex: DocAnnex, profile: Profile, notice: string | null): ISectionOptions {
   const ctx = ctxFor(profile, annex.orientation === "landscape");
-  const closing = annex.signature ? signatureFooter(annex.signature, ctx) : [];
+  const closing = annex.signature ? signatureFooter(annex.signature, ctx) : { blocks: [], height: 0 };
   const children: FileChild[] = [
     ...topLines(annex, ctx),
     ...titleLines(annex, ctx),
     ...bodyBlocks(annex.body, ctx),
-    ...(annex.form ? [formBlock(annex.form, ctx, closing)] : closing),
+    ...(annex.form ? [formBlock(annex.form, ctx, closing)] : closing.blocks),
   ];
   return section(ctx, notice, children);
 }

@@ -125,6 +125,8 @@ export interface Ctx {
   profile: Profile;
   /** Width available to text in the current section (twips). */
   textWidth: number;
+  /** Height available to text on a page of the current section (twips). */
+  textHeight: number;
   landscape: boolean;
   /** The document's named styles (styles.ts). */
   styles: StyleSet;
@@ -137,5 +139,6 @@ export function textWidthOf(margins: Margins, landscape: boolean): number {
 
 export function ctxFor(profile: Profile, landscape: boolean): Ctx {
   const margins = landscape ? profile.landscapeMargins : profile.portraitMargins;
-  return { profile, textWidth: textWidthOf(margins, landscape), landscape, styles: styleSet(profile) };
+  const textHeight = (landscape ? A4.width : A4.height) - margins.top - margins.bottom;
+  return { profile, textWidth: textWidthOf(margins, landscape), textHeight, landscape, styles: styleSet(profile) };
 }

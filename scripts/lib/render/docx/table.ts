@@ -7,7 +7,7 @@ import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, 
 import type { Ctx } from "./profile.js";
 import type { TableStyles } from "./styles.js";
 import { cellText, headerGrid, type CellContent, type TableSpec } from "./table-model.js";
-import { columnWidths } from "./table-widths.js";
+import { columnWidths, tableLines } from "./table-widths.js";
 import { endMark, NO_CELL_BORDERS, para, run, type Align, type RunSpec } from "./text.js";
 
 const CELL_MARGINS = { top: 28, bottom: 28, left: 85, right: 85 };
@@ -55,27 +55,55 @@ export function isGroupHeading(row: TableSpec["rows"][number], aligns: TableSpec
 }
 
 /**
- * Body rows moved into the closing row: the last one, and the group heading rows right above it
- * (a heading keeps with the row under it), so that a closing block never starts a page on its own.
+ * Body rows a form's closing row holds beside its notes and signature: with fewer, a form that runs
+ * over a page ends on a page holding one row and the closing text; with more, the page before
+ * could end with as many rows' height left blank.
  */
-export function keptRows(spec: TableSpec): number {
-  let k = Math.min(1, spec.rows.length);
-  while (k < spec.rows.length && isGroupHeading(spec.rows[spec.rows.length - 1 - k]!, spec.aligns)) k++;
-  return k;
+export const KEPT_ROWS = 3;
+
+/**
+ * Body rows moved into the closing row: the last KEPT_ROWS, and the group heading rows right above
+ * them (a heading keeps with the row under it), so that a closing block never starts a page on its
+ * own and the last page of a long form holds a few of its rows, not one.
+ */
+export function keptRows(spec: TableSpec, fits: (rows: number) => boolean = () => true): number {
+  const n = spec.rows.length;
+  const withHeadings = (rows: number): number => {
+    let k = rows;
+    while (k < n && isGroupHeading(spec.rows[n - 1 - k]!, spec.aligns)) k++;
+    return k;
+  };
+  for (let k = Math.min(KEPT_ROWS, n); k > 1; k--) if (fits(withHeadings(k))) return withHeadings(k);
+  return withHeadings(Math.min(1, n));
+}
+
+/** Estimated height (twips) of `lines` lines of text at `size` pt, single spacing. */
+export const linesHeight = (lines: number, size: number): number => Math.ceil(lines * size * 20 * 1.15);
+
+/**
+ * Whether the closing row, holding the last `k` body rows and `closingHeight` twips of notes and
+ * signature, fits on one page under the repeated header: an unsplittable row taller than a page
+ * is split all the same, and the signature would be cut from its title.
+ */
+function closingFits(spec: TableSpec, widths: number[], ctx: Ctx, closingHeight: number): (k: number) => boolean {
+  const size = tableStylesOf(ctx).cell.run.size;
+  const { head, body } = tableLines(spec, widths, size);
+  const row = (lines: number): number => linesHeight(lines, size) + CELL_MARGINS.top + CELL_MARGINS.bottom;
+  return (k) => row(head) + body.slice(body.length - k).reduce((a, l) => a + row(l), 0) + closingHeight <= ctx.textHeight;
 }
 
 /**
  * A docx table from a table spec, as wide as the text. Group heading rows keep with the next row
  * ("keep with next" on their paragraphs: Word and LibreOffice move such a row to the next page with
- * the row under it). With `closing` blocks (notes, a signature block), the table's last row (with
- * the heading rows right above it, keptRows) and those blocks go into one final, unsplittable,
+ * the row under it). With `closing` blocks (notes, a signature block), the table's last rows (with
+ * the heading rows right above them, keptRows) and those blocks go into one final, unsplittable,
  * borderless row spanning every column: the rows as a nested table with the same column widths and
  * borders (it reads as the same table), the blocks under it. Word and LibreOffice both move an
  * unsplittable row whole to the next page, so the last row, the notes and the signature stay
- * together; LibreOffice does not reliably keep a table that runs over pages with the paragraphs after it.
- * Only one row is kept: every row more would leave as much blank at the foot of the page before.
+ * together; LibreOffice does not reliably keep a table that runs over pages with the paragraphs
+ * after it (a keep-with-next chain through many rows is dropped), so no chain of keeps is used.
  */
-export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | Table)[] = []): Table {
+export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | Table)[] = [], closingHeight = 0): Table {
   const styles = tableStylesOf(ctx);
   const size = styles.cell.run.size;
   const widths = columnWidths(spec, ctx.textWidth, size);
@@ -91,7 +119,7 @@ export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | T
       }),
   );
 
-  const kept = closing.length ? keptRows(spec) : 0;
+  const kept = closing.length ? keptRows(spec, closingFits(spec, widths, ctx, closingHeight)) : 0;
   const bodyRows = spec.rows.map((r, i) => {
     // A group heading keeps with the row under it (within the closing row, the row keeps it anyway).
     const keep = i < spec.rows.length - 1 - kept && isGroupHeading(r, spec.aligns) ? { keepNext: true } : {};
