@@ -167,7 +167,7 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
     (tree.children.get(unit.code) ?? []).map((c) => tree.figures.get(c)!).filter((k) => ds.levels.get(k.unit.level)?.kind === "territory"),
     // A child's figures are in this report only when its own report was received by this
     // report's date; each row shows what the child's own report shows (one figure, one source).
-    (k) => tree.received(k.report),
+    (k) => tree.received(k.report, unit.code),
   );
   ctx.valuesFor = (ids) => tableSource(ds, fig, ids);
   ctx.childValuesFor = (k, ids) => tableSource(ds, k, ids).values;

@@ -39,13 +39,13 @@ export function tableSource(ds: Dataset, fig: UnitFigures, ids: readonly string[
 
 /** Whose figures a report with unreported units below it shows: its own, or a partial sum. */
 export function coverageNote(ds: Dataset, tree: Tree, unit: Unit): string {
-  // A leaf is in the figures only when every report between it and this unit was received too.
+  // A leaf is in the figures only when every report between it and this unit was received, each
+  // by the unit above it at that unit's own date.
   const leaves: { fig: UnitFigures; counted: boolean }[] = [];
-  const walk = (code: string, through: boolean) => {
+  const walk = (code: string, counted: boolean) => {
     const kids = (tree.children.get(code) ?? []).filter((c) => ds.levels.get(ds.units.get(c)!.level)?.kind === "territory");
-    const fig = tree.figures.get(code)!;
-    if (!kids.length && code !== unit.code) leaves.push({ fig, counted: through && tree.received(fig.report) });
-    for (const k of kids) walk(k, through && (code === unit.code || tree.received(fig.report)));
+    if (!kids.length && code !== unit.code) leaves.push({ fig: tree.figures.get(code)!, counted });
+    for (const k of kids) walk(k, counted && tree.received(tree.figures.get(k)!.report, code));
   };
   walk(unit.code, true);
   const done = leaves.filter((l) => l.counted).length;
