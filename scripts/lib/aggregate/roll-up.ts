@@ -29,6 +29,9 @@ export interface UnitFigures {
   /** Children feeding the roll-up (submitted or approved) vs all territory children; complete
    *  when every territory unit below has reported, at every depth. */
   coverage: { reporting: number; total: number; missing: string[]; complete: boolean };
+  /** Indicators whose figures this unit takes from an agency below it that keeps them for the
+   *  whole territory (units.yaml `source_of`), by indicator: the agency's code. */
+  adopted: Record<string, string>;
   /** Per indicator and period: the children's contributions (for ROLLUP_MISMATCH). */
   parts: Record<string, Record<string, { code: string; value: number }[]>>;
 }
@@ -172,6 +175,18 @@ export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
       // Rates must follow the numbers shown: recompute them on the merged values.
       effective = derive(merged(declared, rolled, complete));
     }
+    // One figure, one source: a policy an agency keeps for this whole territory (the policy bank's
+    // loans) is its figure, when its report was received, not the sum of the territory's reports.
+    const adopted: Record<string, string> = {};
+    for (const k of kids) {
+      if (isTerritory(k.unit) || !k.unit.source_of?.length || !submitted(k.report)) continue;
+      for (const ind of ds.catalogue.indicators) if (ind.policy && k.unit.source_of.includes(ind.policy) && k.declared[ind.id]) adopted[ind.id] = k.unit.code;
+    }
+    if (Object.keys(adopted).length) {
+      effective = structuredClone(effective);
+      for (const [id, from] of Object.entries(adopted)) effective[id] = { ...figures.get(from)!.declared[id] };
+      effective = derive(effective);
+    }
     const own = report?.finance ?? [];
     const fed = kids.filter((k) => submitted(k.report));
     const finance = [...own, ...fed.flatMap((k) => k.finance)];
@@ -183,6 +198,7 @@ export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
       effective,
       finance,
       asOf: at,
+      adopted,
       coverage: { reporting: territoryKids.length - missing.length, total: territoryKids.length, missing, complete },
       parts,
     };
