@@ -92,3 +92,19 @@ describe("a policy the department keeps for the whole province", () => {
     report("so-ldtbxh").status = "da_nop";
   });
 });
+
+describe("Biểu 05's mobilised money, which has no column", () => {
+  it("is stated under the form, so the total row adds up on the page", () => {
+    const records = report("00123").finance;
+    report("00123").finance = [...records, { component: "DA3", source: "huy_dong", period: "y2016", plan: 30, disbursed: 20 }];
+    for (const code of ["00123", "901"]) {
+      const b05 = form(code, "Biểu số 05")!;
+      const total = (r: { cells: string[] }) => r.cells[1] === "TỔNG CỘNG";
+      const budgets = ["nstw_dtpt", "nstw_sn", "ndp_dtpt", "ndp_sn"].reduce((t, s) => t + num(cell(b05, total, `plan:all:${s}`)), 0);
+      expect(num(cell(b05, total, "plan:all:I")) - budgets).toBe(30);
+      expect(b05.footnotes).toContain("Vốn huy động hợp pháp khác trong cột “Tổng số”: kế hoạch vốn giao 30, giải ngân 20.");
+    }
+    report("00123").finance = records;
+    expect(form("00123", "Biểu số 05")!.footnotes.some((n) => n.startsWith("Vốn huy động"))).toBe(false);
+  });
+});

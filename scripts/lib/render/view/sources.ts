@@ -6,7 +6,8 @@
 import type { Tree, UnitFigures, Values } from "../../aggregate/roll-up.js";
 import type { Dataset } from "../../model/dataset.js";
 import { shortDate } from "../../model/dates.js";
-import type { FinanceRecord, FormRow, FormSpec, Unit } from "../../model/types.js";
+import type { FinanceRecord, FormColumn, FormRow, FormSpec, Unit } from "../../model/types.js";
+import { formatNumber } from "../../text/format.js";
 import { lowerFirst, typesNoun } from "./names.js";
 
 const CHILDREN = new WeakMap<Dataset, Map<string, Unit[]>>();
@@ -114,14 +115,34 @@ export function formSourceNotes(ds: Dataset, tree: Tree, fig: UnitFigures, form:
   const adopted = adoptedNotes(ds, tree, fig, form);
   if (!form.layout.startsWith("finance")) return [...adopted, ...(tableNote ? [adopted.length ? `Các mục khác: ${lowerFirst(tableNote)}` : tableNote] : [])];
   const kids = (tree.children.get(fig.unit.code) ?? []).map((c) => tree.figures.get(c)!);
-  if (!kids.length) return [];
+  if (!kids.length) return hiddenSources(ds, fig, form);
   const money = moneyNote(ds, tree, fig, form, kids);
   // Rows filled from indicators (Biểu 07's lending and policy spending), not from the money records.
   const indicatorRows = form.rows.flatMap((r, i) => (r.source_group && ds.programme.source_groups.find((g) => g.id === r.source_group)?.indicators ? [i] : []));
   const rest = indicatorRows.filter((i) => !rowsShowing(ds, form, new Set(Object.keys(fig.adopted))).includes(i));
   const restIds = rest.flatMap((i) => ds.programme.source_groups.find((g) => g.id === form.rows[i]!.source_group)!.indicators!);
   const restNote = rest.length && fig.rolled ? `${rowsLabel(form, rest)}: ${lowerFirst(tableSource(ds, fig, restIds).note ?? `Số liệu tổng hợp từ ${reportingChildren(ds, fig)} đã nộp báo cáo.`)}` : null;
-  return [...(money ? [money] : []), ...adopted, ...(restNote ? [restNote] : [])];
+  return [...(money ? [money] : []), ...adopted, ...(restNote ? [restNote] : []), ...hiddenSources(ds, fig, form)];
+}
+
+/** A money form whose "Tổng số" column adds a group of sources some of which have no column of
+ *  their own (Biểu 05's mobilised money: the page has no room for two more columns) says how much
+ *  of the total row they are, so the row adds up on the page. Nothing when they hold no money. */
+function hiddenSources(ds: Dataset, fig: UnitFigures, form: FormSpec): string[] {
+  const values = (cols: readonly FormColumn[]): string[] => cols.flatMap((c) => (c.children ? values(c.children) : c.value ? [c.value] : []));
+  const exprs = values(form.columns).map((v) => v.split(":"));
+  const groups = new Set(exprs.flatMap(([, , g]) => (g && ds.programme.source_groups.some((x) => x.id === g) ? [g] : [])));
+  const columned = new Set(exprs.flatMap(([, , id]) => (id ? [id] : [])));
+  const hidden = ds.programme.sources.filter((s) => groups.has(s.group) && !columned.has(s.id));
+  const rows = form.rows.filter((r) => r.component);
+  const records = fig.finance.filter((f) => rows.some((r) => f.component === r.component || f.component.startsWith(`${r.component}.`)));
+  return hidden.flatMap((s) => {
+    const own = records.filter((f) => f.source === s.id);
+    const plan = own.reduce((t, f) => t + f.plan, 0);
+    const disbursed = own.reduce((t, f) => t + f.disbursed, 0);
+    if (plan === 0 && disbursed === 0) return [];
+    return [`${s.name} trong cột “Tổng số”: kế hoạch vốn giao ${formatNumber(plan)}, giải ngân ${formatNumber(disbursed)}.`];
+  });
 }
 
 /** What a money form's figures add: the unit's own records, the agencies' below it and the
