@@ -60,7 +60,7 @@ function withAdopted(fig: UnitFigures, values: Values): Values {
   return out;
 }
 
-/** "Mục I (Tín dụng ưu đãi)" for an indicators form's rows, "Dòng III" for a money form's. */
+/** "Mục I (tín dụng ưu đãi)" for rows under a heading of an indicators form, else "Dòng III". */
 function rowsLabel(form: FormSpec, rows: readonly number[]): string {
   if (form.layout === "indicators") {
     const headings = new Map<number, FormRow>();
@@ -74,7 +74,7 @@ function rowsLabel(form: FormSpec, rows: readonly number[]): string {
       }
     }
     const list = [...headings.values()].map((h) => `${h.number} (${lowerFirst(h.label ?? "")})`);
-    return list.length ? `${list.length > 1 ? "Các mục" : "Mục"} ${list.join(", ")}` : "Các dòng đánh dấu";
+    if (list.length) return `${list.length > 1 ? "Các mục" : "Mục"} ${list.join(", ")}`;
   }
   const numbers = rows.map((i) => form.rows[i]!.number);
   return `${numbers.length > 1 ? "Các dòng" : "Dòng"} ${numbers.join(", ")}`;
