@@ -13,7 +13,6 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Packer } from "docx";
 import { parseDocument } from "yaml";
-import { documentTrees } from "./lib/aggregate/roll-up.js";
 import { option, parseArgs, runCli, UsageError } from "./lib/cli.js";
 import { loadDataset } from "./lib/load/load-dataset.js";
 import { check } from "./lib/pipeline.js";
@@ -107,11 +106,10 @@ async function floorDocx(dir: string, notes: string[]): Promise<number | null> {
   const { dataset: ds, tree } = check({ dataDir: dir, schemaDir: SCHEMAS });
   if (!ds || !tree) return null;
   const templates = loadTemplates(join(ROOT, "templates"));
-  const treeFor = documentTrees(ds, tree);
   const units = [...ds.units.values()];
   const step = Math.max(1, Math.ceil(units.length / DOCX_FLOOR_SAMPLE));
   const sample = units.filter((_, i) => i % step === 0);
-  const models = [planDocModel(ds, templates), ...sample.map((u) => reportDocModel(templates, reportView(ds, treeFor(u), u), ds.project))];
+  const models = [planDocModel(ds, templates), ...sample.map((u) => reportDocModel(templates, reportView(ds, tree, u), ds.project))];
   let seconds = 0;
   for (const model of models) {
     const doc = buildDocx(model);

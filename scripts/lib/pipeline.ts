@@ -15,7 +15,7 @@
 // of rendered and packed. Input workbooks are keyed by their report's text and the rest of the
 // data. Site pages are rendered every time (a few milliseconds each): the writer tells which of
 // them changed.
-import { documentTrees, rollUp, type Tree } from "./aggregate/roll-up.js";
+import { rollUp, type Tree } from "./aggregate/roll-up.js";
 import { rollupDiagnostics } from "./aggregate/rollup-rule.js";
 import { AuditError, auditEnv, auditTables, type AuditedTable } from "./audit/audit-tables.js";
 import { applyOptions, checkResult, validate, type CheckOptions, type CheckResult } from "./check.js";
@@ -152,10 +152,9 @@ function documentJobs(ds: Dataset, tree: Tree, templates: Templates, code: strin
   const jobs = only(root) ? [job("documents/ke-hoach", { unit: root, level: ds.units.get(root)!.level, kind: "plan" }, planDocModel(ds, templates))] : [];
   const tables: AuditedTable[] = [];
   const unitDocs = new Map<string, UnitDocs>();
-  const treeFor = documentTrees(ds, tree);
   for (const unit of ds.units.values()) {
     if (!only(unit.code)) continue;
-    const view = reportView(ds, treeFor(unit), unit);
+    const view = reportView(ds, tree, unit);
     const model = reportDocModel(templates, view, ds.project);
     const base = `documents/${reportPath(unit, index).replace(/^reports\//, "").replace(/\.ya?ml$/, "")}`;
     for (const f of view.forms) tables.push({ document: `${base}.docx`, form: f.label, table: f.table });

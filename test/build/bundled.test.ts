@@ -9,7 +9,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build as runBuild, type BuildResult } from "../../scripts/lib/pipeline.js";
-import { documentTrees, rollUp } from "../../scripts/lib/aggregate/roll-up.js";
+import { rollUp } from "../../scripts/lib/aggregate/roll-up.js";
 import type { DocModel } from "../../scripts/lib/model/document.js";
 import { buildDocx } from "../../scripts/lib/render/docx/build-docx.js";
 import { packDocx } from "../../scripts/lib/render/docx/pack-docx.js";
@@ -77,7 +77,7 @@ describe("the bundled documents' DOCX", () => {
   const sample = (): Doc[] => {
     const ds = result.check.dataset!;
     const templates = loadTemplates(join(REPO, "templates"));
-    const treeFor = documentTrees(ds, rollUp(ds));
+    const tree = rollUp(ds);
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as { documents: { unit: string; level: string; kind: string; format: string; path: string }[] };
     const docx = manifest.documents.filter((d) => d.format === "docx");
     const out_: Doc[] = [{ path: docx.find((d) => d.kind === "plan")!.path, level: "plan", model: planDocModel(ds, templates) }];
@@ -85,7 +85,7 @@ describe("the bundled documents' DOCX", () => {
     for (const d of docx.filter((x) => x.kind === "report")) {
       const unit = ds.units.get(d.unit)!;
       if (unit.level === "commune" && communes++ % 10 !== 0) continue;
-      out_.push({ path: d.path, level: unit.level, model: reportDocModel(templates, reportView(ds, treeFor(unit), unit), ds.project) });
+      out_.push({ path: d.path, level: unit.level, model: reportDocModel(templates, reportView(ds, tree, unit), ds.project) });
     }
     return out_;
   };

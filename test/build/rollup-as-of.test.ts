@@ -70,3 +70,48 @@ describe("a district that has not reported", () => {
     expect(rollUp(ds, "2018-08-20").figures.get("99")!.rolled?.cong_trinh_ha_tang_moi?.y2016).toBe(7);
   });
 });
+
+describe("nested as-of: a commune received after its district's report", () => {
+  // Đồng Tâm (00126) reaches the city (901) on 25/8, after the city's report of 20/8 but before the
+  // province compiles: the province receives the city as the city reported, without Đồng Tâm.
+  const late = () => {
+    Object.assign(report("901"), { status: "da_nop", submitted_on: "2018-08-20" });
+    report("901").document.date = "2018-08-20";
+    report("00126").submitted_on = "2018-08-25";
+  };
+  afterAll(() => {
+    report("00126").submitted_on = "2018-07-20";
+  });
+
+  it("is in neither the city's figures nor the province's, in outputs and money", () => {
+    late();
+    const tree = rollUp(ds);
+    const city = tree.figures.get("901")!;
+    const province = tree.figures.get("99")!;
+    expect(city.rolled?.cong_trinh_ha_tang_moi?.y2016).toBe(3);
+    expect(province.rolled?.cong_trinh_ha_tang_moi?.y2016).toBe(3);
+    expect(province.finance.map((f) => f.plan)).toContain(300);
+    expect(province.finance.map((f) => f.plan)).not.toContain(400);
+    expect(tree.received(report("00126"), "901")).toBe(false);
+    expect(tree.received(report("901"), "99")).toBe(true);
+  });
+
+  it("counts when the city's report is dated after the commune's", () => {
+    late();
+    report("901").document.date = "2018-08-26";
+    report("901").submitted_on = "2018-08-26";
+    expect(rollUp(ds).figures.get("99")!.rolled?.cong_trinh_ha_tang_moi?.y2016).toBe(7);
+    report("901").document.date = "2018-08-20";
+    report("901").submitted_on = "2018-08-20";
+  });
+
+  it("the province's document shows the city's figures and counts the commune as not received", () => {
+    late();
+    const view = reportView(ds, rollUp(ds), ds.units.get("99")!);
+    const b06 = view.forms.find((f) => f.label === "Biểu số 06")!.table;
+    const cell = b06.rows.find((r) => r.indicator === "cong_trinh_ha_tang_moi")!.cells[b06.columns.indexOf("value:y2016")];
+    expect(cell).toBe("3");
+    const note = view.sections.flatMap((s) => s.facts).find((f) => f.includes("tổng hợp từ báo cáo của"));
+    expect(note).toMatch(/của 1\/\d+ xã/);
+  });
+});

@@ -25,6 +25,14 @@ describe("the unit tree", () => {
     expect(expectAt(fx.check(), at("UNIT_DUPLICATE_CODE", "error", "departments.yaml", 12, 11)).message).toContain("data/units.yaml");
   });
 
+  it("UNIT_UNKNOWN_POLICY: a department keeping a policy the catalogue does not have, at the misspelt code", () => {
+    fx.edit("departments.yaml", "    chairs: [DA2]\n", "    chairs: [DA2]\n    source_of: [tin_dung, tin-dung]\n");
+    const d = expectAt(fx.check(), at("UNIT_UNKNOWN_POLICY", "error", "departments.yaml", 20, 27));
+    expect(d.message).toContain('"tin-dung"');
+    expect(d.hint).toContain("tin_dung");
+    expect(only(fx.check(), "UNIT_UNKNOWN_POLICY")).toHaveLength(1);
+  });
+
   it("UNIT_UNKNOWN_PARENT: a parent that does not exist (and no folder advice for its report)", () => {
     fx.edit("units.yaml", 'parent: "902"\n    area: thanh_thi', 'parent: "903"\n    area: thanh_thi');
     const r = fx.check();

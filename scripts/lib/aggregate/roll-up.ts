@@ -2,7 +2,9 @@
 // aggregation kind. Counts sum; rates are recomputed from summed numerators and denominators
 // (never averaged); weighted means weigh; flagged-unit counts count; "own" never rolls up.
 // Only submitted or approved reports feed a parent, and a child's subtree feeds it only through
-// the child's own report (an unreported district brings none of its communes); territory values roll up only from territory
+// the child's own report (an unreported district brings none of its communes), as that report was
+// written: each unit is rolled up as of its own document's date, so a parent receives a child's
+// subtree as the child had it on the child's date (nested as-of); territory values roll up only from territory
 // children (a department's own figures are not households of the province); money rolls up from
 // every child, since each unit reports only the money it manages itself.
 import type { Dataset } from "../model/dataset.js";
@@ -21,9 +23,15 @@ export interface UnitFigures {
   effective: Values;
   /** Money managed in this subtree (own records first, then descendants'). */
   finance: FinanceRecord[];
+  /** The date this unit's roll-up is as of (its document's date): a child's report submitted later
+   *  is not in it; null: every submitted report. */
+  asOf: string | null;
   /** Children feeding the roll-up (submitted or approved) vs all territory children; complete
    *  when every territory unit below has reported, at every depth. */
   coverage: { reporting: number; total: number; missing: string[]; complete: boolean };
+  /** Indicators whose figures this unit takes from an agency below it that keeps them for the
+   *  whole territory (units.yaml `source_of`), by indicator: the agency's code. */
+  adopted: Record<string, string>;
   /** Per indicator and period: the children's contributions (for ROLLUP_MISMATCH). */
   parts: Record<string, Record<string, { code: string; value: number }[]>>;
 }
@@ -32,10 +40,10 @@ export interface Tree {
   root: string;
   figures: Map<string, UnitFigures>;
   children: Map<string, string[]>;
-  /** The date the roll-up is as of: a report submitted later is not in it (null: every submitted report). */
+  /** The latest date any unit's roll-up is as of (null: none beyond the units' own dates). */
   asOf: string | null;
-  /** The report was submitted by the tree's as-of date. */
-  received: (r: ReportFile | null) => boolean;
+  /** The report was submitted by the as-of date of the unit `by` (the one compiling it). */
+  received: (r: ReportFile | null, by: string) => boolean;
 }
 
 const submittedBy = (asOf: string | null) => (r: ReportFile | null) =>
@@ -120,16 +128,23 @@ function merged(declared: Values, rolled: Values, complete: boolean): Values {
   return out;
 }
 
-/** The tree rolled up from the reports submitted by `asOf` (a document's date: what was in hand
- *  when it was signed); every submitted report when absent. */
+/** The tree rolled up, nested as-of: each unit compiles the reports of its children submitted
+ *  by its own document's date (what was in hand when it was signed), each child's figures as that
+ *  child compiled them on its own date, recursively; `asOf` caps every unit's date (none: each
+ *  unit's own date, or every submitted report for a unit whose document has no earlier date than
+ *  the project's as-of). One tree serves every document and the site. */
 export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
-  const submitted = submittedBy(asOf);
   const children = new Map<string, string[]>();
   for (const u of ds.units.values()) if (u.parent) children.set(u.parent, [...(children.get(u.parent) ?? []), u.code]);
   const reports = new Map(ds.reports.map((r) => [r.report.unit, r.report]));
   const periods = ds.project.periods.map((p) => p.id);
   const figures = new Map<string, UnitFigures>();
   const isTerritory = (u: Unit) => ds.levels.get(u.level)?.kind === "territory";
+  const unitAsOf = (code: string): string | null => {
+    const date = reports.get(code)?.document.date;
+    const own = date && date < ds.project.as_of ? date : null;
+    return own && asOf ? (own < asOf ? own : asOf) : (own ?? asOf);
+  };
 
   const visit = (code: string, stack: Set<string>): UnitFigures => {
     const done = figures.get(code);
@@ -138,10 +153,12 @@ export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
     stack.add(code);
     const unit = ds.units.get(code)!;
     const report = reports.get(code) ?? null;
+    const at = unitAsOf(code);
+    const submitted = submittedBy(at);
     const kids = (children.get(code) ?? []).map((c) => visit(c, stack));
     const territoryKids = kids.filter((k) => isTerritory(k.unit));
     // A child's figures (its own and its subtree's) come only through its own report, received
-    // by the as-of date: a district that has not reported brings none of its communes.
+    // by this unit's date: a district that has not reported brings none of its communes.
     const feeding = territoryKids.filter((k) => submitted(k.report));
     const derive = (v: Values) => computeDerived(v, ds.catalogue.indicators, (f, also) => flaggedIn(ds, children, code, f, also), periods);
     const declared = derive(clean(report?.values));
@@ -158,6 +175,18 @@ export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
       // Rates must follow the numbers shown: recompute them on the merged values.
       effective = derive(merged(declared, rolled, complete));
     }
+    // One figure, one source: a policy an agency keeps for this whole territory (the policy bank's
+    // loans) is its figure, when its report was received, not the sum of the territory's reports.
+    const adopted: Record<string, string> = {};
+    for (const k of kids) {
+      if (isTerritory(k.unit) || !k.unit.source_of?.length || !submitted(k.report)) continue;
+      for (const ind of ds.catalogue.indicators) if (ind.policy && k.unit.source_of.includes(ind.policy) && k.declared[ind.id]) adopted[ind.id] = k.unit.code;
+    }
+    if (Object.keys(adopted).length) {
+      effective = structuredClone(effective);
+      for (const [id, from] of Object.entries(adopted)) effective[id] = { ...figures.get(from)!.declared[id] };
+      effective = derive(effective);
+    }
     const own = report?.finance ?? [];
     const fed = kids.filter((k) => submitted(k.report));
     const finance = [...own, ...fed.flatMap((k) => k.finance)];
@@ -168,6 +197,8 @@ export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
       rolled,
       effective,
       finance,
+      asOf: at,
+      adopted,
       coverage: { reporting: territoryKids.length - missing.length, total: territoryKids.length, missing, complete },
       parts,
     };
@@ -177,17 +208,5 @@ export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
   };
 
   for (const code of ds.units.keys()) visit(code, new Set());
-  return { root: ds.project.root, figures, children, asOf, received: submitted };
-}
-
-/** The tree each unit's report is written from: a report compiles what was in hand on its own
- *  date, so children submitted after it are not in it. Trees are shared between equal dates. */
-export function documentTrees(ds: Dataset, tree: Tree): (unit: Unit) => Tree {
-  const trees = new Map<string, Tree>();
-  return (unit) => {
-    const date = tree.figures.get(unit.code)?.report?.document.date;
-    if (!date || date >= ds.project.as_of || !(tree.children.get(unit.code)?.length ?? 0)) return tree;
-    if (!trees.has(date)) trees.set(date, rollUp(ds, date));
-    return trees.get(date)!;
-  };
+  return { root: ds.project.root, figures, children, asOf, received: (r, by) => submittedBy(figures.get(by)?.asOf ?? asOf)(r) };
 }

@@ -33,6 +33,12 @@ export const RULE_CODES = spec({
     message: (a) => `Cấp "${a.level}" không có trong danh sách cấp của project.yaml.`,
     hint: (a) => `Các cấp hợp lệ: ${a.allowed}.`,
   },
+  UNIT_UNKNOWN_POLICY: {
+    severity: "error",
+    title: "Nhóm chính sách trong source_of không tồn tại",
+    message: (a) => `Đơn vị "${a.code}" khai báo source_of "${a.policy}", nhưng không có chỉ tiêu nào thuộc nhóm chính sách này (policy trong catalogue/indicators.yaml).`,
+    hint: (a) => `Các nhóm chính sách: ${a.allowed}. Sửa mã cho đúng, hoặc xóa dòng này.`,
+  },
   UNIT_NO_ROOT: {
     severity: "error",
     title: "Không tìm thấy đơn vị gốc (tỉnh)",

@@ -149,6 +149,9 @@ export interface Unit {
   flags?: UnitFlag[];
   /** For agencies: components and indicator groups it chairs. */
   chairs?: string[];
+  /** For agencies: policies whose figures it keeps for its parent's whole territory (the policy
+   *  bank's loans): the parent's tables take them from its report, not from the territory's sum. */
+  source_of?: string[];
   valid_from?: IsoDate;
   valid_to?: IsoDate | null;
 }

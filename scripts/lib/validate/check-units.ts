@@ -20,6 +20,11 @@ export function checkUnits(ds: Dataset): Diagnostic[] {
         out.push(diagnostic("UNIT_UNKNOWN_LEVEL", { level: u.level, allowed: levelIds.join(", ") }, where("level")));
         return;
       }
+      // A policy whose figures the unit keeps for its parent's territory must be one the catalogue knows.
+      const policies = [...new Set(ds.catalogue.indicators.flatMap((x) => (x.policy ? [x.policy] : [])))];
+      (u.source_of ?? []).forEach((policy, j) => {
+        if (!policies.includes(policy)) out.push(diagnostic("UNIT_UNKNOWN_POLICY", { code: u.code, policy, allowed: policies.join(", ") }, { file: uf.file, pointer: pointerOf(["units", i, "source_of", j]), on: "value" }));
+      });
       if (u.parent === null) {
         if (u.code !== ds.project.root) out.push(diagnostic("UNIT_UNKNOWN_PARENT", { code: u.code, parent: "null" }, where("parent")));
         return;

@@ -15,7 +15,7 @@ import { childrenGap } from "./children-gap.js";
 import { formContext, formIndicators, formTable, type TableModel } from "./form-table.js";
 import { reportFrame, type ReportFrame } from "./frame.js";
 import { inSentence, lowerFirst, typesNoun } from "./names.js";
-import { coverageNote, tableSource } from "./sources.js";
+import { coverageNote, formSourceNotes, tableSource } from "./sources.js";
 
 export interface SectionView {
   heading: string;
@@ -167,7 +167,7 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
     (tree.children.get(unit.code) ?? []).map((c) => tree.figures.get(c)!).filter((k) => ds.levels.get(k.unit.level)?.kind === "territory"),
     // A child's figures are in this report only when its own report was received by this
     // report's date; each row shows what the child's own report shows (one figure, one source).
-    (k) => tree.received(k.report),
+    (k) => tree.received(k.report, unit.code),
   );
   ctx.valuesFor = (ids) => tableSource(ds, fig, ids);
   ctx.childValuesFor = (k, ids) => tableSource(ds, k, ids).values;
@@ -204,7 +204,7 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
         const table = formTable(f, ctx);
         const gap = childrenGap(ds, f, { table, own: ownValues, ownForm: ownForm ? formLabel(ownForm) : null, children: ctx.children, submitted: ctx.submitted, at: docDate, noun: typesNoun(ctx.children.map((c) => c.unit), childLevel?.unit_types, childLevel?.unit_noun ?? "đơn vị"), unitType: unit.type ?? "đơn vị" });
         const balances = balanceNote(ds, f, table, tableSource(ds, fig, formIndicators(f, { indicators, sourceGroups: ds.programme.source_groups })).values);
-        return { table, footnotes: [...(table.source ? [table.source] : []), ...(gap ? [gap] : []), ...(balances ? [balances] : []), ...(f.footnotes ?? [])] };
+        return { table, footnotes: [...formSourceNotes(ds, tree, fig, f, table.source ?? null), ...(gap ? [gap] : []), ...(balances ? [balances] : []), ...(f.footnotes ?? [])] };
       })(),
     })),
   };

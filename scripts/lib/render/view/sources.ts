@@ -1,10 +1,14 @@
-// Whose figures a report's tables show while the roll-up below its unit is incomplete: one source
-// per table (the unit's own declared figures or the sum of the units that reported), and the note
-// saying how many units below it were received.
+// Whose figures a report's tables show: one source per table (the unit's own declared figures or
+// the sum of the units that reported while the roll-up below it is incomplete; a policy an agency
+// keeps for the whole territory from that agency), the notes under each form saying exactly what
+// its figures add (money: the unit's own, the agencies' and the reporting children's), and the
+// note saying how many units below it were received.
 import type { Tree, UnitFigures, Values } from "../../aggregate/roll-up.js";
 import type { Dataset } from "../../model/dataset.js";
-import type { Unit } from "../../model/types.js";
-import { typesNoun } from "./names.js";
+import { shortDate } from "../../model/dates.js";
+import type { FinanceRecord, FormColumn, FormRow, FormSpec, Unit } from "../../model/types.js";
+import { formatNumber } from "../../text/format.js";
+import { lowerFirst, typesNoun } from "./names.js";
 
 const CHILDREN = new WeakMap<Dataset, Map<string, Unit[]>>();
 /** Each unit's child units, once per dataset. */
@@ -23,29 +27,162 @@ function childrenOf(ds: Dataset): Map<string, Unit[]> {
   return map;
 }
 
-/** One source per table: while the roll-up below a unit is incomplete, a table shows either the
- *  unit's own declared figures (when it declared any of the table's indicators) or the sum of
- *  the units that reported, never a mix, and says which. */
-export function tableSource(ds: Dataset, fig: UnitFigures, ids: readonly string[]): { values: Values; note: string | null } {
-  if (!fig.rolled || fig.coverage.complete) return { values: fig.effective, note: null };
-  const entered = (id: string) => !ds.catalogue.indicators.find((i) => i.id === id)?.computed && Object.keys(fig.declared[id] ?? {}).length > 0;
+/** "12/13 huyện, thành phố, thị xã": the unit's territory children that reported by its date, of all. */
+function reportingChildren(ds: Dataset, fig: UnitFigures): string {
   const level = ds.levels.get(ds.project.levels.find((l) => l.parent === fig.unit.level && l.kind === "territory")?.id ?? "");
   const kids = childrenOf(ds).get(fig.unit.code)?.filter((u) => u.level === level?.id) ?? [];
   const noun = typesNoun(kids, level?.unit_types, level?.unit_noun ?? "đơn vị");
-  const count = `${fig.coverage.reporting}/${fig.coverage.total} ${noun}`;
-  if (ids.some(entered)) return { values: fig.declared, note: `Số liệu do ${fig.unit.type} báo cáo (đến ngày lập báo cáo, ${count} đã nộp báo cáo).` };
-  return { values: fig.rolled, note: `Số liệu tổng hợp từ ${count} đã nộp báo cáo.` };
+  return `${fig.coverage.reporting}/${fig.coverage.total} ${noun}`;
+}
+
+/** One source per table: while the roll-up below a unit is incomplete, a table shows either the
+ *  unit's own declared figures (when it declared any of the table's indicators) or the sum of
+ *  the units that reported, never a mix, and says which; an indicator the unit takes from an
+ *  agency keeping it for the whole territory shows the agency's figure either way (its own note:
+ *  adoptedNotes). */
+export function tableSource(ds: Dataset, fig: UnitFigures, ids: readonly string[]): { values: Values; note: string | null } {
+  if (!fig.rolled || fig.coverage.complete) return { values: fig.effective, note: null };
+  const own = ids.filter((id) => !fig.adopted[id]);
+  const entered = (id: string) => !ds.catalogue.indicators.find((i) => i.id === id)?.computed && Object.keys(fig.declared[id] ?? {}).length > 0;
+  const count = reportingChildren(ds, fig);
+  const declared = own.some(entered);
+  const values = withAdopted(fig, declared ? fig.declared : fig.rolled);
+  if (ids.length > 0 && own.length === 0) return { values, note: null };
+  if (declared) return { values, note: `Số liệu do ${fig.unit.type} báo cáo (đến ngày lập báo cáo, ${count} đã nộp báo cáo).` };
+  return { values, note: `Số liệu tổng hợp từ ${count} đã nộp báo cáo.` };
+}
+
+function withAdopted(fig: UnitFigures, values: Values): Values {
+  const ids = Object.keys(fig.adopted);
+  if (!ids.length) return values;
+  const out = { ...values };
+  for (const id of ids) if (fig.effective[id]) out[id] = fig.effective[id];
+  return out;
+}
+
+/** "Mục I (tín dụng ưu đãi)" for rows under a heading of an indicators form, else "Dòng III". */
+function rowsLabel(form: FormSpec, rows: readonly number[]): string {
+  if (form.layout === "indicators") {
+    const headings = new Map<number, FormRow>();
+    for (const i of rows) {
+      for (let j = i; j >= 0; j--) {
+        const r = form.rows[j]!;
+        if (r.heading) {
+          headings.set(j, r);
+          break;
+        }
+      }
+    }
+    const list = [...headings.values()].map((h) => `${h.number} (${lowerFirst(h.label ?? "")})`);
+    if (list.length) return `${list.length > 1 ? "Các mục" : "Mục"} ${list.join(", ")}`;
+  }
+  const numbers = rows.map((i) => form.rows[i]!.number);
+  return `${numbers.length > 1 ? "Các dòng" : "Dòng"} ${numbers.join(", ")}`;
+}
+
+/** The rows of a form that show one of these indicators (directly or through a money group). */
+function rowsShowing(ds: Dataset, form: FormSpec, ids: ReadonlySet<string>): number[] {
+  return form.rows.flatMap((r, i) => {
+    const shown = r.indicator ? [r.indicator] : r.source_group ? (ds.programme.source_groups.find((g) => g.id === r.source_group)?.indicators ?? []) : [];
+    return shown.some((id) => ids.has(id)) ? [i] : [];
+  });
+}
+
+/** Which rows of a form show an agency's own figures for the whole territory, and whose. */
+function adoptedNotes(ds: Dataset, tree: Tree, fig: UnitFigures, form: FormSpec): string[] {
+  const byAgency = new Map<string, Set<string>>();
+  for (const [id, from] of Object.entries(fig.adopted)) byAgency.set(from, (byAgency.get(from) ?? new Set()).add(id));
+  return [...byAgency].flatMap(([from, ids]) => {
+    const rows = rowsShowing(ds, form, ids);
+    if (!rows.length) return [];
+    // The same policy's balances, stated under an indicators form (balanceNote), come from it too.
+    const printed = new Set(rows.map((i) => form.rows[i]!.indicator));
+    const policies = new Set([...printed].map((id) => ds.catalogue.indicators.find((i) => i.id === id)?.policy));
+    const balances = form.layout === "indicators" ? ds.catalogue.indicators.filter((i) => ids.has(i.id) && !printed.has(i.id) && policies.has(i.policy) && i.kind === "money") : [];
+    const also = balances.length ? ` và ${balances.map((i) => lowerFirst(i.name)).join(", ")} ghi dưới biểu` : "";
+    const agency = tree.figures.get(from)!;
+    const date = agency.report?.document.date;
+    const noun = ds.levels.get(ds.project.levels.find((l) => l.parent === fig.unit.level && l.kind === "territory")?.id ?? "")?.unit_noun ?? "đơn vị";
+    return [`${rowsLabel(form, rows)}${also}: số liệu theo báo cáo của ${agency.unit.name}${date ? ` ngày ${shortDate(date)}` : ""} (số liệu của đơn vị trên toàn ${fig.unit.type ?? "địa bàn"}), không cộng từ báo cáo của các ${noun}.`];
+  });
+}
+
+/** The notes under a form saying whose figures it shows: for a money form, what its money adds
+ *  (the unit's own, the agencies' and the reporting children's) and where its rows from other
+ *  forms' figures come from; for an indicators form, the table's one source and the rows taken
+ *  from an agency. */
+export function formSourceNotes(ds: Dataset, tree: Tree, fig: UnitFigures, form: FormSpec, tableNote: string | null): string[] {
+  const adopted = adoptedNotes(ds, tree, fig, form);
+  if (!form.layout.startsWith("finance")) return [...adopted, ...(tableNote ? [adopted.length ? `Các mục khác: ${lowerFirst(tableNote)}` : tableNote] : [])];
+  const kids = (tree.children.get(fig.unit.code) ?? []).map((c) => tree.figures.get(c)!);
+  if (!kids.length) return hiddenSources(ds, fig, form);
+  const money = moneyNote(ds, tree, fig, form, kids);
+  // Rows filled from indicators (Biểu 07's lending and policy spending), not from the money records.
+  const indicatorRows = form.rows.flatMap((r, i) => (r.source_group && ds.programme.source_groups.find((g) => g.id === r.source_group)?.indicators ? [i] : []));
+  const rest = indicatorRows.filter((i) => !rowsShowing(ds, form, new Set(Object.keys(fig.adopted))).includes(i));
+  const restIds = rest.flatMap((i) => ds.programme.source_groups.find((g) => g.id === form.rows[i]!.source_group)!.indicators!);
+  const restNote = rest.length && fig.rolled ? `${rowsLabel(form, rest)}: ${lowerFirst(tableSource(ds, fig, restIds).note ?? `Số liệu tổng hợp từ ${reportingChildren(ds, fig)} đã nộp báo cáo.`)}` : null;
+  return [...(money ? [money] : []), ...adopted, ...(restNote ? [restNote] : []), ...hiddenSources(ds, fig, form)];
+}
+
+/** A money form whose "Tổng số" column adds a group of sources some of which have no column of
+ *  their own (Biểu 05's mobilised money: the page has no room for two more columns) says how much
+ *  of the total row they are, so the row adds up on the page. Nothing when they hold no money. */
+function hiddenSources(ds: Dataset, fig: UnitFigures, form: FormSpec): string[] {
+  const values = (cols: readonly FormColumn[]): string[] => cols.flatMap((c) => (c.children ? values(c.children) : c.value ? [c.value] : []));
+  const exprs = values(form.columns).map((v) => v.split(":"));
+  const groups = new Set(exprs.flatMap(([, , g]) => (g && ds.programme.source_groups.some((x) => x.id === g) ? [g] : [])));
+  const columned = new Set(exprs.flatMap(([, , id]) => (id ? [id] : [])));
+  const hidden = ds.programme.sources.filter((s) => groups.has(s.group) && !columned.has(s.id));
+  const rows = form.rows.filter((r) => r.component);
+  const records = fig.finance.filter((f) => rows.some((r) => f.component === r.component || f.component.startsWith(`${r.component}.`)));
+  return hidden.flatMap((s) => {
+    const own = records.filter((f) => f.source === s.id);
+    const plan = own.reduce((t, f) => t + f.plan, 0);
+    const disbursed = own.reduce((t, f) => t + f.disbursed, 0);
+    if (plan === 0 && disbursed === 0) return [];
+    return [`${s.name} trong cột “Tổng số”: kế hoạch vốn giao ${formatNumber(plan)}, giải ngân ${formatNumber(disbursed)}.`];
+  });
+}
+
+/** What a money form's figures add: the unit's own records, the agencies' below it and the
+ *  territory children's that reported by its date (each with its own reporting children's). */
+function moneyNote(ds: Dataset, tree: Tree, fig: UnitFigures, form: FormSpec, kids: readonly UnitFigures[]): string | null {
+  const group = new Map(ds.programme.sources.map((s) => [s.id, s.group]));
+  const shown = (f: FinanceRecord) =>
+    form.layout === "finance_components"
+      ? form.rows.some((r) => r.component && (f.component === r.component || f.component.startsWith(`${r.component}.`)))
+      : form.rows.some((r) => (r.source && r.source === f.source) || (r.source_group && r.source_group === group.get(f.source)));
+  const has = (list: readonly FinanceRecord[]) => list.some((f) => shown(f) && (f.plan > 0 || f.disbursed > 0));
+  const received = kids.filter((k) => tree.received(k.report, fig.unit.code));
+  const territory = (u: Unit) => ds.levels.get(u.level)?.kind === "territory";
+  const agencies = received.filter((k) => !territory(k.unit) && has(k.finance));
+  const agencyNoun = ds.levels.get(agencies[0]?.unit.level ?? "")?.unit_noun ?? "đơn vị";
+  const parts = [
+    has(fig.report?.finance ?? []) ? `vốn do ${fig.unit.type ?? "đơn vị"} trực tiếp quản lý` : null,
+    agencies.length ? `vốn do ${agencies.length} ${agencyNoun} quản lý` : null,
+    fig.coverage.total ? `vốn của ${reportingChildren(ds, fig)} đã nộp báo cáo` : null,
+  ].filter((p): p is string => p !== null);
+  if (!parts.length) return null;
+  const nested = received.some((k) => territory(k.unit) && (tree.children.get(k.unit.code) ?? []).length > 0);
+  // The money rows of a form whose total is a formula of rows (I+II+III+IV): those not filled from indicators.
+  const total = form.rows.find((r) => r.total && typeof r.sum === "string" && r.sum !== "children");
+  const fromIndicators = new Set(form.rows.filter((r) => r.source_group && ds.programme.source_groups.find((g) => g.id === r.source_group)?.indicators).map((r) => r.number));
+  const which = typeof total?.sum === "string" ? total.sum.split("+").map((n) => n.trim()).filter((n) => !fromIndicators.has(n)) : [];
+  const lead = which.length ? `Số liệu vốn (dòng ${which.join(", ")})` : "Số liệu vốn";
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} và ${parts.at(-1)!}` : parts[0]!;
+  return `${lead} gồm ${list}${nested ? " (vốn của mỗi đơn vị gồm cả vốn của các đơn vị cấp dưới đã báo cáo đơn vị đó)" : ""}.`;
 }
 
 /** Whose figures a report with unreported units below it shows: its own, or a partial sum. */
 export function coverageNote(ds: Dataset, tree: Tree, unit: Unit): string {
-  // A leaf is in the figures only when every report between it and this unit was received too.
+  // A leaf is in the figures only when every report between it and this unit was received, each
+  // by the unit above it at that unit's own date.
   const leaves: { fig: UnitFigures; counted: boolean }[] = [];
-  const walk = (code: string, through: boolean) => {
+  const walk = (code: string, counted: boolean) => {
     const kids = (tree.children.get(code) ?? []).filter((c) => ds.levels.get(ds.units.get(c)!.level)?.kind === "territory");
-    const fig = tree.figures.get(code)!;
-    if (!kids.length && code !== unit.code) leaves.push({ fig, counted: through && tree.received(fig.report) });
-    for (const k of kids) walk(k, through && (code === unit.code || tree.received(fig.report)));
+    if (!kids.length && code !== unit.code) leaves.push({ fig: tree.figures.get(code)!, counted });
+    for (const k of kids) walk(k, counted && tree.received(tree.figures.get(k)!.report, code));
   };
   walk(unit.code, true);
   const done = leaves.filter((l) => l.counted).length;

@@ -1,0 +1,110 @@
+// The notes under a rolled-up report's forms say exactly what the figures add: the money forms
+// (Biểu 04, 05) the unit's own money, the departments' and the reporting children's; a policy a
+// department keeps for the whole province (units.yaml `source_of`, the policy bank's loans) comes
+// from that department's report, not from the districts' sum, and the note says so. Hand-made:
+// the fixture province "99" (no report of its own), the city 901 with two reporting communes, the
+// district 902 not reported, the department so-ldtbxh with programme money of its own.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rollUp } from "../../scripts/lib/aggregate/roll-up.js";
+import { loadDataset, type Dataset } from "../../scripts/lib/load/load-dataset.js";
+import type { ReportFile } from "../../scripts/lib/model/types.js";
+import { reportView, type FormView } from "../../scripts/lib/render/view/report-view.js";
+import { SCHEMAS, makeFixture, type Fixture } from "../check/fixture.js";
+
+let fx: Fixture;
+let ds: Dataset;
+
+const report = (code: string) => ds.reports.find((x) => x.report.unit === code)!.report;
+const form = (code: string, label: string): FormView | undefined => reportView(ds, rollUp(ds), ds.units.get(code)!).forms.find((f) => f.label === label);
+const num = (s: string | undefined) => (!s || s === "-" ? 0 : Number(s.replace(/\./g, "")));
+const cell = (f: FormView, row: (r: { indicator?: string; cells: string[] }) => boolean, column: string) => f.table.rows.find(row)!.cells[f.table.columns.indexOf(column)];
+const planOf = (list: ReportFile["finance"]) => list.reduce((t, f) => t + f.plan, 0);
+const loans = (y2016: number): ReportFile["values"] => ({ luot_ho_vay_von: { y2016 }, luot_ho_ngheo_vay_von: { y2016: 1 }, doanh_so_cho_vay: { y2016: y2016 * 30 } });
+
+beforeAll(() => {
+  fx = makeFixture();
+  // The department keeps the province's lending figures, as the policy bank does.
+  fx.edit("departments.yaml", "    chairs: [DA3, ho_ngheo]\n", "    chairs: [DA3, ho_ngheo, tin_dung]\n    source_of: [tin_dung]\n");
+  const loaded = loadDataset(fx.data, SCHEMAS, fx.root);
+  expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  ds = loaded.dataset!;
+  report("00123").values = { ...report("00123").values, ...loans(10) };
+  report("00126").values = { ...report("00126").values, ...loans(5) };
+  report("so-ldtbxh").values = loans(40);
+}, 60_000);
+afterAll(() => fx.cleanup());
+
+describe("the money forms' note", () => {
+  it("names the department's money and the reporting districts' in the province's Biểu 05, as its total adds them", () => {
+    report("so-ldtbxh").status = "da_nop";
+    const b05 = form("99", "Biểu số 05")!;
+    const total = num(cell(b05, (r) => r.cells[1] === "TỔNG CỘNG", "plan:all:I"));
+    const city = [report("901"), report("00123"), report("00126")].flatMap((r) => r.finance);
+    expect(total).toBe(planOf(report("so-ldtbxh").finance) + planOf(city));
+    const note = b05.footnotes.find((n) => n.startsWith("Số liệu vốn"))!;
+    expect(note).toMatch(/^Số liệu vốn gồm vốn do 1 sở, ngành quản lý và vốn của 1\/2 [^ ]+.* đã nộp báo cáo/);
+    // The province has no money of its own here, so the note does not claim any.
+    expect(note).not.toContain("trực tiếp quản lý");
+    expect(b05.footnotes.some((n) => n.startsWith("Số liệu tổng hợp từ"))).toBe(false);
+  });
+
+  it("drops the department when its report is not in hand, and its money with it", () => {
+    report("so-ldtbxh").status = "dang_soan";
+    const b05 = form("99", "Biểu số 05")!;
+    expect(num(cell(b05, (r) => r.cells[1] === "TỔNG CỘNG", "plan:all:I"))).toBe(planOf([report("901"), report("00123"), report("00126")].flatMap((r) => r.finance)));
+    expect(b05.footnotes.find((n) => n.startsWith("Số liệu vốn"))).not.toContain("sở, ngành");
+    report("so-ldtbxh").status = "da_nop";
+  });
+
+  it("says in Biểu 04 which rows are money and where the rows from Biểu 07 come from", () => {
+    const notes = form("99", "Biểu số 04")!.footnotes;
+    expect(notes.find((n) => n.startsWith("Số liệu vốn"))).toMatch(/^Số liệu vốn \(dòng I, II\) gồm /);
+    expect(notes.find((n) => n.startsWith("Dòng IV"))).toMatch(/^Dòng IV: số liệu tổng hợp từ 1\/2 .* đã nộp báo cáo\.$/);
+    expect(notes.find((n) => n.startsWith("Dòng III"))).toMatch(/^Dòng III: số liệu theo báo cáo của Sở Lao động - Thương binh và Xã hội ngày 25\/8\/2018/);
+    // Row III is the department's lending (40 × 30), not the city's (15 × 30).
+    expect(cell(form("99", "Biểu số 04")!, (r) => r.cells[0] === "III", "disbursed:y2016")).toBe("1.200");
+  });
+
+  it("names the city's communes in the city's note, and none in a commune's", () => {
+    expect(form("901", "Biểu số 05")!.footnotes.find((n) => n.startsWith("Số liệu vốn"))).toMatch(/^Số liệu vốn gồm vốn của 2\/2 .* đã nộp báo cáo\.$/);
+    expect(form("00123", "Biểu số 05")!.footnotes.some((n) => n.startsWith("Số liệu vốn"))).toBe(false);
+  });
+});
+
+describe("a policy the department keeps for the whole province", () => {
+  const loansRow = (r: { indicator?: string }) => r.indicator === "luot_ho_vay_von";
+
+  it("comes from the department's report in the province's Biểu 07, with a note naming it", () => {
+    report("so-ldtbxh").status = "da_nop";
+    const b07 = form("99", "Biểu số 07")!;
+    expect(cell(b07, loansRow, "value:y2016")).toBe("40");
+    expect(b07.footnotes[0]).toMatch(/^Mục I \(tín dụng ưu đãi\): số liệu theo báo cáo của Sở Lao động - Thương binh và Xã hội ngày 25\/8\/2018/);
+    expect(b07.footnotes[1]).toMatch(/^Các mục khác: số liệu tổng hợp từ 1\/2 /);
+    // The city's own table still adds its communes.
+    expect(cell(form("901", "Biểu số 07")!, loansRow, "value:y2016")).toBe("15");
+  });
+
+  it("is the districts' sum, with no such note, while the department's report is not in hand", () => {
+    report("so-ldtbxh").status = "dang_soan";
+    const b07 = form("99", "Biểu số 07")!;
+    expect(cell(b07, loansRow, "value:y2016")).toBe("15");
+    expect(b07.footnotes.some((n) => n.includes("theo báo cáo của"))).toBe(false);
+    report("so-ldtbxh").status = "da_nop";
+  });
+});
+
+describe("Biểu 05's mobilised money, which has no column", () => {
+  it("is stated under the form, so the total row adds up on the page", () => {
+    const records = report("00123").finance;
+    report("00123").finance = [...records, { component: "DA3", source: "huy_dong", period: "y2016", plan: 30, disbursed: 20 }];
+    for (const code of ["00123", "901"]) {
+      const b05 = form(code, "Biểu số 05")!;
+      const total = (r: { cells: string[] }) => r.cells[1] === "TỔNG CỘNG";
+      const budgets = ["nstw_dtpt", "nstw_sn", "ndp_dtpt", "ndp_sn"].reduce((t, s) => t + num(cell(b05, total, `plan:all:${s}`)), 0);
+      expect(num(cell(b05, total, "plan:all:I")) - budgets).toBe(30);
+      expect(b05.footnotes).toContain("Vốn huy động hợp pháp khác trong cột “Tổng số”: kế hoạch vốn giao 30, giải ngân 20.");
+    }
+    report("00123").finance = records;
+    expect(form("00123", "Biểu số 05")!.footnotes.some((n) => n.startsWith("Vốn huy động"))).toBe(false);
+  });
+});
