@@ -18,8 +18,8 @@ import { sampleContext, type SampleContext } from "./context.js";
 import { territorySeries, isDbkk } from "./territory.js";
 import { drawDates, type Draws } from "./dates.js";
 import { agencyValues, filedIn } from "./agency.js";
-import { childrenNoun, narrativeFacts } from "./facts.js";
-import { dropConsistently, type Series } from "./values.js";
+import { childrenNoun, departmentFacts, narrativeFacts } from "./facts.js";
+import { dropConsistently, outputsFollowMoney, type Series } from "./values.js";
 
 export interface SampleOutput {
   /** data-relative path → YAML text. */
@@ -91,7 +91,13 @@ function makeReports(cx: SampleContext, d: Drawn): Map<string, ReportFile> {
   const made = new Map<string, ReportFile>();
   for (const u of cx.units) {
     const report = reportOf(cx, d, u, odd, manages);
-    if (report) made.set(u.code, report);
+    if (!report) continue;
+    made.set(u.code, report);
+    if (!cx.isLowest(u)) continue;
+    // A component (or its project) with money of the commune's own; its figures and the
+    // departments' sums of them follow.
+    const funded = (c: string) => report.finance.some((f) => f.component === c || f.component.startsWith(`${c}.`));
+    for (const s of [report.values, d.series.get(u.code)]) if (s) outputsFollowMoney(s, ds.catalogue.indicators, funded);
   }
   for (const u of cx.units) {
     const report = made.get(u.code);
@@ -111,7 +117,7 @@ function narrate(cx: SampleContext, made: Map<string, ReportFile>, u: Unit, repo
   const parent = u.parent ? ds.units.get(u.parent) : undefined;
   const upper = parent?.authority ?? "Trung ương";
   const kind: UnitKind = level.kind === "agency" ? "department" : (kids.get(u.code) ?? []).some(isTerritory) ? "district" : u.area === "thanh_thi" ? "urban" : "rural";
-  const facts = narrativeFacts(cx, made, u.code);
+  const facts = { ...narrativeFacts(cx, made, u.code), ...(level.kind === "agency" ? departmentFacts(cx, u, report) : {}) };
   for (const s of flattenOutline(ds.outline.sections)) {
     if (!s.narrative || !s.levels.includes(u.level)) continue;
     report.narrative[s.narrative] = report.status === "dang_soan" && rng.chance(0.4) ? "" : narrativeFor(s.narrative, level.kind === "agency" ? u.name : inSentence(u), upper, kind, facts, rng, childrenNoun(cx, u));
