@@ -215,6 +215,14 @@ describe("Biểu 04, 06, 08: money and outputs a provincial officer would believ
     expect(trainees).toBeLessThanOrEqual(40);
   });
 
+  it("of the loans and the households given livelihood support, the poor are the largest group, the newly non-poor the smallest", () => {
+    const all = communes();
+    for (const [poor, near, left] of [["luot_ho_ngheo_vay_von", "luot_ho_can_ngheo_vay_von", "luot_ho_moi_thoat_ngheo_vay_von"], ["ho_ngheo_duoc_ho_tro_sinh_ke_da3", "ho_can_ngheo_duoc_ho_tro_sinh_ke_da3", "ho_moi_thoat_ngheo_duoc_ho_tro_sinh_ke_da3"]] as const) {
+      expect(total(all, poor), poor).toBeGreaterThan(total(all, near));
+      expect(total(all, near), near).toBeGreaterThan(total(all, left));
+    }
+  });
+
   it("the plan money rises over the period instead of repeating one year's figure", () => {
     const plans = ds.reports.map((r) => r.report).filter((r) => r.finance.length);
     const byYear = (p: string) => plans.flatMap((r) => r.finance).filter((f) => f.period === p).reduce((s, f) => s + f.plan, 0);

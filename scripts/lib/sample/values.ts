@@ -117,6 +117,20 @@ const SHARE_OF: Record<string, { of: string; share: [number, number] }> = {
   cong_trinh_cong_dong_de_xuat: { of: "cong_trinh_ha_tang_moi", share: [0.3, 0.8] },
   cong_trinh_giao_cong_dong: { of: "cong_trinh_ha_tang_moi", share: [0.15, 0.45] },
 };
+/** Shares of a total's "trong đó" parts where the groups differ in size: of the loans and the
+ *  households given livelihood support, the poor are about half, the near-poor a quarter to a
+ *  third, the newly non-poor one in ten. Other parts: 15 - 50 % of their total. */
+const PART_SHARE: Record<string, [number, number]> = {
+  luot_ho_ngheo_vay_von: [0.45, 0.6],
+  luot_ho_can_ngheo_vay_von: [0.22, 0.32],
+  luot_ho_moi_thoat_ngheo_vay_von: [0.07, 0.14],
+  ho_ngheo_duoc_ho_tro_sinh_ke: [0.45, 0.6],
+  ho_can_ngheo_duoc_ho_tro_sinh_ke: [0.2, 0.3],
+  ho_moi_thoat_ngheo_duoc_ho_tro_sinh_ke: [0.07, 0.14],
+  ho_ngheo_duoc_ho_tro_sinh_ke_da3: [0.45, 0.6],
+  ho_can_ngheo_duoc_ho_tro_sinh_ke_da3: [0.2, 0.3],
+  ho_moi_thoat_ngheo_duoc_ho_tro_sinh_ke_da3: [0.07, 0.14],
+};
 /** Types of new works, by how often a Chương trình 135 commune builds them (roads most). */
 const WORK_TYPES: Record<string, number> = {
   cong_trinh_giao_thong: 0.45,
@@ -233,7 +247,7 @@ export function otherValues(s: Series, indicators: readonly Indicator[], periods
         const r = HOUSEHOLDS_PER_MODEL[ind.id]!;
         v = Math.round(((s[r.models]?.[p] as number | undefined) ?? 0) * rng.between(...r.per));
       } else if (ind.id in WORK_TYPES) v = 0;
-      else if (ind.part_of) v = Math.round((s[ind.part_of]?.[p] ?? 0) * rng.between(0.15, 0.5));
+      else if (ind.part_of) v = Math.round((s[ind.part_of]?.[p] ?? 0) * rng.between(...(PART_SHARE[ind.id] ?? [0.15, 0.5])));
       else if (OUTPUT_PER_YEAR[ind.id]) {
         const [lo, hi] = OUTPUT_PER_YEAR[ind.id]!;
         v = Math.max(0, Math.round(rng.between(lo - 0.49, hi + 0.49) * y));
