@@ -100,9 +100,10 @@ function ownFigures(cx: SampleContext, u: Unit, report: ReportFile): Record<stri
   return Object.fromEntries(Object.entries(bySection).map(([k, parts]) => [k, `${from}: ${parts.slice(0, 5).join("; ")}.`]));
 }
 
-export function departmentFacts(cx: SampleContext, u: Unit, report: ReportFile): Pick<NarrativeFacts, "role" | "chairs" | "figures"> {
+export function departmentFacts(cx: SampleContext, u: Unit, report: ReportFile): Pick<NarrativeFacts, "role" | "chairs" | "policies" | "figures"> {
   // A state agency that chairs the programme's resources only (planning, finance) allocates money;
   // it runs no policy and no project of its own.
   const resources = (u.chairs ?? []).length > 0 && (u.chairs ?? []).every((c) => c === "nguon_luc");
-  return { role: ROLE_OF_TYPE[u.type] ?? (resources ? "resources" : "state"), chairs: chairedWork(cx, u), figures: ownFigures(cx, u, report) };
+  const policies = cx.ds.catalogue.indicators.some((i) => i.policy !== undefined && chairsIndicator(u, i));
+  return { role: ROLE_OF_TYPE[u.type] ?? (resources ? "resources" : "state"), chairs: chairedWork(cx, u), policies, figures: ownFigures(cx, u, report) };
 }

@@ -25,12 +25,15 @@ export interface NarrativeFacts {
    *  tables print them, per section key. */
   role?: DepartmentRole;
   chairs?: string;
+  /** Whether the department chairs a policy (Biểu 07). */
+  policies?: boolean;
   figures?: Record<string, string>;
 }
 
 /** "unfunded": a department with no programme money of its own (it runs policies only); a
- *  department role's texts come before the department's. */
-type Bank = Partial<Record<UnitKind | DepartmentRole | "any" | "unfunded", string[]>>;
+ *  department role's texts come before the department's; "no_policy": a state agency that chairs no
+ *  policy of Biểu 07. */
+type Bank = Partial<Record<UnitKind | DepartmentRole | "any" | "unfunded" | "no_policy", string[]>>;
 
 const BANK: Record<string, Bank> = {
   dac_diem_tinh_hinh: {
@@ -64,6 +67,7 @@ const BANK: Record<string, Bank> = {
     bank: ["Vốn tín dụng chính sách được cho vay đúng đối tượng, công khai qua các tổ tiết kiệm và vay vốn; hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo được tiếp cận vốn kịp thời."],
     sector: ["{unit} đã thực hiện {chairs} theo đúng quy định; phối hợp với các địa phương trong rà soát, xác định đối tượng."],
     front: ["{unit} đã phối hợp tuyên truyền các chính sách hỗ trợ người nghèo; giám sát việc bình xét đối tượng thụ hưởng chính sách ở cơ sở."],
+    no_policy: ["{unit} phối hợp với các sở, ngành chủ trì trong tuyên truyền, theo dõi việc thực hiện các chính sách giảm nghèo có liên quan đến lĩnh vực của ngành."],
     resources: ["{unit} đã tham mưu bố trí kinh phí thực hiện các chính sách hỗ trợ người nghèo trong dự toán ngân sách hằng năm theo đề nghị của các sở, ngành chủ trì."],
     any: ["Các chính sách hỗ trợ người nghèo được thực hiện đầy đủ, kịp thời, đúng đối tượng: tín dụng ưu đãi, bảo hiểm y tế, miễn giảm học phí, hỗ trợ tiền điện, hỗ trợ nhà ở, trợ giúp pháp lý."],
     department: ["{unit} đã hướng dẫn, kiểm tra việc thực hiện các chính sách thuộc lĩnh vực được giao chủ trì, bảo đảm đúng đối tượng, đúng định mức."],
@@ -160,7 +164,7 @@ export const ILLUSTRATIVE_NOTE = "*(Nội dung minh họa.)*";
 /** `unit` is the name as inside a sentence ("huyện Bình An"); it is capitalised where a sentence starts with it. */
 export function narrativeFor(key: string, unit: string, upper: string, kind: UnitKind, facts: NarrativeFacts, rng: Rng, children = "thôn, khu"): string {
   const bank = BANK[key];
-  const role = kind === "department" && facts.role !== "state" ? facts.role : undefined;
+  const role = kind === "department" ? (facts.role === "state" ? (facts.policies === false ? "no_policy" : undefined) : facts.role) : undefined;
   const unfunded = kind === "department" && facts.disbursementRate === null ? bank?.unfunded : undefined;
   const options = (role && bank?.[role]) || unfunded || bank?.[kind] || bank?.any || ["{unit} đã triển khai nội dung này theo kế hoạch."];
   const figures = facts.figures?.[key] ? ` ${facts.figures[key]}` : "";
