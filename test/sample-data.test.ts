@@ -82,7 +82,8 @@ describe("narrative", () => {
   it("a department speaks only of what it runs: infrastructure only if it chairs a component that builds it", () => {
     for (const u of ds.units.values()) {
       if (u.level !== "department" || !reportOf(u.code)) continue;
-      const builds = (u.chairs ?? []).some((c) => c.startsWith("DA1") || c.startsWith("DA2"));
+      // The body that chairs people's participation states its Biểu 08 figures, community works among them.
+      const builds = (u.chairs ?? []).some((c) => c.startsWith("DA1") || c.startsWith("DA2") || c === "tham_gia");
       if (!builds) expect(text(u.code), u.name).not.toMatch(/hạ tầng|công trình/);
     }
   });
@@ -157,5 +158,109 @@ describe("Biểu 07: money per beneficiary a reader can believe, at every level"
     expect(seen).toBeGreaterThan(50);
     expect(own).toBeGreaterThan(10);
     expect(seen).toBeGreaterThan(50);
+  });
+});
+
+describe("Biểu 04, 06, 08: money and outputs a provincial officer would believe", () => {
+  const communes = () => [...ds.units.values()].filter((u) => u.level === "commune" && reportOf(u.code)).map((u) => u.code);
+  const total = (codes: string[], id: string) => ["y2016", "y2017", "mid2018"].reduce((s, p) => s + sumOver(codes, id, p), 0);
+  const moneyOf = (codes: string[], component: string) => codes.flatMap((c) => reportOf(c)!.finance).filter((f) => f.component === component || f.component.startsWith(`${component}.`)).reduce((s, f) => s + f.disbursed, 0);
+
+  it("works handed to or proposed by the community are a share of the new works, in every commune and period", () => {
+    let seen = 0;
+    for (const c of communes()) {
+      for (const p of ["y2016", "y2017", "mid2018"]) {
+        const works = reportOf(c)!.values.cong_trinh_ha_tang_moi?.[p];
+        for (const id of ["cong_trinh_giao_cong_dong", "cong_trinh_cong_dong_de_xuat"]) {
+          const v = reportOf(c)!.values[id]?.[p];
+          if (typeof v !== "number") continue;
+          expect(v, `${c} ${id} ${p}`).toBeLessThanOrEqual(typeof works === "number" ? works : 0);
+          seen++;
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(500);
+    const all = communes();
+    expect(total(all, "cong_trinh_giao_cong_dong")).toBeLessThan(0.6 * total(all, "cong_trinh_ha_tang_moi"));
+  });
+
+  it("a province supports a few dozen value chains, not hundreds", () => {
+    const chains = total(communes(), "chuoi_gia_tri_duoc_ho_tro");
+    expect(chains).toBeGreaterThan(0);
+    expect(chains).toBeLessThanOrEqual(60);
+  });
+
+  it("outputs only where the component has money, at a believable cost per work, model and class", () => {
+    const all = communes();
+    for (const c of all) {
+      const r = reportOf(c)!;
+      if (r.finance.some((f) => f.component === "DA3")) continue;
+      expect(total([c], "mo_hinh_sinh_ke_da3"), `${c}: Dự án 3 models without Dự án 3 money`).toBe(0);
+    }
+    // triệu đồng per output, summed over the province's communes: [component, output, low, high].
+    const COSTS: [string, string, number, number][] = [
+      ["DA2.TDA1", "cong_trinh_ha_tang_moi", 100, 600],
+      ["DA2.TDA2", "mo_hinh_sinh_ke", 40, 250],
+      ["DA3", "mo_hinh_sinh_ke_da3", 40, 250],
+      ["DA2.TDA3", "lop_tap_huan", 5, 40],
+      ["DA5.TDA1", "lop_tap_huan_da5", 5, 40],
+    ];
+    for (const [component, output, lo, hi] of COSTS) {
+      const perUnit = moneyOf(all, component) / total(all, output);
+      expect(perUnit, `${component} per ${output}`).toBeGreaterThanOrEqual(lo);
+      expect(perUnit, `${component} per ${output}`).toBeLessThanOrEqual(hi);
+    }
+    const trainees = total(all, "luot_nguoi_tap_huan") / total(all, "lop_tap_huan");
+    expect(trainees).toBeGreaterThanOrEqual(15);
+    expect(trainees).toBeLessThanOrEqual(40);
+  });
+
+  it("of the loans and the households given livelihood support, the poor are the largest group, the newly non-poor the smallest", () => {
+    const all = communes();
+    for (const [poor, near, left] of [["luot_ho_ngheo_vay_von", "luot_ho_can_ngheo_vay_von", "luot_ho_moi_thoat_ngheo_vay_von"], ["ho_ngheo_duoc_ho_tro_sinh_ke_da3", "ho_can_ngheo_duoc_ho_tro_sinh_ke_da3", "ho_moi_thoat_ngheo_duoc_ho_tro_sinh_ke_da3"]] as const) {
+      expect(total(all, poor), poor).toBeGreaterThan(total(all, near));
+      expect(total(all, near), near).toBeGreaterThan(total(all, left));
+    }
+  });
+
+  it("the plan money rises over the period instead of repeating one year's figure", () => {
+    const plans = ds.reports.map((r) => r.report).filter((r) => r.finance.length);
+    const byYear = (p: string) => plans.flatMap((r) => r.finance).filter((f) => f.period === p).reduce((s, f) => s + f.plan, 0);
+    expect(byYear("y2017")).toBeGreaterThan(byYear("y2016"));
+    const same = plans.filter((r) => {
+      const year = (p: string) => r.finance.filter((f) => f.period === p).reduce((s, f) => s + f.plan, 0);
+      return year("y2016") === year("y2017");
+    });
+    expect(same.length, same.map((r) => r.unit).join(", ")).toBeLessThan(plans.length / 20);
+  });
+});
+
+describe("departments: who signs and what they say", () => {
+  const text = (code: string) => Object.values(reportOf(code)?.narrative ?? {}).join("\n");
+  const departments = () => [...ds.units.values()].filter((u) => u.level === "department" && reportOf(u.code));
+
+  it("a body led by a collective signs for it (TM. BAN THƯỜNG TRỰC), the others through their head", () => {
+    const fronts = departments().filter((u) => u.collective);
+    expect(fronts.length).toBeGreaterThan(0);
+    for (const u of departments()) {
+      const s = reportOf(u.code)!.document.signer!;
+      if (u.collective) {
+        expect(s.authority).toBe(`TM. ${u.collective.toLocaleUpperCase("vi")}`);
+        expect(["CHỦ TỊCH", "PHÓ CHỦ TỊCH"]).toContain(s.position);
+      } else expect(s.authority).toBe("");
+    }
+  });
+
+  it("only state agencies guide the localities; the bank states its own loans, turnover and balance as its Biểu 07 prints them", () => {
+    for (const u of departments()) {
+      if (["chi nhánh", "cơ quan", "đoàn thể"].includes(u.type)) expect(text(u.code), u.name).not.toMatch(/hướng dẫn[^.;]*các địa phương/);
+    }
+    const bank = departments().find((u) => u.chairs?.includes("tin_dung") && u.type === "chi nhánh")!;
+    const v = reportOf(bank.code)!.values;
+    const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    const sum = (id: string) => ["y2016", "y2017", "mid2018"].reduce((s, p) => s + (v[id]![p] as number), 0);
+    expect(text(bank.code)).toContain(`${fmt(sum("luot_ho_vay_von"))} lượt hộ`);
+    expect(text(bank.code)).toContain(`${fmt(sum("doanh_so_cho_vay"))} triệu đồng`);
+    expect(text(bank.code)).toContain(`tại 30/6/2018 là ${fmt(v.du_no_cho_vay!.mid2018 as number)} triệu đồng`);
   });
 });

@@ -135,6 +135,8 @@ export interface Unit {
   area?: "thanh_thi" | "nong_thon";
   /** Agencies: the head's title signing its reports ("Giám đốc", "Trưởng ban", "Chủ tịch"). */
   head?: string;
+  /** Agencies led by a collective body (a front's standing committee): the body signing "TM." for it ("Ban Thường trực"). */
+  collective?: string;
   /** Place name on documents ("Bình An, ngày …"); defaults to short_name (agencies: the root's). */
   place?: string;
   /** Symbol in document numbers: "UBND", "LĐTBXH". */

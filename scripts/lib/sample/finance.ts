@@ -17,7 +17,7 @@ const PLAN_PER_YEAR: Record<string, [number, number]> = {
   "DA2.TDA1": [400, 600],
   "DA2.TDA2": [120, 220],
   "DA2.TDA3": [20, 40],
-  DA3: [60, 160],
+  DA3: [90, 200],
   DA4: [10, 30],
   DA5: [10, 30],
 };
@@ -49,13 +49,16 @@ export function financeFor(ds: Dataset, unit: Unit, level: Level, rng: Rng, scal
     const share = picked.length > 1 ? rng.between(0.6, 0.85) : 1;
     const [lo, hi] = PLAN_PER_YEAR[c.id] ?? PLAN_PER_YEAR[c.parent ?? ""] ?? OTHER_PLAN_PER_YEAR;
     const perYear = rng.between(lo, hi) * scale;
+    // The programme's budget rose over the period: each year's allocation 5 - 15 % above the
+    // year before, give or take a few per cent.
+    const growth = rng.between(0.05, 0.15);
     picked.forEach((src, k) => {
-      for (const p of ds.project.periods.filter((x) => x.flow_label !== null)) {
-        const plan = Math.round(perYear * (k === 0 ? share : 1 - share) * p.years);
-        if (plan <= 0) continue;
-        const disbursed = rng.chance(0.004) ? Math.round(plan * 1.06) : Math.round(plan * rng.between(0.55, 0.99));
+      ds.project.periods.filter((x) => x.flow_label !== null).forEach((p, i) => {
+        const plan = Math.round(perYear * (1 + growth) ** i * rng.between(0.96, 1.04) * (k === 0 ? share : 1 - share) * p.years);
+        if (plan <= 0) return;
+        const disbursed = rng.chance(0.0025) ? Math.round(plan * 1.06) : Math.round(plan * rng.between(0.55, 0.99));
         out.push({ component: c.id, source: src.id, period: p.id, plan, disbursed });
-      }
+      });
     });
   }
   return out;

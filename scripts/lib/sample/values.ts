@@ -79,6 +79,74 @@ const UNIT_COST: Record<string, Record<string, [number, number]>> = {
 };
 const OTHER_MONEY_PER_POOR: [number, number] = [0.1, 0.5];
 
+/** Outputs of a programme component in a commune, per year it runs (a half year: half as many),
+ *  sized to the money finance.ts gives it. Assumptions: a Chương trình 135 commune's 400 - 600
+ *  triệu a year builds one to three small works (150 - 500 triệu each) and maintains up to two;
+ *  production support (120 - 220 triệu, DA2.TDA2) and replication (60 - 160 triệu, DA3) fund one or
+ *  two models a year, each of 8 - 25 households; a training budget of 10 - 40 triệu pays one or
+ *  two classes; communication (10 - 30 triệu) a few dialogues, news items and a few hundred leaflets. */
+const OUTPUT_PER_YEAR: Record<string, [number, number]> = {
+  lao_dong_xuat_khau: [1, 3],
+  cong_trinh_ha_tang_moi: [1, 3],
+  cong_trinh_duy_tu: [0, 2],
+  mo_hinh_sinh_ke: [1, 2],
+  mo_hinh_nhan_rong: [0, 1],
+  mo_hinh_sinh_ke_da3: [1, 2],
+  mo_hinh_nhan_rong_da3: [0, 1],
+  lop_tap_huan: [1, 2],
+  lop_tap_huan_da5: [1, 2],
+  hoi_nghi_doi_thoai: [1, 3],
+  tin_bai_truyen_thong: [2, 8],
+  tai_lieu_an_pham: [50, 300],
+  ho_ho_tro_phuong_tien_nghe_xem: [2, 10],
+  cuoc_kiem_tra_giam_sat: [1, 3],
+  luot_xa_duoc_kiem_tra: [1, 2],
+  thon_lap_ke_hoach_co_tham_gia: [2, 6],
+};
+/** Households supported per model (production support and replication). */
+const HOUSEHOLDS_PER_MODEL: Record<string, { models: string; per: [number, number] }> = {
+  ho_duoc_ho_tro_sinh_ke: { models: "mo_hinh_sinh_ke", per: [8, 25] },
+  ho_duoc_ho_tro_sinh_ke_da3: { models: "mo_hinh_sinh_ke_da3", per: [8, 25] },
+};
+/** Counts that are a share of the new infrastructure works of the same period: works the commune
+ *  invests in itself (most of them), works proposed by the community, handed to the community to
+ *  build, supervised by it. */
+const SHARE_OF: Record<string, { of: string; share: [number, number] }> = {
+  cong_trinh_xa_lam_chu_dau_tu: { of: "cong_trinh_ha_tang_moi", share: [0.6, 1] },
+  cong_trinh_cong_dong_giam_sat: { of: "cong_trinh_ha_tang_moi", share: [0.7, 1] },
+  cong_trinh_cong_dong_de_xuat: { of: "cong_trinh_ha_tang_moi", share: [0.3, 0.8] },
+  cong_trinh_giao_cong_dong: { of: "cong_trinh_ha_tang_moi", share: [0.15, 0.45] },
+};
+/** Shares of a total's "trong đó" parts where the groups differ in size: of the loans and the
+ *  households given livelihood support, the poor are about half, the near-poor a quarter to a
+ *  third, the newly non-poor one in ten. Other parts: 15 - 50 % of their total. */
+const PART_SHARE: Record<string, [number, number]> = {
+  luot_ho_ngheo_vay_von: [0.45, 0.6],
+  luot_ho_can_ngheo_vay_von: [0.22, 0.32],
+  luot_ho_moi_thoat_ngheo_vay_von: [0.07, 0.14],
+  ho_ngheo_duoc_ho_tro_sinh_ke: [0.45, 0.6],
+  ho_can_ngheo_duoc_ho_tro_sinh_ke: [0.2, 0.3],
+  ho_moi_thoat_ngheo_duoc_ho_tro_sinh_ke: [0.07, 0.14],
+  ho_ngheo_duoc_ho_tro_sinh_ke_da3: [0.45, 0.6],
+  ho_can_ngheo_duoc_ho_tro_sinh_ke_da3: [0.2, 0.3],
+  ho_moi_thoat_ngheo_duoc_ho_tro_sinh_ke_da3: [0.07, 0.14],
+};
+/** Types of new works, by how often a Chương trình 135 commune builds them (roads most). */
+const WORK_TYPES: Record<string, number> = {
+  cong_trinh_giao_thong: 0.45,
+  cong_trinh_thuy_loi: 0.15,
+  cong_trinh_truong_lop: 0.1,
+  cong_trinh_tram_y_te: 0.03,
+  cong_trinh_nha_sinh_hoat_cong_dong: 0.12,
+  cong_trinh_dien: 0.05,
+  cong_trinh_nuoc_sinh_hoat: 0.06,
+  cong_trinh_khac: 0.04,
+};
+/** Value chains and production links a commune gets support for: rare, about one commune in
+ *  thirty a year, so that a province counts a few dozen over the period; a radio station or
+ *  information point, one commune in twelve a year. */
+const CHANCE_PER_YEAR: Record<string, number> = { chuoi_gia_tri_duoc_ho_tro: 0.03, diem_thong_tin_duoc_ho_tro: 0.08 };
+
 /** Poverty rate relative to the baseline, by period index. */
 const POOR_PATH = [1, 0.8, 0.66, 0.6];
 const NEAR_PATH = [1, 0.96, 0.9, 0.88];
@@ -172,7 +240,18 @@ export function otherValues(s: Series, indicators: readonly Indicator[], periods
         if (!shares.has(ind.id)) shares.set(ind.id, rng.between(dep[0], dep[1]));
         v = Math.round(poorAt(p) * shares.get(ind.id)! * rng.between(0.94, 1.06));
       }
-      else if (ind.part_of) v = Math.round((s[ind.part_of]?.[p] ?? 0) * rng.between(0.15, 0.5));
+      else if (SHARE_OF[ind.id]) {
+        const r = SHARE_OF[ind.id]!;
+        v = Math.round(((s[r.of]?.[p] as number | undefined) ?? 0) * rng.between(...r.share));
+      } else if (HOUSEHOLDS_PER_MODEL[ind.id]) {
+        const r = HOUSEHOLDS_PER_MODEL[ind.id]!;
+        v = Math.round(((s[r.models]?.[p] as number | undefined) ?? 0) * rng.between(...r.per));
+      } else if (ind.id in WORK_TYPES) v = 0;
+      else if (ind.part_of) v = Math.round((s[ind.part_of]?.[p] ?? 0) * rng.between(...(PART_SHARE[ind.id] ?? [0.15, 0.5])));
+      else if (OUTPUT_PER_YEAR[ind.id]) {
+        const [lo, hi] = OUTPUT_PER_YEAR[ind.id]!;
+        v = Math.max(0, Math.round(rng.between(lo - 0.49, hi + 0.49) * y));
+      } else if (CHANCE_PER_YEAR[ind.id] !== undefined) v = rng.chance(CHANCE_PER_YEAR[ind.id]! * y) ? 1 : 0;
       else if (BENEFICIARIES[ind.id]) {
         const b = BENEFICIARIES[ind.id]!;
         v = Math.round((b.base === "near" ? nearAt(p) : poorAt(p)) * rng.between(...b.per) * y);
@@ -193,10 +272,25 @@ export function otherValues(s: Series, indicators: readonly Indicator[], periods
       set(s, ind.id, p, v);
     }
   }
+  splitWorks(s, rng);
   // Policy money: its beneficiaries times a unit cost drawn once for the unit.
   for (const ind of todo.filter((i) => UNIT_COST[i.id])) {
     const costs = Object.entries(UNIT_COST[ind.id]!).map(([id, range]) => [id, rng.between(...range)] as const);
     for (const p of ind.periods) set(s, ind.id, p, Math.round(costs.reduce((sum, [id, cost]) => sum + ((s[id]?.[p] as number | undefined) ?? 0) * cost, 0)));
+  }
+}
+
+/** Each new work of a period gets a type, drawn by how often communes build it. */
+function splitWorks(s: Series, rng: Rng): void {
+  const types = Object.keys(WORK_TYPES).filter((id) => s[id]);
+  if (!types.length) return;
+  for (const [p, total] of Object.entries(s.cong_trinh_ha_tang_moi ?? {})) {
+    for (const id of types) s[id]![p] = 0;
+    for (let k = 0; k < (total ?? 0); k++) {
+      let r = rng.next() * types.reduce((t, id) => t + WORK_TYPES[id]!, 0);
+      const id = types.find((t) => (r -= WORK_TYPES[t]!) < 0) ?? types[types.length - 1]!;
+      s[id]![p] = (s[id]![p] ?? 0) + 1;
+    }
   }
 }
 
@@ -253,6 +347,15 @@ export function dropConsistently(s: Series, catalogue: IndicatorCatalogue): void
       // Policy money without its beneficiaries could not be read as a cost per head.
       if (gone(ind.part_of) || gone(ind.requires) || Object.keys(UNIT_COST[ind.id] ?? {}).some(gone)) own[p] = null;
     }
+  }
+}
+
+/** A commune reports outputs only for the components it has money for: the outputs of the
+ *  others are 0 (their money and their outputs are one scope). */
+export function outputsFollowMoney(s: Series, indicators: readonly Indicator[], funded: (component: string) => boolean): void {
+  for (const ind of indicators) {
+    if (!ind.component || funded(ind.component) || !s[ind.id]) continue;
+    for (const p of Object.keys(s[ind.id]!)) if (typeof s[ind.id]![p] === "number") s[ind.id]![p] = 0;
   }
 }
 
