@@ -23,21 +23,10 @@ function outlineLines(sections: readonly OutlineSection[], depth = 0): { heading
   ]);
 }
 
-export function planDocModel(ds: Dataset, templates: Templates): DocModel {
-  const plan = ds.plan;
-  const root = ds.units.get(ds.project.root)!;
-  const year = String(plan.year);
-  const body = templates.render("plan.md.hbs", {
-    preamble: mdText(plan.preamble),
-    sections: plan.sections.map((s) => ({
-      heading: mdInline(`${s.number}. ${s.title}`),
-      items: s.items.map((i) => ({ text: itemText(i), paragraphs: (i.paragraphs ?? []).map(mdText), bullets: (i.bullets ?? []).map(mdText) })),
-    })),
-    closing: mdText(plan.closing),
-  });
-  const attached = `(Kèm theo Kế hoạch số ${plan.number ?? "\u00a0".repeat(6)}/${plan.symbol} ${plan.date ? `ngày ${shortDate(plan.date)}` : `ngày${"\u00a0".repeat(4)}/${"\u00a0".repeat(4)}/${year}`} của ${root.authority ?? root.name})`;
+/** The plan's annexes: the report outline, and the forms' list followed by each blank form. */
+function planAnnexes(ds: Dataset, templates: Templates, attached: string): DocAnnex[] {
   const annexes: DocAnnex[] = [];
-  for (const a of plan.annexes) {
+  for (const a of ds.plan.annexes) {
     if (a.kind === "outline") {
       annexes.push({ label: a.label, title: a.title, attached_to: attached, unit_of_measure: null, orientation: "portrait", issuer_short: null, body: templates.render("outline.md.hbs", { sections: outlineLines(ds.outline.sections) }), form: null, signature: null });
     } else {
@@ -71,6 +60,23 @@ export function planDocModel(ds: Dataset, templates: Templates): DocModel {
       }
     }
   }
+  return annexes;
+}
+
+export function planDocModel(ds: Dataset, templates: Templates): DocModel {
+  const plan = ds.plan;
+  const root = ds.units.get(ds.project.root)!;
+  const year = String(plan.year);
+  const body = templates.render("plan.md.hbs", {
+    preamble: mdText(plan.preamble),
+    sections: plan.sections.map((s) => ({
+      heading: mdInline(`${s.number}. ${s.title}`),
+      items: s.items.map((i) => ({ text: itemText(i), paragraphs: (i.paragraphs ?? []).map(mdText), bullets: (i.bullets ?? []).map(mdText) })),
+    })),
+    closing: mdText(plan.closing),
+  });
+  const attached = `(Kèm theo Kế hoạch số ${plan.number ?? "\u00a0".repeat(6)}/${plan.symbol} ${plan.date ? `ngày ${shortDate(plan.date)}` : `ngày${"\u00a0".repeat(4)}/${"\u00a0".repeat(4)}/${year}`} của ${root.authority ?? root.name})`;
+  const annexes = planAnnexes(ds, templates, attached);
   return {
     ruleset: ds.project.ruleset,
     kind: "plan",
