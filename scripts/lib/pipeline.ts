@@ -205,6 +205,16 @@ async function workbooks(ds: Dataset, writer: OutputWriter, code: string, only: 
   });
 }
 
+/** The site, from the same roll-up and documents: its model, then its pages through the writer. */
+async function writeSite(ds: Dataset, tree: Tree, jobs: readonly DocJob[], unitDocs: Map<string, UnitDocs>, writer: OutputWriter, opts: BuildOptions): Promise<void> {
+  const planBody = markdownToHtml(jobs.find((j) => j.entry.kind === "plan")!.model.body);
+  const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: planBody };
+  const model = siteModel({ ds, tree, docs: unitDocs, plan, geo: readGeo(opts.dataDir) });
+  const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));
+  const { buildSite } = await import("./site/build-site.js");
+  await buildSite(model, writer, { chartLevels });
+}
+
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const progress = opts.progress ?? (() => {});
   const checked = check({ ...opts, load: { ...opts.load, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) } }, (d, t) => progress(PHASES.read, d, t));
@@ -238,12 +248,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         await books;
         if (site) {
           progress(PHASES.site, 0, 1);
-          const planBody = markdownToHtml(jobs.find((j) => j.entry.kind === "plan")!.model.body);
-          const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: planBody };
-          const model = siteModel({ ds, tree, docs: unitDocs, plan, geo: readGeo(opts.dataDir) });
-          const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));
-          const { buildSite } = await import("./site/build-site.js");
-          await buildSite(model, writer, { chartLevels });
+          await writeSite(ds, tree, jobs, unitDocs, writer, opts);
           progress(PHASES.site, 1, 1);
         }
         writeManifest(writer, code, documents);
