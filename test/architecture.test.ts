@@ -160,6 +160,13 @@ describe("stage boundaries (README: stage — may import)", () => {
     expect(importCycles(libGraph(true))).toEqual([]);
   });
 
+  // With type-only imports: only model/'s types may refer to each other (types.ts ⇄ catalogue-types.ts);
+  // render/docx/'s styles ⇄ profile ⇄ text is pending (that folder is being reworked in another change).
+  it("no type-only import cycle either, but between model/'s types", () => {
+    const allowed = (cycle: string) => cycle.split(" → ").every((f) => f.startsWith("model/")) || cycle.split(" → ").every((f) => f.startsWith("render/docx/"));
+    expect(importCycles(graph).filter((c) => !allowed(c))).toEqual([]);
+  });
+
   it("every import names a file that exists", () => {
     const missing = [...graph].flatMap(([f, ts]) => ts.filter((t) => !graph.has(t) && !t.endsWith(".mjs")).map((t) => `${f}: ${t}`));
     expect(missing).toEqual([]);

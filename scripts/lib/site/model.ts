@@ -21,12 +21,6 @@ export interface Num {
   text: string;
 }
 
-/** A date with its display text: { iso: "2018-07-31", text: "31/7/2018" }. */
-export interface DateVal {
-  iso: IsoDate;
-  text: string;
-}
-
 /** One value of a series, for one period. */
 export interface PeriodPoint extends Num {
   period: PeriodId;
@@ -50,13 +44,6 @@ export interface StatusCounts {
   missing: number;
   submitted: number;
   approved: number;
-}
-
-/** Days between the as-of date and a deadline. value = deadline − as_of (negative: overdue). */
-export interface DaysLeft {
-  value: number;
-  /** "Còn 12 ngày", "Hôm nay là hạn cuối", "Quá hạn 5 ngày". */
-  text: string;
 }
 
 export interface ProjectInfo {
@@ -104,14 +91,6 @@ export interface LevelInfo {
   deadline: DateVal | null;
   days: DaysLeft | null;
   counts: StatusCounts;
-}
-
-export interface DocLink {
-  /** xlsx: the unit's input workbook ("Tải biểu nhập liệu (Excel)"). */
-  format: "docx" | "md" | "html" | "xlsx";
-  /** "Văn bản Word (DOCX)". */
-  label: string;
-  path: string;
 }
 
 /** One poverty-measure dimension (QĐ 59/2015: 10 indicators in 5 services). */
@@ -248,10 +227,10 @@ export interface UnitPage {
   source_file: string | null;
 }
 
-export type { AboutPage, PlanPage, ScheduleItem, SourceInfo } from "./model-pages.js";
+export type { AboutPage, DateVal, DaysLeft, DocLink, PlanPage, ScheduleItem, SourceInfo } from "./model-pages.js";
 export type { GeoCollection, GeoFeature } from "../model/geo.js";
 import type { GeoCollection } from "../model/geo.js";
-import type { AboutPage, PlanPage } from "./model-pages.js";
+import type { AboutPage, DateVal, DaysLeft, DocLink, PlanPage } from "./model-pages.js";
 
 export interface SiteLabels {
   status: Record<ReportStatus, string>;
