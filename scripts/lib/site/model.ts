@@ -12,8 +12,9 @@
 //   - No name of the province or of any unit appears in the site code: all names come from here.
 
 import type { IsoDate, LevelId, PeriodId, ReportStatus } from "../model/types.js";
+import type { UnitChart } from "../model/catalogue-types.js";
 
-export type { IsoDate, LevelId, PeriodId, ReportStatus };
+export type { IsoDate, LevelId, PeriodId, ReportStatus, UnitChart };
 
 /** A number with its display text. value null = not reported; text then "—" (or what the VM chooses). */
 export interface Num {
@@ -111,7 +112,24 @@ export interface DeprivationValues {
 }
 
 /** Key poverty figures of a territory unit. Rates are recomputed from counts by the VM. */
+/** One row of the unit page's key figures table (the catalogue's unit_page.key_figures). */
+export interface KeyFigure {
+  indicator: string;
+  /** "Tổng số hộ dân cư (hộ)", "Tỷ lệ hộ nghèo", "Số hộ thoát nghèo trong kỳ (hộ)". */
+  label: string;
+  values: Series;
+}
+
+/** A key card (the catalogue's unit_page.cards): the latest figure, and a rate under it. */
+export interface KeyCard {
+  label: string;
+  value: Num;
+  rate: Num | null;
+}
+
 export interface KeyIndicators {
+  figures: KeyFigure[];
+  cards: KeyCard[];
   households: Series;
   poor: Series;
   poor_rate: Series;
@@ -138,7 +156,7 @@ export interface ReductionInfo {
   /** The poor rate the unit would reach at each period at the minimum target pace. */
   target_path: Series;
   verdict: "dat" | "khong_dat" | "vuot" | "muc_thap" | "chua_du_so_lieu";
-  /** "Đạt", "Không đạt", "Vượt", "Chưa đủ số liệu". */
+  /** The catalogue's label: "Đạt", "Chưa đạt", "Vượt", "Chưa đủ số liệu". */
   verdict_label: string;
 }
 
@@ -256,6 +274,8 @@ export interface SiteModel {
   indicators: IndicatorInfo[];
   /** Groups whose indicators have a page of their own (the catalogue's roles). */
   key_groups: string[];
+  /** The charts of a unit page, in order (the catalogue's unit_page.charts). */
+  unit_charts: UnitChart[];
   plan: PlanPage;
   geo: { districts: GeoCollection; communes: GeoCollection };
   about: AboutPage;

@@ -16,6 +16,7 @@ import { formContext, formIndicators, formTable, type TableModel } from "./form-
 import { reportFrame, type ReportFrame } from "./frame.js";
 import { inSentence, lowerFirst, typesNoun } from "./names.js";
 import { coverageNote, tableSource } from "./sources.js";
+import { derive, unitView, type UnitView } from "./unit-view.js";
 
 export interface SectionView {
   heading: string;
@@ -113,7 +114,8 @@ function reportingAccount(ds: Dataset, tree: Tree, unit: Unit, at: string): stri
   return `Đến ngày ${shortDate(at)}, ${parts.join("; ")}.`;
 }
 
-export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
+/** `view`: the unit's view from the same tree (unitView), when the caller has it. */
+export function reportView(ds: Dataset, tree: Tree, unit: Unit, view: UnitView = unitView(ds, tree.figures.get(unit.code)!)): ReportView {
   const fig = tree.figures.get(unit.code)!;
   const frame = reportFrame(ds, unit, fig.report);
   const indicators = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
@@ -123,7 +125,7 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
     .filter((f) => f.levels.includes(unit.level))
     .map((f) => (agency ? chairedForm(f, unit, indicators) : f))
     .filter((f): f is FormSpec => f !== null);
-  const sections = sectionViews(ds, tree, unit, forms, indicators);
+  const sections = sectionViews(ds, tree, view, forms, indicators);
   const plan = ds.plan;
   const root = ds.units.get(ds.project.root)!;
   const planRef = `Kế hoạch số ${planNumber(ds)}${plan.date ? ` ngày ${shortDate(plan.date)}` : ""} của ${root.authority ?? root.name} về việc ${lowerFirst(plan.title)}`;
@@ -155,11 +157,11 @@ function draftReason(tree: Tree, fig: UnitFigures): string {
 }
 
 /** The outline's sections of the unit's level: each heading with the sentences quoting its forms' figures and the unit's narrative. */
-function sectionViews(ds: Dataset, tree: Tree, unit: Unit, forms: readonly FormSpec[], indicators: ReadonlyMap<string, Indicator>): SectionView[] {
-  const fig = tree.figures.get(unit.code)!;
+function sectionViews(ds: Dataset, tree: Tree, view: UnitView, forms: readonly FormSpec[], indicators: ReadonlyMap<string, Indicator>): SectionView[] {
+  const { unit, figures: fig } = view;
   const formIds = new Set(forms.map((f) => f.id));
   const roles = ds.catalogue.roles;
-  const env: FactEnv = { project: ds.project, periods: ds.project.periods, indicators, units: ds.units, roles, moneyUnit: ds.project.money_unit };
+  const env: FactEnv = { project: ds.project, periods: ds.project.periods, indicators, units: ds.units, roles, labels: ds.catalogue.verdicts.labels, moneyUnit: ds.project.money_unit };
   const used = new Set<string>();
   const factsFor = (s: OutlineSection): string[] => {
     const out: string[] = [];
@@ -176,7 +178,8 @@ function sectionViews(ds: Dataset, tree: Tree, unit: Unit, forms: readonly FormS
         used.add(k);
         // The sentences quote the same source as the form they introduce.
         const shown = { ...fig, effective: tableSource(ds, fig, formIndicators(form, { indicators, sourceGroups: ds.programme.source_groups })).values };
-        out.push(...(k === "poverty" ? povertyFacts(shown, env) : k === "deprivation" ? deprivationFacts(shown, env) : financeFacts(shown, env)).map(mdText));
+        const d = shown.effective === fig.effective ? view.derived : derive(ds, unit, shown.effective, fig.finance);
+        out.push(...(k === "poverty" ? povertyFacts(shown, env, d) : k === "deprivation" ? deprivationFacts(shown, env, d) : financeFacts(env, d)).map(mdText));
       }
     }
     const attached = s.forms.filter((id) => formIds.has(id)).map((id) => formLabel(ds.forms.find((f) => f.id === id)!));
