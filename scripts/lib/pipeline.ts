@@ -2,6 +2,9 @@
 //
 //   load → parse → validate → roll up (once) → unit views → document trees → renderers → write
 //
+// The unit views (render/view/unit-view.ts: every derived figure, raw, and the timeliness) are
+// built once from the roll-up and read by the documents and the site alike.
+//
 // `check` runs the first four stages and writes nothing; `build` runs them all, into a staging
 // folder that replaces the output only when everything succeeded (write/output-dir.ts, the one
 // writer of documents, workbooks and site alike, with one manifest of every file and its SHA-256).
@@ -30,6 +33,7 @@ import { loadTemplates, type Templates } from "./render/templates.js";
 import { planDocModel } from "./render/view/plan-view.js";
 import { reportDocModel } from "./render/view/report-doc.js";
 import { reportView } from "./render/view/report-view.js";
+import { unitViews, type UnitView } from "./render/view/unit-view.js";
 import { siteModel } from "./site/adapt/site-model.js";
 import type { UnitDocs } from "./site/adapt/unit-page.js";
 import { reportPath } from "./units/paths.js";
@@ -145,7 +149,7 @@ interface DocJob {
 }
 
 /** Unit views → document trees: the plan and every unit's report, with the tables to audit and the site's links. */
-function documentJobs(ds: Dataset, tree: Tree, templates: Templates, code: string, only: (unit: string) => boolean): { jobs: DocJob[]; tables: AuditedTable[]; unitDocs: Map<string, UnitDocs> } {
+function documentJobs(ds: Dataset, tree: Tree, views: ReadonlyMap<string, UnitView>, templates: Templates, code: string, only: (unit: string) => boolean): { jobs: DocJob[]; tables: AuditedTable[]; unitDocs: Map<string, UnitDocs> } {
   const index = { units: ds.units, levels: ds.levels };
   const root = ds.project.root;
   const job = (base: string, entry: DocJob["entry"], model: DocModel): DocJob => ({ base, entry, model, key: contentKey(code, "document", JSON.stringify(model)) });
@@ -154,7 +158,7 @@ function documentJobs(ds: Dataset, tree: Tree, templates: Templates, code: strin
   const unitDocs = new Map<string, UnitDocs>();
   for (const unit of ds.units.values()) {
     if (!only(unit.code)) continue;
-    const view = reportView(ds, tree, unit);
+    const view = reportView(ds, tree, unit, views.get(unit.code)!);
     const model = reportDocModel(templates, view, ds.project);
     const base = `documents/${reportPath(unit, index).replace(/^reports\//, "").replace(/\.ya?ml$/, "")}`;
     for (const f of view.forms) tables.push({ document: `${base}.docx`, form: f.label, table: f.table });
@@ -204,6 +208,16 @@ async function workbooks(ds: Dataset, writer: OutputWriter, code: string, only: 
   });
 }
 
+/** The site, from the same roll-up and documents: its model, then its pages through the writer. */
+async function writeSite(ds: Dataset, tree: Tree, views: ReadonlyMap<string, UnitView>, jobs: readonly DocJob[], unitDocs: Map<string, UnitDocs>, writer: OutputWriter, opts: BuildOptions): Promise<void> {
+  const planBody = blocksHtml(jobs.find((j) => j.entry.kind === "plan")!.model.body);
+  const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: planBody };
+  const model = siteModel({ ds, tree, views, docs: unitDocs, plan, geo: readGeo(opts.dataDir) });
+  const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));
+  const { buildSite } = await import("./site/build-site.js");
+  await buildSite(model, writer, { chartLevels });
+}
+
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const progress = opts.progress ?? (() => {});
   const checked = check({ ...opts, load: { ...opts.load, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) } }, (d, t) => progress(PHASES.read, d, t));
@@ -223,7 +237,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     return await withStagedOutput(
       opts.outDir,
       async (writer) => {
-        const { jobs, tables, unitDocs } = documentJobs(ds, tree, templates, code, only);
+        const views = unitViews(ds, tree);
+        const { jobs, tables, unitDocs } = documentJobs(ds, tree, views, templates, code, only);
         let done = 0;
         progress(PHASES.documents, 0, jobs.length);
         // The input workbooks are made on this thread while the workers pack DOCX files.
@@ -237,12 +252,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         await books;
         if (site) {
           progress(PHASES.site, 0, 1);
-          const planBody = blocksHtml(jobs.find((j) => j.entry.kind === "plan")!.model.body);
-          const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: planBody };
-          const model = siteModel({ ds, tree, docs: unitDocs, plan, geo: readGeo(opts.dataDir) });
-          const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));
-          const { buildSite } = await import("./site/build-site.js");
-          await buildSite(model, writer, { chartLevels });
+          await writeSite(ds, tree, views, jobs, unitDocs, writer, opts);
           progress(PHASES.site, 1, 1);
         }
         writeManifest(writer, code, documents);

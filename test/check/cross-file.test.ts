@@ -174,12 +174,16 @@ describe("levels are data", () => {
 });
 
 describe("the catalogue's roles", () => {
-  it("CATALOGUE_UNKNOWN_REF: a role naming an indicator or a group the catalogue does not have, at the role", () => {
+  it("CATALOGUE_UNKNOWN_REF: a role, a key figure or a card of the unit page naming an indicator or a group the catalogue does not have, at the name", () => {
     fx.edit("catalogue/indicators.yaml", "  poverty_rate: ty_le_ho_ngheo\n", "  poverty_rate: ty_le_ngheo\n");
     fx.edit("catalogue/indicators.yaml", "key_groups: [dan_cu, ho_ngheo, ho_can_ngheo, thieu_hut]", "key_groups: [dan_cu, ho_ngheo, ho_can_ngheo, thieu_hut_dv]");
+    fx.edit("catalogue/indicators.yaml", "ho_thoat_ngheo, ho_tai_ngheo, ho_ngheo_phat_sinh]", "ho_thoat_ngheo, ho_tai_ngheo_x, ho_ngheo_phat_sinh]");
+    fx.edit("catalogue/indicators.yaml", "label: Hộ nghèo, rate: ty_le_ho_ngheo }", "label: Hộ nghèo, rate: ty_le_ngheo }");
     const r = fx.check();
     expect(expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "catalogue/indicators.yaml", 17, 17)).message).toContain('"ty_le_ngheo"');
     expect(expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "catalogue/indicators.yaml", 27, 48)).message).toContain('"thieu_hut_dv"');
+    expect(expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "catalogue/indicators.yaml", 46, 104)).message).toContain('"ho_tai_ngheo_x"');
+    expect(expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "catalogue/indicators.yaml", 44, 53)).message).toContain('"ty_le_ngheo"');
     expect(r.ok).toBe(false);
   });
 });

@@ -44,12 +44,15 @@ const units = new Map<string, Unit>([
   ["111", unit("111", "11")],
 ]);
 /** The bundled catalogue's roles: which indicator is the poverty rate, the poor's income … */
-const roles = (parse(readFileSync("data/catalogue/indicators.yaml", "utf8")) as IndicatorCatalogue).roles;
+const catalogue = parse(readFileSync("data/catalogue/indicators.yaml", "utf8")) as IndicatorCatalogue;
+const { roles } = catalogue;
+const labels = catalogue.verdicts.labels;
 const env: TargetEnv = {
   project,
   periods,
   units,
   roles,
+  labels,
   indicators: new Map([
     ["so_xa_dbkk", { id: "so_xa_dbkk", name: "Số xã đặc biệt khó khăn", aggregate: { rule: "count_flagged", flag: "xa_dbkk", left_flag: "xa_thoat_dbkk" } }],
     ["so_xa_thoat_dbkk", { id: "so_xa_thoat_dbkk", name: "Số xã thoát khỏi tình trạng đặc biệt khó khăn", aggregate: { rule: "count_flagged", flag: "xa_thoat_dbkk" } }],
@@ -134,7 +137,7 @@ describe("areas leaving ĐBKK status (20 - 30 % by 2020, 10 - 15 % at mid-term)"
 describe("the narrative's verdict sentences agree with Biểu 01", () => {
   const fig = (code: string, effective: Values) => ({ unit: units.get(code)!, effective }) as unknown as UnitFigures;
   const facts = (code: string, effective: Values) =>
-    povertyFacts(fig(code, effective), { project: { ...project, window_label: "2016 - 6/2018" } as Project, periods, units, indicators: env.indicators, roles, moneyUnit: "triệu đồng" });
+    povertyFacts(fig(code, effective), { project: { ...project, window_label: "2016 - 6/2018" } as Project, periods, units, indicators: env.indicators, roles, labels, moneyUnit: "triệu đồng" });
 
   it("a town already under 2 % says 'đã ở mức thấp', not 'chưa đạt'", () => {
     const text = facts("101", { ...rate("ty_le_ho_ngheo", 2.26, 1.76), ho_ngheo: { baseline: 45, mid2018: 37 }, ho_dan_cu: { baseline: 1991, mid2018: 2102 } }).join(" ");
@@ -158,7 +161,7 @@ describe("the narrative's verdict sentences agree with Biểu 01", () => {
 describe("the narrative quotes Biểu 01's figures to the digit", () => {
   const fig = (code: string, effective: Values) => ({ unit: units.get(code)!, effective }) as unknown as UnitFigures;
   const facts = (code: string, effective: Values) =>
-    povertyFacts(fig(code, effective), { project: { ...project, window_label: "2016 - 6/2018" } as Project, periods, units, indicators: env.indicators, roles, moneyUnit: "triệu đồng" }).join(" ");
+    povertyFacts(fig(code, effective), { project: { ...project, window_label: "2016 - 6/2018" } as Project, periods, units, indicators: env.indicators, roles, labels, moneyUnit: "triệu đồng" }).join(" ");
 
   it("the reduction is the difference of the two rates as printed, as in the table's change column", () => {
     // Raw difference 5,592 rounds to 5,59; printed 13,32 − 7,72 = 5,60: the text must say what the table says.

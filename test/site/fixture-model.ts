@@ -55,10 +55,24 @@ const sum = (xs: Raw[]): Raw => {
 
 function key(r: Raw): KeyIndicators {
   const escaped = [1, 2, 3].map((i) => r.poor[i - 1]! - r.poor[i]! + r.relapsed[i - 1]! + r.newPoor[i - 1]!);
-  return {
+  const k = {
     households: series(r.hh), poor: series(r.poor), poor_rate: series(rate(r.poor, r.hh), 2, true),
     near_poor: series(r.near), near_poor_rate: series(rate(r.near, r.hh), 2, true),
     escaped: series(escaped, 0, false, 1), relapsed: series(r.relapsed, 0, false, 1), new_poor: series(r.newPoor, 0, false, 1),
+  };
+  const latest = (s: Series) => s[s.length - 1]!;
+  return {
+    ...k,
+    figures: ([
+      ["ho_dan_cu", "Tổng số hộ dân cư (hộ)", k.households], ["ho_ngheo", "Số hộ nghèo (hộ)", k.poor], ["ty_le_ho_ngheo", "Tỷ lệ hộ nghèo", k.poor_rate],
+      ["ho_can_ngheo", "Số hộ cận nghèo (hộ)", k.near_poor], ["ty_le_ho_can_ngheo", "Tỷ lệ hộ cận nghèo", k.near_poor_rate],
+      ["ho_thoat_ngheo", "Số hộ thoát nghèo trong kỳ (hộ)", k.escaped], ["ho_tai_ngheo", "Số hộ tái nghèo trong kỳ (hộ)", k.relapsed], ["ho_ngheo_phat_sinh", "Số hộ nghèo phát sinh trong kỳ (hộ)", k.new_poor],
+    ] as const).map(([indicator, label, values]) => ({ indicator, label, values })),
+    cards: [
+      { label: "Tổng số hộ", value: latest(k.households), rate: null },
+      { label: "Hộ nghèo", value: latest(k.poor), rate: latest(k.poor_rate) },
+      { label: "Hộ cận nghèo", value: latest(k.near_poor), rate: latest(k.near_poor_rate) },
+    ],
     deprivations: DEPRIVATIONS.map(([id], k) => {
       const counts = r.poor.map((p, i) => (i < 2 ? null : Math.round(p * DEP_SHARE[k]! * (i === 3 ? 0.9 : 1))));
       return { id, count: series(counts), rate: series(counts.map((c, i) => (c === null ? null : (100 * c) / r.poor[i]!)), 2, true) };
@@ -77,7 +91,7 @@ function reduction(r: Raw, poorArea: boolean): ReductionInfo {
     average_per_year: { value: avg, text: fmt(avg, 2) },
     target: { min, max, text: poorArea ? "4" : "1–1,5", basis: poorArea ? "xã đặc biệt khó khăn" : "bình quân chung (QĐ 1722/QĐ-TTg)" },
     target_path: series(YEARS.map((y) => rates[0]! - min * y), 2, true),
-    verdict, verdict_label: { vuot: "Vượt", dat: "Đạt", khong_dat: "Không đạt" }[verdict],
+    verdict, verdict_label: { vuot: "Vượt", dat: "Đạt", khong_dat: "Chưa đạt" }[verdict],
   };
 }
 
@@ -205,6 +219,7 @@ export function fixtureModel(): SiteModel {
         aggregation: "Cộng số của các đơn vị cấp dưới.", source: "Các đơn vị ghi trong tệp báo cáo." },
     ],
     key_groups: ["dan_cu", "ho_ngheo", "ho_can_ngheo", "thieu_hut"],
+    unit_charts: ["ty_le", "bien_dong", "thieu_hut", "don_vi_truc_thuoc", "von_theo_nguon", "von_theo_du_an"],
     plan: { title: "Kế hoạch đánh giá giữa kỳ Chương trình giảm nghèo bền vững", reference: "Số: 45/KH-UBND ngày 12/6/2018",
       schedule: levelIds.map((id) => ({ id: `nop_${id}`, level: id, label: `${names[id][0]} nộp báo cáo`, deadline: date(LEVELS[id]), days: daysLeft(LEVELS[id]),
         text: id === "commune" ? `Gửi về UBND cấp huyện; ghi chú nhập tay: ${EVIL_IMG}` : "Gửi báo cáo kèm biểu mẫu theo đề cương." })),

@@ -6,7 +6,9 @@ import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { statusCsv, unitCsv } from "../../scripts/lib/site/data-files.js";
+import { CSV_COLUMNS, statusCsv, unitCsv } from "../../scripts/lib/site/data-files.js";
+
+const CSV_HEADER_VI = CSV_COLUMNS.join(";");
 import { numberFormat, provinceWorkbook, SHEETS } from "../../scripts/lib/site/workbook.js";
 import { fixtureModel } from "./fixture-model.js";
 
@@ -119,6 +121,14 @@ describe("CSV downloads in two variants", () => {
     expect(parse(rfc, ",")[1]!.slice(0, 2)).toEqual(["08053", "Xã Ca Đình"]);
     // A code that is not plain letters and digits is text like any other: no formula is written.
     expect(unitCsv({ code: "=1+1", name: "A" }, [row], "excel-vi")).toContain(`\r\n"'=1+1";A;`);
+  });
+
+  it("neutralises text Excel would run as a formula, in both variants, but not a negative number", () => {
+    const row = { indicator: "x", name: "@SUM(A1)", unit: "-hộ", period: "p", period_label: "+1 năm", decimals: 1, value: -3.26 };
+    expect(unitCsv({ code: "1", name: "=HYPERLINK(\"x\";\"y\")" }, [row], "excel-vi")).toBe(
+      `\uFEFF${CSV_HEADER_VI}\r\n="1";"'=HYPERLINK(""x"";""y"")";x;"'@SUM(A1)";"'-hộ";p;"'+1 năm";-3,3\r\n`,
+    );
+    expect(unitCsv({ code: "-x", name: "A,B" }, [row], "rfc")).toContain(`\r\n"'-x","A,B",x,"'@SUM(A1)","'-hộ",p,"'+1 năm",-3.3\r\n`);
   });
 
   it("lists every unit's status with code, parent and days late", () => {

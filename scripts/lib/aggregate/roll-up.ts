@@ -128,6 +128,62 @@ function merged(declared: Values, rolled: Values, complete: boolean): Values {
   return out;
 }
 
+/** What compiling one unit needs: the dataset, the tree's shape and the figures compiled so far. */
+interface Env {
+  ds: Dataset;
+  children: ReadonlyMap<string, string[]>;
+  periods: string[];
+  figures: ReadonlyMap<string, UnitFigures>;
+}
+
+const isTerritory = (ds: Dataset, u: Unit) => ds.levels.get(u.level)?.kind === "territory";
+
+/** One figure, one source: a policy an agency keeps for this whole territory (the policy bank's
+ *  loans) is its figure, when its report was received, not the sum of the territory's reports. */
+function adoptedFrom(env: Env, kids: readonly UnitFigures[], submitted: (r: ReportFile | null) => boolean): Record<string, string> {
+  const adopted: Record<string, string> = {};
+  for (const k of kids) {
+    if (isTerritory(env.ds, k.unit) || !k.unit.source_of?.length || !submitted(k.report)) continue;
+    for (const ind of env.ds.catalogue.indicators) if (ind.policy && k.unit.source_of.includes(ind.policy) && k.declared[ind.id]) adopted[ind.id] = k.unit.code;
+  }
+  return adopted;
+}
+
+/** One unit compiled at its date `at` from its own report and its children's compiled figures. */
+function compile(env: Env, unit: Unit, report: ReportFile | null, at: string | null, kids: readonly UnitFigures[]): UnitFigures {
+  const { ds, children } = env;
+  const code = unit.code;
+  const submitted = submittedBy(at);
+  const territoryKids = kids.filter((k) => isTerritory(ds, k.unit));
+  const derive = (v: Values) => computeDerived(v, ds.catalogue.indicators, (f, also) => flaggedIn(ds, children, code, f, also), env.periods);
+  const declared = derive(clean(report?.values));
+  let rolled: Values | null = null;
+  let parts: UnitFigures["parts"] = {};
+  let effective = declared;
+  const isLeaf = (k: UnitFigures) => (children.get(k.unit.code)?.length ?? 0) === 0;
+  const missing = territoryKids.filter((k) => !submitted(k.report)).map((k) => k.unit.code);
+  const complete = territoryKids.every((k) => submitted(k.report) && (isLeaf(k) || k.coverage.complete));
+  if (territoryKids.length > 0) {
+    // A child's figures (its own and its subtree's) come only through its own report, received
+    // by this unit's date: a district that has not reported brings none of its communes.
+    const feeding = territoryKids.filter((k) => submitted(k.report));
+    const r = rollWithParts(feeding.map((k) => ({ code: k.unit.code, values: k.effective })), ds.catalogue.indicators);
+    rolled = derive(r.values);
+    parts = r.parts;
+    // Rates must follow the numbers shown: recompute them on the merged values.
+    effective = derive(merged(declared, rolled, complete));
+  }
+  const adopted = adoptedFrom(env, kids, submitted);
+  if (Object.keys(adopted).length) {
+    effective = structuredClone(effective);
+    for (const [id, from] of Object.entries(adopted)) effective[id] = { ...env.figures.get(from)!.declared[id] };
+    effective = derive(effective);
+  }
+  const finance = [...(report?.finance ?? []), ...kids.filter((k) => submitted(k.report)).flatMap((k) => k.finance)];
+  const coverage = { reporting: territoryKids.length - missing.length, total: territoryKids.length, missing, complete };
+  return { unit, report, declared, rolled, effective, finance, asOf: at, adopted, coverage, parts };
+}
+
 /** The tree rolled up, nested as-of: each unit compiles the reports of its children submitted
  *  by its own document's date (what was in hand when it was signed), each child's figures as that
  *  child compiled them on its own date, recursively; `asOf` caps every unit's date (none: each
@@ -137,71 +193,20 @@ export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
   const children = new Map<string, string[]>();
   for (const u of ds.units.values()) if (u.parent) children.set(u.parent, [...(children.get(u.parent) ?? []), u.code]);
   const reports = new Map(ds.reports.map((r) => [r.report.unit, r.report]));
-  const periods = ds.project.periods.map((p) => p.id);
   const figures = new Map<string, UnitFigures>();
-  const isTerritory = (u: Unit) => ds.levels.get(u.level)?.kind === "territory";
+  const env: Env = { ds, children, periods: ds.project.periods.map((p) => p.id), figures };
   const unitAsOf = (code: string): string | null => {
     const date = reports.get(code)?.document.date;
     const own = date && date < ds.project.as_of ? date : null;
     return own && asOf ? (own < asOf ? own : asOf) : (own ?? asOf);
   };
-
   const visit = (code: string, stack: Set<string>): UnitFigures => {
     const done = figures.get(code);
     if (done) return done;
     if (stack.has(code)) throw new Error(`cycle at ${code}: run checkUnits before rollUp`);
     stack.add(code);
-    const unit = ds.units.get(code)!;
-    const report = reports.get(code) ?? null;
-    const at = unitAsOf(code);
-    const submitted = submittedBy(at);
     const kids = (children.get(code) ?? []).map((c) => visit(c, stack));
-    const territoryKids = kids.filter((k) => isTerritory(k.unit));
-    // A child's figures (its own and its subtree's) come only through its own report, received
-    // by this unit's date: a district that has not reported brings none of its communes.
-    const feeding = territoryKids.filter((k) => submitted(k.report));
-    const derive = (v: Values) => computeDerived(v, ds.catalogue.indicators, (f, also) => flaggedIn(ds, children, code, f, also), periods);
-    const declared = derive(clean(report?.values));
-    let rolled: Values | null = null;
-    let parts: UnitFigures["parts"] = {};
-    let effective = declared;
-    const isLeaf = (k: UnitFigures) => (children.get(k.unit.code)?.length ?? 0) === 0;
-    const missing = territoryKids.filter((k) => !submitted(k.report)).map((k) => k.unit.code);
-    const complete = territoryKids.every((k) => submitted(k.report) && (isLeaf(k) || k.coverage.complete));
-    if (territoryKids.length > 0) {
-      const r = rollWithParts(feeding.map((k) => ({ code: k.unit.code, values: k.effective })), ds.catalogue.indicators);
-      rolled = derive(r.values);
-      parts = r.parts;
-      // Rates must follow the numbers shown: recompute them on the merged values.
-      effective = derive(merged(declared, rolled, complete));
-    }
-    // One figure, one source: a policy an agency keeps for this whole territory (the policy bank's
-    // loans) is its figure, when its report was received, not the sum of the territory's reports.
-    const adopted: Record<string, string> = {};
-    for (const k of kids) {
-      if (isTerritory(k.unit) || !k.unit.source_of?.length || !submitted(k.report)) continue;
-      for (const ind of ds.catalogue.indicators) if (ind.policy && k.unit.source_of.includes(ind.policy) && k.declared[ind.id]) adopted[ind.id] = k.unit.code;
-    }
-    if (Object.keys(adopted).length) {
-      effective = structuredClone(effective);
-      for (const [id, from] of Object.entries(adopted)) effective[id] = { ...figures.get(from)!.declared[id] };
-      effective = derive(effective);
-    }
-    const own = report?.finance ?? [];
-    const fed = kids.filter((k) => submitted(k.report));
-    const finance = [...own, ...fed.flatMap((k) => k.finance)];
-    const fig: UnitFigures = {
-      unit,
-      report,
-      declared,
-      rolled,
-      effective,
-      finance,
-      asOf: at,
-      adopted,
-      coverage: { reporting: territoryKids.length - missing.length, total: territoryKids.length, missing, complete },
-      parts,
-    };
+    const fig = compile(env, ds.units.get(code)!, reports.get(code) ?? null, unitAsOf(code), kids);
     figures.set(code, fig);
     stack.delete(code);
     return fig;

@@ -1,5 +1,6 @@
 // The shape of a catalogued diagnostic code (see codes.ts).
-import type { Severity } from "./diagnostic.js";
+/** An error stops the build (exit 1); a warning does not. */
+export type Severity = "error" | "warning";
 
 export type Args = Record<string, string | number>;
 export interface CodeSpec {

@@ -2,7 +2,9 @@
 // diagnostics; the CLI prints them all at once (see report-*.ts).
 import type { DiagnosticCode } from "./codes.js";
 
-export type Severity = "error" | "warning";
+import type { Severity } from "./code-spec.js";
+
+export type { Severity };
 
 export interface Diagnostic {
   code: DiagnosticCode;

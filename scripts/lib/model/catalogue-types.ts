@@ -64,8 +64,33 @@ export interface IndicatorRoles {
   key_groups: string[];
 }
 
+/** The label of each mid-term verdict (indicators.yaml `verdicts.labels`), as Biểu 01, the
+ *  sentences (in lower case) and the site print it. */
+export interface VerdictLabels {
+  vuot: string;
+  dat: string;
+  khong_dat: string;
+  muc_thap: string;
+  /** No verdict: the unit lacks the first or the last figure. */
+  chua_du_so_lieu: string;
+}
+
+/** A chart of the unit page (indicators.yaml `unit_page.charts`). */
+export type UnitChart = "ty_le" | "bien_dong" | "thieu_hut" | "don_vi_truc_thuoc" | "von_theo_nguon" | "von_theo_du_an";
+
+/** What a unit's page shows (indicators.yaml `unit_page`). */
+export interface UnitPageSpec {
+  /** Key cards: an indicator's latest figure, with a rate under it. */
+  cards: { indicator: string; label: string; rate?: string }[];
+  /** The key figures table, one row per indicator, in this order. */
+  key_figures: string[];
+  charts: UnitChart[];
+}
+
 export interface IndicatorCatalogue {
   roles: IndicatorRoles;
+  verdicts: { labels: VerdictLabels };
+  unit_page: UnitPageSpec;
   indicators: Indicator[];
   identities: StockFlowIdentity[];
   /** Exhaustive breakdowns: the parts add up to the total in every period. */

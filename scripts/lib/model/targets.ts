@@ -8,8 +8,6 @@ import type { Period, Project, TargetRange, Unit } from "./types.js";
 
 export type Verdict = "vuot" | "dat" | "khong_dat" | "muc_thap";
 
-export const VERDICT_LABELS: Record<Verdict, string> = { vuot: "Vượt", dat: "Đạt", khong_dat: "Chưa đạt", muc_thap: "Đã ở mức thấp" };
-
 export interface PovertyTarget {
   min: number;
   max: number | null;

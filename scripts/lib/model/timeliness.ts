@@ -11,13 +11,6 @@ export const STATUS_LABEL: Record<string, string> = {
   da_duyet: "Đã duyệt",
 };
 
-export const TIMELINESS_LABEL: Record<Timeliness, string> = {
-  on_time: "Đúng hạn",
-  late: "Nộp muộn",
-  not_yet: "Chưa đến hạn",
-  missing: "Quá hạn, chưa nộp",
-};
-
 export function isSubmitted(r: ReportFile | null): boolean {
   return r !== null && (r.status === "da_nop" || r.status === "da_duyet") && r.submitted_on !== null;
 }

@@ -74,17 +74,8 @@ export interface ParseOptions {
 
 export function parseYaml(source: SourceFile, opts: ParseOptions = {}): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  let text = source.text.replace(/^\uFEFF/, "");
+  const text = normalized(source, diagnostics);
   const out: ParsedFile = { path: source.path, rel: source.rel, text, doc: null, lineCounter: null, data: undefined, diagnostics, dotted: new Map() };
-
-  if (text !== text.normalize("NFC")) {
-    const lc = new LineCounter();
-    parseDocument(text, { lineCounter: lc });
-    const pos = lc.linePos(firstNonNfc(text));
-    diagnostics.push(diagnosticAt("TEXT_NOT_NFC", {}, source.path, pos.line, pos.col));
-    text = text.normalize("NFC");
-    out.text = text;
-  }
   if (onlyComments(text)) {
     diagnostics.push(diagnosticAt("YAML_EMPTY_FILE", {}, source.path, 1, 1));
     return out;
@@ -98,12 +89,35 @@ export function parseYaml(source: SourceFile, opts: ParseOptions = {}): ParsedFi
     out.released = true;
     return out;
   }
-
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
   out.doc = doc;
   out.lineCounter = lineCounter;
-  // One error per line, and after a tab only the tab errors: the others follow from it.
+  syntaxErrors(doc, lineCounter, source.path, text, diagnostics);
+  if (doc.errors.length > 0) return out;
+  if (doc.contents === null) {
+    diagnostics.push(diagnosticAt("YAML_EMPTY_FILE", {}, source.path, 1, 1));
+    return out;
+  }
+  if (forbiddenKeys(doc, lineCounter, source.path, diagnostics)) return out;
+  collectDotted(doc.contents, "", text, out.dotted);
+  out.data = plainData(doc, lineCounter, source.path, diagnostics);
+  return out;
+}
+
+/** The text without a BOM, in NFC; NFD text is normalised with a warning at its first combining mark. */
+function normalized(source: SourceFile, diagnostics: Diagnostic[]): string {
+  const text = source.text.replace(/^\uFEFF/, "");
+  if (text === text.normalize("NFC")) return text;
+  const lc = new LineCounter();
+  parseDocument(text, { lineCounter: lc });
+  const pos = lc.linePos(firstNonNfc(text));
+  diagnostics.push(diagnosticAt("TEXT_NOT_NFC", {}, source.path, pos.line, pos.col));
+  return text.normalize("NFC");
+}
+
+/** yaml's errors as diagnostics: one per line, and after a tab only the tab errors (the others follow from it). */
+function syntaxErrors(doc: Document, lineCounter: LineCounter, path: string, text: string, diagnostics: Diagnostic[]): void {
   const hasTab = doc.errors.some((e) => yamlErrorCode(e) === "YAML_TAB_INDENT");
   const seenLines = new Set<number>();
   for (const err of doc.errors) {
@@ -114,46 +128,47 @@ export function parseYaml(source: SourceFile, opts: ParseOptions = {}): ParsedFi
     // The commonest slip of all: "status:da_nop" (no space after the colon).
     const colon = /^\s*(?:- )?([A-Za-z_]\w*):([^\s:/][^#]*?)\s*(#.*)?$/.exec(text.split(/\r?\n/)[pos.line - 1] ?? "");
     if (code === "YAML_SYNTAX" && colon) {
-      diagnostics.push(diagnosticAt("COLON_WITHOUT_SPACE", { actual: `${colon[1]}:${colon[2]}`, suggestion: `${colon[1]}: ${colon[2]}` }, source.path, pos.line, pos.col));
+      diagnostics.push(diagnosticAt("COLON_WITHOUT_SPACE", { actual: `${colon[1]}:${colon[2]}`, suggestion: `${colon[1]}: ${colon[2]}` }, path, pos.line, pos.col));
       continue;
     }
     const key = code === "YAML_DUPLICATE_KEY" ? duplicateKeyAt(text, err.pos[0]) : "";
-    diagnostics.push(diagnosticAt(code, { detail: detailOf(err), key }, source.path, pos.line, pos.col));
+    diagnostics.push(diagnosticAt(code, { detail: detailOf(err), key }, path, pos.line, pos.col));
   }
-  if (doc.errors.length > 0) return out;
-  if (doc.contents === null) {
-    diagnostics.push(diagnosticAt("YAML_EMPTY_FILE", {}, source.path, 1, 1));
-    return out;
-  }
+}
 
+/** Keys that would reach an object's prototype (__proto__ …), each a diagnostic; true when any. */
+function forbiddenKeys(doc: Document, lineCounter: LineCounter, path: string, diagnostics: Diagnostic[]): boolean {
   let forbidden = false;
   visit(doc, {
     Pair(_, pair) {
       if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
         const pos = lineCounter.linePos(pair.key.range?.[0] ?? 0);
-        diagnostics.push(diagnosticAt("YAML_FORBIDDEN_KEY", { key: String(pair.key.value) }, source.path, pos.line, pos.col));
+        diagnostics.push(diagnosticAt("YAML_FORBIDDEN_KEY", { key: String(pair.key.value) }, path, pos.line, pos.col));
         forbidden = true;
       }
     },
   });
-  if (forbidden) return out;
+  return forbidden;
+}
 
-  collectDotted(doc.contents, "", text, out.dotted);
+/** The document as plain data, with a bounded alias expansion; undefined when it is not a mapping. */
+function plainData(doc: Document, lineCounter: LineCounter, path: string, diagnostics: Diagnostic[]): unknown {
+  let data: unknown;
   try {
-    out.data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (err) {
     if (err instanceof ReferenceError && /alias/i.test(err.message)) {
-      diagnostics.push(diagnosticAt("YAML_ALIAS_LIMIT", {}, source.path, 1, 1));
-      return out;
+      diagnostics.push(diagnosticAt("YAML_ALIAS_LIMIT", {}, path, 1, 1));
+      return undefined;
     }
     throw err;
   }
   if (!isMap(doc.contents)) {
-    const pos = lineCounter.linePos(doc.contents.range?.[0] ?? 0);
-    diagnostics.push(diagnosticAt("YAML_SYNTAX", { detail: "nội dung tệp phải là một khối các trường dạng \"tên: giá trị\"" }, source.path, pos.line, pos.col));
-    out.data = undefined;
+    const pos = lineCounter.linePos(doc.contents?.range?.[0] ?? 0);
+    diagnostics.push(diagnosticAt("YAML_SYNTAX", { detail: "nội dung tệp phải là một khối các trường dạng \"tên: giá trị\"" }, path, pos.line, pos.col));
+    return undefined;
   }
-  return out;
+  return data;
 }
 
 function collectDotted(node: unknown, pointer: string, text: string, into: Map<string, string>): void {

@@ -8,7 +8,9 @@
 //     (a bare 08053 becomes the number 8053). Only codes of letters, digits, "_" and "-" get this
 //     form: the formula can do nothing but produce that text. Any other text starting with = + - @
 //     is still neutralised with a leading apostrophe (formula injection).
+// Quoting and formula escaping are papaparse's (Papa.unparse); a unit code's ="…" is written as is.
 
+import Papa from "papaparse";
 import type { DataRow, SiteModel, UnitPage } from "./model.js";
 
 export type CsvVariant = "rfc" | "excel-vi";
@@ -41,23 +43,42 @@ type Cell = string | { n: number; decimals: number } | { code: string } | null;
 
 const SAFE_CODE = /^[0-9A-Za-z_-]+$/;
 
-function field(c: Cell, variant: CsvVariant): string {
+/** Text Excel would run as a formula (not a plain number such as -3,5): papaparse prefixes it with an apostrophe and quotes it. */
+const FORMULA = /^(?![-+]?\d[\d.,]*$)[=+\-@\t\r]/;
+
+const separator = (variant: CsvVariant) => (variant === "rfc" ? "," : ";");
+
+/** A cell as text (a number in the variant's decimals), or a unit code as Excel should keep it (excel-vi only). */
+function text(c: Cell, variant: CsvVariant): string | { literal: string } {
   if (c === null) return "";
-  if (typeof c !== "string" && "code" in c) {
-    return variant === "excel-vi" && SAFE_CODE.test(c.code) ? `="${c.code}"` : field(c.code, variant);
+  if (typeof c === "string") return c;
+  if ("n" in c) return numberText(c.n, c.decimals, variant);
+  return variant === "excel-vi" && SAFE_CODE.test(c.code) ? { literal: `="${c.code}"` } : c.code;
+}
+
+/** One line: runs of ordinary cells through papaparse, unit codes' ="…" between them as they are. */
+function line(cells: readonly Cell[], variant: CsvVariant): string {
+  const config = { delimiter: separator(variant), newline: "\r\n", escapeFormulae: FORMULA };
+  const parts: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length) parts.push(Papa.unparse([run], config));
+    run = [];
+  };
+  for (const c of cells) {
+    const t = text(c, variant);
+    if (typeof t === "string") run.push(t);
+    else {
+      flush();
+      parts.push(t.literal);
+    }
   }
-  if (typeof c !== "string") return numberText(c.n, c.decimals, variant);
-  const sep = variant === "rfc" ? "," : ";";
-  // Text Excel would run as a formula gets a leading apostrophe (and is then quoted).
-  const risky = /^[=+\-@\t\r]/.test(c);
-  const t = risky ? `'${c}` : c;
-  return risky || t.includes(sep) || /["\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  flush();
+  return parts.join(separator(variant));
 }
 
 export function toCsv(header: readonly string[], rows: Cell[][], variant: CsvVariant): string {
-  const sep = variant === "rfc" ? "," : ";";
-  const lines = [header.map((h) => field(h, variant)).join(sep), ...rows.map((r) => r.map((c) => field(c, variant)).join(sep))];
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  return "\uFEFF" + [header, ...rows].map((r) => line(r, variant)).join("\r\n") + "\r\n";
 }
 
 export function unitCsv(u: Pick<UnitPage, "code" | "name">, rows: DataRow[], variant: CsvVariant = "rfc"): string {

@@ -1,5 +1,26 @@
 // SiteModel parts for the plan and the about page (the maps: model/geo.ts) (see model.ts for the contract's rules).
-import type { DateVal, DaysLeft, DocLink, LevelId } from "./model.js";
+import type { IsoDate, LevelId } from "../model/types.js";
+
+/** A date with its display text: { iso: "2018-07-31", text: "31/7/2018" }. */
+export interface DateVal {
+  iso: IsoDate;
+  text: string;
+}
+
+/** Days between the as-of date and a deadline. value = deadline − as_of (negative: overdue). */
+export interface DaysLeft {
+  value: number;
+  /** "Còn 12 ngày", "Hôm nay là hạn cuối", "Quá hạn 5 ngày". */
+  text: string;
+}
+
+export interface DocLink {
+  /** xlsx: the unit's input workbook ("Tải biểu nhập liệu (Excel)"). */
+  format: "docx" | "md" | "html" | "xlsx";
+  /** "Văn bản Word (DOCX)". */
+  label: string;
+  path: string;
+}
 
 export interface ScheduleItem {
   id: string;

@@ -12,18 +12,13 @@
 //   - No name of the province or of any unit appears in the site code: all names come from here.
 
 import type { IsoDate, LevelId, PeriodId, ReportStatus } from "../model/types.js";
+import type { UnitChart } from "../model/catalogue-types.js";
 
-export type { IsoDate, LevelId, PeriodId, ReportStatus };
+export type { IsoDate, LevelId, PeriodId, ReportStatus, UnitChart };
 
 /** A number with its display text. value null = not reported; text then "—" (or what the VM chooses). */
 export interface Num {
   value: number | null;
-  text: string;
-}
-
-/** A date with its display text: { iso: "2018-07-31", text: "31/7/2018" }. */
-export interface DateVal {
-  iso: IsoDate;
   text: string;
 }
 
@@ -50,13 +45,6 @@ export interface StatusCounts {
   missing: number;
   submitted: number;
   approved: number;
-}
-
-/** Days between the as-of date and a deadline. value = deadline − as_of (negative: overdue). */
-export interface DaysLeft {
-  value: number;
-  /** "Còn 12 ngày", "Hôm nay là hạn cuối", "Quá hạn 5 ngày". */
-  text: string;
 }
 
 export interface ProjectInfo {
@@ -106,14 +94,6 @@ export interface LevelInfo {
   counts: StatusCounts;
 }
 
-export interface DocLink {
-  /** xlsx: the unit's input workbook ("Tải biểu nhập liệu (Excel)"). */
-  format: "docx" | "md" | "html" | "xlsx";
-  /** "Văn bản Word (DOCX)". */
-  label: string;
-  path: string;
-}
-
 /** One poverty-measure dimension (QĐ 59/2015: 10 indicators in 5 services). */
 export interface DeprivationInfo {
   id: string;
@@ -132,7 +112,24 @@ export interface DeprivationValues {
 }
 
 /** Key poverty figures of a territory unit. Rates are recomputed from counts by the VM. */
+/** One row of the unit page's key figures table (the catalogue's unit_page.key_figures). */
+export interface KeyFigure {
+  indicator: string;
+  /** "Tổng số hộ dân cư (hộ)", "Tỷ lệ hộ nghèo", "Số hộ thoát nghèo trong kỳ (hộ)". */
+  label: string;
+  values: Series;
+}
+
+/** A key card (the catalogue's unit_page.cards): the latest figure, and a rate under it. */
+export interface KeyCard {
+  label: string;
+  value: Num;
+  rate: Num | null;
+}
+
 export interface KeyIndicators {
+  figures: KeyFigure[];
+  cards: KeyCard[];
   households: Series;
   poor: Series;
   poor_rate: Series;
@@ -159,7 +156,7 @@ export interface ReductionInfo {
   /** The poor rate the unit would reach at each period at the minimum target pace. */
   target_path: Series;
   verdict: "dat" | "khong_dat" | "vuot" | "muc_thap" | "chua_du_so_lieu";
-  /** "Đạt", "Không đạt", "Vượt", "Chưa đủ số liệu". */
+  /** The catalogue's label: "Đạt", "Chưa đạt", "Vượt", "Chưa đủ số liệu". */
   verdict_label: string;
 }
 
@@ -248,10 +245,10 @@ export interface UnitPage {
   source_file: string | null;
 }
 
-export type { AboutPage, PlanPage, ScheduleItem, SourceInfo } from "./model-pages.js";
+export type { AboutPage, DateVal, DaysLeft, DocLink, PlanPage, ScheduleItem, SourceInfo } from "./model-pages.js";
 export type { GeoCollection, GeoFeature } from "../model/geo.js";
 import type { GeoCollection } from "../model/geo.js";
-import type { AboutPage, PlanPage } from "./model-pages.js";
+import type { AboutPage, DateVal, DaysLeft, DocLink, PlanPage } from "./model-pages.js";
 
 export interface SiteLabels {
   status: Record<ReportStatus, string>;
@@ -277,6 +274,8 @@ export interface SiteModel {
   indicators: IndicatorInfo[];
   /** Groups whose indicators have a page of their own (the catalogue's roles). */
   key_groups: string[];
+  /** The charts of a unit page, in order (the catalogue's unit_page.charts). */
+  unit_charts: UnitChart[];
   plan: PlanPage;
   geo: { districts: GeoCollection; communes: GeoCollection };
   about: AboutPage;

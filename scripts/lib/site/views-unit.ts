@@ -5,7 +5,7 @@ import { deprivationChart, flowsChart, moneyChart, ratesChart, childrenRateChart
 import type { ChartView } from "./charts.js";
 import { TIMELINESS_ORDER, unitPath } from "./format.js";
 import type { MapGeometry, MapView } from "./geo-svg.js";
-import type { Series, UnitPage } from "./model.js";
+import type { UnitChart, UnitPage } from "./model.js";
 import { focusMap, pageBase, progressRow, type SiteIndex, unitLink, unitMaps } from "./views-common.js";
 import { documentDownloads, unitDataDownloads } from "./views-downloads.js";
 
@@ -28,35 +28,17 @@ function keyTable(ix: SiteIndex, u: UnitPage) {
   const k = u.key;
   if (!k) return null;
   const periods = ix.model.periods;
-  const row = (label: string, s: Series) => ({
-    label,
-    cells: periods.map((p) => s.find((x) => x.period === p.id)?.text ?? ""),
-  });
   return {
     head: ["Chỉ tiêu", ...periods.map((p) => p.stock_label)],
-    rows: [
-      row("Tổng số hộ dân cư (hộ)", k.households),
-      row("Số hộ nghèo (hộ)", k.poor),
-      row("Tỷ lệ hộ nghèo", k.poor_rate),
-      row("Số hộ cận nghèo (hộ)", k.near_poor),
-      row("Tỷ lệ hộ cận nghèo", k.near_poor_rate),
-      row("Số hộ thoát nghèo trong kỳ (hộ)", k.escaped),
-      row("Số hộ tái nghèo trong kỳ (hộ)", k.relapsed),
-      row("Số hộ nghèo phát sinh trong kỳ (hộ)", k.new_poor),
-    ],
+    rows: k.figures.map((f) => ({ label: f.label, cells: periods.map((p) => f.values.find((x) => x.period === p.id)?.text ?? "") })),
   };
 }
 
 function cards(ix: SiteIndex, u: UnitPage) {
   const k = u.key;
   if (!k) return [];
-  const last = (s: Series) => s.find((p) => p.period === ix.model.latest)?.text ?? "—";
   const label = ix.model.periods.find((p) => p.id === ix.model.latest)?.stock_label ?? "";
-  const out = [
-    { label: "Tổng số hộ", value: last(k.households), sub: label },
-    { label: "Hộ nghèo", value: last(k.poor), sub: `Tỷ lệ ${last(k.poor_rate)}` },
-    { label: "Hộ cận nghèo", value: last(k.near_poor), sub: `Tỷ lệ ${last(k.near_poor_rate)}` },
-  ];
+  const out = k.cards.map((c) => ({ label: c.label, value: c.value.text, sub: c.rate ? `Tỷ lệ ${c.rate.text}` : label }));
   if (u.reduction) {
     out.push({
       label: "Giảm tỷ lệ nghèo bình quân/năm",
@@ -129,14 +111,15 @@ function unitDescription(ix: SiteIndex, u: UnitPage, parent: UnitPage | null): s
 /** The unit's charts: rates, flows, deprivations, its children's rates, its money by source and component. */
 function unitCharts(ix: SiteIndex, u: UnitPage, children: UnitPage[]): ChartView[] {
   const { model } = ix;
-  return [
-    ratesChart(model, u, `chart-${u.code}-rates`),
-    flowsChart(model, u, `chart-${u.code}-flows`),
-    deprivationChart(model, u, `chart-${u.code}-dep`),
-    children.length > 1 ? childrenRateChart(model, children, "poor_rate", `Tỷ lệ hộ nghèo của các đơn vị trực thuộc – ${u.name}`, `chart-${u.code}-children`) : null,
-    u.finance ? moneyChart(model, u.finance.by_source, u.finance.total, `Vốn theo nguồn: kế hoạch và giải ngân – ${u.name}`, `chart-${u.code}-src`) : null,
-    u.finance ? moneyChart(model, u.finance.by_component, u.finance.total, `Vốn theo dự án thành phần – ${u.name}`, `chart-${u.code}-cmp`) : null,
-  ].filter((x): x is ChartView => x !== null);
+  const charts: Record<UnitChart, () => ChartView | null> = {
+    ty_le: () => ratesChart(model, u, `chart-${u.code}-rates`),
+    bien_dong: () => flowsChart(model, u, `chart-${u.code}-flows`),
+    thieu_hut: () => deprivationChart(model, u, `chart-${u.code}-dep`),
+    don_vi_truc_thuoc: () => (children.length > 1 ? childrenRateChart(model, children, "poor_rate", `Tỷ lệ hộ nghèo của các đơn vị trực thuộc – ${u.name}`, `chart-${u.code}-children`) : null),
+    von_theo_nguon: () => (u.finance ? moneyChart(model, u.finance.by_source, u.finance.total, `Vốn theo nguồn: kế hoạch và giải ngân – ${u.name}`, `chart-${u.code}-src`) : null),
+    von_theo_du_an: () => (u.finance ? moneyChart(model, u.finance.by_component, u.finance.total, `Vốn theo dự án thành phần – ${u.name}`, `chart-${u.code}-cmp`) : null),
+  };
+  return model.unit_charts.map((c) => charts[c]()).filter((x): x is ChartView => x !== null);
 }
 
 /** Maps: a unit with mapped children shows them; a mapped unit shows itself inside its parent. */

@@ -52,6 +52,16 @@ export interface Offsets {
   value?: number;
 }
 
+/** A value scalar as yaml's core schema reads it, noting a number typed with a decimal point and its offset. */
+function scalarAt(text: string, ev: ScalarEvent, pointer: string, dotted: Map<string, string>, offsets: Map<string, Offsets> | undefined): unknown {
+  const source = getScalarValue(text, ev);
+  const value = ev.style === SCALAR_STYLE.PLAIN ? resolvePlain(source) : source;
+  if (typeof value === "number" && source.includes(".")) dotted.set(pointer, text.slice(ev.valueStart, ev.valueEnd));
+  const start = offsets ? startOf(ev) : undefined;
+  if (start !== undefined) offsets!.set(pointer, { value: start });
+  return value;
+}
+
 /**
  * The file's data, or null when only yaml can say what it holds (see the header). With `offsets`,
  * also records by JSON pointer where each key and each non-empty flow scalar (plain or quoted)
@@ -97,18 +107,7 @@ export function fastYaml(text: string, offsets?: Map<string, Offsets>): FastPars
     let pointer = "";
     if (parent && "map" in parent) pointer = `${parent.pointer}/${escapeSegment(parent.key!)}`;
     else if (parent) pointer = `${parent.pointer}/${parent.seq.length}`;
-    let value: unknown;
-    if (ev.type === EVENT_ID.SCALAR) {
-      const source = getScalarValue(text, ev);
-      value = ev.style === SCALAR_STYLE.PLAIN ? resolvePlain(source) : source;
-      if (typeof value === "number" && source.includes(".")) dotted.set(pointer, text.slice(ev.valueStart, ev.valueEnd));
-      const start = offsets ? startOf(ev) : undefined;
-      if (start !== undefined) offsets!.set(pointer, { value: start });
-    } else if (ev.type === EVENT_ID.MAPPING) {
-      value = {};
-    } else {
-      value = [];
-    }
+    const value = ev.type === EVENT_ID.SCALAR ? scalarAt(text, ev, pointer, dotted, offsets) : ev.type === EVENT_ID.MAPPING ? {} : [];
     if (!parent) root = value as Record<string, unknown>;
     else if ("map" in parent) {
       if (offsets && keyStart !== undefined) offsets.set(pointer, { ...offsets.get(pointer), key: keyStart });

@@ -62,6 +62,12 @@ function checkRoles(ds: Dataset, known: Known, ref: Ref): void {
   for (const [role, id] of Object.entries(indicators)) ref(file, ["roles", role], "Chỉ tiêu", id, known.indicators);
   ref(file, ["roles", "deprivation_group"], "Nhóm chỉ tiêu", deprivation_group, known.groups);
   key_groups.forEach((g, k) => ref(file, ["roles", "key_groups", k], "Nhóm chỉ tiêu", g, known.groups));
+  const page = ds.catalogue.unit_page;
+  page.key_figures.forEach((id, k) => ref(file, ["unit_page", "key_figures", k], "Chỉ tiêu", id, known.indicators));
+  page.cards.forEach((c, k) => {
+    ref(file, ["unit_page", "cards", k, "indicator"], "Chỉ tiêu", c.indicator, known.indicators);
+    if (c.rate !== undefined) ref(file, ["unit_page", "cards", k, "rate"], "Chỉ tiêu", c.rate, known.indicators);
+  });
 }
 
 function checkIndicators(ds: Dataset, known: Known, ref: Ref): void {

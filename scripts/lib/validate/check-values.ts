@@ -140,7 +140,12 @@ function checkIdentities(ds: Dataset, cat: CatalogueIndex, { file, report }: Loa
   return out;
 }
 
-function checkParts(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
+function checkParts(ds: Dataset, cat: CatalogueIndex, loaded: LoadedReport): Diagnostic[] {
+  return [partsWithinTotals, ratesInRange, disjointSums, breakdownSums].flatMap((check) => check(ds, cat, loaded));
+}
+
+/** A part above its total, or a part given without its total. */
+function partsWithinTotals(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [id, byPeriod] of Object.entries(report.values)) {
     const ind = cat.indicators.get(id);
@@ -163,6 +168,12 @@ function checkParts(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedRe
       );
     }
   }
+  return out;
+}
+
+/** A rate of a report's own numerator and denominator outside 0–100 %. */
+function ratesInRange(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
+  const out: Diagnostic[] = [];
   for (const ind of cat.indicators.values()) {
     if (ind.aggregate.rule !== "ratio") continue;
     const { numerator, denominator, scale } = ind.aggregate;
@@ -182,6 +193,12 @@ function checkParts(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedRe
       );
     }
   }
+  return out;
+}
+
+/** Disjoint parts of a total (a form's group) adding up to more than it. */
+function disjointSums(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
+  const out: Diagnostic[] = [];
   for (const b of disjointGroups(ds.forms)) {
     for (const [p, v] of Object.entries(report.values[b.total] ?? {})) {
       const parts = b.parts.map((id) => num(report.values[id]?.[p]));
@@ -199,6 +216,12 @@ function checkParts(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedRe
       );
     }
   }
+  return out;
+}
+
+/** A breakdown whose parts do not add up to its total. */
+function breakdownSums(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
+  const out: Diagnostic[] = [];
   for (const b of ds.catalogue.breakdowns ?? []) {
     for (const [p, v] of Object.entries(report.values[b.total] ?? {})) {
       const parts = b.parts.map((id) => num(report.values[id]?.[p]));

@@ -93,6 +93,23 @@ function filesUnder(dir: string): string[] {
 }
 
 /** `before`: the output being replaced (fates compare with it); `previous`: the outputs whose keyed files may be reused. */
+/** The bytes of `rel` from a previous output that made it from `key`, checked against its SHA-256. */
+function reusableBytes(previous: readonly PreviousOutput[], rel: string, key: string, warn: (line: string) => void): Buffer | null {
+  for (const p of previous) {
+    const e = p.files.get(rel);
+    if (e?.key !== key) continue;
+    let bytes: Buffer | null = null;
+    try {
+      bytes = readFileSync(join(p.dir, rel));
+    } catch {
+      bytes = null;
+    }
+    if (bytes && sha256(bytes) === e.sha256) return bytes;
+    warn(`Bỏ qua ${join(p.dir, rel)} trong kết quả cũ: ${bytes ? "nội dung không khớp SHA-256 đã ghi" : "tệp không còn"}; dựng lại.`);
+  }
+  return null;
+}
+
 function createWriter(stage: string, before: PreviousOutput | null, previous: PreviousOutput[], warn: (line: string) => void): OutputWriter {
   const written = new Map<string, FileEntry>();
   const fate = new Map<string, FileFate>();
@@ -108,22 +125,7 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, contents);
   };
-  /** The bytes of `rel` from a previous output that made it from `key`, checked against its SHA-256. */
-  const reusable = (rel: string, key: string): Buffer | null => {
-    for (const p of previous) {
-      const e = p.files.get(rel);
-      if (e?.key !== key) continue;
-      let bytes: Buffer | null = null;
-      try {
-        bytes = readFileSync(join(p.dir, rel));
-      } catch {
-        bytes = null;
-      }
-      if (bytes && sha256(bytes) === e.sha256) return bytes;
-      warn(`Bỏ qua ${join(p.dir, rel)} trong kết quả cũ: ${bytes ? "nội dung không khớp SHA-256 đã ghi" : "tệp không còn"}; dựng lại.`);
-    }
-    return null;
-  };
+  const reusable = (rel: string, key: string) => reusableBytes(previous, rel, key, warn);
   return {
     root: stage,
     write(rel, contents, key) {

@@ -4,6 +4,7 @@ import type { UnitFigures } from "../../aggregate/roll-up.js";
 import type { Period } from "../../model/types.js";
 import { incomeTarget, incomeVerdict, leavingResult, minorityTarget, povertyTarget } from "../../model/targets.js";
 import { ownStatusFlag, reductionResult, short, type ReductionResult, type TargetEnv } from "./targets-view.js";
+import { reductionOf, type Derived } from "./unit-view.js";
 import { formatNumber } from "../../text/format.js";
 import { inSentence } from "./names.js";
 import { printedChange } from "./evaluate.js";
@@ -15,7 +16,11 @@ export interface FactEnv extends TargetEnv {
 const n = (v: number | undefined) => (v === undefined ? "-" : formatNumber(v));
 const pct = (v: number | undefined) => (v === undefined ? "-" : `${formatNumber(v, 2)}%`);
 
-export function povertyFacts(fig: UnitFigures, env: FactEnv): string[] {
+/** The verdict's label in a sentence: "vượt", "đạt", "chưa đạt". */
+const inText = (label: string) => label.toLocaleLowerCase("vi");
+
+/** `d`: the figures derived from the same values as `fig.effective` (unit-view.ts); derived here without it. */
+export function povertyFacts(fig: UnitFigures, env: FactEnv, d?: Pick<Derived, "reduction">): string[] {
   const v = fig.effective;
   const r = env.roles;
   const at = (id: string, p: Period) => v[id]?.[p.id];
@@ -24,14 +29,15 @@ export function povertyFacts(fig: UnitFigures, env: FactEnv): string[] {
   const r0 = at(r.poverty_rate, first);
   const r1 = at(r.poverty_rate, last);
   if (r0 === undefined || r1 === undefined) return [];
-  const res = reductionResult(v, r.poverty_rate, povertyTarget(fig.unit, env.project, env.units), env.periods)!;
+  const reduction = (d ? d.reduction : reductionOf(v, r.poverty_rate, povertyTarget(fig.unit, env.project, env.units), env.periods, env.labels))!;
+  const res: ReductionResult = { target: reduction.target, perYear: reduction.perYear!, last: r1, verdict: reduction.verdict as ReductionResult["verdict"] };
   const near = (p: Period) => (at(r.near_poor, p) === undefined ? "" : ` và ${n(at(r.near_poor, p))} hộ cận nghèo (${pct(at(r.near_poverty_rate, p))})`);
   const minority = at(r.poor_minority, last) === undefined ? "" : `, trong đó ${n(at(r.poor_minority, last))} hộ nghèo dân tộc thiểu số`;
   const t = res.target;
   const goal = `${t.max === null ? `${short(t.min)} điểm %/năm của địa bàn đặc biệt khó khăn` : `${short(t.min)} - ${short(t.max)} điểm %/năm`} của ${t.source}`;
   const out = [
     `${first.stock_label} có ${n(at(r.households, first))} hộ dân cư, trong đó ${n(at(r.poor, first))} hộ nghèo (${pct(r0)})${near(first)}; đến ${last.stock_label} còn ${n(at(r.poor, last))} hộ nghèo (${pct(r1)})${minority}${near(last)}.`,
-    `Tỷ lệ hộ nghèo giảm ${formatNumber(-printedChange(r0, r1, 2), 2)} điểm %, bình quân giảm ${formatNumber(res.perYear, 2)} điểm %/năm, ${reductionClause(res, goal, "Tỷ lệ hộ nghèo")}`,
+    `Tỷ lệ hộ nghèo giảm ${formatNumber(-printedChange(r0, r1, 2), 2)} điểm %, bình quân giảm ${formatNumber(res.perYear, 2)} điểm %/năm, ${reductionClause(res, goal, "Tỷ lệ hộ nghèo", env)}`,
     ...minorityFacts(fig, env),
     ...incomeFacts(fig, env),
     ...leavingFacts(fig, env),
@@ -44,20 +50,20 @@ export function povertyFacts(fig: UnitFigures, env: FactEnv): string[] {
 }
 
 /** "vượt/đạt/chưa đạt mục tiêu …", or why a unit below target is not "chưa đạt". */
-function reductionClause(res: ReductionResult, goal: string, subject: string): string {
+function reductionClause(res: ReductionResult, goal: string, subject: string, env: TargetEnv): string {
   if (res.verdict === "muc_thap") return `thấp hơn mục tiêu giảm ${goal}; tuy nhiên ${subject.toLowerCase()} đã ở mức thấp (${pct(res.last)}, không quá ${short(res.target.lowRate ?? 0)}%).`;
-  return `${{ vuot: "vượt", dat: "đạt", khong_dat: "chưa đạt" }[res.verdict]} mục tiêu giảm ${goal}.`;
+  return `${inText(env.labels[res.verdict])} mục tiêu giảm ${goal}.`;
 }
 
 function minorityFacts(fig: UnitFigures, env: FactEnv): string[] {
   const rate = env.roles.minority_poverty_rate;
-  const res = reductionResult(fig.effective, rate, minorityTarget(env.project), env.periods);
+  const res = reductionResult(fig.effective, rate, minorityTarget(env.project), env);
   if (!res || !fig.effective[env.roles.poor_minority]) return [];
   const r0 = fig.effective[rate]![env.periods[0]!.id]!;
   const low = res.target.lowRate;
   if (low !== null && r0 <= low && res.last <= low) return [`Tỷ lệ hộ nghèo dân tộc thiểu số (trên tổng số hộ dân tộc thiểu số) ở mức thấp ngay từ đầu kỳ: ${pct(r0)}, đến ${env.periods[env.periods.length - 1]!.stock_label} là ${pct(res.last)}.`];
   const goal = `${short(res.target.min)} - ${short(res.target.max ?? res.target.min)} điểm %/năm của ${res.target.source}`;
-  return [`Tỷ lệ hộ nghèo dân tộc thiểu số (trên tổng số hộ dân tộc thiểu số) từ ${pct(r0)} còn ${pct(res.last)}, bình quân giảm ${formatNumber(res.perYear, 2)} điểm %/năm, ${reductionClause(res, goal, "Tỷ lệ hộ nghèo dân tộc thiểu số")}`];
+  return [`Tỷ lệ hộ nghèo dân tộc thiểu số (trên tổng số hộ dân tộc thiểu số) từ ${pct(r0)} còn ${pct(res.last)}, bình quân giảm ${formatNumber(res.perYear, 2)} điểm %/năm, ${reductionClause(res, goal, "Tỷ lệ hộ nghèo dân tộc thiểu số", env)}`];
 }
 
 function incomeFacts(fig: UnitFigures, env: TargetEnv): string[] {
@@ -88,29 +94,25 @@ function leavingFacts(fig: UnitFigures, env: FactEnv): string[] {
     const res = leavingResult(left, atStart, l.share, env.project, env.periods);
     if (!res) return [];
     const range = (r: readonly [number, number | null]) => (r[1] === null ? `từ ${short(r[0])}%` : `${short(r[0])} - ${short(r[1])}%`);
-    const verdict = { vuot: "vượt", dat: "đạt", khong_dat: "chưa đạt", muc_thap: "" }[res.verdict];
+    const verdict = res.verdict === "muc_thap" ? "" : inText(env.labels[res.verdict]);
     return [`${first.stock_label} có ${n(atStart)} ${bare(l.of)}; đến ${last.stock_label} có ${n(left)} ${bare(l.indicator)} (${formatNumber(res.share, 2)}%), ${verdict} lộ trình ${range(res.path)} đến ${last.stock_label} (mục tiêu ${range(l.share)} vào cuối giai đoạn).`];
   });
 }
 
-export function deprivationFacts(fig: UnitFigures, env: FactEnv): string[] {
+export function deprivationFacts(fig: UnitFigures, env: FactEnv, d: Derived): string[] {
   const last = env.periods[env.periods.length - 1]!;
-  const poor = fig.effective[env.roles.poor]?.[last.id];
-  if (!poor) return [];
-  const shares = [...env.indicators.values()]
-    .filter((i) => i.group === env.roles.deprivation_group)
-    .map((i) => ({ name: i.name, share: ((fig.effective[i.id]?.[last.id] ?? NaN) / poor) * 100 }))
-    .filter((x) => Number.isFinite(x.share))
+  if (!fig.effective[env.roles.poor]?.[last.id]) return [];
+  const shares = d.deprivations
+    .map((x) => ({ name: x.indicator.name, short: x.short, share: x.shares.find((p) => p.period === last.id)?.value ?? null }))
+    .filter((x): x is { name: string; short: string; share: number } => x.share !== null && Number.isFinite(x.share))
     .sort((a, b) => b.share - a.share || (a.name < b.name ? -1 : 1))
     .slice(0, 3);
   if (!shares.length) return [];
-  return [`Các chỉ số thiếu hụt dịch vụ xã hội cơ bản cao nhất của hộ nghèo tại thời điểm ${last.stock_label}: ${shares.map((s) => `${s.name.replace(/^Số hộ nghèo thiếu hụt (về )?/i, "").toLowerCase()} (${formatNumber(s.share, 2)}%)`).join("; ")}.`];
+  return [`Các chỉ số thiếu hụt dịch vụ xã hội cơ bản cao nhất của hộ nghèo tại thời điểm ${last.stock_label}: ${shares.map((s) => `${s.short.toLowerCase()} (${formatNumber(s.share, 2)}%)`).join("; ")}.`];
 }
 
-export function financeFacts(fig: UnitFigures, env: FactEnv): string[] {
-  if (!fig.finance.length) return [];
-  // Whole units, record by record, as in Biểu 04 and 05.
-  const plan = fig.finance.reduce((s, f) => s + Math.round(f.plan), 0);
-  const done = fig.finance.reduce((s, f) => s + Math.round(f.disbursed), 0);
-  return [`Tổng kế hoạch vốn được giao giai đoạn ${env.project.window_label} là ${formatNumber(plan)} ${env.moneyUnit}; đã giải ngân ${formatNumber(done)} ${env.moneyUnit}, đạt ${formatNumber(plan ? (done / plan) * 100 : 0, 2)}% kế hoạch.`];
+export function financeFacts(env: FactEnv, d: Derived): string[] {
+  if (!d.money) return [];
+  const { plan, disbursed, rate } = d.money;
+  return [`Tổng kế hoạch vốn được giao giai đoạn ${env.project.window_label} là ${formatNumber(plan)} ${env.moneyUnit}; đã giải ngân ${formatNumber(disbursed)} ${env.moneyUnit}, đạt ${formatNumber(rate ?? 0, 2)}% kế hoạch.`];
 }

@@ -7,10 +7,10 @@ import { DEADLINE_TOKEN, type PlanItem } from "../../model/plan.js";
 import type { OutlineSection } from "../../model/types.js";
 import { mdInline, mdText } from "../markdown-escape.js";
 import type { Templates } from "../templates.js";
-import { parseBlocks } from "./blocks.js";
 import { formContext, formTable, type FormContext } from "./form-table.js";
 import { numberLine, placeDate } from "./frame.js";
 import { formLabel, ILLUSTRATIVE_NOTICE, illustrativePlanParts } from "./report-view.js";
+import { parseBlocks } from "./blocks.js";
 
 function itemText(item: PlanItem): string {
   const text = item.deadline ? item.text.replaceAll(DEADLINE_TOKEN, shortDate(item.deadline)) : item.text;
@@ -24,21 +24,10 @@ function outlineLines(sections: readonly OutlineSection[], depth = 0): { heading
   ]);
 }
 
-export function planDocModel(ds: Dataset, templates: Templates): DocModel {
-  const plan = ds.plan;
-  const root = ds.units.get(ds.project.root)!;
-  const year = String(plan.year);
-  const body = parseBlocks(templates.render("plan.md.hbs", {
-    preamble: mdText(plan.preamble),
-    sections: plan.sections.map((s) => ({
-      heading: mdInline(`${s.number}. ${s.title}`),
-      items: s.items.map((i) => ({ text: itemText(i), paragraphs: (i.paragraphs ?? []).map(mdText), bullets: (i.bullets ?? []).map(mdText) })),
-    })),
-    closing: mdText(plan.closing),
-  }));
-  const attached = `(Kèm theo Kế hoạch số ${plan.number ?? "\u00a0".repeat(6)}/${plan.symbol} ${plan.date ? `ngày ${shortDate(plan.date)}` : `ngày${"\u00a0".repeat(4)}/${"\u00a0".repeat(4)}/${year}`} của ${root.authority ?? root.name})`;
+/** The plan's annexes: the report outline, and the forms' list followed by each blank form. */
+function planAnnexes(ds: Dataset, templates: Templates, attached: string): DocAnnex[] {
   const annexes: DocAnnex[] = [];
-  for (const a of plan.annexes) {
+  for (const a of ds.plan.annexes) {
     if (a.kind === "outline") {
       annexes.push({ label: a.label, title: a.title, attached_to: attached, unit_of_measure: null, orientation: "portrait", issuer_short: null, body: parseBlocks(templates.render("outline.md.hbs", { sections: outlineLines(ds.outline.sections) })), form: null, signature: null });
     } else {
@@ -72,6 +61,23 @@ export function planDocModel(ds: Dataset, templates: Templates): DocModel {
       }
     }
   }
+  return annexes;
+}
+
+export function planDocModel(ds: Dataset, templates: Templates): DocModel {
+  const plan = ds.plan;
+  const root = ds.units.get(ds.project.root)!;
+  const year = String(plan.year);
+  const body = parseBlocks(templates.render("plan.md.hbs", {
+    preamble: mdText(plan.preamble),
+    sections: plan.sections.map((s) => ({
+      heading: mdInline(`${s.number}. ${s.title}`),
+      items: s.items.map((i) => ({ text: itemText(i), paragraphs: (i.paragraphs ?? []).map(mdText), bullets: (i.bullets ?? []).map(mdText) })),
+    })),
+    closing: mdText(plan.closing),
+  }));
+  const attached = `(Kèm theo Kế hoạch số ${plan.number ?? "\u00a0".repeat(6)}/${plan.symbol} ${plan.date ? `ngày ${shortDate(plan.date)}` : `ngày${"\u00a0".repeat(4)}/${"\u00a0".repeat(4)}/${year}`} của ${root.authority ?? root.name})`;
+  const annexes = planAnnexes(ds, templates, attached);
   return {
     ruleset: ds.project.ruleset,
     kind: "plan",

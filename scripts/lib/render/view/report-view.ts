@@ -16,6 +16,7 @@ import { formContext, formIndicators, formTable, type TableModel } from "./form-
 import { reportFrame, type ReportFrame } from "./frame.js";
 import { inSentence, lowerFirst, typesNoun } from "./names.js";
 import { coverageNote, formSourceNotes, tableSource } from "./sources.js";
+import { derive, unitView, type UnitView } from "./unit-view.js";
 
 export interface SectionView {
   heading: string;
@@ -113,7 +114,8 @@ function reportingAccount(ds: Dataset, tree: Tree, unit: Unit, at: string): stri
   return `Đến ngày ${shortDate(at)}, ${parts.join("; ")}.`;
 }
 
-export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
+/** `view`: the unit's view from the same tree (unitView), when the caller has it. */
+export function reportView(ds: Dataset, tree: Tree, unit: Unit, view: UnitView = unitView(ds, tree.figures.get(unit.code)!)): ReportView {
   const fig = tree.figures.get(unit.code)!;
   const frame = reportFrame(ds, unit, fig.report);
   const indicators = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
@@ -123,9 +125,43 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
     .filter((f) => f.levels.includes(unit.level))
     .map((f) => (agency ? chairedForm(f, unit, indicators) : f))
     .filter((f): f is FormSpec => f !== null);
+  const sections = sectionViews(ds, tree, view, forms, indicators);
+  const plan = ds.plan;
+  const root = ds.units.get(ds.project.root)!;
+  const planRef = `Kế hoạch số ${planNumber(ds)}${plan.date ? ` ngày ${shortDate(plan.date)}` : ""} của ${root.authority ?? root.name} về việc ${lowerFirst(plan.title)}`;
+  const cites = [...(ds.levels.get(unit.level)?.cites ?? []), planRef];
+  const illustrative = ds.project.illustrative;
+  const draft = !isSubmitted(fig.report);
+  const docDate = fig.report?.document.date && fig.report.document.date < ds.project.as_of ? fig.report.document.date : ds.project.as_of;
+  return {
+    unit,
+    frame,
+    notice: [draft ? "Dự thảo" : null, illustrative ? ILLUSTRATIVE_NOTICE : null].filter(Boolean).join(" · ") || null,
+    draft: draft ? draftReason(tree, fig) : null,
+    illustrative,
+    opening: mdText(`Thực hiện ${cites.join("; ")}, ${frame.authority} báo cáo kết quả như sau:`),
+    citationNote: planCitationNote(ds),
+    reporting: reportingAccount(ds, tree, unit, docDate),
+    sections,
+    closing: mdText(`Trên đây là báo cáo ${lowerFirst(ds.project.title)} của ${frame.authority}./.`),
+    forms: formViews(ds, tree, unit, forms, indicators, docDate),
+  };
+}
+
+/** Why a report not yet submitted is only a draft. */
+function draftReason(tree: Tree, fig: UnitFigures): string {
+  if (fig.report) return "Dự thảo: đơn vị chưa nộp báo cáo này; văn bản được tạo từ số liệu đơn vị đang soạn.";
+  return (tree.children.get(fig.unit.code)?.length ?? 0) > 0
+    ? "Dự thảo: đơn vị chưa có báo cáo; văn bản chỉ gồm số liệu tổng hợp từ các đơn vị cấp dưới đã báo cáo."
+    : "Dự thảo: đơn vị chưa có báo cáo; văn bản là khung đề cương và biểu mẫu để trống.";
+}
+
+/** The outline's sections of the unit's level: each heading with the sentences quoting its forms' figures and the unit's narrative. */
+function sectionViews(ds: Dataset, tree: Tree, view: UnitView, forms: readonly FormSpec[], indicators: ReadonlyMap<string, Indicator>): SectionView[] {
+  const { unit, figures: fig } = view;
   const formIds = new Set(forms.map((f) => f.id));
   const roles = ds.catalogue.roles;
-  const env: FactEnv = { project: ds.project, periods: ds.project.periods, indicators, units: ds.units, roles, moneyUnit: ds.project.money_unit };
+  const env: FactEnv = { project: ds.project, periods: ds.project.periods, indicators, units: ds.units, roles, labels: ds.catalogue.verdicts.labels, moneyUnit: ds.project.money_unit };
   const used = new Set<string>();
   const factsFor = (s: OutlineSection): string[] => {
     const out: string[] = [];
@@ -142,7 +178,8 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
         used.add(k);
         // The sentences quote the same source as the form they introduce.
         const shown = { ...fig, effective: tableSource(ds, fig, formIndicators(form, { indicators, sourceGroups: ds.programme.source_groups })).values };
-        out.push(...(k === "poverty" ? povertyFacts(shown, env) : k === "deprivation" ? deprivationFacts(shown, env) : financeFacts(shown, env)).map(mdText));
+        const d = shown.effective === fig.effective ? view.derived : derive(ds, unit, shown.effective, fig.finance);
+        out.push(...(k === "poverty" ? povertyFacts(shown, env, d) : k === "deprivation" ? deprivationFacts(shown, env, d) : financeFacts(env, d)).map(mdText));
       }
     }
     const attached = s.forms.filter((id) => formIds.has(id)).map((id) => formLabel(ds.forms.find((f) => f.id === id)!));
@@ -156,11 +193,12 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
   }));
   for (const s of sections) if (s.narrative === null && s.facts.length === 0 && !sectionHasChildren(s.heading, sections)) s.facts.push("*(Đơn vị chưa viết nội dung phần này.)*");
   if (fig.coverage.total > 0 && !fig.coverage.complete && sections[0]) sections[0].facts.push(coverageNote(ds, tree, unit));
-  const plan = ds.plan;
-  const root = ds.units.get(ds.project.root)!;
-  const planRef = `Kế hoạch số ${planNumber(ds)}${plan.date ? ` ngày ${shortDate(plan.date)}` : ""} của ${root.authority ?? root.name} về việc ${lowerFirst(plan.title)}`;
-  const cites = [...(ds.levels.get(unit.level)?.cites ?? []), planRef];
-  const illustrative = ds.project.illustrative;
+  return sections;
+}
+
+/** The annex forms as printed: each table with its notes (source, children not yet in it, balances, the form's own). */
+function formViews(ds: Dataset, tree: Tree, unit: Unit, forms: readonly FormSpec[], indicators: ReadonlyMap<string, Indicator>, docDate: string): FormView[] {
+  const fig = tree.figures.get(unit.code)!;
   const ctx = formContext(
     ds,
     fig,
@@ -171,43 +209,22 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit): ReportView {
   );
   ctx.valuesFor = (ids) => tableSource(ds, fig, ids);
   ctx.childValuesFor = (k, ids) => tableSource(ds, k, ids).values;
-
-  const draft = !isSubmitted(fig.report);
-  const docDate = fig.report?.document.date && fig.report.document.date < ds.project.as_of ? fig.report.document.date : ds.project.as_of;
   // The unit's own figures, as its indicators form (Biểu 01) shows them: what a children table's total is read against.
   const ownForm = forms.find((f) => f.layout === "indicators" && f.rows.some((r) => r.indicator === ds.catalogue.roles.poor)) ?? null;
   const ownValues = ownForm ? tableSource(ds, fig, formIndicators(ownForm, { indicators, sourceGroups: ds.programme.source_groups })).values : fig.effective;
   const childLevel = ds.levels.get(ctx.children[0]?.unit.level ?? "");
-  return {
-    unit,
-    frame,
-    notice: [draft ? "Dự thảo" : null, illustrative ? ILLUSTRATIVE_NOTICE : null].filter(Boolean).join(" · ") || null,
-    draft: !draft
-      ? null
-      : fig.report
-        ? "Dự thảo: đơn vị chưa nộp báo cáo này; văn bản được tạo từ số liệu đơn vị đang soạn."
-        : (tree.children.get(unit.code)?.length ?? 0) > 0
-          ? "Dự thảo: đơn vị chưa có báo cáo; văn bản chỉ gồm số liệu tổng hợp từ các đơn vị cấp dưới đã báo cáo."
-          : "Dự thảo: đơn vị chưa có báo cáo; văn bản là khung đề cương và biểu mẫu để trống.",
-    illustrative,
-    opening: mdText(`Thực hiện ${cites.join("; ")}, ${frame.authority} báo cáo kết quả như sau:`),
-    citationNote: planCitationNote(ds),
-    reporting: reportingAccount(ds, tree, unit, docDate),
-    sections,
-    closing: mdText(`Trên đây là báo cáo ${lowerFirst(ds.project.title)} của ${frame.authority}./.`),
-    forms: forms.map((f) => ({
-      label: formLabel(f),
-      title: f.title,
-      unitOfMeasure: f.unit_of_measure,
-      orientation: f.orientation,
-      ...(() => {
-        const table = formTable(f, ctx);
-        const gap = childrenGap(ds, f, { table, own: ownValues, ownForm: ownForm ? formLabel(ownForm) : null, children: ctx.children, submitted: ctx.submitted, at: docDate, noun: typesNoun(ctx.children.map((c) => c.unit), childLevel?.unit_types, childLevel?.unit_noun ?? "đơn vị"), unitType: unit.type ?? "đơn vị" });
-        const balances = balanceNote(ds, f, table, tableSource(ds, fig, formIndicators(f, { indicators, sourceGroups: ds.programme.source_groups })).values);
-        return { table, footnotes: [...formSourceNotes(ds, tree, fig, f, table.source ?? null), ...(gap ? [gap] : []), ...(balances ? [balances] : []), ...(f.footnotes ?? [])] };
-      })(),
-    })),
-  };
+  return forms.map((f) => ({
+    label: formLabel(f),
+    title: f.title,
+    unitOfMeasure: f.unit_of_measure,
+    orientation: f.orientation,
+    ...(() => {
+      const table = formTable(f, ctx);
+      const gap = childrenGap(ds, f, { table, own: ownValues, ownForm: ownForm ? formLabel(ownForm) : null, children: ctx.children, submitted: ctx.submitted, at: docDate, noun: typesNoun(ctx.children.map((c) => c.unit), childLevel?.unit_types, childLevel?.unit_noun ?? "đơn vị"), unitType: unit.type ?? "đơn vị" });
+      const balances = balanceNote(ds, f, table, tableSource(ds, fig, formIndicators(f, { indicators, sourceGroups: ds.programme.source_groups })).values);
+      return { table, footnotes: [...formSourceNotes(ds, tree, fig, f, table.source ?? null), ...(gap ? [gap] : []), ...(balances ? [balances] : []), ...(f.footnotes ?? [])] };
+    })(),
+  }));
 }
 
 /** A policy's balances (money at a date, not summed over the years, such as the outstanding

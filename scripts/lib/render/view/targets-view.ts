@@ -1,8 +1,10 @@
 // The targets and mid-term verdicts as text: Biểu 01's "Mục tiêu" and "Đánh giá" cells and the
 // narrative's verdict sentences, both from model/targets.ts, so table and text agree.
 import type { Values } from "../../aggregate/roll-up.js";
+import type { VerdictLabels } from "../../model/catalogue-types.js";
 import type { Indicator, IndicatorRoles, Period, Project, TargetRange, Unit } from "../../model/types.js";
-import { VERDICT_LABELS, incomeTarget, incomeVerdict, leavingResult, minorityTarget, povertyTarget, verdictOf, type PovertyTarget, type Verdict } from "../../model/targets.js";
+import { incomeTarget, incomeVerdict, leavingResult, minorityTarget, povertyTarget, type PovertyTarget, type Verdict } from "../../model/targets.js";
+import { reductionOf } from "./unit-view.js";
 import { formatNumber } from "../../text/format.js";
 
 export interface TargetEnv {
@@ -12,6 +14,8 @@ export interface TargetEnv {
   indicators: ReadonlyMap<string, Indicator>;
   /** The rate and income targets apply to the indicators of these roles. */
   roles: IndicatorRoles;
+  /** The catalogue's verdict labels. */
+  labels: VerdictLabels;
 }
 
 /** The flag a unit-count indicator counts (the count of poor-area communes → their flag), when the unit itself carries it:
@@ -33,14 +37,11 @@ export interface ReductionResult {
   verdict: Verdict;
 }
 
-/** A rate's average reduction a year over the periods against a target; null without both ends. */
-export function reductionResult(values: Values, id: string, target: PovertyTarget, periods: readonly Period[]): ReductionResult | null {
-  const first = values[id]?.[periods[0]!.id];
-  const last = values[id]?.[periods[periods.length - 1]!.id];
-  const years = periods.reduce((s, p) => s + p.years, 0);
-  if (first === undefined || last === undefined || years <= 0) return null;
-  const perYear = (first - last) / years;
-  return { target, perYear, last, verdict: verdictOf(perYear, target, last) };
+/** A rate's average reduction a year over the periods against a target; null without both ends (unit-view.ts computes it). */
+export function reductionResult(values: Values, id: string, target: PovertyTarget, env: Pick<TargetEnv, "periods" | "labels">): ReductionResult | null {
+  const r = reductionOf(values, id, target, env.periods, env.labels);
+  if (!r || r.perYear === null || r.last === undefined || r.verdict === "chua_du_so_lieu") return null;
+  return { target, perYear: r.perYear, last: r.last, verdict: r.verdict };
 }
 
 const reductionText = (t: PovertyTarget) => `Giảm ${t.max === null ? `từ ${short(t.min)}` : `${short(t.min)} - ${short(t.max)}`} điểm %/năm${t.illustrative ? " (tạm dùng, chưa có chỉ tiêu riêng)" : ""}`;
@@ -51,14 +52,14 @@ export function targetCells(indicator: string, unit: Unit, values: Values, env: 
   const first = env.periods[0]!.id;
   if (indicator === env.roles.poverty_rate || indicator === env.roles.minority_poverty_rate) {
     const target = indicator === env.roles.poverty_rate ? povertyTarget(unit, env.project, env.units) : minorityTarget(env.project);
-    const r = reductionResult(values, indicator, target, env.periods);
-    return { target: reductionText(target), verdict: r ? `${VERDICT_LABELS[r.verdict]} (${formatNumber(r.perYear, 2)} điểm %/năm)` : "-" };
+    const r = reductionResult(values, indicator, target, env);
+    return { target: reductionText(target), verdict: r ? `${env.labels[r.verdict]} (${formatNumber(r.perYear, 2)} điểm %/năm)` : "-" };
   }
   if (indicator === env.roles.poor_income) {
     const t = incomeTarget(unit, env.project, env.periods);
     const base = values[indicator]?.[first];
     const now = values[indicator]?.[last];
-    const verdict = base && now !== undefined ? `${VERDICT_LABELS[incomeVerdict(base, now, t)]} (gấp ${formatNumber(now / base, 2)} lần)` : "-";
+    const verdict = base && now !== undefined ? `${env.labels[incomeVerdict(base, now, t)]} (gấp ${formatNumber(now / base, 2)} lần)` : "-";
     return { target: `Gấp ${short(t.multiple)} lần đầu kỳ vào cuối giai đoạn (lộ trình: ${short(t.path)} lần)`, verdict };
   }
   const leaving = env.project.targets.leaving.find((l) => l.indicator === indicator);
@@ -70,7 +71,7 @@ export function targetCells(indicator: string, unit: Unit, values: Values, env: 
     if (values[leaving.of]?.[first] === undefined) return { target, verdict: "-" };
     return {
       target,
-      verdict: res ? `${VERDICT_LABELS[res.verdict]} (${formatNumber(res.share, 2)}%; lộ trình ${rangeText(res.path)}%)` : "Không có địa bàn thuộc diện",
+      verdict: res ? `${env.labels[res.verdict]} (${formatNumber(res.share, 2)}%; lộ trình ${rangeText(res.path)}%)` : "Không có địa bàn thuộc diện",
     };
   }
   return null;

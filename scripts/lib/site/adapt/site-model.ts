@@ -7,6 +7,7 @@ import { shortDate } from "../../model/dates.js";
 import { DEADLINE_TOKEN } from "../../model/plan.js";
 import { STATUS_LABEL } from "../../model/timeliness.js";
 import type { GeoCollection, PlanPage, SiteModel } from "../model.js";
+import { deprivationShort, unitViews, type UnitView } from "../../render/view/unit-view.js";
 import { indicatorInfos } from "./indicators.js";
 import { statusCounts, unitPage, type UnitDocs } from "./unit-page.js";
 import { date, daysLeft } from "./values.js";
@@ -17,16 +18,18 @@ export interface SiteInputs {
   docs: Map<string, UnitDocs>;
   plan: { md: string; html: string; docx: string; bodyHtml: string };
   geo: { districts: GeoCollection | null; communes: GeoCollection | null };
+  /** Every unit's view from `tree` (pipeline); built here when not given. */
+  views?: ReadonlyMap<string, UnitView>;
 }
 
 const EMPTY_GEO: GeoCollection = { type: "FeatureCollection", features: [] };
 export const NOTICE = "Số liệu minh họa, không phải số liệu chính thức.";
 
-export function siteModel({ ds, tree, docs, plan, geo }: SiteInputs): SiteModel {
+export function siteModel({ ds, tree, docs, plan, geo, views = unitViews(ds, tree) }: SiteInputs): SiteModel {
   const p = ds.project;
   const root = ds.units.get(p.root)!;
   const units = [...ds.units.values()];
-  const byLevel = (id: string) => units.filter((u) => u.level === id).map((u) => tree.figures.get(u.code)!);
+  const byLevel = (id: string) => units.filter((u) => u.level === id).map((u) => views.get(u.code)!);
   const reportFiles = new Map(ds.reports.map((r) => [r.report.unit, `data/${r.file.rel}`]));
   return {
     project: {
@@ -47,18 +50,19 @@ export function siteModel({ ds, tree, docs, plan, geo }: SiteInputs): SiteModel 
     latest: p.periods[p.periods.length - 1]!.id,
     levels: p.levels.map((l) => {
       const deadline = deadlineOf(l, ds.plan);
-      return { id: l.id, name: l.name, unit_noun: l.unit_noun, kind: l.kind, deadline: date(deadline), days: daysLeft(deadline, p.as_of), counts: statusCounts(ds, byLevel(l.id)) };
+      return { id: l.id, name: l.name, unit_noun: l.unit_noun, kind: l.kind, deadline: date(deadline), days: daysLeft(deadline, p.as_of), counts: statusCounts(byLevel(l.id)) };
     }),
     labels: {
       status: { chua_nop: STATUS_LABEL.chua_nop!, dang_soan: STATUS_LABEL.dang_soan!, da_nop: STATUS_LABEL.da_nop!, da_duyet: STATUS_LABEL.da_duyet! },
       timeliness: { on_time: "Đúng hạn", late: "Muộn", not_yet: "Chưa đến hạn", missing: "Quá hạn" },
       approved: "Đã duyệt",
     },
-    deprivations: ds.catalogue.indicators.filter((i) => i.group === ds.catalogue.roles.deprivation_group).map((i) => ({ id: i.id, name: i.name.replace(/^Số hộ nghèo thiếu hụt (về )?/i, "").replace(/^./, (c) => c.toUpperCase()), service: i.service ?? "" })),
+    deprivations: ds.catalogue.indicators.filter((i) => i.group === ds.catalogue.roles.deprivation_group).map((i) => ({ id: i.id, name: deprivationShort(i).replace(/^./, (c) => c.toUpperCase()), service: i.service ?? "" })),
     root: root.code,
-    units: [root, ...units.filter((u) => u !== root)].map((u) => unitPage(ds, tree, u, docs.get(u.code)!, reportFiles.get(u.code) ?? null)),
+    units: [root, ...units.filter((u) => u !== root)].map((u) => unitPage(ds, tree, views.get(u.code)!, views, docs.get(u.code)!, reportFiles.get(u.code) ?? null)),
     indicators: indicatorInfos(ds),
     key_groups: ds.catalogue.roles.key_groups,
+    unit_charts: ds.catalogue.unit_page.charts,
     plan: planPage(ds, plan),
     geo: { districts: geo.districts ?? EMPTY_GEO, communes: geo.communes ?? EMPTY_GEO },
     about: ds.about ?? { intro: [], sources: [], illustrative_explanation: [] },

@@ -1,10 +1,9 @@
 // One unit's page in the site model, from the same figures the documents use.
 import type { Tree, UnitFigures } from "../../aggregate/roll-up.js";
 import type { Dataset } from "../../model/dataset.js";
-import { deadlineOf } from "../../model/deadlines.js";
-import { STATUS_LABEL, isSubmitted, timelinessOf, type Timeliness } from "../../model/timeliness.js";
-import type { Indicator, Unit } from "../../model/types.js";
-import { povertyTarget, verdictOf } from "../../model/targets.js";
+import { STATUS_LABEL, isSubmitted } from "../../model/timeliness.js";
+import type { FinanceRecord, Indicator } from "../../model/types.js";
+import { moneyOf, type UnitView } from "../../render/view/unit-view.js";
 import { formatNumber } from "../../text/format.js";
 import type { DataRow, DocLink, FinanceInfo, KeyIndicators, MoneyRow, ReductionInfo, StatusCounts, UnitPage } from "../model.js";
 import { date, daysLeft, num, series } from "./values.js";
@@ -18,34 +17,36 @@ export interface UnitDocs {
   bodyHtml: string | null;
 }
 
-export function statusCounts(ds: Dataset, figs: UnitFigures[]): StatusCounts {
-  const c: StatusCounts = { total: figs.length, on_time: 0, late: 0, not_yet: 0, missing: 0, submitted: 0, approved: 0 };
-  for (const f of figs) {
-    const t = timelinessOf(f.report, deadlineOf(ds.levels.get(f.unit.level), ds.plan), ds.project.as_of);
-    c[t]++;
-    if (isSubmitted(f.report)) c.submitted++;
-    if (isSubmitted(f.report) && f.report?.status === "da_duyet") c.approved++;
+export function statusCounts(views: readonly UnitView[]): StatusCounts {
+  const c: StatusCounts = { total: views.length, on_time: 0, late: 0, not_yet: 0, missing: 0, submitted: 0, approved: 0 };
+  for (const v of views) {
+    const r = v.figures.report;
+    c[v.timeliness]++;
+    if (isSubmitted(r)) c.submitted++;
+    if (isSubmitted(r) && r?.status === "da_duyet") c.approved++;
   }
   return c;
 }
 
-function timelinessLabel(t: Timeliness, fig: UnitFigures, deadline: string | null): string {
-  if (t === "on_time") return "Nộp đúng hạn";
-  if (t === "late") {
-    const days = deadline && fig.report?.submitted_on ? Math.round((Date.parse(fig.report.submitted_on) - Date.parse(deadline)) / 86_400_000) : 0;
-    return `Nộp muộn ${days} ngày`;
-  }
-  return t === "not_yet" ? "Chưa nộp (còn hạn)" : "Quá hạn, chưa nộp";
-}
+/** Decimals and suffix of an indicator's figures on the page: rates with 2 and "%". */
+const format = (i: Indicator | undefined): [number, string] => (i?.kind === "rate" ? [i.decimals ?? 2, "%"] : [i?.decimals ?? 0, ""]);
 
-function keyIndicators(ds: Dataset, fig: UnitFigures): KeyIndicators | null {
-  const v = fig.effective;
+function keyIndicators(ds: Dataset, view: UnitView): KeyIndicators | null {
+  const v = view.figures.effective;
   const r = ds.catalogue.roles;
-  const poor = v[r.poor];
-  if (!poor) return null;
+  if (!v[r.poor]) return null;
   const P = ds.project.periods;
-  const deprivations = ds.catalogue.indicators.filter((i) => i.group === r.deprivation_group);
+  const byId = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
+  const spec = ds.catalogue.unit_page;
+  const latest = P[P.length - 1]!.id;
+  const latestOf = (id: string) => num(v[id]?.[latest], ...format(byId.get(id)));
   return {
+    figures: spec.key_figures.map((id) => {
+      const i = byId.get(id)!;
+      const label = i.kind === "rate" ? i.name : i.kind === "flow" ? `${i.name} trong kỳ (${i.unit})` : `${i.name} (${i.unit})`;
+      return { indicator: id, label, values: series(v, id, P, ...format(i), i.kind === "flow") };
+    }),
+    cards: spec.cards.map((c) => ({ label: c.label, value: latestOf(c.indicator), rate: c.rate === undefined ? null : latestOf(c.rate) })),
     households: series(v, r.households, P),
     poor: series(v, r.poor, P),
     poor_rate: series(v, r.poverty_rate, P, 2, "%"),
@@ -54,43 +55,31 @@ function keyIndicators(ds: Dataset, fig: UnitFigures): KeyIndicators | null {
     escaped: series(v, r.escaped, P, 0, "", true),
     relapsed: series(v, r.relapsed, P, 0, "", true),
     new_poor: series(v, r.new_poor, P, 0, "", true),
-    deprivations: deprivations.map((d) => ({
-      id: d.id,
-      count: series(v, d.id, P).filter((x) => x.value !== null),
-      rate: P.filter((p) => v[d.id]?.[p.id] !== undefined).map((p) => ({ period: p.id, ...num(poor[p.id] ? (v[d.id]![p.id]! / poor[p.id]!) * 100 : null, 2, "%") })),
+    deprivations: view.derived.deprivations.map((d) => ({
+      id: d.indicator.id,
+      count: series(v, d.indicator.id, P).filter((x) => x.value !== null),
+      rate: d.shares.map((s) => ({ period: s.period, ...num(s.value, 2, "%") })),
     })),
   };
 }
 
-function reduction(ds: Dataset, fig: UnitFigures): ReductionInfo | null {
-  const v = fig.effective[ds.catalogue.roles.poverty_rate];
-  if (!v) return null;
-  const P = ds.project.periods;
-  const target = povertyTarget(fig.unit, ds.project, ds.units);
-  const { min, max, poorArea } = target;
-  const base = v[P[0]!.id];
-  const last = P[P.length - 1]!;
-  const years = P.reduce((s, p) => s + p.years, 0);
-  const avg = base !== undefined && v[last.id] !== undefined && years > 0 ? (base - v[last.id]!) / years : null;
-  let acc = 0;
-  const verdict = avg === null ? "chua_du_so_lieu" : verdictOf(avg, target, v[last.id]);
+function reduction(view: UnitView): ReductionInfo | null {
+  const r = view.derived.reduction;
+  if (!r) return null;
+  const { min, max, poorArea, source } = r.target;
   return {
-    per_period: P.slice(1).map((p, i) => ({ period: p.id, ...num(v[P[i]!.id] !== undefined && v[p.id] !== undefined ? v[P[i]!.id]! - v[p.id]! : null, 2) })),
-    average_per_year: num(avg, 2),
-    target: { min, max, text: max === null ? formatNumber(min, 0) : `${formatNumber(min, 0)}–${formatNumber(max, 1)}`, basis: poorArea ? `địa bàn đặc biệt khó khăn, ${target.source}` : target.source },
-    target_path: P.map((p) => {
-      acc += p.years;
-      return { period: p.id, ...num(base === undefined ? null : Math.max(0, base - min * acc), 2, "%") };
-    }),
-    verdict,
-    verdict_label: { dat: "Đạt", khong_dat: "Không đạt", vuot: "Vượt", muc_thap: "Đã ở mức thấp", chua_du_so_lieu: "Chưa đủ số liệu" }[verdict],
+    per_period: r.perPeriod.map((p) => ({ period: p.period, ...num(p.value, 2) })),
+    average_per_year: num(r.perYear, 2),
+    target: { min, max, text: max === null ? formatNumber(min, 0) : `${formatNumber(min, 0)}–${formatNumber(max, 1)}`, basis: poorArea ? `địa bàn đặc biệt khó khăn, ${source}` : source },
+    target_path: r.path.map((p) => ({ period: p.period, ...num(p.value, 2, "%") })),
+    verdict: r.verdict,
+    verdict_label: r.label,
   };
 }
 
-function money(id: string, name: string, recs: { plan: number; disbursed: number }[]): MoneyRow {
-  const plan = recs.reduce((s, r) => s + r.plan, 0);
-  const done = recs.reduce((s, r) => s + r.disbursed, 0);
-  return { id, name, planned: num(plan), disbursed: num(done), rate: num(plan > 0 ? (done / plan) * 100 : null, 2, "%") };
+function money(id: string, name: string, recs: FinanceRecord[]): MoneyRow {
+  const m = moneyOf(recs);
+  return { id, name, planned: num(m.plan), disbursed: num(m.disbursed), rate: num(m.rate, 2, "%") };
 }
 
 function finance(ds: Dataset, fig: UnitFigures): FinanceInfo | null {
@@ -119,12 +108,10 @@ function dataRows(ds: Dataset, fig: UnitFigures, indicators: readonly Indicator[
   );
 }
 
-export function unitPage(ds: Dataset, tree: Tree, unit: Unit, docs: UnitDocs, sourceFile: string | null): UnitPage {
-  const fig = tree.figures.get(unit.code)!;
+export function unitPage(ds: Dataset, tree: Tree, view: UnitView, views: ReadonlyMap<string, UnitView>, docs: UnitDocs, sourceFile: string | null): UnitPage {
+  const { unit, figures: fig, deadline, timeliness: t } = view;
   const level = ds.levels.get(unit.level)!;
-  const deadline = deadlineOf(level, ds.plan);
-  const t = timelinessOf(fig.report, deadline, ds.project.as_of);
-  const kids = (tree.children.get(unit.code) ?? []).map((c) => tree.figures.get(c)!);
+  const kids = (tree.children.get(unit.code) ?? []).map((c) => views.get(c)!);
   const flagLabels = (unit.flags ?? []).map((f) => ds.flags?.labels[f] ?? f);
   const documents: DocLink[] = [
     { format: "docx", label: "Văn bản Word (DOCX)", path: docs.docx },
@@ -145,16 +132,16 @@ export function unitPage(ds: Dataset, tree: Tree, unit: Unit, docs: UnitDocs, so
     status: fig.report?.status ?? "chua_nop",
     status_label: STATUS_LABEL[fig.report?.status ?? "chua_nop"] ?? "",
     timeliness: t,
-    timeliness_label: timelinessLabel(t, fig, deadline),
+    timeliness_label: view.timelinessLabel,
     deadline: date(deadline),
     // Days left or overdue matter only while the report is still awaited.
     days: isSubmitted(fig.report) ? null : daysLeft(deadline, ds.project.as_of),
     submitted: date(isSubmitted(fig.report) ? fig.report?.submitted_on : null),
     approved: date(fig.report?.status === "da_duyet" ? fig.report.approved_on : null),
-    children_counts: kids.length ? statusCounts(ds, kids) : null,
+    children_counts: kids.length ? statusCounts(kids) : null,
     poor_area_label: flagLabels.length ? flagLabels.join(", ") : null,
-    key: level.kind === "territory" ? keyIndicators(ds, fig) : null,
-    reduction: level.kind === "territory" ? reduction(ds, fig) : null,
+    key: level.kind === "territory" ? keyIndicators(ds, view) : null,
+    reduction: level.kind === "territory" ? reduction(view) : null,
     finance: finance(ds, fig),
     html: docs.bodyHtml,
     documents,

@@ -1,0 +1,83 @@
+// One view per unit: the figures derived once from the roll-up, read by the documents and the
+// site alike (timeliness, the reduction and its verdict in the catalogue's words, money).
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { rollUp } from "../../scripts/lib/aggregate/roll-up.js";
+import { loadDataset } from "../../scripts/lib/load/load-dataset.js";
+import type { Dataset } from "../../scripts/lib/model/dataset.js";
+import { deadlineOf } from "../../scripts/lib/model/deadlines.js";
+import type { Period } from "../../scripts/lib/model/types.js";
+import { reportView } from "../../scripts/lib/render/view/report-view.js";
+import { moneyOf, reductionOf, unitViews } from "../../scripts/lib/render/view/unit-view.js";
+import { siteModel } from "../../scripts/lib/site/adapt/site-model.js";
+import { SCHEMAS, makeFixture, type Fixture } from "../check/fixture.js";
+
+let fx: Fixture;
+beforeEach(() => {
+  fx = makeFixture();
+});
+afterEach(() => fx.cleanup());
+
+const load = (): Dataset => loadDataset(fx.data, SCHEMAS, fx.root).dataset!;
+const COMMUNE = "reports/901-thanh-pho-binh-an/00123-phuong-hoa-binh.yaml";
+/** The site's model without documents or maps. */
+const site = (ds: Dataset, tree: ReturnType<typeof rollUp>) => {
+  const docs = { md: "", html: "", docx: "", bodyHtml: null };
+  return siteModel({ ds, tree, docs: new Map([...ds.units.keys()].map((c) => [c, docs])), plan: { ...docs, bodyHtml: "" }, geo: { districts: null, communes: null } });
+};
+const plusDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+
+describe("the unit view", () => {
+  it("a report submitted 3 days after its level's deadline is 'Nộp muộn 3 ngày' on the unit's page", () => {
+    const before = load();
+    const deadline = deadlineOf(before.levels.get("commune"), before.plan)!;
+    fx.edit(COMMUNE, "submitted_on: 2018-07-25", `submitted_on: ${plusDays(deadline, 3)}`);
+    const ds = load();
+    const tree = rollUp(ds);
+    const view = unitViews(ds, tree).get("00123")!;
+    expect([view.timeliness, view.daysLate, view.timelinessLabel]).toEqual(["late", 3, "Nộp muộn 3 ngày"]);
+    expect(site(ds, tree).units.find((u) => u.code === "00123")!.timeliness_label).toBe("Nộp muộn 3 ngày");
+  });
+
+  it("prints the verdict in the catalogue's words, in the site and in Biểu 01 alike", () => {
+    fx.edit("catalogue/indicators.yaml", "    khong_dat: Chưa đạt\n", "    khong_dat: Chưa đạt mục tiêu\n");
+    fx.edit("catalogue/indicators.yaml", "    dat: Đạt\n", "    dat: Đạt mục tiêu\n");
+    fx.edit("catalogue/indicators.yaml", "    vuot: Vượt\n", "    vuot: Vượt mục tiêu\n");
+    const ds = load();
+    const tree = rollUp(ds);
+    const views = unitViews(ds, tree);
+    const withVerdict = [...views.values()].filter((v) => v.derived.reduction && v.derived.reduction.verdict !== "chua_du_so_lieu" && v.derived.reduction.verdict !== "muc_thap");
+    expect(withVerdict.length).toBeGreaterThan(0);
+    const pages = new Map(site(ds, tree).units.map((u) => [u.code, u]));
+    for (const v of withVerdict) {
+      if (pages.get(v.unit.code)!.reduction) expect(pages.get(v.unit.code)!.reduction!.verdict_label).toBe(v.derived.reduction!.label);
+      expect(v.derived.reduction!.label).toMatch(/mục tiêu$/);
+      const rows = reportView(ds, tree, v.unit).forms.flatMap((f) => f.table.rows.map((r) => r.cells.join(" | ")));
+      expect(rows.some((r) => r.includes(`${v.derived.reduction!.label} (`))).toBe(true);
+    }
+  });
+});
+
+describe("derived figures", () => {
+  const periods = [
+    { id: "a", years: 0 },
+    { id: "b", years: 1 },
+    { id: "c", years: 1.5 },
+  ] as Period[];
+  const labels = { vuot: "V", dat: "Đ", khong_dat: "K", muc_thap: "T", chua_du_so_lieu: "?" };
+  const target = { min: 1, max: 1.5, poorArea: false, source: "QĐ", illustrative: false, lowRate: 2 };
+
+  it("a rate's reduction: per period, a year, the target path, the verdict and its label", () => {
+    const r = reductionOf({ x: { a: 10, b: 8.5, c: 7.5 } }, "x", target, periods, labels)!;
+    expect(r.perPeriod).toEqual([{ period: "b", value: 1.5 }, { period: "c", value: 1 }]);
+    expect(r.perYear).toBe(1);
+    expect(r.path).toEqual([{ period: "a", value: 10 }, { period: "b", value: 9 }, { period: "c", value: 7.5 }]);
+    expect([r.verdict, r.label]).toEqual(["dat", "Đ"]);
+    expect(reductionOf({ x: { a: 10 } }, "x", target, periods, labels)!.label).toBe("?");
+    expect(reductionOf({}, "x", target, periods, labels)).toBeNull();
+  });
+
+  it("money in whole units, record by record, as Biểu 04 prints it", () => {
+    expect(moneyOf([{ plan: 1.4, disbursed: 0.6 }, { plan: 1.4, disbursed: 0.6 }])).toEqual({ plan: 2, disbursed: 2, rate: 100 });
+    expect(moneyOf([{ plan: 0, disbursed: 5 }]).rate).toBeNull();
+  });
+});
