@@ -14,8 +14,7 @@
 //   Signature       the signer's lines: centred
 
 import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from "docx";
-import type { Profile } from "./profile.js";
-import type { Align } from "./text.js";
+import type { Align, Profile } from "./measure.js";
 
 export const FONT = "Times New Roman";
 

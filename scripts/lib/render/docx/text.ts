@@ -12,10 +12,10 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from "docx";
-import { pt } from "./profile.js";
+import { pt, type Align } from "./measure.js";
 import { NORMAL_PARA, type ParaProps, type StyleDef } from "./styles.js";
 
-export type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
+export type { Align };
 
 const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 
