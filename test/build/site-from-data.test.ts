@@ -20,13 +20,16 @@ const HOSTILE = "Dân <script>alert(1)</script> và <img src=x onerror=alert(2)>
 let fx: Fixture;
 let server: Served;
 let browser: Browser;
+let out: string;
 
 beforeAll(async () => {
   fx = makeFixture();
   fx.edit("reports/901-thanh-pho-binh-an/00123-phuong-hoa-binh.yaml", /su_tham_gia: \|\n.*\n/, `su_tham_gia: |\n    ${HOSTILE}\n`);
   // One commune submits after its deadline (31/7/2018), so the home page has a late unit to name.
   fx.edit("reports/901-thanh-pho-binh-an/00123-phuong-hoa-binh.yaml", "submitted_on: 2018-07-25", "submitted_on: 2018-08-03");
-  const { out, result } = await buildFixture(fx);
+  const built = await buildFixture(fx);
+  out = built.out;
+  const result = built.result;
   if (!result.built) throw new Error(result.check.diagnostics.map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`).join("\n"));
   server = await serveDir(out);
   browser = await launchChromium();
@@ -124,6 +127,16 @@ describe("the site built from data, in Chromium", () => {
     } finally {
       await unit.close();
     }
+  });
+});
+
+// Golden site data: what a user downloads (status table, a district's and a commune's values, in
+// both CSV variants and JSON), from the small hand-made fixture, so a reviewer reads the diff.
+describe("the site's data downloads (golden files)", () => {
+  const files = ["tinh-trang-bao-cao.csv", "tinh-trang-bao-cao.excel-vi.csv", "901.json", "901.csv", "00123.csv", "00123.excel-vi.csv"];
+  it.each(files)("data/%s matches its golden file", async (name) => {
+    const text = readFileSync(join(out, "data", name), "utf8");
+    await expect(text).toMatchFileSnapshot(`./__golden__/site-data/${name}`);
   });
 });
 

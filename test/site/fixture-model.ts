@@ -142,6 +142,7 @@ function unit(s: Spec, children: string[], all: () => UnitPage[]): UnitPage {
     status: s.status, status_label: SLABEL[s.status], timeliness,
     timeliness_label: timeliness === "late" ? `Nộp muộn ${late} ngày` : TLABEL[timeliness],
     deadline: date(deadline), days: s.submitted ? null : daysLeft(deadline),
+    days_late: s.submitted ? Math.max(0, late) : Math.max(0, -daysLeft(deadline).value),
     submitted: s.submitted ? date(s.submitted) : null, approved: s.approved ? date(s.approved) : null,
     get children_counts() { return children.length ? countOf(all().filter((u) => children.includes(u.code))) : null; },
     poor_area_label: s.poorArea ? "Xã đặc biệt khó khăn" : null,

@@ -91,13 +91,6 @@ export function unitCsv(u: Pick<UnitPage, "code" | "name">, rows: DataRow[], var
 
 export const STATUS_COLUMNS = ["Mã đơn vị", "Tên đơn vị", "Cấp", "Mã đơn vị cấp trên", "Đơn vị cấp trên", "Trạng thái", "Thời hạn", "Hạn nộp", "Ngày nộp", "Ngày duyệt", "Số ngày muộn"] as const;
 
-/** Days after the deadline: submitted late by, or overdue by (not yet submitted); 0 otherwise. */
-export function daysLate(u: Pick<UnitPage, "deadline" | "submitted" | "days">): number {
-  if (!u.deadline) return 0;
-  if (u.submitted) return Math.max(0, Math.round((Date.parse(u.submitted.iso) - Date.parse(u.deadline.iso)) / 86_400_000));
-  return u.days && u.days.value < 0 ? -u.days.value : 0;
-}
-
 /**
  * One row per unit (root first, then the model's order): the status table of the workbook and CSV.
  * One meaning per column: `timeliness` is the category ("Muộn"), `late` the days after the deadline.
@@ -110,7 +103,7 @@ export function statusRows(model: SiteModel): { unit: UnitPage; level: string; p
     level: levels.get(u.level) ?? u.level,
     parent: u.parent ? byCode.get(u.parent) ?? null : null,
     timeliness: model.labels.timeliness[u.timeliness],
-    late: daysLate(u),
+    late: u.days_late,
   }));
 }
 
@@ -153,7 +146,7 @@ export function unitJson(model: SiteModel, u: UnitPage): string {
       deadline: u.deadline?.iso ?? null,
       submitted: u.submitted?.iso ?? null,
       approved: u.approved?.iso ?? null,
-      days_late: daysLate(u),
+      days_late: u.days_late,
     },
     columns: JSON_COLUMNS,
     values: u.data.map((r) => ({ ...r, value: r.value === null ? null : roundTo(r.value, r.decimals) })),

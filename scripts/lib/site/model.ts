@@ -226,6 +226,9 @@ export interface UnitPage {
   timeliness_label: string;
   deadline: DateVal | null;
   days: DaysLeft | null;
+  /** Days after the deadline: submitted late by, or overdue by (not yet submitted); 0 otherwise
+   *  (the unit's view's figure). */
+  days_late: number;
   submitted: DateVal | null;
   approved: DateVal | null;
   /** Counts over the children (null without children). */

@@ -136,6 +136,7 @@ export function unitPage(ds: Dataset, tree: Tree, view: UnitView, views: Readonl
     deadline: date(deadline),
     // Days left or overdue matter only while the report is still awaited.
     days: isSubmitted(fig.report) ? null : daysLeft(deadline, ds.project.as_of),
+    days_late: view.daysLate,
     submitted: date(isSubmitted(fig.report) ? fig.report?.submitted_on : null),
     approved: date(fig.report?.status === "da_duyet" ? fig.report.approved_on : null),
     children_counts: kids.length ? statusCounts(kids) : null,
