@@ -263,4 +263,14 @@ describe("departments: who signs and what they say", () => {
     expect(text(bank.code)).toContain(`${fmt(sum("doanh_so_cho_vay"))} triệu đồng`);
     expect(text(bank.code)).toContain(`tại 30/6/2018 là ${fmt(v.du_no_cho_vay!.mid2018 as number)} triệu đồng`);
   });
+
+  it("a department with no money and no policy of its own does not claim money figures in its report", () => {
+    const policyChair = (code: string) => ds.catalogue.indicators.some((i) => i.policy && ds.units.get(code)!.chairs?.includes(i.policy));
+    const idle = departments().filter((u) => !(reportOf(u.code)!.finance ?? []).length && !policyChair(u.code));
+    expect(idle.length).toBeGreaterThan(0);
+    for (const u of idle) {
+      expect(text(u.code), u.name).not.toContain("tổng hợp trong báo cáo này");
+      expect(text(u.code), u.name).toMatch(/không có số liệu về vốn|số liệu giải ngân do các đơn vị được giao vốn báo cáo/);
+    }
+  });
 });

@@ -33,7 +33,7 @@ export interface NarrativeFacts {
 /** "unfunded": a department with no programme money of its own (it runs policies only); a
  *  department role's texts come before the department's; "no_policy": a state agency that chairs no
  *  policy of Biểu 07. */
-type Bank = Partial<Record<UnitKind | DepartmentRole | "any" | "unfunded" | "no_policy", string[]>>;
+type Bank = Partial<Record<UnitKind | DepartmentRole | "any" | "unfunded" | "idle" | "no_policy", string[]>>;
 
 const BANK: Record<string, Bank> = {
   dac_diem_tinh_hinh: {
@@ -94,6 +94,8 @@ const BANK: Record<string, Bank> = {
     bank: ["{unit} không quản lý vốn Chương trình; nguồn vốn cho vay gồm vốn trung ương, vốn ngân sách địa phương ủy thác qua Ngân hàng Chính sách xã hội và vốn huy động."],
     department: ["Vốn Chương trình cho các nội dung được giao chủ trì được phân bổ theo kế hoạch; {unit} đã phối hợp với các địa phương tổ chức thực hiện, giải ngân và thanh quyết toán theo quy định."],
     unfunded: ["{unit} không trực tiếp quản lý vốn Chương trình; kinh phí thực hiện các chính sách được giao chủ trì được bố trí từ nguồn kinh phí của từng chính sách và tổng hợp trong báo cáo này."],
+    resources: ["{unit} không trực tiếp quản lý vốn Chương trình mà tham mưu phân bổ, giao kế hoạch vốn hằng năm cho các sở, ngành và địa phương theo quy định; số liệu giải ngân do các đơn vị được giao vốn báo cáo."],
+    idle: ["{unit} không trực tiếp quản lý vốn Chương trình và không chủ trì chính sách hỗ trợ nào, nên báo cáo này không có số liệu về vốn."],
     any: ["Nguồn vốn Chương trình được phân bổ, giải ngân theo quy định; ngoài vốn Chương trình còn có vốn tín dụng ưu đãi và kinh phí thực hiện các chính sách giảm nghèo khác."],
   },
   muc_tieu_chi_tieu: {
@@ -139,6 +141,7 @@ const BANK: Record<string, Bank> = {
   de_xuat_kien_nghi: {
     bank: ["Đề nghị {upper} tiếp tục bố trí vốn ngân sách địa phương ủy thác qua Ngân hàng Chính sách xã hội để cho vay hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo."],
     department: ["Đề nghị {upper} tiếp tục quan tâm bố trí nguồn lực thực hiện các nội dung được giao chủ trì; tăng cường phối hợp giữa các sở, ngành và địa phương trong theo dõi, tổng hợp số liệu."],
+    urban: ["Đề nghị {upper} tiếp tục quan tâm hỗ trợ dạy nghề, tạo việc làm cho người nghèo, người cận nghèo ở khu vực đô thị; tăng mức hỗ trợ đóng bảo hiểm y tế cho hộ cận nghèo; nghiên cứu bổ sung chỉ số đo lường nghèo đa chiều về việc làm và dinh dưỡng cho giai đoạn sau năm 2020."],
     any: ["Đề nghị {upper} tiếp tục quan tâm bố trí nguồn lực cho các xã, thôn đặc biệt khó khăn; tăng mức hỗ trợ phát triển sản xuất; nghiên cứu bổ sung chỉ số đo lường nghèo đa chiều về việc làm và dinh dưỡng cho giai đoạn sau năm 2020."],
   },
 };
@@ -165,7 +168,9 @@ export const ILLUSTRATIVE_NOTE = "*(Nội dung minh họa.)*";
 export function narrativeFor(key: string, unit: string, upper: string, kind: UnitKind, facts: NarrativeFacts, rng: Rng, children = "thôn, khu"): string {
   const bank = BANK[key];
   const role = kind === "department" ? (facts.role === "state" ? (facts.policies === false ? "no_policy" : undefined) : facts.role) : undefined;
-  const unfunded = kind === "department" && facts.disbursementRate === null ? bank?.unfunded : undefined;
+  // No money of its own: a department running policies says where their money is reported; one
+  // running none has no money to report.
+  const unfunded = kind === "department" && facts.disbursementRate === null ? (facts.policies === false ? bank?.idle : bank?.unfunded) : undefined;
   const options = (role && bank?.[role]) || unfunded || bank?.[kind] || bank?.any || ["{unit} đã triển khai nội dung này theo kế hoạch."];
   const figures = facts.figures?.[key] ? ` ${facts.figures[key]}` : "";
   const text = (rng.pick(options) + figures + factual(key, facts))
