@@ -92,18 +92,26 @@ function rowsShowing(ds: Dataset, form: FormSpec, ids: ReadonlySet<string>): num
 function adoptedNotes(ds: Dataset, tree: Tree, fig: UnitFigures, form: FormSpec): string[] {
   const byAgency = new Map<string, Set<string>>();
   for (const [id, from] of Object.entries(fig.adopted)) byAgency.set(from, (byAgency.get(from) ?? new Set()).add(id));
-  return [...byAgency].flatMap(([from, ids]) => {
-    const rows = rowsShowing(ds, form, ids);
-    if (!rows.length) return [];
+  // In the form's row order (Mục I before Mục II), whatever order the agencies were compiled in;
+  // agencies whose figures share rows (Biểu 04's row IV adds several policies' money) share a note.
+  const listed = [...byAgency].map(([from, ids]) => ({ from, ids, rows: rowsShowing(ds, form, ids) })).filter((a) => a.rows.length > 0);
+  const byRows = new Map<string, string[]>();
+  const first = (ids: ReadonlySet<string>) => ds.catalogue.indicators.findIndex((i) => ids.has(i.id));
+  for (const { from, ids, rows } of listed.sort((a, b) => a.rows[0]! - b.rows[0]! || first(a.ids) - first(b.ids))) {
     // The same policy's balances, stated under an indicators form (balanceNote), come from it too.
     const printed = new Set(rows.map((i) => form.rows[i]!.indicator));
     const policies = new Set([...printed].map((id) => ds.catalogue.indicators.find((i) => i.id === id)?.policy));
     const balances = form.layout === "indicators" ? ds.catalogue.indicators.filter((i) => ids.has(i.id) && !printed.has(i.id) && policies.has(i.policy) && i.kind === "money") : [];
-    const also = balances.length ? ` và ${balances.map((i) => lowerFirst(i.name)).join(", ")} ghi dưới biểu` : "";
+    const label = `${rowsLabel(form, rows)}${balances.length ? ` và ${balances.map((i) => lowerFirst(i.name)).join(", ")} ghi dưới biểu` : ""}`;
     const agency = tree.figures.get(from)!;
     const date = agency.report?.document.date;
-    const noun = ds.levels.get(ds.project.levels.find((l) => l.parent === fig.unit.level && l.kind === "territory")?.id ?? "")?.unit_noun ?? "đơn vị";
-    return [`${rowsLabel(form, rows)}${also}: số liệu theo báo cáo của ${agency.unit.name}${date ? ` ngày ${shortDate(date)}` : ""} (số liệu của đơn vị trên toàn ${fig.unit.type ?? "địa bàn"}), không cộng từ báo cáo của các ${noun}.`];
+    byRows.set(label, [...(byRows.get(label) ?? []), `${agency.unit.name}${date ? ` ngày ${shortDate(date)}` : ""}`]);
+  }
+  const noun = ds.levels.get(ds.project.levels.find((l) => l.parent === fig.unit.level && l.kind === "territory")?.id ?? "")?.unit_noun ?? "đơn vị";
+  return [...byRows].map(([label, agencies]) => {
+    const list = agencies.length > 1 ? `${agencies.slice(0, -1).join(", ")} và ${agencies.at(-1)!}` : agencies[0]!;
+    const whose = agencies.length > 1 ? "các đơn vị" : "đơn vị";
+    return `${label}: số liệu theo báo cáo của ${list} (số liệu của ${whose} trên toàn ${fig.unit.type ?? "địa bàn"}), không cộng từ báo cáo của các ${noun}.`;
   });
 }
 
@@ -119,9 +127,14 @@ export function formSourceNotes(ds: Dataset, tree: Tree, fig: UnitFigures, form:
   const money = moneyNote(ds, tree, fig, form, kids);
   // Rows filled from indicators (Biểu 07's lending and policy spending), not from the money records.
   const indicatorRows = form.rows.flatMap((r, i) => (r.source_group && ds.programme.source_groups.find((g) => g.id === r.source_group)?.indicators ? [i] : []));
-  const rest = indicatorRows.filter((i) => !rowsShowing(ds, form, new Set(Object.keys(fig.adopted))).includes(i));
-  const restIds = rest.flatMap((i) => ds.programme.source_groups.find((g) => g.id === form.rows[i]!.source_group)!.indicators!);
-  const restNote = rest.length && fig.rolled ? `${rowsLabel(form, rest)}: ${lowerFirst(tableSource(ds, fig, restIds).note ?? `Số liệu tổng hợp từ ${reportingChildren(ds, fig)} đã nộp báo cáo.`)}` : null;
+  const groupOf = (i: number) => ds.programme.source_groups.find((g) => g.id === form.rows[i]!.source_group)!.indicators!;
+  // A row adding several policies (row IV) some of which an agency gives: the others' own note.
+  const rest = indicatorRows.filter((i) => groupOf(i).some((id) => !fig.adopted[id]));
+  const partial = rest.filter((i) => groupOf(i).some((id) => fig.adopted[id]));
+  const whole = rest.filter((i) => !partial.includes(i));
+  const restLabel = [...(whole.length ? [rowsLabel(form, whole)] : []), ...(partial.length ? [`${rowsLabel(form, partial)} (các khoản còn lại)`] : [])].map((l, k) => (k ? lowerFirst(l) : l)).join(", ");
+  const restIds = rest.flatMap((i) => groupOf(i).filter((id) => !fig.adopted[id]));
+  const restNote = rest.length && fig.rolled ? `${restLabel}: ${lowerFirst(tableSource(ds, fig, restIds).note ?? `Số liệu tổng hợp từ ${reportingChildren(ds, fig)} đã nộp báo cáo.`)}` : null;
   return [...(money ? [money] : []), ...adopted, ...(restNote ? [restNote] : []), ...hiddenSources(ds, fig, form)];
 }
 
