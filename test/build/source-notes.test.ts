@@ -93,6 +93,31 @@ describe("a policy the department keeps for the whole province", () => {
   });
 });
 
+describe("the outputs form under a department's own project money", () => {
+  const models = (r: { indicator?: string }) => r.indicator === "mo_hinh_sinh_ke_da3";
+  const note = (f: FormView) => f.footnotes.find((n) => n.startsWith("Biểu không gồm kết quả"));
+
+  it("adds the districts' outputs only and says that the department's own are in its report", () => {
+    report("so-ldtbxh").status = "da_nop";
+    const values = report("so-ldtbxh").values;
+    report("so-ldtbxh").values = { ...values, mo_hinh_sinh_ke_da3: { y2016: 9 } };
+    const b06 = form("99", "Biểu số 06")!;
+    // The department's 9 models stay in its own report: the province shows the city's.
+    expect(cell(b06, models, "value:y2016")).toBe(cell(form("901", "Biểu số 06")!, models, "value:y2016"));
+    expect(note(b06)).toBe("Biểu không gồm kết quả các dự án, tiểu dự án do 1 sở, ngành (Sở LĐTBXH) trực tiếp quản lý vốn: các kết quả đó nêu trong báo cáo của từng sở, ngành; vốn của các dự án đó đã tính trong các biểu nguồn vốn.");
+    // The money form adds that department's money, as the note says.
+    expect(form("99", "Biểu số 05")!.footnotes.find((n) => n.startsWith("Số liệu vốn"))).toContain("vốn do 1 sở, ngành quản lý");
+    report("so-ldtbxh").values = values;
+  });
+
+  it("has no such note when the department's report is not in hand, nor in a district's report", () => {
+    report("so-ldtbxh").status = "dang_soan";
+    expect(note(form("99", "Biểu số 06")!)).toBeUndefined();
+    report("so-ldtbxh").status = "da_nop";
+    expect(note(form("901", "Biểu số 06")!)).toBeUndefined();
+  });
+});
+
 describe("Biểu 05's mobilised money, which has no column", () => {
   it("is stated under the form, so the total row adds up on the page", () => {
     const records = report("00123").finance;

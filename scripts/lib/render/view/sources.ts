@@ -121,7 +121,7 @@ function adoptedNotes(ds: Dataset, tree: Tree, fig: UnitFigures, form: FormSpec)
  *  from an agency. */
 export function formSourceNotes(ds: Dataset, tree: Tree, fig: UnitFigures, form: FormSpec, tableNote: string | null): string[] {
   const adopted = adoptedNotes(ds, tree, fig, form);
-  if (!form.layout.startsWith("finance")) return [...adopted, ...(tableNote ? [adopted.length ? `Các mục khác: ${lowerFirst(tableNote)}` : tableNote] : [])];
+  if (!form.layout.startsWith("finance")) return [...adopted, ...(tableNote ? [adopted.length ? `Các mục khác: ${lowerFirst(tableNote)}` : tableNote] : []), ...agencyOutputsNote(ds, tree, fig, form)];
   const kids = (tree.children.get(fig.unit.code) ?? []).map((c) => tree.figures.get(c)!);
   if (!kids.length) return hiddenSources(ds, fig, form);
   const money = moneyNote(ds, tree, fig, form, kids);
@@ -136,6 +136,24 @@ export function formSourceNotes(ds: Dataset, tree: Tree, fig: UnitFigures, form:
   const restIds = rest.flatMap((i) => groupOf(i).filter((id) => !fig.adopted[id]));
   const restNote = rest.length && fig.rolled ? `${restLabel}: ${lowerFirst(tableSource(ds, fig, restIds).note ?? `Số liệu tổng hợp từ ${reportingChildren(ds, fig)} đã nộp báo cáo.`)}` : null;
   return [...(money ? [money] : []), ...adopted, ...(restNote ? [restNote] : []), ...hiddenSources(ds, fig, form)];
+}
+
+/** A form of the components' outputs (Biểu 06) adds the territory's reports only: the works,
+ *  models and households of the projects whose money an agency below manages itself are in that
+ *  agency's own report, not here, while the money forms do add that agency's money. Says so,
+ *  naming the agencies, so that no reader divides the one by the other. */
+function agencyOutputsNote(ds: Dataset, tree: Tree, fig: UnitFigures, form: FormSpec): string[] {
+  const components = new Set(form.rows.flatMap((r) => (r.indicator ? [ds.catalogue.indicators.find((i) => i.id === r.indicator)?.component] : [])).filter((c): c is string => c !== undefined));
+  if (!components.size) return [];
+  const inForm = (f: FinanceRecord) => [...components].some((c) => f.component === c || f.component.startsWith(`${c}.`) || c.startsWith(`${f.component}.`));
+  const agencies = (tree.children.get(fig.unit.code) ?? [])
+    .map((c) => tree.figures.get(c)!)
+    .filter((k) => ds.levels.get(k.unit.level)?.kind !== "territory" && tree.received(k.report, fig.unit.code) && (k.report?.finance ?? []).some((f) => inForm(f) && (f.plan > 0 || f.disbursed > 0)));
+  if (!agencies.length) return [];
+  const names = agencies.map((k) => k.unit.short_name);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} và ${names.at(-1)!}` : names[0]!;
+  const noun = ds.levels.get(agencies[0]!.unit.level)?.unit_noun ?? "đơn vị";
+  return [`Biểu không gồm kết quả các dự án, tiểu dự án do ${agencies.length} ${noun} (${list}) trực tiếp quản lý vốn: các kết quả đó nêu trong báo cáo của từng ${noun}; vốn của các dự án đó đã tính trong các biểu nguồn vốn.`];
 }
 
 /** A money form whose "Tổng số" column adds a group of sources some of which have no column of
