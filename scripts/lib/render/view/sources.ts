@@ -95,7 +95,7 @@ function adoptedNotes(ds: Dataset, tree: Tree, fig: UnitFigures, form: FormSpec)
   // In the form's row order (Mục I before Mục II), whatever order the agencies were compiled in;
   // agencies whose figures share rows (Biểu 04's row IV adds several policies' money) share a note.
   const listed = [...byAgency].map(([from, ids]) => ({ from, ids, rows: rowsShowing(ds, form, ids) })).filter((a) => a.rows.length > 0);
-  const byRows = new Map<string, string[]>();
+  const byRows = new Map<string, { name: string; short: string; date: string }[]>();
   const first = (ids: ReadonlySet<string>) => ds.catalogue.indicators.findIndex((i) => ids.has(i.id));
   for (const { from, ids, rows } of listed.sort((a, b) => a.rows[0]! - b.rows[0]! || first(a.ids) - first(b.ids))) {
     // The same policy's balances, stated under an indicators form (balanceNote), come from it too.
@@ -105,14 +105,18 @@ function adoptedNotes(ds: Dataset, tree: Tree, fig: UnitFigures, form: FormSpec)
     const label = `${rowsLabel(form, rows)}${balances.length ? ` và ${balances.map((i) => lowerFirst(i.name)).join(", ")} ghi dưới biểu` : ""}`;
     const agency = tree.figures.get(from)!;
     const date = agency.report?.document.date;
-    byRows.set(label, [...(byRows.get(label) ?? []), `${agency.unit.name}${date ? ` ngày ${shortDate(date)}` : ""}`]);
+    byRows.set(label, [...(byRows.get(label) ?? []), { name: agency.unit.name, short: agency.unit.short_name, date: date ? ` ngày ${shortDate(date)}` : "" }]);
   }
   const noun = ds.levels.get(ds.project.levels.find((l) => l.parent === fig.unit.level && l.kind === "territory")?.id ?? "")?.unit_noun ?? "đơn vị";
-  return [...byRows].map(([label, agencies]) => {
-    const list = agencies.length > 1 ? `${agencies.slice(0, -1).join(", ")} và ${agencies.at(-1)!}` : agencies[0]!;
-    const whose = agencies.length > 1 ? "các đơn vị" : "đơn vị";
-    return `${label}: số liệu theo báo cáo của ${list} (số liệu của ${whose} trên toàn ${fig.unit.type ?? "địa bàn"}), không cộng từ báo cáo của các ${noun}.`;
-  });
+  const and = (list: readonly string[]) => (list.length > 1 ? `${list.slice(0, -1).join(", ")} và ${list.at(-1)!}` : list[0]!);
+  const whole = `trên toàn ${fig.unit.type ?? "địa bàn"}`;
+  const groups = [...byRows];
+  // Several agencies in one note, by their short names, so that the notes stay with their table
+  // on its page (Biểu 07 with every policy from its department).
+  const shortly = groups.length > 1 || groups.some(([, a]) => a.length > 1);
+  const named = (agencies: readonly { name: string; short: string; date: string }[]) => and(agencies.map((a) => `${shortly ? a.short : a.name}${a.date}`));
+  if (groups.length > 1) return [`Số liệu theo báo cáo của các cơ quan nắm số liệu ${whole}, không cộng từ báo cáo của các ${noun}: ${groups.map(([label, a]) => `${lowerFirst(label)} – ${named(a)}`).join("; ")}.`];
+  return groups.map(([label, agencies]) => `${label}: số liệu theo báo cáo của ${named(agencies)} (số liệu của ${agencies.length > 1 ? "các đơn vị" : "đơn vị"} ${whole}), không cộng từ báo cáo của các ${noun}.`);
 }
 
 /** The notes under a form saying whose figures it shows: for a money form, what its money adds
