@@ -3,6 +3,7 @@
 // the city low), compiling units sign after the reports they compile, and the narrative fits the
 // unit and its own figures.
 import { beforeAll, describe, expect, it } from "vitest";
+import { rollUp } from "../scripts/lib/aggregate/roll-up.js";
 import { rollupRule } from "../scripts/lib/aggregate/rollup-rule.js";
 import { runCheck } from "../scripts/lib/check.js";
 import type { Dataset } from "../scripts/lib/model/dataset.js";
@@ -17,6 +18,7 @@ beforeAll(() => {
 
 const reportOf = (code: string) => ds.reports.find((r) => r.report.unit === code)?.report;
 const lowestUnder = (code: string) => [...ds.units.values()].filter((u) => u.parent === code && u.level === "commune");
+const policy = (id: string) => ds.catalogue.indicators.find((i) => i.id === id)?.policy !== undefined;
 const sumOver = (codes: string[], id: string, p: string) => codes.reduce((s, c) => s + ((reportOf(c)?.values[id]?.[p] as number | undefined) ?? 0), 0);
 
 describe("published figures", () => {
@@ -142,6 +144,8 @@ describe("Biểu 07: money per beneficiary a reader can believe, at every level"
       const inHand = filedCommunes().filter((c) => reportOf(c)!.submitted_on! <= at);
       const funded = r.finance.some((f) => u.chairs?.some((x) => f.component === x || f.component.startsWith(`${x}.`)));
       for (const [id, byP] of Object.entries(r.values)) {
+        // A policy is the department's record for the whole province (the next test).
+        if (policy(id)) continue;
         for (const [p, v] of Object.entries(byP)) {
           if (typeof v !== "number") continue;
           const all = sumOver(inHand, id, p);
@@ -157,7 +161,40 @@ describe("Biểu 07: money per beneficiary a reader can believe, at every level"
     }
     expect(seen).toBeGreaterThan(50);
     expect(own).toBeGreaterThan(10);
+  });
+
+  it("a policy a department reports is its figure for the whole province: never below the province's sum of its districts, nor of every commune that wrote a report; Sở Y tế and BHXH tỉnh agree", () => {
+    const province = rollUp(ds).figures.get(ds.project.root)!;
+    const communes = [...ds.units.values()].filter((u) => u.level === "commune").map((u) => u.code);
+    let seen = 0;
+    for (const u of [...ds.units.values()].filter((x) => x.level === "department")) {
+      for (const [id, byP] of Object.entries(reportOf(u.code)?.values ?? {})) {
+        if (!policy(id)) continue;
+        for (const [p, v] of Object.entries(byP)) {
+          if (typeof v !== "number") continue;
+          expect(v, `${u.code} ${id} ${p}: the districts' sum`).toBeGreaterThanOrEqual(province.rolled?.[id]?.[p] ?? 0);
+          expect(v, `${u.code} ${id} ${p}: every commune's report`).toBeGreaterThanOrEqual(sumOver(communes, id, p));
+          seen++;
+        }
+      }
+    }
     expect(seen).toBeGreaterThan(50);
+    // One policy, one figure: the two bodies following health insurance report the same.
+    const health = ds.catalogue.indicators.filter((i) => i.policy === "y_te").map((i) => i.id);
+    expect(health.length).toBeGreaterThan(0);
+    for (const id of health) expect(reportOf("so-yt")?.values[id], id).toEqual(reportOf("bhxh")?.values[id]);
+  });
+
+  it("the province takes each policy a department keeps for the whole province from that department's report", () => {
+    const province = rollUp(ds).figures.get(ds.project.root)!;
+    const keepers = [...ds.units.values()].filter((u) => u.source_of?.length);
+    expect(keepers.map((u) => u.code)).toEqual(expect.arrayContaining(["bhxh", "so-gddt", "mttq", "nhcsxh"]));
+    for (const u of keepers) {
+      for (const ind of ds.catalogue.indicators.filter((i) => i.policy && u.source_of!.includes(i.policy))) {
+        expect(province.adopted[ind.id], ind.id).toBe(u.code);
+        expect(province.effective[ind.id], ind.id).toEqual(reportOf(u.code)?.values[ind.id]);
+      }
+    }
   });
 });
 

@@ -93,6 +93,31 @@ describe("a policy the department keeps for the whole province", () => {
   });
 });
 
+describe("the outputs form under a department's own project money", () => {
+  const models = (r: { indicator?: string }) => r.indicator === "mo_hinh_sinh_ke_da3";
+  const note = (f: FormView) => f.footnotes.find((n) => n.startsWith("Biểu không gồm kết quả"));
+
+  it("adds the districts' outputs only and says that the department's own are in its report", () => {
+    report("so-ldtbxh").status = "da_nop";
+    const values = report("so-ldtbxh").values;
+    report("so-ldtbxh").values = { ...values, mo_hinh_sinh_ke_da3: { y2016: 9 } };
+    const b06 = form("99", "Biểu số 06")!;
+    // The department's 9 models stay in its own report: the province shows the city's.
+    expect(cell(b06, models, "value:y2016")).toBe(cell(form("901", "Biểu số 06")!, models, "value:y2016"));
+    expect(note(b06)).toBe("Biểu không gồm kết quả các dự án, tiểu dự án do 1 sở, ngành (Sở LĐTBXH) trực tiếp quản lý vốn: các kết quả đó nêu trong báo cáo của từng sở, ngành; vốn của các dự án đó đã tính trong các biểu nguồn vốn.");
+    // The money form adds that department's money, as the note says.
+    expect(form("99", "Biểu số 05")!.footnotes.find((n) => n.startsWith("Số liệu vốn"))).toContain("vốn do 1 sở, ngành quản lý");
+    report("so-ldtbxh").values = values;
+  });
+
+  it("has no such note when the department's report is not in hand, nor in a district's report", () => {
+    report("so-ldtbxh").status = "dang_soan";
+    expect(note(form("99", "Biểu số 06")!)).toBeUndefined();
+    report("so-ldtbxh").status = "da_nop";
+    expect(note(form("901", "Biểu số 06")!)).toBeUndefined();
+  });
+});
+
 describe("Biểu 05's mobilised money, which has no column", () => {
   it("is stated under the form, so the total row adds up on the page", () => {
     const records = report("00123").finance;
@@ -106,5 +131,51 @@ describe("Biểu 05's mobilised money, which has no column", () => {
     }
     report("00123").finance = records;
     expect(form("00123", "Biểu số 05")!.footnotes.some((n) => n.startsWith("Vốn huy động"))).toBe(false);
+  });
+});
+
+describe("policies several departments keep for the whole province", () => {
+  // Ban Dân tộc keeps education support, the Sở production land and water (swapped on purpose: the
+  // notes follow the form's rows, not the order the departments are listed in); the city alone
+  // reports electricity support, which no department keeps.
+  let fx2: Fixture;
+  let ds2: Dataset;
+  const form2 = (label: string) => reportView(ds2, rollUp(ds2), ds2.units.get("99")!).forms.find((f) => f.label === label)!;
+  beforeAll(() => {
+    fx2 = makeFixture();
+    fx2.edit("departments.yaml", "    chairs: [DA3, ho_ngheo]\n", "    chairs: [DA3, ho_ngheo, dat_nuoc]\n    source_of: [dat_nuoc]\n");
+    fx2.edit("departments.yaml", "    chairs: [DA2]\n", "    chairs: [DA2, giao_duc]\n    source_of: [giao_duc]\n");
+    const loaded = loadDataset(fx2.data, SCHEMAS, fx2.root);
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    ds2 = loaded.dataset!;
+    const entry = (code: string) => ds2.reports.find((x) => x.report.unit === code)!;
+    const bdt = structuredClone(entry("so-ldtbxh"));
+    bdt.report = { ...bdt.report, unit: "ban-dan-toc", submitted_on: "2018-08-20", document: { ...bdt.report.document, date: "2018-08-20" }, finance: [] };
+    ds2.reports.push(bdt);
+    entry("00123").report.values = { ...entry("00123").report.values, kinh_phi_giao_duc: { y2016: 10 }, kinh_phi_dat_nuoc: { y2016: 4 }, kinh_phi_tien_dien: { y2016: 7 } };
+    entry("so-ldtbxh").report.values = { ho_ho_tro_nuoc_sinh_hoat: { y2016: 30 }, kinh_phi_dat_nuoc: { y2016: 50 } };
+    bdt.report.values = { hs_mien_giam_hoc_phi: { y2016: 120 }, kinh_phi_giao_duc: { y2016: 100 } };
+  }, 60_000);
+  afterAll(() => fx2.cleanup());
+
+  it("gives Biểu 04's row IV each department's policy money and the districts' for the rest, saying which", () => {
+    const b04 = form2("Biểu số 04");
+    // 100 (Ban Dân tộc's education) + 50 (the Sở's land and water) + 7 (the city's electricity).
+    expect(cell(b04, (r) => r.cells[0] === "IV", "disbursed:y2016")).toBe("157");
+    const iv = b04.footnotes.filter((n) => /^Dòng (III, dòng )?IV/.test(n));
+    expect(iv).toEqual([
+      "Dòng IV: số liệu theo báo cáo của Ban Dân tộc ngày 20/8/2018 và Sở LĐTBXH ngày 25/8/2018 (số liệu của các đơn vị trên toàn tỉnh), không cộng từ báo cáo của các huyện.",
+      expect.stringMatching(/^Dòng III, dòng IV \(các khoản còn lại\): số liệu tổng hợp từ 1\/2 .* đã nộp báo cáo\.$/),
+    ]);
+  });
+
+  it("notes Biểu 07's sections in the form's order, each naming its department", () => {
+    const b07 = form2("Biểu số 07");
+    expect(cell(b07, (r) => r.indicator === "kinh_phi_giao_duc", "value:y2016")).toBe("100");
+    expect(cell(b07, (r) => r.indicator === "kinh_phi_dat_nuoc", "value:y2016")).toBe("50");
+    expect(cell(b07, (r) => r.indicator === "kinh_phi_tien_dien", "value:y2016")).toBe("7");
+    // One note for both, so that many departments' notes stay short enough to keep with the table.
+    expect(b07.footnotes[0]).toBe("Số liệu theo báo cáo của các cơ quan nắm số liệu trên toàn tỉnh, không cộng từ báo cáo của các huyện: mục III (giáo dục) – Ban Dân tộc ngày 20/8/2018; mục VIII (đất sản xuất, nước sinh hoạt) – Sở LĐTBXH ngày 25/8/2018.");
+    expect(b07.footnotes[1]).toMatch(/^Các mục khác: số liệu tổng hợp từ 1\/2 /);
   });
 });

@@ -92,19 +92,31 @@ function rowsShowing(ds: Dataset, form: FormSpec, ids: ReadonlySet<string>): num
 function adoptedNotes(ds: Dataset, tree: Tree, fig: UnitFigures, form: FormSpec): string[] {
   const byAgency = new Map<string, Set<string>>();
   for (const [id, from] of Object.entries(fig.adopted)) byAgency.set(from, (byAgency.get(from) ?? new Set()).add(id));
-  return [...byAgency].flatMap(([from, ids]) => {
-    const rows = rowsShowing(ds, form, ids);
-    if (!rows.length) return [];
+  // In the form's row order (Mục I before Mục II), whatever order the agencies were compiled in;
+  // agencies whose figures share rows (Biểu 04's row IV adds several policies' money) share a note.
+  const listed = [...byAgency].map(([from, ids]) => ({ from, ids, rows: rowsShowing(ds, form, ids) })).filter((a) => a.rows.length > 0);
+  const byRows = new Map<string, { name: string; short: string; date: string }[]>();
+  const first = (ids: ReadonlySet<string>) => ds.catalogue.indicators.findIndex((i) => ids.has(i.id));
+  for (const { from, ids, rows } of listed.sort((a, b) => a.rows[0]! - b.rows[0]! || first(a.ids) - first(b.ids))) {
     // The same policy's balances, stated under an indicators form (balanceNote), come from it too.
     const printed = new Set(rows.map((i) => form.rows[i]!.indicator));
     const policies = new Set([...printed].map((id) => ds.catalogue.indicators.find((i) => i.id === id)?.policy));
     const balances = form.layout === "indicators" ? ds.catalogue.indicators.filter((i) => ids.has(i.id) && !printed.has(i.id) && policies.has(i.policy) && i.kind === "money") : [];
-    const also = balances.length ? ` và ${balances.map((i) => lowerFirst(i.name)).join(", ")} ghi dưới biểu` : "";
+    const label = `${rowsLabel(form, rows)}${balances.length ? ` và ${balances.map((i) => lowerFirst(i.name)).join(", ")} ghi dưới biểu` : ""}`;
     const agency = tree.figures.get(from)!;
     const date = agency.report?.document.date;
-    const noun = ds.levels.get(ds.project.levels.find((l) => l.parent === fig.unit.level && l.kind === "territory")?.id ?? "")?.unit_noun ?? "đơn vị";
-    return [`${rowsLabel(form, rows)}${also}: số liệu theo báo cáo của ${agency.unit.name}${date ? ` ngày ${shortDate(date)}` : ""} (số liệu của đơn vị trên toàn ${fig.unit.type ?? "địa bàn"}), không cộng từ báo cáo của các ${noun}.`];
-  });
+    byRows.set(label, [...(byRows.get(label) ?? []), { name: agency.unit.name, short: agency.unit.short_name, date: date ? ` ngày ${shortDate(date)}` : "" }]);
+  }
+  const noun = ds.levels.get(ds.project.levels.find((l) => l.parent === fig.unit.level && l.kind === "territory")?.id ?? "")?.unit_noun ?? "đơn vị";
+  const and = (list: readonly string[]) => (list.length > 1 ? `${list.slice(0, -1).join(", ")} và ${list.at(-1)!}` : list[0]!);
+  const whole = `trên toàn ${fig.unit.type ?? "địa bàn"}`;
+  const groups = [...byRows];
+  // Several agencies in one note, by their short names, so that the notes stay with their table
+  // on its page (Biểu 07 with every policy from its department).
+  const shortly = groups.length > 1 || groups.some(([, a]) => a.length > 1);
+  const named = (agencies: readonly { name: string; short: string; date: string }[]) => and(agencies.map((a) => `${shortly ? a.short : a.name}${a.date}`));
+  if (groups.length > 1) return [`Số liệu theo báo cáo của các cơ quan nắm số liệu ${whole}, không cộng từ báo cáo của các ${noun}: ${groups.map(([label, a]) => `${lowerFirst(label)} – ${named(a)}`).join("; ")}.`];
+  return groups.map(([label, agencies]) => `${label}: số liệu theo báo cáo của ${named(agencies)} (số liệu của ${agencies.length > 1 ? "các đơn vị" : "đơn vị"} ${whole}), không cộng từ báo cáo của các ${noun}.`);
 }
 
 /** The notes under a form saying whose figures it shows: for a money form, what its money adds
@@ -113,16 +125,39 @@ function adoptedNotes(ds: Dataset, tree: Tree, fig: UnitFigures, form: FormSpec)
  *  from an agency. */
 export function formSourceNotes(ds: Dataset, tree: Tree, fig: UnitFigures, form: FormSpec, tableNote: string | null): string[] {
   const adopted = adoptedNotes(ds, tree, fig, form);
-  if (!form.layout.startsWith("finance")) return [...adopted, ...(tableNote ? [adopted.length ? `Các mục khác: ${lowerFirst(tableNote)}` : tableNote] : [])];
+  if (!form.layout.startsWith("finance")) return [...adopted, ...(tableNote ? [adopted.length ? `Các mục khác: ${lowerFirst(tableNote)}` : tableNote] : []), ...agencyOutputsNote(ds, tree, fig, form)];
   const kids = (tree.children.get(fig.unit.code) ?? []).map((c) => tree.figures.get(c)!);
   if (!kids.length) return hiddenSources(ds, fig, form);
   const money = moneyNote(ds, tree, fig, form, kids);
   // Rows filled from indicators (Biểu 07's lending and policy spending), not from the money records.
   const indicatorRows = form.rows.flatMap((r, i) => (r.source_group && ds.programme.source_groups.find((g) => g.id === r.source_group)?.indicators ? [i] : []));
-  const rest = indicatorRows.filter((i) => !rowsShowing(ds, form, new Set(Object.keys(fig.adopted))).includes(i));
-  const restIds = rest.flatMap((i) => ds.programme.source_groups.find((g) => g.id === form.rows[i]!.source_group)!.indicators!);
-  const restNote = rest.length && fig.rolled ? `${rowsLabel(form, rest)}: ${lowerFirst(tableSource(ds, fig, restIds).note ?? `Số liệu tổng hợp từ ${reportingChildren(ds, fig)} đã nộp báo cáo.`)}` : null;
+  const groupOf = (i: number) => ds.programme.source_groups.find((g) => g.id === form.rows[i]!.source_group)!.indicators!;
+  // A row adding several policies (row IV) some of which an agency gives: the others' own note.
+  const rest = indicatorRows.filter((i) => groupOf(i).some((id) => !fig.adopted[id]));
+  const partial = rest.filter((i) => groupOf(i).some((id) => fig.adopted[id]));
+  const whole = rest.filter((i) => !partial.includes(i));
+  const restLabel = [...(whole.length ? [rowsLabel(form, whole)] : []), ...(partial.length ? [`${rowsLabel(form, partial)} (các khoản còn lại)`] : [])].map((l, k) => (k ? lowerFirst(l) : l)).join(", ");
+  const restIds = rest.flatMap((i) => groupOf(i).filter((id) => !fig.adopted[id]));
+  const restNote = rest.length && fig.rolled ? `${restLabel}: ${lowerFirst(tableSource(ds, fig, restIds).note ?? `Số liệu tổng hợp từ ${reportingChildren(ds, fig)} đã nộp báo cáo.`)}` : null;
   return [...(money ? [money] : []), ...adopted, ...(restNote ? [restNote] : []), ...hiddenSources(ds, fig, form)];
+}
+
+/** A form of the components' outputs (Biểu 06) adds the territory's reports only: the works,
+ *  models and households of the projects whose money an agency below manages itself are in that
+ *  agency's own report, not here, while the money forms do add that agency's money. Says so,
+ *  naming the agencies, so that no reader divides the one by the other. */
+function agencyOutputsNote(ds: Dataset, tree: Tree, fig: UnitFigures, form: FormSpec): string[] {
+  const components = new Set(form.rows.flatMap((r) => (r.indicator ? [ds.catalogue.indicators.find((i) => i.id === r.indicator)?.component] : [])).filter((c): c is string => c !== undefined));
+  if (!components.size) return [];
+  const inForm = (f: FinanceRecord) => [...components].some((c) => f.component === c || f.component.startsWith(`${c}.`) || c.startsWith(`${f.component}.`));
+  const agencies = (tree.children.get(fig.unit.code) ?? [])
+    .map((c) => tree.figures.get(c)!)
+    .filter((k) => ds.levels.get(k.unit.level)?.kind !== "territory" && tree.received(k.report, fig.unit.code) && (k.report?.finance ?? []).some((f) => inForm(f) && (f.plan > 0 || f.disbursed > 0)));
+  if (!agencies.length) return [];
+  const names = agencies.map((k) => k.unit.short_name);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} và ${names.at(-1)!}` : names[0]!;
+  const noun = ds.levels.get(agencies[0]!.unit.level)?.unit_noun ?? "đơn vị";
+  return [`Biểu không gồm kết quả các dự án, tiểu dự án do ${agencies.length} ${noun} (${list}) trực tiếp quản lý vốn: các kết quả đó nêu trong báo cáo của từng ${noun}; vốn của các dự án đó đã tính trong các biểu nguồn vốn.`];
 }
 
 /** A money form whose "Tổng số" column adds a group of sources some of which have no column of
