@@ -114,5 +114,7 @@ export function deprivationFacts(fig: UnitFigures, env: FactEnv, d: Derived): st
 export function financeFacts(env: FactEnv, d: Derived): string[] {
   if (!d.money) return [];
   const { plan, disbursed, rate } = d.money;
-  return [`Tổng kế hoạch vốn được giao giai đoạn ${env.project.window_label} là ${formatNumber(plan)} ${env.moneyUnit}; đã giải ngân ${formatNumber(disbursed)} ${env.moneyUnit}, đạt ${formatNumber(rate ?? 0, 2)}% kế hoạch.`];
+  // Without a plan there is no rate (Biểu 05 leaves the cell empty): say so, never "đạt 0,00%".
+  const share = rate === null ? "chưa có kế hoạch vốn được giao nên không tính tỷ lệ giải ngân" : `đạt ${formatNumber(rate, 2)}% kế hoạch`;
+  return [`Tổng kế hoạch vốn được giao giai đoạn ${env.project.window_label} là ${formatNumber(plan)} ${env.moneyUnit}; đã giải ngân ${formatNumber(disbursed)} ${env.moneyUnit}, ${share}.`];
 }
