@@ -3,8 +3,7 @@
 // that need the bundled province's names (search ranking) in seconds rather than minutes.
 import { join } from "node:path";
 import { rollUp } from "../../scripts/lib/aggregate/roll-up.js";
-import { rollupRule } from "../../scripts/lib/aggregate/rollup-rule.js";
-import { runCheck } from "../../scripts/lib/check.js";
+import { check as runCheck } from "../../scripts/lib/pipeline.js";
 import { readGeo } from "../../scripts/lib/load/read-geo.js";
 import { blocksHtml } from "../../scripts/lib/render/documents.js";
 import { loadTemplates } from "../../scripts/lib/render/templates.js";
@@ -20,7 +19,7 @@ import { REPO, SCHEMAS } from "../check/fixture.js";
 
 /** `charts`: draw the unit pages' charts too, as `build` does (slower; default off). */
 export async function buildDataSite(dataDir: string, outDir: string, opts: { charts?: boolean } = {}): Promise<SiteModel> {
-  const check = runCheck(dataDir, SCHEMAS, [rollupRule], process.cwd());
+  const check = runCheck({ dataDir, schemaDir: SCHEMAS, cwd: process.cwd() });
   if (!check.ok || !check.dataset) throw new Error(`data does not check: ${check.diagnostics.slice(0, 5).map((d) => `${d.file}:${d.line} ${d.code}`).join("; ")}`);
   const ds = check.dataset;
   const tree = rollUp(ds);
