@@ -10,6 +10,7 @@ import { loadTemplates } from "../../scripts/lib/render/templates.js";
 import { planDocModel } from "../../scripts/lib/render/view/plan-view.js";
 import { reportDocModel } from "../../scripts/lib/render/view/report-doc.js";
 import { reportView } from "../../scripts/lib/render/view/report-view.js";
+import { unitViews } from "../../scripts/lib/render/view/unit-view.js";
 import { siteModel } from "../../scripts/lib/site/adapt/site-model.js";
 import type { UnitDocs } from "../../scripts/lib/site/adapt/unit-page.js";
 import { buildSite } from "../../scripts/lib/site/build-site.js";
@@ -32,7 +33,7 @@ export async function buildDataSite(dataDir: string, outDir: string, opts: { cha
   }
   const planModel = planDocModel(ds, templates);
   const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: blocksHtml(planModel.body) };
-  const model = siteModel({ ds, tree, docs, plan, geo: readGeo(dataDir) });
+  const model = siteModel({ ds, tree, docs, plan, geo: readGeo(dataDir), views: unitViews(ds, tree) });
   await withStagedOutput(outDir, (w) => buildSite(model, w, opts.charts ? {} : { chartLevels: [] }));
   return model;
 }
