@@ -109,7 +109,7 @@ describe("data text escaped for Markdown stays text in the tree", () => {
     expect(html).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt; *x*</p>\n");
   });
 
-  it("HTML tables: a shared group label is one merged cell, a column without a group spans the header rows, bold rows and alignment kept", () => {
+  it("HTML tables: a shared group label is one merged cell, a column without a group spans the header rows, headers centred, body alignment and bold rows kept", () => {
     const html = formHtml({
       table: {
         headerPaths: [["TT"], ["Cuối năm 2015", "Số hộ"], ["Cuối năm 2015", "Tỷ lệ %"], ["Ghi chú <b>"]],
@@ -122,8 +122,8 @@ describe("data text escaped for Markdown stays text in the tree", () => {
     expect(html).toBe(
       [
         "<table>\n<thead>",
-        row(['<th rowspan="2" style="text-align:center">TT</th>', '<th colspan="2" style="text-align:center">Cuối năm 2015</th>', '<th rowspan="2" style="text-align:left">Ghi chú &lt;b&gt;</th>']),
-        row(['<th style="text-align:right">Số hộ</th>', '<th style="text-align:right">Tỷ lệ %</th>']),
+        row(['<th rowspan="2" style="text-align:center">TT</th>', '<th colspan="2" style="text-align:center">Cuối năm 2015</th>', '<th rowspan="2" style="text-align:center">Ghi chú &lt;b&gt;</th>']),
+        row(['<th style="text-align:center">Số hộ</th>', '<th style="text-align:center">Tỷ lệ %</th>']),
         "</thead>\n<tbody>",
         row(['<td style="text-align:center">1</td>', '<td style="text-align:right">42</td>', '<td style="text-align:right">3,50</td>', '<td style="text-align:left"></td>']),
         row(['<td style="text-align:center"></td>', '<td style="text-align:right"><strong>42</strong></td>', '<td style="text-align:right"><strong>3,50</strong></td>', '<td style="text-align:left"></td>']),

@@ -23,8 +23,8 @@ export function runsHtml(runs: readonly InlineRun[]): string {
 
 const cellStyle = (align: string) => ` style="text-align:${align}"`;
 
-/** Header rows: a group label shared by adjacent columns is one cell spanning them; a column whose
- *  path ends above the last header row spans the rows below it. */
+/** Header rows, centred as the DOCX's table header style: a group label shared by adjacent columns
+ *  is one cell spanning them; a column whose path ends above the last header row spans the rows below it. */
 function headerRows(table: DocTable): string[] {
   const paths = table.headerPaths;
   const depth = Math.max(1, ...paths.map((p) => p.length));
@@ -44,7 +44,7 @@ function headerRows(table: DocTable): string[] {
         while (c + span < paths.length && paths[c + span]!.length > level + 1 && paths[c + span]!.slice(0, level + 1).join("\u0000") === prefix) span++;
       }
       const attrs = `${span > 1 ? ` colspan="${span}"` : ""}${leaf && depth - level > 1 ? ` rowspan="${depth - level}"` : ""}`;
-      cells.push(`<th${attrs}${cellStyle(leaf ? table.align[c]! : "center")}>${escapeHtml(path[level]!)}</th>`);
+      cells.push(`<th${attrs}${cellStyle("center")}>${escapeHtml(path[level]!)}</th>`);
       c += span;
     }
     rows.push(`<tr>\n${cells.join("\n")}\n</tr>`);
