@@ -6,11 +6,10 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { rollupRule } from "./lib/aggregate/rollup-rule.js";
-import { runCheck } from "./lib/check.js";
 import { InputError, UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { summaryLine } from "./lib/diagnostics/report-text.js";
 import { loadDataset } from "./lib/load/load-dataset.js";
+import { check } from "./lib/pipeline.js";
 import { importWorkbook } from "./lib/xlsx/import.js";
 import { CellLocator } from "./lib/xlsx/locate.js";
 import { formatImport } from "./lib/xlsx/report-import.js";
@@ -32,11 +31,11 @@ await runCli(async () => {
     process.stdout.write(`✖ Không đọc được sổ Excel ${r.shown}: ${r.problems.length} lỗi. Chưa ghi gì vào số liệu.\n`);
     return 1;
   }
-  const check = runCheck(dataDir, SCHEMAS, [rollupRule]);
-  const written = check.dataset?.reports.find((x) => x.report.unit === r.unit!.code)?.report ?? null;
+  const checked = check({ dataDir, schemaDir: SCHEMAS });
+  const written = checked.dataset?.reports.find((x) => x.report.unit === r.unit!.code)?.report ?? null;
   const locator = new CellLocator(r.layout, written, ds.catalogue, ds.project.periods);
   // The unit's own file in full; elsewhere only errors (they decide the exit code).
-  const diagnostics = check.diagnostics.filter((d) => !(d.code === "INBOX_WORKBOOK" && d.file === r.shown));
+  const diagnostics = checked.diagnostics.filter((d) => !(d.code === "INBOX_WORKBOOK" && d.file === r.shown));
   const own = diagnostics.filter((d) => d.file === r.target || d.severity === "error");
   process.stdout.write(formatImport(own, { file: r.target, locator }));
   const elsewhere = diagnostics.length - own.length;
@@ -45,6 +44,6 @@ await runCli(async () => {
   process.stdout.write(`${verb} ${r.target} từ ${r.shown} (${r.unit.name}, mã ${r.unit.code}).\n`);
   const levelNames = Object.fromEntries(ds.project.levels.map((l) => [l.id, l.unit_noun]));
   const errors = diagnostics.filter((d) => d.severity === "error").length;
-  process.stdout.write(summaryLine({ ...check.summary, errors, warnings: diagnostics.length - errors }, levelNames) + "\n");
-  return errors === 0 && check.dataset ? 0 : 1;
+  process.stdout.write(summaryLine({ ...checked.summary, errors, warnings: diagnostics.length - errors }, levelNames) + "\n");
+  return errors === 0 && checked.dataset ? 0 : 1;
 });

@@ -4,14 +4,13 @@
 // unit and its own figures.
 import { beforeAll, describe, expect, it } from "vitest";
 import { rollUp } from "../scripts/lib/aggregate/roll-up.js";
-import { rollupRule } from "../scripts/lib/aggregate/rollup-rule.js";
-import { runCheck } from "../scripts/lib/check.js";
+import { check as runCheck } from "../scripts/lib/pipeline.js";
 import type { Dataset } from "../scripts/lib/model/dataset.js";
 import { REPO, SCHEMAS } from "./check/fixture.js";
 
 let ds: Dataset;
 beforeAll(() => {
-  const r = runCheck(`${REPO}/data`, SCHEMAS, [rollupRule], REPO);
+  const r = runCheck({ dataDir: `${REPO}/data`, schemaDir: SCHEMAS, cwd: REPO });
   expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   ds = r.dataset!;
 });

@@ -1,9 +1,10 @@
 // The check's stages (after load and parse): options applied, then the schema-level and cross-file
-// rules. Writes nothing. pipeline.ts runs them in order with the roll-up.
+// rules. Writes nothing. pipeline.ts `check` runs them in order with the roll-up: the one check
+// every command (check, build, merge, import-xlsx, diff, pr-summary) and the tests call.
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import type { CheckSummary } from "./diagnostics/summary.js";
 import { applySubmissionDates, checkSubmissionWindow, type SubmissionDatesOutcome } from "./git/submission-policy.js";
-import { loadDataset, type LoadOptions, type LoadResult } from "./load/load-dataset.js";
+import type { LoadOptions, LoadResult } from "./load/load-dataset.js";
 import type { Dataset } from "./model/dataset.js";
 import { checkCatalogue } from "./validate/check-catalogue.js";
 import { checkReports } from "./validate/check-reports.js";
@@ -78,19 +79,4 @@ export function checkResult(loaded: LoadResult, diagnostics: Diagnostic[], gitDa
     ...(gitDates ? { gitDates } : {}),
     cacheWarnings: loaded.cacheWarnings ?? [],
   };
-}
-
-/** The whole check with extra rules run on the dataset (the roll-up rule); the pipeline
- *  (pipeline.ts) runs the same stages and rolls up once for the check and the documents. */
-export function runCheck(dataDir: string, schemaDir: string, extraRules: Rule[] = [], cwd = process.cwd(), opts: CheckOptions = {}): CheckResult {
-  const loaded = loadDataset(dataDir, schemaDir, cwd, opts.load);
-  const ds = loaded.dataset;
-  const gitDates = ds ? applyOptions(ds, opts) : undefined;
-  const diagnostics = [...loaded.diagnostics, ...(gitDates?.diagnostics ?? [])];
-  if (ds) {
-    const v = validate(ds, opts, cwd);
-    diagnostics.push(...v.diagnostics);
-    if (v.shapeOk) for (const rule of extraRules) diagnostics.push(...rule(ds));
-  }
-  return checkResult(loaded, diagnostics, gitDates);
 }

@@ -5,9 +5,8 @@
 // Small hand-made cases on the other-province fixture, then every table of the bundled data.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { rollUp } from "../../scripts/lib/aggregate/roll-up.js";
-import { rollupRule } from "../../scripts/lib/aggregate/rollup-rule.js";
 import { AuditError, auditEnv, auditTables, readCell, type AuditedTable } from "../../scripts/lib/audit/audit-tables.js";
-import { runCheck } from "../../scripts/lib/check.js";
+import { check as runCheck } from "../../scripts/lib/pipeline.js";
 import type { Dataset } from "../../scripts/lib/model/dataset.js";
 import { reportView, type FormView } from "../../scripts/lib/render/view/report-view.js";
 import { FILES, REPO, SCHEMAS, makeFixture, type Fixture } from "../check/fixture.js";
@@ -19,7 +18,7 @@ beforeEach(() => {
 afterEach(() => fx.cleanup());
 
 function views(data: string): { ds: Dataset; forms: (code: string) => FormView[] } {
-  const r = runCheck(data, SCHEMAS, [rollupRule], REPO);
+  const r = runCheck({ dataDir: data, schemaDir: SCHEMAS, cwd: REPO });
   expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const ds = r.dataset!;
   const tree = rollUp(ds);
@@ -136,7 +135,7 @@ describe("one source per table", () => {
 describe("as of the document's date", () => {
   it("the city's report, dated 20/8, leaves out a commune's report submitted on 25/8 and says it was not in hand", () => {
     fx.edit(FILES.commune2, "status: da_duyet\nsubmitted_on: 2018-07-20\napproved_on: 2018-07-30", "status: da_nop\nsubmitted_on: 2018-08-25\napproved_on: null");
-    const r = runCheck(fx.data, SCHEMAS, [rollupRule], REPO);
+    const r = runCheck({ dataDir: fx.data, schemaDir: SCHEMAS, cwd: REPO });
     const ds = r.dataset!;
     const tree = rollUp(ds);
     const city = ds.units.get("901")!;

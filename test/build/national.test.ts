@@ -5,9 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rollupRule } from "../../scripts/lib/aggregate/rollup-rule.js";
-import { runCheck } from "../../scripts/lib/check.js";
-import { build as runBuild, type BuildResult } from "../../scripts/lib/pipeline.js";
+import { build as runBuild, check as runCheck, type BuildResult } from "../../scripts/lib/pipeline.js";
 import { writeNation } from "../../scripts/lib/sample/national.js";
 import { REPO, SCHEMAS } from "../check/fixture.js";
 import { TEMPLATES } from "./build-fixture.js";
@@ -53,7 +51,7 @@ describe("sample --national (2 provinces)", () => {
   });
 
   it("checks with no error, counting units per level", () => {
-    const r = runCheck(data, SCHEMAS, [rollupRule], tmp);
+    const r = runCheck({ dataDir: data, schemaDir: SCHEMAS, cwd: tmp });
     expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(r.summary.units).toMatchObject({ nation: 1, province: 2, district: 4, commune: 12 });
     // project, units, unit-flags, plan, the four catalogue files, the forms and the reports

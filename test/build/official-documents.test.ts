@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rollUp } from "../../scripts/lib/aggregate/roll-up.js";
-import { runCheck } from "../../scripts/lib/check.js";
+import { check as runCheck } from "../../scripts/lib/pipeline.js";
 import { renderDocument, type RenderedDocument } from "../../scripts/lib/render/documents.js";
 import { inProcessPacker } from "../../scripts/lib/render/docx/docx-pool.js";
 import { loadTemplates } from "../../scripts/lib/render/templates.js";
@@ -24,7 +24,7 @@ let planPdf: string;
 let districtPdf: string;
 
 beforeAll(async () => {
-  const ds = runCheck(join(REPO, "data"), SCHEMAS).dataset!;
+  const ds = runCheck({ dataDir: join(REPO, "data"), schemaDir: SCHEMAS }).dataset!;
   const templates = loadTemplates(join(REPO, "templates"));
   const packer = inProcessPacker();
   plan = await renderDocument(templates, planDocModel(ds, templates), packer);

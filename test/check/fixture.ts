@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import { expect } from "vitest";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { rollupRule } from "../../scripts/lib/aggregate/rollup-rule.js";
-import { runCheck, type CheckResult } from "../../scripts/lib/check.js";
+import type { CheckResult } from "../../scripts/lib/check.js";
+import { check as runCheck } from "../../scripts/lib/pipeline.js";
 import type { Diagnostic } from "../../scripts/lib/diagnostics/diagnostic.js";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -77,7 +77,7 @@ export function makeFixture(): Fixture {
       fx.write(rel, next);
     },
     remove: (rel) => rmSync(join(data, rel), { force: true }),
-    check: () => runCheck(data, SCHEMAS, [rollupRule], root),
+    check: () => runCheck({ dataDir: data, schemaDir: SCHEMAS, cwd: root }),
     cli(format = "json") {
       const r = spawnSync(TSX, [CLI, "--data", "data", "--format", format], { cwd: root, encoding: "utf8", timeout: 60_000 });
       return { status: r.status, stdout: r.stdout, stderr: r.stderr };

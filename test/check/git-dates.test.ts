@@ -2,8 +2,7 @@
 // branch's history; a declared date that disagrees is a warning, and lateness follows git.
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rollupRule } from "../../scripts/lib/aggregate/rollup-rule.js";
-import { runCheck } from "../../scripts/lib/check.js";
+import { check as runCheck } from "../../scripts/lib/pipeline.js";
 import { submissionTimes } from "../../scripts/lib/git/submission-times.js";
 import { FILES, SCHEMAS, makeFixture, type Fixture } from "./fixture.js";
 
@@ -38,7 +37,7 @@ describe("submissionTimes(dataDir)", () => {
   });
 
   it("makes check warn where the declared date disagrees, and judge lateness by git", () => {
-    const r = runCheck(fx.data, SCHEMAS, [rollupRule], fx.root, { submittedAt: submissionTimes(fx.data) });
+    const r = runCheck({ dataDir: fx.data, schemaDir: SCHEMAS, cwd: fx.root, submittedAt: submissionTimes(fx.data) });
     const mine = r.diagnostics.filter((d) => d.file === fx.shown(FILES.commune));
     const warn = mine.find((d) => d.code === "SUBMISSION_DATE_GIT")!;
     expect(warn).toMatchObject({ severity: "warning", pointer: "/submitted_on" });
@@ -46,7 +45,7 @@ describe("submissionTimes(dataDir)", () => {
     expect(warn.message).toContain("05/8/2018");
     expect(mine.find((d) => d.code === "STATUS_LATE")?.message).toContain("05/8/2018");
     // Without --git the declared date stands: on time.
-    const plain = runCheck(fx.data, SCHEMAS, [rollupRule], fx.root);
+    const plain = runCheck({ dataDir: fx.data, schemaDir: SCHEMAS, cwd: fx.root });
     expect(plain.diagnostics.filter((d) => d.file === fx.shown(FILES.commune) && d.code === "STATUS_LATE")).toEqual([]);
   });
 });
@@ -58,7 +57,7 @@ describe("when a commit date is evidence of submission", () => {
   it("keeps the declared date of an illustrative report, with no warning", () => {
     fx.edit(FILES.commune2, /^round: /m, "illustrative: true\nround: ");
     try {
-      const r = runCheck(fx.data, SCHEMAS, [rollupRule], fx.root, { submittedAt: times([[FILES.commune2, "2026-11-26"]]) });
+      const r = runCheck({ dataDir: fx.data, schemaDir: SCHEMAS, cwd: fx.root, submittedAt: times([[FILES.commune2, "2026-11-26"]]) });
       expect(r.ok).toBe(true);
       expect(mine(r, FILES.commune2).map((d) => d.code)).not.toContain("SUBMISSION_DATE_GIT");
       expect(mine(r, FILES.commune2).map((d) => d.code)).not.toContain("STATUS_AFTER_AS_OF");
@@ -70,7 +69,7 @@ describe("when a commit date is evidence of submission", () => {
 
   it("keeps the declared date when the commit is outside the project's submission window", () => {
     // The bundled project.yaml (copied by the fixture) declares the window 10/5/2018–31/12/2018.
-    const r = runCheck(fx.data, SCHEMAS, [rollupRule], fx.root, { submittedAt: times([[FILES.commune2, "2026-11-26"]]) });
+    const r = runCheck({ dataDir: fx.data, schemaDir: SCHEMAS, cwd: fx.root, submittedAt: times([[FILES.commune2, "2026-11-26"]]) });
     expect(r.ok).toBe(true);
     expect(mine(r, FILES.commune2).map((d) => d.code)).toEqual([]);
     expect(r.gitDates).toMatchObject({ used: 0, kept: { outsideWindow: 1 } });
@@ -78,7 +77,7 @@ describe("when a commit date is evidence of submission", () => {
 
   it("never turns valid data invalid: a commit after the approval date keeps the declared date, with a warning", () => {
     // Xã Đồng Tâm: submitted 2018-07-20 (declared), approved 2018-07-30; the commit says 2018-08-10.
-    const r = runCheck(fx.data, SCHEMAS, [rollupRule], fx.root, { submittedAt: times([[FILES.commune2, "2018-08-10"]]) });
+    const r = runCheck({ dataDir: fx.data, schemaDir: SCHEMAS, cwd: fx.root, submittedAt: times([[FILES.commune2, "2018-08-10"]]) });
     expect(r.ok).toBe(true);
     expect(mine(r, FILES.commune2).map((d) => d.code)).not.toContain("STATUS_DATE_ORDER");
     const warn = mine(r, FILES.commune2).find((d) => d.code === "SUBMISSION_DATE_GIT")!;

@@ -5,13 +5,13 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { rollupRule } from "../../scripts/lib/aggregate/rollup-rule.js";
-import { runCheck, type CheckResult } from "../../scripts/lib/check.js";
+import type { CheckResult } from "../../scripts/lib/check.js";
+import { check as runCheck } from "../../scripts/lib/pipeline.js";
 import { FILES, SCHEMAS, makeFixture, type Fixture } from "./fixture.js";
 
 let fx: Fixture;
 let cacheDir: string;
-const check = (cache: boolean) => runCheck(fx.data, SCHEMAS, [rollupRule], fx.root, { load: { workers: 0, ...(cache ? { cacheDir } : {}) } });
+const check = (cache: boolean) => runCheck({ dataDir: fx.data, schemaDir: SCHEMAS, cwd: fx.root, load: { workers: 0, ...(cache ? { cacheDir } : {}) } });
 const same = (a: CheckResult, b: CheckResult) => {
   expect(a.diagnostics).toEqual(b.diagnostics);
   expect(a.summary).toEqual(b.summary);

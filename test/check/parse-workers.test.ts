@@ -2,8 +2,8 @@
 // lines, columns and code frames, and the data of a check on one thread, broken files included
 // (here the workers parse every file; in use this thread takes its share too).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rollupRule } from "../../scripts/lib/aggregate/rollup-rule.js";
-import { runCheck, type CheckResult } from "../../scripts/lib/check.js";
+import type { CheckResult } from "../../scripts/lib/check.js";
+import { check as runCheck } from "../../scripts/lib/pipeline.js";
 import { FILES, SCHEMAS, makeFixture, type Fixture } from "./fixture.js";
 
 let fx: Fixture;
@@ -18,8 +18,8 @@ beforeAll(() => {
   fx.edit(FILES.district, /submitted_on: .*/, "submitted_on: 31/8/2018"); // schema, with its own code
   fx.edit(FILES.drafting, "submitted_on: null", "submitted_on: 2018-07-20"); // a cross-file rule's warning, located after parsing
   fx.edit(FILES.department, "name: Vũ Thị Hạnh", "name: Vũ Thị Hạnh".normalize("NFD")); // a text the parser changes (NFC), sent back by the worker
-  single = runCheck(fx.data, SCHEMAS, [rollupRule], fx.root, { load: { workers: 0 } });
-  pooled = runCheck(fx.data, SCHEMAS, [rollupRule], fx.root, { load: { workers: 2, mainParses: false, progress: (d, t) => progress.push([d, t]) } });
+  single = runCheck({ dataDir: fx.data, schemaDir: SCHEMAS, cwd: fx.root, load: { workers: 0 } });
+  pooled = runCheck({ dataDir: fx.data, schemaDir: SCHEMAS, cwd: fx.root, load: { workers: 2, mainParses: false, progress: (d, t) => progress.push([d, t]) } });
 }, 120_000);
 afterAll(() => fx.cleanup());
 

@@ -4,8 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { rollupRule } from "../../scripts/lib/aggregate/rollup-rule.js";
-import { runCheck } from "../../scripts/lib/check.js";
+import { check as runCheck } from "../../scripts/lib/pipeline.js";
 import { checkRevisions } from "../../scripts/lib/validate/check-revisions.js";
 import { FILES, REPO, SCHEMAS, makeFixture, only, where, type Fixture } from "./fixture.js";
 
@@ -159,7 +158,7 @@ describe("money that does not match activity", () => {
 describe("a value revised since the previous submission", () => {
   const previous = (status: string) => new Map([[COMMUNE, { status, values: { ho_dan_cu: { baseline: 800, y2016: 805, y2017: 812, mid2018: 820 } } }]]);
   const revisions = (status: string) => {
-    const r = runCheck(fx.data, SCHEMAS, [rollupRule], fx.root);
+    const r = runCheck({ dataDir: fx.data, schemaDir: SCHEMAS, cwd: fx.root });
     return checkRevisions(r.dataset!, previous(status));
   };
 
@@ -179,7 +178,7 @@ describe("a value revised since the previous submission", () => {
 
   it("runs in check when previous versions are given", () => {
     fx.edit(COMMUNE, "mid2018: 820}", "mid2018: 985}");
-    const r = runCheck(fx.data, SCHEMAS, [rollupRule], fx.root, { previous: previous("da_nop") });
+    const r = runCheck({ dataDir: fx.data, schemaDir: SCHEMAS, cwd: fx.root, previous: previous("da_nop") });
     expect(only(r, "VALUE_REVISED")).toHaveLength(1);
   });
 });
@@ -194,7 +193,7 @@ describe("a unit far from its siblings, on the bundled data", () => {
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  const check = () => runCheck(data, SCHEMAS, [rollupRule], root);
+  const check = () => runCheck({ dataDir: data, schemaDir: SCHEMAS, cwd: root });
 
   it("has none of the plausibility warnings", () => {
     const r = check();

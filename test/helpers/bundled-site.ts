@@ -3,14 +3,14 @@
 // that need the bundled province's names (search ranking) in seconds rather than minutes.
 import { join } from "node:path";
 import { rollUp } from "../../scripts/lib/aggregate/roll-up.js";
-import { rollupRule } from "../../scripts/lib/aggregate/rollup-rule.js";
-import { runCheck } from "../../scripts/lib/check.js";
+import { check as runCheck } from "../../scripts/lib/pipeline.js";
 import { readGeo } from "../../scripts/lib/load/read-geo.js";
 import { blocksHtml } from "../../scripts/lib/render/documents.js";
 import { loadTemplates } from "../../scripts/lib/render/templates.js";
 import { planDocModel } from "../../scripts/lib/render/view/plan-view.js";
 import { reportDocModel } from "../../scripts/lib/render/view/report-doc.js";
 import { reportView } from "../../scripts/lib/render/view/report-view.js";
+import { unitViews } from "../../scripts/lib/render/view/unit-view.js";
 import { siteModel } from "../../scripts/lib/site/adapt/site-model.js";
 import type { UnitDocs } from "../../scripts/lib/site/adapt/unit-page.js";
 import { buildSite } from "../../scripts/lib/site/build-site.js";
@@ -20,7 +20,7 @@ import { REPO, SCHEMAS } from "../check/fixture.js";
 
 /** `charts`: draw the unit pages' charts too, as `build` does (slower; default off). */
 export async function buildDataSite(dataDir: string, outDir: string, opts: { charts?: boolean } = {}): Promise<SiteModel> {
-  const check = runCheck(dataDir, SCHEMAS, [rollupRule], process.cwd());
+  const check = runCheck({ dataDir, schemaDir: SCHEMAS, cwd: process.cwd() });
   if (!check.ok || !check.dataset) throw new Error(`data does not check: ${check.diagnostics.slice(0, 5).map((d) => `${d.file}:${d.line} ${d.code}`).join("; ")}`);
   const ds = check.dataset;
   const tree = rollUp(ds);
@@ -33,7 +33,7 @@ export async function buildDataSite(dataDir: string, outDir: string, opts: { cha
   }
   const planModel = planDocModel(ds, templates);
   const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: blocksHtml(planModel.body) };
-  const model = siteModel({ ds, tree, docs, plan, geo: readGeo(dataDir) });
+  const model = siteModel({ ds, tree, docs, plan, geo: readGeo(dataDir), views: unitViews(ds, tree) });
   await withStagedOutput(outDir, (w) => buildSite(model, w, opts.charts ? {} : { chartLevels: [] }));
   return model;
 }

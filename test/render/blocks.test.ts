@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Block } from "../../scripts/lib/model/document.js";
 import { blocksMarkdown, formMarkdown } from "../../scripts/lib/render/blocks-markdown.js";
-import { blocksHtml } from "../../scripts/lib/render/documents.js";
+import { blocksHtml, formHtml } from "../../scripts/lib/render/blocks-html.js";
 import { mdInline, mdText } from "../../scripts/lib/render/markdown-escape.js";
 import { parseBlocks } from "../../scripts/lib/render/view/blocks.js";
 
@@ -107,6 +107,41 @@ describe("data text escaped for Markdown stays text in the tree", () => {
   it("HTML from the tree shows data text as text", () => {
     const html = blocksHtml([{ kind: "paragraph", runs: [text("<script>alert(1)</script> *x*")] }]);
     expect(html).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt; *x*</p>\n");
+  });
+
+  it("HTML tables: a shared group label is one merged cell, a column without a group spans the header rows, headers centred, body alignment and bold rows kept", () => {
+    const html = formHtml({
+      table: {
+        headerPaths: [["TT"], ["Cuối năm 2015", "Số hộ"], ["Cuối năm 2015", "Tỷ lệ %"], ["Ghi chú <b>"]],
+        align: ["center", "right", "right", "left"],
+        rows: [{ cells: ["1", "42", "3,50", ""], bold: false }, { cells: ["", "42", "3,50", ""], bold: true }],
+      },
+      footnotes: ["Số liệu minh họa."],
+    });
+    const row = (cells: string[]) => `<tr>\n${cells.join("\n")}\n</tr>`;
+    expect(html).toBe(
+      [
+        "<table>\n<thead>",
+        row(['<th rowspan="2" style="text-align:center">TT</th>', '<th colspan="2" style="text-align:center">Cuối năm 2015</th>', '<th rowspan="2" style="text-align:center">Ghi chú &lt;b&gt;</th>']),
+        row(['<th style="text-align:center">Số hộ</th>', '<th style="text-align:center">Tỷ lệ %</th>']),
+        "</thead>\n<tbody>",
+        row(['<td style="text-align:center">1</td>', '<td style="text-align:right">42</td>', '<td style="text-align:right">3,50</td>', '<td style="text-align:left"></td>']),
+        row(['<td style="text-align:center"></td>', '<td style="text-align:right"><strong>42</strong></td>', '<td style="text-align:right"><strong>3,50</strong></td>', '<td style="text-align:left"></td>']),
+        "</tbody>\n</table>",
+        "<p><em>Ghi chú:</em></p>\n<ul>\n<li><em>Số liệu minh họa.</em></li>\n</ul>\n",
+      ].join("\n"),
+    );
+    expect(html).not.toContain("›");
+  });
+
+  it("HTML blocks: headings one level below the title, runs bold outside italic, a numbered list keeps its start", () => {
+    const html = blocksHtml([
+      { kind: "heading", level: 1, runs: [text("I. KẾT QUẢ")] },
+      { kind: "paragraph", runs: [text("a ", { bold: true }), text("b", { bold: true, italic: true }), { kind: "break" }, text("c & d")] },
+      { kind: "list", ordered: true, items: [{ marker: "3.", runs: [text("ba")] }] },
+      { kind: "note", runs: [text("Số liệu minh họa")] },
+    ]);
+    expect(html).toBe("<h2>I. KẾT QUẢ</h2>\n<p><strong>a </strong><strong><em>b</em></strong><br>\nc &amp; d</p>\n<ol start=\"3\">\n<li>ba</li>\n</ol>\n<blockquote>\n<p>Số liệu minh họa</p>\n</blockquote>\n");
   });
 });
 

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import type { UnitFigures, Values } from "../../scripts/lib/aggregate/roll-up.js";
 import { povertyFacts } from "../../scripts/lib/render/view/facts.js";
+import { reductionOf } from "../../scripts/lib/render/view/unit-view.js";
 import { povertyTarget, verdictOf } from "../../scripts/lib/model/targets.js";
 import type { Indicator, IndicatorCatalogue, Period, Project, Unit } from "../../scripts/lib/model/types.js";
 import { targetCells, type TargetEnv } from "../../scripts/lib/render/view/targets-view.js";
@@ -134,10 +135,28 @@ describe("areas leaving ĐBKK status (20 - 30 % by 2020, 10 - 15 % at mid-term)"
   });
 });
 
+/** The unit's reduction as its view derives it (unit-view.ts), which the sentences quote. */
+const reductionFor = (code: string, effective: Values) => ({ reduction: reductionOf(effective, roles.poverty_rate, povertyTarget(units.get(code)!, project, units), periods, labels) });
+
 describe("the narrative's verdict sentences agree with Biểu 01", () => {
   const fig = (code: string, effective: Values) => ({ unit: units.get(code)!, effective }) as unknown as UnitFigures;
   const facts = (code: string, effective: Values) =>
-    povertyFacts(fig(code, effective), { project: { ...project, window_label: "2016 - 6/2018" } as Project, periods, units, indicators: env.indicators, roles, labels, moneyUnit: "triệu đồng" });
+    povertyFacts(fig(code, effective), { project: { ...project, window_label: "2016 - 6/2018" } as Project, periods, units, indicators: env.indicators, roles, labels, moneyUnit: "triệu đồng" }, reductionFor(code, effective));
+
+  it("the income sentence uses the catalogue's label that Biểu 01's verdict column prints", () => {
+    const base = { ...rate("ty_le_ho_ngheo", 12, 8), ho_ngheo: { baseline: 120, mid2018: 80 }, ho_dan_cu: { baseline: 1000, mid2018: 1000 } };
+    for (const to of [740, 756, 900]) {
+      const values = { ...base, thu_nhap_bq_ho_ngheo: { baseline: 600, mid2018: to } };
+      const cell = targetCells("thu_nhap_bq_ho_ngheo", units.get("101")!, values, env)!.verdict;
+      const label = cell.replace(/ \(.*$/, "");
+      expect(Object.values(labels)).toContain(label);
+      expect(facts("101", values).join(" ")).toContain(`, ${label.toLocaleLowerCase("vi")} lộ trình gấp 1,25 lần`);
+    }
+  });
+  it("a flagged commune's own row prints the catalogue's labels", () => {
+    const counts = (left: number): Values => ({ so_xa_dbkk: { baseline: 1, mid2018: 1 - left }, so_xa_thoat_dbkk: { mid2018: left } });
+    expect(targetCells("so_xa_thoat_dbkk", units.get("102")!, counts(1), { ...env, labels: { ...labels, da_thoat: "Ra khỏi diện" } })!.verdict).toBe("Ra khỏi diện");
+  });
 
   it("a town already under 2 % says 'đã ở mức thấp', not 'chưa đạt'", () => {
     const text = facts("101", { ...rate("ty_le_ho_ngheo", 2.26, 1.76), ho_ngheo: { baseline: 45, mid2018: 37 }, ho_dan_cu: { baseline: 1991, mid2018: 2102 } }).join(" ");
@@ -161,7 +180,7 @@ describe("the narrative's verdict sentences agree with Biểu 01", () => {
 describe("the narrative quotes Biểu 01's figures to the digit", () => {
   const fig = (code: string, effective: Values) => ({ unit: units.get(code)!, effective }) as unknown as UnitFigures;
   const facts = (code: string, effective: Values) =>
-    povertyFacts(fig(code, effective), { project: { ...project, window_label: "2016 - 6/2018" } as Project, periods, units, indicators: env.indicators, roles, labels, moneyUnit: "triệu đồng" }).join(" ");
+    povertyFacts(fig(code, effective), { project: { ...project, window_label: "2016 - 6/2018" } as Project, periods, units, indicators: env.indicators, roles, labels, moneyUnit: "triệu đồng" }, reductionFor(code, effective)).join(" ");
 
   it("the reduction is the difference of the two rates as printed, as in the table's change column", () => {
     // Raw difference 5,592 rounds to 5,59; printed 13,32 − 7,72 = 5,60: the text must say what the table says.

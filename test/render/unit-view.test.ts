@@ -22,7 +22,7 @@ const COMMUNE = "reports/901-thanh-pho-binh-an/00123-phuong-hoa-binh.yaml";
 /** The site's model without documents or maps. */
 const site = (ds: Dataset, tree: ReturnType<typeof rollUp>) => {
   const docs = { md: "", html: "", docx: "", bodyHtml: null };
-  return siteModel({ ds, tree, docs: new Map([...ds.units.keys()].map((c) => [c, docs])), plan: { ...docs, bodyHtml: "" }, geo: { districts: null, communes: null } });
+  return siteModel({ ds, tree, docs: new Map([...ds.units.keys()].map((c) => [c, docs])), plan: { ...docs, bodyHtml: "" }, geo: { districts: null, communes: null }, views: unitViews(ds, tree) });
 };
 const plusDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -63,7 +63,7 @@ describe("derived figures", () => {
     { id: "b", years: 1 },
     { id: "c", years: 1.5 },
   ] as Period[];
-  const labels = { vuot: "V", dat: "Đ", khong_dat: "K", muc_thap: "T", chua_du_so_lieu: "?" };
+  const labels = { vuot: "V", dat: "Đ", khong_dat: "K", muc_thap: "T", chua_du_so_lieu: "?", da_thoat: "X", chua_thoat: "Y" };
   const target = { min: 1, max: 1.5, poorArea: false, source: "QĐ", illustrative: false, lowRate: 2 };
 
   it("a rate's reduction: per period, a year, the target path, the verdict and its label", () => {

@@ -4,18 +4,14 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnostic, pointerOf } from "../diagnostics/make.js";
 import type { Dataset } from "../model/dataset.js";
 import { formatNumber } from "../text/format.js";
-import { rollUp, type Tree } from "./roll-up.js";
+import type { Tree } from "./roll-up.js";
 
 function periodLabel(ds: Dataset, id: string, flow: boolean): string {
   const p = ds.project.periods.find((x) => x.id === id);
   return ((flow ? p?.flow_label : p?.stock_label) ?? id).toLowerCase();
 }
 
-/** The rule on its own (rolls up); the pipeline rolls up once and calls rollupDiagnostics. */
-export function rollupRule(ds: Dataset): Diagnostic[] {
-  return rollupDiagnostics(ds, rollUp(ds));
-}
-
+/** The rule on the pipeline's one roll-up (pipeline.ts `check`). */
 export function rollupDiagnostics(ds: Dataset, tree: Tree): Diagnostic[] {
   const files = new Map(ds.reports.map((r) => [r.report.unit, r.file]));
   const indicators = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));

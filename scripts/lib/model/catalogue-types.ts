@@ -73,6 +73,10 @@ export interface VerdictLabels {
   muc_thap: string;
   /** No verdict: the unit lacks the first or the last figure. */
   chua_du_so_lieu: string;
+  /** A unit that was itself in a status to leave (an ĐBKK commune): it has left it by the last period. */
+  da_thoat: string;
+  /** … it has not left it yet. */
+  chua_thoat: string;
 }
 
 /** A chart of the unit page (indicators.yaml `unit_page.charts`). */

@@ -5,12 +5,12 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { rollupRule } from "../aggregate/rollup-rule.js";
-import { runCheck, type CheckResult } from "../check.js";
+import type { CheckResult } from "../check.js";
 import { InputError } from "../diagnostics/input-error.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { classify } from "../load/load-dataset.js";
 import { parseYaml } from "../parse/parse-yaml.js";
+import { check } from "../pipeline.js";
 import type { PreviousReport } from "../validate/check-revisions.js";
 import { matchMoved } from "./changed-since.js";
 import { changedPaths, mergeBase, repoRoot, resolveCommit, showAt } from "../git/git.js";
@@ -98,12 +98,12 @@ export function collectDiff(opts: DiffOptions): DiffInput {
 
   // The head is checked with the base version of each changed report, so revisions beyond the
   // threshold warn (VALUE_REVISED); the base has nothing to compare with and never does.
-  const head = runCheck(opts.dataDir, opts.schemaDir, [rollupRule], cwd, { previous: previousReports(reports, dataAbs, cwd) });
+  const head = check({ dataDir: opts.dataDir, schemaDir: opts.schemaDir, cwd, previous: previousReports(reports, dataAbs, cwd) });
   const tmp = mkdtempSync(join(tmpdir(), "diff-base-"));
   try {
     const baseData = join(tmp, "data");
     writeBaseTree(dataAbs, baseData, baseTexts);
-    const base = runCheck(baseData, opts.schemaDir, [rollupRule], tmp);
+    const base = check({ dataDir: baseData, schemaDir: opts.schemaDir, cwd: tmp });
     const before = keyed(base, baseData, tmp);
     const after = keyed(head, dataAbs, cwd);
     // A base version the current program cannot assemble (a schema changed with its data) has no

@@ -2,9 +2,9 @@
 // annex forms, so text and tables agree.
 import type { UnitFigures } from "../../aggregate/roll-up.js";
 import type { Period } from "../../model/types.js";
-import { incomeTarget, incomeVerdict, leavingResult, minorityTarget, povertyTarget } from "../../model/targets.js";
+import { incomeTarget, incomeVerdict, leavingResult, minorityTarget } from "../../model/targets.js";
 import { ownStatusFlag, reductionResult, short, type ReductionResult, type TargetEnv } from "./targets-view.js";
-import { reductionOf, type Derived } from "./unit-view.js";
+import type { Derived } from "./unit-view.js";
 import { formatNumber } from "../../text/format.js";
 import { inSentence } from "./names.js";
 import { printedChange } from "./evaluate.js";
@@ -19,8 +19,8 @@ const pct = (v: number | undefined) => (v === undefined ? "-" : `${formatNumber(
 /** The verdict's label in a sentence: "vượt", "đạt", "chưa đạt". */
 const inText = (label: string) => label.toLocaleLowerCase("vi");
 
-/** `d`: the figures derived from the same values as `fig.effective` (unit-view.ts); derived here without it. */
-export function povertyFacts(fig: UnitFigures, env: FactEnv, d?: Pick<Derived, "reduction">): string[] {
+/** `d`: the figures derived from the same values as `fig.effective` (unit-view.ts). */
+export function povertyFacts(fig: UnitFigures, env: FactEnv, d: Pick<Derived, "reduction">): string[] {
   const v = fig.effective;
   const r = env.roles;
   const at = (id: string, p: Period) => v[id]?.[p.id];
@@ -29,7 +29,7 @@ export function povertyFacts(fig: UnitFigures, env: FactEnv, d?: Pick<Derived, "
   const r0 = at(r.poverty_rate, first);
   const r1 = at(r.poverty_rate, last);
   if (r0 === undefined || r1 === undefined) return [];
-  const reduction = (d ? d.reduction : reductionOf(v, r.poverty_rate, povertyTarget(fig.unit, env.project, env.units), env.periods, env.labels))!;
+  const reduction = d.reduction!;
   const res: ReductionResult = { target: reduction.target, perYear: reduction.perYear!, last: r1, verdict: reduction.verdict as ReductionResult["verdict"] };
   const near = (p: Period) => (at(r.near_poor, p) === undefined ? "" : ` và ${n(at(r.near_poor, p))} hộ cận nghèo (${pct(at(r.near_poverty_rate, p))})`);
   const minority = at(r.poor_minority, last) === undefined ? "" : `, trong đó ${n(at(r.poor_minority, last))} hộ nghèo dân tộc thiểu số`;
@@ -73,7 +73,8 @@ function incomeFacts(fig: UnitFigures, env: TargetEnv): string[] {
   const now = fig.effective[env.roles.poor_income]?.[last.id];
   if (!base || now === undefined) return [];
   const t = incomeTarget(fig.unit, env.project, env.periods);
-  const verdict = { vuot: "đã đạt mục tiêu cả giai đoạn", dat: "đạt lộ trình", khong_dat: "chưa đạt lộ trình", muc_thap: "" }[incomeVerdict(base, now, t)];
+  // The catalogue's label, as Biểu 01's verdict column prints it ("Vượt", "Đạt", "Chưa đạt").
+  const verdict = `${inText(env.labels[incomeVerdict(base, now, t)])} lộ trình`;
   return [
     `Thu nhập bình quân đầu người của hộ nghèo từ ${n(base)} nghìn đồng/người/tháng (${first.stock_label.toLowerCase()}) lên ${n(now)} nghìn đồng/người/tháng (${last.stock_label}), gấp ${formatNumber(now / base, 2)} lần, ${verdict} gấp ${short(t.path)} lần đến ${last.stock_label} (mục tiêu gấp ${short(t.multiple)} lần vào cuối giai đoạn${t.poorArea ? " đối với địa bàn đặc biệt khó khăn" : ""}, tính theo tỷ lệ thời gian đã qua).`,
   ];
@@ -114,5 +115,7 @@ export function deprivationFacts(fig: UnitFigures, env: FactEnv, d: Derived): st
 export function financeFacts(env: FactEnv, d: Derived): string[] {
   if (!d.money) return [];
   const { plan, disbursed, rate } = d.money;
-  return [`Tổng kế hoạch vốn được giao giai đoạn ${env.project.window_label} là ${formatNumber(plan)} ${env.moneyUnit}; đã giải ngân ${formatNumber(disbursed)} ${env.moneyUnit}, đạt ${formatNumber(rate ?? 0, 2)}% kế hoạch.`];
+  // Without a plan there is no rate (Biểu 05 leaves the cell empty): say so, never "đạt 0,00%".
+  const share = rate === null ? "chưa có kế hoạch vốn được giao nên không tính tỷ lệ giải ngân" : `đạt ${formatNumber(rate, 2)}% kế hoạch`;
+  return [`Tổng kế hoạch vốn được giao giai đoạn ${env.project.window_label} là ${formatNumber(plan)} ${env.moneyUnit}; đã giải ngân ${formatNumber(disbursed)} ${env.moneyUnit}, ${share}.`];
 }

@@ -67,7 +67,7 @@ export function targetCells(indicator: string, unit: Unit, values: Values, env: 
     const left = values[indicator]?.[last] ?? 0;
     const res = leavingResult(left, values[leaving.of]?.[first] ?? 0, leaving.share, env.project, env.periods);
     const target = `Thoát ${rangeText(leaving.share)}% số thuộc diện đầu kỳ vào cuối giai đoạn`;
-    if (ownStatusFlag(unit, leaving.of, env)) return { target, verdict: left ? "Đã thoát" : "Chưa thoát" };
+    if (ownStatusFlag(unit, leaving.of, env)) return { target, verdict: left ? env.labels.da_thoat : env.labels.chua_thoat };
     if (values[leaving.of]?.[first] === undefined) return { target, verdict: "-" };
     return {
       target,

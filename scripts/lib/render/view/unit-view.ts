@@ -9,7 +9,7 @@ import type { VerdictLabels } from "../../model/catalogue-types.js";
 import type { Dataset } from "../../model/dataset.js";
 import { deadlineOf } from "../../model/deadlines.js";
 import { daysBetween } from "../../model/dates.js";
-import { povertyTarget, verdictOf, type PovertyTarget } from "../../model/targets.js";
+import { povertyTarget, verdictOf, type PovertyTarget, type Verdict } from "../../model/targets.js";
 import { isSubmitted, timelinessOf, type Timeliness } from "../../model/timeliness.js";
 import type { FinanceRecord, Indicator, IsoDate, Period, Unit } from "../../model/types.js";
 
@@ -29,7 +29,7 @@ export interface Reduction {
   last: number | undefined;
   /** The rate the unit would reach at each period at the target's minimum pace. */
   path: PeriodValue[];
-  verdict: keyof VerdictLabels;
+  verdict: Verdict | "chua_du_so_lieu";
   /** The catalogue's label of the verdict ("Đạt", "Chưa đạt" …). */
   label: string;
 }

@@ -7,7 +7,7 @@ import { shortDate } from "../../model/dates.js";
 import { DEADLINE_TOKEN } from "../../model/plan.js";
 import { STATUS_LABEL } from "../../model/timeliness.js";
 import type { GeoCollection, PlanPage, SiteModel } from "../model.js";
-import { deprivationShort, unitViews, type UnitView } from "../../render/view/unit-view.js";
+import { deprivationShort, type UnitView } from "../../render/view/unit-view.js";
 import { indicatorInfos } from "./indicators.js";
 import { statusCounts, unitPage, type UnitDocs } from "./unit-page.js";
 import { date, daysLeft } from "./values.js";
@@ -18,14 +18,14 @@ export interface SiteInputs {
   docs: Map<string, UnitDocs>;
   plan: { md: string; html: string; docx: string; bodyHtml: string };
   geo: { districts: GeoCollection | null; communes: GeoCollection | null };
-  /** Every unit's view from `tree` (pipeline); built here when not given. */
-  views?: ReadonlyMap<string, UnitView>;
+  /** Every unit's view from `tree`, built once by the caller (pipeline.ts). */
+  views: ReadonlyMap<string, UnitView>;
 }
 
 const EMPTY_GEO: GeoCollection = { type: "FeatureCollection", features: [] };
 export const NOTICE = "Số liệu minh họa, không phải số liệu chính thức.";
 
-export function siteModel({ ds, tree, docs, plan, geo, views = unitViews(ds, tree) }: SiteInputs): SiteModel {
+export function siteModel({ ds, tree, docs, plan, geo, views }: SiteInputs): SiteModel {
   const p = ds.project;
   const root = ds.units.get(p.root)!;
   const units = [...ds.units.values()];
