@@ -65,6 +65,21 @@ describe("dates", () => {
       }
     }
   });
+
+  it("every document, submission and approval is dated on a working day: no Saturday, Sunday or day off", () => {
+    const off = ds.project.days_off ?? [];
+    expect(off, "Quốc khánh 2018 and its day in lieu are declared").toEqual(expect.arrayContaining(["2018-09-02", "2018-09-03"]));
+    let seen = 0;
+    for (const r of ds.reports) {
+      for (const [field, iso] of [["document.date", r.report.document.date], ["submitted_on", r.report.submitted_on], ["approved_on", r.report.approved_on]] as const) {
+        if (!iso) continue;
+        const weekday = new Date(`${iso}T00:00:00Z`).getUTCDay();
+        expect(weekday === 0 || weekday === 6 || off.includes(iso), `${r.report.unit} ${field} ${iso}`).toBe(false);
+        seen++;
+      }
+    }
+    expect(seen).toBeGreaterThan(500);
+  });
 });
 
 describe("narrative", () => {
