@@ -82,6 +82,28 @@ describe("dates", () => {
   });
 });
 
+describe("households", () => {
+  it("grow by less in the half-year to 30/6/2018 than in either full year, in every territory unit; yearly steps vary", () => {
+    const periods = ds.project.periods;
+    let seen = 0;
+    let unequal = 0;
+    for (const u of ds.units.values()) {
+      if (ds.levels.get(u.level)?.kind !== "territory") continue;
+      const hh = periods.map((p) => reportOf(u.code)?.values.ho_dan_cu?.[p.id]);
+      if (!hh.every((h): h is number => typeof h === "number")) continue;
+      const steps = periods.map((p, i) => ({ years: p.years, step: i > 0 ? hh[i]! - hh[i - 1]! : 0 })).slice(1);
+      const half = steps.filter((x) => x.years > 0 && x.years < 1);
+      const years = steps.filter((x) => x.years === 1);
+      expect(half.length, "a half-year period").toBeGreaterThan(0);
+      for (const h of half) for (const y of years) expect(h.step, `${u.code} ${u.name}: half-year step vs a year's`).toBeLessThan(y.step);
+      if (new Set(years.map((y) => y.step)).size > 1) unequal++;
+      seen++;
+    }
+    expect(seen).toBeGreaterThan(250);
+    expect(unequal / seen, "yearly steps differ in most units").toBeGreaterThan(0.8);
+  });
+});
+
 describe("narrative", () => {
   const text = (code: string) => Object.values(reportOf(code)?.narrative ?? {}).join("\n");
   it("no department gives targets to villages or runs a steering committee; no town lives off farming and forestry", () => {
