@@ -66,6 +66,43 @@ describe("dates", () => {
       }
     }
   });
+
+  it("every document, submission and approval is dated on a working day: no Saturday, Sunday or day off", () => {
+    const off = ds.project.days_off ?? [];
+    expect(off, "Quốc khánh 2018 and its day in lieu are declared").toEqual(expect.arrayContaining(["2018-09-02", "2018-09-03"]));
+    let seen = 0;
+    for (const r of ds.reports) {
+      for (const [field, iso] of [["document.date", r.report.document.date], ["submitted_on", r.report.submitted_on], ["approved_on", r.report.approved_on]] as const) {
+        if (!iso) continue;
+        const weekday = new Date(`${iso}T00:00:00Z`).getUTCDay();
+        expect(weekday === 0 || weekday === 6 || off.includes(iso), `${r.report.unit} ${field} ${iso}`).toBe(false);
+        seen++;
+      }
+    }
+    expect(seen).toBeGreaterThan(500);
+  });
+});
+
+describe("households", () => {
+  it("grow by less in the half-year to 30/6/2018 than in either full year, in every territory unit; yearly steps vary", () => {
+    const periods = ds.project.periods;
+    let seen = 0;
+    let unequal = 0;
+    for (const u of ds.units.values()) {
+      if (ds.levels.get(u.level)?.kind !== "territory") continue;
+      const hh = periods.map((p) => reportOf(u.code)?.values.ho_dan_cu?.[p.id]);
+      if (!hh.every((h): h is number => typeof h === "number")) continue;
+      const steps = periods.map((p, i) => ({ years: p.years, step: i > 0 ? hh[i]! - hh[i - 1]! : 0 })).slice(1);
+      const half = steps.filter((x) => x.years > 0 && x.years < 1);
+      const years = steps.filter((x) => x.years === 1);
+      expect(half.length, "a half-year period").toBeGreaterThan(0);
+      for (const h of half) for (const y of years) expect(h.step, `${u.code} ${u.name}: half-year step vs a year's`).toBeLessThan(y.step);
+      if (new Set(years.map((y) => y.step)).size > 1) unequal++;
+      seen++;
+    }
+    expect(seen).toBeGreaterThan(250);
+    expect(unequal / seen, "yearly steps differ in most units").toBeGreaterThan(0.8);
+  });
 });
 
 describe("narrative", () => {

@@ -110,6 +110,8 @@ export interface Project {
   ruleset: "tt01-2011" | "nd30-2020";
   /** Commit dates inside this window are evidence of submission (check/build --git); outside it the declared date stands. */
   submission_window?: { from: IsoDate; to: IsoDate };
+  /** Public holidays and days in lieu in the round (weekends aside): no document is dated on them. */
+  days_off?: IsoDate[];
   /** True when the numbers in the reports are illustrative, not official. */
   illustrative: boolean;
   periods: Period[];

@@ -2,7 +2,7 @@
 // figures where the data has them), the levels above declaring the sums of their children for the
 // core poverty figures.
 import { disjointGroups } from "../model/form-rows.js";
-import type { Unit } from "../model/types.js";
+import type { Period, Unit } from "../model/types.js";
 import { allocate } from "./allocate.js";
 import type { SampleContext } from "./context.js";
 import { DBKK_RATE } from "./flags.js";
@@ -22,6 +22,30 @@ function villages(s: Series, u: Unit, dbkk: boolean, rng: Rng, first: string, la
   const left = start > 0 && rng.chance(0.3) ? Math.min(start, rng.int(1, 2)) : 0;
   s.so_thon_dbkk = { [first]: start, [last]: start - left };
   s.so_thon_thoat_dbkk = { [last]: left };
+}
+
+/** Households grow at a unit's own rate (1 - 1,4 % a year), a little differently each year, and a
+ *  half-year period by about half a year's growth (always less than any full year's); the count
+ *  at the anchored period (a published figure) stays as it is. Ethnic-minority households keep
+ *  their share, and their poor and near-poor stay within them. */
+function householdGrowth(s: Series, periods: readonly Period[], rng: Rng, at: number): void {
+  const old = periods.map((p) => s.ho_dan_cu?.[p.id] ?? 0);
+  const base = old[at]!;
+  const rate = rng.between(0.01, 0.014);
+  const steps = periods.map((p) => Math.round(base * rate * p.years * rng.between(0.8, 1.2)));
+  const fullYear = Math.min(...steps.filter((_, i) => periods[i]!.years >= 1));
+  periods.forEach((p, i) => {
+    if (p.years > 0 && p.years < 1) steps[i] = Math.max(0, Math.min(steps[i]!, fullYear - 1));
+  });
+  const between = (from: number, to: number) => steps.slice(from + 1, to + 1).reduce((t, x) => t + x, 0);
+  periods.forEach((p, i) => {
+    const h = i >= at ? base + between(at, i) : base - between(i, at);
+    const dtts = Math.round(((s.ho_dan_cu_dtts?.[p.id] ?? 0) * h) / Math.max(1, old[i]!));
+    s.ho_dan_cu![p.id] = h;
+    if (!s.ho_dan_cu_dtts) return;
+    s.ho_dan_cu_dtts[p.id] = dtts;
+    for (const id of ["ho_ngheo_dtts", "ho_can_ngheo_dtts"]) if (typeof s[id]?.[p.id] === "number") s[id]![p.id] = Math.min(s[id]![p.id]!, dtts);
+  });
 }
 
 /** What a unit above the lowest level declares: the sums of DECLARED, and the poor's income per
@@ -67,6 +91,7 @@ interface State extends TerritorySeries {
 function leafSeries(st: State, u: Unit, profile: Profile, rng: Rng, anchor?: Anchor): Series {
   const { ds } = st.cx;
   const s = coreValues(profile, ds.project.periods, rng, anchor);
+  householdGrowth(s, ds.project.periods, rngFor(st.cx.seed, `households:${u.code}`), anchor?.at ?? 0);
   const first = ds.project.periods[0]!.id;
   const rate = (s.ho_ngheo?.[first] ?? 0) / Math.max(1, s.ho_dan_cu?.[first] ?? 1);
   st.poorRates.set(u.code, rate);
