@@ -182,8 +182,8 @@ describe("the catalogue's roles", () => {
     const r = fx.check();
     expect(expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "catalogue/indicators.yaml", 17, 17)).message).toContain('"ty_le_ngheo"');
     expect(expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "catalogue/indicators.yaml", 27, 48)).message).toContain('"thieu_hut_dv"');
-    expect(expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "catalogue/indicators.yaml", 46, 104)).message).toContain('"ho_tai_ngheo_x"');
-    expect(expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "catalogue/indicators.yaml", 44, 53)).message).toContain('"ty_le_ngheo"');
+    expect(expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "catalogue/indicators.yaml", 49, 104)).message).toContain('"ho_tai_ngheo_x"');
+    expect(expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "catalogue/indicators.yaml", 47, 53)).message).toContain('"ty_le_ngheo"');
     expect(r.ok).toBe(false);
   });
 });
