@@ -13,7 +13,8 @@ import type { FinanceRecord, ReportFile, Unit } from "../model/types.js";
 import type { SampleContext } from "./context.js";
 import type { Draws } from "./dates.js";
 import { rngFor } from "./random.js";
-import { sumSeries, type Series } from "./values.js";
+import { sumSeries } from "./series-rules.js";
+import type { Series } from "./values.js";
 
 export const filedIn = (draws: Draws) => (c: string) => ["da_nop", "da_duyet"].includes(draws.get(c)?.draw.status ?? "");
 

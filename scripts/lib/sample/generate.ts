@@ -19,7 +19,8 @@ import { territorySeries, isDbkk } from "./territory.js";
 import { drawDates, type Draws } from "./dates.js";
 import { agencyValues, filedIn } from "./agency.js";
 import { childrenNoun, departmentFacts, narrativeFacts } from "./facts.js";
-import { dropConsistently, outputsFollowMoney, type Series } from "./values.js";
+import { dropConsistently, outputsFollowMoney } from "./series-rules.js";
+import type { Series } from "./values.js";
 
 export interface SampleOutput {
   /** data-relative path → YAML text. */

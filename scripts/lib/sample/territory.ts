@@ -7,7 +7,8 @@ import { allocate } from "./allocate.js";
 import type { SampleContext } from "./context.js";
 import { DBKK_RATE } from "./flags.js";
 import { rngFor, type Rng } from "./random.js";
-import { applyRules, coreValues, otherValues, sumSeries, type Anchor, type Profile, type Series } from "./values.js";
+import { applyRules, sumSeries } from "./series-rules.js";
+import { coreValues, otherValues, type Anchor, type Profile, type Series } from "./values.js";
 
 // What a district or the province declares itself: the core poverty figures with the
 // breakdown of the poor and their deprivations (all from the same poverty review), so that
