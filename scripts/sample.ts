@@ -4,7 +4,7 @@
 // npm run sample -- --national --data DIR [--from data] [--provinces N] [--seed N]
 // Writes a generated nation into DIR (nation → provinces → districts → communes, synthetic names
 // and codes) from the configuration of the --from folder, with illustrative reports for every unit.
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError, option, parseArgs, runCli, type ParsedArgs } from "./lib/cli.js";
@@ -15,12 +15,12 @@ import { NATION, writeNation } from "./lib/sample/national.js";
 
 const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
 
+/** Every YAML file under dir, at any depth. */
 function yamlFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(n) ? [p] : [];
-  });
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
 }
 
 function refuse(loaded: LoadResult): never {
@@ -62,9 +62,9 @@ await runCli(async () => {
     writeFileSync(join(dataDir, rel), text);
   }
   writeFileSync(join(dataDir, "unit-flags.yaml"), flagsText);
-  for (const d of readdirSync(reportsDir)) {
-    const p = join(reportsDir, d);
-    if (statSync(p).isDirectory() && readdirSync(p).length === 0) rmSync(p, { recursive: true });
+  for (const d of readdirSync(reportsDir, { withFileTypes: true })) {
+    const p = join(reportsDir, d.name);
+    if (d.isDirectory() && !readdirSync(p, { recursive: true, withFileTypes: true }).some((e) => e.isFile())) rmSync(p, { recursive: true });
   }
   process.stdout.write(`Đã ghi ${reports.size} báo cáo minh họa (seed ${seed}) vào ${reportsDir}${removed ? `, xóa ${removed} tệp của đơn vị không còn trong danh sách` : ""}.\n`);
   return 0;

@@ -17,6 +17,7 @@ import type { Diagnostic } from "../../scripts/lib/diagnostics/diagnostic.js";
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const SCHEMAS = join(REPO, "schemas");
 const FIXTURE_SRC = join(REPO, "test/fixtures/other-province");
+const MINI_SRC = join(REPO, "test/fixtures/mini-province");
 const TSX = join(REPO, "node_modules/.bin/tsx");
 const CLI = join(REPO, "scripts/check.ts");
 
@@ -51,15 +52,24 @@ export interface Fixture {
   cleanup(): void;
 }
 
-export function makeFixture(): Fixture {
+export interface FixtureOptions {
+  /** The mini province of test/fixtures/mini-province/ (1 district, 2 communes), every file hand-made
+   *  (project, plan, a small catalogue, two forms), nothing copied from the bundled data. */
+  mini?: boolean;
+}
+
+export function makeFixture(opts: FixtureOptions = {}): Fixture {
   const root = mkdtempSync(join(tmpdir(), "check-fixture-"));
   const data = join(root, "data");
   mkdirSync(data);
-  cpSync(FIXTURE_SRC, data, { recursive: true });
-  for (const p of ["plan.yaml", "catalogue", "forms"]) cpSync(join(REPO, "data", p), join(data, p), { recursive: true });
-  const project = readFileSync(join(REPO, "data/project.yaml"), "utf8");
-  if (!/^root: "25"$/m.test(project)) throw new Error("data/project.yaml: root line not found");
-  writeFileSync(join(data, "project.yaml"), project.replace(/^root: "25"$/m, 'root: "99"'));
+  if (opts.mini) cpSync(MINI_SRC, data, { recursive: true });
+  else {
+    cpSync(FIXTURE_SRC, data, { recursive: true });
+    for (const p of ["plan.yaml", "catalogue", "forms"]) cpSync(join(REPO, "data", p), join(data, p), { recursive: true });
+    const project = readFileSync(join(REPO, "data/project.yaml"), "utf8");
+    if (!/^root: "25"$/m.test(project)) throw new Error("data/project.yaml: root line not found");
+    writeFileSync(join(data, "project.yaml"), project.replace(/^root: "25"$/m, 'root: "99"'));
+  }
 
   const fx: Fixture = {
     root,
