@@ -7,5 +7,14 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     env: { TZ: "Asia/Ho_Chi_Minh" },
+    // `npm test` (scripts/test.sh) turns coverage on for a full run: lines of scripts/lib/ run by
+    // the tests in-process (code run only in worker threads or child processes is not counted).
+    coverage: {
+      provider: "v8",
+      include: ["scripts/lib/**/*.ts"],
+      reporter: ["text-summary", "json-summary"],
+      reportsDirectory: "test-output/coverage",
+      thresholds: { lines: 85 },
+    },
   },
 });
