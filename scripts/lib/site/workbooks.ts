@@ -4,7 +4,6 @@
 import { parse } from "yaml";
 import type { Dataset } from "../model/dataset.js";
 import type { ReportFile } from "../model/types.js";
-import { fastYaml } from "../syntax/fast-yaml.js";
 import { emptyReport } from "../workflow/new-report.js";
 import { exportWorkbook } from "../xlsx/export.js";
 import { workbookLayout } from "../xlsx/layout.js";
@@ -18,8 +17,7 @@ export async function writeWorkbooks(ds: Dataset, write: (path: string, unit: st
   let n = 0;
   for (const unit of ds.units.values()) {
     const text = reports.get(unit.code);
-    // The fast path gives the data yaml gives (see fast-yaml.ts), at a fraction of the cost.
-    const report = () => (text !== undefined ? ((fastYaml(text)?.data ?? parse(text, { version: "1.2" })) as ReportFile) : emptyReport(ds, unit));
+    const report = () => (text !== undefined ? (parse(text, { version: "1.2" }) as ReportFile) : emptyReport(ds, unit));
     await write(workbookPath(unit.code), unit.code, text ?? null, async () => exportWorkbook(workbookLayout(ds, unit), report()));
     n++;
   }
