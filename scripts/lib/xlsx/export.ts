@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { unzipSync, zipSync } from "fflate";
 import type { FinanceRecord, ReportFile } from "../model/types.js";
-import { INFO_SHEET, META_SHEET, STATUS_CHOICES, type InfoField, type InputCell, type SheetLayout, type WorkbookLayout } from "./sheet.js";
+import { INFO_SHEET, META_SHEET, STATUS_CHOICES, type FixedCell, type InfoField, type InputCell, type SheetLayout, type WorkbookLayout } from "./sheet.js";
 
 const FIXED_DATE = new Date(Date.UTC(2018, 0, 1));
 const INPUT_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } } as const;
@@ -87,6 +87,53 @@ function validation(cell: InputCell): ExcelJS.DataValidation | null {
   }
 }
 
+/**
+ * One style object per distinct style, shared by every cell that has it: exceljs turns a cell's
+ * style into its stylesheet entry once per style object (it remembers the objects it has seen), so
+ * a style built afresh for every cell is serialised again for every cell. A cell's style is set
+ * whole (`cell.style = …`) and never through its setters (`cell.font = …`), which would change
+ * the shared object. `key` names everything the style is built from.
+ */
+const styles = new Map<string, Partial<ExcelJS.Style>>();
+function shared(key: string, make: () => Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  let out = styles.get(key);
+  if (!out) styles.set(key, (out = make()));
+  return out;
+}
+
+/** The style of a fixed cell (title, header, label, row number, note, computed or formula cell). */
+function fixedStyle(f: FixedCell, bodyRow: number): Partial<ExcelJS.Style> {
+  const { role, bold } = f;
+  const titleAlign = f.col === 1 && f.row === 2 ? "center" : f.col === 1 ? "left" : "right";
+  const wrapTitle = f.row === 2;
+  const bordered = f.row >= bodyRow - 3 && role !== "title" && role !== "note";
+  return shared(`fixed|${role}|${!!bold}|${role === "title" ? `${titleAlign}|${wrapTitle}` : ""}|${bordered}`, () => {
+    const style: Partial<ExcelJS.Style> = { font: { name: FONT, size: role === "title" ? 12 : 11, bold: !!bold, italic: role === "note" } };
+    if (role === "formula") style.numFmt = `${VI}#,##0.##`;
+    if (role === "header") {
+      style.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+      style.fill = HEADER_FILL;
+    } else if (role === "title") style.alignment = { horizontal: titleAlign, vertical: "middle", wrapText: wrapTitle };
+    else if (role === "note") style.alignment = { wrapText: true, vertical: "top" };
+    else style.alignment = { vertical: "top", wrapText: role === "label", horizontal: role === "number" ? "center" : undefined };
+    if (role === "computed" || role === "formula") style.fill = COMPUTED_FILL;
+    if (bordered) style.border = BORDER;
+    return style;
+  });
+}
+
+/** The style of an input cell: unlocked, shaded, with its number or date format. */
+function inputStyle(i: InputCell): Partial<ExcelJS.Style> {
+  return shared(`input|${i.type}|${i.decimals}`, () => {
+    const style: Partial<ExcelJS.Style> = { protection: { locked: false }, fill: INPUT_FILL, border: BORDER, font: { name: FONT, size: 11 } };
+    if (i.type === "integer" || i.type === "decimal") style.numFmt = numFmt(i.type === "integer" ? 0 : i.decimals);
+    else if (i.type === "date") style.numFmt = "dd/mm/yyyy";
+    else if (i.type === "text") style.numFmt = "@";
+    style.alignment = i.type === "longtext" ? { wrapText: true, vertical: "top" } : { vertical: "top" };
+    return style;
+  });
+}
+
 function writeSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, report: ReportFile): void {
   const ws = wb.addWorksheet(sheet.name, {
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -95,32 +142,15 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetLayout, report: ReportFile
   ws.columns = sheet.widths.map((width) => ({ width }));
   for (const f of sheet.fixed) {
     const c = ws.getCell(f.row, f.col);
-    c.font = { name: FONT, size: f.role === "title" ? 12 : 11, bold: !!f.bold, italic: f.role === "note" };
-    if (f.role === "formula") {
-      c.value = { formula: f.text } as ExcelJS.CellFormulaValue;
-      c.numFmt = `${VI}#,##0.##`;
-    } else if (f.text !== "") c.value = f.text;
-    if (f.role === "header") {
-      c.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-      c.fill = HEADER_FILL;
-    } else if (f.role === "title") c.alignment = { horizontal: f.col === 1 && f.row === 2 ? "center" : f.col === 1 ? "left" : "right", vertical: "middle", wrapText: f.row === 2 };
-    else if (f.role === "note") c.alignment = { wrapText: true, vertical: "top" };
-    else c.alignment = { vertical: "top", wrapText: f.role === "label", horizontal: f.role === "number" ? "center" : undefined };
-    if (f.role === "computed" || f.role === "formula") c.fill = COMPUTED_FILL;
-    if (f.row >= sheet.bodyRow - 3 && f.role !== "title" && f.role !== "note") c.border = BORDER;
+    c.style = fixedStyle(f, sheet.bodyRow);
+    if (f.role === "formula") c.value = { formula: f.text } as ExcelJS.CellFormulaValue;
+    else if (f.text !== "") c.value = f.text;
   }
   for (const i of sheet.inputs) {
     const c = ws.getCell(i.row, i.col);
     const v = valueFor(i, report);
     if (v !== null) c.value = v;
-    c.protection = { locked: false };
-    c.fill = INPUT_FILL;
-    c.border = BORDER;
-    c.font = { name: FONT, size: 11 };
-    if (i.type === "integer" || i.type === "decimal") c.numFmt = numFmt(i.type === "integer" ? 0 : i.decimals);
-    else if (i.type === "date") c.numFmt = "dd/mm/yyyy";
-    else if (i.type === "text") c.numFmt = "@";
-    c.alignment = i.type === "longtext" ? { wrapText: true, vertical: "top" } : { vertical: "top" };
+    c.style = inputStyle(i);
     const dv = validation(i);
     if (dv) c.dataValidation = dv;
   }

@@ -63,6 +63,14 @@ function measure(spec: TableSpec, c: number): Column {
   return { head: chars(leaf), cells, headWord: longestWord(leaf), word: words, figure: figures, text: !narrow && filled.some((t) => !NUMERIC.test(t)), narrow };
 }
 
+/** The columns of a table, measured once per table (its widths and its lines both read them). */
+const measured = new WeakMap<TableSpec, Column[]>();
+function measureAll(spec: TableSpec): Column[] {
+  let cols = measured.get(spec);
+  if (!cols) measured.set(spec, (cols = spec.levels.map((_, c) => measure(spec, c))));
+  return cols;
+}
+
 /** Estimated lines of `len` characters in a column `width` twips wide. */
 type Lines = (len: number, width: number) => number;
 
@@ -76,60 +84,79 @@ function floorOf(col: Column, tw: (k: number) => number): number {
   return tw(Math.max(col.figure, col.headWord, Math.ceil(col.head / NUMBER_HEADER_LINES) + 1));
 }
 
-/** A row of the table: the length of each cell, and how much its height counts. */
-interface Row {
-  cells: number[];
-  weight: number;
-}
-
-/** A row's lines at the current widths: its tallest cell (which, and the next tallest) and the sum. */
-interface RowLines {
-  lines: number[];
-  top: number;
-  topAt: number;
-  second: number;
-  all: number;
-}
-
-function rowLines(row: Row, widths: number[], lines: Lines): RowLines {
-  const ls = row.cells.map((len, c) => lines(len, widths[c]!));
-  const topAt = ls.indexOf(Math.max(...ls));
-  return { lines: ls, top: ls[topAt]!, topAt, second: Math.max(0, ...ls.filter((_, c) => c !== topAt)), all: sumOf(ls) };
-}
-
 /**
  * Height of a row: its tallest cell, plus a little of every cell (so that a step still counts
  * when another cell of the row is as tall).
  */
 const rowHeight = (top: number, all: number): number => top + 0.1 * all;
 
-/** How much `wider` (column c's lines at its next width) lowers the table's estimated height. */
-function gain(rows: Row[], now: RowLines[], c: number, wider: (len: number) => number): number {
-  return sumOf(rows.map((row, r) => {
-    const l = now[r]!;
-    const next = wider(row.cells[c]!);
-    const top = Math.max(l.topAt === c ? l.second : l.top, next);
-    return row.weight * (rowHeight(l.top, l.all) - rowHeight(top, l.all - l.lines[c]! + next));
-  }));
-}
-
 /**
  * Hand `rest` twips out in steps, each to the column whose widening lowers the table's estimated
  * height (header and body rows) most; returns what no step could use.
+ *
+ * The rows are the header (weighted HEADER_WEIGHT) and the body rows. At each step a row's lines
+ * at the current widths give its tallest cell (which, and the next tallest) and the sum of its
+ * cells' lines; a column's gain is, over the rows, how much its next width lowers the row's height.
+ * Only the widened column's lines change from one step to the next, so each column's lines at its
+ * current and at its next width are kept and only the widened column's are computed again.
  */
 function shareByHeight(cols: Column[], widths: number[], rest: number, lines: Lines): number {
   const step = Math.max(1, Math.ceil(rest / STEPS));
-  const rows: Row[] = [
-    { cells: cols.map((col) => col.head), weight: HEADER_WEIGHT },
-    ...cols[0]!.cells.map((_, r) => ({ cells: cols.map((col) => col.cells[r]!), weight: 1 })),
-  ];
+  const n = cols.length;
+  const m = cols[0]!.cells.length + 1;
+  const weight = (r: number): number => (r === 0 ? HEADER_WEIGHT : 1);
+  const len = (r: number, c: number): number => (r === 0 ? cols[c]!.head : cols[c]!.cells[r - 1]!);
+  // Lines of each cell (row-major) at its column's current width, and at its column's next width.
+  const now = new Float64Array(m * n);
+  const next = new Float64Array(m * n);
+  const fill = (c: number): void => {
+    for (let r = 0; r < m; r++) {
+      now[r * n + c] = lines(len(r, c), widths[c]!);
+      next[r * n + c] = lines(len(r, c), widths[c]! + step);
+    }
+  };
+  for (let c = 0; c < n; c++) fill(c);
+  const top = new Float64Array(m);
+  const topAt = new Int32Array(m);
+  const second = new Float64Array(m);
+  const all = new Float64Array(m);
+  const gains = new Float64Array(n);
   while (rest >= step) {
-    const now = rows.map((row) => rowLines(row, widths, lines));
-    const gains = cols.map((col, c) => (col.narrow ? 0 : gain(rows, now, c, (len) => lines(len, widths[c]! + step))));
-    const best = gains.indexOf(Math.max(...gains));
+    for (let r = 0; r < m; r++) {
+      const o = r * n;
+      let t = now[o]!;
+      let at = 0;
+      let sum = 0 + t;
+      for (let c = 1; c < n; c++) {
+        const l = now[o + c]!;
+        if (l > t) (t = l), (at = c);
+        sum += l;
+      }
+      let s = 0;
+      for (let c = 0; c < n; c++) if (c !== at && now[o + c]! > s) s = now[o + c]!;
+      top[r] = t;
+      topAt[r] = at;
+      second[r] = s;
+      all[r] = sum;
+    }
+    let best = 0;
+    for (let c = 0; c < n; c++) {
+      let g = 0;
+      if (!cols[c]!.narrow) {
+        for (let r = 0; r < m; r++) {
+          const o = r * n + c;
+          const wider = next[o]!;
+          const tallest = Math.max(topAt[r] === c ? second[r]! : top[r]!, wider);
+          g += weight(r) * (rowHeight(top[r]!, all[r]!) - rowHeight(tallest, all[r]! - now[o]! + wider));
+        }
+      }
+      gains[c] = g;
+      if (g > gains[best]!) best = c;
+    }
     if (gains[best]! <= 1e-6) break;
     widths[best] = widths[best]! + step;
     rest -= step;
+    fill(best);
   }
   return rest;
 }
@@ -148,7 +175,7 @@ export function columnWidths(spec: TableSpec, total: number, size: number): numb
   const n = spec.levels.length;
   if (n === 0) return [];
   const { tw, lines } = metrics(size);
-  const cols = Array.from({ length: n }, (_, c) => measure(spec, c));
+  const cols = measureAll(spec);
   const floor = cols.map((col) => floorOf(col, tw));
   if (sumOf(floor) > total) return exact(floor.map((f) => Math.floor((f * total) / sumOf(floor))), total);
 
@@ -167,7 +194,7 @@ export function columnWidths(spec: TableSpec, total: number, size: number): numb
  */
 export function tableLines(spec: TableSpec, widths: number[], size: number): { head: number; body: number[] } {
   const { lines } = metrics(size);
-  const cols = spec.levels.map((_, c) => measure(spec, c));
+  const cols = measureAll(spec);
   const tallest = (cells: number[]): number => Math.max(1, ...cells.map((len, c) => Math.ceil(lines(len, widths[c]!) - 0.05)));
   const depth = Math.max(1, ...spec.levels.map((l) => l.length));
   return { head: tallest(cols.map((col) => col.head)) + depth - 1, body: spec.rows.map((_, r) => tallest(cols.map((col) => col.cells[r]!))) };

@@ -3,12 +3,12 @@
 // and every cell, repeated header rows with merged group cells, a cell's alignment stated only where
 // it is not the style's, bold rows.
 
-import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalMergeType, WidthType } from "docx";
+import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalMergeType, WidthType, type IContext, type IXmlableObject } from "docx";
 import type { Ctx } from "./profile.js";
-import type { TableStyles } from "./styles.js";
-import { cellText, headerGrid, type CellContent, type TableSpec } from "./table-model.js";
+import type { StyleDef, TableStyles } from "./styles.js";
+import { cellText, headerGrid, type TableSpec } from "./table-model.js";
 import { columnWidths, tableLines } from "./table-widths.js";
-import { endMark, NO_CELL_BORDERS, para, run, type Align, type RunSpec } from "./text.js";
+import { endMark, NO_CELL_BORDERS, para, run, type Align } from "./text.js";
 
 const CELL_MARGINS = { top: 28, bottom: 28, left: 85, right: 85 };
 
@@ -23,21 +23,52 @@ class GridCell extends TableCell {
   override setColumnWidth(): void {}
 }
 
+/**
+ * A cell made once and written once (its XML object kept), then placed in every table that has a
+ * cell with the same content (see `cell`). docx never changes a cell's written object, and a form
+ * table's cell holds one paragraph of plain text: no relationship, field or number to resolve.
+ */
+class SharedCell extends TableCell {
+  private written: IXmlableObject | undefined;
+  override prepForXml(context: IContext): IXmlableObject | undefined {
+    return (this.written ??= super.prepForXml(context));
+  }
+}
+class SharedGridCell extends SharedCell {
+  override setColumnWidth(): void {}
+}
+
+/**
+ * The cells of this thread's documents by their content: a form's labels, row numbers, empty cells
+ * and many figures recur in every unit's report, so each is built and written once (capped: the
+ * cache starts again when full).
+ */
+const cells = new Map<string, TableCell>();
+const CELLS_MAX = 50_000;
+/** Each style's content, as part of a cell's key (a document's styles are objects of its own). */
+const styleKeys = new WeakMap<StyleDef, string>();
+const styleKey = (s: StyleDef): string => {
+  let k = styleKeys.get(s);
+  if (k === undefined) styleKeys.set(s, (k = JSON.stringify(s)));
+  return k;
+};
+
 /** A form table's cell: one column wide, its width from the grid; wider, its width stated (the grid's sum). */
-function cell(width: number, children: Paragraph[], opts: { span?: number; vMerge?: "restart" | "continue" | null } = {}): TableCell {
+function cell(width: number, text: string, style: StyleDef, opts: { span?: number; vMerge?: "restart" | "continue" | null; bold?: boolean; align?: Align; keepNext?: boolean } = {}): TableCell {
   const span = opts.span ?? 1;
-  return new (span > 1 ? TableCell : GridCell)({
+  const key = [styleKey(style), span > 1 ? width : 0, span, opts.vMerge ?? "", opts.bold ? 1 : 0, opts.align ?? "", opts.keepNext ? 1 : 0, text].join("\u0001");
+  let out = cells.get(key);
+  if (out) return out;
+  const children = [para(text ? [run(text, opts.bold ? { bold: true } : {})] : [], { style, ...(opts.align !== undefined ? { align: opts.align } : {}), ...(opts.keepNext ? { keepNext: true } : {}) })];
+  out = new (span > 1 ? SharedCell : SharedGridCell)({
     ...(span > 1 ? { width: { size: width, type: WidthType.DXA }, columnSpan: span } : {}),
     ...(opts.vMerge === "restart" ? { verticalMerge: VerticalMergeType.RESTART } : {}),
     ...(opts.vMerge === "continue" ? { verticalMerge: VerticalMergeType.CONTINUE } : {}),
     children,
   });
-}
-
-/** Runs of a cell: its plain text. */
-function cellRuns(content: CellContent, bold: boolean): RunSpec[] {
-  const text = (content ?? "").trim();
-  return text ? [run(text, bold ? { bold } : {})] : [];
+  if (cells.size >= CELLS_MAX) cells.clear();
+  cells.set(key, out);
+  return out;
 }
 
 const ALIGN: Record<"left" | "center" | "right", Align> = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT };
@@ -114,7 +145,7 @@ export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | T
         tableHeader: true,
         cantSplit: true,
         children: row.map((g) =>
-          cell(sum(widths, g.col, g.span), [g.text ? para([run(g.text)], { style: styles.header }) : para([], { style: styles.empty })], { span: g.span, vMerge: g.vMerge }),
+          cell(sum(widths, g.col, g.span), g.text, g.text ? styles.header : styles.empty, { span: g.span, vMerge: g.vMerge }),
         ),
       }),
   );
@@ -126,8 +157,8 @@ export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | T
     return new TableRow({
       cantSplit: true,
       children: widths.map((w, c) => {
-        const runs = cellRuns(r.cells[c], r.bold);
-        return cell(w, [para(runs, runs.length ? { style: styles.cell, align: ALIGN[spec.aligns[c] ?? "left"], ...keep } : { style: styles.empty, ...keep })]);
+        const text = (r.cells[c] ?? "").trim();
+        return cell(w, text, text ? styles.cell : styles.empty, { bold: r.bold, ...(text ? { align: ALIGN[spec.aligns[c] ?? "left"] } : {}), ...keep });
       }),
     });
   });
