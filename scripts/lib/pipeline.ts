@@ -16,8 +16,8 @@
 // version (lockfile, scripts/, site/, templates/); a document whose key the previous output (or
 // the --cache folder) recorded for the same path, with the file's bytes intact, is copied instead
 // of rendered and packed. Input workbooks are keyed by their report's text and the rest of the
-// data. Site pages are rendered every time (a few milliseconds each): the writer tells which of
-// them changed.
+// data. Site pages, downloads, assets and the search index are keyed the same way (each by exactly
+// the part of the site model it is made from: site/build-site.ts).
 import { rollUp, type Tree } from "./aggregate/roll-up.js";
 import { rollupDiagnostics } from "./aggregate/rollup-rule.js";
 import { AuditError, auditEnv, auditTables, type AuditedTable } from "./audit/audit-tables.js";
@@ -209,13 +209,13 @@ async function workbooks(ds: Dataset, writer: OutputWriter, code: string, only: 
 }
 
 /** The site, from the same roll-up and documents: its model, then its pages through the writer. */
-async function writeSite(ds: Dataset, tree: Tree, views: ReadonlyMap<string, UnitView>, jobs: readonly DocJob[], unitDocs: Map<string, UnitDocs>, writer: OutputWriter, opts: BuildOptions): Promise<void> {
+async function writeSite(ds: Dataset, tree: Tree, views: ReadonlyMap<string, UnitView>, jobs: readonly DocJob[], unitDocs: Map<string, UnitDocs>, writer: OutputWriter, opts: BuildOptions, code: string): Promise<void> {
   const planBody = blocksHtml(jobs.find((j) => j.entry.kind === "plan")!.model.body);
   const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: planBody };
   const model = siteModel({ ds, tree, views, docs: unitDocs, plan, geo: readGeo(opts.dataDir) });
   const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));
   const { buildSite } = await import("./site/build-site.js");
-  await buildSite(model, writer, { chartLevels });
+  await buildSite(model, writer, { chartLevels, code });
 }
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
@@ -252,7 +252,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         await books;
         if (site) {
           progress(PHASES.site, 0, 1);
-          await writeSite(ds, tree, views, jobs, unitDocs, writer, opts);
+          await writeSite(ds, tree, views, jobs, unitDocs, writer, opts, code);
           progress(PHASES.site, 1, 1);
         }
         writeManifest(writer, code, documents);

@@ -27,8 +27,15 @@ export interface OutputWriter {
   /** Absolute path of the staging folder (for tools that write a folder themselves, like Vite). */
   readonly root: string;
   write(rel: string, contents: string | Uint8Array, key?: string): string;
-  /** Registers the files a tool wrote itself under `rel` (a folder of the staging folder). */
-  adopt(rel: string): void;
+  /** Registers the files a tool wrote itself under `rel` (a folder of the staging folder), made
+   *  from `key` when given (so that a later build can reuse them: see `recorded`). */
+  adopt(rel: string, key?: string): void;
+  /** The paths a previous output made by the same code recorded with `key` (sorted), for files whose
+   *  names are known only once made (Vite's hashed assets, the search index); empty when none. */
+  recorded(key: string): string[];
+  /** Copies the files at `paths` made from `key` from a previous output, when every one of them is
+   *  there intact; returns their SHA-256, or null (nothing written) when one is missing. */
+  reuse(key: string, paths: readonly string[]): string[] | null;
   /** The files at `paths` made from `key`: copied from a previous output that recorded that key,
    *  else rendered (`render` gives their contents in the same order). Returns their SHA-256. */
   cached(key: string, paths: readonly string[], render: () => Promise<(string | Uint8Array)[]>): Promise<string[]>;
@@ -59,6 +66,8 @@ export function sha256(contents: string | Uint8Array): string {
 interface PreviousOutput {
   dir: string;
   files: Map<string, FileEntry>;
+  /** Paths by key, built on first use. */
+  byKey?: Map<string, string[]>;
   /** Made by the same code (its keyed files may be reused). */
   trusted: boolean;
 }
@@ -92,7 +101,6 @@ function filesUnder(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-/** `before`: the output being replaced (fates compare with it); `previous`: the outputs whose keyed files may be reused. */
 /** The bytes of `rel` from a previous output that made it from `key`, checked against its SHA-256. */
 function reusableBytes(previous: readonly PreviousOutput[], rel: string, key: string, warn: (line: string) => void): Buffer | null {
   for (const p of previous) {
@@ -126,6 +134,18 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
     writeFileSync(full, contents);
   };
   const reusable = (rel: string, key: string) => reusableBytes(previous, rel, key, warn);
+  const reuse = (key: string, paths: readonly string[]): string[] | null => {
+    const old: Buffer[] = [];
+    for (const rel of paths) {
+      const bytes = reusable(rel, key);
+      if (!bytes) return null;
+      old.push(bytes);
+    }
+    return paths.map((rel, i) => {
+      put(rel, old[i]!);
+      return record(rel, sha256(old[i]!), key, true);
+    });
+  };
   return {
     root: stage,
     write(rel, contents, key) {
@@ -134,19 +154,26 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
       put(rel, contents);
       return sum;
     },
-    adopt(rel) {
+    adopt(rel, key) {
       const dir = join(stage, rel);
       if (!existsSync(dir)) return;
-      for (const full of filesUnder(dir).sort()) record(relative(stage, full).split("\\").join("/"), sha256(readFileSync(full)), undefined, false);
+      for (const full of filesUnder(dir).sort()) record(relative(stage, full).split("\\").join("/"), sha256(readFileSync(full)), key, false);
     },
-    async cached(key, paths, render) {
-      const old = paths.map((rel) => reusable(rel, key));
-      if (old.every((b): b is Buffer => b !== null)) {
-        return paths.map((rel, i) => {
-          put(rel, old[i]!);
-          return record(rel, sha256(old[i]!), key, true);
-        });
+    recorded(key) {
+      for (const p of previous) {
+        if (!p.byKey) {
+          p.byKey = new Map();
+          for (const e of p.files.values()) if (e.key !== undefined) p.byKey.set(e.key, [...(p.byKey.get(e.key) ?? []), e.path]);
+        }
+        const paths = p.byKey.get(key);
+        if (paths) return [...paths].sort();
       }
+      return [];
+    },
+    reuse,
+    async cached(key, paths, render) {
+      const reused = reuse(key, paths);
+      if (reused) return reused;
       const contents = await render();
       return paths.map((rel, i) => {
         put(rel, contents[i]!);
