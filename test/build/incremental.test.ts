@@ -1,8 +1,9 @@
-// Incremental builds by content address, on the small province: a rebuild of the same inputs copies
-// every document, page and download from the previous output (or the --cache folder); after one
-// commune edit it re-renders exactly the documents and pages that depend on it, and gives the same
-// bytes as a cold build; a corrupted previous page or cache entry is detected, warned about and rebuilt.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// Incremental builds by content address, on the small province: a rebuild of the same inputs stops
+// early; without that shortcut it copies every document, page and download from the previous
+// output (or the --cache folder); after one commune edit it re-renders exactly the documents and
+// pages that depend on it, and gives the same bytes as a cold build; a corrupted previous page or
+// cache entry is detected, warned about and rebuilt.
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,13 +36,19 @@ function expectSameTree(a: string, b: string): void {
 }
 
 let cold: BuildResult;
+let noop: BuildResult;
+let noopMtime: number;
 let noopFull: BuildResult;
 let edited: BuildResult;
 let editedCold: string;
 
 beforeAll(async () => {
   cold = (await run(out, { cacheDir: cache })).result;
-  noopFull = (await run(out, { cacheDir: cache })).result;
+  const mtime = () => statSync(join(out, "manifest.json")).mtimeMs;
+  const before = mtime();
+  noop = (await run(out, { cacheDir: cache })).result;
+  noopMtime = mtime() - before;
+  noopFull = (await run(out, { cacheDir: cache, shortCircuit: false })).result;
   // One commune's poverty changes: one more household left poverty in 2018 (stock, flow and the
   // income-deprivation breakdown kept consistent).
   fx.edit(FILES.commune, "ho_ngheo: {baseline: 150, y2016: 130, y2017: 112, mid2018: 104}", "ho_ngheo: {baseline: 150, y2016: 130, y2017: 112, mid2018: 103}");
@@ -57,9 +64,21 @@ afterAll(() => fx.cleanup());
 const pagesOf = (paths: string[]) => paths.filter((p) => p.endsWith(".html") && !p.startsWith("documents/") && !p.startsWith("pagefind/"));
 
 describe("incremental build", () => {
-  it("when nothing changed, copies every document, workbook, page, download, asset and the search index", () => {
+  it("stops early when nothing changed: the output is verified, nothing is checked, rendered or written", () => {
+    expect(noop.upToDate).toBe(true);
+    expect(noop.check.dataset).toBeNull();
+    expect(noop.check.summary).toEqual(cold.check.summary);
+    expect(noop.levelNames).toEqual(cold.levelNames);
+    expect(noop.documents).toEqual(cold.documents);
+    expect([...noop.fates.keys()].sort()).toEqual([...cold.fates.keys()].sort());
+    expect(withFate(noop.fates, "new", "changed")).toEqual([]);
+    expect(noopMtime).toBe(0); // the output folder was not replaced
+  });
+
+  it("without the early stop, copies every document, workbook, page, download, asset and the search index", () => {
     const keyed = withFate(cold.fates, "new").filter((p) => p.startsWith("documents/") || p.startsWith("bieu-nhap-lieu/"));
     expect(keyed.length).toBe(3 * (cold.check.dataset!.units.size + 1) + cold.check.dataset!.units.size);
+    expect(noopFull.upToDate).toBe(false);
     expect(withFate(noopFull.fates, "reused")).toEqual(expect.arrayContaining([...keyed, "index.html", "don-vi/00123/index.html", "data/tong-hop.xlsx"]));
     expect(withFate(noopFull.fates, "reused").filter((p) => p.startsWith("static/") && p.endsWith(".js"))).toHaveLength(1);
     expect(withFate(noopFull.fates, "reused").some((p) => p.startsWith("pagefind/"))).toBe(true);
@@ -106,6 +125,7 @@ describe("incremental build", () => {
     rmSync(path); // the cache's entries may be hard links to the output's
     writeFileSync(path, Buffer.concat([bytes, Buffer.from("<!-- sửa tay -->")]));
     const { result, warnings } = await run(out);
+    expect(result.upToDate).toBe(false);
     expect(warnings.some((w) => w.includes(page) && w.includes("không khớp SHA-256"))).toBe(true);
     expect(result.fates.get(page)).toBe("unchanged"); // rendered, with the bytes the manifest recorded
     expect(withFate(result.fates, "new", "changed")).toEqual([]);

@@ -207,6 +207,44 @@ function refreshCache(cacheDir: string, target: string, files: readonly FileEntr
   renameSync(fresh, dest);
 }
 
+/** The manifest of the output in `dir` when it was made by `codeVersion` from inputs whose digest is
+ *  `inputs`, and every file it lists is there with its recorded SHA-256, and no other: the output a
+ *  build of the same inputs would make, so that build can stop early. Otherwise null (with a warning
+ *  when an output of the same inputs is no longer intact). */
+export function intactOutput<M extends { files: FileEntry[] }>(dir: string, codeVersion: string, inputs: string, warn: (line: string) => void): M | null {
+  const path = join(dir, MANIFEST);
+  let manifest: { code?: unknown; inputs?: unknown; files?: unknown };
+  try {
+    manifest = JSON.parse(readFileSync(path, "utf8")) as typeof manifest;
+  } catch {
+    return null; // none, or unreadable: the writer warns about the latter
+  }
+  if (manifest?.code !== codeVersion || manifest.inputs !== inputs || !Array.isArray(manifest.files)) return null;
+  const files = manifest.files as FileEntry[];
+  const listed = new Set([MANIFEST, ...files.map((f) => f?.path)]);
+  const present = existsSync(dir) ? filesUnder(dir).map((f) => relative(dir, f).split("\\").join("/")) : [];
+  const extra = present.find((p) => !listed.has(p));
+  const broken =
+    extra === undefined
+      ? files.find((f) => {
+          try {
+            return typeof f.sha256 !== "string" || sha256(readFileSync(join(dir, f.path))) !== f.sha256;
+          } catch {
+            return true;
+          }
+        })?.path
+      : undefined;
+  const bad = extra ?? broken;
+  if (bad === undefined && present.length === listed.size) return manifest as M;
+  warn(`Kết quả cũ ${dir} không còn nguyên vẹn (${bad ?? "thiếu tệp"}: ${extra !== undefined ? "tệp lạ không có trong manifest.json" : "nội dung không khớp SHA-256 đã ghi hoặc tệp không còn"}); dựng lại.`);
+  return null;
+}
+
+/** Keeps the keyed files of the intact output in `dir` in the --cache folder (see refreshCache). */
+export function keepInCache(cacheDir: string, dir: string, files: readonly FileEntry[]): void {
+  refreshCache(cacheDir, resolve(dir), files, readFileSync(join(dir, MANIFEST), "utf8"));
+}
+
 export async function withStagedOutput<T>(outDir: string, build: (w: OutputWriter) => Promise<T>, opts: OutputOptions = {}): Promise<T> {
   const target = resolve(outDir);
   mkdirSync(dirname(target), { recursive: true });
