@@ -3,11 +3,12 @@
 // every document and the site into a staging folder swapped in at the end: a failed build leaves
 // the previous output untouched. Documents, pages and downloads whose inputs did not change are
 // copied from the previous output (or the --cache folder) instead of rendered; when no input changed
-// and the output is intact, the build verifies it and stops before loading the pipeline.
-// --shard i/n builds one slice of the documents and input workbooks (no site); `npm run merge`
-// assembles the shards' outputs.
+// and the output is intact, the build verifies it and stops before loading the pipeline. Without
+// --cache, the parse cache lives in .cache/build/ (one per output folder). --shard i/n builds one
+// slice of the documents and input workbooks (no site); `npm run merge` assembles the shards' outputs.
+import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildOptions, Shard } from "./lib/pipeline.js";
 import { codeVersion } from "./lib/write/code-version.js";
@@ -56,6 +57,8 @@ await runCli(async () => {
     workers: Math.max(1, Math.min(4, availableParallelism())),
     progress: (phase, done, total) => progress.update(phase, done, total),
     ...(option(args, "cache") ? { cacheDir: option(args, "cache")! } : {}),
+    // Without --cache, the parse cache of this output's rebuilds (.gitignore lists .cache/).
+    parseCacheDir: join(".cache", "build", createHash("sha256").update(resolve(outDir)).digest("hex").slice(0, 16)),
     warn,
     ...(shard ? { shard } : {}),
     shortCircuit: false, // asked below, before the pipeline is loaded

@@ -62,6 +62,9 @@ export interface BuildOptions extends CheckRunOptions {
   progress?: (phase: string, done: number, total: number) => void;
   /** A folder kept between builds: the parse cache and the last output's documents and workbooks. */
   cacheDir?: string;
+  /** Where to keep the parse cache (load/parse-cache.ts) when there is no `cacheDir` (the command
+   *  line: .cache/build/<output>/), so that a rebuild parses only the files that changed. */
+  parseCacheDir?: string;
   /** Why a previous output or cache entry was not reused (one line each). */
   warn?: (line: string) => void;
   /** Build only the documents and input workbooks of one slice of the tree, no site (see shardUnits). */
@@ -234,7 +237,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const inputs = buildInputs(opts, code);
   const early = opts.shortCircuit === false || opts.mergeFrom ? null : upToDate(opts.outDir, code, inputs, opts.warn ?? (() => {}), opts.cacheDir);
   if (early) return earlyResult(early);
-  const checked = check({ ...opts, load: { ...opts.load, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) } }, (d, t) => progress(PHASES.read, d, t));
+  const parseCache = opts.cacheDir ?? opts.parseCacheDir;
+  const checked = check({ ...opts, load: { ...opts.load, ...(parseCache ? { cacheDir: parseCache } : {}) } }, (d, t) => progress(PHASES.read, d, t));
   const levelNames = Object.fromEntries((checked.dataset?.project.levels ?? []).map((l) => [l.id, l.unit_noun]));
   if (!checked.ok || !checked.dataset || !checked.tree) return { check: checked, built: false, documents: [], fates: new Map(), levelNames, upToDate: false };
   const ds = checked.dataset;
