@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import type { BuildOptions, Shard } from "./lib/pipeline.js";
 import { codeVersion } from "./lib/write/code-version.js";
 import type { FileFate } from "./lib/write/output-dir.js";
-import { buildInputs, upToDate } from "./lib/write/up-to-date.js";
+import { buildInputs, upToDate } from "./lib/up-to-date.js";
 import { submissionTimes } from "./lib/git/submission-times.js";
 import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { formatText, summaryLine } from "./lib/diagnostics/report-text.js";

@@ -19,7 +19,7 @@
 // data. Site pages, downloads, assets and the search index are keyed the same way (each by exactly
 // the part of the site model it is made from: site/build-site.ts). A rebuild whose inputs (data,
 // schemas, options) and code are those the output's manifest recorded, with the output intact,
-// stops before the check (write/up-to-date.ts).
+// stops before the check (up-to-date.ts).
 import { rollUp, type Tree } from "./aggregate/roll-up.js";
 import { rollupDiagnostics } from "./aggregate/rollup-rule.js";
 import { AuditError, auditEnv, auditTables, type AuditedTable } from "./audit/audit-tables.js";
@@ -41,7 +41,7 @@ import type { UnitDocs } from "./site/adapt/unit-page.js";
 import { reportPath } from "./units/paths.js";
 import { codeVersion, contentKey } from "./write/code-version.js";
 import { MANIFEST, withStagedOutput, type FileFate, type OutputWriter } from "./write/output-dir.js";
-import { buildInputs, upToDate, type Manifest, type ManifestEntry, type RecordedCheck, type UpToDate } from "./write/up-to-date.js";
+import { buildInputs, upToDate, type Manifest, type ManifestEntry, type RecordedCheck, type UpToDate } from "./up-to-date.js";
 
 export interface CheckRunOptions extends CheckOptions {
   dataDir: string;
@@ -82,7 +82,7 @@ export interface Shard {
   count: number;
 }
 
-export type { ManifestEntry } from "./write/up-to-date.js";
+export type { ManifestEntry } from "./up-to-date.js";
 
 export interface CheckOutcome extends CheckResult {
   /** The roll-up (null when the data's shape did not allow one). */

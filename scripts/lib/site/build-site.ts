@@ -25,7 +25,7 @@ import { loadTemplates, TEMPLATES_DIR } from "./hbs.js";
 import type { LevelId, SiteModel, UnitPage } from "./model.js";
 import { writeSearchIndex } from "./search-index.js";
 import { homeView } from "./views-home.js";
-import { indexModel } from "./views-common.js";
+import { indexModel, type SiteIndex } from "./views-common.js";
 import { aboutView, indicatorsView, planView, searchView } from "./views-pages.js";
 import { unitView } from "./views-unit.js";
 import { PROVINCE_FILES, sizeText, unitDataFiles } from "./views-downloads.js";
@@ -84,38 +84,72 @@ function unitPageInputs(model: SiteModel, units: ReadonlyMap<string, UnitPage>, 
   return { u, ancestors, children: u.children.map((c) => shown(units.get(c), "status")), mapped, neighbours };
 }
 
+type Render = Awaited<ReturnType<typeof loadTemplates>>;
+type Content = string | Uint8Array;
+
+/** What the writing steps share: the model, its index, the templates, and the keyed writer. */
+interface SiteContext {
+  model: SiteModel;
+  ix: SiteIndex;
+  render: Render;
+  /** Writes `path` from `make`, or copies it from a previous output made from the same inputs; returns its size. */
+  put: (path: string, inputs: readonly unknown[], make: () => Content | Promise<Content>) => Promise<number>;
+  /** The model's shared parts (everything but the units), the whole model, the client assets: hashed. */
+  shared: string;
+  whole: string;
+  layout: string;
+}
+
+function keyedPut(writer: OutputWriter, code: string | undefined): SiteContext["put"] {
+  const json = (x: unknown) => (typeof x === "string" ? x : JSON.stringify(x));
+  return async (path, inputs, make) => {
+    if (code === undefined) {
+      const content = await make();
+      writer.write(path, content);
+      return byteLength(content);
+    }
+    await writer.cached(contentKey(code, "site", path, ...inputs.map(json)), [path], async () => [await make()]);
+    return statSync(join(writer.root, path)).size;
+  };
+}
+
+/** Each path with the size its download link shows ("-" when not written yet). */
+function sized(ix: SiteIndex, paths: readonly string[]): string[] {
+  return paths.map((p) => `${p}\0${ix.sizes.has(p) ? sizeText(ix.sizes.get(p)!) : "-"}`);
+}
+
 export async function buildSite(model: SiteModel, writer: OutputWriter, opts: BuildSiteOptions = {}): Promise<void> {
   const log = opts.log ?? (() => {});
   const t0 = performance.now();
   const lap = (what: string) => log(`site: ${what} (${Math.round(performance.now() - t0)} ms)`);
   checkModel(model);
-  const outDir = writer.root;
   const code = opts.code;
-  const json = (x: unknown) => (typeof x === "string" ? x : JSON.stringify(x));
-  /** Writes `path` from `render`, or copies it from a previous output made from the same inputs; returns its size. */
-  const put = async (path: string, inputs: readonly unknown[], render: () => string | Uint8Array | Promise<string | Uint8Array>): Promise<number> => {
-    if (code === undefined) {
-      const content = await render();
-      writer.write(path, content);
-      return byteLength(content);
-    }
-    await writer.cached(contentKey(code, "site", path, ...inputs.map(json)), [path], async () => [await render()]);
-    return statSync(join(outDir, path)).size;
-  };
-  // The model's shared parts (everything but the units), and the whole model.
-  const shared = contentKey("", JSON.stringify({ ...model, units: null }));
-  const whole = contentKey(shared, JSON.stringify(model.units));
-
   const siteSrc = opts.siteSrc ?? SITE_SRC;
   const assets = await siteAssets(writer, code === undefined ? undefined : contentKey(code, "site-assets", siteSrc), siteSrc);
   lap("assets built");
-  const render = await loadTemplates(opts.templatesDir ?? TEMPLATES_DIR);
-  const ix = indexModel(model, assets);
-  const chartLevels = new Set(opts.chartLevels ?? model.levels.map((l) => l.id));
-  const layout = JSON.stringify(assets);
+  const shared = contentKey("", JSON.stringify({ ...model, units: null }));
+  const ctx: SiteContext = {
+    model,
+    ix: indexModel(model, assets),
+    render: await loadTemplates(opts.templatesDir ?? TEMPLATES_DIR),
+    put: keyedPut(writer, code),
+    shared,
+    whole: contentKey(shared, JSON.stringify(model.units)),
+    layout: JSON.stringify(assets),
+  };
+  await writeProvinceFiles(ctx, writer.root);
+  lap("province downloads written");
+  await writeOverviewPages(ctx);
+  lap("overview pages written");
+  await writeUnitFiles(ctx, new Set(opts.chartLevels ?? model.levels.map((l) => l.id)));
+  writer.write(".nojekyll", "");
+  lap(`${model.units.length} unit pages written`);
+  if (opts.search ?? true) await writeSearch(writer, code, lap);
+}
 
-  // Downloads first, so that every page can show their sizes. Documents written by the caller
-  // before the site are measured where they are.
+/** Downloads first, so that every page can show their sizes. Documents written by the caller
+ *  before the site are measured where they are. */
+async function writeProvinceFiles({ model, ix, put, whole }: SiteContext, outDir: string): Promise<void> {
   const provinceFiles: [string, () => string | Promise<Uint8Array>][] = [
     [PROVINCE_FILES.workbook, () => provinceWorkbook(model)],
     ...CSV_VARIANTS.map((v): [string, () => string] => [PROVINCE_FILES.status(v), () => statusCsv(model, v)]),
@@ -124,24 +158,26 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
   for (const [p, make] of provinceFiles) ix.sizes.set(p, await put(p, [whole], make));
   const docs = [...model.plan.documents, ...model.units.flatMap((u) => u.documents)];
   await Promise.all(docs.map((d) => stat(join(outDir, d.path)).then((s) => ix.sizes.set(d.path, s.size), () => undefined)));
-  lap("province downloads written");
+}
 
-  // Overview pages show the whole tree, and any download's size; the plan its documents, the search
-  // page every unit's name, the about page none of the units.
-  const sized = (paths: readonly string[]) => paths.map((p) => `${p}\0${ix.sizes.has(p) ? sizeText(ix.sizes.get(p)!) : "-"}`);
-  const overview = [whole, layout, ...sized([...ix.sizes.keys()].sort())];
+/** Overview pages show the whole tree, and any download's size; the plan its documents, the search
+ *  page every unit's name, the about page none of the units. */
+async function writeOverviewPages({ model, ix, render, put, shared, whole, layout }: SiteContext): Promise<void> {
+  const overview = [whole, layout, ...sized(ix, [...ix.sizes.keys()].sort())];
   const names = model.units.map((u) => [u.code, u.name, u.level, u.children]);
   const pages: [string, readonly unknown[], () => string][] = [
     ["index.html", overview, () => render("home", homeView(ix))],
     ["chi-so/index.html", overview, () => render("indicators", indicatorsView(ix))],
-    ["ke-hoach/index.html", [shared, layout, ...sized(model.plan.documents.map((d) => d.path))], () => render("plan", planView(ix))],
+    ["ke-hoach/index.html", [shared, layout, ...sized(ix, model.plan.documents.map((d) => d.path))], () => render("plan", planView(ix))],
     ["gioi-thieu/index.html", [shared, layout], () => render("about", aboutView(ix))],
     ["tim-kiem/index.html", [shared, layout, names], () => render("search", searchView(ix))],
     ...keyIndicators(ix).map((i): [string, readonly unknown[], () => string] => [indicatorPath(i.id), overview, () => render("indicator", indicatorView(ix, i))]),
   ];
   for (const [p, inputs, make] of pages) await put(p, inputs, make);
-  lap("overview pages written");
+}
 
+/** Every unit's data files (from its own part of the model) and page (see unitPageInputs). */
+async function writeUnitFiles({ model, ix, render, put, shared, layout }: SiteContext, chartLevels: ReadonlySet<string>): Promise<void> {
   const workbookSize = sizeText(ix.sizes.get(PROVINCE_FILES.workbook)!);
   for (const u of model.units) {
     const own = contentKey(shared, JSON.stringify(u));
@@ -150,26 +186,23 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
       ...CSV_VARIANTS.map((v): [string, () => string] => [unitDataFiles(u.code).csv(v), () => unitCsv(u, u.data, v)]),
     ];
     for (const [p, make] of files) ix.sizes.set(p, await put(p, [own], make));
-    const linked = sized([...u.documents.map((d) => d.path), ...files.map(([p]) => p)]);
+    const linked = sized(ix, [...u.documents.map((d) => d.path), ...files.map(([p]) => p)]);
     const charts = chartLevels.has(u.level);
     const inputs = [shared, layout, String(charts), workbookSize, ...linked, unitPageInputs(model, ix.units, u)];
     await put(unitPath(u.code), inputs, () => render("unit", unitView(ix, u, { charts })));
   }
-  writer.write(".nojekyll", "");
-  lap(`${model.units.length} unit pages written`);
+}
 
-  if (opts.search ?? true) {
-    // Pagefind reads every HTML file written so far (documents included).
-    const html = writer.files().filter((f) => f.path.endsWith(".html")).map((f) => `${f.path}\0${f.sha256}`);
-    const key = code === undefined ? undefined : contentKey(code, "search", ...html);
-    const old = key === undefined ? [] : writer.recorded(key);
-    if (key !== undefined && old.length > 0 && writer.reuse(key, old)) lap("search index reused");
-    else {
-      const n = await writeSearchIndex(outDir);
-      writer.adopt("pagefind", key);
-      lap(`search index of ${n} pages written`);
-    }
-  }
+/** The pagefind index over every HTML file written so far (documents included), or its files
+ *  copied from a previous output whose HTML files had the same SHA-256. */
+async function writeSearch(writer: OutputWriter, code: string | undefined, lap: (what: string) => void): Promise<void> {
+  const html = writer.files().filter((f) => f.path.endsWith(".html")).map((f) => `${f.path}\0${f.sha256}`);
+  const key = code === undefined ? undefined : contentKey(code, "search", ...html);
+  const old = key === undefined ? [] : writer.recorded(key);
+  if (key !== undefined && old.length > 0 && writer.reuse(key, old)) return lap("search index reused");
+  const n = await writeSearchIndex(writer.root);
+  writer.adopt("pagefind", key);
+  lap(`search index of ${n} pages written`);
 }
 
 /** Vite's build of the client assets, or its files copied from a previous output of the same code. */

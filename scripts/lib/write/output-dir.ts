@@ -118,6 +118,19 @@ function reusableBytes(previous: readonly PreviousOutput[], rel: string, key: st
   return null;
 }
 
+/** The paths the first previous output holding `key` recorded with it, sorted. */
+function recordedPaths(previous: readonly PreviousOutput[], key: string): string[] {
+  for (const p of previous) {
+    if (!p.byKey) {
+      p.byKey = new Map();
+      for (const e of p.files.values()) if (e.key !== undefined) p.byKey.set(e.key, [...(p.byKey.get(e.key) ?? []), e.path]);
+    }
+    const paths = p.byKey.get(key);
+    if (paths) return [...paths].sort();
+  }
+  return [];
+}
+
 function createWriter(stage: string, before: PreviousOutput | null, previous: PreviousOutput[], warn: (line: string) => void): OutputWriter {
   const written = new Map<string, FileEntry>();
   const fate = new Map<string, FileFate>();
@@ -159,17 +172,7 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
       if (!existsSync(dir)) return;
       for (const full of filesUnder(dir).sort()) record(relative(stage, full).split("\\").join("/"), sha256(readFileSync(full)), key, false);
     },
-    recorded(key) {
-      for (const p of previous) {
-        if (!p.byKey) {
-          p.byKey = new Map();
-          for (const e of p.files.values()) if (e.key !== undefined) p.byKey.set(e.key, [...(p.byKey.get(e.key) ?? []), e.path]);
-        }
-        const paths = p.byKey.get(key);
-        if (paths) return [...paths].sort();
-      }
-      return [];
-    },
+    recorded: (key) => recordedPaths(previous, key),
     reuse,
     async cached(key, paths, render) {
       const reused = reuse(key, paths);

@@ -5,10 +5,10 @@
 // file), that output is exactly what the build would make: it is verified, not made again. This
 // module reads only files and hashes (no parser, no renderer), so the command line can ask it before
 // loading the pipeline.
-import type { CheckSummary } from "../diagnostics/summary.js";
-import type { SubmissionDatesOutcome } from "../git/submission-policy.js";
-import { contentKey, folderDigest } from "./code-version.js";
-import { MANIFEST, intactOutput, keepInCache, type FileEntry, type FileFate } from "./output-dir.js";
+import type { CheckSummary } from "./diagnostics/summary.js";
+import type { SubmissionDatesOutcome } from "./git/submission-policy.js";
+import { contentKey, folderDigest } from "./write/code-version.js";
+import { MANIFEST, intactOutput, keepInCache, type FileEntry, type FileFate } from "./write/output-dir.js";
 
 export interface ManifestEntry {
   unit: string;
