@@ -1,13 +1,19 @@
 // npm run build [-- --data DIR --out DIR --as-of YYYY-MM-DD --cache DIR]
 // Runs the pipeline (lib/pipeline.ts): the check first, refusing to build on errors (exit 1), then
 // every document and the site into a staging folder swapped in at the end: a failed build leaves
-// the previous output untouched. Documents whose inputs did not change are copied from the previous
-// output (or the --cache folder) instead of rendered. --shard i/n builds one slice of the documents
-// and input workbooks (no site); `npm run merge` assembles the shards' outputs.
+// the previous output untouched. Documents, pages and downloads whose inputs did not change are
+// copied from the previous output (or the --cache folder) instead of rendered; when no input changed
+// and the output is intact, the build verifies it and stops before loading the pipeline. Without
+// --cache, the parse cache lives in .cache/build/ (one per output folder). --shard i/n builds one
+// slice of the documents and input workbooks (no site); `npm run merge` assembles the shards' outputs.
+import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, type Shard } from "./lib/pipeline.js";
+import type { BuildOptions, Shard } from "./lib/pipeline.js";
+import { codeVersion } from "./lib/write/code-version.js";
+import type { FileFate } from "./lib/write/output-dir.js";
+import { buildInputs, upToDate } from "./lib/up-to-date.js";
 import { submissionTimes } from "./lib/git/submission-times.js";
 import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { formatText, summaryLine } from "./lib/diagnostics/report-text.js";
@@ -24,6 +30,12 @@ function parseShard(value: string | undefined): Shard | null {
   return { index, count };
 }
 
+function writeFates(outDir: string, documents: number, fates: ReadonlyMap<string, FileFate>): void {
+  const reused = [...fates.values()].filter((f) => f === "reused").length;
+  const changed = [...fates.values()].filter((f) => f === "new" || f === "changed").length;
+  process.stdout.write(`Đã tạo ${documents} tệp văn bản trong ${outDir}/ (xem ${outDir}/manifest.json); ${changed} tệp mới hoặc thay đổi, ${reused} tệp dùng lại từ lần dựng trước.\n`);
+}
+
 await runCli(async () => {
   const args = parseArgs(process.argv.slice(2), { data: "value", out: "value", "as-of": "value", "no-site": "flag", git: "flag", "git-ref": "value", cache: "value", shard: "value" });
   const shard = parseShard(option(args, "shard"));
@@ -33,7 +45,8 @@ await runCli(async () => {
   const dataDir = option(args, "data") ?? "data";
   const git = args.options.has("git") || args.options.has("git-ref");
   const progress = progressReporter(process.stderr);
-  const result = await build({
+  const warn = (line: string) => process.stderr.write(`${line}\n`);
+  const opts: BuildOptions = {
     dataDir,
     ...(git ? { submittedAt: submissionTimes(dataDir, option(args, "git-ref") ?? "HEAD") } : {}),
     site: !args.options.has("no-site"),
@@ -44,12 +57,27 @@ await runCli(async () => {
     workers: Math.max(1, Math.min(4, availableParallelism())),
     progress: (phase, done, total) => progress.update(phase, done, total),
     ...(option(args, "cache") ? { cacheDir: option(args, "cache")! } : {}),
-    warn: (line) => process.stderr.write(`${line}\n`),
+    // Without --cache, the parse cache of this output's rebuilds (.gitignore lists .cache/).
+    parseCacheDir: join(".cache", "build", createHash("sha256").update(resolve(outDir)).digest("hex").slice(0, 16)),
+    warn,
     ...(shard ? { shard } : {}),
-  });
+    shortCircuit: false, // asked below, before the pipeline is loaded
+  };
+  // Nothing changed since the output was made (and it is intact): say so without loading the pipeline.
+  const code = codeVersion(opts.templateDir);
+  const early = upToDate(outDir, code, buildInputs(opts, code), warn, opts.cacheDir);
+  if (early) {
+    const { check, documents } = early.manifest;
+    if (check.git_dates) process.stderr.write(`${describeSubmissionDates({ ...check.git_dates, diagnostics: [] })}\n`);
+    process.stdout.write(`${summaryLine(check.summary, check.level_names)}\n`);
+    writeFates(outDir, documents.length, early.fates);
+    return 0;
+  }
+  const { build } = await import("./lib/pipeline.js");
+  const result = await build(opts);
   progress.finish();
   for (const w of result.check.cacheWarnings) process.stderr.write(`${w}\n`);
-  const levelNames = Object.fromEntries((result.check.dataset?.project.levels ?? []).map((l) => [l.id, l.unit_noun]));
+  const levelNames = result.levelNames;
   if (result.check.gitDates) process.stderr.write(`${describeSubmissionDates(result.check.gitDates)}\n`);
   if (!result.built) {
     process.stdout.write(formatText(result.check.diagnostics, result.check.sources, result.check.summary, levelNames));
@@ -57,8 +85,6 @@ await runCli(async () => {
     return 1;
   }
   process.stdout.write(`${summaryLine(result.check.summary, levelNames)}\n`);
-  const reused = [...result.fates.values()].filter((f) => f === "reused").length;
-  const changed = [...result.fates.values()].filter((f) => f === "new" || f === "changed").length;
-  process.stdout.write(`Đã tạo ${result.documents.length} tệp văn bản trong ${outDir}/ (xem ${outDir}/manifest.json); ${changed} tệp mới hoặc thay đổi, ${reused} tệp dùng lại từ lần dựng trước.\n`);
+  writeFates(outDir, result.documents.length, result.fates);
   return 0;
 });

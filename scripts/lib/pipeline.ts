@@ -16,8 +16,10 @@
 // version (lockfile, scripts/, site/, templates/); a document whose key the previous output (or
 // the --cache folder) recorded for the same path, with the file's bytes intact, is copied instead
 // of rendered and packed. Input workbooks are keyed by their report's text and the rest of the
-// data. Site pages are rendered every time (a few milliseconds each): the writer tells which of
-// them changed.
+// data. Site pages, downloads, assets and the search index are keyed the same way (each by exactly
+// the part of the site model it is made from: site/build-site.ts). A rebuild whose inputs (data,
+// schemas, options) and code are those the output's manifest recorded, with the output intact,
+// stops before the check (up-to-date.ts).
 import { rollUp, type Tree } from "./aggregate/roll-up.js";
 import { rollupDiagnostics } from "./aggregate/rollup-rule.js";
 import { AuditError, auditEnv, auditTables, type AuditedTable } from "./audit/audit-tables.js";
@@ -38,7 +40,8 @@ import { siteModel } from "./site/adapt/site-model.js";
 import type { UnitDocs } from "./site/adapt/unit-page.js";
 import { reportPath } from "./units/paths.js";
 import { codeVersion, contentKey } from "./write/code-version.js";
-import { MANIFEST, withStagedOutput, type FileEntry, type FileFate, type OutputWriter } from "./write/output-dir.js";
+import { MANIFEST, withStagedOutput, type FileFate, type OutputWriter } from "./write/output-dir.js";
+import { buildInputs, upToDate, type Manifest, type ManifestEntry, type RecordedCheck, type UpToDate } from "./up-to-date.js";
 
 export interface CheckRunOptions extends CheckOptions {
   dataDir: string;
@@ -59,6 +62,9 @@ export interface BuildOptions extends CheckRunOptions {
   progress?: (phase: string, done: number, total: number) => void;
   /** A folder kept between builds: the parse cache and the last output's documents and workbooks. */
   cacheDir?: string;
+  /** Where to keep the parse cache (load/parse-cache.ts) when there is no `cacheDir` (the command
+   *  line: .cache/build/<output>/), so that a rebuild parses only the files that changed. */
+  parseCacheDir?: string;
   /** Why a previous output or cache entry was not reused (one line each). */
   warn?: (line: string) => void;
   /** Build only the documents and input workbooks of one slice of the tree, no site (see shardUnits). */
@@ -66,6 +72,8 @@ export interface BuildOptions extends CheckRunOptions {
   /** Assemble one output from shards' outputs: every document and workbook is copied from them (a
    *  missing one is an error: a shard did not run), and the site is built. */
   mergeFrom?: readonly string[];
+  /** Stop early when the output was made from the same inputs and is intact (default true). */
+  shortCircuit?: boolean;
 }
 
 /** Shard `index` (1-based) of `count`. */
@@ -74,16 +82,7 @@ export interface Shard {
   count: number;
 }
 
-export interface ManifestEntry {
-  unit: string;
-  level: string;
-  kind: "plan" | "report";
-  format: "docx" | "html" | "md";
-  path: string;
-  sha256: string;
-  /** The document model's content address. */
-  key: string;
-}
+export type { ManifestEntry } from "./up-to-date.js";
 
 export interface CheckOutcome extends CheckResult {
   /** The roll-up (null when the data's shape did not allow one). */
@@ -97,7 +96,13 @@ export interface BuildResult {
   /** Every file of the output compared with the previous one at the same path (new, changed,
    *  unchanged, reused from a previous output by its key); empty when nothing was built. */
   fates: ReadonlyMap<string, FileFate>;
+  /** Each level's unit noun ("xã"), for the check's summary line. */
+  levelNames: Record<string, string>;
+  /** The output was already made from the same inputs and is intact: nothing was checked or written
+   *  (`check` then holds the summary the manifest recorded, and no dataset). */
+  upToDate: boolean;
 }
+
 
 /** load → parse → validate → roll up, once. */
 export function check(opts: CheckRunOptions, progress?: (done: number, total: number) => void): CheckOutcome {
@@ -209,23 +214,36 @@ async function workbooks(ds: Dataset, writer: OutputWriter, code: string, only: 
 }
 
 /** The site, from the same roll-up and documents: its model, then its pages through the writer. */
-async function writeSite(ds: Dataset, tree: Tree, views: ReadonlyMap<string, UnitView>, jobs: readonly DocJob[], unitDocs: Map<string, UnitDocs>, writer: OutputWriter, opts: BuildOptions): Promise<void> {
+async function writeSite(ds: Dataset, tree: Tree, views: ReadonlyMap<string, UnitView>, jobs: readonly DocJob[], unitDocs: Map<string, UnitDocs>, writer: OutputWriter, opts: BuildOptions, code: string): Promise<void> {
   const planBody = blocksHtml(jobs.find((j) => j.entry.kind === "plan")!.model.body);
   const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: planBody };
   const model = siteModel({ ds, tree, views, docs: unitDocs, plan, geo: readGeo(opts.dataDir) });
   const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));
   const { buildSite } = await import("./site/build-site.js");
-  await buildSite(model, writer, { chartLevels });
+  await buildSite(model, writer, { chartLevels, code });
+}
+
+/** The build that stops early: the previous output, verified, is what this build would make. */
+function earlyResult(done: UpToDate): BuildResult {
+  const m = done.manifest;
+  const gitDates = m.check.git_dates ? { ...m.check.git_dates, diagnostics: [] } : undefined;
+  const checked: CheckOutcome = { dataset: null, diagnostics: [], summary: m.check.summary, ok: true, sources: new Map(), cacheWarnings: [], tree: null, ...(gitDates ? { gitDates } : {}) };
+  return { check: checked, built: true, documents: m.documents, fates: done.fates, levelNames: m.check.level_names, upToDate: true };
 }
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const progress = opts.progress ?? (() => {});
-  const checked = check({ ...opts, load: { ...opts.load, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) } }, (d, t) => progress(PHASES.read, d, t));
-  if (!checked.ok || !checked.dataset || !checked.tree) return { check: checked, built: false, documents: [], fates: new Map() };
+  const code = codeVersion(opts.templateDir);
+  const inputs = buildInputs(opts, code);
+  const early = opts.shortCircuit === false || opts.mergeFrom ? null : upToDate(opts.outDir, code, inputs, opts.warn ?? (() => {}), opts.cacheDir);
+  if (early) return earlyResult(early);
+  const parseCache = opts.cacheDir ?? opts.parseCacheDir;
+  const checked = check({ ...opts, load: { ...opts.load, ...(parseCache ? { cacheDir: parseCache } : {}) } }, (d, t) => progress(PHASES.read, d, t));
+  const levelNames = Object.fromEntries((checked.dataset?.project.levels ?? []).map((l) => [l.id, l.unit_noun]));
+  if (!checked.ok || !checked.dataset || !checked.tree) return { check: checked, built: false, documents: [], fates: new Map(), levelNames, upToDate: false };
   const ds = checked.dataset;
   const tree = checked.tree;
   const templates = loadTemplates(opts.templateDir);
-  const code = codeVersion(opts.templateDir);
   const merging = opts.mergeFrom !== undefined;
   // The renderers' libraries (docx, exceljs, Vite, pagefind) are loaded only by a build: `check` starts in a second, not in many.
   const { inProcessPacker, workerPacker } = await import("./render/docx/docx-pool.js");
@@ -252,11 +270,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         await books;
         if (site) {
           progress(PHASES.site, 0, 1);
-          await writeSite(ds, tree, views, jobs, unitDocs, writer, opts);
+          await writeSite(ds, tree, views, jobs, unitDocs, writer, opts, code);
           progress(PHASES.site, 1, 1);
         }
-        writeManifest(writer, code, documents);
-        return { check: checked, built: true, documents, fates: new Map(writer.fates()) };
+        const git = checked.gitDates;
+        const recorded: RecordedCheck = { summary: checked.summary, level_names: levelNames, git_dates: git ? { used: git.used, kept: git.kept } : null };
+        writeManifest(writer, { code, inputs, check: recorded, documents });
+        return { check: checked, built: true, documents, fates: new Map(writer.fates()), levelNames, upToDate: false };
       },
       { codeVersion: code, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.mergeFrom ? { sources: opts.mergeFrom } : {}), ...(opts.warn ? { warn: opts.warn } : {}) },
     );
@@ -265,8 +285,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** manifest.json: the code version, the documents, and every file of the output with its SHA-256. */
-function writeManifest(writer: OutputWriter, code: string, documents: ManifestEntry[]): void {
-  const files: FileEntry[] = writer.files();
-  writer.write(MANIFEST, JSON.stringify({ code, documents, files }, null, 2) + "\n");
+/** manifest.json: the code version, the inputs' digest, the check's summary, the documents, and
+ *  every file of the output with its SHA-256. */
+function writeManifest(writer: OutputWriter, head: Omit<Manifest, "files">): void {
+  const manifest: Manifest = { ...head, files: writer.files() };
+  writer.write(MANIFEST, JSON.stringify(manifest, null, 2) + "\n");
 }

@@ -1,8 +1,9 @@
-// Incremental builds by content address, on the small province: a rebuild copies every document
-// whose inputs did not change from the previous output (or the --cache folder), re-renders exactly
-// the ones that depend on an edited commune, and gives the same bytes as a cold build; a corrupted
+// Incremental builds by content address, on the small province: a rebuild of the same inputs stops
+// early; without that shortcut it copies every document, page and download from the previous
+// output (or the --cache folder); after one commune edit it re-renders exactly the documents and
+// pages that depend on it, and gives the same bytes as a cold build; a corrupted previous page or
 // cache entry is detected, warned about and rebuilt.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,12 +37,18 @@ function expectSameTree(a: string, b: string): void {
 
 let cold: BuildResult;
 let noop: BuildResult;
+let noopMtime: number;
+let noopFull: BuildResult;
 let edited: BuildResult;
 let editedCold: string;
 
 beforeAll(async () => {
   cold = (await run(out, { cacheDir: cache })).result;
+  const mtime = () => statSync(join(out, "manifest.json")).mtimeMs;
+  const before = mtime();
   noop = (await run(out, { cacheDir: cache })).result;
+  noopMtime = mtime() - before;
+  noopFull = (await run(out, { cacheDir: cache, shortCircuit: false })).result;
   // One commune's poverty changes: one more household left poverty in 2018 (stock, flow and the
   // income-deprivation breakdown kept consistent).
   fx.edit(FILES.commune, "ho_ngheo: {baseline: 150, y2016: 130, y2017: 112, mid2018: 104}", "ho_ngheo: {baseline: 150, y2016: 130, y2017: 112, mid2018: 103}");
@@ -53,18 +60,47 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => fx.cleanup());
 
+/** Site pages (not documents, not the search index's files). */
+const pagesOf = (paths: string[]) => paths.filter((p) => p.endsWith(".html") && !p.startsWith("documents/") && !p.startsWith("pagefind/"));
+
 describe("incremental build", () => {
-  it("copies every document and workbook when nothing changed, and writes the same bytes", () => {
+  it("stops early when nothing changed: the output is verified, nothing is checked, rendered or written", () => {
+    expect(noop.upToDate).toBe(true);
+    expect(noop.check.dataset).toBeNull();
+    expect(noop.check.summary).toEqual(cold.check.summary);
+    expect(noop.levelNames).toEqual(cold.levelNames);
+    expect(noop.documents).toEqual(cold.documents);
+    expect([...noop.fates.keys()].sort()).toEqual([...cold.fates.keys()].sort());
+    expect(withFate(noop.fates, "new", "changed")).toEqual([]);
+    expect(noopMtime).toBe(0); // the output folder was not replaced
+  });
+
+  it("without the early stop, copies every document, workbook, page, download, asset and the search index", () => {
     const keyed = withFate(cold.fates, "new").filter((p) => p.startsWith("documents/") || p.startsWith("bieu-nhap-lieu/"));
     expect(keyed.length).toBe(3 * (cold.check.dataset!.units.size + 1) + cold.check.dataset!.units.size);
-    expect(withFate(noop.fates, "reused")).toEqual(keyed);
-    expect(withFate(noop.fates, "new", "changed")).toEqual([]);
+    expect(noopFull.upToDate).toBe(false);
+    expect(withFate(noopFull.fates, "reused")).toEqual(expect.arrayContaining([...keyed, "index.html", "don-vi/00123/index.html", "data/tong-hop.xlsx"]));
+    expect(withFate(noopFull.fates, "reused").filter((p) => p.startsWith("static/") && p.endsWith(".js"))).toHaveLength(1);
+    expect(withFate(noopFull.fates, "reused").some((p) => p.startsWith("pagefind/"))).toBe(true);
+    // Only the two files that are not made from a content address are written again, with the same bytes.
+    expect(withFate(noopFull.fates, "unchanged")).toEqual([".nojekyll", "manifest.json"]);
+    expect(withFate(noopFull.fates, "new", "changed")).toEqual([]);
   });
 
   it("after one commune edit re-renders exactly its report, its district's and the province's", () => {
     const rendered = documentsOf([...edited.fates.keys()].filter((p) => edited.fates.get(p) !== "reused")).sort();
     expect(rendered).toEqual(threeFormats("99-tinh-mau", "901-thanh-pho-binh-an/901-thanh-pho-binh-an", "901-thanh-pho-binh-an/00123-phuong-hoa-binh"));
     expect(withFate(edited.fates, "reused").filter((p) => p.startsWith("bieu-nhap-lieu/"))).not.toContain("bieu-nhap-lieu/00123.xlsx");
+  });
+
+  it("after one commune edit renders exactly the pages that show it: the commune's, its district's, the province's, home and the indicators'", () => {
+    const rendered = pagesOf([...edited.fates.keys()].filter((p) => edited.fates.get(p) !== "reused")).sort();
+    const indicatorPages = pagesOf([...cold.fates.keys()]).filter((p) => /^chi-so\/[^/]+\/index\.html$/.test(p));
+    expect(indicatorPages.length).toBeGreaterThan(3);
+    expect(rendered).toEqual(["chi-so/index.html", ...indicatorPages, "don-vi/00123/index.html", "don-vi/901/index.html", "don-vi/99/index.html", "index.html"].sort());
+    // The search index is made again (the pages' text changed); the client assets are copied.
+    expect(withFate(edited.fates, "reused").filter((p) => p.startsWith("static/")).length).toBeGreaterThan(0);
+    expect(withFate(edited.fates, "reused").some((p) => p.startsWith("pagefind/"))).toBe(false);
   });
 
   it("rewrites only the pages and data files that show the edited figure", () => {
@@ -81,6 +117,20 @@ describe("incremental build", () => {
   it("gives byte for byte the output of a cold build", () => {
     expectSameTree(out, editedCold);
   });
+
+  it("detects a corrupted page of the previous output and renders it again", async () => {
+    const page = "don-vi/00130/index.html";
+    const path = join(out, page);
+    const bytes = readFileSync(path);
+    rmSync(path); // the cache's entries may be hard links to the output's
+    writeFileSync(path, Buffer.concat([bytes, Buffer.from("<!-- sửa tay -->")]));
+    const { result, warnings } = await run(out);
+    expect(result.upToDate).toBe(false);
+    expect(warnings.some((w) => w.includes(page) && w.includes("không khớp SHA-256"))).toBe(true);
+    expect(result.fates.get(page)).toBe("unchanged"); // rendered, with the bytes the manifest recorded
+    expect(withFate(result.fates, "new", "changed")).toEqual([]);
+    expectSameTree(out, editedCold);
+  }, 300_000);
 });
 
 describe("the --cache folder", () => {

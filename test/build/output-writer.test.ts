@@ -1,7 +1,7 @@
 // The output writer's reuse by content address, on a tiny output: a file is copied from a previous
 // output only when that output was made by the same code and recorded the same key for the path,
 // and its bytes still have the recorded SHA-256; anything else is rendered, with one warning line.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -72,5 +72,41 @@ describe("withStagedOutput: reuse by key", () => {
     expect(again.warnings).toHaveLength(1);
     expect(again.warnings[0]).toContain("không khớp SHA-256");
     expect(readFileSync(join(out, "a.txt"), "utf8")).toBe("one");
+  });
+
+  it("finds by key the files a tool named itself, and reuses them only when every one is intact", async () => {
+    const out = mkdtempSync(join(tmpdir(), "writer-"));
+    const warnings: string[] = [];
+    let runs = 0;
+    const once = () =>
+      withStagedOutput(
+        out,
+        async (w) => {
+          const old = w.recorded("assets-k");
+          const reused = old.length > 0 ? w.reuse("assets-k", old) : null;
+          if (!reused) {
+            runs++;
+            mkdirSync(join(w.root, "static"), { recursive: true });
+            writeFileSync(join(w.root, "static/main-1a2b.js"), "js");
+            writeFileSync(join(w.root, "static/main-3c4d.css"), "css");
+            w.adopt("static", "assets-k");
+          }
+          w.write(MANIFEST, JSON.stringify({ code: "c1", files: w.files() }));
+          return { old, fates: new Map(w.fates()) };
+        },
+        { codeVersion: "c1", warn: (l) => warnings.push(l) },
+      );
+    expect((await once()).old).toEqual([]);
+    const second = await once();
+    expect(second.old).toEqual(["static/main-1a2b.js", "static/main-3c4d.css"]);
+    expect(second.fates.get("static/main-1a2b.js")).toBe("reused");
+    expect(runs).toBe(1);
+    writeFileSync(join(out, "static/main-3c4d.css"), "tampered");
+    const third = await once();
+    expect(runs).toBe(2);
+    expect(third.fates.get("static/main-1a2b.js")).toBe("unchanged");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("static/main-3c4d.css");
+    expect(readFileSync(join(out, "static/main-3c4d.css"), "utf8")).toBe("css");
   });
 });

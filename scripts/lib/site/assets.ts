@@ -63,3 +63,13 @@ export async function buildAssets(outDir: string, siteSrc = SITE_SRC): Promise<B
   }
   return { js: `${ASSETS_DIR}/${entry.file}`, css: (entry.css ?? []).map((f) => `${ASSETS_DIR}/${f}`) };
 }
+
+/** The assets of a previous build from the paths of its files (one script, at most one style
+ *  sheet: the order of several could not be told), or null. */
+export function assetsFrom(paths: readonly string[]): BuiltAssets | null {
+  const ours = paths.filter((p) => p.startsWith(`${ASSETS_DIR}/`));
+  const js = ours.filter((p) => p.endsWith(".js"));
+  const css = ours.filter((p) => p.endsWith(".css"));
+  if (ours.length !== paths.length || js.length !== 1 || css.length > 1) return null;
+  return { js: js[0]!, css };
+}

@@ -5,21 +5,30 @@
 //   3. data/<code>.json and data/<code>.csv per unit;
 //   4. the pagefind search index over the written pages → pagefind/.
 // Documents (DOCX, Markdown, HTML) are written by the caller at the paths named in the model.
+//
+// With the code version (`code`), every file is keyed by a content address of exactly what it is
+// made from (see siteKeys below), and a rebuild copies the previous output's bytes for every key
+// that did not change instead of rendering (the writer's `cached`): a unit page from its own part
+// of the model and the parts of its parent, children and map neighbours it shows; overview pages,
+// the province workbook and its CSV files from the whole model; Vite's assets from the code version
+// alone; the search index from every HTML page's SHA-256.
 
+import { statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
+import { contentKey } from "../write/code-version.js";
 import type { OutputWriter } from "../write/output-dir.js";
-import { ASSETS_DIR, buildAssets, SITE_SRC } from "./assets.js";
+import { ASSETS_DIR, assetsFrom, buildAssets, SITE_SRC, type BuiltAssets } from "./assets.js";
 import { CSV_VARIANTS, indicatorCsv, statusCsv, unitCsv, unitJson } from "./data-files.js";
 import { checkCode, unitPath } from "./format.js";
 import { loadTemplates, TEMPLATES_DIR } from "./hbs.js";
-import type { LevelId, SiteModel } from "./model.js";
+import type { LevelId, SiteModel, UnitPage } from "./model.js";
 import { writeSearchIndex } from "./search-index.js";
 import { homeView } from "./views-home.js";
-import { indexModel } from "./views-common.js";
+import { indexModel, type SiteIndex } from "./views-common.js";
 import { aboutView, indicatorsView, planView, searchView } from "./views-pages.js";
 import { unitView } from "./views-unit.js";
-import { PROVINCE_FILES, unitDataFiles } from "./views-downloads.js";
+import { PROVINCE_FILES, sizeText, unitDataFiles } from "./views-downloads.js";
 import { indicatorCsvPath, indicatorPath, indicatorView, keyIndicators } from "./views-indicator.js";
 import { provinceWorkbook } from "./workbook.js";
 
@@ -30,6 +39,9 @@ export interface BuildSiteOptions {
   search?: boolean;
   /** Progress and timing messages. */
   log?: (message: string) => void;
+  /** The code version (write/code-version.ts): with it, every file is keyed by content address and
+   *  reused from a previous output when its key did not change; without it, all is rendered. */
+  code?: string;
   /** Overrides for tests. */
   siteSrc?: string;
   templatesDir?: string;
@@ -52,60 +64,153 @@ function byteLength(content: string | Uint8Array): number {
   return typeof content === "string" ? Buffer.byteLength(content, "utf8") : content.byteLength;
 }
 
+/** What a unit page shows of another unit: its parent's and ancestors' names, its children's
+ *  status and poverty rate (table, chart, map), a map neighbour's name. */
+function shown(u: UnitPage | undefined, what: "name" | "status") {
+  if (!u) return null;
+  const names = { code: u.code, name: u.name, short_name: u.short_name, parent: u.parent };
+  if (what === "name") return names;
+  const { timeliness, timeliness_label, status, status_label, submitted, reduction } = u;
+  return { ...names, timeliness, timeliness_label, status, status_label, submitted, poor_rate: u.key?.poor_rate ?? null, target_path: reduction?.target_path ?? null };
+}
+
+/** The parts of the model a unit page is made from, besides the model's shared parts. */
+function unitPageInputs(model: SiteModel, units: ReadonlyMap<string, UnitPage>, u: UnitPage): unknown {
+  const ancestors: unknown[] = [];
+  for (let p = u.parent, n = 0; p && n < units.size; p = units.get(p)?.parent ?? null, n++) ancestors.push(shown(units.get(p), "name"));
+  const communes = model.geo.communes.features.map((f) => f.properties);
+  const mapped = communes.filter((f) => f.district_code === u.code).map((f) => shown(units.get(f.code), "status"));
+  const neighbours = communes.some((f) => f.code === u.code) ? communes.filter((f) => f.district_code === u.parent).map((f) => shown(units.get(f.code), "name")) : [];
+  return { u, ancestors, children: u.children.map((c) => shown(units.get(c), "status")), mapped, neighbours };
+}
+
+type Render = Awaited<ReturnType<typeof loadTemplates>>;
+type Content = string | Uint8Array;
+
+/** What the writing steps share: the model, its index, the templates, and the keyed writer. */
+interface SiteContext {
+  model: SiteModel;
+  ix: SiteIndex;
+  render: Render;
+  /** Writes `path` from `make`, or copies it from a previous output made from the same inputs; returns its size. */
+  put: (path: string, inputs: readonly unknown[], make: () => Content | Promise<Content>) => Promise<number>;
+  /** The model's shared parts (everything but the units), the whole model, the client assets: hashed. */
+  shared: string;
+  whole: string;
+  layout: string;
+}
+
+function keyedPut(writer: OutputWriter, code: string | undefined): SiteContext["put"] {
+  const json = (x: unknown) => (typeof x === "string" ? x : JSON.stringify(x));
+  return async (path, inputs, make) => {
+    if (code === undefined) {
+      const content = await make();
+      writer.write(path, content);
+      return byteLength(content);
+    }
+    await writer.cached(contentKey(code, "site", path, ...inputs.map(json)), [path], async () => [await make()]);
+    return statSync(join(writer.root, path)).size;
+  };
+}
+
+/** Each path with the size its download link shows ("-" when not written yet). */
+function sized(ix: SiteIndex, paths: readonly string[]): string[] {
+  return paths.map((p) => `${p}\0${ix.sizes.has(p) ? sizeText(ix.sizes.get(p)!) : "-"}`);
+}
+
 export async function buildSite(model: SiteModel, writer: OutputWriter, opts: BuildSiteOptions = {}): Promise<void> {
   const log = opts.log ?? (() => {});
   const t0 = performance.now();
   const lap = (what: string) => log(`site: ${what} (${Math.round(performance.now() - t0)} ms)`);
   checkModel(model);
-  const outDir = writer.root;
-  const assets = await buildAssets(outDir, opts.siteSrc ?? SITE_SRC);
-  writer.adopt(ASSETS_DIR);
+  const code = opts.code;
+  const siteSrc = opts.siteSrc ?? SITE_SRC;
+  const assets = await siteAssets(writer, code === undefined ? undefined : contentKey(code, "site-assets", siteSrc), siteSrc);
   lap("assets built");
-  const render = await loadTemplates(opts.templatesDir ?? TEMPLATES_DIR);
-  const ix = indexModel(model, assets);
-  const chartLevels = new Set(opts.chartLevels ?? model.levels.map((l) => l.id));
-
-  // Downloads first, so that every page can show their sizes. Documents written by the caller
-  // before the site are measured where they are.
-  const provinceFiles: [string, string | Uint8Array][] = [
-    [PROVINCE_FILES.workbook, await provinceWorkbook(model)],
-    ...CSV_VARIANTS.map((v): [string, string] => [PROVINCE_FILES.status(v), statusCsv(model, v)]),
-    ...keyIndicators(ix).flatMap((i) => CSV_VARIANTS.map((v): [string, string] => [indicatorCsvPath(i.id, v), indicatorCsv(model, i.id, v)])),
-  ];
-  for (const [p, content] of provinceFiles) ix.sizes.set(p, byteLength(content));
-  for (const [p, c] of provinceFiles) writer.write(p, c);
-  const docs = [...model.plan.documents, ...model.units.flatMap((u) => u.documents)];
-  await Promise.all(docs.map((d) => stat(join(outDir, d.path)).then((s) => ix.sizes.set(d.path, s.size), () => undefined)));
+  const shared = contentKey("", JSON.stringify({ ...model, units: null }));
+  const ctx: SiteContext = {
+    model,
+    ix: indexModel(model, assets),
+    render: await loadTemplates(opts.templatesDir ?? TEMPLATES_DIR),
+    put: keyedPut(writer, code),
+    shared,
+    whole: contentKey(shared, JSON.stringify(model.units)),
+    layout: JSON.stringify(assets),
+  };
+  await writeProvinceFiles(ctx, writer.root);
   lap("province downloads written");
-
-  const pages: [string, string][] = [
-    ["index.html", render("home", homeView(ix))],
-    ["chi-so/index.html", render("indicators", indicatorsView(ix))],
-    ["ke-hoach/index.html", render("plan", planView(ix))],
-    ["gioi-thieu/index.html", render("about", aboutView(ix))],
-    ["tim-kiem/index.html", render("search", searchView(ix))],
-    ...keyIndicators(ix).map((i): [string, string] => [indicatorPath(i.id), render("indicator", indicatorView(ix, i))]),
-  ];
-  for (const [p, html] of pages) writer.write(p, html);
+  await writeOverviewPages(ctx);
   lap("overview pages written");
-
-  for (const u of model.units) {
-    const files: [string, string][] = [
-      [unitDataFiles(u.code).json, unitJson(model, u)],
-      ...CSV_VARIANTS.map((v): [string, string] => [unitDataFiles(u.code).csv(v), unitCsv(u, u.data, v)]),
-    ];
-    for (const [p, content] of files) {
-      ix.sizes.set(p, byteLength(content));
-      writer.write(p, content);
-    }
-    writer.write(unitPath(u.code), render("unit", unitView(ix, u, { charts: chartLevels.has(u.level) })));
-  }
+  await writeUnitFiles(ctx, new Set(opts.chartLevels ?? model.levels.map((l) => l.id)));
   writer.write(".nojekyll", "");
   lap(`${model.units.length} unit pages written`);
+  if (opts.search ?? true) await writeSearch(writer, code, lap);
+}
 
-  if (opts.search ?? true) {
-    const n = await writeSearchIndex(outDir);
-    writer.adopt("pagefind");
-    lap(`search index of ${n} pages written`);
+/** Downloads first, so that every page can show their sizes. Documents written by the caller
+ *  before the site are measured where they are. */
+async function writeProvinceFiles({ model, ix, put, whole }: SiteContext, outDir: string): Promise<void> {
+  const provinceFiles: [string, () => string | Promise<Uint8Array>][] = [
+    [PROVINCE_FILES.workbook, () => provinceWorkbook(model)],
+    ...CSV_VARIANTS.map((v): [string, () => string] => [PROVINCE_FILES.status(v), () => statusCsv(model, v)]),
+    ...keyIndicators(ix).flatMap((i) => CSV_VARIANTS.map((v): [string, () => string] => [indicatorCsvPath(i.id, v), () => indicatorCsv(model, i.id, v)])),
+  ];
+  for (const [p, make] of provinceFiles) ix.sizes.set(p, await put(p, [whole], make));
+  const docs = [...model.plan.documents, ...model.units.flatMap((u) => u.documents)];
+  await Promise.all(docs.map((d) => stat(join(outDir, d.path)).then((s) => ix.sizes.set(d.path, s.size), () => undefined)));
+}
+
+/** Overview pages show the whole tree, and any download's size; the plan its documents, the search
+ *  page every unit's name, the about page none of the units. */
+async function writeOverviewPages({ model, ix, render, put, shared, whole, layout }: SiteContext): Promise<void> {
+  const overview = [whole, layout, ...sized(ix, [...ix.sizes.keys()].sort())];
+  const names = model.units.map((u) => [u.code, u.name, u.level, u.children]);
+  const pages: [string, readonly unknown[], () => string][] = [
+    ["index.html", overview, () => render("home", homeView(ix))],
+    ["chi-so/index.html", overview, () => render("indicators", indicatorsView(ix))],
+    ["ke-hoach/index.html", [shared, layout, ...sized(ix, model.plan.documents.map((d) => d.path))], () => render("plan", planView(ix))],
+    ["gioi-thieu/index.html", [shared, layout], () => render("about", aboutView(ix))],
+    ["tim-kiem/index.html", [shared, layout, names], () => render("search", searchView(ix))],
+    ...keyIndicators(ix).map((i): [string, readonly unknown[], () => string] => [indicatorPath(i.id), overview, () => render("indicator", indicatorView(ix, i))]),
+  ];
+  for (const [p, inputs, make] of pages) await put(p, inputs, make);
+}
+
+/** Every unit's data files (from its own part of the model) and page (see unitPageInputs). */
+async function writeUnitFiles({ model, ix, render, put, shared, layout }: SiteContext, chartLevels: ReadonlySet<string>): Promise<void> {
+  const workbookSize = sizeText(ix.sizes.get(PROVINCE_FILES.workbook)!);
+  for (const u of model.units) {
+    const own = contentKey(shared, JSON.stringify(u));
+    const files: [string, () => string][] = [
+      [unitDataFiles(u.code).json, () => unitJson(model, u)],
+      ...CSV_VARIANTS.map((v): [string, () => string] => [unitDataFiles(u.code).csv(v), () => unitCsv(u, u.data, v)]),
+    ];
+    for (const [p, make] of files) ix.sizes.set(p, await put(p, [own], make));
+    const linked = sized(ix, [...u.documents.map((d) => d.path), ...files.map(([p]) => p)]);
+    const charts = chartLevels.has(u.level);
+    const inputs = [shared, layout, String(charts), workbookSize, ...linked, unitPageInputs(model, ix.units, u)];
+    await put(unitPath(u.code), inputs, () => render("unit", unitView(ix, u, { charts })));
   }
+}
+
+/** The pagefind index over every HTML file written so far (documents included), or its files
+ *  copied from a previous output whose HTML files had the same SHA-256. */
+async function writeSearch(writer: OutputWriter, code: string | undefined, lap: (what: string) => void): Promise<void> {
+  const html = writer.files().filter((f) => f.path.endsWith(".html")).map((f) => `${f.path}\0${f.sha256}`);
+  const key = code === undefined ? undefined : contentKey(code, "search", ...html);
+  const old = key === undefined ? [] : writer.recorded(key);
+  if (key !== undefined && old.length > 0 && writer.reuse(key, old)) return lap("search index reused");
+  const n = await writeSearchIndex(writer.root);
+  writer.adopt("pagefind", key);
+  lap(`search index of ${n} pages written`);
+}
+
+/** Vite's build of the client assets, or its files copied from a previous output of the same code. */
+async function siteAssets(writer: OutputWriter, key: string | undefined, siteSrc: string): Promise<BuiltAssets> {
+  const old = key === undefined ? [] : writer.recorded(key);
+  const known = assetsFrom(old);
+  if (key !== undefined && known && writer.reuse(key, old)) return known;
+  const assets = await buildAssets(writer.root, siteSrc);
+  writer.adopt(ASSETS_DIR, key);
+  return assets;
 }

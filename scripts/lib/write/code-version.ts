@@ -32,3 +32,10 @@ export function contentKey(code: string, ...inputs: string[]): string {
   for (const i of inputs) h.update("\0").update(i);
   return h.digest("hex");
 }
+
+/** A digest of every file under `dir` (its path relative to `dir` and its bytes), in path order. */
+export function folderDigest(dir: string): string {
+  const h = createHash("sha256");
+  for (const f of filesUnder(resolve(dir))) h.update(relative(dir, f).split("\\").join("/")).update("\0").update(readFileSync(f)).update("\0");
+  return h.digest("hex");
+}

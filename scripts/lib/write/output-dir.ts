@@ -27,8 +27,15 @@ export interface OutputWriter {
   /** Absolute path of the staging folder (for tools that write a folder themselves, like Vite). */
   readonly root: string;
   write(rel: string, contents: string | Uint8Array, key?: string): string;
-  /** Registers the files a tool wrote itself under `rel` (a folder of the staging folder). */
-  adopt(rel: string): void;
+  /** Registers the files a tool wrote itself under `rel` (a folder of the staging folder), made
+   *  from `key` when given (so that a later build can reuse them: see `recorded`). */
+  adopt(rel: string, key?: string): void;
+  /** The paths a previous output made by the same code recorded with `key` (sorted), for files whose
+   *  names are known only once made (Vite's hashed assets, the search index); empty when none. */
+  recorded(key: string): string[];
+  /** Copies the files at `paths` made from `key` from a previous output, when every one of them is
+   *  there intact; returns their SHA-256, or null (nothing written) when one is missing. */
+  reuse(key: string, paths: readonly string[]): string[] | null;
   /** The files at `paths` made from `key`: copied from a previous output that recorded that key,
    *  else rendered (`render` gives their contents in the same order). Returns their SHA-256. */
   cached(key: string, paths: readonly string[], render: () => Promise<(string | Uint8Array)[]>): Promise<string[]>;
@@ -59,6 +66,8 @@ export function sha256(contents: string | Uint8Array): string {
 interface PreviousOutput {
   dir: string;
   files: Map<string, FileEntry>;
+  /** Paths by key, built on first use. */
+  byKey?: Map<string, string[]>;
   /** Made by the same code (its keyed files may be reused). */
   trusted: boolean;
 }
@@ -92,7 +101,6 @@ function filesUnder(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-/** `before`: the output being replaced (fates compare with it); `previous`: the outputs whose keyed files may be reused. */
 /** The bytes of `rel` from a previous output that made it from `key`, checked against its SHA-256. */
 function reusableBytes(previous: readonly PreviousOutput[], rel: string, key: string, warn: (line: string) => void): Buffer | null {
   for (const p of previous) {
@@ -108,6 +116,19 @@ function reusableBytes(previous: readonly PreviousOutput[], rel: string, key: st
     warn(`Bỏ qua ${join(p.dir, rel)} trong kết quả cũ: ${bytes ? "nội dung không khớp SHA-256 đã ghi" : "tệp không còn"}; dựng lại.`);
   }
   return null;
+}
+
+/** The paths the first previous output holding `key` recorded with it, sorted. */
+function recordedPaths(previous: readonly PreviousOutput[], key: string): string[] {
+  for (const p of previous) {
+    if (!p.byKey) {
+      p.byKey = new Map();
+      for (const e of p.files.values()) if (e.key !== undefined) p.byKey.set(e.key, [...(p.byKey.get(e.key) ?? []), e.path]);
+    }
+    const paths = p.byKey.get(key);
+    if (paths) return [...paths].sort();
+  }
+  return [];
 }
 
 function createWriter(stage: string, before: PreviousOutput | null, previous: PreviousOutput[], warn: (line: string) => void): OutputWriter {
@@ -126,6 +147,18 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
     writeFileSync(full, contents);
   };
   const reusable = (rel: string, key: string) => reusableBytes(previous, rel, key, warn);
+  const reuse = (key: string, paths: readonly string[]): string[] | null => {
+    const old: Buffer[] = [];
+    for (const rel of paths) {
+      const bytes = reusable(rel, key);
+      if (!bytes) return null;
+      old.push(bytes);
+    }
+    return paths.map((rel, i) => {
+      put(rel, old[i]!);
+      return record(rel, sha256(old[i]!), key, true);
+    });
+  };
   return {
     root: stage,
     write(rel, contents, key) {
@@ -134,19 +167,16 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
       put(rel, contents);
       return sum;
     },
-    adopt(rel) {
+    adopt(rel, key) {
       const dir = join(stage, rel);
       if (!existsSync(dir)) return;
-      for (const full of filesUnder(dir).sort()) record(relative(stage, full).split("\\").join("/"), sha256(readFileSync(full)), undefined, false);
+      for (const full of filesUnder(dir).sort()) record(relative(stage, full).split("\\").join("/"), sha256(readFileSync(full)), key, false);
     },
+    recorded: (key) => recordedPaths(previous, key),
+    reuse,
     async cached(key, paths, render) {
-      const old = paths.map((rel) => reusable(rel, key));
-      if (old.every((b): b is Buffer => b !== null)) {
-        return paths.map((rel, i) => {
-          put(rel, old[i]!);
-          return record(rel, sha256(old[i]!), key, true);
-        });
-      }
+      const reused = reuse(key, paths);
+      if (reused) return reused;
       const contents = await render();
       return paths.map((rel, i) => {
         put(rel, contents[i]!);
@@ -178,6 +208,44 @@ function refreshCache(cacheDir: string, target: string, files: readonly FileEntr
   writeFileSync(join(fresh, MANIFEST), JSON.stringify({ code: m.code, files: kept }) + "\n");
   rmSync(dest, { recursive: true, force: true });
   renameSync(fresh, dest);
+}
+
+/** The manifest of the output in `dir` when it was made by `codeVersion` from inputs whose digest is
+ *  `inputs`, and every file it lists is there with its recorded SHA-256, and no other: the output a
+ *  build of the same inputs would make, so that build can stop early. Otherwise null (with a warning
+ *  when an output of the same inputs is no longer intact). */
+export function intactOutput<M extends { files: FileEntry[] }>(dir: string, codeVersion: string, inputs: string, warn: (line: string) => void): M | null {
+  const path = join(dir, MANIFEST);
+  let manifest: { code?: unknown; inputs?: unknown; files?: unknown };
+  try {
+    manifest = JSON.parse(readFileSync(path, "utf8")) as typeof manifest;
+  } catch {
+    return null; // none, or unreadable: the writer warns about the latter
+  }
+  if (manifest?.code !== codeVersion || manifest.inputs !== inputs || !Array.isArray(manifest.files)) return null;
+  const files = manifest.files as FileEntry[];
+  const listed = new Set([MANIFEST, ...files.map((f) => f?.path)]);
+  const present = existsSync(dir) ? filesUnder(dir).map((f) => relative(dir, f).split("\\").join("/")) : [];
+  const extra = present.find((p) => !listed.has(p));
+  const broken =
+    extra === undefined
+      ? files.find((f) => {
+          try {
+            return typeof f.sha256 !== "string" || sha256(readFileSync(join(dir, f.path))) !== f.sha256;
+          } catch {
+            return true;
+          }
+        })?.path
+      : undefined;
+  const bad = extra ?? broken;
+  if (bad === undefined && present.length === listed.size) return manifest as M;
+  warn(`Kết quả cũ ${dir} không còn nguyên vẹn (${bad ?? "thiếu tệp"}: ${extra !== undefined ? "tệp lạ không có trong manifest.json" : "nội dung không khớp SHA-256 đã ghi hoặc tệp không còn"}); dựng lại.`);
+  return null;
+}
+
+/** Keeps the keyed files of the intact output in `dir` in the --cache folder (see refreshCache). */
+export function keepInCache(cacheDir: string, dir: string, files: readonly FileEntry[]): void {
+  refreshCache(cacheDir, resolve(dir), files, readFileSync(join(dir, MANIFEST), "utf8"));
 }
 
 export async function withStagedOutput<T>(outDir: string, build: (w: OutputWriter) => Promise<T>, opts: OutputOptions = {}): Promise<T> {
