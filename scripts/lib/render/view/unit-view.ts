@@ -9,7 +9,7 @@ import type { VerdictLabels } from "../../model/catalogue-types.js";
 import type { Dataset } from "../../model/dataset.js";
 import { deadlineOf } from "../../model/deadlines.js";
 import { daysBetween } from "../../model/dates.js";
-import { povertyTarget, verdictOf, type PovertyTarget, type Verdict } from "../../model/targets.js";
+import { minorityTarget, povertyTarget, verdictOf, type PovertyTarget, type Verdict } from "../../model/targets.js";
 import { isSubmitted, timelinessOf, type Timeliness } from "../../model/timeliness.js";
 import type { FinanceRecord, Indicator, IsoDate, Period, Unit } from "../../model/types.js";
 
@@ -53,7 +53,10 @@ export interface Money {
 
 /** The figures derived from one set of values. */
 export interface Derived {
+  /** The poverty rate's reduction against the unit's target. */
   reduction: Reduction | null;
+  /** The ethnic minority poverty rate's reduction against the project's minority target. */
+  minorityReduction: Reduction | null;
   deprivations: DeprivationShare[];
   money: Money | null;
 }
@@ -114,6 +117,7 @@ export function derive(ds: Dataset, unit: Unit, values: Values, finance: readonl
   const poor = values[r.poor] ?? {};
   return {
     reduction: reductionOf(values, r.poverty_rate, povertyTarget(unit, ds.project, ds.units), periods, ds.catalogue.verdicts.labels),
+    minorityReduction: reductionOf(values, r.minority_poverty_rate, minorityTarget(ds.project), periods, ds.catalogue.verdicts.labels),
     deprivations: ds.catalogue.indicators
       .filter((i) => i.group === r.deprivation_group)
       .map((i) => ({
