@@ -66,18 +66,22 @@ describe("derived figures", () => {
   const labels = { vuot: "V", dat: "Đ", khong_dat: "K", muc_thap: "T", chua_du_so_lieu: "?", da_thoat: "X", chua_thoat: "Y" };
   const target = { min: 1, max: 1.5, poorArea: false, source: "QĐ", illustrative: false, lowRate: 2 };
 
-  it("a rate's reduction: per period, a year, the target path, the verdict and its label", () => {
+  it("a rate's reduction: per period, a year, the target path, the verdict and its label, each raw and as printed", () => {
     const r = reductionOf({ x: { a: 10, b: 8.5, c: 7.5 } }, "x", target, periods, labels)!;
-    expect(r.perPeriod).toEqual([{ period: "b", value: 1.5 }, { period: "c", value: 1 }]);
-    expect(r.perYear).toBe(1);
-    expect(r.path).toEqual([{ period: "a", value: 10 }, { period: "b", value: 9 }, { period: "c", value: 7.5 }]);
+    expect(r.perPeriod).toEqual([{ period: "b", value: 1.5, text: "1,50" }, { period: "c", value: 1, text: "1,00" }]);
+    expect(r.perYear).toEqual({ value: 1, text: "1,00" });
+    expect(r.last).toEqual({ value: 7.5, text: "7,50%" });
+    expect(r.targetText).toEqual({ min: "1", max: "1,5" });
+    expect(r.path).toEqual([{ period: "a", value: 10, text: "10,00%" }, { period: "b", value: 9, text: "9,00%" }, { period: "c", value: 7.5, text: "7,50%" }]);
+    expect(reductionOf({ x: { a: 10, c: 7.5 } }, "x", target, periods, labels)!.perPeriod).toEqual([{ period: "b", value: null, text: "—" }, { period: "c", value: null, text: "—" }]);
     expect([r.verdict, r.label]).toEqual(["dat", "Đ"]);
     expect(reductionOf({ x: { a: 10 } }, "x", target, periods, labels)!.label).toBe("?");
     expect(reductionOf({}, "x", target, periods, labels)).toBeNull();
   });
 
   it("money in whole units, record by record, as Biểu 04 prints it", () => {
-    expect(moneyOf([{ plan: 1.4, disbursed: 0.6 }, { plan: 1.4, disbursed: 0.6 }])).toEqual({ plan: 2, disbursed: 2, rate: 100 });
-    expect(moneyOf([{ plan: 0, disbursed: 5 }]).rate).toBeNull();
+    expect(moneyOf([{ plan: 1.4, disbursed: 0.6 }, { plan: 1.4, disbursed: 0.6 }])).toEqual({ plan: { value: 2, text: "2" }, disbursed: { value: 2, text: "2" }, rate: { value: 100, text: "100,00%" } });
+    expect(moneyOf([{ plan: 1500.4, disbursed: 1234.6 }])).toMatchObject({ plan: { text: "1.500" }, disbursed: { text: "1.235" }, rate: { text: "82,33%" } });
+    expect(moneyOf([{ plan: 0, disbursed: 5 }]).rate).toEqual({ value: null, text: "—" });
   });
 });

@@ -3,11 +3,10 @@
 
 import type { MoneyRow, PeriodInfo, Series, SiteModel, UnitPage } from "./model.js";
 import { barChart, type ChartView, COLORS, columnChart, lineChart } from "./charts.js";
-
-const DASH = "—";
+import { NO_FIGURE } from "../text/format.js";
 
 function at(s: Series, period: string): { value: number | null; text: string } {
-  return s.find((p) => p.period === period) ?? { value: null, text: DASH };
+  return s.find((p) => p.period === period) ?? { value: null, text: NO_FIGURE };
 }
 
 function periodsOf(model: SiteModel, ...series: Series[]): PeriodInfo[] {
