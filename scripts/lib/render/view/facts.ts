@@ -6,7 +6,7 @@ import { incomeTarget, incomeVerdict, leavingResult } from "../../model/targets.
 import { ownStatusFlag, reductionResult, type ReductionResult, type TargetEnv } from "./targets-view.js";
 import type { Derived } from "./unit-view.js";
 import { formatNumber, formatTrimmed as short } from "../../text/format.js";
-import { inSentence } from "./names.js";
+import { inSentence, lowerFirst } from "./names.js";
 import { printedChange } from "./evaluate.js";
 
 export interface FactEnv extends TargetEnv {
@@ -109,7 +109,7 @@ export function deprivationFacts(fig: UnitFigures, env: FactEnv, d: Derived): st
     .sort((a, b) => b.share - a.share || (a.name < b.name ? -1 : 1))
     .slice(0, 3);
   if (!shares.length) return [];
-  return [`Các chỉ số thiếu hụt dịch vụ xã hội cơ bản cao nhất của hộ nghèo tại thời điểm ${last.stock_label}: ${shares.map((s) => `${s.short.toLowerCase()} (${s.text})`).join("; ")}.`];
+  return [`Các chỉ số thiếu hụt dịch vụ xã hội cơ bản cao nhất của hộ nghèo tại thời điểm ${last.stock_label}: ${shares.map((s) => `${lowerFirst(s.short)} (${s.text})`).join("; ")}.`];
 }
 
 export function financeFacts(env: FactEnv, d: Derived): string[] {

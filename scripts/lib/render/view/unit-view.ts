@@ -14,6 +14,7 @@ import { minorityTarget, povertyTarget, verdictOf, type PovertyTarget, type Verd
 import { isSubmitted, timelinessOf, type Timeliness } from "../../model/timeliness.js";
 import type { FinanceRecord, Indicator, IsoDate, Period, Unit } from "../../model/types.js";
 import { figure, formatTrimmed, type Figure } from "../../text/format.js";
+import { shortName } from "./names.js";
 
 /** A figure at one period. */
 export interface PeriodValue extends Figure {
@@ -49,7 +50,7 @@ export const targetText = (t: PovertyTarget): TargetText => ({ min: formatTrimme
 /** One deprivation indicator: its short name and its count's share of the poor households (%). */
 export interface DeprivationShare {
   indicator: Indicator;
-  /** The name without "Số hộ nghèo thiếu hụt (về)": "tiếp cận nước sinh hoạt". */
+  /** The catalogue's short name (names.ts shortName): "Chỉ số nguồn nước sinh hoạt". */
   short: string;
   /** Periods where the count is given; null where there are no poor households: "12,50%". */
   shares: PeriodValue[];
@@ -112,11 +113,6 @@ export function reductionOf(values: Values, id: string, target: PovertyTarget, p
   };
 }
 
-/** "Số hộ nghèo thiếu hụt về tiếp cận nước sinh hoạt" → "tiếp cận nước sinh hoạt". */
-export function deprivationShort(i: Indicator): string {
-  return i.name.replace(/^Số hộ nghèo thiếu hụt (về )?/i, "");
-}
-
 /** Money of the records in whole units, each record rounded before it is added. */
 export function moneyOf(records: readonly Pick<FinanceRecord, "plan" | "disbursed">[]): Money {
   const plan = records.reduce((s, f) => s + Math.round(f.plan), 0);
@@ -136,7 +132,7 @@ export function derive(ds: Dataset, unit: Unit, values: Values, finance: readonl
       .filter((i) => i.group === r.deprivation_group)
       .map((i) => ({
         indicator: i,
-        short: deprivationShort(i),
+        short: shortName(i),
         shares: periods.filter((p) => values[i.id]?.[p.id] !== undefined).map((p) => ({ period: p.id, ...figure(poor[p.id] ? (values[i.id]![p.id]! / poor[p.id]!) * 100 : null, 2, "%") })),
       })),
     money: finance.length ? moneyOf(finance) : null,
