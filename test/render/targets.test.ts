@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import type { UnitFigures, Values } from "../../scripts/lib/aggregate/roll-up.js";
 import { povertyFacts } from "../../scripts/lib/render/view/facts.js";
 import { reductionOf } from "../../scripts/lib/render/view/unit-view.js";
-import { povertyTarget, verdictOf } from "../../scripts/lib/model/targets.js";
+import { minorityTarget, povertyTarget, verdictOf } from "../../scripts/lib/model/targets.js";
 import type { Indicator, IndicatorCatalogue, Period, Project, Unit } from "../../scripts/lib/model/types.js";
 import { targetCells, type TargetEnv } from "../../scripts/lib/render/view/targets-view.js";
 
@@ -59,6 +59,13 @@ const env: TargetEnv = {
     ["so_xa_thoat_dbkk", { id: "so_xa_thoat_dbkk", name: "Số xã thoát khỏi tình trạng đặc biệt khó khăn", aggregate: { rule: "count_flagged", flag: "xa_thoat_dbkk" } }],
   ] as unknown as [string, Indicator][]),
 };
+/** The rates' reductions as the unit's view derives them from `values` (unit-view.ts), which Biểu 01's cells and the sentences read. */
+const derivedFor = (code: string, values: Values) => ({
+  reduction: reductionOf(values, roles.poverty_rate, povertyTarget(units.get(code)!, project, units), periods, labels),
+  minorityReduction: reductionOf(values, roles.minority_poverty_rate, minorityTarget(project), periods, labels),
+});
+/** Biểu 01's target and verdict cells of a unit's row of `id`, from `values`. */
+const cellsOf = (id: string, u: Unit, values: Values) => targetCells(id, u, values, env, derivedFor(u.code, values));
 /** A rate falling from `from` to `to` over the 2,5 years. */
 const rate = (id: string, from: number, to: number): Values => ({ [id]: { baseline: from, mid2018: to } });
 
@@ -74,18 +81,18 @@ describe("whose target a unit is judged against", () => {
     const t = povertyTarget(units.get("102")!, project, units);
     expect(t).toMatchObject({ min: 4, max: null, poorArea: true });
     // 3,5 points a year meets the general target but not the poor-area one.
-    expect(targetCells("ty_le_ho_ngheo", units.get("102")!, rate("ty_le_ho_ngheo", 30, 21.25), env)).toEqual({ target: "Giảm từ 4 điểm %/năm", verdict: "Chưa đạt (3,50 điểm %/năm)" });
-    expect(targetCells("ty_le_ho_ngheo", units.get("101")!, rate("ty_le_ho_ngheo", 30, 21.25), env)!.verdict).toBe("Vượt (3,50 điểm %/năm)");
+    expect(cellsOf("ty_le_ho_ngheo", units.get("102")!, rate("ty_le_ho_ngheo", 30, 21.25))).toEqual({ target: "Giảm từ 4 điểm %/năm", verdict: "Chưa đạt (3,50 điểm %/năm)" });
+    expect(cellsOf("ty_le_ho_ngheo", units.get("101")!, rate("ty_le_ho_ngheo", 30, 21.25))!.verdict).toBe("Vượt (3,50 điểm %/năm)");
   });
 });
 
 describe("the poverty-rate verdict", () => {
   it("a unit already under the low-rate threshold is not 'chưa đạt' but 'đã ở mức thấp'", () => {
     // A town at 2,26 % → 1,76 %: 0,2 points a year, below the 1,5 - 2 target, at 1,76 % ≤ 2 %.
-    const cells = targetCells("ty_le_ho_ngheo", units.get("101")!, rate("ty_le_ho_ngheo", 2.26, 1.76), env)!;
+    const cells = cellsOf("ty_le_ho_ngheo", units.get("101")!, rate("ty_le_ho_ngheo", 2.26, 1.76))!;
     expect(cells).toEqual({ target: "Giảm 1,5 - 2 điểm %/năm (tạm dùng, chưa có chỉ tiêu riêng)", verdict: "Đã ở mức thấp (0,20 điểm %/năm)" });
     // The same pace at 2,5 % is behind.
-    expect(targetCells("ty_le_ho_ngheo", units.get("101")!, rate("ty_le_ho_ngheo", 3, 2.5), env)!.verdict).toBe("Chưa đạt (0,20 điểm %/năm)");
+    expect(cellsOf("ty_le_ho_ngheo", units.get("101")!, rate("ty_le_ho_ngheo", 3, 2.5))!.verdict).toBe("Chưa đạt (0,20 điểm %/năm)");
   });
 
   it("within the range 'đạt', above it 'vượt', below 'chưa đạt'", () => {
@@ -96,22 +103,22 @@ describe("the poverty-rate verdict", () => {
 
 describe("the ethnic-minority target (3 - 4 points a year)", () => {
   it("judges the ethnic-minority poor rate's fall by it, for every unit", () => {
-    expect(targetCells("ty_le_ho_ngheo_dtts", units.get("111")!, rate("ty_le_ho_ngheo_dtts", 40, 32), env)).toEqual({ target: "Giảm 3 - 4 điểm %/năm", verdict: "Đạt (3,20 điểm %/năm)" });
-    expect(targetCells("ty_le_ho_ngheo_dtts", units.get("111")!, rate("ty_le_ho_ngheo_dtts", 40, 35), env)!.verdict).toBe("Chưa đạt (2,00 điểm %/năm)");
-    expect(targetCells("ty_le_ho_ngheo_dtts", units.get("111")!, {}, env)!.verdict).toBe("-");
+    expect(cellsOf("ty_le_ho_ngheo_dtts", units.get("111")!, rate("ty_le_ho_ngheo_dtts", 40, 32))).toEqual({ target: "Giảm 3 - 4 điểm %/năm", verdict: "Đạt (3,20 điểm %/năm)" });
+    expect(cellsOf("ty_le_ho_ngheo_dtts", units.get("111")!, rate("ty_le_ho_ngheo_dtts", 40, 35))!.verdict).toBe("Chưa đạt (2,00 điểm %/năm)");
+    expect(cellsOf("ty_le_ho_ngheo_dtts", units.get("111")!, {})!.verdict).toBe("-");
   });
 });
 
 describe("the income target (× 1,5 by 2020; × 2 in poor areas), on the pro-rata path", () => {
   const income = (from: number, to: number): Values => ({ thu_nhap_bq_ho_ngheo: { baseline: from, mid2018: to } });
   it("× 1,5 over 5 years is × 1,25 after 2,5", () => {
-    const c = targetCells("thu_nhap_bq_ho_ngheo", units.get("101")!, income(600, 756), env)!;
+    const c = cellsOf("thu_nhap_bq_ho_ngheo", units.get("101")!, income(600, 756))!;
     expect(c.target).toBe("Gấp 1,5 lần đầu kỳ vào cuối giai đoạn (lộ trình: 1,25 lần)");
     expect(c.verdict).toBe("Đạt (gấp 1,26 lần)");
-    expect(targetCells("thu_nhap_bq_ho_ngheo", units.get("101")!, income(600, 740), env)!.verdict).toBe("Chưa đạt (gấp 1,23 lần)");
+    expect(cellsOf("thu_nhap_bq_ho_ngheo", units.get("101")!, income(600, 740))!.verdict).toBe("Chưa đạt (gấp 1,23 lần)");
   });
   it("a flagged commune must reach × 1,5 by mid-term (× 2 by 2020)", () => {
-    const c = targetCells("thu_nhap_bq_ho_ngheo", units.get("102")!, income(600, 756), env)!;
+    const c = cellsOf("thu_nhap_bq_ho_ngheo", units.get("102")!, income(600, 756))!;
     expect(c.target).toContain("Gấp 2 lần");
     expect(c.verdict).toBe("Chưa đạt (gấp 1,26 lần)");
   });
@@ -120,34 +127,31 @@ describe("the income target (× 1,5 by 2020; × 2 in poor areas), on the pro-rat
 describe("areas leaving ĐBKK status (20 - 30 % by 2020, 10 - 15 % at mid-term)", () => {
   const counts = (start: number, left: number): Values => ({ so_xa_dbkk: { baseline: start, mid2018: start - left }, so_xa_thoat_dbkk: { mid2018: left } });
   it("judges the share that left against the path; no verdict where there were none", () => {
-    expect(targetCells("so_xa_thoat_dbkk", units.get("1")!, counts(20, 3), env)!.verdict).toBe("Đạt (15,00%; lộ trình 10 - 15%)");
-    expect(targetCells("so_xa_thoat_dbkk", units.get("1")!, counts(20, 1), env)!.verdict).toBe("Chưa đạt (5,00%; lộ trình 10 - 15%)");
-    expect(targetCells("so_xa_thoat_dbkk", units.get("1")!, counts(20, 4), env)!.verdict).toBe("Vượt (20,00%; lộ trình 10 - 15%)");
-    expect(targetCells("so_xa_thoat_dbkk", units.get("1")!, counts(0, 0), env)!.verdict).toBe("Không có địa bàn thuộc diện");
-    expect(targetCells("so_xa_thoat_dbkk", units.get("1")!, {}, env)!.verdict).toBe("-");
+    expect(cellsOf("so_xa_thoat_dbkk", units.get("1")!, counts(20, 3))!.verdict).toBe("Đạt (15,00%; lộ trình 10 - 15%)");
+    expect(cellsOf("so_xa_thoat_dbkk", units.get("1")!, counts(20, 1))!.verdict).toBe("Chưa đạt (5,00%; lộ trình 10 - 15%)");
+    expect(cellsOf("so_xa_thoat_dbkk", units.get("1")!, counts(20, 4))!.verdict).toBe("Vượt (20,00%; lộ trình 10 - 15%)");
+    expect(cellsOf("so_xa_thoat_dbkk", units.get("1")!, counts(0, 0))!.verdict).toBe("Không có địa bàn thuộc diện");
+    expect(cellsOf("so_xa_thoat_dbkk", units.get("1")!, {})!.verdict).toBe("-");
   });
   it("a flagged commune's own row says whether it has left, not a share of itself", () => {
-    expect(targetCells("so_xa_thoat_dbkk", units.get("102")!, counts(1, 1), env)!.verdict).toBe("Đã thoát");
-    expect(targetCells("so_xa_thoat_dbkk", units.get("102")!, counts(1, 0), env)!.verdict).toBe("Chưa thoát");
+    expect(cellsOf("so_xa_thoat_dbkk", units.get("102")!, counts(1, 1))!.verdict).toBe("Đã thoát");
+    expect(cellsOf("so_xa_thoat_dbkk", units.get("102")!, counts(1, 0))!.verdict).toBe("Chưa thoát");
   });
   it("rows without a target get empty cells", () => {
-    expect(targetCells("ho_ngheo", units.get("1")!, {}, env)).toBeNull();
+    expect(cellsOf("ho_ngheo", units.get("1")!, {})).toBeNull();
   });
 });
-
-/** The unit's reduction as its view derives it (unit-view.ts), which the sentences quote. */
-const reductionFor = (code: string, effective: Values) => ({ reduction: reductionOf(effective, roles.poverty_rate, povertyTarget(units.get(code)!, project, units), periods, labels) });
 
 describe("the narrative's verdict sentences agree with Biểu 01", () => {
   const fig = (code: string, effective: Values) => ({ unit: units.get(code)!, effective }) as unknown as UnitFigures;
   const facts = (code: string, effective: Values) =>
-    povertyFacts(fig(code, effective), { project: { ...project, window_label: "2016 - 6/2018" } as Project, periods, units, indicators: env.indicators, roles, labels, moneyUnit: "triệu đồng" }, reductionFor(code, effective));
+    povertyFacts(fig(code, effective), { project: { ...project, window_label: "2016 - 6/2018" } as Project, periods, units, indicators: env.indicators, roles, labels, moneyUnit: "triệu đồng" }, derivedFor(code, effective));
 
   it("the income sentence uses the catalogue's label that Biểu 01's verdict column prints", () => {
     const base = { ...rate("ty_le_ho_ngheo", 12, 8), ho_ngheo: { baseline: 120, mid2018: 80 }, ho_dan_cu: { baseline: 1000, mid2018: 1000 } };
     for (const to of [740, 756, 900]) {
       const values = { ...base, thu_nhap_bq_ho_ngheo: { baseline: 600, mid2018: to } };
-      const cell = targetCells("thu_nhap_bq_ho_ngheo", units.get("101")!, values, env)!.verdict;
+      const cell = cellsOf("thu_nhap_bq_ho_ngheo", units.get("101")!, values)!.verdict;
       const label = cell.replace(/ \(.*$/, "");
       expect(Object.values(labels)).toContain(label);
       expect(facts("101", values).join(" ")).toContain(`, ${label.toLocaleLowerCase("vi")} lộ trình gấp 1,25 lần`);
@@ -155,7 +159,7 @@ describe("the narrative's verdict sentences agree with Biểu 01", () => {
   });
   it("a flagged commune's own row prints the catalogue's labels", () => {
     const counts = (left: number): Values => ({ so_xa_dbkk: { baseline: 1, mid2018: 1 - left }, so_xa_thoat_dbkk: { mid2018: left } });
-    expect(targetCells("so_xa_thoat_dbkk", units.get("102")!, counts(1), { ...env, labels: { ...labels, da_thoat: "Ra khỏi diện" } })!.verdict).toBe("Ra khỏi diện");
+    expect(targetCells("so_xa_thoat_dbkk", units.get("102")!, counts(1), { ...env, labels: { ...labels, da_thoat: "Ra khỏi diện" } }, derivedFor("102", counts(1)))!.verdict).toBe("Ra khỏi diện");
   });
 
   it("a town already under 2 % says 'đã ở mức thấp', not 'chưa đạt'", () => {
@@ -180,7 +184,7 @@ describe("the narrative's verdict sentences agree with Biểu 01", () => {
 describe("the narrative quotes Biểu 01's figures to the digit", () => {
   const fig = (code: string, effective: Values) => ({ unit: units.get(code)!, effective }) as unknown as UnitFigures;
   const facts = (code: string, effective: Values) =>
-    povertyFacts(fig(code, effective), { project: { ...project, window_label: "2016 - 6/2018" } as Project, periods, units, indicators: env.indicators, roles, labels, moneyUnit: "triệu đồng" }, reductionFor(code, effective)).join(" ");
+    povertyFacts(fig(code, effective), { project: { ...project, window_label: "2016 - 6/2018" } as Project, periods, units, indicators: env.indicators, roles, labels, moneyUnit: "triệu đồng" }, derivedFor(code, effective)).join(" ");
 
   it("the reduction is the difference of the two rates as printed, as in the table's change column", () => {
     // Raw difference 5,592 rounds to 5,59; printed 13,32 − 7,72 = 5,60: the text must say what the table says.
@@ -191,7 +195,7 @@ describe("the narrative quotes Biểu 01's figures to the digit", () => {
   });
 
   it("a province target standing in for its own plan's is called a stand-in in the table, and the text names its source without calling the pace illustrative", () => {
-    expect(targetCells("ty_le_ho_ngheo", units.get("1")!, rate("ty_le_ho_ngheo", 10, 5), env)?.target).toBe("Giảm 1,5 - 2 điểm %/năm (tạm dùng, chưa có chỉ tiêu riêng)");
+    expect(cellsOf("ty_le_ho_ngheo", units.get("1")!, rate("ty_le_ho_ngheo", 10, 5))?.target).toBe("Giảm 1,5 - 2 điểm %/năm (tạm dùng, chưa có chỉ tiêu riêng)");
     const text = facts("1", { ...rate("ty_le_ho_ngheo", 10, 5), ho_ngheo: { baseline: 100, mid2018: 50 }, ho_dan_cu: { baseline: 1000, mid2018: 1000 } });
     expect(text).toContain("mục tiêu giảm 1,5 - 2 điểm %/năm của KH của tỉnh.");
     expect(text).not.toContain("minh họa");

@@ -1,13 +1,14 @@
 // One view per unit: the figures derived once from the roll-up, read by the documents and the
 // site alike (timeliness, the reduction and its verdict in the catalogue's words, money).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { rollUp } from "../../scripts/lib/aggregate/roll-up.js";
+import { rollUp, type UnitFigures } from "../../scripts/lib/aggregate/roll-up.js";
 import { loadDataset } from "../../scripts/lib/load/load-dataset.js";
 import type { Dataset } from "../../scripts/lib/model/dataset.js";
 import { deadlineOf } from "../../scripts/lib/model/deadlines.js";
 import type { Period } from "../../scripts/lib/model/types.js";
 import { reportView } from "../../scripts/lib/render/view/report-view.js";
-import { moneyOf, reductionOf, unitViews } from "../../scripts/lib/render/view/unit-view.js";
+import { derive, moneyOf, reductionOf, unitViews } from "../../scripts/lib/render/view/unit-view.js";
+import { deprivationFacts, type FactEnv } from "../../scripts/lib/render/view/facts.js";
 import { siteModel } from "../../scripts/lib/site/adapt/site-model.js";
 import { SCHEMAS, makeFixture, type Fixture } from "../check/fixture.js";
 
@@ -24,6 +25,13 @@ const site = (ds: Dataset, tree: ReturnType<typeof rollUp>) => {
   const docs = { md: "", html: "", docx: "", bodyHtml: null };
   return siteModel({ ds, tree, docs: new Map([...ds.units.keys()].map((c) => [c, docs])), plan: { ...docs, bodyHtml: "" }, geo: { districts: null, communes: null }, views: unitViews(ds, tree) });
 };
+/** The fixture with the catalogue edited (each [from, to]), loaded, rolled up and viewed. */
+const withCatalogue = (...edits: [string, string][]) => {
+  for (const [from, to] of edits) fx.edit("catalogue/indicators.yaml", from, to);
+  const ds = load();
+  const tree = rollUp(ds);
+  return { ds, tree, views: unitViews(ds, tree) };
+};
 const plusDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe("the unit view", () => {
@@ -39,12 +47,7 @@ describe("the unit view", () => {
   });
 
   it("prints the verdict in the catalogue's words, in the site and in Biểu 01 alike", () => {
-    fx.edit("catalogue/indicators.yaml", "    khong_dat: Chưa đạt\n", "    khong_dat: Chưa đạt mục tiêu\n");
-    fx.edit("catalogue/indicators.yaml", "    dat: Đạt\n", "    dat: Đạt mục tiêu\n");
-    fx.edit("catalogue/indicators.yaml", "    vuot: Vượt\n", "    vuot: Vượt mục tiêu\n");
-    const ds = load();
-    const tree = rollUp(ds);
-    const views = unitViews(ds, tree);
+    const { ds, tree, views } = withCatalogue(["    khong_dat: Chưa đạt\n", "    khong_dat: Chưa đạt mục tiêu\n"], ["    dat: Đạt\n", "    dat: Đạt mục tiêu\n"], ["    vuot: Vượt\n", "    vuot: Vượt mục tiêu\n"]);
     const withVerdict = [...views.values()].filter((v) => v.derived.reduction && v.derived.reduction.verdict !== "chua_du_so_lieu" && v.derived.reduction.verdict !== "muc_thap");
     expect(withVerdict.length).toBeGreaterThan(0);
     const pages = new Map(site(ds, tree).units.map((u) => [u.code, u]));
@@ -57,6 +60,37 @@ describe("the unit view", () => {
   });
 });
 
+describe("names from the catalogue", () => {
+  it("a deprivation's and a chart series' short name is the catalogue's, in the sentences and on the site; without one, the name", () => {
+    const { ds, tree, views } = withCatalogue(
+      ["    short_name: Chỉ số bảo hiểm y tế\n", "    short_name: Chỉ số BHYT\n"],
+      ["    short_name: Hộ tái nghèo\n", "    short_name: Hộ rơi lại vào nghèo\n"],
+      ["    short_name: Chỉ số nguồn nước sinh hoạt\n", ""],
+    );
+    const model = site(ds, tree);
+    const dep = (id: string) => model.deprivations.find((d) => d.id === id)!.name;
+    expect(dep("thieu_hut_bhyt")).toBe("Chỉ số BHYT");
+    expect(dep("thieu_hut_nuoc_sinh_hoat")).toBe("Số hộ nghèo thiếu hụt chỉ số nguồn nước sinh hoạt");
+    expect(dep("thieu_hut_chat_luong_nha")).toBe("Chỉ số chất lượng nhà ở");
+    expect(model.series_names).toEqual({ poor_rate: "Tỷ lệ hộ nghèo", near_poor_rate: "Tỷ lệ hộ cận nghèo", escaped: "Hộ thoát nghèo", relapsed: "Hộ rơi lại vào nghèo", new_poor: "Hộ nghèo phát sinh" });
+    // The report's sentence on the highest deprivations names them as the catalogue does, in lower case first.
+    const last = ds.project.periods.at(-1)!;
+    const values = { ho_ngheo: { [last.id]: 100 }, thieu_hut_bhyt: { [last.id]: 50 }, thieu_hut_nuoc_sinh_hoat: { [last.id]: 40 }, thieu_hut_chat_luong_nha: { [last.id]: 30 }, thieu_hut_nha_tieu: { [last.id]: 10 } };
+    const unit = views.get("00123")!.unit;
+    const env = { periods: ds.project.periods, roles: ds.catalogue.roles } as unknown as FactEnv;
+    expect(deprivationFacts({ unit, effective: values } as unknown as UnitFigures, env, derive(ds, unit, values, []))).toEqual([
+      `Các chỉ số thiếu hụt dịch vụ xã hội cơ bản cao nhất của hộ nghèo tại thời điểm ${last.stock_label}: chỉ số BHYT (50,00%); số hộ nghèo thiếu hụt chỉ số nguồn nước sinh hoạt (40,00%); chỉ số chất lượng nhà ở (30,00%).`,
+    ]);
+  });
+
+  it("the catalogue's check refuses an empty short name, at its line", () => {
+    fx.edit("catalogue/indicators.yaml", "    short_name: Hộ tái nghèo\n", '    short_name: ""\n');
+    const line = fx.read("catalogue/indicators.yaml").split("\n").findIndex((l) => l === '    short_name: ""') + 1;
+    const diags = loadDataset(fx.data, SCHEMAS, fx.root).diagnostics.filter((d) => d.severity === "error");
+    expect(diags.map((d) => [d.code, d.file, d.line, d.column])).toEqual([["SCHEMA_CONSTRAINT", "data/catalogue/indicators.yaml", line, 17]]);
+  });
+});
+
 describe("derived figures", () => {
   const periods = [
     { id: "a", years: 0 },
@@ -66,18 +100,22 @@ describe("derived figures", () => {
   const labels = { vuot: "V", dat: "Đ", khong_dat: "K", muc_thap: "T", chua_du_so_lieu: "?", da_thoat: "X", chua_thoat: "Y" };
   const target = { min: 1, max: 1.5, poorArea: false, source: "QĐ", illustrative: false, lowRate: 2 };
 
-  it("a rate's reduction: per period, a year, the target path, the verdict and its label", () => {
+  it("a rate's reduction: per period, a year, the target path, the verdict and its label, each raw and as printed", () => {
     const r = reductionOf({ x: { a: 10, b: 8.5, c: 7.5 } }, "x", target, periods, labels)!;
-    expect(r.perPeriod).toEqual([{ period: "b", value: 1.5 }, { period: "c", value: 1 }]);
-    expect(r.perYear).toBe(1);
-    expect(r.path).toEqual([{ period: "a", value: 10 }, { period: "b", value: 9 }, { period: "c", value: 7.5 }]);
+    expect(r.perPeriod).toEqual([{ period: "b", value: 1.5, text: "1,50" }, { period: "c", value: 1, text: "1,00" }]);
+    expect(r.perYear).toEqual({ value: 1, text: "1,00" });
+    expect(r.last).toEqual({ value: 7.5, text: "7,50%" });
+    expect(r.targetText).toEqual({ min: "1", max: "1,5" });
+    expect(r.path).toEqual([{ period: "a", value: 10, text: "10,00%" }, { period: "b", value: 9, text: "9,00%" }, { period: "c", value: 7.5, text: "7,50%" }]);
+    expect(reductionOf({ x: { a: 10, c: 7.5 } }, "x", target, periods, labels)!.perPeriod).toEqual([{ period: "b", value: null, text: "—" }, { period: "c", value: null, text: "—" }]);
     expect([r.verdict, r.label]).toEqual(["dat", "Đ"]);
     expect(reductionOf({ x: { a: 10 } }, "x", target, periods, labels)!.label).toBe("?");
     expect(reductionOf({}, "x", target, periods, labels)).toBeNull();
   });
 
   it("money in whole units, record by record, as Biểu 04 prints it", () => {
-    expect(moneyOf([{ plan: 1.4, disbursed: 0.6 }, { plan: 1.4, disbursed: 0.6 }])).toEqual({ plan: 2, disbursed: 2, rate: 100 });
-    expect(moneyOf([{ plan: 0, disbursed: 5 }]).rate).toBeNull();
+    expect(moneyOf([{ plan: 1.4, disbursed: 0.6 }, { plan: 1.4, disbursed: 0.6 }])).toEqual({ plan: { value: 2, text: "2" }, disbursed: { value: 2, text: "2" }, rate: { value: 100, text: "100,00%" } });
+    expect(moneyOf([{ plan: 1500.4, disbursed: 1234.6 }])).toMatchObject({ plan: { text: "1.500" }, disbursed: { text: "1.235" }, rate: { text: "82,33%" } });
+    expect(moneyOf([{ plan: 0, disbursed: 5 }]).rate).toEqual({ value: null, text: "—" });
   });
 });

@@ -210,6 +210,7 @@ export function fixtureModel(): SiteModel {
       deadline: date(LEVELS[id]), days: daysLeft(LEVELS[id]), counts: countOf(units.filter((u) => u.level === id)) })),
     labels: { status: SLABEL, timeliness: TLABEL, approved: "Đã duyệt" },
     deprivations: DEPRIVATIONS.map(([id, name, service]) => ({ id, name, service })),
+    series_names: { poor_rate: "Tỷ lệ hộ nghèo", near_poor_rate: "Tỷ lệ hộ cận nghèo", escaped: "Hộ thoát nghèo", relapsed: "Hộ tái nghèo", new_poor: "Hộ nghèo phát sinh" },
     root: "99", units,
     indicators: [
       { id: "ty_le_ho_ngheo", name: "Tỷ lệ hộ nghèo", unit: "%", group: "ho_ngheo", decimals: 2, description: "Số hộ nghèo / tổng số hộ dân cư × 100.",

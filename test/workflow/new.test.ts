@@ -59,6 +59,14 @@ describe("npm run new", () => {
     expect(text).toContain("  # I. ĐẶC ĐIỂM TÌNH HÌNH; THỰC TRẠNG VÀ NGUYÊN NHÂN NGHÈO\n  dac_diem_tinh_hinh: \"\"\n");
   });
 
+  it("the finance hint's example record uses the programme's own ids (first sub-project, first source, first flow period)", () => {
+    fx.edit("catalogue/programme.yaml", "sources:\n", "sources:\n  - id: ngan_sach_tinh\n    name: Ngân sách tỉnh\n    group: II\n");
+    const r = runScript("new", ["00133", "--data", "data"], fx.root);
+    expect(r.stderr).toBe("");
+    // The comment as one line (it wraps at 96 characters).
+    expect(fx.read(COMMUNE).replace(/\n\s*# /g, " ")).toContain("Mỗi dòng viết dạng {component: DA1.TDA1, source: ngan_sach_tinh, period: y2016, plan: 0, disbursed: 0};");
+  });
+
   it("check refuses the untouched file, naming the empty fields; filled in, check accepts it", () => {
     expect(runScript("new", ["00133", "--data", "data"], fx.root).status).toBe(0);
     const json = check("json");

@@ -13,6 +13,9 @@ export type Aggregation =
 export interface Indicator {
   id: string;
   name: string; // exact Vietnamese name
+  /** A shorter name where the full one is too long (a chart's series, a deprivation in a
+   *  sentence), capitalised: "Hộ thoát nghèo", "Chỉ số bảo hiểm y tế". Absent: the name. */
+  short_name?: string;
   unit: string; // "hộ", "%", "triệu đồng", "công trình", "lượt người" …
   /** stock (at a date), flow (over an interval), rate (computed), count, money, unit_count (computed from flags), mean, text */
   kind: "stock" | "flow" | "rate" | "count" | "money" | "unit_count" | "mean" | "text";

@@ -3,11 +3,10 @@
 
 import type { MoneyRow, PeriodInfo, Series, SiteModel, UnitPage } from "./model.js";
 import { barChart, type ChartView, COLORS, columnChart, lineChart } from "./charts.js";
-
-const DASH = "—";
+import { NO_FIGURE } from "../text/format.js";
 
 function at(s: Series, period: string): { value: number | null; text: string } {
-  return s.find((p) => p.period === period) ?? { value: null, text: DASH };
+  return s.find((p) => p.period === period) ?? { value: null, text: NO_FIGURE };
 }
 
 function periodsOf(model: SiteModel, ...series: Series[]): PeriodInfo[] {
@@ -22,8 +21,8 @@ export function ratesChart(model: SiteModel, u: UnitPage, id: string): ChartView
   const periods = periodsOf(model, k.poor_rate, k.near_poor_rate);
   if (periods.length === 0) return null;
   const series = [
-    { name: "Tỷ lệ hộ nghèo", color: COLORS.poor, s: k.poor_rate },
-    { name: "Tỷ lệ hộ cận nghèo", color: COLORS.nearPoor, s: k.near_poor_rate },
+    { name: model.series_names.poor_rate, color: COLORS.poor, s: k.poor_rate },
+    { name: model.series_names.near_poor_rate, color: COLORS.nearPoor, s: k.near_poor_rate },
     ...(target.length ? [{ name: "Lộ trình theo mục tiêu", color: COLORS.target, s: target, dashed: true }] : []),
   ];
   return {
@@ -49,9 +48,9 @@ export function flowsChart(model: SiteModel, u: UnitPage, id: string): ChartView
   const periods = periodsOf(model, k.escaped, k.relapsed, k.new_poor).filter((p) => p.flow_label !== null);
   if (periods.length === 0) return null;
   const series = [
-    { name: "Hộ thoát nghèo", color: COLORS.escaped, s: k.escaped },
-    { name: "Hộ tái nghèo", color: COLORS.relapsed, s: k.relapsed },
-    { name: "Hộ nghèo phát sinh", color: COLORS.newPoor, s: k.new_poor },
+    { name: model.series_names.escaped, color: COLORS.escaped, s: k.escaped },
+    { name: model.series_names.relapsed, color: COLORS.relapsed, s: k.relapsed },
+    { name: model.series_names.new_poor, color: COLORS.newPoor, s: k.new_poor },
   ];
   const label = (p: PeriodInfo) => p.flow_label ?? p.stock_label;
   return {

@@ -94,6 +94,15 @@ export interface LevelInfo {
   counts: StatusCounts;
 }
 
+/** The charts' names of the unit pages' key series ("Tỷ lệ hộ nghèo", "Hộ thoát nghèo"). */
+export interface SeriesNames {
+  poor_rate: string;
+  near_poor_rate: string;
+  escaped: string;
+  relapsed: string;
+  new_poor: string;
+}
+
 /** One poverty-measure dimension (QĐ 59/2015: 10 indicators in 5 services). */
 export interface DeprivationInfo {
   id: string;
@@ -270,6 +279,8 @@ export interface SiteModel {
   levels: LevelInfo[];
   labels: SiteLabels;
   deprivations: DeprivationInfo[];
+  /** The names the charts give the key series (the catalogue's short names of the role indicators). */
+  series_names: SeriesNames;
   /** Root code first, then every unit; UnitPage.children give the tree. */
   root: string;
   units: UnitPage[];

@@ -116,7 +116,7 @@ export interface NewReportOptions {
   schema: SchemaNode;
 }
 
-export function newReportYaml(ds: Tree, unit: Unit, opts: NewReportOptions): string {
+export function newReportYaml(ds: Tree & Pick<Dataset, "programme">, unit: Unit, opts: NewReportOptions): string {
   const report = emptyReport(ds, unit);
   const props = opts.schema.properties ?? {};
   const indicators = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
@@ -133,7 +133,7 @@ export function newReportYaml(ds: Tree, unit: Unit, opts: NewReportOptions): str
       key === "values"
         ? `Các kỳ: ${periodNote}. Mỗi dòng là một chỉ tiêu, tên và đơn vị tính ghi ở cuối dòng.`
         : key === "finance"
-          ? `Mỗi dòng viết dạng {component: DA1.TDA1, source: nstw_dtpt, period: y2016, plan: 0, disbursed: 0}; để [] nếu đơn vị không trực tiếp quản lý vốn.`
+          ? `Mỗi dòng viết dạng ${financeExample(ds)}; để [] nếu đơn vị không trực tiếp quản lý vốn.`
           : key === "narrative"
             ? `Thay "" bằng dấu | rồi viết lời văn ở các dòng dưới, thụt lề 4 dấu cách.`
             : "";
@@ -156,6 +156,15 @@ export function newReportYaml(ds: Tree, unit: Unit, opts: NewReportOptions): str
     "",
   ].join("\n");
   return (head + "\n" + doc.toString({ lineWidth: 0, flowCollectionPadding: false, indentSeq: true })).normalize("NFC");
+}
+
+/** A finance record as the hint shows it, with the data's own ids: the first sub-project (or
+ *  component), the first source, the first period with a flow. */
+function financeExample(ds: Pick<Dataset, "programme" | "project">): string {
+  const { components, sources } = ds.programme;
+  const component = components.find((c) => c.parent !== null) ?? components[0];
+  const period = ds.project.periods.find((p) => p.flow_label !== null) ?? ds.project.periods[0];
+  return `{component: ${component?.id ?? ""}, source: ${sources[0]?.id ?? ""}, period: ${period?.id ?? ""}, plan: 0, disbursed: 0}`;
 }
 
 /** Comments inside the blocks: the document's fields and signer, each value's indicator name and

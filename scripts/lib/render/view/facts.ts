@@ -2,11 +2,11 @@
 // annex forms, so text and tables agree.
 import type { UnitFigures } from "../../aggregate/roll-up.js";
 import type { Period } from "../../model/types.js";
-import { incomeTarget, incomeVerdict, leavingResult, minorityTarget } from "../../model/targets.js";
-import { ownStatusFlag, reductionResult, short, type ReductionResult, type TargetEnv } from "./targets-view.js";
+import { incomeTarget, incomeVerdict, leavingResult } from "../../model/targets.js";
+import { ownStatusFlag, reductionResult, type ReductionResult, type TargetEnv } from "./targets-view.js";
 import type { Derived } from "./unit-view.js";
-import { formatNumber } from "../../text/format.js";
-import { inSentence } from "./names.js";
+import { formatNumber, formatTrimmed as short } from "../../text/format.js";
+import { inSentence, lowerFirst } from "./names.js";
 import { printedChange } from "./evaluate.js";
 
 export interface FactEnv extends TargetEnv {
@@ -20,7 +20,7 @@ const pct = (v: number | undefined) => (v === undefined ? "-" : `${formatNumber(
 const inText = (label: string) => label.toLocaleLowerCase("vi");
 
 /** `d`: the figures derived from the same values as `fig.effective` (unit-view.ts). */
-export function povertyFacts(fig: UnitFigures, env: FactEnv, d: Pick<Derived, "reduction">): string[] {
+export function povertyFacts(fig: UnitFigures, env: FactEnv, d: Pick<Derived, "reduction" | "minorityReduction">): string[] {
   const v = fig.effective;
   const r = env.roles;
   const at = (id: string, p: Period) => v[id]?.[p.id];
@@ -29,16 +29,16 @@ export function povertyFacts(fig: UnitFigures, env: FactEnv, d: Pick<Derived, "r
   const r0 = at(r.poverty_rate, first);
   const r1 = at(r.poverty_rate, last);
   if (r0 === undefined || r1 === undefined) return [];
-  const reduction = d.reduction!;
-  const res: ReductionResult = { target: reduction.target, perYear: reduction.perYear!, last: r1, verdict: reduction.verdict as ReductionResult["verdict"] };
+  const res = reductionResult(d.reduction)!;
   const near = (p: Period) => (at(r.near_poor, p) === undefined ? "" : ` và ${n(at(r.near_poor, p))} hộ cận nghèo (${pct(at(r.near_poverty_rate, p))})`);
   const minority = at(r.poor_minority, last) === undefined ? "" : `, trong đó ${n(at(r.poor_minority, last))} hộ nghèo dân tộc thiểu số`;
   const t = res.target;
-  const goal = `${t.max === null ? `${short(t.min)} điểm %/năm của địa bàn đặc biệt khó khăn` : `${short(t.min)} - ${short(t.max)} điểm %/năm`} của ${t.source}`;
+  const { min, max } = res.targetText;
+  const goal = `${max === null ? `${min} điểm %/năm của địa bàn đặc biệt khó khăn` : `${min} - ${max} điểm %/năm`} của ${t.source}`;
   const out = [
     `${first.stock_label} có ${n(at(r.households, first))} hộ dân cư, trong đó ${n(at(r.poor, first))} hộ nghèo (${pct(r0)})${near(first)}; đến ${last.stock_label} còn ${n(at(r.poor, last))} hộ nghèo (${pct(r1)})${minority}${near(last)}.`,
-    `Tỷ lệ hộ nghèo giảm ${formatNumber(-printedChange(r0, r1, 2), 2)} điểm %, bình quân giảm ${formatNumber(res.perYear, 2)} điểm %/năm, ${reductionClause(res, goal, "Tỷ lệ hộ nghèo", env)}`,
-    ...minorityFacts(fig, env),
+    `Tỷ lệ hộ nghèo giảm ${formatNumber(-printedChange(r0, r1, 2), 2)} điểm %, bình quân giảm ${res.perYear.text} điểm %/năm, ${reductionClause(res, goal, "Tỷ lệ hộ nghèo")}`,
+    ...minorityFacts(fig, env, d),
     ...incomeFacts(fig, env),
     ...leavingFacts(fig, env),
   ];
@@ -50,20 +50,20 @@ export function povertyFacts(fig: UnitFigures, env: FactEnv, d: Pick<Derived, "r
 }
 
 /** "vượt/đạt/chưa đạt mục tiêu …", or why a unit below target is not "chưa đạt". */
-function reductionClause(res: ReductionResult, goal: string, subject: string, env: TargetEnv): string {
-  if (res.verdict === "muc_thap") return `thấp hơn mục tiêu giảm ${goal}; tuy nhiên ${subject.toLowerCase()} đã ở mức thấp (${pct(res.last)}, không quá ${short(res.target.lowRate ?? 0)}%).`;
-  return `${inText(env.labels[res.verdict])} mục tiêu giảm ${goal}.`;
+function reductionClause(res: ReductionResult, goal: string, subject: string): string {
+  if (res.verdict === "muc_thap") return `thấp hơn mục tiêu giảm ${goal}; tuy nhiên ${subject.toLowerCase()} đã ở mức thấp (${res.last.text}, không quá ${short(res.target.lowRate ?? 0)}%).`;
+  return `${inText(res.label)} mục tiêu giảm ${goal}.`;
 }
 
-function minorityFacts(fig: UnitFigures, env: FactEnv): string[] {
+function minorityFacts(fig: UnitFigures, env: FactEnv, d: Pick<Derived, "minorityReduction">): string[] {
   const rate = env.roles.minority_poverty_rate;
-  const res = reductionResult(fig.effective, rate, minorityTarget(env.project), env);
+  const res = reductionResult(d.minorityReduction);
   if (!res || !fig.effective[env.roles.poor_minority]) return [];
   const r0 = fig.effective[rate]![env.periods[0]!.id]!;
   const low = res.target.lowRate;
-  if (low !== null && r0 <= low && res.last <= low) return [`Tỷ lệ hộ nghèo dân tộc thiểu số (trên tổng số hộ dân tộc thiểu số) ở mức thấp ngay từ đầu kỳ: ${pct(r0)}, đến ${env.periods[env.periods.length - 1]!.stock_label} là ${pct(res.last)}.`];
-  const goal = `${short(res.target.min)} - ${short(res.target.max ?? res.target.min)} điểm %/năm của ${res.target.source}`;
-  return [`Tỷ lệ hộ nghèo dân tộc thiểu số (trên tổng số hộ dân tộc thiểu số) từ ${pct(r0)} còn ${pct(res.last)}, bình quân giảm ${formatNumber(res.perYear, 2)} điểm %/năm, ${reductionClause(res, goal, "Tỷ lệ hộ nghèo dân tộc thiểu số", env)}`];
+  if (low !== null && r0 <= low && res.last.value <= low) return [`Tỷ lệ hộ nghèo dân tộc thiểu số (trên tổng số hộ dân tộc thiểu số) ở mức thấp ngay từ đầu kỳ: ${pct(r0)}, đến ${env.periods[env.periods.length - 1]!.stock_label} là ${res.last.text}.`];
+  const goal = `${res.targetText.min} - ${res.targetText.max ?? res.targetText.min} điểm %/năm của ${res.target.source}`;
+  return [`Tỷ lệ hộ nghèo dân tộc thiểu số (trên tổng số hộ dân tộc thiểu số) từ ${pct(r0)} còn ${res.last.text}, bình quân giảm ${res.perYear.text} điểm %/năm, ${reductionClause(res, goal, "Tỷ lệ hộ nghèo dân tộc thiểu số")}`];
 }
 
 function incomeFacts(fig: UnitFigures, env: TargetEnv): string[] {
@@ -104,18 +104,18 @@ export function deprivationFacts(fig: UnitFigures, env: FactEnv, d: Derived): st
   const last = env.periods[env.periods.length - 1]!;
   if (!fig.effective[env.roles.poor]?.[last.id]) return [];
   const shares = d.deprivations
-    .map((x) => ({ name: x.indicator.name, short: x.short, share: x.shares.find((p) => p.period === last.id)?.value ?? null }))
-    .filter((x): x is { name: string; short: string; share: number } => x.share !== null && Number.isFinite(x.share))
+    .map((x) => ({ name: x.indicator.name, short: x.short, share: x.shares.find((p) => p.period === last.id)?.value ?? null, text: x.shares.find((p) => p.period === last.id)?.text ?? "" }))
+    .filter((x): x is { name: string; short: string; share: number; text: string } => x.share !== null)
     .sort((a, b) => b.share - a.share || (a.name < b.name ? -1 : 1))
     .slice(0, 3);
   if (!shares.length) return [];
-  return [`Các chỉ số thiếu hụt dịch vụ xã hội cơ bản cao nhất của hộ nghèo tại thời điểm ${last.stock_label}: ${shares.map((s) => `${s.short.toLowerCase()} (${formatNumber(s.share, 2)}%)`).join("; ")}.`];
+  return [`Các chỉ số thiếu hụt dịch vụ xã hội cơ bản cao nhất của hộ nghèo tại thời điểm ${last.stock_label}: ${shares.map((s) => `${lowerFirst(s.short)} (${s.text})`).join("; ")}.`];
 }
 
 export function financeFacts(env: FactEnv, d: Derived): string[] {
   if (!d.money) return [];
   const { plan, disbursed, rate } = d.money;
   // Without a plan there is no rate (Biểu 05 leaves the cell empty): say so, never "đạt 0,00%".
-  const share = rate === null ? "chưa có kế hoạch vốn được giao nên không tính tỷ lệ giải ngân" : `đạt ${formatNumber(rate, 2)}% kế hoạch`;
-  return [`Tổng kế hoạch vốn được giao giai đoạn ${env.project.window_label} là ${formatNumber(plan)} ${env.moneyUnit}; đã giải ngân ${formatNumber(disbursed)} ${env.moneyUnit}, ${share}.`];
+  const share = rate.value === null ? "chưa có kế hoạch vốn được giao nên không tính tỷ lệ giải ngân" : `đạt ${rate.text} kế hoạch`;
+  return [`Tổng kế hoạch vốn được giao giai đoạn ${env.project.window_label} là ${plan.text} ${env.moneyUnit}; đã giải ngân ${disbursed.text} ${env.moneyUnit}, ${share}.`];
 }

@@ -8,6 +8,7 @@ import { chairsIndicator } from "../../model/chairs.js";
 import { resolveRows, sumOrder } from "../../model/form-rows.js";
 import { evaluate, type EvalEnv, type RowContext } from "./evaluate.js";
 import { targetCells } from "./targets-view.js";
+import { derive, type UnitView } from "./unit-view.js";
 
 export interface TableRow {
   cells: string[];
@@ -58,8 +59,11 @@ function leaves(cols: readonly FormColumn[], prefix: string[] = []): { path: str
 
 export const AREA_LABELS: Record<string, string> = { thanh_thi: "Khu vực thành thị", nong_thon: "Khu vực nông thôn" };
 
-/** The context a form is evaluated in, for one unit of a dataset. */
-export function formContext(ds: Dataset, figures: UnitFigures, children: UnitFigures[], submitted: (f: UnitFigures) => boolean): FormContext {
+/** The context a form is evaluated in, for one unit of a dataset. `view`: the unit's view, whose
+ *  derived figures Biểu 01's verdict cells read when a table shows the unit's effective figures;
+ *  a table of another source (sources.ts) derives them from its own values. */
+export function formContext(ds: Dataset, figures: UnitFigures, children: UnitFigures[], submitted: (f: UnitFigures) => boolean, view?: UnitView): FormContext {
+  const derivedOf = (values: Values) => (view && values === view.figures.effective ? view.derived : derive(ds, figures.unit, values, []));
   return {
     figures,
     children,
@@ -72,7 +76,7 @@ export function formContext(ds: Dataset, figures: UnitFigures, children: UnitFig
         .filter((u) => ds.levels.get(u.level)?.kind === "agency" && chairsIndicator(u, ind))
         .map((u) => u.name)
         .join("; "),
-    targetOf: (ind, values) => targetCells(ind.id, figures.unit, values, { project: ds.project, periods: ds.project.periods, units: ds.units, indicators: new Map(ds.catalogue.indicators.map((i) => [i.id, i])), roles: ds.catalogue.roles, labels: ds.catalogue.verdicts.labels }),
+    targetOf: (ind, values) => targetCells(ind.id, figures.unit, values, { project: ds.project, periods: ds.project.periods, units: ds.units, indicators: new Map(ds.catalogue.indicators.map((i) => [i.id, i])), roles: ds.catalogue.roles, labels: ds.catalogue.verdicts.labels }, derivedOf(values)),
     components: ds.programme.components,
     sources: ds.programme.sources,
     sourceGroups: ds.programme.source_groups,

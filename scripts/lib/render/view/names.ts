@@ -1,5 +1,8 @@
 // Vietnamese name forms used in documents, derived from the GSO names in data.
-import type { Unit } from "../../model/types.js";
+import type { Indicator, Unit } from "../../model/types.js";
+
+/** An indicator's short name from the catalogue ("Chỉ số bảo hiểm y tế"), else its name. */
+export const shortName = (i: Pick<Indicator, "name" | "short_name">): string => i.short_name ?? i.name;
 
 /** "Huyện Bình An" → "huyện Bình An": the type word in lower case, as inside a sentence. */
 export function inSentence(unit: Unit): string {

@@ -144,7 +144,7 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit, view: UnitView =
     reporting: reportingAccount(ds, tree, unit, docDate),
     sections,
     closing: mdText(`Trên đây là báo cáo ${lowerFirst(ds.project.title)} của ${frame.authority}./.`),
-    forms: formViews(ds, tree, unit, forms, indicators, docDate),
+    forms: formViews(ds, tree, view, forms, indicators, docDate),
   };
 }
 
@@ -197,8 +197,8 @@ function sectionViews(ds: Dataset, tree: Tree, view: UnitView, forms: readonly F
 }
 
 /** The annex forms as printed: each table with its notes (source, children not yet in it, balances, the form's own). */
-function formViews(ds: Dataset, tree: Tree, unit: Unit, forms: readonly FormSpec[], indicators: ReadonlyMap<string, Indicator>, docDate: string): FormView[] {
-  const fig = tree.figures.get(unit.code)!;
+function formViews(ds: Dataset, tree: Tree, view: UnitView, forms: readonly FormSpec[], indicators: ReadonlyMap<string, Indicator>, docDate: string): FormView[] {
+  const { unit, figures: fig } = view;
   const ctx = formContext(
     ds,
     fig,
@@ -206,6 +206,7 @@ function formViews(ds: Dataset, tree: Tree, unit: Unit, forms: readonly FormSpec
     // A child's figures are in this report only when its own report was received by this
     // report's date; each row shows what the child's own report shows (one figure, one source).
     (k) => tree.received(k.report, unit.code),
+    view,
   );
   ctx.valuesFor = (ids) => tableSource(ds, fig, ids);
   ctx.childValuesFor = (k, ids) => tableSource(ds, k, ids).values;

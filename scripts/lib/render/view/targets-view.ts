@@ -1,11 +1,12 @@
 // The targets and mid-term verdicts as text: Biểu 01's "Mục tiêu" and "Đánh giá" cells and the
-// narrative's verdict sentences, both from model/targets.ts, so table and text agree.
+// narrative's verdict sentences, so table and text agree. The rates' reductions and verdicts are
+// read from the figures derived once per unit (unit-view.ts), not computed here.
 import type { Values } from "../../aggregate/roll-up.js";
 import type { VerdictLabels } from "../../model/catalogue-types.js";
 import type { Indicator, IndicatorRoles, Period, Project, TargetRange, Unit } from "../../model/types.js";
 import { incomeTarget, incomeVerdict, leavingResult, minorityTarget, povertyTarget, type PovertyTarget, type Verdict } from "../../model/targets.js";
-import { reductionOf } from "./unit-view.js";
-import { formatNumber } from "../../text/format.js";
+import { targetText, type Derived, type Reduction, type TargetText } from "./unit-view.js";
+import { formatNumber, formatTrimmed as short, type Figure } from "../../text/format.js";
 
 export interface TargetEnv {
   project: Project;
@@ -25,35 +26,41 @@ export function ownStatusFlag(unit: Unit, indicator: string, env: Pick<TargetEnv
   return a?.rule === "count_flagged" && (unit.flags ?? []).includes(a.flag) ? a.flag : null;
 }
 
-/** A number without trailing zeros: 1,5; 1,25; 4. */
-export const short = (v: number) => formatNumber(v, 2).replace(/,?0+$/, "");
 
 const rangeText = (r: TargetRange) => (r[1] === null ? `từ ${short(r[0])}` : `${short(r[0])} - ${short(r[1])}`);
 
+/** A derived reduction with both ends: its figures as the unit's view holds them, raw and printed. */
 export interface ReductionResult {
   target: PovertyTarget;
-  perYear: number;
-  last: number;
+  targetText: TargetText;
+  /** Average points a year: "1,25". */
+  perYear: Figure & { value: number };
+  /** The rate at the last period: "7,09%". */
+  last: Figure & { value: number };
   verdict: Verdict;
+  /** The catalogue's label of the verdict. */
+  label: string;
 }
 
-/** A rate's average reduction a year over the periods against a target; null without both ends (unit-view.ts computes it). */
-export function reductionResult(values: Values, id: string, target: PovertyTarget, env: Pick<TargetEnv, "periods" | "labels">): ReductionResult | null {
-  const r = reductionOf(values, id, target, env.periods, env.labels);
-  if (!r || r.perYear === null || r.last === undefined || r.verdict === "chua_du_so_lieu") return null;
-  return { target, perYear: r.perYear, last: r.last, verdict: r.verdict };
+/** A derived reduction with both ends (unit-view.ts computes it); null without them. */
+export function reductionResult(r: Reduction | null): ReductionResult | null {
+  const { perYear, last, verdict } = r ?? {};
+  if (!r || perYear?.value == null || last?.value == null || verdict === undefined || verdict === "chua_du_so_lieu") return null;
+  return { target: r.target, targetText: r.targetText, perYear: { value: perYear.value, text: perYear.text }, last: { value: last.value, text: last.text }, verdict, label: r.label };
 }
 
-const reductionText = (t: PovertyTarget) => `Giảm ${t.max === null ? `từ ${short(t.min)}` : `${short(t.min)} - ${short(t.max)}`} điểm %/năm${t.illustrative ? " (tạm dùng, chưa có chỉ tiêu riêng)" : ""}`;
+const reductionText = (t: PovertyTarget, { min, max }: TargetText) => `Giảm ${max === null ? `từ ${min}` : `${min} - ${max}`} điểm %/năm${t.illustrative ? " (tạm dùng, chưa có chỉ tiêu riêng)" : ""}`;
 
-/** Biểu 01's target and verdict cells for the row of `indicator`; null when it has no target. */
-export function targetCells(indicator: string, unit: Unit, values: Values, env: TargetEnv): { target: string; verdict: string } | null {
+/** Biểu 01's target and verdict cells for the row of `indicator`; null when it has no target.
+ *  `d`: the figures derived from the same `values` (the unit's UnitView when they are its effective ones). */
+export function targetCells(indicator: string, unit: Unit, values: Values, env: TargetEnv, d: Pick<Derived, "reduction" | "minorityReduction">): { target: string; verdict: string } | null {
   const last = env.periods[env.periods.length - 1]!.id;
   const first = env.periods[0]!.id;
   if (indicator === env.roles.poverty_rate || indicator === env.roles.minority_poverty_rate) {
-    const target = indicator === env.roles.poverty_rate ? povertyTarget(unit, env.project, env.units) : minorityTarget(env.project);
-    const r = reductionResult(values, indicator, target, env);
-    return { target: reductionText(target), verdict: r ? `${env.labels[r.verdict]} (${formatNumber(r.perYear, 2)} điểm %/năm)` : "-" };
+    const reduction = indicator === env.roles.poverty_rate ? d.reduction : d.minorityReduction;
+    const target = reduction?.target ?? (indicator === env.roles.poverty_rate ? povertyTarget(unit, env.project, env.units) : minorityTarget(env.project));
+    const r = reductionResult(reduction);
+    return { target: reductionText(target, reduction?.targetText ?? targetText(target)), verdict: r ? `${r.label} (${r.perYear.text} điểm %/năm)` : "-" };
   }
   if (indicator === env.roles.poor_income) {
     const t = incomeTarget(unit, env.project, env.periods);

@@ -1,6 +1,7 @@
 // One view per unit (UnitView), built once after the roll-up: every figure derived from a unit's
 // values (the poverty rate's reduction and its verdict, the poor's deprivation shares, the money
-// disbursed against the plan) and its timeliness, computed here and nowhere else. The documents'
+// disbursed against the plan) and its timeliness, computed here and nowhere else, each with its
+// printed text next to its raw value (text/format.ts `figure`). The documents'
 // sentences and Biểu 01 cells and the site's unit pages read them; a table whose source is not
 // the unit's effective figures (an incomplete roll-up, render/view/sources.ts) derives the same
 // figures from its own values through `derive`.
@@ -9,51 +10,67 @@ import type { VerdictLabels } from "../../model/catalogue-types.js";
 import type { Dataset } from "../../model/dataset.js";
 import { deadlineOf } from "../../model/deadlines.js";
 import { daysBetween } from "../../model/dates.js";
-import { povertyTarget, verdictOf, type PovertyTarget, type Verdict } from "../../model/targets.js";
+import { minorityTarget, povertyTarget, verdictOf, type PovertyTarget, type Verdict } from "../../model/targets.js";
 import { isSubmitted, timelinessOf, type Timeliness } from "../../model/timeliness.js";
 import type { FinanceRecord, Indicator, IsoDate, Period, Unit } from "../../model/types.js";
+import { figure, formatTrimmed, type Figure } from "../../text/format.js";
+import { shortName } from "./names.js";
 
-export interface PeriodValue {
+/** A figure at one period. */
+export interface PeriodValue extends Figure {
   period: string;
-  value: number | null;
 }
 
 /** A rate's reduction over the periods against its target pace (points a year). */
 export interface Reduction {
   target: PovertyTarget;
-  /** Points the rate fell in each period after the first (null where an end is missing). */
+  /** The target's pace as printed: min "1", max "1,5" (null without an upper bound). */
+  targetText: TargetText;
+  /** Points the rate fell in each period after the first (null where an end is missing): "1,25". */
   perPeriod: PeriodValue[];
-  /** Average points a year from the first period to the last; null without both ends. */
-  perYear: number | null;
-  /** The rate at the last period, if any. */
-  last: number | undefined;
-  /** The rate the unit would reach at each period at the target's minimum pace. */
+  /** Average points a year from the first period to the last; null without both ends: "1,25". */
+  perYear: Figure;
+  /** The rate at the last period, if any: "7,09%". */
+  last: Figure;
+  /** The rate the unit would reach at each period at the target's minimum pace: "7,09%". */
   path: PeriodValue[];
   verdict: Verdict | "chua_du_so_lieu";
   /** The catalogue's label of the verdict ("Đạt", "Chưa đạt" …). */
   label: string;
 }
 
+/** A rate target's pace (points a year) as printed, without trailing zeros. */
+export interface TargetText {
+  min: string;
+  max: string | null;
+}
+
+export const targetText = (t: PovertyTarget): TargetText => ({ min: formatTrimmed(t.min), max: t.max === null ? null : formatTrimmed(t.max) });
+
 /** One deprivation indicator: its short name and its count's share of the poor households (%). */
 export interface DeprivationShare {
   indicator: Indicator;
-  /** The name without "Số hộ nghèo thiếu hụt (về)": "tiếp cận nước sinh hoạt". */
+  /** The catalogue's short name (names.ts shortName): "Chỉ số nguồn nước sinh hoạt". */
   short: string;
-  /** Periods where the count is given; null where there are no poor households. */
+  /** Periods where the count is given; null where there are no poor households: "12,50%". */
   shares: PeriodValue[];
 }
 
 /** Money of a subtree in whole units, record by record, as Biểu 04 and 05 print it. */
 export interface Money {
-  plan: number;
-  disbursed: number;
-  /** Disbursed over planned (%); null without a plan. */
-  rate: number | null;
+  /** "1.500". */
+  plan: Figure & { value: number };
+  disbursed: Figure & { value: number };
+  /** Disbursed over planned (%), "50,00%"; null without a plan. */
+  rate: Figure;
 }
 
 /** The figures derived from one set of values. */
 export interface Derived {
+  /** The poverty rate's reduction against the unit's target. */
   reduction: Reduction | null;
+  /** The ethnic minority poverty rate's reduction against the project's minority target. */
+  minorityReduction: Reduction | null;
   deprivations: DeprivationShare[];
   money: Money | null;
 }
@@ -83,28 +100,24 @@ export function reductionOf(values: Values, id: string, target: PovertyTarget, p
   let elapsed = 0;
   return {
     target,
-    perPeriod: periods.slice(1).map((p, i) => ({ period: p.id, value: v[periods[i]!.id] !== undefined && v[p.id] !== undefined ? v[periods[i]!.id]! - v[p.id]! : null })),
-    perYear,
-    last,
+    targetText: targetText(target),
+    perPeriod: periods.slice(1).map((p, i) => ({ period: p.id, ...figure(v[periods[i]!.id] !== undefined && v[p.id] !== undefined ? v[periods[i]!.id]! - v[p.id]! : null, 2) })),
+    perYear: figure(perYear, 2),
+    last: figure(last, 2, "%"),
     path: periods.map((p) => {
       elapsed += p.years;
-      return { period: p.id, value: first === undefined ? null : Math.max(0, first - target.min * elapsed) };
+      return { period: p.id, ...figure(first === undefined ? null : Math.max(0, first - target.min * elapsed), 2, "%") };
     }),
     verdict,
     label: labels[verdict],
   };
 }
 
-/** "Số hộ nghèo thiếu hụt về tiếp cận nước sinh hoạt" → "tiếp cận nước sinh hoạt". */
-export function deprivationShort(i: Indicator): string {
-  return i.name.replace(/^Số hộ nghèo thiếu hụt (về )?/i, "");
-}
-
 /** Money of the records in whole units, each record rounded before it is added. */
 export function moneyOf(records: readonly Pick<FinanceRecord, "plan" | "disbursed">[]): Money {
   const plan = records.reduce((s, f) => s + Math.round(f.plan), 0);
   const disbursed = records.reduce((s, f) => s + Math.round(f.disbursed), 0);
-  return { plan, disbursed, rate: plan > 0 ? (disbursed / plan) * 100 : null };
+  return { plan: { value: plan, text: figure(plan).text }, disbursed: { value: disbursed, text: figure(disbursed).text }, rate: figure(plan > 0 ? (disbursed / plan) * 100 : null, 2, "%") };
 }
 
 /** The figures derived from a unit's values (its effective ones, or a table's source) and money. */
@@ -114,12 +127,13 @@ export function derive(ds: Dataset, unit: Unit, values: Values, finance: readonl
   const poor = values[r.poor] ?? {};
   return {
     reduction: reductionOf(values, r.poverty_rate, povertyTarget(unit, ds.project, ds.units), periods, ds.catalogue.verdicts.labels),
+    minorityReduction: reductionOf(values, r.minority_poverty_rate, minorityTarget(ds.project), periods, ds.catalogue.verdicts.labels),
     deprivations: ds.catalogue.indicators
       .filter((i) => i.group === r.deprivation_group)
       .map((i) => ({
         indicator: i,
-        short: deprivationShort(i),
-        shares: periods.filter((p) => values[i.id]?.[p.id] !== undefined).map((p) => ({ period: p.id, value: poor[p.id] ? (values[i.id]![p.id]! / poor[p.id]!) * 100 : null })),
+        short: shortName(i),
+        shares: periods.filter((p) => values[i.id]?.[p.id] !== undefined).map((p) => ({ period: p.id, ...figure(poor[p.id] ? (values[i.id]![p.id]! / poor[p.id]!) * 100 : null, 2, "%") })),
       })),
     money: finance.length ? moneyOf(finance) : null,
   };

@@ -6,8 +6,9 @@ import { deadlineOf, planItems } from "../../model/deadlines.js";
 import { shortDate } from "../../model/dates.js";
 import { DEADLINE_TOKEN } from "../../model/plan.js";
 import { STATUS_LABEL } from "../../model/timeliness.js";
-import type { GeoCollection, PlanPage, SiteModel } from "../model.js";
-import { deprivationShort, type UnitView } from "../../render/view/unit-view.js";
+import type { GeoCollection, PlanPage, SeriesNames, SiteModel } from "../model.js";
+import type { UnitView } from "../../render/view/unit-view.js";
+import { shortName } from "../../render/view/names.js";
 import { indicatorInfos } from "./indicators.js";
 import { statusCounts, unitPage, type UnitDocs } from "./unit-page.js";
 import { date, daysLeft } from "./values.js";
@@ -57,7 +58,8 @@ export function siteModel({ ds, tree, docs, plan, geo, views }: SiteInputs): Sit
       timeliness: { on_time: "Đúng hạn", late: "Muộn", not_yet: "Chưa đến hạn", missing: "Quá hạn" },
       approved: "Đã duyệt",
     },
-    deprivations: ds.catalogue.indicators.filter((i) => i.group === ds.catalogue.roles.deprivation_group).map((i) => ({ id: i.id, name: deprivationShort(i).replace(/^./, (c) => c.toUpperCase()), service: i.service ?? "" })),
+    deprivations: ds.catalogue.indicators.filter((i) => i.group === ds.catalogue.roles.deprivation_group).map((i) => ({ id: i.id, name: shortName(i), service: i.service ?? "" })),
+    series_names: seriesNames(ds),
     root: root.code,
     units: [root, ...units.filter((u) => u !== root)].map((u) => unitPage(ds, tree, views.get(u.code)!, views, docs.get(u.code)!, reportFiles.get(u.code) ?? null)),
     indicators: indicatorInfos(ds),
@@ -67,6 +69,16 @@ export function siteModel({ ds, tree, docs, plan, geo, views }: SiteInputs): Sit
     geo: { districts: geo.districts ?? EMPTY_GEO, communes: geo.communes ?? EMPTY_GEO },
     about: ds.about ?? { intro: [], sources: [], illustrative_explanation: [] },
   };
+}
+
+/** The charts' names of the key series: the catalogue's short names of the role indicators. */
+function seriesNames(ds: Dataset): SeriesNames {
+  const r = ds.catalogue.roles;
+  const name = (id: string) => {
+    const i = ds.catalogue.indicators.find((x) => x.id === id);
+    return i ? shortName(i) : id;
+  };
+  return { poor_rate: name(r.poverty_rate), near_poor_rate: name(r.near_poverty_rate), escaped: name(r.escaped), relapsed: name(r.relapsed), new_poor: name(r.new_poor) };
 }
 
 /** The plan's page: its title and number, the deadlines of its schedule, its body and documents. */

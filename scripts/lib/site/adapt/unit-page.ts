@@ -4,9 +4,9 @@ import type { Dataset } from "../../model/dataset.js";
 import { STATUS_LABEL, isSubmitted } from "../../model/timeliness.js";
 import type { FinanceRecord, Indicator } from "../../model/types.js";
 import { moneyOf, type UnitView } from "../../render/view/unit-view.js";
-import { formatNumber } from "../../text/format.js";
+import { figure } from "../../text/format.js";
 import type { DataRow, DocLink, FinanceInfo, KeyIndicators, MoneyRow, ReductionInfo, StatusCounts, UnitPage } from "../model.js";
-import { date, daysLeft, num, series } from "./values.js";
+import { date, daysLeft, series } from "./values.js";
 import { workbookPath } from "../workbook-path.js";
 
 export interface UnitDocs {
@@ -39,7 +39,7 @@ function keyIndicators(ds: Dataset, view: UnitView): KeyIndicators | null {
   const byId = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
   const spec = ds.catalogue.unit_page;
   const latest = P[P.length - 1]!.id;
-  const latestOf = (id: string) => num(v[id]?.[latest], ...format(byId.get(id)));
+  const latestOf = (id: string) => figure(v[id]?.[latest], ...format(byId.get(id)));
   return {
     figures: spec.key_figures.map((id) => {
       const i = byId.get(id)!;
@@ -58,7 +58,7 @@ function keyIndicators(ds: Dataset, view: UnitView): KeyIndicators | null {
     deprivations: view.derived.deprivations.map((d) => ({
       id: d.indicator.id,
       count: series(v, d.indicator.id, P).filter((x) => x.value !== null),
-      rate: d.shares.map((s) => ({ period: s.period, ...num(s.value, 2, "%") })),
+      rate: d.shares,
     })),
   };
 }
@@ -68,10 +68,10 @@ function reduction(view: UnitView): ReductionInfo | null {
   if (!r) return null;
   const { min, max, poorArea, source } = r.target;
   return {
-    per_period: r.perPeriod.map((p) => ({ period: p.period, ...num(p.value, 2) })),
-    average_per_year: num(r.perYear, 2),
-    target: { min, max, text: max === null ? formatNumber(min, 0) : `${formatNumber(min, 0)}–${formatNumber(max, 1)}`, basis: poorArea ? `địa bàn đặc biệt khó khăn, ${source}` : source },
-    target_path: r.path.map((p) => ({ period: p.period, ...num(p.value, 2, "%") })),
+    per_period: r.perPeriod,
+    average_per_year: r.perYear,
+    target: { min, max, text: r.targetText.max === null ? r.targetText.min : `${r.targetText.min}–${r.targetText.max}`, basis: poorArea ? `địa bàn đặc biệt khó khăn, ${source}` : source },
+    target_path: r.path,
     verdict: r.verdict,
     verdict_label: r.label,
   };
@@ -79,7 +79,7 @@ function reduction(view: UnitView): ReductionInfo | null {
 
 function money(id: string, name: string, recs: FinanceRecord[]): MoneyRow {
   const m = moneyOf(recs);
-  return { id, name, planned: num(m.plan), disbursed: num(m.disbursed), rate: num(m.rate, 2, "%") };
+  return { id, name, planned: m.plan, disbursed: m.disbursed, rate: m.rate };
 }
 
 function finance(ds: Dataset, fig: UnitFigures): FinanceInfo | null {

@@ -2,14 +2,8 @@
 import type { Values } from "../../aggregate/roll-up.js";
 import { daysBetween, shortDate } from "../../model/dates.js";
 import type { Period } from "../../model/types.js";
-import { formatNumber } from "../../text/format.js";
-import type { DateVal, DaysLeft, Num, Series } from "../model.js";
-
-export const EMPTY = "—";
-
-export function num(value: number | null | undefined, decimals = 0, suffix = ""): Num {
-  return value === null || value === undefined || !Number.isFinite(value) ? { value: null, text: EMPTY } : { value, text: formatNumber(value, decimals) + suffix };
-}
+import { figure } from "../../text/format.js";
+import type { DateVal, DaysLeft, Series } from "../model.js";
 
 export function date(iso: string | null | undefined): DateVal | null {
   return iso ? { iso, text: shortDate(iso) } : null;
@@ -24,5 +18,5 @@ export function daysLeft(deadline: string | null, asOf: string): DaysLeft | null
 export function series(values: Values, id: string, periods: readonly Period[], decimals = 0, suffix = "", flows = false): Series {
   return periods
     .filter((p) => !flows || p.flow_label !== null)
-    .map((p) => ({ period: p.id, ...num(values[id]?.[p.id], decimals, suffix) }));
+    .map((p) => ({ period: p.id, ...figure(values[id]?.[p.id], decimals, suffix) }));
 }
