@@ -7,9 +7,9 @@
 // Documents (DOCX, Markdown, HTML) are written by the caller at the paths named in the model.
 //
 // With the code version (`code`), every file is keyed by a content address of exactly what it is
-// made from (see siteKeys below), and a rebuild copies the previous output's bytes for every key
-// that did not change instead of rendering (the writer's `cached`): a unit page from its own part
-// of the model and the parts of its parent, children and map neighbours it shows; overview pages,
+// made from, and a rebuild copies the previous output's bytes for every key that did not change
+// instead of rendering (the writer's `cached`): a unit page from its view (what its template
+// prints, charts as their ECharts options, drawn only when the page is rendered); overview pages,
 // the province workbook and its CSV files from the whole model; Vite's assets from the code version
 // alone; the search index from every HTML page's SHA-256.
 
@@ -22,13 +22,13 @@ import { ASSETS_DIR, assetsFrom, buildAssets, SITE_SRC, type BuiltAssets } from 
 import { CSV_VARIANTS, indicatorCsv, statusCsv, unitCsv, unitJson } from "./data-files.js";
 import { checkCode, unitPath } from "./format.js";
 import { loadTemplates, TEMPLATES_DIR } from "./hbs.js";
-import type { LevelId, SiteModel, UnitPage } from "./model.js";
+import type { LevelId, SiteModel } from "./model.js";
 import { writeSearchIndex } from "./search-index.js";
 import { homeView } from "./views-home.js";
 import { indexModel, type SiteIndex } from "./views-common.js";
 import { aboutView, indicatorsView, planView, searchView } from "./views-pages.js";
 import { unitView } from "./views-unit.js";
-import { PROVINCE_FILES, sizeText, unitDataFiles } from "./views-downloads.js";
+import { PROVINCE_FILES, unitDataFiles } from "./views-downloads.js";
 import { indicatorCsvPath, indicatorPath, indicatorView, keyIndicators } from "./views-indicator.js";
 import { provinceWorkbook } from "./workbook.js";
 
@@ -64,26 +64,6 @@ function byteLength(content: string | Uint8Array): number {
   return typeof content === "string" ? Buffer.byteLength(content, "utf8") : content.byteLength;
 }
 
-/** What a unit page shows of another unit: its parent's and ancestors' names, its children's
- *  status and poverty rate (table, chart, map), a map neighbour's name. */
-function shown(u: UnitPage | undefined, what: "name" | "status") {
-  if (!u) return null;
-  const names = { code: u.code, name: u.name, short_name: u.short_name, parent: u.parent };
-  if (what === "name") return names;
-  const { timeliness, timeliness_label, status, status_label, submitted, reduction } = u;
-  return { ...names, timeliness, timeliness_label, status, status_label, submitted, poor_rate: u.key?.poor_rate ?? null, target_path: reduction?.target_path ?? null };
-}
-
-/** The parts of the model a unit page is made from, besides the model's shared parts. */
-function unitPageInputs(model: SiteModel, units: ReadonlyMap<string, UnitPage>, u: UnitPage): unknown {
-  const ancestors: unknown[] = [];
-  for (let p = u.parent, n = 0; p && n < units.size; p = units.get(p)?.parent ?? null, n++) ancestors.push(shown(units.get(p), "name"));
-  const communes = model.geo.communes.features.map((f) => f.properties);
-  const mapped = communes.filter((f) => f.district_code === u.code).map((f) => shown(units.get(f.code), "status"));
-  const neighbours = communes.some((f) => f.code === u.code) ? communes.filter((f) => f.district_code === u.parent).map((f) => shown(units.get(f.code), "name")) : [];
-  return { u, ancestors, children: u.children.map((c) => shown(units.get(c), "status")), mapped, neighbours };
-}
-
 type Render = Awaited<ReturnType<typeof loadTemplates>>;
 type Content = string | Uint8Array;
 
@@ -111,11 +91,6 @@ function keyedPut(writer: OutputWriter, code: string | undefined): SiteContext["
     await writer.cached(contentKey(code, "site", path, ...inputs.map(json)), [path], async () => [await make()]);
     return statSync(join(writer.root, path)).size;
   };
-}
-
-/** Each path with the size its download link shows ("-" when not written yet). */
-function sized(ix: SiteIndex, paths: readonly string[]): string[] {
-  return paths.map((p) => `${p}\0${ix.sizes.has(p) ? sizeText(ix.sizes.get(p)!) : "-"}`);
 }
 
 export async function buildSite(model: SiteModel, writer: OutputWriter, opts: BuildSiteOptions = {}): Promise<void> {
@@ -160,25 +135,22 @@ async function writeProvinceFiles({ model, ix, put, whole }: SiteContext, outDir
   await Promise.all(docs.map((d) => stat(join(outDir, d.path)).then((s) => ix.sizes.set(d.path, s.size), () => undefined)));
 }
 
-/** Overview pages show the whole tree, and any download's size; the plan its documents, the search
- *  page every unit's name, the about page none of the units. */
-async function writeOverviewPages({ model, ix, render, put, shared, whole, layout }: SiteContext): Promise<void> {
-  const overview = [whole, layout, ...sized(ix, [...ix.sizes.keys()].sort())];
-  const names = model.units.map((u) => [u.code, u.name, u.level, u.children]);
-  const pages: [string, readonly unknown[], () => string][] = [
-    ["index.html", overview, () => render("home", homeView(ix))],
-    ["chi-so/index.html", overview, () => render("indicators", indicatorsView(ix))],
-    ["ke-hoach/index.html", [shared, layout, ...sized(ix, model.plan.documents.map((d) => d.path))], () => render("plan", planView(ix))],
-    ["gioi-thieu/index.html", [shared, layout], () => render("about", aboutView(ix))],
-    ["tim-kiem/index.html", [shared, layout, names], () => render("search", searchView(ix))],
-    ...keyIndicators(ix).map((i): [string, readonly unknown[], () => string] => [indicatorPath(i.id), overview, () => render("indicator", indicatorView(ix, i))]),
+/** Overview pages, each keyed by its view: what its template prints. */
+async function writeOverviewPages({ ix, render, put, layout }: SiteContext): Promise<void> {
+  const pages: [string, string, object][] = [
+    ["index.html", "home", homeView(ix)],
+    ["chi-so/index.html", "indicators", indicatorsView(ix)],
+    ["ke-hoach/index.html", "plan", planView(ix)],
+    ["gioi-thieu/index.html", "about", aboutView(ix)],
+    ["tim-kiem/index.html", "search", searchView(ix)],
+    ...keyIndicators(ix).map((i): [string, string, object] => [indicatorPath(i.id), "indicator", indicatorView(ix, i)]),
   ];
-  for (const [p, inputs, make] of pages) await put(p, inputs, make);
+  for (const [p, template, view] of pages) await put(p, [layout, view], () => render(template, view));
 }
 
-/** Every unit's data files (from its own part of the model) and page (see unitPageInputs). */
+/** Every unit's data files (from its own part of the model) and page, keyed by its view: exactly
+ *  what the template prints (charts by their options: a reused page never draws them). */
 async function writeUnitFiles({ model, ix, render, put, shared, layout }: SiteContext, chartLevels: ReadonlySet<string>): Promise<void> {
-  const workbookSize = sizeText(ix.sizes.get(PROVINCE_FILES.workbook)!);
   for (const u of model.units) {
     const own = contentKey(shared, JSON.stringify(u));
     const files: [string, () => string][] = [
@@ -186,10 +158,8 @@ async function writeUnitFiles({ model, ix, render, put, shared, layout }: SiteCo
       ...CSV_VARIANTS.map((v): [string, () => string] => [unitDataFiles(u.code).csv(v), () => unitCsv(u, u.data, v)]),
     ];
     for (const [p, make] of files) ix.sizes.set(p, await put(p, [own], make));
-    const linked = sized(ix, [...u.documents.map((d) => d.path), ...files.map(([p]) => p)]);
-    const charts = chartLevels.has(u.level);
-    const inputs = [shared, layout, String(charts), workbookSize, ...linked, unitPageInputs(model, ix.units, u)];
-    await put(unitPath(u.code), inputs, () => render("unit", unitView(ix, u, { charts })));
+    const view = unitView(ix, u, { charts: chartLevels.has(u.level) });
+    await put(unitPath(u.code), [layout, view], () => render("unit", view));
   }
 }
 

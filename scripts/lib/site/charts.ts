@@ -13,7 +13,7 @@ export interface ChartTable {
 export interface ChartView {
   id: string;
   title: string;
-  svg: string;
+  svg: ChartSvg;
   table: ChartTable;
   note: string | null;
 }
@@ -49,6 +49,27 @@ export const COLORS = {
   deprived: "#8c510a",
   deprivedEarlier: "#dfc27d",
 } as const;
+
+/**
+ * A chart's picture: its ECharts option, drawn to SVG the first time it is printed (`toString`,
+ * which the page template's `{{{svg}}}` calls). A site page's content address hashes the option
+ * (`toJSON`), not the drawing, so a page reused from the previous output never draws its charts.
+ */
+export class ChartSvg {
+  #svg: string | undefined;
+  constructor(
+    readonly option: echarts.EChartsCoreOption,
+    readonly width: number,
+    readonly height: number,
+  ) {}
+  toString(): string {
+    return (this.#svg ??= renderSvg(this.option, this.width, this.height));
+  }
+  /** What the picture is drawn from (an axis formatter, a function, is code: the code version covers it). */
+  toJSON(): object {
+    return { option: this.option, width: this.width, height: this.height };
+  }
+}
 
 /** Render one option to an SVG string, and free the instance (an undisposed one keeps Node alive). */
 function renderSvg(option: echarts.EChartsCoreOption, width: number, height: number): string {
@@ -90,8 +111,8 @@ const valueAxis = (unit: string) => ({
 });
 
 /** Line chart over categories (periods). `unit` is appended to axis values ("%", ""). */
-export function lineChart(categories: string[], series: ChartSeries[], unit: string): string {
-  return renderSvg(
+export function lineChart(categories: string[], series: ChartSeries[], unit: string): ChartSvg {
+  return new ChartSvg(
     {
       grid: { left: 56, right: 20, top: 24, bottom: 100 },
       legend,
@@ -113,8 +134,8 @@ export function lineChart(categories: string[], series: ChartSeries[], unit: str
 }
 
 /** Grouped vertical bars over categories. */
-export function columnChart(categories: string[], series: ChartSeries[], unit: string): string {
-  return renderSvg(
+export function columnChart(categories: string[], series: ChartSeries[], unit: string): ChartSvg {
+  return new ChartSvg(
     {
       grid: { left: 64, right: 20, top: 24, bottom: 96 },
       legend,
@@ -128,10 +149,10 @@ export function columnChart(categories: string[], series: ChartSeries[], unit: s
 }
 
 /** Grouped horizontal bars, one row per category (long names wrap on the left). */
-export function barChart(categories: string[], series: ChartSeries[], unit: string): string {
+export function barChart(categories: string[], series: ChartSeries[], unit: string): ChartSvg {
   const rowHeight = 18 + 12 * series.length;
   const height = Math.max(200, 96 + rowHeight * categories.length);
-  return renderSvg(
+  return new ChartSvg(
     {
       grid: { left: 150, right: 24, top: 16, bottom: 80 },
       legend,
