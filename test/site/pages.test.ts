@@ -165,6 +165,18 @@ describe("unit pages in the reader's order", () => {
     expect(view.edit).toBeNull();
   });
 
+  it("draws the charts the catalogue lists, in its order, titled as it says before the unit's name", () => {
+    const model = fixtureModel();
+    model.unit_charts = [
+      { chart: "bien_dong", title: "Biến động hộ nghèo" },
+      { chart: "ty_le", title: "Tỷ lệ nghèo qua các kỳ" },
+    ];
+    const ix = indexModel(model, { js: "static/main.js", css: [] });
+    const u = ix.units.get("901")!;
+    const view = unitView(ix, u, { charts: true }) as { charts: { title: string }[] };
+    expect(view.charts.map((c) => c.title)).toEqual([`Biến động hộ nghèo – ${u.name}`, `Tỷ lệ nghèo qua các kỳ – ${u.name}`]);
+  });
+
   it("labels the documents of a unit without a report as a blank template", async () => {
     const none = await read("don-vi/90103/index.html");
     expect(none).toContain("Mẫu báo cáo để trống – Văn bản Word (DOCX)");

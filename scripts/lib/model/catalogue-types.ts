@@ -85,13 +85,19 @@ export interface VerdictLabels {
 /** A chart of the unit page (indicators.yaml `unit_page.charts`). */
 export type UnitChart = "ty_le" | "bien_dong" | "thieu_hut" | "don_vi_truc_thuoc" | "von_theo_nguon" | "von_theo_du_an";
 
+/** One chart of the unit page: its kind and its title (printed before the unit's name). */
+export interface UnitChartSpec {
+  chart: UnitChart;
+  title: string;
+}
+
 /** What a unit's page shows (indicators.yaml `unit_page`). */
 export interface UnitPageSpec {
   /** Key cards: an indicator's latest figure, with a rate under it. */
   cards: { indicator: string; label: string; rate?: string }[];
   /** The key figures table, one row per indicator, in this order. */
   key_figures: string[];
-  charts: UnitChart[];
+  charts: UnitChartSpec[];
 }
 
 export interface IndicatorCatalogue {

@@ -14,7 +14,7 @@ function periodsOf(model: SiteModel, ...series: Series[]): PeriodInfo[] {
 }
 
 /** Poor and near-poor rates over the periods, against the target path. */
-export function ratesChart(model: SiteModel, u: UnitPage, id: string): ChartView | null {
+export function ratesChart(model: SiteModel, u: UnitPage, title: string, id: string): ChartView | null {
   const k = u.key;
   if (!k) return null;
   const target = u.reduction?.target_path ?? [];
@@ -27,7 +27,7 @@ export function ratesChart(model: SiteModel, u: UnitPage, id: string): ChartView
   ];
   return {
     id,
-    title: `Tỷ lệ hộ nghèo, hộ cận nghèo qua các kỳ – ${u.name}`,
+    title,
     svg: lineChart(
       periods.map((p) => p.stock_label),
       series.map((x) => ({ ...x, values: periods.map((p) => at(x.s, p.id).value) })),
@@ -42,7 +42,7 @@ export function ratesChart(model: SiteModel, u: UnitPage, id: string): ChartView
 }
 
 /** Households escaping, relapsing into and newly falling into poverty, per flow period. */
-export function flowsChart(model: SiteModel, u: UnitPage, id: string): ChartView | null {
+export function flowsChart(model: SiteModel, u: UnitPage, title: string, id: string): ChartView | null {
   const k = u.key;
   if (!k) return null;
   const periods = periodsOf(model, k.escaped, k.relapsed, k.new_poor).filter((p) => p.flow_label !== null);
@@ -55,7 +55,7 @@ export function flowsChart(model: SiteModel, u: UnitPage, id: string): ChartView
   const label = (p: PeriodInfo) => p.flow_label ?? p.stock_label;
   return {
     id,
-    title: `Hộ thoát nghèo, tái nghèo, nghèo phát sinh – ${u.name}`,
+    title,
     svg: columnChart(
       periods.map(label),
       series.map((x) => ({ ...x, values: periods.map((p) => at(x.s, p.id).value) })),
@@ -70,7 +70,7 @@ export function flowsChart(model: SiteModel, u: UnitPage, id: string): ChartView
 }
 
 /** Share of poor households deprived on each dimension: earliest and latest period with data. */
-export function deprivationChart(model: SiteModel, u: UnitPage, id: string): ChartView | null {
+export function deprivationChart(model: SiteModel, u: UnitPage, title: string, id: string): ChartView | null {
   const k = u.key;
   if (!k || k.deprivations.length === 0) return null;
   const periods = periodsOf(model, ...k.deprivations.map((d) => d.rate));
@@ -81,7 +81,7 @@ export function deprivationChart(model: SiteModel, u: UnitPage, id: string): Cha
   const colors = shown.length > 1 ? [COLORS.deprivedEarlier, COLORS.deprived] : [COLORS.deprived];
   return {
     id,
-    title: `Tỷ lệ hộ nghèo thiếu hụt theo chỉ số – ${u.name}`,
+    title,
     svg: barChart(
       rows.map((r) => r.name),
       shown.map((p, i) => ({

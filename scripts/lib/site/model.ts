@@ -12,7 +12,7 @@
 //   - No name of the province or of any unit appears in the site code: all names come from here.
 
 import type { IsoDate, LevelId, PeriodId, ReportStatus } from "../model/types.js";
-import type { UnitChart } from "../model/catalogue-types.js";
+import type { UnitChart, UnitChartSpec } from "../model/catalogue-types.js";
 
 export type { IsoDate, LevelId, PeriodId, ReportStatus, UnitChart };
 
@@ -289,7 +289,7 @@ export interface SiteModel {
   /** Groups whose indicators have a page of their own (the catalogue's roles). */
   key_groups: string[];
   /** The charts of a unit page, in order (the catalogue's unit_page.charts). */
-  unit_charts: UnitChart[];
+  unit_charts: UnitChartSpec[];
   plan: PlanPage;
   geo: { districts: GeoCollection; communes: GeoCollection };
   about: AboutPage;

@@ -2,7 +2,7 @@
 
 import { childrenRateChart, deprivationChart, flowsChart, moneyChart, ratesChart } from "./chart-specs.js";
 import type { ChartView } from "./charts.js";
-import type { UnitPage } from "./model.js";
+import type { UnitChart, UnitPage } from "./model.js";
 import { pageBase, type SiteIndex, unitLink, unitOf } from "./views-common.js";
 import { documentDownloads, provinceDownloads } from "./views-downloads.js";
 import { indicatorPath, keyIndicators } from "./views-indicator.js";
@@ -16,14 +16,19 @@ export function indicatorsView(ix: SiteIndex): object {
     .filter((u) => !ix.agencyLevels.has(u.level));
   const withKey = children.filter((u) => u.key);
   const place = province.name;
+  // The province's charts as the catalogue titles them (a kind it does not list is not drawn), and
+  // its units compared.
+  const titled = new Map(model.unit_charts.map((c) => [c.chart, `${c.title} – ${place}`]));
+  const chart = (kind: UnitChart, make: (title: string) => ChartView | null) => (titled.has(kind) ? make(titled.get(kind)!) : null);
+  const names = model.series_names;
   const charts = [
-    ratesChart(model, province, "chart-rates"),
-    childrenRateChart(model, withKey, "poor_rate", `Tỷ lệ hộ nghèo theo đơn vị: đầu kỳ, hiện tại và mục tiêu – ${place}`, "chart-children-poor"),
-    childrenRateChart(model, withKey, "near_poor_rate", `Tỷ lệ hộ cận nghèo theo đơn vị – ${place}`, "chart-children-near"),
-    flowsChart(model, province, "chart-flows"),
-    deprivationChart(model, province, "chart-dep"),
-    province.finance ? moneyChart(model, province.finance.by_source, province.finance.total, `Vốn theo nguồn: kế hoạch và giải ngân – ${place}`, "chart-src") : null,
-    province.finance ? moneyChart(model, province.finance.by_component, province.finance.total, `Vốn theo dự án thành phần – ${place}`, "chart-cmp") : null,
+    chart("ty_le", (t) => ratesChart(model, province, t, "chart-rates")),
+    childrenRateChart(model, withKey, "poor_rate", `${names.poor_rate} theo đơn vị: đầu kỳ, hiện tại và mục tiêu – ${place}`, "chart-children-poor"),
+    childrenRateChart(model, withKey, "near_poor_rate", `${names.near_poor_rate} theo đơn vị – ${place}`, "chart-children-near"),
+    chart("bien_dong", (t) => flowsChart(model, province, t, "chart-flows")),
+    chart("thieu_hut", (t) => deprivationChart(model, province, t, "chart-dep")),
+    province.finance ? chart("von_theo_nguon", (t) => moneyChart(model, province.finance!.by_source, province.finance!.total, t, "chart-src")) : null,
+    province.finance ? chart("von_theo_du_an", (t) => moneyChart(model, province.finance!.by_component, province.finance!.total, t, "chart-cmp")) : null,
   ].filter((c): c is ChartView => c !== null);
 
   const reductionRow = (u: UnitPage) => ({

@@ -111,15 +111,16 @@ function unitDescription(ix: SiteIndex, u: UnitPage, parent: UnitPage | null): s
 /** The unit's charts: rates, flows, deprivations, its children's rates, its money by source and component. */
 function unitCharts(ix: SiteIndex, u: UnitPage, children: UnitPage[]): ChartView[] {
   const { model } = ix;
-  const charts: Record<UnitChart, () => ChartView | null> = {
-    ty_le: () => ratesChart(model, u, `chart-${u.code}-rates`),
-    bien_dong: () => flowsChart(model, u, `chart-${u.code}-flows`),
-    thieu_hut: () => deprivationChart(model, u, `chart-${u.code}-dep`),
-    don_vi_truc_thuoc: () => (children.length > 1 ? childrenRateChart(model, children, "poor_rate", `Tỷ lệ hộ nghèo của các đơn vị trực thuộc – ${u.name}`, `chart-${u.code}-children`) : null),
-    von_theo_nguon: () => (u.finance ? moneyChart(model, u.finance.by_source, u.finance.total, `Vốn theo nguồn: kế hoạch và giải ngân – ${u.name}`, `chart-${u.code}-src`) : null),
-    von_theo_du_an: () => (u.finance ? moneyChart(model, u.finance.by_component, u.finance.total, `Vốn theo dự án thành phần – ${u.name}`, `chart-${u.code}-cmp`) : null),
+  // Each kind of chart, titled by the catalogue ("… – " the unit's name).
+  const charts: Record<UnitChart, (title: string) => ChartView | null> = {
+    ty_le: (title) => ratesChart(model, u, title, `chart-${u.code}-rates`),
+    bien_dong: (title) => flowsChart(model, u, title, `chart-${u.code}-flows`),
+    thieu_hut: (title) => deprivationChart(model, u, title, `chart-${u.code}-dep`),
+    don_vi_truc_thuoc: (title) => (children.length > 1 ? childrenRateChart(model, children, "poor_rate", title, `chart-${u.code}-children`) : null),
+    von_theo_nguon: (title) => (u.finance ? moneyChart(model, u.finance.by_source, u.finance.total, title, `chart-${u.code}-src`) : null),
+    von_theo_du_an: (title) => (u.finance ? moneyChart(model, u.finance.by_component, u.finance.total, title, `chart-${u.code}-cmp`) : null),
   };
-  return model.unit_charts.map((c) => charts[c]()).filter((x): x is ChartView => x !== null);
+  return model.unit_charts.map((c) => charts[c.chart](`${c.title} – ${u.name}`)).filter((x): x is ChartView => x !== null);
 }
 
 /** Maps: a unit with mapped children shows them; a mapped unit shows itself inside its parent. */
