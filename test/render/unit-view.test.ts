@@ -60,6 +60,17 @@ describe("the unit view", () => {
   });
 });
 
+describe("the income verdict of the view", () => {
+  it("Biểu 01's income cell prints the view's derived verdict in the catalogue's words", () => {
+    fx.edit(COMMUNE, "  ho_can_ngheo_phat_sinh:", "  thu_nhap_bq_ho_ngheo: {baseline: 600, y2016: 650, y2017: 700, mid2018: 756}\n  ho_can_ngheo_phat_sinh:");
+    const { ds, tree, views } = withCatalogue(["    dat: Đạt\n", "    dat: Đạt lộ trình\n"]);
+    const v = views.get("00123")!;
+    expect(v.derived.income).toMatchObject({ verdict: "dat", label: "Đạt lộ trình", multiple: { value: 1.26, text: "1,26" }, targetText: { multiple: "1,5", path: "1,25" } });
+    const rows = reportView(ds, tree, v.unit).forms.flatMap((f) => f.table.rows.map((r) => r.cells.join(" | ")));
+    expect(rows.some((r) => r.includes("Đạt lộ trình (gấp 1,26 lần)"))).toBe(true);
+  });
+});
+
 describe("names from the catalogue", () => {
   it("a deprivation's and a chart series' short name is the catalogue's, in the sentences and on the site; without one, the name", () => {
     const { ds, tree, views } = withCatalogue(

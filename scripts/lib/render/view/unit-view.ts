@@ -10,9 +10,9 @@ import type { VerdictLabels } from "../../model/catalogue-types.js";
 import type { Dataset } from "../../model/dataset.js";
 import { deadlineOf } from "../../model/deadlines.js";
 import { daysBetween } from "../../model/dates.js";
-import { minorityTarget, povertyTarget, verdictOf, type PovertyTarget, type Verdict } from "../../model/targets.js";
+import { incomeTarget, incomeVerdict, leavingResult, minorityTarget, povertyTarget, verdictOf, type IncomeTarget, type PovertyTarget, type Verdict } from "../../model/targets.js";
 import { isSubmitted, timelinessOf, type Timeliness } from "../../model/timeliness.js";
-import type { FinanceRecord, Indicator, IsoDate, Period, Unit } from "../../model/types.js";
+import type { FinanceRecord, Indicator, IsoDate, Period, Project, TargetRange, Unit } from "../../model/types.js";
 import { figure, formatTrimmed, type Figure } from "../../text/format.js";
 import { shortName } from "./names.js";
 
@@ -56,6 +56,44 @@ export interface DeprivationShare {
   shares: PeriodValue[];
 }
 
+/** The poor's income: its multiple from the first period to the last against the unit's target. */
+export interface IncomeGrowth {
+  target: IncomeTarget;
+  /** The target's multiples as printed: the whole programme's "2", due by the last period "1,25". */
+  targetText: { multiple: string; path: string };
+  /** The income at the first and the last period, where given. */
+  base: number | null;
+  now: number | null;
+  /** Income at the last period over the first; null without both (or a zero first): "1,26". */
+  multiple: Figure;
+  verdict: Verdict | "chua_du_so_lieu";
+  /** The catalogue's label of the verdict. */
+  label: string;
+}
+
+/** A project's target of areas leaving their status (poor districts, ĐBKK communes). */
+export type LeavingTarget = Project["targets"]["leaving"][number];
+
+/** Areas leaving their status, against one leaving target. */
+export interface Leaving {
+  target: LeavingTarget;
+  /** The target's share due by the end as printed: "20 - 30%", "từ 20%". */
+  targetText: string;
+  /** Areas in the status at the first period (null where not given), and having left by the last. */
+  atStart: number | null;
+  left: number;
+  /** The unit itself was in the status (an ĐBKK commune): its verdict is da_thoat or chua_thoat. */
+  own: boolean;
+  /** Share (%) of the areas at the start that have left: "33,33%"; null without areas at the start. */
+  share: Figure;
+  /** The shares due by the last period on the pro-rata path as printed ("8 - 12%"); null without a share. */
+  pathText: string | null;
+  /** Null where there is no verdict (no areas at the start, and not the unit's own status). */
+  verdict: Verdict | "da_thoat" | "chua_thoat" | null;
+  /** The catalogue's label of the verdict; null without one. */
+  label: string | null;
+}
+
 /** Money of a subtree in whole units, record by record, as Biểu 04 and 05 print it. */
 export interface Money {
   /** "1.500". */
@@ -71,6 +109,10 @@ export interface Derived {
   reduction: Reduction | null;
   /** The ethnic minority poverty rate's reduction against the project's minority target. */
   minorityReduction: Reduction | null;
+  /** The poor's income growth against the unit's income target. */
+  income: IncomeGrowth;
+  /** One per project leaving target, in its order. */
+  leaving: Leaving[];
   deprivations: DeprivationShare[];
   money: Money | null;
 }
@@ -113,6 +155,46 @@ export function reductionOf(values: Values, id: string, target: PovertyTarget, p
   };
 }
 
+/** The poor's income growth from the first period to the last against `target`. */
+export function incomeOf(values: Values, id: string, target: IncomeTarget, periods: readonly Period[], labels: VerdictLabels): IncomeGrowth {
+  const base = values[id]?.[periods[0]!.id];
+  const now = values[id]?.[periods[periods.length - 1]!.id];
+  const verdict = base && now !== undefined ? incomeVerdict(base, now, target) : "chua_du_so_lieu";
+  return {
+    target,
+    targetText: { multiple: formatTrimmed(target.multiple), path: formatTrimmed(target.path) },
+    base: base ?? null,
+    now: now ?? null,
+    multiple: figure(base && now !== undefined ? now / base : null, 2),
+    verdict,
+    label: labels[verdict],
+  };
+}
+
+/** A target share as printed, with its "%": "20 - 30%", "từ 20%". */
+const rangeText = (r: TargetRange) => (r[1] === null ? `từ ${formatTrimmed(r[0])}%` : `${formatTrimmed(r[0])} - ${formatTrimmed(r[1])}%`);
+
+/** The flag a unit-count indicator counts (the count of poor-area communes → their flag), when the unit itself carries it:
+ *  the unit's own status, not a count of areas below it. */
+export function ownStatusFlag(unit: Unit, indicator: string, indicators: ReadonlyMap<string, Indicator>): string | null {
+  const a = indicators.get(indicator)?.aggregate;
+  return a?.rule === "count_flagged" && (unit.flags ?? []).includes(a.flag) ? a.flag : null;
+}
+
+/** Areas leaving their status against `target`: the unit's own status, or the count below it. */
+export function leavingOf(unit: Unit, values: Values, target: LeavingTarget, env: { project: Project; periods: readonly Period[]; indicators: ReadonlyMap<string, Indicator>; labels: VerdictLabels }): Leaving {
+  const { periods, labels } = env;
+  const atStart = values[target.of]?.[periods[0]!.id] ?? null;
+  const left = values[target.indicator]?.[periods[periods.length - 1]!.id] ?? 0;
+  const base = { target, targetText: rangeText(target.share), atStart, left };
+  if (ownStatusFlag(unit, target.of, env.indicators)) {
+    const verdict = left ? "da_thoat" : "chua_thoat";
+    return { ...base, own: true, share: figure(null), pathText: null, verdict, label: labels[verdict] };
+  }
+  const res = leavingResult(left, atStart ?? 0, target.share, env.project, periods);
+  return { ...base, own: false, share: figure(res?.share, 2, "%"), pathText: res ? rangeText(res.path) : null, verdict: res?.verdict ?? null, label: res ? labels[res.verdict] : null };
+}
+
 /** Money of the records in whole units, each record rounded before it is added. */
 export function moneyOf(records: readonly Pick<FinanceRecord, "plan" | "disbursed">[]): Money {
   const plan = records.reduce((s, f) => s + Math.round(f.plan), 0);
@@ -125,9 +207,13 @@ export function derive(ds: Dataset, unit: Unit, values: Values, finance: readonl
   const r = ds.catalogue.roles;
   const periods = ds.project.periods;
   const poor = values[r.poor] ?? {};
+  const labels = ds.catalogue.verdicts.labels;
+  const indicators = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
   return {
-    reduction: reductionOf(values, r.poverty_rate, povertyTarget(unit, ds.project, ds.units), periods, ds.catalogue.verdicts.labels),
-    minorityReduction: reductionOf(values, r.minority_poverty_rate, minorityTarget(ds.project), periods, ds.catalogue.verdicts.labels),
+    reduction: reductionOf(values, r.poverty_rate, povertyTarget(unit, ds.project, ds.units), periods, labels),
+    minorityReduction: reductionOf(values, r.minority_poverty_rate, minorityTarget(ds.project), periods, labels),
+    income: incomeOf(values, r.poor_income, incomeTarget(unit, ds.project, periods), periods, labels),
+    leaving: ds.project.targets.leaving.map((l) => leavingOf(unit, values, l, { project: ds.project, periods, indicators, labels })),
     deprivations: ds.catalogue.indicators
       .filter((i) => i.group === r.deprivation_group)
       .map((i) => ({
