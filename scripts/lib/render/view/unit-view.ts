@@ -9,7 +9,7 @@ import type { Tree, UnitFigures, Values } from "../../aggregate/roll-up.js";
 import type { VerdictLabels } from "../../model/catalogue-types.js";
 import type { Dataset } from "../../model/dataset.js";
 import { deadlineOf } from "../../model/deadlines.js";
-import { daysBetween } from "../../model/dates.js";
+import { dated, daysBetween, type DateText } from "../../model/dates.js";
 import { incomeTarget, incomeVerdict, leavingResult, minorityTarget, povertyTarget, verdictOf, type IncomeTarget, type PovertyTarget, type Verdict } from "../../model/targets.js";
 import { isSubmitted, timelinessOf, type Timeliness } from "../../model/timeliness.js";
 import type { FinanceRecord, Indicator, IsoDate, Period, Project, TargetRange, Unit } from "../../model/types.js";
@@ -120,7 +120,11 @@ export interface Derived {
 export interface UnitView {
   unit: Unit;
   figures: UnitFigures;
-  deadline: IsoDate | null;
+  /** The level's deadline, raw and printed ("31/7/2018"). */
+  deadline: DateText | null;
+  /** Days from the as-of date to the deadline while the report is awaited ("Còn 12 ngày",
+   *  "Quá hạn 5 ngày"); null once submitted or without a deadline. */
+  daysLeft: DaysLeft | null;
   timeliness: Timeliness;
   /** "Nộp đúng hạn", "Nộp muộn 3 ngày", "Chưa nộp (còn hạn)", "Quá hạn, chưa nộp". */
   timelinessLabel: string;
@@ -225,6 +229,19 @@ export function derive(ds: Dataset, unit: Unit, values: Values, finance: readonl
   };
 }
 
+/** Days from `asOf` to a deadline (negative: overdue) and its text. */
+export interface DaysLeft {
+  value: number;
+  /** "Còn 12 ngày", "Hôm nay là hạn cuối", "Quá hạn 5 ngày". */
+  text: string;
+}
+
+export function daysLeft(deadline: IsoDate | null, asOf: IsoDate): DaysLeft | null {
+  if (!deadline) return null;
+  const value = daysBetween(asOf, deadline);
+  return { value, text: value > 0 ? `Còn ${value} ngày` : value === 0 ? "Hôm nay là hạn cuối" : `Quá hạn ${-value} ngày` };
+}
+
 function timelinessLabel(t: Timeliness, daysLate: number): string {
   if (t === "on_time") return "Nộp đúng hạn";
   if (t === "late") return `Nộp muộn ${daysLate} ngày`;
@@ -238,7 +255,17 @@ export function unitView(ds: Dataset, fig: UnitFigures): UnitView {
   const submitted = isSubmitted(fig.report) ? fig.report!.submitted_on! : null;
   const after = (from: string, to: string) => Math.max(0, daysBetween(from, to));
   const daysLate = !deadline ? 0 : submitted ? after(deadline, submitted) : after(deadline, ds.project.as_of);
-  return { unit: fig.unit, figures: fig, deadline, timeliness, timelinessLabel: timelinessLabel(timeliness, daysLate), daysLate, derived: derive(ds, fig.unit, fig.effective, fig.finance) };
+  return {
+    unit: fig.unit,
+    figures: fig,
+    deadline: dated(deadline),
+    // Days left or overdue matter only while the report is still awaited.
+    daysLeft: isSubmitted(fig.report) ? null : daysLeft(deadline, ds.project.as_of),
+    timeliness,
+    timelinessLabel: timelinessLabel(timeliness, daysLate),
+    daysLate,
+    derived: derive(ds, fig.unit, fig.effective, fig.finance),
+  };
 }
 
 /** Every unit's view, once per build, after the single roll-up. */
