@@ -1,7 +1,8 @@
 // One view per unit (UnitView), built once after the roll-up: every figure derived from a unit's
-// values (the poverty rate's reduction and its verdict, the poor's deprivation shares, the money
-// disbursed against the plan) and its timeliness, computed here and nowhere else, each with its
-// printed text next to its raw value (text/format.ts `figure`). The documents'
+// values (the poverty rates' reductions, the poor's income growth, the areas leaving their status,
+// each with its verdict in the catalogue's words; the poor's deprivation shares; the money disbursed
+// against the plan) and its deadline and timeliness, computed here and nowhere else, each with its
+// printed text next to its raw value (text/format.ts `figure`, model/dates.ts `dated`). The documents'
 // sentences and Biểu 01 cells and the site's unit pages read them; a table whose source is not
 // the unit's effective figures (an incomplete roll-up, render/view/sources.ts) derives the same
 // figures from its own values through `derive`.
@@ -180,7 +181,7 @@ const rangeText = (r: TargetRange) => (r[1] === null ? `từ ${formatTrimmed(r[0
 
 /** The flag a unit-count indicator counts (the count of poor-area communes → their flag), when the unit itself carries it:
  *  the unit's own status, not a count of areas below it. */
-export function ownStatusFlag(unit: Unit, indicator: string, indicators: ReadonlyMap<string, Indicator>): string | null {
+function ownStatusFlag(unit: Unit, indicator: string, indicators: ReadonlyMap<string, Indicator>): string | null {
   const a = indicators.get(indicator)?.aggregate;
   return a?.rule === "count_flagged" && (unit.flags ?? []).includes(a.flag) ? a.flag : null;
 }
