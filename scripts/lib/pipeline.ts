@@ -153,8 +153,9 @@ interface DocJob {
   key: string;
 }
 
-/** Unit views → document trees: the plan and every unit's report, with the tables to audit and the site's links. */
-function documentJobs(ds: Dataset, tree: Tree, views: ReadonlyMap<string, UnitView>, templates: Templates, code: string, only: (unit: string) => boolean): { jobs: DocJob[]; tables: AuditedTable[]; unitDocs: Map<string, UnitDocs> } {
+/** Unit views → document trees: the plan and every unit's report, with the tables to audit and the site's links.
+ *  `site`: the site is built, so each report's body is also rendered as the HTML of its page. */
+function documentJobs(ds: Dataset, tree: Tree, views: ReadonlyMap<string, UnitView>, templates: Templates, code: string, only: (unit: string) => boolean, site: boolean): { jobs: DocJob[]; tables: AuditedTable[]; unitDocs: Map<string, UnitDocs> } {
   const index = { units: ds.units, levels: ds.levels };
   const root = ds.project.root;
   const job = (base: string, entry: DocJob["entry"], model: DocModel): DocJob => ({ base, entry, model, key: contentKey(code, "document", JSON.stringify(model)) });
@@ -168,7 +169,7 @@ function documentJobs(ds: Dataset, tree: Tree, views: ReadonlyMap<string, UnitVi
     const base = `documents/${reportPath(unit, index).replace(/^reports\//, "").replace(/\.ya?ml$/, "")}`;
     for (const f of view.forms) tables.push({ document: `${base}.docx`, form: f.label, table: f.table });
     const hasBody = tree.figures.get(unit.code)?.report != null || (tree.children.get(unit.code)?.length ?? 0) > 0;
-    unitDocs.set(unit.code, { md: `${base}.md`, html: `${base}.html`, docx: `${base}.docx`, bodyHtml: hasBody ? blocksHtml(model.body) : null });
+    unitDocs.set(unit.code, { md: `${base}.md`, html: `${base}.html`, docx: `${base}.docx`, bodyHtml: site && hasBody ? blocksHtml(model.body) : null });
     jobs.push(job(base, { unit: unit.code, level: unit.level, kind: "report" }, model));
   }
   return { jobs, tables, unitDocs };
@@ -256,7 +257,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       opts.outDir,
       async (writer) => {
         const views = unitViews(ds, tree);
-        const { jobs, tables, unitDocs } = documentJobs(ds, tree, views, templates, code, only);
+        const { jobs, tables, unitDocs } = documentJobs(ds, tree, views, templates, code, only, site);
         let done = 0;
         progress(PHASES.documents, 0, jobs.length);
         // The input workbooks are made on this thread while the workers pack DOCX files.

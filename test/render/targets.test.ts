@@ -5,8 +5,8 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import type { UnitFigures, Values } from "../../scripts/lib/aggregate/roll-up.js";
 import { povertyFacts } from "../../scripts/lib/render/view/facts.js";
-import { reductionOf } from "../../scripts/lib/render/view/unit-view.js";
-import { minorityTarget, povertyTarget, verdictOf } from "../../scripts/lib/model/targets.js";
+import { incomeOf, leavingOf, reductionOf } from "../../scripts/lib/render/view/unit-view.js";
+import { incomeTarget, minorityTarget, povertyTarget, verdictOf } from "../../scripts/lib/model/targets.js";
 import type { Indicator, IndicatorCatalogue, Period, Project, Unit } from "../../scripts/lib/model/types.js";
 import { targetCells, type TargetEnv } from "../../scripts/lib/render/view/targets-view.js";
 
@@ -60,12 +60,14 @@ const env: TargetEnv = {
   ] as unknown as [string, Indicator][]),
 };
 /** The rates' reductions as the unit's view derives them from `values` (unit-view.ts), which Biểu 01's cells and the sentences read. */
-const derivedFor = (code: string, values: Values) => ({
-  reduction: reductionOf(values, roles.poverty_rate, povertyTarget(units.get(code)!, project, units), periods, labels),
-  minorityReduction: reductionOf(values, roles.minority_poverty_rate, minorityTarget(project), periods, labels),
+const derivedFor = (code: string, values: Values, verdictLabels = labels) => ({
+  reduction: reductionOf(values, roles.poverty_rate, povertyTarget(units.get(code)!, project, units), periods, verdictLabels),
+  minorityReduction: reductionOf(values, roles.minority_poverty_rate, minorityTarget(project), periods, verdictLabels),
+  income: incomeOf(values, roles.poor_income, incomeTarget(units.get(code)!, project, periods), periods, verdictLabels),
+  leaving: project.targets.leaving.map((l) => leavingOf(units.get(code)!, values, l, { project, periods, indicators: env.indicators, labels: verdictLabels })),
 });
 /** Biểu 01's target and verdict cells of a unit's row of `id`, from `values`. */
-const cellsOf = (id: string, u: Unit, values: Values) => targetCells(id, u, values, env, derivedFor(u.code, values));
+const cellsOf = (id: string, u: Unit, values: Values) => targetCells(id, u, env, derivedFor(u.code, values));
 /** A rate falling from `from` to `to` over the 2,5 years. */
 const rate = (id: string, from: number, to: number): Values => ({ [id]: { baseline: from, mid2018: to } });
 
@@ -159,7 +161,7 @@ describe("the narrative's verdict sentences agree with Biểu 01", () => {
   });
   it("a flagged commune's own row prints the catalogue's labels", () => {
     const counts = (left: number): Values => ({ so_xa_dbkk: { baseline: 1, mid2018: 1 - left }, so_xa_thoat_dbkk: { mid2018: left } });
-    expect(targetCells("so_xa_thoat_dbkk", units.get("102")!, counts(1), { ...env, labels: { ...labels, da_thoat: "Ra khỏi diện" } }, derivedFor("102", counts(1)))!.verdict).toBe("Ra khỏi diện");
+    expect(targetCells("so_xa_thoat_dbkk", units.get("102")!, env, derivedFor("102", counts(1), { ...labels, da_thoat: "Ra khỏi diện" }))!.verdict).toBe("Ra khỏi diện");
   });
 
   it("a town already under 2 % says 'đã ở mức thấp', not 'chưa đạt'", () => {
@@ -199,5 +201,33 @@ describe("the narrative quotes Biểu 01's figures to the digit", () => {
     const text = facts("1", { ...rate("ty_le_ho_ngheo", 10, 5), ho_ngheo: { baseline: 100, mid2018: 50 }, ho_dan_cu: { baseline: 1000, mid2018: 1000 } });
     expect(text).toContain("mục tiêu giảm 1,5 - 2 điểm %/năm của KH của tỉnh.");
     expect(text).not.toContain("minh họa");
+  });
+});
+
+describe("the income and leaving verdicts, derived once per unit (unit-view.ts)", () => {
+  const income = (code: string, to: number | undefined) =>
+    derivedFor(code, { thu_nhap_bq_ho_ngheo: { baseline: 600, ...(to === undefined ? {} : { mid2018: to }) } }).income;
+  it("judges the poor's income multiple against the pro-rata path (× 1,25 by mid-2018) and the whole multiple (× 1,5)", () => {
+    expect([income("101", 740).verdict, income("101", 756).verdict, income("101", 900).verdict]).toEqual(["khong_dat", "dat", "vuot"]);
+    expect(income("101", 756)).toMatchObject({ multiple: { value: 1.26, text: "1,26" }, label: labels.dat, targetText: { multiple: "1,5", path: "1,25" } });
+  });
+  it("holds a flagged commune to × 2 (path × 1,5), and gives no verdict without the last figure", () => {
+    expect(income("102", 756)).toMatchObject({ verdict: "khong_dat", targetText: { multiple: "2", path: "1,5" } });
+    expect(income("101", undefined)).toMatchObject({ verdict: "chua_du_so_lieu", multiple: { value: null, text: "—" } });
+  });
+  const leaving = (code: string, atStart: number | undefined, left: number) =>
+    derivedFor(code, { ...(atStart === undefined ? {} : { so_xa_dbkk: { baseline: atStart } }), so_xa_thoat_dbkk: { mid2018: left } }).leaving[0]!;
+  it("counts the communes that left the ĐBKK list against the path (10 - 15 % by mid-2018)", () => {
+    expect(leaving("10", 4, 1)).toMatchObject({ own: false, share: { text: "25,00%" }, pathText: "10 - 15%", targetText: "20 - 30%", verdict: "vuot", label: labels.vuot });
+    expect(leaving("10", 10, 1)).toMatchObject({ verdict: "dat", share: { text: "10,00%" } });
+    expect(leaving("10", 10, 0)).toMatchObject({ verdict: "khong_dat", label: labels.khong_dat });
+    expect(leaving("10", 0, 0)).toMatchObject({ verdict: null, label: null, share: { value: null } });
+    expect(cellsOf("so_xa_thoat_dbkk", units.get("10")!, { so_xa_dbkk: { baseline: 0 } })!.verdict).toBe("Không có địa bàn thuộc diện");
+    expect(cellsOf("so_xa_thoat_dbkk", units.get("10")!, {})!.verdict).toBe("-");
+  });
+  it("judges a flagged commune by its own status: đã thoát / chưa thoát", () => {
+    expect(leaving("102", 1, 1)).toMatchObject({ own: true, verdict: "da_thoat", label: labels.da_thoat });
+    expect(leaving("102", 1, 0)).toMatchObject({ own: true, verdict: "chua_thoat", label: labels.chua_thoat });
+    expect(cellsOf("so_xa_thoat_dbkk", units.get("10")!, { so_xa_dbkk: { baseline: 4 }, so_xa_thoat_dbkk: { mid2018: 1 } })!.verdict).toBe(`${labels.vuot} (25,00%; lộ trình 10 - 15%)`);
   });
 });

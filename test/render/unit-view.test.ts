@@ -46,6 +46,24 @@ describe("the unit view", () => {
     expect(site(ds, tree).units.find((u) => u.code === "00123")!.timeliness_label).toBe("Nộp muộn 3 ngày");
   });
 
+  it("holds the deadline raw and printed, and the days left while a report is awaited; the site shows them as is", () => {
+    const ds = load();
+    const tree = rollUp(ds);
+    const views = unitViews(ds, tree);
+    const pages = new Map(site(ds, tree).units.map((u) => [u.code, u]));
+    const deadline = deadlineOf(ds.levels.get("commune"), ds.plan)!;
+    const [y, m, d] = deadline.split("-");
+    expect(views.get("00123")!.deadline).toEqual({ iso: deadline, text: `${d}/${Number(m)}/${y}` });
+    expect(views.get("00123")!.daysLeft).toBeNull(); // submitted
+    const awaited = [...views.values()].filter((v) => v.figures.report?.status !== "da_nop" && v.figures.report?.status !== "da_duyet" && v.deadline);
+    expect(awaited.length).toBeGreaterThan(0);
+    for (const v of awaited) {
+      const left = Math.round((Date.parse(v.deadline!.iso) - Date.parse(ds.project.as_of)) / 86_400_000);
+      expect(v.daysLeft).toEqual({ value: left, text: left > 0 ? `Còn ${left} ngày` : left === 0 ? "Hôm nay là hạn cuối" : `Quá hạn ${-left} ngày` });
+    }
+    for (const v of views.values()) expect([pages.get(v.unit.code)!.deadline, pages.get(v.unit.code)!.days]).toEqual([v.deadline, v.daysLeft]);
+  });
+
   it("prints the verdict in the catalogue's words, in the site and in Biểu 01 alike", () => {
     const { ds, tree, views } = withCatalogue(["    khong_dat: Chưa đạt\n", "    khong_dat: Chưa đạt mục tiêu\n"], ["    dat: Đạt\n", "    dat: Đạt mục tiêu\n"], ["    vuot: Vượt\n", "    vuot: Vượt mục tiêu\n"]);
     const withVerdict = [...views.values()].filter((v) => v.derived.reduction && v.derived.reduction.verdict !== "chua_du_so_lieu" && v.derived.reduction.verdict !== "muc_thap");
@@ -57,6 +75,17 @@ describe("the unit view", () => {
       const rows = reportView(ds, tree, v.unit).forms.flatMap((f) => f.table.rows.map((r) => r.cells.join(" | ")));
       expect(rows.some((r) => r.includes(`${v.derived.reduction!.label} (`))).toBe(true);
     }
+  });
+});
+
+describe("the income verdict of the view", () => {
+  it("Biểu 01's income cell prints the view's derived verdict in the catalogue's words", () => {
+    fx.edit(COMMUNE, "  ho_can_ngheo_phat_sinh:", "  thu_nhap_bq_ho_ngheo: {baseline: 600, y2016: 650, y2017: 700, mid2018: 756}\n  ho_can_ngheo_phat_sinh:");
+    const { ds, tree, views } = withCatalogue(["    dat: Đạt\n", "    dat: Đạt lộ trình\n"]);
+    const v = views.get("00123")!;
+    expect(v.derived.income).toMatchObject({ verdict: "dat", label: "Đạt lộ trình", multiple: { value: 1.26, text: "1,26" }, targetText: { multiple: "1,5", path: "1,25" } });
+    const rows = reportView(ds, tree, v.unit).forms.flatMap((f) => f.table.rows.map((r) => r.cells.join(" | ")));
+    expect(rows.some((r) => r.includes("Đạt lộ trình (gấp 1,26 lần)"))).toBe(true);
   });
 });
 

@@ -17,6 +17,19 @@ export function shortDate(iso: IsoDate): string {
   return `${d}/${Number(m)}/${y}`;
 }
 
+/** A date and its printed text, formatted once where it is derived and read as is by the
+ *  documents and the site. */
+export interface DateText {
+  iso: IsoDate;
+  /** shortDate: "05/9/2018". */
+  text: string;
+}
+
+/** 2018-09-05 → { iso: "2018-09-05", text: "05/9/2018" }; none → null. */
+export function dated(iso: IsoDate | null | undefined): DateText | null {
+  return iso ? { iso, text: shortDate(iso) } : null;
+}
+
 /** 2018-09-05 → "ngày 05 tháng 9 năm 2018" (NĐ 30: day < 10 and months 1, 2 get a leading zero). */
 export function longDate(iso: IsoDate): string {
   const [y, m, d] = iso.split("-") as [string, string, string];

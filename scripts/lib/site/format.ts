@@ -1,7 +1,8 @@
 // Presentation-only helpers of the site: diacritic folding for the search index, shares for
-// progress bars, unit URLs, and the small Vietnamese number formatter used on chart axes and
-// legends (every reported number arrives already formatted in the SiteModel).
+// progress bars, unit URLs, and the chart axes' and legends' numbers in the documents' format
+// (every reported number arrives already formatted in the SiteModel).
 
+import { formatNumber } from "../text/format.js";
 import type { StatusCounts, Timeliness, UnitPage } from "./model.js";
 
 /** "Huyện Đắk Ảnh" → "huyen dak anh": strips marks and folds đ/Đ, for search. */
@@ -14,14 +15,9 @@ export function foldDiacritics(s: string): string {
     .toLowerCase();
 }
 
-/** Vietnamese number: thousands ".", decimal ",". */
-export function viNumber(v: number, decimals = 0): string {
-  const fixed = Math.abs(v).toFixed(decimals);
-  const [int = "0", frac] = fixed.split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  const sign = v < 0 && Number(fixed) !== 0 ? "−" : "";
-  return sign + grouped + (frac ? "," + frac : "");
-}
+/** Vietnamese number, thousands ".", decimal ",": the documents' formatter (text/format.ts), so a
+ *  figure on the site reads as in the reports. */
+export const viNumber = formatNumber;
 
 /** Axis label: at most 2 decimals, trailing zeros dropped. */
 export function viAxis(v: number): string {

@@ -2,8 +2,7 @@
 // annex forms, so text and tables agree.
 import type { UnitFigures } from "../../aggregate/roll-up.js";
 import type { Period } from "../../model/types.js";
-import { incomeTarget, incomeVerdict, leavingResult } from "../../model/targets.js";
-import { ownStatusFlag, reductionResult, type ReductionResult, type TargetEnv } from "./targets-view.js";
+import { reductionResult, type ReductionResult, type TargetEnv } from "./targets-view.js";
 import type { Derived } from "./unit-view.js";
 import { formatNumber, formatTrimmed as short } from "../../text/format.js";
 import { inSentence, lowerFirst } from "./names.js";
@@ -20,7 +19,7 @@ const pct = (v: number | undefined) => (v === undefined ? "-" : `${formatNumber(
 const inText = (label: string) => label.toLocaleLowerCase("vi");
 
 /** `d`: the figures derived from the same values as `fig.effective` (unit-view.ts). */
-export function povertyFacts(fig: UnitFigures, env: FactEnv, d: Pick<Derived, "reduction" | "minorityReduction">): string[] {
+export function povertyFacts(fig: UnitFigures, env: FactEnv, d: Pick<Derived, "reduction" | "minorityReduction" | "income" | "leaving">): string[] {
   const v = fig.effective;
   const r = env.roles;
   const at = (id: string, p: Period) => v[id]?.[p.id];
@@ -39,8 +38,8 @@ export function povertyFacts(fig: UnitFigures, env: FactEnv, d: Pick<Derived, "r
     `${first.stock_label} có ${n(at(r.households, first))} hộ dân cư, trong đó ${n(at(r.poor, first))} hộ nghèo (${pct(r0)})${near(first)}; đến ${last.stock_label} còn ${n(at(r.poor, last))} hộ nghèo (${pct(r1)})${minority}${near(last)}.`,
     `Tỷ lệ hộ nghèo giảm ${formatNumber(-printedChange(r0, r1, 2), 2)} điểm %, bình quân giảm ${res.perYear.text} điểm %/năm, ${reductionClause(res, goal, "Tỷ lệ hộ nghèo")}`,
     ...minorityFacts(fig, env, d),
-    ...incomeFacts(fig, env),
-    ...leavingFacts(fig, env),
+    ...incomeFacts(env, d),
+    ...leavingFacts(fig, env, d),
   ];
   const flows = (id: string) => env.periods.reduce((s, p) => s + (v[id]?.[p.id] ?? 0), 0);
   if (v[r.escaped]) {
@@ -66,37 +65,26 @@ function minorityFacts(fig: UnitFigures, env: FactEnv, d: Pick<Derived, "minorit
   return [`Tỷ lệ hộ nghèo dân tộc thiểu số (trên tổng số hộ dân tộc thiểu số) từ ${pct(r0)} còn ${res.last.text}, bình quân giảm ${res.perYear.text} điểm %/năm, ${reductionClause(res, goal, "Tỷ lệ hộ nghèo dân tộc thiểu số")}`];
 }
 
-function incomeFacts(fig: UnitFigures, env: TargetEnv): string[] {
+function incomeFacts(env: TargetEnv, d: Pick<Derived, "income">): string[] {
   const first = env.periods[0]!;
   const last = env.periods[env.periods.length - 1]!;
-  const base = fig.effective[env.roles.poor_income]?.[first.id];
-  const now = fig.effective[env.roles.poor_income]?.[last.id];
-  if (!base || now === undefined) return [];
-  const t = incomeTarget(fig.unit, env.project, env.periods);
-  // The catalogue's label, as Biểu 01's verdict column prints it ("Vượt", "Đạt", "Chưa đạt").
-  const verdict = `${inText(env.labels[incomeVerdict(base, now, t)])} lộ trình`;
+  const { target: t, targetText, base, now, multiple, label } = d.income;
+  if (multiple.value === null) return [];
   return [
-    `Thu nhập bình quân đầu người của hộ nghèo từ ${n(base)} nghìn đồng/người/tháng (${first.stock_label.toLowerCase()}) lên ${n(now)} nghìn đồng/người/tháng (${last.stock_label}), gấp ${formatNumber(now / base, 2)} lần, ${verdict} gấp ${short(t.path)} lần đến ${last.stock_label} (mục tiêu gấp ${short(t.multiple)} lần vào cuối giai đoạn${t.poorArea ? " đối với địa bàn đặc biệt khó khăn" : ""}, tính theo tỷ lệ thời gian đã qua).`,
+    `Thu nhập bình quân đầu người của hộ nghèo từ ${n(base ?? undefined)} nghìn đồng/người/tháng (${first.stock_label.toLowerCase()}) lên ${n(now ?? undefined)} nghìn đồng/người/tháng (${last.stock_label}), gấp ${multiple.text} lần, ${inText(label)} lộ trình gấp ${targetText.path} lần đến ${last.stock_label} (mục tiêu gấp ${targetText.multiple} lần vào cuối giai đoạn${t.poorArea ? " đối với địa bàn đặc biệt khó khăn" : ""}, tính theo tỷ lệ thời gian đã qua).`,
   ];
 }
 
 /** Areas leaving their status: the unit's own status, or the count below it against the target. */
-function leavingFacts(fig: UnitFigures, env: FactEnv): string[] {
+function leavingFacts(fig: UnitFigures, env: FactEnv, d: Pick<Derived, "leaving">): string[] {
   const first = env.periods[0]!;
   const last = env.periods[env.periods.length - 1]!;
-  const v = fig.effective;
   const bare = (id: string) => (env.indicators.get(id)?.name ?? id).replace(/^Số /, "");
-  return env.project.targets.leaving.flatMap((l) => {
-    const atStart = v[l.of]?.[first.id] ?? 0;
-    const left = v[l.indicator]?.[last.id] ?? 0;
-    if (ownStatusFlag(fig.unit, l.of, env)) {
-      return [`Đầu kỳ, ${inSentence(fig.unit)} thuộc diện ${bare(l.of)}; đến ${last.stock_label} ${left ? "đã" : "chưa"} ${bare(l.indicator).replace(/^\S+ /, "")}.`];
-    }
-    const res = leavingResult(left, atStart, l.share, env.project, env.periods);
-    if (!res) return [];
-    const range = (r: readonly [number, number | null]) => (r[1] === null ? `từ ${short(r[0])}%` : `${short(r[0])} - ${short(r[1])}%`);
-    const verdict = res.verdict === "muc_thap" ? "" : inText(env.labels[res.verdict]);
-    return [`${first.stock_label} có ${n(atStart)} ${bare(l.of)}; đến ${last.stock_label} có ${n(left)} ${bare(l.indicator)} (${formatNumber(res.share, 2)}%), ${verdict} lộ trình ${range(res.path)} đến ${last.stock_label} (mục tiêu ${range(l.share)} vào cuối giai đoạn).`];
+  return d.leaving.flatMap((l) => {
+    const { of, indicator } = l.target;
+    if (l.own) return [`Đầu kỳ, ${inSentence(fig.unit)} thuộc diện ${bare(of)}; đến ${last.stock_label} ${l.left ? "đã" : "chưa"} ${bare(indicator).replace(/^\S+ /, "")}.`];
+    if (l.label === null) return [];
+    return [`${first.stock_label} có ${n(l.atStart ?? 0)} ${bare(of)}; đến ${last.stock_label} có ${n(l.left)} ${bare(indicator)} (${l.share.text}), ${inText(l.label)} lộ trình ${l.pathText} đến ${last.stock_label} (mục tiêu ${l.targetText} vào cuối giai đoạn).`];
   });
 }
 
@@ -112,7 +100,7 @@ export function deprivationFacts(fig: UnitFigures, env: FactEnv, d: Derived): st
   return [`Các chỉ số thiếu hụt dịch vụ xã hội cơ bản cao nhất của hộ nghèo tại thời điểm ${last.stock_label}: ${shares.map((s) => `${lowerFirst(s.short)} (${s.text})`).join("; ")}.`];
 }
 
-export function financeFacts(env: FactEnv, d: Derived): string[] {
+export function financeFacts(env: FactEnv, d: Pick<Derived, "money">): string[] {
   if (!d.money) return [];
   const { plan, disbursed, rate } = d.money;
   // Without a plan there is no rate (Biểu 05 leaves the cell empty): say so, never "đạt 0,00%".

@@ -76,7 +76,7 @@ export function formContext(ds: Dataset, figures: UnitFigures, children: UnitFig
         .filter((u) => ds.levels.get(u.level)?.kind === "agency" && chairsIndicator(u, ind))
         .map((u) => u.name)
         .join("; "),
-    targetOf: (ind, values) => targetCells(ind.id, figures.unit, values, { project: ds.project, periods: ds.project.periods, units: ds.units, indicators: new Map(ds.catalogue.indicators.map((i) => [i.id, i])), roles: ds.catalogue.roles, labels: ds.catalogue.verdicts.labels }, derivedOf(values)),
+    targetOf: (ind, values) => targetCells(ind.id, figures.unit, { project: ds.project, periods: ds.project.periods, units: ds.units, indicators: new Map(ds.catalogue.indicators.map((i) => [i.id, i])), roles: ds.catalogue.roles, labels: ds.catalogue.verdicts.labels }, derivedOf(values)),
     components: ds.programme.components,
     sources: ds.programme.sources,
     sourceGroups: ds.programme.source_groups,

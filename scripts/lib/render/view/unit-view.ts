@@ -1,7 +1,8 @@
 // One view per unit (UnitView), built once after the roll-up: every figure derived from a unit's
-// values (the poverty rate's reduction and its verdict, the poor's deprivation shares, the money
-// disbursed against the plan) and its timeliness, computed here and nowhere else, each with its
-// printed text next to its raw value (text/format.ts `figure`). The documents'
+// values (the poverty rates' reductions, the poor's income growth, the areas leaving their status,
+// each with its verdict in the catalogue's words; the poor's deprivation shares; the money disbursed
+// against the plan) and its deadline and timeliness, computed here and nowhere else, each with its
+// printed text next to its raw value (text/format.ts `figure`, model/dates.ts `dated`). The documents'
 // sentences and Biểu 01 cells and the site's unit pages read them; a table whose source is not
 // the unit's effective figures (an incomplete roll-up, render/view/sources.ts) derives the same
 // figures from its own values through `derive`.
@@ -9,10 +10,10 @@ import type { Tree, UnitFigures, Values } from "../../aggregate/roll-up.js";
 import type { VerdictLabels } from "../../model/catalogue-types.js";
 import type { Dataset } from "../../model/dataset.js";
 import { deadlineOf } from "../../model/deadlines.js";
-import { daysBetween } from "../../model/dates.js";
-import { minorityTarget, povertyTarget, verdictOf, type PovertyTarget, type Verdict } from "../../model/targets.js";
+import { dated, daysBetween, type DateText } from "../../model/dates.js";
+import { incomeTarget, incomeVerdict, leavingResult, minorityTarget, povertyTarget, verdictOf, type IncomeTarget, type PovertyTarget, type Verdict } from "../../model/targets.js";
 import { isSubmitted, timelinessOf, type Timeliness } from "../../model/timeliness.js";
-import type { FinanceRecord, Indicator, IsoDate, Period, Unit } from "../../model/types.js";
+import type { FinanceRecord, Indicator, IsoDate, Period, Project, TargetRange, Unit } from "../../model/types.js";
 import { figure, formatTrimmed, type Figure } from "../../text/format.js";
 import { shortName } from "./names.js";
 
@@ -56,6 +57,44 @@ export interface DeprivationShare {
   shares: PeriodValue[];
 }
 
+/** The poor's income: its multiple from the first period to the last against the unit's target. */
+export interface IncomeGrowth {
+  target: IncomeTarget;
+  /** The target's multiples as printed: the whole programme's "2", due by the last period "1,25". */
+  targetText: { multiple: string; path: string };
+  /** The income at the first and the last period, where given. */
+  base: number | null;
+  now: number | null;
+  /** Income at the last period over the first; null without both (or a zero first): "1,26". */
+  multiple: Figure;
+  verdict: Verdict | "chua_du_so_lieu";
+  /** The catalogue's label of the verdict. */
+  label: string;
+}
+
+/** A project's target of areas leaving their status (poor districts, ĐBKK communes). */
+export type LeavingTarget = Project["targets"]["leaving"][number];
+
+/** Areas leaving their status, against one leaving target. */
+export interface Leaving {
+  target: LeavingTarget;
+  /** The target's share due by the end as printed: "20 - 30%", "từ 20%". */
+  targetText: string;
+  /** Areas in the status at the first period (null where not given), and having left by the last. */
+  atStart: number | null;
+  left: number;
+  /** The unit itself was in the status (an ĐBKK commune): its verdict is da_thoat or chua_thoat. */
+  own: boolean;
+  /** Share (%) of the areas at the start that have left: "33,33%"; null without areas at the start. */
+  share: Figure;
+  /** The shares due by the last period on the pro-rata path as printed ("8 - 12%"); null without a share. */
+  pathText: string | null;
+  /** Null where there is no verdict (no areas at the start, and not the unit's own status). */
+  verdict: Verdict | "da_thoat" | "chua_thoat" | null;
+  /** The catalogue's label of the verdict; null without one. */
+  label: string | null;
+}
+
 /** Money of a subtree in whole units, record by record, as Biểu 04 and 05 print it. */
 export interface Money {
   /** "1.500". */
@@ -71,6 +110,10 @@ export interface Derived {
   reduction: Reduction | null;
   /** The ethnic minority poverty rate's reduction against the project's minority target. */
   minorityReduction: Reduction | null;
+  /** The poor's income growth against the unit's income target. */
+  income: IncomeGrowth;
+  /** One per project leaving target, in its order. */
+  leaving: Leaving[];
   deprivations: DeprivationShare[];
   money: Money | null;
 }
@@ -78,7 +121,11 @@ export interface Derived {
 export interface UnitView {
   unit: Unit;
   figures: UnitFigures;
-  deadline: IsoDate | null;
+  /** The level's deadline, raw and printed ("31/7/2018"). */
+  deadline: DateText | null;
+  /** Days from the as-of date to the deadline while the report is awaited ("Còn 12 ngày",
+   *  "Quá hạn 5 ngày"); null once submitted or without a deadline. */
+  daysLeft: DaysLeft | null;
   timeliness: Timeliness;
   /** "Nộp đúng hạn", "Nộp muộn 3 ngày", "Chưa nộp (còn hạn)", "Quá hạn, chưa nộp". */
   timelinessLabel: string;
@@ -113,6 +160,46 @@ export function reductionOf(values: Values, id: string, target: PovertyTarget, p
   };
 }
 
+/** The poor's income growth from the first period to the last against `target`. */
+export function incomeOf(values: Values, id: string, target: IncomeTarget, periods: readonly Period[], labels: VerdictLabels): IncomeGrowth {
+  const base = values[id]?.[periods[0]!.id];
+  const now = values[id]?.[periods[periods.length - 1]!.id];
+  const verdict = base && now !== undefined ? incomeVerdict(base, now, target) : "chua_du_so_lieu";
+  return {
+    target,
+    targetText: { multiple: formatTrimmed(target.multiple), path: formatTrimmed(target.path) },
+    base: base ?? null,
+    now: now ?? null,
+    multiple: figure(base && now !== undefined ? now / base : null, 2),
+    verdict,
+    label: labels[verdict],
+  };
+}
+
+/** A target share as printed, with its "%": "20 - 30%", "từ 20%". */
+const rangeText = (r: TargetRange) => (r[1] === null ? `từ ${formatTrimmed(r[0])}%` : `${formatTrimmed(r[0])} - ${formatTrimmed(r[1])}%`);
+
+/** The flag a unit-count indicator counts (the count of poor-area communes → their flag), when the unit itself carries it:
+ *  the unit's own status, not a count of areas below it. */
+function ownStatusFlag(unit: Unit, indicator: string, indicators: ReadonlyMap<string, Indicator>): string | null {
+  const a = indicators.get(indicator)?.aggregate;
+  return a?.rule === "count_flagged" && (unit.flags ?? []).includes(a.flag) ? a.flag : null;
+}
+
+/** Areas leaving their status against `target`: the unit's own status, or the count below it. */
+export function leavingOf(unit: Unit, values: Values, target: LeavingTarget, env: { project: Project; periods: readonly Period[]; indicators: ReadonlyMap<string, Indicator>; labels: VerdictLabels }): Leaving {
+  const { periods, labels } = env;
+  const atStart = values[target.of]?.[periods[0]!.id] ?? null;
+  const left = values[target.indicator]?.[periods[periods.length - 1]!.id] ?? 0;
+  const base = { target, targetText: rangeText(target.share), atStart, left };
+  if (ownStatusFlag(unit, target.of, env.indicators)) {
+    const verdict = left ? "da_thoat" : "chua_thoat";
+    return { ...base, own: true, share: figure(null), pathText: null, verdict, label: labels[verdict] };
+  }
+  const res = leavingResult(left, atStart ?? 0, target.share, env.project, periods);
+  return { ...base, own: false, share: figure(res?.share, 2, "%"), pathText: res ? rangeText(res.path) : null, verdict: res?.verdict ?? null, label: res ? labels[res.verdict] : null };
+}
+
 /** Money of the records in whole units, each record rounded before it is added. */
 export function moneyOf(records: readonly Pick<FinanceRecord, "plan" | "disbursed">[]): Money {
   const plan = records.reduce((s, f) => s + Math.round(f.plan), 0);
@@ -125,9 +212,13 @@ export function derive(ds: Dataset, unit: Unit, values: Values, finance: readonl
   const r = ds.catalogue.roles;
   const periods = ds.project.periods;
   const poor = values[r.poor] ?? {};
+  const labels = ds.catalogue.verdicts.labels;
+  const indicators = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
   return {
-    reduction: reductionOf(values, r.poverty_rate, povertyTarget(unit, ds.project, ds.units), periods, ds.catalogue.verdicts.labels),
-    minorityReduction: reductionOf(values, r.minority_poverty_rate, minorityTarget(ds.project), periods, ds.catalogue.verdicts.labels),
+    reduction: reductionOf(values, r.poverty_rate, povertyTarget(unit, ds.project, ds.units), periods, labels),
+    minorityReduction: reductionOf(values, r.minority_poverty_rate, minorityTarget(ds.project), periods, labels),
+    income: incomeOf(values, r.poor_income, incomeTarget(unit, ds.project, periods), periods, labels),
+    leaving: ds.project.targets.leaving.map((l) => leavingOf(unit, values, l, { project: ds.project, periods, indicators, labels })),
     deprivations: ds.catalogue.indicators
       .filter((i) => i.group === r.deprivation_group)
       .map((i) => ({
@@ -137,6 +228,19 @@ export function derive(ds: Dataset, unit: Unit, values: Values, finance: readonl
       })),
     money: finance.length ? moneyOf(finance) : null,
   };
+}
+
+/** Days from `asOf` to a deadline (negative: overdue) and its text. */
+export interface DaysLeft {
+  value: number;
+  /** "Còn 12 ngày", "Hôm nay là hạn cuối", "Quá hạn 5 ngày". */
+  text: string;
+}
+
+export function daysLeft(deadline: IsoDate | null, asOf: IsoDate): DaysLeft | null {
+  if (!deadline) return null;
+  const value = daysBetween(asOf, deadline);
+  return { value, text: value > 0 ? `Còn ${value} ngày` : value === 0 ? "Hôm nay là hạn cuối" : `Quá hạn ${-value} ngày` };
 }
 
 function timelinessLabel(t: Timeliness, daysLate: number): string {
@@ -152,7 +256,17 @@ export function unitView(ds: Dataset, fig: UnitFigures): UnitView {
   const submitted = isSubmitted(fig.report) ? fig.report!.submitted_on! : null;
   const after = (from: string, to: string) => Math.max(0, daysBetween(from, to));
   const daysLate = !deadline ? 0 : submitted ? after(deadline, submitted) : after(deadline, ds.project.as_of);
-  return { unit: fig.unit, figures: fig, deadline, timeliness, timelinessLabel: timelinessLabel(timeliness, daysLate), daysLate, derived: derive(ds, fig.unit, fig.effective, fig.finance) };
+  return {
+    unit: fig.unit,
+    figures: fig,
+    deadline: dated(deadline),
+    // Days left or overdue matter only while the report is still awaited.
+    daysLeft: isSubmitted(fig.report) ? null : daysLeft(deadline, ds.project.as_of),
+    timeliness,
+    timelinessLabel: timelinessLabel(timeliness, daysLate),
+    daysLate,
+    derived: derive(ds, fig.unit, fig.effective, fig.finance),
+  };
 }
 
 /** Every unit's view, once per build, after the single roll-up. */

@@ -3,15 +3,14 @@
 import type { Tree } from "../../aggregate/roll-up.js";
 import type { Dataset } from "../../model/dataset.js";
 import { deadlineOf, planItems } from "../../model/deadlines.js";
-import { shortDate } from "../../model/dates.js";
+import { dated, shortDate } from "../../model/dates.js";
 import { DEADLINE_TOKEN } from "../../model/plan.js";
 import { STATUS_LABEL } from "../../model/timeliness.js";
 import type { GeoCollection, PlanPage, SeriesNames, SiteModel } from "../model.js";
-import type { UnitView } from "../../render/view/unit-view.js";
+import { daysLeft, type UnitView } from "../../render/view/unit-view.js";
 import { shortName } from "../../render/view/names.js";
 import { indicatorInfos } from "./indicators.js";
 import { statusCounts, unitPage, type UnitDocs } from "./unit-page.js";
-import { date, daysLeft } from "./values.js";
 
 export interface SiteInputs {
   ds: Dataset;
@@ -37,7 +36,7 @@ export function siteModel({ ds, tree, docs, plan, geo, views }: SiteInputs): Sit
       title: p.title,
       round: p.round,
       round_label: p.short_title,
-      as_of: date(p.as_of)!,
+      as_of: dated(p.as_of)!,
       illustrative: p.illustrative,
       notice: p.illustrative ? NOTICE : null,
       province_name: root.name,
@@ -46,12 +45,12 @@ export function siteModel({ ds, tree, docs, plan, geo, views }: SiteInputs): Sit
       money_unit: p.money_unit,
       repository: p.repository ? { url: p.repository.url, branch: p.repository.branch ?? "main" } : null,
     },
-    periods: p.periods.map((x) => ({ id: x.id, date: date(x.date)!, stock_label: x.stock_label, flow_label: x.flow_label })),
+    periods: p.periods.map((x) => ({ id: x.id, date: dated(x.date)!, stock_label: x.stock_label, flow_label: x.flow_label })),
     baseline: p.periods[0]!.id,
     latest: p.periods[p.periods.length - 1]!.id,
     levels: p.levels.map((l) => {
       const deadline = deadlineOf(l, ds.plan);
-      return { id: l.id, name: l.name, unit_noun: l.unit_noun, kind: l.kind, deadline: date(deadline), days: daysLeft(deadline, p.as_of), counts: statusCounts(byLevel(l.id)) };
+      return { id: l.id, name: l.name, unit_noun: l.unit_noun, kind: l.kind, deadline: dated(deadline), days: daysLeft(deadline, p.as_of), counts: statusCounts(byLevel(l.id)) };
     }),
     labels: {
       status: { chua_nop: STATUS_LABEL.chua_nop!, dang_soan: STATUS_LABEL.dang_soan!, da_nop: STATUS_LABEL.da_nop!, da_duyet: STATUS_LABEL.da_duyet! },
@@ -93,7 +92,7 @@ function planPage(ds: Dataset, plan: SiteInputs["plan"]): PlanPage {
         id: i.id ?? "",
         level: i.level ?? null,
         label: i.level ? `${levelName(i.level)}: hạn nộp báo cáo` : "Hạn cuối",
-        deadline: date(i.deadline)!,
+        deadline: dated(i.deadline)!,
         days: daysLeft(i.deadline!, ds.project.as_of)!,
         text: i.text.replaceAll(DEADLINE_TOKEN, shortDate(i.deadline!)),
       })),

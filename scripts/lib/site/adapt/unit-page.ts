@@ -1,12 +1,13 @@
 // One unit's page in the site model, from the same figures the documents use.
 import type { Tree, UnitFigures } from "../../aggregate/roll-up.js";
 import type { Dataset } from "../../model/dataset.js";
+import { dated } from "../../model/dates.js";
 import { STATUS_LABEL, isSubmitted } from "../../model/timeliness.js";
 import type { FinanceRecord, Indicator } from "../../model/types.js";
 import { moneyOf, type UnitView } from "../../render/view/unit-view.js";
 import { figure } from "../../text/format.js";
 import type { DataRow, DocLink, FinanceInfo, KeyIndicators, MoneyRow, ReductionInfo, StatusCounts, UnitPage } from "../model.js";
-import { date, daysLeft, series } from "./values.js";
+import { series } from "./values.js";
 import { workbookPath } from "../workbook-path.js";
 
 export interface UnitDocs {
@@ -133,12 +134,11 @@ export function unitPage(ds: Dataset, tree: Tree, view: UnitView, views: Readonl
     status_label: STATUS_LABEL[fig.report?.status ?? "chua_nop"] ?? "",
     timeliness: t,
     timeliness_label: view.timelinessLabel,
-    deadline: date(deadline),
-    // Days left or overdue matter only while the report is still awaited.
-    days: isSubmitted(fig.report) ? null : daysLeft(deadline, ds.project.as_of),
+    deadline,
+    days: view.daysLeft,
     days_late: view.daysLate,
-    submitted: date(isSubmitted(fig.report) ? fig.report?.submitted_on : null),
-    approved: date(fig.report?.status === "da_duyet" ? fig.report.approved_on : null),
+    submitted: dated(isSubmitted(fig.report) ? fig.report?.submitted_on : null),
+    approved: dated(fig.report?.status === "da_duyet" ? fig.report.approved_on : null),
     children_counts: kids.length ? statusCounts(kids) : null,
     poor_area_label: flagLabels.length ? flagLabels.join(", ") : null,
     key: level.kind === "territory" ? keyIndicators(ds, view) : null,
