@@ -129,6 +129,13 @@ describe("derived figures", () => {
   const labels = { vuot: "V", dat: "Đ", khong_dat: "K", muc_thap: "T", chua_du_so_lieu: "?", da_thoat: "X", chua_thoat: "Y" };
   const target = { min: 1, max: 1.5, poorArea: false, source: "QĐ", illustrative: false, lowRate: 2 };
 
+  it("a drop is the difference of the printed rates, as Biểu 01 prints it (not of the raw rates)", () => {
+    // Printed 0,64 → 0,50 → 0,38: drops 0,14 and 0,12 (the raw differences round to 0,13 and 0,13).
+    const r = reductionOf({ x: { a: 0.6351, b: 0.5049, c: 0.3751 } }, "x", target, periods, labels)!;
+    expect(r.perPeriod.map((p) => p.text)).toEqual(["0,14", "0,12"]);
+    expect(r.overall).toEqual({ value: 0.26, text: "0,26" });
+  });
+
   it("a rate's reduction: per period, a year, the target path, the verdict and its label, each raw and as printed", () => {
     const r = reductionOf({ x: { a: 10, b: 8.5, c: 7.5 } }, "x", target, periods, labels)!;
     expect(r.perPeriod).toEqual([{ period: "b", value: 1.5, text: "1,50" }, { period: "c", value: 1, text: "1,00" }]);

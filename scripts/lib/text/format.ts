@@ -42,3 +42,11 @@ export const NO_FIGURE = "—";
 export function figure(value: number | null | undefined, decimals = 0, suffix = ""): Figure {
   return value === null || value === undefined || !Number.isFinite(value) ? { value: null, text: NO_FIGURE } : { value, text: formatNumber(value, decimals) + suffix };
 }
+
+/** The change between two figures as printed with `decimals` (so a reader's subtraction of the
+ *  printed figures agrees); Biểu 01's "Tăng/giảm" column, the
+ *  reductions of the unit view and the narrative all use it. */
+export function printedChange(from: number, to: number, decimals: number): number {
+  const shown = (v: number) => Number(v.toFixed(decimals));
+  return Number((shown(to) - shown(from)).toFixed(decimals));
+}

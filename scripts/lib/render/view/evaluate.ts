@@ -1,7 +1,7 @@
 // Cell expressions of the form specs (types.ts, above FormColumn), evaluated for one row.
 import type { FinanceRecord, Indicator, Period } from "../../model/types.js";
 import type { Values } from "../../aggregate/roll-up.js";
-import { formatNumber, formatSigned } from "../../text/format.js";
+import { formatNumber, formatSigned, printedChange } from "../../text/format.js";
 
 export interface RowContext {
   number: string;
@@ -46,13 +46,6 @@ function financeSum(row: RowContext, measure: "plan" | "disbursed", period: stri
   const extra = measure === "disbursed" && !filter ? (row.unplanned ?? []).filter((u) => inPeriod(u.period)) : [];
   if (!picked.length && !extra.length) return null;
   return picked.reduce((s, r) => s + Math.round(r[measure]), 0) + extra.reduce((s, u) => s + Math.round(u.disbursed), 0);
-}
-
-/** The change between two figures as printed with `decimals` (so a reader's subtraction of the
- *  printed figures agrees); the table's "Tăng/giảm" column and the narrative both use it. */
-export function printedChange(from: number, to: number, decimals: number): number {
-  const shown = (v: number) => Number(v.toFixed(decimals));
-  return Number((shown(to) - shown(from)).toFixed(decimals));
 }
 
 export function evaluate(expr: string, row: RowContext, env: EvalEnv): Cell {

@@ -6,7 +6,6 @@ import { reductionResult, type ReductionResult, type TargetEnv } from "./targets
 import type { Derived } from "./unit-view.js";
 import { formatNumber, formatTrimmed as short } from "../../text/format.js";
 import { inSentence, lowerFirst } from "./names.js";
-import { printedChange } from "./evaluate.js";
 
 export interface FactEnv extends TargetEnv {
   moneyUnit: string;
@@ -30,13 +29,13 @@ export function povertyFacts(fig: UnitFigures, env: FactEnv, d: Pick<Derived, "r
   if (r0 === undefined || r1 === undefined) return [];
   const res = reductionResult(d.reduction)!;
   const near = (p: Period) => (at(r.near_poor, p) === undefined ? "" : ` và ${n(at(r.near_poor, p))} hộ cận nghèo (${pct(at(r.near_poverty_rate, p))})`);
-  const minority = at(r.poor_minority, last) === undefined ? "" : `, trong đó ${n(at(r.poor_minority, last))} hộ nghèo dân tộc thiểu số`;
+  const minority = !at(r.poor_minority, last) ? "" : `, trong đó ${n(at(r.poor_minority, last))} hộ nghèo dân tộc thiểu số`; // none: no "trong đó 0 hộ"
   const t = res.target;
   const { min, max } = res.targetText;
   const goal = `${max === null ? `${min} điểm %/năm của địa bàn đặc biệt khó khăn` : `${min} - ${max} điểm %/năm`} của ${t.source}`;
   const out = [
     `${first.stock_label} có ${n(at(r.households, first))} hộ dân cư, trong đó ${n(at(r.poor, first))} hộ nghèo (${pct(r0)})${near(first)}; đến ${last.stock_label} còn ${n(at(r.poor, last))} hộ nghèo (${pct(r1)})${minority}${near(last)}.`,
-    `Tỷ lệ hộ nghèo giảm ${formatNumber(-printedChange(r0, r1, 2), 2)} điểm %, bình quân giảm ${res.perYear.text} điểm %/năm, ${reductionClause(res, goal, "Tỷ lệ hộ nghèo")}`,
+    `Tỷ lệ hộ nghèo giảm ${d.reduction!.overall.text} điểm %, bình quân giảm ${res.perYear.text} điểm %/năm, ${reductionClause(res, goal, "Tỷ lệ hộ nghèo")}`,
     ...minorityFacts(fig, env, d),
     ...incomeFacts(env, d),
     ...leavingFacts(fig, env, d),

@@ -14,7 +14,7 @@ import { dated, daysBetween, type DateText } from "../../model/dates.js";
 import { incomeTarget, incomeVerdict, leavingResult, minorityTarget, povertyTarget, verdictOf, type IncomeTarget, type PovertyTarget, type Verdict } from "../../model/targets.js";
 import { isSubmitted, timelinessOf, type Timeliness } from "../../model/timeliness.js";
 import type { FinanceRecord, Indicator, IsoDate, Period, Project, TargetRange, Unit } from "../../model/types.js";
-import { figure, formatTrimmed, type Figure } from "../../text/format.js";
+import { figure, formatTrimmed, printedChange, type Figure } from "../../text/format.js";
 import { shortName } from "./names.js";
 
 /** A figure at one period. */
@@ -27,8 +27,11 @@ export interface Reduction {
   target: PovertyTarget;
   /** The target's pace as printed: min "1", max "1,5" (null without an upper bound). */
   targetText: TargetText;
-  /** Points the rate fell in each period after the first (null where an end is missing): "1,25". */
+  /** Points the rate fell in each period after the first, as the difference of the printed rates
+   *  (Biểu 01's "Tăng/giảm" rule; null where an end is missing): "1,25". */
   perPeriod: PeriodValue[];
+  /** Points it fell from the first period to the last, by the same rule (null without both ends). */
+  overall: Figure;
   /** Average points a year from the first period to the last; null without both ends: "1,25". */
   perYear: Figure;
   /** The rate at the last period, if any: "7,09%". */
@@ -145,10 +148,13 @@ export function reductionOf(values: Values, id: string, target: PovertyTarget, p
   const perYear = first !== undefined && last !== undefined && years > 0 ? (first - last) / years : null;
   const verdict = perYear === null ? "chua_du_so_lieu" : verdictOf(perYear, target, last);
   let elapsed = 0;
+  // A drop as the reader computes it from the printed rates (2 decimals), as Biểu 01 prints it.
+  const drop = (from: number | undefined, to: number | undefined) => (from === undefined || to === undefined ? null : -printedChange(from, to, 2));
   return {
     target,
     targetText: targetText(target),
-    perPeriod: periods.slice(1).map((p, i) => ({ period: p.id, ...figure(v[periods[i]!.id] !== undefined && v[p.id] !== undefined ? v[periods[i]!.id]! - v[p.id]! : null, 2) })),
+    perPeriod: periods.slice(1).map((p, i) => ({ period: p.id, ...figure(drop(v[periods[i]!.id], v[p.id]), 2) })),
+    overall: figure(drop(first, last), 2),
     perYear: figure(perYear, 2),
     last: figure(last, 2, "%"),
     path: periods.map((p) => {
