@@ -13,6 +13,16 @@ const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 /** Header cells "Hộ nghèo › Số hộ" nest a column under a merged group label. */
 export const LEVEL_SEPARATOR = "›";
 
+/** Plain text from the view as the runs of one block: NFC, one line (a line break in the data reads
+ *  as a space), no Markdown read into it; [] for empty text. */
+export function textRuns(text: string, style: { bold?: true; italic?: true } = {}): InlineRun[] {
+  const line = text.normalize("NFC").replace(/\r?\n/g, " ").trim();
+  return line ? [{ kind: "text", text: line, ...style }] : [];
+}
+
+/** A paragraph of plain text. */
+export const paragraph = (text: string, style: { bold?: true; italic?: true } = {}): Block => ({ kind: "paragraph", runs: textRuns(text, style) });
+
 export function parseBlocks(markdown: string): Block[] {
   const tokens = md.parse(markdown, {});
   const out: Block[] = [];
