@@ -1,6 +1,7 @@
-// The template's Markdown (narratives from the data inside) → the document tree (Block[]), parsed
-// once by markdown-it with raw HTML off. What the tree has no place for keeps its text: a link its
-// label, an image its alt text, inline code its code, a code block one paragraph per line.
+// A unit's narrative Markdown (data) → blocks of the document tree (Block[]), parsed once by
+// markdown-it with raw HTML off; the view places them under the narrative's heading. What the tree
+// has no place for keeps its text: a link its label, an image its alt text, inline code its code,
+// a code block one paragraph per line.
 //   ## → heading 1 (Mục), ### → heading 2 (khoản), #### and deeper → heading 3 (điểm)
 //   - item, 3. item → a list, each item's marker as written; a nested list's items follow their parent's
 //   > text → a note; a pipe table → a DocTable: " › " in a header nests groups, the delimiter row
