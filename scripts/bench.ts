@@ -17,7 +17,6 @@ import { option, parseArgs, runCli, UsageError } from "./lib/cli.js";
 import { loadDataset } from "./lib/load/load-dataset.js";
 import { check } from "./lib/pipeline.js";
 import { buildDocx } from "./lib/render/docx/build-docx.js";
-import { loadTemplates } from "./lib/render/templates.js";
 import { planDocModel } from "./lib/render/view/plan-view.js";
 import { reportDocModel } from "./lib/render/view/report-doc.js";
 import { reportView } from "./lib/render/view/report-view.js";
@@ -105,11 +104,10 @@ function floorParse(dir: string): { seconds: number; files: number } {
 async function floorDocx(dir: string, notes: string[]): Promise<number | null> {
   const { dataset: ds, tree } = check({ dataDir: dir, schemaDir: SCHEMAS });
   if (!ds || !tree) return null;
-  const templates = loadTemplates(join(ROOT, "templates"));
   const units = [...ds.units.values()];
   const step = Math.max(1, Math.ceil(units.length / DOCX_FLOOR_SAMPLE));
   const sample = units.filter((_, i) => i % step === 0);
-  const models = [planDocModel(ds, templates), ...sample.map((u) => reportDocModel(templates, reportView(ds, tree, u), ds.project))];
+  const models = [planDocModel(ds), ...sample.map((u) => reportDocModel(reportView(ds, tree, u), ds.project))];
   let seconds = 0;
   for (const model of models) {
     const doc = buildDocx(model);

@@ -159,13 +159,13 @@ function documentJobs(ds: Dataset, tree: Tree, views: ReadonlyMap<string, UnitVi
   const index = { units: ds.units, levels: ds.levels };
   const root = ds.project.root;
   const job = (base: string, entry: DocJob["entry"], model: DocModel): DocJob => ({ base, entry, model, key: contentKey(code, "document", JSON.stringify(model)) });
-  const jobs = only(root) ? [job("documents/ke-hoach", { unit: root, level: ds.units.get(root)!.level, kind: "plan" }, planDocModel(ds, templates))] : [];
+  const jobs = only(root) ? [job("documents/ke-hoach", { unit: root, level: ds.units.get(root)!.level, kind: "plan" }, planDocModel(ds))] : [];
   const tables: AuditedTable[] = [];
   const unitDocs = new Map<string, UnitDocs>();
   for (const unit of ds.units.values()) {
     if (!only(unit.code)) continue;
     const view = reportView(ds, tree, unit, views.get(unit.code)!);
-    const model = reportDocModel(templates, view, ds.project);
+    const model = reportDocModel(view, ds.project);
     const base = `documents/${reportPath(unit, index).replace(/^reports\//, "").replace(/\.ya?ml$/, "")}`;
     for (const f of view.forms) tables.push({ document: `${base}.docx`, form: f.label, table: f.table });
     const hasBody = tree.figures.get(unit.code)?.report != null || (tree.children.get(unit.code)?.length ?? 0) > 0;

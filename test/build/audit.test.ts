@@ -26,7 +26,7 @@ function views(data: string): { ds: Dataset; forms: (code: string) => FormView[]
 }
 const form = (forms: FormView[], label: string) => forms.find((f) => f.label === label)!;
 const row = (f: FormView, number: string, label?: RegExp) => f.table.rows.find((r) => r.cells[0] === number && (!label || label.test(r.cells[1] ?? "")))!;
-const col = (f: FormView, header: string) => f.table.headers.indexOf(header);
+const col = (f: FormView, header: string) => f.table.headerPaths.findIndex((p) => p.join(" › ") === header);
 const audited = (document: string, f: FormView): AuditedTable => ({ document, form: f.label, table: f.table });
 const LAST_VALUE = "  ho_can_ngheo_phat_sinh: {y2016: 8, y2017: 9, mid2018: 3}\n";
 /** Adds value lines to the commune's report, after its last value. */
@@ -157,6 +157,23 @@ describe("the printed numbers", () => {
     expect(readCell("−1.321")).toEqual({ value: -1321, tol: 0 });
     expect(readCell("+12")).toEqual({ value: 12, tol: 0 });
     expect(readCell("-")).toBeNull();
+  });
+
+  it("names the row and column as printed: a backslash in a label stays", () => {
+    const table = {
+      headerPaths: [["STT"], ["Nội dung"], ["Năm 2016", "Kế hoạch"]],
+      columns: ["number", "label", "plan:y2016"],
+      align: ["center", "left", "right"] as ("left" | "center" | "right")[],
+      rows: [
+        { cells: ["1", "Vốn A\\B", "10"], bold: false },
+        { cells: ["2", "Vốn C", "5"], bold: false },
+        { cells: ["", "Tổng \\(1+2\\)", "16"], bold: true, sum: [0, 1] },
+      ],
+    };
+    const failures = auditTables([{ document: "d.docx", form: "Biểu số 04", table }], { indicators: new Map(), flowPeriods: [] });
+    expect(failures).toEqual([
+      { document: "d.docx", form: "Biểu số 04", row: "Tổng \\(1+2\\)", column: "Năm 2016 › Kế hoạch", message: "dòng tổng: 16 ≠ tổng các dòng 1 Vốn A\\B + 2 Vốn C = 15" },
+    ]);
   });
 });
 

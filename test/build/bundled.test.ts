@@ -80,12 +80,12 @@ describe("the bundled documents' DOCX", () => {
     const tree = rollUp(ds);
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as { documents: { unit: string; level: string; kind: string; format: string; path: string }[] };
     const docx = manifest.documents.filter((d) => d.format === "docx");
-    const out_: Doc[] = [{ path: docx.find((d) => d.kind === "plan")!.path, level: "plan", model: planDocModel(ds, templates) }];
+    const out_: Doc[] = [{ path: docx.find((d) => d.kind === "plan")!.path, level: "plan", model: planDocModel(ds) }];
     let communes = 0;
     for (const d of docx.filter((x) => x.kind === "report")) {
       const unit = ds.units.get(d.unit)!;
       if (unit.level === "commune" && communes++ % 10 !== 0) continue;
-      out_.push({ path: d.path, level: unit.level, model: reportDocModel(templates, reportView(ds, tree, unit), ds.project) });
+      out_.push({ path: d.path, level: unit.level, model: reportDocModel(reportView(ds, tree, unit), ds.project) });
     }
     return out_;
   };

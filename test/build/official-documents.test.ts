@@ -27,8 +27,8 @@ beforeAll(async () => {
   const ds = runCheck({ dataDir: join(REPO, "data"), schemaDir: SCHEMAS }).dataset!;
   const templates = loadTemplates(join(REPO, "templates"));
   const packer = inProcessPacker();
-  plan = await renderDocument(templates, planDocModel(ds, templates), packer);
-  district = await renderDocument(templates, reportDocModel(templates, reportView(ds, rollUp(ds), ds.units.get("230")!), ds.project), packer);
+  plan = await renderDocument(templates, planDocModel(ds), packer);
+  district = await renderDocument(templates, reportDocModel(reportView(ds, rollUp(ds), ds.units.get("230")!), ds.project), packer);
   writeFileSync(join(dir, "ke-hoach.docx"), plan.docx);
   writeFileSync(join(dir, "huyen.docx"), district.docx);
   ensurePdfTools();

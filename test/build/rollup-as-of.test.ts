@@ -111,7 +111,8 @@ describe("nested as-of: a commune received after its district's report", () => {
     const b06 = view.forms.find((f) => f.label === "Biểu số 06")!.table;
     const cell = b06.rows.find((r) => r.indicator === "cong_trinh_ha_tang_moi")!.cells[b06.columns.indexOf("value:y2016")];
     expect(cell).toBe("3");
-    const note = view.sections.flatMap((s) => s.facts).find((f) => f.includes("tổng hợp từ báo cáo của"));
+    const texts = view.sections.flatMap((s) => s.facts).map((f) => (f.kind === "paragraph" ? f.runs.map((r) => (r.kind === "text" ? r.text : "")).join("") : ""));
+    const note = texts.find((f) => f.includes("tổng hợp từ báo cáo của"));
     expect(note).toMatch(/của 1\/\d+ xã/);
   });
 });

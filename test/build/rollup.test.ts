@@ -82,7 +82,7 @@ describe("rollUp(dataset)", () => {
     const total = table.rows.at(-1)!;
     expect(total.cells[1]).toBe("Tổng cộng");
     expect(total.bold).toBe(true);
-    const col = table.headers.findIndex((h) => h.startsWith("Hộ nghèo cuối năm 2015") && h.endsWith("Tỷ lệ %"));
+    const col = table.headerPaths.findIndex((p) => p[0]!.startsWith("Hộ nghèo cuối năm 2015") && p.at(-1) === "Tỷ lệ %");
     expect(total.cells[col]).toBe("13,64");
     expect(table.rows.map((r) => r.cells[1])).toEqual(["Khu vực thành thị", "Phường Hòa Bình", "Khu vực nông thôn", "Xã Đồng Tâm", "Tổng cộng"]);
   });

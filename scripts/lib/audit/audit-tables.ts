@@ -6,6 +6,7 @@
 // check has accepted the data), so the build stops with exit 2 and names the cell.
 import type { Dataset } from "../model/dataset.js";
 import type { Indicator } from "../model/types.js";
+import { LEVEL_SEPARATOR } from "../render/view/blocks.js";
 import type { TableModel } from "../render/view/form-table.js";
 
 export interface AuditFailure {
@@ -39,9 +40,10 @@ interface Printed {
   tol: number;
 }
 
-/** Reads a cell as printed ("28.667", "−0,80", "+12", "\-"); null for an empty or "-" cell. */
+/** Reads a cell as printed ("28.667", "−0,80", "+12"); null for an empty or "-" cell. Cells are
+ *  plain text (the DocTable's), so the text is read as it is. */
 export function readCell(text: string): Printed | null {
-  const t = text.replace(/\\(.)/g, "$1").trim();
+  const t = text.trim();
   if (t === "" || t === "-") return null;
   const m = /^([+−-]?)(\d{1,3}(?:\.\d{3})*|\d+)(?:,(\d+))?$/.exec(t);
   if (!m) return null;
@@ -84,9 +86,9 @@ export function auditTable(t: AuditedTable, env: AuditEnv): AuditFailure[] {
     const row = table.rows[r]!;
     const number = row.cells[table.columns.indexOf("number")] ?? "";
     const label = row.cells[table.columns.indexOf("label")] ?? "";
-    return [number, label].filter(Boolean).join(" ").replace(/\\(.)/g, "$1");
+    return [number, label].filter(Boolean).join(" ");
   };
-  const fail = (r: number, c: number, message: string) => out.push({ document: t.document, form: t.form, row: rowName(r), column: table.headers[c]!.replace(/\\(.)/g, "$1"), message });
+  const fail = (r: number, c: number, message: string) => out.push({ document: t.document, form: t.form, row: rowName(r), column: table.headerPaths[c]!.join(` ${LEVEL_SEPARATOR} `), message });
   const indicatorOf = (r: number) => (table.rows[r]?.indicator ? env.indicators.get(table.rows[r]!.indicator!) : undefined);
   const kinds = (r: number) => table.columns.map((e) => columnKind(e, indicatorOf(r), env));
 

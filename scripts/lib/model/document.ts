@@ -2,9 +2,9 @@
 // laid out. The view model builds it; the Markdown/HTML renderers and the DOCX builder only lay it
 // out. All strings are final text (numbers and dates already in Vietnamese format, NFC).
 //
-// The body of a document and of an annex is a typed tree of blocks (Block[]): the view stage parses
-// the template's Markdown into it once (render/view/blocks.ts); the Markdown, HTML and DOCX
-// renderers lay the tree out and never parse Markdown again. What each block becomes:
+// The body of a document and of an annex is a typed tree of blocks (Block[]): the view stage builds
+// it directly, parsing only the narratives from the data (Markdown) once (render/view/blocks.ts);
+// the Markdown, HTML and DOCX renderers lay the tree out and never parse Markdown again. What each block becomes:
 //   heading 1 / 2 / 3     Mục (bold, as written) / khoản (bold) / điểm (bold italic)
 //   paragraph             body text: justified, first-line indent
 //   list                  items written with their marker ("- item", "3. item"), no bullets

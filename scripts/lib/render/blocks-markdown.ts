@@ -4,6 +4,7 @@
 // joined by " › ", alignment in the delimiter row, and a bold row's non-empty cells in **…**.
 import type { Block, DocForm, DocTable, InlineRun } from "../model/document.js";
 import { mdInline, mdLineStart } from "./markdown-escape.js";
+import { LEVEL_SEPARATOR } from "./view/blocks.js";
 
 const DELIM = { left: ":---", center: ":---:", right: "---:" } as const;
 
@@ -36,7 +37,7 @@ export function runsMarkdown(runs: readonly InlineRun[], atLineStart = true): st
 export function tableMarkdown(table: DocTable): string {
   const line = (cells: string[]): string => `|${cells.map((c) => ` ${c} |`).join("")}\n`;
   return [
-    line(table.headerPaths.map((p) => p.map(mdInline).join(" › "))),
+    line(table.headerPaths.map((p) => p.map(mdInline).join(` ${LEVEL_SEPARATOR} `))),
     line(table.align.map((a) => DELIM[a])),
     ...table.rows.map((r) => line(r.cells.map((c) => (c ? (r.bold ? `**${mdInline(c)}**` : mdInline(c)) : "")))),
   ].join("");

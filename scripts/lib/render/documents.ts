@@ -1,5 +1,5 @@
 // One document, three formats, all from its tree: the serializer (blocks-markdown.ts) writes the
-// body and each annex as Markdown and the document template frames them for the .md file; the
+// body and each annex as Markdown and the document template's frame (rendered once) holds them for the .md file; the
 // .html page's body and annexes are rendered from the tree (blocks-html.ts: merged group headers,
 // bold rows, alignment), and markdown-it renders only the frame around them (header, title,
 // addressees, signature); the DOCX builder lays the tree out in the official format.
@@ -32,23 +32,31 @@ function annexHtml(annex: DocAnnex): string {
   return blocksHtml(annex.body) + (annex.form ? formHtml(annex.form) : "");
 }
 
-/** The page's HTML: the frame through markdown-it, each body and annex from its tree, put where
- *  the frame holds its placeholder (a paragraph of a word the frame's own text does not contain). */
-function documentHtml(templates: Templates, doc: DocModel): string {
-  const parts = [blocksHtml(doc.body), ...doc.annexes.map(annexHtml)];
-  const frameOf = (mark: (i: number) => string) => templates.render("document.md.hbs", { ...doc, body: mark(0), annexes: doc.annexes.map((a, i) => ({ ...a, body: mark(i + 1) })) });
+/** The frame (document.md.hbs: header, title, addressees, signature, each annex's heading) rendered
+ *  once, each body and annex marked by a placeholder word (`<word><i>end`) the frame's own text does
+ *  not contain; `fill` puts each part where its mark stands, in one pass. */
+function documentFrame(templates: Templates, doc: DocModel): { text: string; fill: (into: string, around: (mark: string) => string, parts: readonly string[]) => string } {
+  const count = 1 + doc.annexes.length;
   let word = "htmlblock";
-  while (frameOf(() => "").includes(word)) word += "x";
-  const mark = (i: number) => `${word}${i}end`;
-  let html = markdownToHtml(frameOf(mark));
-  parts.forEach((part, i) => (html = html.replace(`<p>${mark(i)}</p>\n`, () => part)));
-  return html;
+  for (;;) {
+    const mark = (i: number) => `${word}${i}end`;
+    const text = templates.render("document.md.hbs", { ...doc, body: mark(0), annexes: doc.annexes.map((a, i) => ({ ...a, body: mark(i + 1) })) });
+    if (text.split(word).length - 1 === count) {
+      const fill = (into: string, around: (m: string) => string, parts: readonly string[]) => into.replace(new RegExp(around(`${word}(\\d+)end`), "g"), (_, i: string) => parts[Number(i)]!);
+      return { text, fill };
+    }
+    word += "x";
+  }
 }
 
 export async function renderDocument(templates: Templates, doc: DocModel, packer: DocxPacker): Promise<RenderedDocument> {
-  const framed = { ...doc, body: blocksMarkdown(doc.body), annexes: doc.annexes.map((a) => ({ ...a, body: annexMarkdown(a) })) };
-  const markdown = templates.render("document.md.hbs", framed).replace(/\n{3,}/g, "\n\n");
-  const html = templates.render("document.html.hbs", { title: `${doc.type_name} ${doc.title}`, html: documentHtml(templates, doc) });
+  const frame = documentFrame(templates, doc);
+  // The .md: each body and annex serialized as Markdown in the frame's text.
+  const markdown = frame.fill(frame.text, (m) => m, [blocksMarkdown(doc.body), ...doc.annexes.map(annexMarkdown)]).replace(/\n{3,}/g, "\n\n");
+  // The .html: the frame through markdown-it, each body and annex rendered from its tree where
+  // markdown-it made its mark a paragraph.
+  const page = frame.fill(markdownToHtml(frame.text), (m) => `<p>${m}</p>\n`, [blocksHtml(doc.body), ...doc.annexes.map(annexHtml)]);
+  const html = templates.render("document.html.hbs", { title: `${doc.type_name} ${doc.title}`, html: page });
   const docx = await packer.pack(doc);
   return { md: markdown, html, docx };
 }

@@ -2,9 +2,9 @@
 // not an empty string), default HTML escaping for everything. Pages live in templates/site/*.hbs,
 // partials in templates/site/partials/*.hbs (registered under their file name).
 //
-// Triple-stash ({{{ }}}) is used only for: the markdown-it output of reports and the plan
-// (`html` fields of the SiteModel, rendered with html:false) and the chart SVG produced here by
-// ECharts (which escapes its text). Everything else goes through {{ }}.
+// Triple-stash ({{{ }}}) is used only for: the bodies of reports and the plan (`html` fields of
+// the SiteModel: document trees rendered by `blocksHtml`, every text escaped) and the chart SVG
+// produced here by ECharts (which escapes its text). Everything else goes through {{ }}.
 
 import { readdir, readFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";

@@ -7,7 +7,8 @@
 //   - Every number comes raw (`value`) and formatted (`text`, Vietnamese: "28.667", "7,09%",
 //     "—" for null); every date comes ISO (`iso`) and formatted (`text`: "31/7/2018").
 //   - Strings are plain text (NFC) and are escaped by the site, EXCEPT the fields named `html`,
-//     which must be markdown-it output rendered with `html: false` (trusted, inserted as is).
+//     which must be a document tree rendered by `blocksHtml` (render/blocks-html.ts, every text
+//     escaped there; trusted, inserted as is).
 //   - Paths (`path`) are relative to the site root, without a leading "/" ("tai-lieu/25.docx").
 //   - No name of the province or of any unit appears in the site code: all names come from here.
 
@@ -247,7 +248,7 @@ export interface UnitPage {
   key: KeyIndicators | null;
   reduction: ReductionInfo | null;
   finance: FinanceInfo | null;
-  /** The unit's report rendered by markdown-it (html: false); null when there is no report yet. */
+  /** The unit's report body: its document tree rendered by `blocksHtml`; null when there is no report yet. */
   html: string | null;
   /** Documents written by the caller (DOCX, Markdown, HTML). */
   documents: DocLink[];

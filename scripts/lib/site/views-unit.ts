@@ -59,8 +59,9 @@ function childFilters(ix: SiteIndex, children: UnitPage[]) {
 }
 
 /**
- * The report's HTML (markdown-it output, trusted) with ids on its section headings, and the table
- * of contents built from them. Heading text is taken as the escaped HTML markdown-it wrote. Each
+ * The report's HTML (its document tree rendered by `blocksHtml`, trusted) with ids on its section
+ * headings, and the table of contents built from them. Heading text is taken as the escaped HTML
+ * `blocksHtml` wrote (heading 1 → `<h2>`, heading 2 → `<h3>`). Each
  * top-level section (from one `<h2>` to the next) is folded into a closed `<details>` whose summary
  * is the heading, so a phone shows the outline first; what precedes the first section (the
  * illustrative-data notice, the opening paragraph) stays open. A link to a heading opens its

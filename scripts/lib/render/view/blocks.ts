@@ -1,6 +1,7 @@
-// The template's Markdown (narratives from the data inside) → the document tree (Block[]), parsed
-// once by markdown-it with raw HTML off. What the tree has no place for keeps its text: a link its
-// label, an image its alt text, inline code its code, a code block one paragraph per line.
+// A unit's narrative Markdown (data) → blocks of the document tree (Block[]), parsed once by
+// markdown-it with raw HTML off; the view places them under the narrative's heading. What the tree
+// has no place for keeps its text: a link its label, an image its alt text, inline code its code,
+// a code block one paragraph per line.
 //   ## → heading 1 (Mục), ### → heading 2 (khoản), #### and deeper → heading 3 (điểm)
 //   - item, 3. item → a list, each item's marker as written; a nested list's items follow their parent's
 //   > text → a note; a pipe table → a DocTable: " › " in a header nests groups, the delimiter row
@@ -12,6 +13,16 @@ const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 /** Header cells "Hộ nghèo › Số hộ" nest a column under a merged group label. */
 export const LEVEL_SEPARATOR = "›";
+
+/** Plain text from the view as the runs of one block: NFC, one line (a line break in the data reads
+ *  as a space), no Markdown read into it; [] for empty text. */
+export function textRuns(text: string, style: { bold?: true; italic?: true } = {}): InlineRun[] {
+  const line = text.normalize("NFC").replace(/\r?\n/g, " ").trim();
+  return line ? [{ kind: "text", text: line, ...style }] : [];
+}
+
+/** A paragraph of plain text. */
+export const paragraph = (text: string, style: { bold?: true; italic?: true } = {}): Block => ({ kind: "paragraph", runs: textRuns(text, style) });
 
 export function parseBlocks(markdown: string): Block[] {
   const tokens = md.parse(markdown, {});

@@ -1,4 +1,4 @@
-// A form spec laid out for one unit: header labels (nested groups joined by " › "), column
+// A form spec laid out for one unit: header paths (nested groups, top group first), column
 // alignment, and the rows its layout asks for — indicators, child units (grouped urban/rural
 // with subtotals and a total), funding sources or programme components.
 import type { FinanceRecord, FormColumn, FormRow, FormSpec, Indicator } from "../../model/types.js";
@@ -22,7 +22,6 @@ export interface TableRow {
 }
 
 export interface TableModel {
-  headers: string[];
   /** Each column's header path, top group first (the DOCX merges shared groups). */
   headerPaths: string[][];
   /** Each leaf column's cell expression (FormColumn.value). */
@@ -97,11 +96,10 @@ export function formTable(form: FormSpec, ctx: FormContext): TableModel {
   const probe: RowContext = { number: "", label: "", indicator: null, values: {}, finance: [], heading: false };
   const align = cols.map((c) => evaluate(c.value, probe, ctx).align);
   const headerPaths = cols.map((c) => c.path);
-  const headers = headerPaths.map((p) => p.join(" › "));
   const columns = cols.map((c) => c.value);
   if (form.layout === "children") {
     const { rows, sums } = childRows(ctx, formIndicators(form, ctx));
-    return { headers, headerPaths, columns, align, rows: rows.map((r, i) => ({ ...line(r, r.number === "" || ROMAN.includes(r.number)), ...(sums[i] ? { sum: sums[i] } : {}) })) };
+    return { headerPaths, columns, align, rows: rows.map((r, i) => ({ ...line(r, r.number === "" || ROMAN.includes(r.number)), ...(sums[i] ? { sum: sums[i] } : {}) })) };
   }
   // Rows printed only at some levels (poor districts: not in a commune's report).
   const level = ctx.figures.unit.level;
@@ -122,7 +120,7 @@ export function formTable(form: FormSpec, ctx: FormContext): TableModel {
     const res = resolved[i]!;
     return { ...line(contexts[i]!, bold), ...(res.sum ? { sum: res.sum } : {}), ...(res.parts ? { parts: res.parts } : {}) };
   });
-  return { headers, headerPaths, columns, align, rows, ...(note ? { source: note } : {}) };
+  return { headerPaths, columns, align, rows, ...(note ? { source: note } : {}) };
 }
 
 /** The indicators a form's cells read: its rows', the money groups it adds, and the numerators

@@ -1,38 +1,51 @@
-// The plan (Kế hoạch) as a document: its body from plan.yaml, deadlines formatted from their
-// fields, and two annexes: the report outline (Phụ lục I) and the blank forms (Phụ lục II).
+// The plan (Kế hoạch) as a document: its body from plan.yaml as blocks (sections as headings, items
+// and their paragraphs as paragraphs, bullets as a list), deadlines formatted from their fields,
+// and two annexes: the report outline (Phụ lục I) and the blank forms (Phụ lục II).
 import type { Dataset } from "../../model/dataset.js";
 import { shortDate } from "../../model/dates.js";
-import type { DocAnnex, DocModel } from "../../model/document.js";
+import type { Block, DocAnnex, DocModel } from "../../model/document.js";
 import { DEADLINE_TOKEN, type PlanItem } from "../../model/plan.js";
 import type { OutlineSection } from "../../model/types.js";
-import { mdInline, mdText } from "../markdown-escape.js";
-import type { Templates } from "../templates.js";
 import { formContext, formTable, type FormContext } from "./form-table.js";
 import { numberLine, placeDate } from "./frame.js";
 import { formLabel, ILLUSTRATIVE_NOTICE, illustrativePlanParts } from "./report-view.js";
-import { parseBlocks } from "./blocks.js";
+import { paragraph, textRuns } from "./blocks.js";
+
+/** A paragraph of the text, or none when it is empty. */
+const paragraphs = (text: string): Block[] => (textRuns(text).length ? [paragraph(text)] : []);
 
 function itemText(item: PlanItem): string {
   const text = item.deadline ? item.text.replaceAll(DEADLINE_TOKEN, shortDate(item.deadline)) : item.text;
-  return item.number ? `${mdInline(item.number)}\\. ${mdInline(text)}` : mdText(text);
+  return item.number ? `${item.number}. ${text}` : text;
 }
 
-function outlineLines(sections: readonly OutlineSection[], depth = 0): { heading: string }[] {
-  return sections.flatMap((s) => [
-    { heading: depth === 0 ? `### ${mdInline(`${s.number}. ${s.title}`)}` : `${mdInline(s.number)}\\. ${mdInline(s.title)}` },
-    ...outlineLines(s.children ?? [], depth + 1),
+/** An item: its text, its paragraphs, its bullets as one list. */
+function itemBlocks(item: PlanItem): Block[] {
+  const bullets = item.bullets ?? [];
+  return [
+    ...paragraphs(itemText(item)),
+    ...(item.paragraphs ?? []).flatMap(paragraphs),
+    ...(bullets.length ? [{ kind: "list", ordered: false, items: bullets.map((b) => ({ marker: "-", runs: textRuns(b) })) } as const] : []),
+  ];
+}
+
+/** The outline as the plan prints it: a Mục as a heading (khoản level), its parts as numbered paragraphs. */
+function outlineBlocks(sections: readonly OutlineSection[], depth = 0): Block[] {
+  return sections.flatMap((s): Block[] => [
+    depth === 0 ? { kind: "heading", level: 2, runs: textRuns(`${s.number}. ${s.title}`) } : paragraph(`${s.number}. ${s.title}`),
+    ...outlineBlocks(s.children ?? [], depth + 1),
   ]);
 }
 
 /** The plan's annexes: the report outline, and the forms' list followed by each blank form. */
-function planAnnexes(ds: Dataset, templates: Templates, attached: string): DocAnnex[] {
+function planAnnexes(ds: Dataset, attached: string): DocAnnex[] {
   const annexes: DocAnnex[] = [];
   for (const a of ds.plan.annexes) {
     if (a.kind === "outline") {
-      annexes.push({ label: a.label, title: a.title, attached_to: attached, unit_of_measure: null, orientation: "portrait", issuer_short: null, body: parseBlocks(templates.render("outline.md.hbs", { sections: outlineLines(ds.outline.sections) })), form: null, signature: null });
+      annexes.push({ label: a.label, title: a.title, attached_to: attached, unit_of_measure: null, orientation: "portrait", issuer_short: null, body: outlineBlocks(ds.outline.sections), form: null, signature: null });
     } else {
       // The annex's own first page: its title, what it is (the note) and the list of its forms.
-      const list = ds.forms.map((f) => `- ${mdInline(`${formLabel(f)}: ${f.title}`)}`).join("\n");
+      const list: Block = { kind: "list", ordered: false, items: ds.forms.map((f) => ({ marker: "-", runs: textRuns(`${formLabel(f)}: ${f.title}`) })) };
       annexes.push({
         label: a.label,
         title: a.title,
@@ -40,7 +53,7 @@ function planAnnexes(ds: Dataset, templates: Templates, attached: string): DocAn
         unit_of_measure: null,
         orientation: "portrait",
         issuer_short: null,
-        body: parseBlocks([a.note ? mdText(a.note) : "", list].filter(Boolean).join("\n\n")),
+        body: [...paragraphs(a.note ?? ""), ...(ds.forms.length ? [list] : [])],
         form: null,
         signature: null,
       });
@@ -64,20 +77,17 @@ function planAnnexes(ds: Dataset, templates: Templates, attached: string): DocAn
   return annexes;
 }
 
-export function planDocModel(ds: Dataset, templates: Templates): DocModel {
+export function planDocModel(ds: Dataset): DocModel {
   const plan = ds.plan;
   const root = ds.units.get(ds.project.root)!;
   const year = String(plan.year);
-  const body = parseBlocks(templates.render("plan.md.hbs", {
-    preamble: mdText(plan.preamble),
-    sections: plan.sections.map((s) => ({
-      heading: mdInline(`${s.number}. ${s.title}`),
-      items: s.items.map((i) => ({ text: itemText(i), paragraphs: (i.paragraphs ?? []).map(mdText), bullets: (i.bullets ?? []).map(mdText) })),
-    })),
-    closing: mdText(plan.closing),
-  }));
+  const body: Block[] = [
+    ...paragraphs(plan.preamble),
+    ...plan.sections.flatMap((s): Block[] => [{ kind: "heading", level: 1, runs: textRuns(`${s.number}. ${s.title}`) }, ...s.items.flatMap(itemBlocks)]),
+    ...paragraphs(plan.closing),
+  ];
   const attached = `(Kèm theo Kế hoạch số ${plan.number ?? "\u00a0".repeat(6)}/${plan.symbol} ${plan.date ? `ngày ${shortDate(plan.date)}` : `ngày${"\u00a0".repeat(4)}/${"\u00a0".repeat(4)}/${year}`} của ${root.authority ?? root.name})`;
-  const annexes = planAnnexes(ds, templates, attached);
+  const annexes = planAnnexes(ds, attached);
   return {
     ruleset: ds.project.ruleset,
     kind: "plan",

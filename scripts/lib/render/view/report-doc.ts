@@ -1,11 +1,9 @@
-// ReportView → DocModel (its body a typed tree: the report template's Markdown parsed once).
+// ReportView → DocModel: the frame's fields, the body as the view built it, one annex per form.
 import type { DocModel } from "../../model/document.js";
 import type { Project } from "../../model/types.js";
-import type { Templates } from "../templates.js";
-import { parseBlocks } from "./blocks.js";
 import type { ReportView } from "./report-view.js";
 
-export function reportDocModel(templates: Templates, view: ReportView, project: Project): DocModel {
+export function reportDocModel(view: ReportView, project: Project): DocModel {
   const f = view.frame;
   return {
     ruleset: project.ruleset,
@@ -14,8 +12,7 @@ export function reportDocModel(templates: Templates, view: ReportView, project: 
     type_name: "BÁO CÁO",
     title: f.title,
     addressees: f.addressees,
-    // The template's Markdown (the narratives inside), parsed into the document tree once.
-    body: parseBlocks(templates.render("report.md.hbs", view)),
+    body: view.body,
     recipients: f.recipients,
     signer: f.signer,
     annexes: view.forms.map((form) => ({

@@ -1,14 +1,16 @@
-// The view model of one unit's report: every string final (formatted, escaped for Markdown),
-// so the template only lays it out.
+// The view model of one unit's report: every string final (formatted, plain text), and the body as
+// the document tree (blocks): outline sections as headings of their depth, the sentences quoting
+// the figures as paragraphs, the unit's narrative Markdown (data) parsed once under its heading.
 import type { Tree, UnitFigures, Values } from "../../aggregate/roll-up.js";
 import type { Dataset } from "../../model/dataset.js";
 
 import { shortDate } from "../../model/dates.js";
 import { deadlineOf } from "../../model/deadlines.js";
 import { chairsComponent, chairsIndicator } from "../../model/chairs.js";
+import type { Block, InlineRun } from "../../model/document.js";
 import type { FormRow, FormSpec, Indicator, Level, OutlineSection, Unit } from "../../model/types.js";
 import { isSubmitted, timelinessOf } from "../../model/timeliness.js";
-import { mdInline, mdText } from "../markdown-escape.js";
+import { paragraph, parseBlocks, textRuns } from "./blocks.js";
 import { formatNumber } from "../../text/format.js";
 import { deprivationFacts, financeFacts, povertyFacts, type FactEnv } from "./facts.js";
 import { childrenGap } from "./children-gap.js";
@@ -19,9 +21,14 @@ import { coverageNote, formSourceNotes, tableSource } from "./sources.js";
 import { derive, unitView, type UnitView } from "./unit-view.js";
 
 export interface SectionView {
+  /** 0 for a Mục, 1 for a khoản, 2 and deeper for a điểm. */
+  depth: number;
+  /** "I. Đánh giá chung", plain text. */
   heading: string;
-  facts: string[];
-  narrative: string | null;
+  /** The sentences quoting the figures, and the notes in italics. */
+  facts: Block[];
+  /** The unit's narrative parsed, or null when it wrote none. */
+  narrative: Block[] | null;
 }
 
 export interface FormView {
@@ -47,6 +54,8 @@ export interface ReportView {
   reporting: string | null;
   sections: SectionView[];
   closing: string;
+  /** The report's body as laid out: the notes, the opening, the sections, the closing. */
+  body: Block[];
   forms: FormView[];
 }
 
@@ -79,7 +88,7 @@ function reportingPart(level: Level, list: UnitFigures[], inHand: (k: UnitFigure
   const done = list.filter(inHand);
   const missing = list.filter((k) => !inHand(k));
   const nLate = done.filter(late).length;
-  const named = (ks: UnitFigures[]) => ks.map((k) => mdInline(agency ? k.unit.name : inSentence(k.unit))).join(", ");
+  const named = (ks: UnitFigures[]) => ks.map((k) => (agency ? k.unit.name : inSentence(k.unit))).join(", ");
   const due = deadline ? ` (${shortDate(deadline)})` : "";
   let text: string;
   if (done.length === 0) text = `chưa có ${noun} nào gửi báo cáo`;
@@ -133,19 +142,41 @@ export function reportView(ds: Dataset, tree: Tree, unit: Unit, view: UnitView =
   const illustrative = ds.project.illustrative;
   const draft = !isSubmitted(fig.report);
   const docDate = fig.report?.document.date && fig.report.document.date < ds.project.as_of ? fig.report.document.date : ds.project.as_of;
+  const parts = {
+    draft: draft ? draftReason(tree, fig) : null,
+    illustrative,
+    opening: `Thực hiện ${cites.join("; ")}, ${frame.authority} báo cáo kết quả như sau:`,
+    citationNote: planCitationNote(ds),
+    reporting: reportingAccount(ds, tree, unit, docDate),
+    sections,
+    closing: `Trên đây là báo cáo ${lowerFirst(ds.project.title)} của ${frame.authority}./.`,
+  };
   return {
     unit,
     frame,
     notice: [draft ? "Dự thảo" : null, illustrative ? ILLUSTRATIVE_NOTICE : null].filter(Boolean).join(" · ") || null,
-    draft: draft ? draftReason(tree, fig) : null,
-    illustrative,
-    opening: mdText(`Thực hiện ${cites.join("; ")}, ${frame.authority} báo cáo kết quả như sau:`),
-    citationNote: planCitationNote(ds),
-    reporting: reportingAccount(ds, tree, unit, docDate),
-    sections,
-    closing: mdText(`Trên đây là báo cáo ${lowerFirst(ds.project.title)} của ${frame.authority}./.`),
+    ...parts,
+    body: reportBody(parts),
     forms: formViews(ds, tree, view, forms, indicators, docDate),
   };
+}
+
+/** The body in reading order: why a draft, the illustrative-data notice and the citation's note
+ *  (notes), the opening, the reporting account, each section's heading, figures and narrative, the closing. */
+function reportBody(v: Pick<ReportView, "draft" | "illustrative" | "citationNote" | "opening" | "reporting" | "sections" | "closing">): Block[] {
+  const note = (runs: InlineRun[]): Block => ({ kind: "note", runs });
+  const notes: Block[] = [
+    ...(v.draft ? [note(textRuns(v.draft, { bold: true }))] : []),
+    ...(v.illustrative ? [note([...textRuns(`${ILLUSTRATIVE_NOTICE}.`, { bold: true }), { kind: "text", text: " Các số liệu trong báo cáo này là số liệu minh họa, không phải số liệu chính thức." }])] : []),
+    ...(v.citationNote ? [note(textRuns(v.citationNote))] : []),
+  ];
+  return [
+    ...notes,
+    paragraph(v.opening),
+    ...(v.reporting ? [paragraph(v.reporting)] : []),
+    ...v.sections.flatMap((s): Block[] => [{ kind: "heading", level: s.depth === 0 ? 1 : s.depth === 1 ? 2 : 3, runs: textRuns(s.heading) }, ...s.facts, ...(s.narrative ?? [])]),
+    paragraph(v.closing),
+  ];
 }
 
 /** Why a report not yet submitted is only a draft. */
@@ -163,8 +194,8 @@ function sectionViews(ds: Dataset, tree: Tree, view: UnitView, forms: readonly F
   const roles = ds.catalogue.roles;
   const env: FactEnv = { project: ds.project, periods: ds.project.periods, indicators, units: ds.units, roles, labels: ds.catalogue.verdicts.labels, moneyUnit: ds.project.money_unit };
   const used = new Set<string>();
-  const factsFor = (s: OutlineSection): string[] => {
-    const out: string[] = [];
+  const factsFor = (s: OutlineSection): Block[] => {
+    const out: Block[] = [];
     for (const id of s.forms) {
       const form = ds.forms.find((f) => f.id === id);
       if (!form) continue;
@@ -179,20 +210,22 @@ function sectionViews(ds: Dataset, tree: Tree, view: UnitView, forms: readonly F
         // The sentences quote the same source as the form they introduce.
         const shown = { ...fig, effective: tableSource(ds, fig, formIndicators(form, { indicators, sourceGroups: ds.programme.source_groups })).values };
         const d = shown.effective === fig.effective ? view.derived : derive(ds, unit, shown.effective, fig.finance);
-        out.push(...(k === "poverty" ? povertyFacts(shown, env, d) : k === "deprivation" ? deprivationFacts(shown, env, d) : financeFacts(env, d)).map(mdText));
+        out.push(...(k === "poverty" ? povertyFacts(shown, env, d) : k === "deprivation" ? deprivationFacts(shown, env, d) : financeFacts(env, d)).map((t) => paragraph(t)));
       }
     }
     const attached = s.forms.filter((id) => formIds.has(id)).map((id) => formLabel(ds.forms.find((f) => f.id === id)!));
-    if (attached.length) out.push(`(Chi tiết tại ${attached.join(", ")} kèm theo.)`);
+    if (attached.length) out.push(paragraph(`(Chi tiết tại ${attached.join(", ")} kèm theo.)`));
     return out;
   };
-  const sections = sectionsFor(unit.level, ds.outline.sections).map(({ s, depth }) => ({
-    heading: `${"#".repeat(depth + 2)} ${mdInline(`${s.number}. ${s.title}`)}`,
-    facts: factsFor(s),
-    narrative: s.narrative ? (fig.report?.narrative[s.narrative]?.trim() || null) : null,
-  }));
-  for (const s of sections) if (s.narrative === null && s.facts.length === 0 && !sectionHasChildren(s.heading, sections)) s.facts.push("*(Đơn vị chưa viết nội dung phần này.)*");
-  if (fig.coverage.total > 0 && !fig.coverage.complete && sections[0]) sections[0].facts.push(coverageNote(ds, tree, unit));
+  const sections = sectionsFor(unit.level, ds.outline.sections).map(({ s, depth }): SectionView => {
+    const narrative = s.narrative ? fig.report?.narrative[s.narrative]?.trim() : undefined;
+    return { depth, heading: `${s.number}. ${s.title}`, facts: factsFor(s), narrative: narrative ? parseBlocks(narrative) : null };
+  });
+  // A section followed directly by a deeper one is a parent section: it needs no text of its own.
+  sections.forEach((s, i) => {
+    if (s.narrative === null && s.facts.length === 0 && !((sections[i + 1]?.depth ?? -1) > s.depth)) s.facts.push(paragraph("(Đơn vị chưa viết nội dung phần này.)", { italic: true }));
+  });
+  if (fig.coverage.total > 0 && !fig.coverage.complete && sections[0]) sections[0].facts.push(paragraph(coverageNote(ds, tree, unit), { italic: true }));
   return sections;
 }
 
@@ -266,7 +299,7 @@ export function illustrativePlanParts(ds: Dataset): string | null {
 function planCitationNote(ds: Dataset): string | null {
   const parts = (["number", "date"] as const).filter((k) => ds.plan.illustrative?.includes(k)).map((k) => ILLUSTRATIVE_PARTS[k]);
   if (!parts.length) return null;
-  return mdText(`${parts.join(" và ").replace(/^./, (c) => c.toLocaleUpperCase("vi"))} của Kế hoạch số ${planNumber(ds)} dẫn trong báo cáo là minh họa.`);
+  return `${parts.join(" và ").replace(/^./, (c) => c.toLocaleUpperCase("vi"))} của Kế hoạch số ${planNumber(ds)} dẫn trong báo cáo là minh họa.`;
 }
 
 function chairedForm(form: FormSpec, unit: Unit, indicators: ReadonlyMap<string, Indicator>): FormSpec | null {
@@ -284,12 +317,4 @@ function chairedForm(form: FormSpec, unit: Unit, indicators: ReadonlyMap<string,
     }
   }
   return rows.some((r) => !r.heading && !r.total) ? { ...form, rows } : null;
-}
-
-/** A heading followed directly by a deeper heading is a parent section: it needs no text of its own. */
-function sectionHasChildren(heading: string, sections: SectionView[]): boolean {
-  const i = sections.findIndex((s) => s.heading === heading);
-  const depth = (h: string) => /^#+/.exec(h)?.[0].length ?? 0;
-  const next = sections[i + 1];
-  return next !== undefined && depth(next.heading) > depth(heading);
 }

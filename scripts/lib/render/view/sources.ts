@@ -225,6 +225,6 @@ export function coverageNote(ds: Dataset, tree: Tree, unit: Unit): string {
   const noun = typesNoun(leaves.map((l) => l.fig.unit), leafLevel?.unit_types, leafLevel?.unit_noun ?? "đơn vị");
   const own = tree.figures.get(unit.code)!.declared[ds.catalogue.roles.poor] !== undefined;
   return own
-    ? `*(Các số liệu nêu trên do ${unit.type ?? "đơn vị"} tổng hợp, báo cáo. Đến ngày lập báo cáo, số liệu của ${done}/${leaves.length} ${noun} đã được tiếp nhận qua báo cáo của đơn vị cấp dưới; các biểu tổng hợp theo đơn vị cấp dưới chỉ gồm các đơn vị đó.)*`
-    : `*(Số liệu tổng hợp từ báo cáo của ${done}/${leaves.length} ${noun}, chưa đầy đủ.)*`;
+    ? `(Các số liệu nêu trên do ${unit.type ?? "đơn vị"} tổng hợp, báo cáo. Đến ngày lập báo cáo, số liệu của ${done}/${leaves.length} ${noun} đã được tiếp nhận qua báo cáo của đơn vị cấp dưới; các biểu tổng hợp theo đơn vị cấp dưới chỉ gồm các đơn vị đó.)`
+    : `(Số liệu tổng hợp từ báo cáo của ${done}/${leaves.length} ${noun}, chưa đầy đủ.)`;
 }

@@ -14,7 +14,7 @@ export interface UnitDocs {
   md: string;
   html: string;
   docx: string;
-  /** The report's body rendered by markdown-it (html: false), or null without a report. */
+  /** The report's body: its document tree rendered by `blocksHtml`, or null without a report. */
   bodyHtml: string | null;
 }
 
