@@ -11,13 +11,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../parse/parse-yaml.js";
-import type { FileOutcome } from "./parse-file.js";
+import type { FileOutcome } from "../schema/validate-file.js";
 
 const FORMAT = 1;
 const FILE = "check-reports.json";
 const LIB = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** The code whose output is cached: the parser, schema messages, diagnostics and this loader. */
-const CODE_DIRS = ["parse", "diagnostics", "schema", "validate", "load"];
+const CODE_DIRS = ["syntax", "parse", "diagnostics", "schema", "validate", "load", "cache", "dataset"];
 
 interface Stored {
   file: { path: string; rel: string; dotted: [string, string][]; data: unknown; diagnostics: Diagnostic[]; released: boolean };
