@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { Packer } from "docx";
 import { parseDocument } from "yaml";
 import { option, parseArgs, runCli, UsageError } from "./lib/cli.js";
-import { loadDataset } from "./lib/load/load-dataset.js";
+import { loadDataset } from "./lib/dataset/load-dataset.js";
 import { check } from "./lib/pipeline.js";
 import { buildDocx } from "./lib/render/docx/build-docx.js";
 import { planDocModel } from "./lib/render/view/plan-view.js";

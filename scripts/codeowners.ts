@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError, option, parseArgs, runCli } from "./lib/cli.js";
-import { loadDataset } from "./lib/load/load-dataset.js";
+import { loadDataset } from "./lib/dataset/load-dataset.js";
 import { codeownersRules, codeownersText } from "./lib/workflow/codeowners.js";
 
 const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");

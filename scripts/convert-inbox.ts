@@ -11,7 +11,7 @@ import { appendFileSync, existsSync, rmSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError, UsageError, option, parseArgs, runCli } from "./lib/cli.js";
-import { loadDataset } from "./lib/load/load-dataset.js";
+import { loadDataset } from "./lib/dataset/load-dataset.js";
 import { INBOX } from "./lib/xlsx/inbox.js";
 import { importWorkbook, type ImportResult } from "./lib/xlsx/import.js";
 import { formatImport } from "./lib/xlsx/report-import.js";

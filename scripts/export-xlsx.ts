@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError, UsageError, option, parseArgs, runCli } from "./lib/cli.js";
-import { loadDataset } from "./lib/load/load-dataset.js";
+import { loadDataset } from "./lib/dataset/load-dataset.js";
 import { exportWorkbook } from "./lib/xlsx/export.js";
 import { workbookLayout } from "./lib/xlsx/layout.js";
 import { emptyReport } from "./lib/workflow/new-report.js";

@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError, UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { summaryLine } from "./lib/diagnostics/report-text.js";
-import { loadDataset } from "./lib/load/load-dataset.js";
+import { loadDataset } from "./lib/dataset/load-dataset.js";
 import { check } from "./lib/pipeline.js";
 import { importWorkbook } from "./lib/xlsx/import.js";
 import { CellLocator } from "./lib/xlsx/locate.js";

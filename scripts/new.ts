@@ -8,7 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError, UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { suggest } from "./lib/diagnostics/suggest.js";
-import { loadDataset } from "./lib/load/load-dataset.js";
+import { loadDataset } from "./lib/dataset/load-dataset.js";
 import type { Dataset } from "./lib/model/dataset.js";
 import { reportPath, slugify } from "./lib/units/paths.js";
 import { newReportYaml, type SchemaNode } from "./lib/workflow/new-report.js";

@@ -4,7 +4,7 @@
 import { relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError, UsageError, option, parseArgs, runCli } from "./lib/cli.js";
-import { loadDataset } from "./lib/load/load-dataset.js";
+import { loadDataset } from "./lib/dataset/load-dataset.js";
 import type { Unit } from "./lib/model/types.js";
 import { reportPath } from "./lib/units/paths.js";
 import { codeownersRules, ownerOf } from "./lib/workflow/codeowners.js";

@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError, option, parseArgs, runCli, type ParsedArgs } from "./lib/cli.js";
 import { formatText } from "./lib/diagnostics/report-text.js";
-import { loadDataset, type LoadResult } from "./lib/load/load-dataset.js";
+import { loadDataset, type LoadResult } from "./lib/dataset/load-dataset.js";
 import { generateSample } from "./lib/sample/generate.js";
 import { NATION, writeNation } from "./lib/sample/national.js";
 

@@ -42,16 +42,31 @@ interface Import {
   typeOnly: boolean;
 }
 
-/** Relative imports of one TypeScript file: static, re-exports and dynamic import(). */
-function importsOf(text: string): Import[] {
-  const re = /\b(import|export)(\s+type\b)?([^;"'`]*?)\bfrom\s*"([^"]+)"|\bimport\s*\(\s*"([^"]+)"\s*\)|^\s*import\s*"([^"]+)"/gm;
-  return [...text.matchAll(re)]
-    .map((m) => {
-      const names = /\{([^}]*)\}/.exec(m[3] ?? "")?.[1]?.split(",").map((n) => n.trim()).filter(Boolean) ?? [];
-      const typeOnly = m[2] !== undefined || (names.length > 0 && !/\w/.test((m[3] ?? "").replace(/\{[^}]*\}/, "")) && names.every((n) => n.startsWith("type ")));
-      return { spec: (m[4] ?? m[5] ?? m[6])!, typeOnly };
-    })
-    .filter((i) => i.spec.startsWith("."));
+/** Relative imports of one TypeScript file, read with oxc's parser: static (side-effect ones too),
+ *  re-exports, dynamic `import()` and `import("…").T` types, whatever their quotes. */
+function importsOf(text: string, file = "file.ts"): Import[] {
+  const out: Import[] = [];
+  const onlyTypes = (n: Node, kind: "importKind" | "exportKind") => {
+    const names = (n.specifiers ?? []) as Node[];
+    return n[kind] === "type" || (names.length > 0 && names.every((x) => x[kind] === "type"));
+  };
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== "object") return;
+    const n = node as Node;
+    const source = n.source as Node | null | undefined;
+    const quasis = source?.type === "TemplateLiteral" && (source.expressions as unknown[]).length === 0 ? (source.quasis as { value: { cooked: string } }[]) : null;
+    const spec = quasis ? quasis[0]!.value.cooked : source?.value;
+    if (typeof spec === "string") {
+      if (n.type === "ImportDeclaration") out.push({ spec, typeOnly: onlyTypes(n, "importKind") });
+      else if (n.type === "ExportNamedDeclaration" || n.type === "ExportAllDeclaration") out.push({ spec, typeOnly: onlyTypes(n, "exportKind") });
+      else if (n.type === "ImportExpression") out.push({ spec, typeOnly: false });
+      else if (n.type === "TSImportType") out.push({ spec, typeOnly: true });
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== "parent" && v && typeof v === "object") visit(v);
+  };
+  visit(parseAst(text, { lang: "ts" }, file));
+  return out.filter((i) => i.spec.startsWith("."));
 }
 
 function stageOf(file: string, stages: Stage[]): Stage | undefined {
@@ -137,7 +152,7 @@ function importCycles(graph: Map<string, string[]>): string[] {
 function libGraph(runtime: boolean): Map<string, string[]> {
   const files = readdirSync(LIB, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => f.split("\\").join("/")).sort();
   const target = (f: string, spec: string) => posix.normalize(posix.join(posix.dirname(f), spec)).replace(/\.js$/, ".ts");
-  return new Map(files.map((f) => [f, importsOf(readFileSync(join(LIB, f), "utf8")).filter((i) => !runtime || !i.typeOnly).map((i) => target(f, i.spec))]));
+  return new Map(files.map((f) => [f, importsOf(readFileSync(join(LIB, f), "utf8"), f).filter((i) => !runtime || !i.typeOnly).map((i) => target(f, i.spec))]));
 }
 
 describe("stage boundaries (README: stage — may import)", () => {
@@ -187,9 +202,14 @@ describe("the boundary checker", () => {
     expect(importsOf(text).map((i) => i.spec)).toEqual(["../model/a.js", "./c.js", "./d.js"]);
   });
 
+  it("reads single-quoted and template specifiers, side-effect imports and export *, not text that looks like one", () => {
+    const text = "import { a } from '../render/a.js';\nimport './s.js';\nexport * from '../site/b.js';\nconst d = await import(`./d.js`);\nconst note = 'import { x } from \"./x.js\"';\n// import { y } from \"./y.js\";";
+    expect(importsOf(text).map((i) => `${i.spec} ${i.typeOnly}`)).toEqual(["../render/a.js false", "./s.js false", "../site/b.js false", "./d.js false"]);
+  });
+
   it("tells type-only imports from those that run", () => {
-    const text = 'import type { A } from "./a.js";\nimport { type B, type C } from "./b.js";\nimport { type D, e } from "./d.js";\nexport type { F } from "./f.js";\nexport { g } from "./g.js";';
-    expect(importsOf(text).map((i) => `${i.spec} ${i.typeOnly}`)).toEqual(["./a.js true", "./b.js true", "./d.js false", "./f.js true", "./g.js false"]);
+    const text = 'import type { A } from "./a.js";\nimport { type B, type C } from "./b.js";\nimport { type D, e } from "./d.js";\nexport type { F } from "./f.js";\nexport { g } from "./g.js";\ntype T = import("./t.js").T;\nimport h, { type H } from "./h.js";';
+    expect(importsOf(text).map((i) => `${i.spec} ${i.typeOnly}`)).toEqual(["./a.js true", "./b.js true", "./d.js false", "./f.js true", "./g.js false", "./t.js true", "./h.js false"]);
   });
 
   it("names the file and the import of an upward import, and a file outside every stage", () => {

@@ -4,7 +4,7 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import type { CheckSummary } from "./diagnostics/summary.js";
 import { applySubmissionDates, checkSubmissionWindow, type SubmissionDatesOutcome } from "./git/submission-policy.js";
-import type { LoadOptions, LoadResult } from "./load/load-dataset.js";
+import type { LoadOptions, LoadResult } from "./dataset/load-dataset.js";
 import type { Dataset } from "./model/dataset.js";
 import { checkCatalogue } from "./validate/check-catalogue.js";
 import { checkReports } from "./validate/check-reports.js";
@@ -40,7 +40,7 @@ export interface CheckOptions {
   asOf?: string;
   /** Previous versions of changed reports (data-relative path → the base branch's data): revisions beyond the threshold warn. */
   previous?: ReadonlyMap<string, PreviousReport>;
-  /** Worker threads for parsing report files, and progress as they are parsed (see load/parse-pool.ts). */
+  /** Worker threads for parsing report files, and progress as they are parsed (see dataset/parse-pool.ts). */
   load?: LoadOptions;
 }
 

@@ -24,7 +24,7 @@ import { rollUp, type Tree } from "./aggregate/roll-up.js";
 import { rollupDiagnostics } from "./aggregate/rollup-rule.js";
 import { AuditError, auditEnv, auditTables, type AuditedTable } from "./audit/audit-tables.js";
 import { applyOptions, checkResult, validate, type CheckOptions, type CheckResult } from "./check.js";
-import { loadDataset, type Dataset } from "./load/load-dataset.js";
+import { loadDataset, type Dataset } from "./dataset/load-dataset.js";
 import { readGeo } from "./load/read-geo.js";
 import type { DocModel } from "./model/document.js";
 import { InputError } from "./diagnostics/input-error.js";
@@ -62,7 +62,7 @@ export interface BuildOptions extends CheckRunOptions {
   progress?: (phase: string, done: number, total: number) => void;
   /** A folder kept between builds: the parse cache and the last output's documents and workbooks. */
   cacheDir?: string;
-  /** Where to keep the parse cache (load/parse-cache.ts) when there is no `cacheDir` (the command
+  /** Where to keep the parse cache (cache/parse-cache.ts) when there is no `cacheDir` (the command
    *  line: .cache/build/<output>/), so that a rebuild parses only the files that changed. */
   parseCacheDir?: string;
   /** Why a previous output or cache entry was not reused (one line each). */

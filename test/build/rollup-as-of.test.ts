@@ -4,7 +4,7 @@
 // district 901 with two reporting communes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rollUp } from "../../scripts/lib/aggregate/roll-up.js";
-import { loadDataset, type Dataset } from "../../scripts/lib/load/load-dataset.js";
+import { loadDataset, type Dataset } from "../../scripts/lib/dataset/load-dataset.js";
 import type { ReportFile } from "../../scripts/lib/model/types.js";
 import { reportView } from "../../scripts/lib/render/view/report-view.js";
 import { SCHEMAS, makeFixture, type Fixture } from "../check/fixture.js";

@@ -3,7 +3,7 @@
 // draft reports do not feed their parent, and the provincial total follows its districts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rollUp, type Tree } from "../../scripts/lib/aggregate/roll-up.js";
-import { loadDataset } from "../../scripts/lib/load/load-dataset.js";
+import { loadDataset } from "../../scripts/lib/dataset/load-dataset.js";
 import type { Dataset } from "../../scripts/lib/model/dataset.js";
 import type { ReportFile } from "../../scripts/lib/model/types.js";
 import { formContext, formTable } from "../../scripts/lib/render/view/form-table.js";

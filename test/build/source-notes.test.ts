@@ -6,7 +6,7 @@
 // district 902 not reported, the department so-ldtbxh with programme money of its own.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rollUp } from "../../scripts/lib/aggregate/roll-up.js";
-import { loadDataset, type Dataset } from "../../scripts/lib/load/load-dataset.js";
+import { loadDataset, type Dataset } from "../../scripts/lib/dataset/load-dataset.js";
 import type { ReportFile } from "../../scripts/lib/model/types.js";
 import { reportView, type FormView } from "../../scripts/lib/render/view/report-view.js";
 import { SCHEMAS, makeFixture, type Fixture } from "../check/fixture.js";

@@ -2,7 +2,7 @@
 // flow) in its note, from the unit's data, only when the unit's form prints that policy's rows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rollUp } from "../../scripts/lib/aggregate/roll-up.js";
-import { loadDataset, type Dataset } from "../../scripts/lib/load/load-dataset.js";
+import { loadDataset, type Dataset } from "../../scripts/lib/dataset/load-dataset.js";
 import { reportView } from "../../scripts/lib/render/view/report-view.js";
 import { SCHEMAS, makeFixture, type Fixture } from "../check/fixture.js";
 

@@ -2,7 +2,7 @@
 // own figures (Biểu 01): which children are missing at the document's date and by how much.
 import { describe, expect, it } from "vitest";
 import type { UnitFigures } from "../../scripts/lib/aggregate/roll-up.js";
-import type { Dataset } from "../../scripts/lib/load/load-dataset.js";
+import type { Dataset } from "../../scripts/lib/dataset/load-dataset.js";
 import type { FormSpec } from "../../scripts/lib/model/types.js";
 import { childrenGap, type GapInput } from "../../scripts/lib/render/view/children-gap.js";
 import type { TableModel } from "../../scripts/lib/render/view/form-table.js";

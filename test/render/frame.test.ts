@@ -4,7 +4,7 @@
 // and check rejects a bad recipients list or plan field with a located diagnostic.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { rollUp } from "../../scripts/lib/aggregate/roll-up.js";
-import { loadDataset } from "../../scripts/lib/load/load-dataset.js";
+import { loadDataset } from "../../scripts/lib/dataset/load-dataset.js";
 import type { Dataset } from "../../scripts/lib/model/dataset.js";
 import { reportView } from "../../scripts/lib/render/view/report-view.js";
 import { SCHEMAS, expectAt, makeFixture, type Fixture } from "../check/fixture.js";

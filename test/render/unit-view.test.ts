@@ -2,7 +2,7 @@
 // site alike (timeliness, the reduction and its verdict in the catalogue's words, money).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { rollUp, type UnitFigures } from "../../scripts/lib/aggregate/roll-up.js";
-import { loadDataset } from "../../scripts/lib/load/load-dataset.js";
+import { loadDataset } from "../../scripts/lib/dataset/load-dataset.js";
 import type { Dataset } from "../../scripts/lib/model/dataset.js";
 import { deadlineOf } from "../../scripts/lib/model/deadlines.js";
 import type { Period } from "../../scripts/lib/model/types.js";

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO, SCHEMAS, makeFixture, type Fixture } from "../check/fixture.js";
-import { loadDataset } from "../../scripts/lib/load/load-dataset.js";
+import { loadDataset } from "../../scripts/lib/dataset/load-dataset.js";
 import type { Dataset } from "../../scripts/lib/model/dataset.js";
 import { reportFolder, reportPath } from "../../scripts/lib/units/paths.js";
 import { codeownersRules, codeownersText, ownerOf } from "../../scripts/lib/workflow/codeowners.js";

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDataset } from "../../scripts/lib/load/load-dataset.js";
+import { loadDataset } from "../../scripts/lib/dataset/load-dataset.js";
 import { exportWorkbook } from "../../scripts/lib/xlsx/export.js";
 import { importWorkbook } from "../../scripts/lib/xlsx/import.js";
 import { workbookLayout } from "../../scripts/lib/xlsx/layout.js";

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { loadDataset } from "../../scripts/lib/load/load-dataset.js";
+import { loadDataset } from "../../scripts/lib/dataset/load-dataset.js";
 import { emptyReport } from "../../scripts/lib/workflow/new-report.js";
 import { exportWorkbook } from "../../scripts/lib/xlsx/export.js";
 import { importWorkbook, type ImportResult } from "../../scripts/lib/xlsx/import.js";

@@ -1,10 +1,11 @@
 // The only reader of data files: walks a data folder and returns every YAML file's text.
 // Files over the size limit are not read (a diagnostic says so).
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { relative, sep } from "node:path";
 import { InputError } from "../diagnostics/input-error.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnosticAt } from "../diagnostics/make.js";
+import { filesUnder } from "../files/walk.js";
 import type { SourceFile } from "../parse/parse-yaml.js";
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -16,27 +17,13 @@ export interface SourceTree {
   diagnostics: Diagnostic[];
 }
 
-/** Every file under dir, hidden ones (".git", ".DS_Store") and those in hidden folders left out, in
- *  the order of a walk visiting each folder's entries by name. */
-function filesUnder(dir: string): string[] {
-  const segments = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep))
-    .filter((parts) => !parts.some((p) => p.startsWith(".")));
-  const bySegments = (a: string[], b: string[]) => {
-    const k = a.findIndex((p, i) => p !== b[i]);
-    return a[k]! < b[k]! ? -1 : 1;
-  };
-  return segments.sort(bySegments).map((parts) => join(dir, ...parts));
-}
-
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
 
 /** Reads every file under dataDir. Paths shown to the user are relative to cwd. */
 export function readTree(dataDir: string, cwd: string = process.cwd()): SourceTree {
   // A wrong --data is the user's slip (exit 1), not a bug (exit 2).
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) throw new InputError(`Không tìm thấy thư mục số liệu "${dataDir}". Kiểm tra lại đường dẫn sau --data.`);
-  const all = filesUnder(dataDir);
+  const all = filesUnder(dataDir, { skipHidden: true });
   const tree: SourceTree = { files: [], others: [], diagnostics: [] };
   for (const full of all) {
     const rel = relative(dataDir, full).split(sep).join("/");

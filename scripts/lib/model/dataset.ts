@@ -1,5 +1,5 @@
 // The typed data set every stage after load works on: each file's parsed document (for locating
-// diagnostics) and its typed content. Built by load/load-dataset.ts.
+// diagnostics) and its typed content. Built by dataset/load-dataset.ts.
 import type { ParsedFile } from "../parse/parse-yaml.js";
 import type { Plan } from "./plan.js";
 import type { Plausibility } from "./plausibility.js";

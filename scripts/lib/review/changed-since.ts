@@ -6,7 +6,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { InputError } from "../diagnostics/input-error.js";
 import type { CheckResult, CheckSummary } from "../check.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { classify } from "../load/load-dataset.js";
+import { classify } from "../dataset/load-dataset.js";
 import { parseYaml } from "../parse/parse-yaml.js";
 import type { PreviousReport } from "../validate/check-revisions.js";
 import { looseReport } from "./diff-types.js";

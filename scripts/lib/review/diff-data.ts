@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import type { CheckResult } from "../check.js";
 import { InputError } from "../diagnostics/input-error.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { classify } from "../load/load-dataset.js";
+import { classify } from "../dataset/load-dataset.js";
 import { parseYaml } from "../parse/parse-yaml.js";
 import { check } from "../pipeline.js";
 import type { PreviousReport } from "../validate/check-revisions.js";

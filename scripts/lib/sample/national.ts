@@ -8,7 +8,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { isMap, isSeq, parseDocument, YAMLMap, type Document } from "yaml";
-import { loadDataset, type LoadResult } from "../load/load-dataset.js";
+import { loadDataset, type LoadResult } from "../dataset/load-dataset.js";
 import type { Level, Unit } from "../model/types.js";
 import { toYamlText } from "../write/yaml-out.js";
 import { generateSample } from "./generate.js";

@@ -2,7 +2,7 @@
 // their level has passed at the given date, with the team that follows them up (the unit's own
 // team, else the CODEOWNERS owner of its report file). Markdown, for a job summary.
 import type { Dataset } from "../model/dataset.js";
-import { classify } from "../load/load-dataset.js";
+import { classify } from "../dataset/load-dataset.js";
 import { daysBetween, shortDate } from "../model/dates.js";
 import { deadlineOf } from "../model/deadlines.js";
 import { STATUS_LABEL } from "../model/timeliness.js";

@@ -10,8 +10,9 @@
 // A previous output that cannot be read, or was made by other code, or an entry whose bytes do not
 // match, is ignored with one warning line and rebuilt, never trusted.
 import { createHash } from "node:crypto";
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
+import { filesUnder } from "../files/walk.js";
 
 export interface FileEntry {
   path: string;
@@ -93,12 +94,6 @@ function readPrevious(dir: string, codeVersion: string | undefined, warn: (line:
   for (const f of manifest.files as FileEntry[]) if (typeof f?.path === "string" && typeof f.sha256 === "string") files.set(f.path, f);
   files.set(MANIFEST, { path: MANIFEST, sha256: sha256(text) }); // its fate only: it has no key, never reused
   return { dir, files, trusted };
-}
-
-function filesUnder(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name));
 }
 
 /** The bytes of `rel` from a previous output that made it from `key`, checked against its SHA-256. */

@@ -3,7 +3,7 @@
 // its place (apply.ts). Shared by `import-xlsx` and `convert-inbox`.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import type { LoadResult } from "../load/load-dataset.js";
+import type { LoadResult } from "../dataset/load-dataset.js";
 import type { Unit } from "../model/types.js";
 import { reportPath } from "../units/paths.js";
 import type { SchemaNode } from "../workflow/new-report.js";

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { LoadResult } from "../load/load-dataset.js";
+import type { LoadResult } from "../dataset/load-dataset.js";
 import { emptyReport, type SchemaNode } from "../workflow/new-report.js";
 import { applyWorkbook } from "./apply.js";
 import { exportWorkbook } from "./export.js";

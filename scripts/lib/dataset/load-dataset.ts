@@ -1,6 +1,7 @@
-// Stage 1 of the pipeline: read a data folder, parse every YAML file, validate each against its
-// schema, and assemble the typed Dataset. Every problem becomes a diagnostic; nothing throws on
-// bad data. Cross-file rules run later (validate/check-*.ts) on the assembled Dataset.
+// The dataset: the data folder as load/ reads it, every YAML file parsed (parse/) and checked
+// against its kind's schema (schema/), from the cache (cache/) or on worker threads
+// (parse-pool.ts) for many report files, then assembled into the typed Dataset. Every problem
+// becomes a diagnostic; nothing throws on bad data. Cross-file rules run later (validate/) on it.
 import { join, relative, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnosticAt } from "../diagnostics/make.js";
@@ -18,10 +19,10 @@ import type {
 } from "../model/types.js";
 import type { ParsedFile, SourceFile } from "../parse/parse-yaml.js";
 import { loadValidators, type FileKind, type Validators } from "../schema/schemas.js";
-import { cacheContext, openParseCache } from "./parse-cache.js";
+import { cacheContext, openParseCache } from "../cache/parse-cache.js";
 import { parseAndValidate, type FileOutcome } from "./parse-file.js";
 import { parseInWorkers, parseWorkersFor } from "./parse-pool.js";
-import { readTree, type SourceTree } from "./read-tree.js";
+import { readTree, type SourceTree } from "../load/read-tree.js";
 
 import type { Dataset, LoadedReport, Published } from "../model/dataset.js";
 

@@ -1,10 +1,10 @@
-// One data file: parse, then validate against its kind's schema. The same step runs on the main
-// thread and on the parse workers (parse-pool.ts), so both give the same diagnostics.
+// One parsed data file checked against its kind's schema. The same step runs on the main thread
+// and on the parse workers (dataset/parse-pool.ts), so both give the same diagnostics.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { releaseDocument } from "../diagnostics/locate.js";
-import { parseYaml, type ParsedFile, type SourceFile } from "../parse/parse-yaml.js";
-import { schemaDiagnostics } from "../schema/schema-errors.js";
-import { SCHEMA_OF, type FileKind, type Validators } from "../schema/schemas.js";
+import type { ParsedFile } from "../parse/parse-yaml.js";
+import { schemaDiagnostics } from "./schema-errors.js";
+import { SCHEMA_OF, type FileKind, type Validators } from "./schemas.js";
 
 export interface FileOutcome {
   file: ParsedFile;
@@ -14,8 +14,7 @@ export interface FileOutcome {
   valid: boolean | null;
 }
 
-export function parseAndValidate(source: SourceFile, kind: FileKind | null, validators: Validators, unitCodes: ReadonlySet<string>): FileOutcome {
-  const p = parseYaml(source);
+export function validateFile(p: ParsedFile, kind: FileKind | null, validators: Validators, unitCodes: ReadonlySet<string>): FileOutcome {
   if (!kind || p.data === undefined || p.diagnostics.some((d) => d.severity === "error")) return { file: p, schema: [], valid: null };
   const validate = validators.get(SCHEMA_OF[kind]);
   if (!validate) throw new Error(`schema ${SCHEMA_OF[kind]} is not loaded`);

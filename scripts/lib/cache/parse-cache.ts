@@ -6,18 +6,19 @@
 // its own content: a corrupt entry or file, or one written for other inputs, is ignored (with a
 // warning), never trusted.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../parse/parse-yaml.js";
-import type { FileOutcome } from "./parse-file.js";
+import type { FileOutcome } from "../schema/validate-file.js";
+import { treeDigest } from "../files/walk.js";
 
 const FORMAT = 1;
 const FILE = "check-reports.json";
 const LIB = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** The code whose output is cached: the parser, schema messages, diagnostics and this loader. */
-const CODE_DIRS = ["parse", "diagnostics", "schema", "validate", "load"];
+const CODE_DIRS = ["syntax", "parse", "diagnostics", "schema", "validate", "load", "cache", "dataset"];
 
 interface Stored {
   file: { path: string; rel: string; dotted: [string, string][]; data: unknown; diagnostics: Diagnostic[]; released: boolean };
@@ -33,20 +34,10 @@ interface CacheFile {
 
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
-}
-
 /** Hash of everything a cached outcome depends on besides the file itself. */
 export function cacheContext(schemaDir: string, unitCodes: ReadonlySet<string>): string {
-  const h = createHash("sha256");
-  for (const f of [...CODE_DIRS.flatMap((d) => filesUnder(join(LIB, d))), ...filesUnder(schemaDir)]) h.update(f.slice(f.lastIndexOf("/"))).update("\0").update(readFileSync(f)).update("\0");
-  const lock = join(LIB, "../../package-lock.json");
-  if (existsSync(lock)) h.update(readFileSync(lock));
-  h.update([...unitCodes].sort().join("\n"));
-  return h.digest("hex");
+  const root = join(LIB, "../..");
+  return treeDigest(root, [join(root, "package-lock.json"), ...CODE_DIRS.map((d) => join(LIB, d)), schemaDir], [...unitCodes].sort());
 }
 
 const keyOf = (s: SourceFile) => sha(`${s.path}\0${s.rel}\0${s.text}`);

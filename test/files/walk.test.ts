@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { filesUnder, treeDigest } from "../../scripts/lib/files/walk.js";
+
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "walk-"));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(join(dir, rel, ".."), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  return dir;
+}
+
+describe("filesUnder", () => {
+  it("visits each folder's entries by name (a/ before a-b/), hidden ones left out on request", () => {
+    const dir = tree({ "a-b/x.yaml": "", "a/y.yaml": "", "a/.DS_Store": "", ".git/HEAD": "", "b.yaml": "" });
+    const rel = (opts = {}) => filesUnder(dir, opts).map((f) => relative(dir, f).split("\\").join("/"));
+    expect(rel({ skipHidden: true })).toEqual(["a/y.yaml", "a-b/x.yaml", "b.yaml"]);
+    expect(rel()).toEqual([".git/HEAD", "a/.DS_Store", "a/y.yaml", "a-b/x.yaml", "b.yaml"]);
+    expect(filesUnder(join(dir, "missing"))).toEqual([]);
+  });
+});
+
+describe("treeDigest", () => {
+  it("changes with a file's bytes, its name and the extra texts, not with the folder's place", () => {
+    const a = tree({ "s/x.ts": "1", "lock.json": "{}" });
+    const digest = (dir: string, extra: string[] = []) => treeDigest(dir, [join(dir, "lock.json"), join(dir, "s"), join(dir, "absent")], extra);
+    const base = digest(a);
+    expect(digest(tree({ "s/x.ts": "1", "lock.json": "{}" }))).toBe(base);
+    expect(digest(tree({ "s/x.ts": "2", "lock.json": "{}" }))).not.toBe(base);
+    expect(digest(a, ["00123"])).not.toBe(base);
+    renameSync(join(a, "s/x.ts"), join(a, "s/y.ts"));
+    expect(digest(a)).not.toBe(base);
+  });
+});
