@@ -3,7 +3,7 @@
 // sentences is printed as written (no Markdown read into it).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { rollUp } from "../../scripts/lib/aggregate/roll-up.js";
-import { loadDataset } from "../../scripts/lib/load/load-dataset.js";
+import { loadDataset } from "../../scripts/lib/dataset/load-dataset.js";
 import type { Block } from "../../scripts/lib/model/document.js";
 import { reportView } from "../../scripts/lib/render/view/report-view.js";
 import { SCHEMAS, makeFixture, type Fixture } from "../check/fixture.js";
