@@ -1,6 +1,7 @@
 // Cell expressions of the form specs (types.ts, above FormColumn), evaluated for one row.
 import type { FinanceRecord, Indicator, Period } from "../../model/types.js";
 import type { Values } from "../../aggregate/roll-up.js";
+import { percentOf, roundedSum } from "../../model/ratios.js";
 import { formatNumber, formatSigned, printedChange } from "../../text/format.js";
 
 export interface RowContext {
@@ -45,7 +46,7 @@ function financeSum(row: RowContext, measure: "plan" | "disbursed", period: stri
   const picked = row.finance.filter((r) => inPeriod(r.period) && (!filter || r.source === filter || env.sourceGroup.get(r.source) === filter));
   const extra = measure === "disbursed" && !filter ? (row.unplanned ?? []).filter((u) => inPeriod(u.period)) : [];
   if (!picked.length && !extra.length) return null;
-  return picked.reduce((s, r) => s + Math.round(r[measure]), 0) + extra.reduce((s, u) => s + Math.round(u.disbursed), 0);
+  return roundedSum([...picked.map((r) => r[measure]), ...extra.map((u) => u.disbursed)]);
 }
 
 export function evaluate(expr: string, row: RowContext, env: EvalEnv): Cell {
@@ -71,7 +72,8 @@ export function evaluate(expr: string, row: RowContext, env: EvalEnv): Cell {
       const id = c ?? row.indicator?.id;
       const n = val(id, a);
       const d = val(b, a);
-      return right(n === undefined || d === undefined || d === 0 ? EMPTY : formatNumber((n / d) * 100, 2));
+      const pct = percentOf(n, d);
+      return right(pct === null ? EMPTY : formatNumber(pct, 2));
     }
     case "sum_flows": {
       const id = a ?? row.indicator?.id;
@@ -100,7 +102,8 @@ export function evaluate(expr: string, row: RowContext, env: EvalEnv): Cell {
       if (row.unplanned?.some((u) => a === "all" || u.period === a)) return right(EMPTY);
       const plan = financeSum(row, "plan", a ?? "all", b, env);
       const done = financeSum(row, "disbursed", a ?? "all", b, env);
-      return right(plan === null || done === null || plan === 0 ? EMPTY : formatNumber((done / plan) * 100, 2));
+      const pct = percentOf(done, plan);
+      return right(pct === null ? EMPTY : formatNumber(pct, 2));
     }
     default:
       throw new Error(`unknown cell expression "${expr}" (form specs are validated by form.schema.json)`);

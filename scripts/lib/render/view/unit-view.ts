@@ -12,6 +12,7 @@ import type { Dataset } from "../../model/dataset.js";
 import { deadlineOf } from "../../model/deadlines.js";
 import { dated, daysBetween, type DateText } from "../../model/dates.js";
 import { incomeTarget, incomeVerdict, leavingResult, minorityTarget, povertyTarget, verdictOf, type IncomeTarget, type PovertyTarget, type Verdict } from "../../model/targets.js";
+import { percentOf, roundedSum } from "../../model/ratios.js";
 import { isSubmitted, timelinessOf, type Timeliness } from "../../model/timeliness.js";
 import type { FinanceRecord, Indicator, IsoDate, Period, Project, TargetRange, Unit } from "../../model/types.js";
 import { figure, formatTrimmed, printedChange, type Figure } from "../../text/format.js";
@@ -208,9 +209,9 @@ export function leavingOf(unit: Unit, values: Values, target: LeavingTarget, env
 
 /** Money of the records in whole units, each record rounded before it is added. */
 export function moneyOf(records: readonly Pick<FinanceRecord, "plan" | "disbursed">[]): Money {
-  const plan = records.reduce((s, f) => s + Math.round(f.plan), 0);
-  const disbursed = records.reduce((s, f) => s + Math.round(f.disbursed), 0);
-  return { plan: { value: plan, text: figure(plan).text }, disbursed: { value: disbursed, text: figure(disbursed).text }, rate: figure(plan > 0 ? (disbursed / plan) * 100 : null, 2, "%") };
+  const plan = roundedSum(records.map((f) => f.plan));
+  const disbursed = roundedSum(records.map((f) => f.disbursed));
+  return { plan: { value: plan, text: figure(plan).text }, disbursed: { value: disbursed, text: figure(disbursed).text }, rate: figure(plan > 0 ? percentOf(disbursed, plan) : null, 2, "%") };
 }
 
 /** The figures derived from a unit's values (its effective ones, or a table's source) and money. */
@@ -230,7 +231,7 @@ export function derive(ds: Dataset, unit: Unit, values: Values, finance: readonl
       .map((i) => ({
         indicator: i,
         short: shortName(i),
-        shares: periods.filter((p) => values[i.id]?.[p.id] !== undefined).map((p) => ({ period: p.id, ...figure(poor[p.id] ? (values[i.id]![p.id]! / poor[p.id]!) * 100 : null, 2, "%") })),
+        shares: periods.filter((p) => values[i.id]?.[p.id] !== undefined).map((p) => ({ period: p.id, ...figure(percentOf(values[i.id]![p.id], poor[p.id]), 2, "%") })),
       })),
     money: finance.length ? moneyOf(finance) : null,
   };
