@@ -1,6 +1,7 @@
 // A form spec laid out for one unit: header paths (nested groups, top group first), column
 // alignment, and the rows its layout asks for — indicators, child units (grouped urban/rural
 // with subtotals and a total), funding sources or programme components.
+import { AREAS, AREA_ORDER, type Area } from "../../model/areas.js";
 import type { FinanceRecord, FormColumn, FormRow, FormSpec, Indicator } from "../../model/types.js";
 import { computeDerived, rollValues, type UnitFigures, type Values } from "../../aggregate/roll-up.js";
 import type { Dataset } from "../../model/dataset.js";
@@ -9,6 +10,12 @@ import { resolveRows, sumOrder } from "../../model/form-rows.js";
 import { evaluate, type EvalEnv, type RowContext } from "./evaluate.js";
 import { targetCells } from "./targets-view.js";
 import { derive, type UnitView } from "./unit-view.js";
+
+/** An area's place among a district's form groups (an unknown one last). */
+function rank(area: string): number {
+  const k = AREA_ORDER.indexOf(area as Area);
+  return k < 0 ? AREA_ORDER.length : k;
+}
 
 export interface TableRow {
   cells: string[];
@@ -56,7 +63,7 @@ function leaves(cols: readonly FormColumn[], prefix: string[] = []): { path: str
   return cols.flatMap((c) => (c.children?.length ? leaves(c.children, [...prefix, c.label]) : [{ path: [...prefix, c.label], value: c.value ?? "note" }]));
 }
 
-export const AREA_LABELS: Record<string, string> = { thanh_thi: "Khu vực thành thị", nong_thon: "Khu vực nông thôn" };
+export const AREA_LABELS: Record<string, string> = Object.fromEntries(Object.entries(AREAS).map(([id, a]) => [id, a.group]));
 
 /** The context a form is evaluated in, for one unit of a dataset. `view`: the unit's view, whose
  *  derived figures Biểu 01's verdict cells read when a table shows the unit's effective figures;
@@ -197,7 +204,7 @@ function childRows(ctx: FormContext, ids: readonly string[]): { rows: RowContext
       return rows.length - 1;
     });
   if (grouped) {
-    [...byArea.keys()].sort((a, b) => (a === "thanh_thi" ? -1 : b === "thanh_thi" ? 1 : 0)).forEach((area, i) => {
+    [...byArea.keys()].sort((a, b) => rank(a) - rank(b)).forEach((area, i) => {
       const list = byArea.get(area)!;
       rows.push(row(ROMAN[i] ?? String(i + 1), ctx.areaLabels[area] ?? area, subtotal(list.filter(ctx.submitted), ctx, shown), false));
       const at = rows.length - 1;

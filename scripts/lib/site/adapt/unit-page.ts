@@ -1,4 +1,5 @@
 // One unit's page in the site model, from the same figures the documents use.
+import { AREAS } from "../../model/areas.js";
 import type { Tree, UnitFigures } from "../../aggregate/roll-up.js";
 import type { Dataset } from "../../model/dataset.js";
 import { dated } from "../../model/dates.js";
@@ -129,7 +130,7 @@ export function unitPage(ds: Dataset, tree: Tree, view: UnitView, views: Readonl
     parent: unit.parent,
     children: kids.map((k) => k.unit.code),
     area: unit.area ?? null,
-    area_label: unit.area === "thanh_thi" ? "Thành thị" : unit.area === "nong_thon" ? "Nông thôn" : null,
+    area_label: unit.area ? AREAS[unit.area].label : null,
     status: fig.report?.status ?? "chua_nop",
     status_label: STATUS_LABEL[fig.report?.status ?? "chua_nop"] ?? "",
     timeliness: t,
