@@ -11,7 +11,7 @@
 // Options (--as-of, submission dates from git) are applied to the dataset before any rule runs.
 //
 // Incremental builds: every document is rendered from its document model (DocModel: its unit's
-// view, with its children's roll-up, formatted; templates and forms already applied), and the
+// view, with its children's roll-up, formatted; forms applied, the body built as blocks), and the
 // model is all the renderers read. Its content address is the hash of the model and of the code
 // version (lockfile, scripts/, site/, templates/); a document whose key the previous output (or
 // the --cache folder) recorded for the same path, with the file's bytes intact, is copied instead
@@ -155,7 +155,7 @@ interface DocJob {
 
 /** Unit views → document trees: the plan and every unit's report, with the tables to audit and the site's links.
  *  `site`: the site is built, so each report's body is also rendered as the HTML of its page. */
-function documentJobs(ds: Dataset, tree: Tree, views: ReadonlyMap<string, UnitView>, templates: Templates, code: string, only: (unit: string) => boolean, site: boolean): { jobs: DocJob[]; tables: AuditedTable[]; unitDocs: Map<string, UnitDocs> } {
+function documentJobs(ds: Dataset, tree: Tree, views: ReadonlyMap<string, UnitView>, code: string, only: (unit: string) => boolean, site: boolean): { jobs: DocJob[]; tables: AuditedTable[]; unitDocs: Map<string, UnitDocs> } {
   const index = { units: ds.units, levels: ds.levels };
   const root = ds.project.root;
   const job = (base: string, entry: DocJob["entry"], model: DocModel): DocJob => ({ base, entry, model, key: contentKey(code, "document", JSON.stringify(model)) });
@@ -257,7 +257,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       opts.outDir,
       async (writer) => {
         const views = unitViews(ds, tree);
-        const { jobs, tables, unitDocs } = documentJobs(ds, tree, views, templates, code, only, site);
+        const { jobs, tables, unitDocs } = documentJobs(ds, tree, views, code, only, site);
         let done = 0;
         progress(PHASES.documents, 0, jobs.length);
         // The input workbooks are made on this thread while the workers pack DOCX files.
