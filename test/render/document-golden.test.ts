@@ -50,3 +50,19 @@ describe("renderDocument on a hand-made tree: what the goldens must keep saying"
     }
   });
 });
+
+describe("renderDocument with a broken frame template", () => {
+  it("stops with an error naming the template when the frame does not print the body (a bug, not a hang)", async () => {
+    const { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "frame-"));
+    try {
+      cpSync(join(REPO, "templates"), dir, { recursive: true });
+      const frame = join(dir, "document.md.hbs");
+      writeFileSync(frame, readFileSync(frame, "utf8").replaceAll("{{{body}}}", ""));
+      await expect(renderDocument(loadTemplates(dir), DOC, inProcessPacker())).rejects.toThrow(/document\.md\.hbs must print the body/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -38,15 +38,19 @@ function annexHtml(annex: DocAnnex): string {
 function documentFrame(templates: Templates, doc: DocModel): { text: string; fill: (into: string, around: (mark: string) => string, parts: readonly string[]) => string } {
   const count = 1 + doc.annexes.length;
   let word = "htmlblock";
-  for (;;) {
+  let found = 0;
+  // A word the data happens to contain is lengthened; a frame that does not print each body once
+  // is a template bug (exit 2), never a hang.
+  for (let tries = 0; tries < 8; tries++, word += "x") {
     const mark = (i: number) => `${word}${i}end`;
     const text = templates.render("document.md.hbs", { ...doc, body: mark(0), annexes: doc.annexes.map((a, i) => ({ ...a, body: mark(i + 1) })) });
-    if (text.split(word).length - 1 === count) {
+    found = text.split(word).length - 1;
+    if (found === count) {
       const fill = (into: string, around: (m: string) => string, parts: readonly string[]) => into.replace(new RegExp(around(`${word}(\\d+)end`), "g"), (_, i: string) => parts[Number(i)]!);
       return { text, fill };
     }
-    word += "x";
   }
+  throw new Error(`templates/document.md.hbs must print the body and each annex's body exactly once (${count} in all); it printed ${found}`);
 }
 
 export async function renderDocument(templates: Templates, doc: DocModel, packer: DocxPacker): Promise<RenderedDocument> {
