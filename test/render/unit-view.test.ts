@@ -134,6 +134,10 @@ describe("derived figures", () => {
     const r = reductionOf({ x: { a: 0.6351, b: 0.5049, c: 0.3751 } }, "x", target, periods, labels)!;
     expect(r.perPeriod.map((p) => p.text)).toEqual(["0,14", "0,12"]);
     expect(r.overall).toEqual({ value: 0.26, text: "0,26" });
+    // A rate the catalogue prints with 1 decimal: the drops of the printed 0,6 → 0,5 → 0,4.
+    const one = reductionOf({ x: { a: 0.6351, b: 0.5049, c: 0.3751 } }, "x", target, periods, labels, 1)!;
+    expect(one.perPeriod.map((p) => p.text)).toEqual(["0,1", "0,1"]);
+    expect(one.last.text).toBe("0,4%");
   });
 
   it("a rate's reduction: per period, a year, the target path, the verdict and its label, each raw and as printed", () => {

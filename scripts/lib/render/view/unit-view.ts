@@ -140,7 +140,8 @@ export interface UnitView {
 }
 
 /** A rate's reduction against a target; null when the unit has no value of the rate at all. */
-export function reductionOf(values: Values, id: string, target: PovertyTarget, periods: readonly Period[], labels: VerdictLabels): Reduction | null {
+/** `decimals`: the rate's, as the catalogue prints it (Biểu 01's "Tăng/giảm" column uses the same). */
+export function reductionOf(values: Values, id: string, target: PovertyTarget, periods: readonly Period[], labels: VerdictLabels, decimals = 2): Reduction | null {
   const v = values[id];
   if (!v) return null;
   const first = v[periods[0]!.id];
@@ -150,17 +151,17 @@ export function reductionOf(values: Values, id: string, target: PovertyTarget, p
   const verdict = perYear === null ? "chua_du_so_lieu" : verdictOf(perYear, target, last);
   let elapsed = 0;
   // A drop as the reader computes it from the printed rates (2 decimals), as Biểu 01 prints it.
-  const drop = (from: number | undefined, to: number | undefined) => (from === undefined || to === undefined ? null : -printedChange(from, to, 2));
+  const drop = (from: number | undefined, to: number | undefined) => (from === undefined || to === undefined ? null : -printedChange(from, to, decimals));
   return {
     target,
     targetText: targetText(target),
-    perPeriod: periods.slice(1).map((p, i) => ({ period: p.id, ...figure(drop(v[periods[i]!.id], v[p.id]), 2) })),
-    overall: figure(drop(first, last), 2),
-    perYear: figure(perYear, 2),
-    last: figure(last, 2, "%"),
+    perPeriod: periods.slice(1).map((p, i) => ({ period: p.id, ...figure(drop(v[periods[i]!.id], v[p.id]), decimals) })),
+    overall: figure(drop(first, last), decimals),
+    perYear: figure(perYear, decimals),
+    last: figure(last, decimals, "%"),
     path: periods.map((p) => {
       elapsed += p.years;
-      return { period: p.id, ...figure(first === undefined ? null : Math.max(0, first - target.min * elapsed), 2, "%") };
+      return { period: p.id, ...figure(first === undefined ? null : Math.max(0, first - target.min * elapsed), decimals, "%") };
     }),
     verdict,
     label: labels[verdict],
@@ -221,9 +222,10 @@ export function derive(ds: Dataset, unit: Unit, values: Values, finance: readonl
   const poor = values[r.poor] ?? {};
   const labels = ds.catalogue.verdicts.labels;
   const indicators = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
+  const decimalsOf = (id: string) => indicators.get(id)?.decimals ?? 2;
   return {
-    reduction: reductionOf(values, r.poverty_rate, povertyTarget(unit, ds.project, ds.units), periods, labels),
-    minorityReduction: reductionOf(values, r.minority_poverty_rate, minorityTarget(ds.project), periods, labels),
+    reduction: reductionOf(values, r.poverty_rate, povertyTarget(unit, ds.project, ds.units), periods, labels, decimalsOf(r.poverty_rate)),
+    minorityReduction: reductionOf(values, r.minority_poverty_rate, minorityTarget(ds.project), periods, labels, decimalsOf(r.minority_poverty_rate)),
     income: incomeOf(values, r.poor_income, incomeTarget(unit, ds.project, periods), periods, labels),
     leaving: ds.project.targets.leaving.map((l) => leavingOf(unit, values, l, { project: ds.project, periods, indicators, labels })),
     deprivations: ds.catalogue.indicators
