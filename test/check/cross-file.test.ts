@@ -179,11 +179,21 @@ describe("the catalogue's roles", () => {
     fx.edit("catalogue/indicators.yaml", "key_groups: [dan_cu, ho_ngheo, ho_can_ngheo, thieu_hut]", "key_groups: [dan_cu, ho_ngheo, ho_can_ngheo, thieu_hut_dv]");
     fx.edit("catalogue/indicators.yaml", "ho_thoat_ngheo, ho_tai_ngheo, ho_ngheo_phat_sinh]", "ho_thoat_ngheo, ho_tai_ngheo_x, ho_ngheo_phat_sinh]");
     fx.edit("catalogue/indicators.yaml", "label: Hộ nghèo, rate: ty_le_ho_ngheo }", "label: Hộ nghèo, rate: ty_le_ngheo }");
+    // Where each wrong name stands in the edited file (1-based line and column), found in its text.
+    const lines = fx.read("catalogue/indicators.yaml").split("\n");
+    const where = (lineText: string, name: string): [number, number] => {
+      const k = lines.findIndex((l) => l.includes(lineText));
+      expect(k, lineText).toBeGreaterThanOrEqual(0);
+      return [k + 1, lines[k]!.indexOf(name) + 1];
+    };
     const r = fx.check();
-    expect(expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "catalogue/indicators.yaml", 17, 17)).message).toContain('"ty_le_ngheo"');
-    expect(expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "catalogue/indicators.yaml", 27, 48)).message).toContain('"thieu_hut_dv"');
-    expect(expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "catalogue/indicators.yaml", 49, 104)).message).toContain('"ho_tai_ngheo_x"');
-    expect(expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "catalogue/indicators.yaml", 47, 53)).message).toContain('"ty_le_ngheo"');
+    const expectRef = ([line, column]: [number, number], name: string) => expect(expectAt(r, at("CATALOGUE_UNKNOWN_REF", "error", "catalogue/indicators.yaml", line, column)).message).toContain(`"${name}"`);
+    expectRef(where("  poverty_rate: ty_le_ngheo", "ty_le_ngheo"), "ty_le_ngheo");
+    expectRef(where("key_groups: [", "thieu_hut_dv"), "thieu_hut_dv");
+    expectRef(where("ho_tai_ngheo_x, ", "ho_tai_ngheo_x"), "ho_tai_ngheo_x");
+    expectRef(where("label: Hộ nghèo, rate: ty_le_ngheo", "ty_le_ngheo"), "ty_le_ngheo");
+    // Today's file: the places are those of the hand-checked lines 17:17 and 27:48 (roles).
+    expect(where("  poverty_rate: ty_le_ngheo", "ty_le_ngheo")).toEqual([17, 17]);
     expect(r.ok).toBe(false);
   });
 });
