@@ -8,7 +8,8 @@ import { DEADLINE_TOKEN, type PlanItem } from "../../model/plan.js";
 import type { OutlineSection } from "../../model/types.js";
 import { formContext, formTable, type FormContext } from "./form-table.js";
 import { numberLine, placeDate } from "./frame.js";
-import { formLabel, ILLUSTRATIVE_NOTICE, illustrativePlanParts } from "./report-view.js";
+import { illustrativePlanParts } from "./plan-citation.js";
+import { formLabel, ILLUSTRATIVE_NOTICE } from "./report-view.js";
 import { paragraph, textRuns } from "./blocks.js";
 
 /** A paragraph of the text, or none when it is empty. */

@@ -5,18 +5,19 @@ import type { Tree, UnitFigures, Values } from "../../aggregate/roll-up.js";
 import type { Dataset } from "../../model/dataset.js";
 
 import { shortDate } from "../../model/dates.js";
-import { deadlineOf } from "../../model/deadlines.js";
 import { chairsComponent, chairsIndicator } from "../../model/chairs.js";
 import type { Block, InlineRun } from "../../model/document.js";
-import type { FormRow, FormSpec, Indicator, Level, OutlineSection, Unit } from "../../model/types.js";
-import { isSubmitted, timelinessOf } from "../../model/timeliness.js";
+import type { FormRow, FormSpec, Indicator, OutlineSection, Unit } from "../../model/types.js";
+import { isSubmitted } from "../../model/timeliness.js";
 import { paragraph, parseBlocks, textRuns } from "./blocks.js";
 import { formatNumber } from "../../text/format.js";
 import { deprivationFacts, financeFacts, povertyFacts, type FactEnv } from "./facts.js";
 import { childrenGap } from "./children-gap.js";
 import { formContext, formIndicators, formTable, type TableModel } from "./form-table.js";
 import { reportFrame, type ReportFrame } from "./frame.js";
-import { inSentence, lowerFirst, typesNoun } from "./names.js";
+import { lowerFirst, typesNoun } from "./names.js";
+import { planCitationNote, planNumber } from "./plan-citation.js";
+import { reportingAccount } from "./reporting-account.js";
 import { coverageNote, formSourceNotes, tableSource } from "./sources.js";
 import { derive, unitView, type UnitView } from "./unit-view.js";
 
@@ -75,52 +76,6 @@ function sectionsFor(level: string, sections: readonly OutlineSection[], depth =
       const number = depth === 0 ? (ROMAN[i] ?? String(i + 1)) : depth === 1 ? String(i + 1) : `${prefix}.${i + 1}`;
       return [{ s: { ...s, number }, depth }, ...sectionsFor(level, s.children ?? [], depth + 1, depth === 0 ? "" : number)];
     });
-}
-
-/**
- * One level's part of the reporting account, in the words an officer would write: "cả 28 xã, thị
- * trấn đã gửi báo cáo, đều đúng thời hạn (31/7/2018)"; parts that would be zero are left out.
- */
-function reportingPart(level: Level, list: UnitFigures[], inHand: (k: UnitFigures) => boolean, late: (k: UnitFigures) => boolean, deadline: string | null): string {
-  const agency = level.kind === "agency";
-  const units = list.map((k) => k.unit);
-  const noun = typesNoun(units, level.unit_types, level.unit_noun);
-  const done = list.filter(inHand);
-  const missing = list.filter((k) => !inHand(k));
-  const nLate = done.filter(late).length;
-  const named = (ks: UnitFigures[]) => ks.map((k) => (agency ? k.unit.name : inSentence(k.unit))).join(", ");
-  const due = deadline ? ` (${shortDate(deadline)})` : "";
-  let text: string;
-  if (done.length === 0) text = `chưa có ${noun} nào gửi báo cáo`;
-  else {
-    const head = missing.length === 0 ? `cả ${list.length} ${noun} đã gửi báo cáo` : `${done.length}/${list.length} ${noun} đã gửi báo cáo`;
-    const timing = !deadline
-      ? ""
-      : nLate === 0
-        ? `, ${done.length > 1 ? "đều " : ""}đúng thời hạn${due}`
-        : nLate === done.length
-          ? `, ${done.length > 1 ? "đều " : ""}gửi sau thời hạn${due}`
-          : `, trong đó ${nLate} đơn vị gửi sau thời hạn${due}`;
-    text = head + timing;
-  }
-  if (missing.length && done.length) text += `; còn ${missing.length} đơn vị chưa gửi: ${named(missing)}`;
-  else if (missing.length) text += ` (${named(missing)})`;
-  return text;
-}
-
-function reportingAccount(ds: Dataset, tree: Tree, unit: Unit, at: string): string | null {
-  const kids = (tree.children.get(unit.code) ?? []).map((c) => tree.figures.get(c)!);
-  if (!kids.length) return null;
-  const byLevel = new Map<string, UnitFigures[]>();
-  for (const k of kids) byLevel.set(k.unit.level, [...(byLevel.get(k.unit.level) ?? []), k]);
-  // As of the document's own date: a report submitted later was not in hand when it was signed.
-  const inHand = (k: UnitFigures) => isSubmitted(k.report) && k.report!.submitted_on! <= at;
-  const parts = [...byLevel.entries()].map(([levelId, list]) => {
-    const level = ds.levels.get(levelId)!;
-    const deadline = deadlineOf(level, ds.plan);
-    return reportingPart(level, list, inHand, (k) => timelinessOf(k.report, deadline, at) === "late", deadline);
-  });
-  return `Đến ngày ${shortDate(at)}, ${parts.join("; ")}.`;
 }
 
 /** `view`: the unit's view from the same tree (unitView), when the caller has it. */
@@ -279,27 +234,6 @@ function balanceNote(ds: Dataset, form: FormSpec, table: TableModel, values: Val
       return [`${i.name} (số dư tại thời điểm, không cộng qua các năm), ${i.unit}: ${list}.`];
     });
   return notes.length ? notes.join(" ") : null;
-}
-
-/** "1852/KH-UBND", or blanks before the symbol while the plan has no number. */
-export function planNumber(ds: Dataset): string {
-  return `${ds.plan.number ?? "\u00a0".repeat(6)}/${ds.plan.symbol}`;
-}
-
-const ILLUSTRATIVE_PARTS = { number: "số", date: "ngày ban hành", signer: "người ký" } as const;
-
-/** "số, ngày ban hành và người ký": the plan's fields that hold illustrative values, or null. */
-export function illustrativePlanParts(ds: Dataset): string | null {
-  const parts = (["number", "date", "signer"] as const).filter((k) => ds.plan.illustrative?.includes(k)).map((k) => ILLUSTRATIVE_PARTS[k]);
-  if (!parts.length) return null;
-  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} và ${parts.at(-1)!}`;
-}
-
-/** The note under the illustrative-data notice when the plan's number or date is illustrative. */
-function planCitationNote(ds: Dataset): string | null {
-  const parts = (["number", "date"] as const).filter((k) => ds.plan.illustrative?.includes(k)).map((k) => ILLUSTRATIVE_PARTS[k]);
-  if (!parts.length) return null;
-  return `${parts.join(" và ").replace(/^./, (c) => c.toLocaleUpperCase("vi"))} của Kế hoạch số ${planNumber(ds)} dẫn trong báo cáo là minh họa.`;
 }
 
 function chairedForm(form: FormSpec, unit: Unit, indicators: ReadonlyMap<string, Indicator>): FormSpec | null {
