@@ -15,14 +15,10 @@ export function foldDiacritics(s: string): string {
     .toLowerCase();
 }
 
-/** Vietnamese number, thousands ".", decimal ",": the documents' formatter (text/format.ts), so a
- *  figure on the site reads as in the reports. */
-export const viNumber = formatNumber;
-
 /** Axis label: at most 2 decimals, trailing zeros dropped. */
 export function viAxis(v: number): string {
   const d = Number.isInteger(v) ? 0 : Math.abs(v * 10) % 1 === 0 ? 1 : 2;
-  return viNumber(v, d);
+  return formatNumber(v, d);
 }
 
 const SAFE_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -66,5 +62,5 @@ export function barSegments(c: StatusCounts, labels: Record<Timeliness, string>)
 
 /** "67%" share for captions (presentation only). */
 export function share(n: number, d: number): string {
-  return d > 0 ? `${viNumber((100 * n) / d, 0)}%` : "—";
+  return d > 0 ? `${formatNumber((100 * n) / d, 0)}%` : "—";
 }

@@ -3,7 +3,7 @@
 
 import { geoArea, geoMercator, geoPath, type GeoPath } from "d3-geo";
 import type { GeoFeature } from "./model.js";
-import { viNumber } from "./format.js";
+import { formatNumber } from "../text/format.js";
 import { type Anchor, fitName, labelAnchor, type Polygon, type Ring, textWidth } from "./label-place.js";
 
 export interface MapShape {
@@ -126,7 +126,7 @@ export function rateBin(rate: number | null): string {
 }
 
 export function rateLegend(): LegendItem[] {
-  const f = (n: number) => `${viNumber(n)}%`;
+  const f = (n: number) => `${formatNumber(n)}%`;
   const items: LegendItem[] = [{ cls: "m-bin-0", label: `Dưới ${f(RATE_BREAKS[0] ?? 0)}` }];
   for (let i = 1; i < RATE_BREAKS.length; i++) {
     items.push({ cls: `m-bin-${i}`, label: `${f(RATE_BREAKS[i - 1] ?? 0)} – dưới ${f(RATE_BREAKS[i] ?? 0)}` });

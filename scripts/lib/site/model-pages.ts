@@ -1,18 +1,12 @@
 // SiteModel parts for the plan and the about page (the maps: model/geo.ts) (see model.ts for the contract's rules).
-import type { IsoDate, LevelId } from "../model/types.js";
+import type { DateText } from "../model/dates.js";
+import type { LevelId } from "../model/types.js";
+import type { DaysLeft } from "../render/view/unit-view.js";
 
-/** A date with its display text: { iso: "2018-07-31", text: "31/7/2018" }. */
-export interface DateVal {
-  iso: IsoDate;
-  text: string;
-}
-
-/** Days between the as-of date and a deadline. value = deadline − as_of (negative: overdue). */
-export interface DaysLeft {
-  value: number;
-  /** "Còn 12 ngày", "Hôm nay là hạn cuối", "Quá hạn 5 ngày". */
-  text: string;
-}
+/** A date with its display text, as the unit view gives it: { iso: "2018-07-31", text: "31/7/2018" }. */
+export type DateVal = DateText;
+/** Days between the as-of date and a deadline, as the unit view gives them. */
+export type { DaysLeft };
 
 export interface DocLink {
   /** xlsx: the unit's input workbook ("Tải biểu nhập liệu (Excel)"). */

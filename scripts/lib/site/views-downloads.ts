@@ -2,7 +2,7 @@
 // size ("XLSX · 1,2 MB"), so a reader on a phone knows what a tap costs.
 
 import { csvName, type CsvVariant } from "./data-files.js";
-import { viNumber } from "./format.js";
+import { formatNumber } from "../text/format.js";
 import type { DocLink, UnitPage } from "./model.js";
 import type { SiteIndex } from "./views-common.js";
 
@@ -19,8 +19,8 @@ export function unitDataFiles(code: string) {
 /** "850 B", "12,3 KB", "1,2 MB" (decimal units, Vietnamese comma). */
 export function sizeText(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1_000_000) return `${viNumber(bytes / 1000, 1)} KB`;
-  return `${viNumber(bytes / 1_000_000, 1)} MB`;
+  if (bytes < 1_000_000) return `${formatNumber(bytes / 1000, 1)} KB`;
+  return `${formatNumber(bytes / 1_000_000, 1)} MB`;
 }
 
 export interface DownloadLink {

@@ -5,7 +5,8 @@
 
 import { COLORS, lineChart } from "./charts.js";
 import { CSV_VARIANTS, type CsvVariant, csvName } from "./data-files.js";
-import { checkCode, viNumber } from "./format.js";
+import { formatNumber } from "../text/format.js";
+import { checkCode } from "./format.js";
 import type { IndicatorInfo, UnitPage } from "./model.js";
 import { pageBase, type SiteIndex, unitLink, unitOf } from "./views-common.js";
 import { download } from "./views-downloads.js";
@@ -28,7 +29,7 @@ export function indicatorView(ix: SiteIndex, ind: IndicatorInfo): object {
   const value = (u: UnitPage, period: string) => u.data.find((r) => r.indicator === ind.id && r.period === period)?.value ?? null;
   const periods = model.periods.filter((p) => units.some((u) => value(u, p.id) !== null));
   const suffix = ind.unit === "%" ? "%" : "";
-  const text = (v: number | null) => (v === null ? "—" : viNumber(v, ind.decimals) + suffix);
+  const text = (v: number | null) => (v === null ? "—" : formatNumber(v, ind.decimals) + suffix);
   const labels = periods.map((p) => province.data.find((r) => r.indicator === ind.id && r.period === p.id)?.period_label ?? p.stock_label);
   return {
     ...base,
