@@ -134,6 +134,13 @@ describe("derived figures", () => {
     const r = reductionOf({ x: { a: 0.6351, b: 0.5049, c: 0.3751 } }, "x", target, periods, labels)!;
     expect(r.perPeriod.map((p) => p.text)).toEqual(["0,14", "0,12"]);
     expect(r.overall).toEqual({ value: 0.26, text: "0,26" });
+    // The yearly pace is the printed drop over the years: 0,26 ÷ 2,5 = 0,104 → 0,10 (the raw
+    // rates give 0,26 ÷ 2,5 = 0,104 too here; below, a case where they differ).
+    expect(r.perYear.text).toBe("0,10");
+    // Printed 0,81 → 0,47: a drop of 0,34 over 2,5 years reads 0,136 → 0,14 a year, while the raw
+    // rates (0,8051 → 0,4749) would give 0,3302 ÷ 2,5 = 0,132 → 0,13.
+    const pace = reductionOf({ x: { a: 0.8051, b: 0.6, c: 0.4749 } }, "x", target, periods, labels)!;
+    expect([pace.overall.text, pace.perYear.text]).toEqual(["0,34", "0,14"]);
     // A rate the catalogue prints with 1 decimal: the drops of the printed 0,6 → 0,5 → 0,4.
     const one = reductionOf({ x: { a: 0.6351, b: 0.5049, c: 0.3751 } }, "x", target, periods, labels, 1)!;
     expect(one.perPeriod.map((p) => p.text)).toEqual(["0,1", "0,1"]);
