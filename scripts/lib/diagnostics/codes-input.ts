@@ -43,7 +43,7 @@ export const INPUT_CODES = spec({
     severity: "error",
     title: "Tên trường bị cấm (__proto__, constructor, prototype)",
     message: (a) => `Tên trường "${a.key}" không được phép dùng.`,
-    hint: () => "Xóa trường này; tên trường hợp lệ có trong mẫu (di chuột vào trường trong VS Code để xem).",
+    hint: () => "Xóa trường này; các tên trường hợp lệ có trong mục 3 «Một tệp báo cáo trông như thế nào» của tệp README.md trong thư mục số liệu (data/).",
   },
   TEXT_NOT_NFC: {
     severity: "warning",
@@ -80,7 +80,7 @@ export const INPUT_CODES = spec({
     severity: "error",
     title: "Sai kiểu giá trị",
     message: (a) => `Giá trị ${a.actual} không đúng kiểu: cần ${a.expected}.`,
-    hint: (a) => String(a.hint || "Sửa giá trị theo mẫu (di chuột vào trường trong VS Code để xem hướng dẫn)."),
+    hint: (a) => String(a.hint || "Sửa giá trị theo mẫu: xem mục 4 «Quy tắc ghi» trong tệp README.md của thư mục số liệu (data/)."),
   },
   SCHEMA_ENUM: {
     severity: "error",
@@ -104,7 +104,7 @@ export const INPUT_CODES = spec({
     severity: "error",
     title: "Giá trị không thỏa điều kiện của mẫu",
     message: (a) => `Giá trị không hợp lệ: ${a.detail}.`,
-    hint: () => "Sửa theo mẫu (di chuột vào trường trong VS Code để xem hướng dẫn).",
+    hint: () => "Sửa theo mẫu: xem mục 4 «Quy tắc ghi» trong tệp README.md của thư mục số liệu (data/).",
   },
   DATE_FORMAT: {
     severity: "error",
