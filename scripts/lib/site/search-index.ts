@@ -52,22 +52,25 @@ function familyOf(model: SiteModel): Map<string, string> {
   return family;
 }
 
-/** Cuts `weights` (in order) into at most `max` runs of about equal sums: run g closes once the
- *  running sum reaches (g + 1) / max of the total, or when every family left needs a run of its own. */
+/** Cuts `weights` (in order) into at most `max` runs of about equal sums: a run closes once it
+ *  holds its share of what is left (the rest's sum over the runs left), or when every weight left
+ *  needs a run of its own. */
 export function balancedRuns(weights: readonly number[], max: number): number[][] {
   const n = weights.length;
   const k = Math.min(max, n);
-  const total = weights.reduce((a, b) => a + b, 0);
   const runs: number[][] = [];
+  let left = weights.reduce((a, b) => a + b, 0);
   let run: number[] = [];
   let sum = 0;
   weights.forEach((w, i) => {
     run.push(i);
     sum += w;
-    const g = runs.length;
-    if (g < k - 1 && (sum * k >= total * (g + 1) || n - i - 1 <= k - g - 1)) {
+    const runsLeft = k - runs.length;
+    if (runsLeft > 1 && (sum * runsLeft >= left || n - i - 1 <= runsLeft - 1)) {
       runs.push(run);
+      left -= sum;
       run = [];
+      sum = 0;
     }
   });
   if (run.length) runs.push(run);
