@@ -117,8 +117,13 @@ export async function writeSearchBundles(root: string, bundles: readonly { bundl
     for (const { bundle, primary } of bundles) {
       const { index, errors } = await pagefind.createIndex({ forceLanguage: "vi", keepIndexUrl: true });
       if (!index) throw new Error(`site: pagefind could not start: ${errors.join("; ")}`);
-      const added = await Promise.all(bundle.pages.map((p) => index.addHTMLFile({ url: `/${p}`, content: readFileSync(join(root, p), "utf8") })));
-      const failed = added.flatMap((a) => a.errors);
+      const failed: string[] = [];
+      // A hundred pages at a time: a nation's bundle holds thousands of pages of ~100 KB.
+      for (let i = 0; i < bundle.pages.length; i += 100) {
+        const batch = bundle.pages.slice(i, i + 100);
+        const added = await Promise.all(batch.map((p) => index.addHTMLFile({ url: `/${p}`, content: readFileSync(join(root, p), "utf8") })));
+        failed.push(...added.flatMap((a) => a.errors));
+      }
       if (failed.length) throw new Error(`site: pagefind indexing failed (${bundle.id}): ${failed.join("; ")}`);
       const dir = join(root, SEARCH_DIR, bundle.id);
       const written = await index.writeFiles({ outputPath: dir });
