@@ -71,15 +71,19 @@ function excerptNode(d: PagefindResultData, q: string): HTMLElement {
 
 /**
  * Places first: a page whose name is the query (after its type word: "Huyện Bình An" for
- * "binh an") before one whose name contains it as words, before the rest; among equals, the
- * higher level (a district before its town of the same name); then pagefind's order.
+ * "binh an") before one whose name contains it as words, before the places inside it (their
+ * parent's name, in the folded names, contains it), before the rest; among equals, the higher
+ * level (a district before its town of the same name); then pagefind's order. (Pagefind scores
+ * each bundle on its own, a word that is frequent in a district's bundle weighing less there: the
+ * places inside the place typed are put before other pages here rather than left to those scores.)
  */
 function placeRank(q: string, d: PagefindResultData): number {
   const query = fold(q);
   const title = fold(d.meta.title ?? "");
   const depth = Number(d.meta.depth ?? 9);
   if (title === query || title.endsWith(` ${query}`)) return depth;
-  return ` ${title} `.includes(` ${query} `) ? 10 : 20;
+  if (` ${title} `.includes(` ${query} `)) return 10;
+  return ` ${fold(d.meta.fold ?? "")} `.includes(` ${query} `) ? 15 : 20;
 }
 
 async function find(q: string, limit: number): Promise<{ total: number; items: PagefindResultData[] }> {
