@@ -17,20 +17,32 @@ interface PagefindResultData {
 }
 interface PagefindModule {
   options(o: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string, o: Record<string, unknown>): Promise<void>;
   search(q: string): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
 }
 
 const siteRoot = new URL(document.body.dataset.root ?? "", location.href);
 let loading: Promise<PagefindModule> | null = null;
 
+// baseUrl "/" keeps result URLs relative to the site root; resultHref() puts them under it.
+// Weights (unit names) decide the order, not how often a word recurs on a long page: a
+// district's page names it less often than its communes' pages name their district.
+const INDEX_OPTIONS = { baseUrl: "/", ranking: { termFrequency: 0, pageLength: 0 } };
+
+/**
+ * The index comes in bundles (one per subtree of the tree, and one for the other pages: see
+ * scripts/lib/site/search-index.ts), listed in pagefind/bundles.json: the first one's pagefind.js
+ * is loaded, the others merged into it, each with the same options, so that one search covers all.
+ */
 function pagefind(): Promise<PagefindModule> {
   loading ??= (async () => {
-    const url = new URL("pagefind/pagefind.js", siteRoot).href;
-    const mod = (await import(/* @vite-ignore */ url)) as PagefindModule;
-    // baseUrl "/" keeps result URLs relative to the site root; resultHref() puts them under it.
-    // Weights (unit names) decide the order, not how often a word recurs on a long page: a
-    // district's page names it less often than its communes' pages name their district.
-    await mod.options({ baseUrl: "/", ranking: { termFrequency: 0, pageLength: 0 } });
+    const base = new URL("pagefind/", siteRoot);
+    const listed = (await (await fetch(new URL("bundles.json", base))).json()) as { bundles: string[] };
+    const [primary, ...merged] = listed.bundles;
+    if (primary === undefined) throw new Error("search: no bundles");
+    const mod = (await import(/* @vite-ignore */ new URL(`${primary}/pagefind.js`, base).href)) as PagefindModule;
+    await mod.options(INDEX_OPTIONS);
+    await Promise.all(merged.map((b) => mod.mergeIndex(new URL(`${b}/`, base).href, INDEX_OPTIONS)));
     return mod;
   })();
   return loading;
@@ -59,15 +71,19 @@ function excerptNode(d: PagefindResultData, q: string): HTMLElement {
 
 /**
  * Places first: a page whose name is the query (after its type word: "Huyện Bình An" for
- * "binh an") before one whose name contains it as words, before the rest; among equals, the
- * higher level (a district before its town of the same name); then pagefind's order.
+ * "binh an") before one whose name contains it as words, before the places inside it (their
+ * parent's name, in the folded names, contains it), before the rest; among equals, the higher
+ * level (a district before its town of the same name); then pagefind's order. (Pagefind scores
+ * each bundle on its own, a word that is frequent in a district's bundle weighing less there: the
+ * places inside the place typed are put before other pages here rather than left to those scores.)
  */
 function placeRank(q: string, d: PagefindResultData): number {
   const query = fold(q);
   const title = fold(d.meta.title ?? "");
   const depth = Number(d.meta.depth ?? 9);
   if (title === query || title.endsWith(` ${query}`)) return depth;
-  return ` ${title} `.includes(` ${query} `) ? 10 : 20;
+  if (` ${title} `.includes(` ${query} `)) return 10;
+  return ` ${fold(d.meta.fold ?? "")} `.includes(` ${query} `) ? 15 : 20;
 }
 
 async function find(q: string, limit: number): Promise<{ total: number; items: PagefindResultData[] }> {

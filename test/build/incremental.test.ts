@@ -99,9 +99,15 @@ describe("incremental build", () => {
     expect(rendered).toEqual(["chi-so/index.html", ...indicators, "don-vi/00123/index.html", "don-vi/901/index.html", "don-vi/99/index.html", "index.html"].sort());
     // A page is keyed by what its template prints: none rendered in vain, none reused stale.
     expect(rendered).toEqual(pagesOf(withFate(edited.fates, "changed", "new")).sort());
-    // The search index is made again (the pages' text changed); the client assets are copied.
+    // The client assets are copied. Of the search index, only the bundle of the commune's subtree
+    // (its district's family) and the site bundle (home, the province, the indicators) are made
+    // again; the other bundles are copied.
     expect(withFate(edited.fates, "reused").filter((p) => p.startsWith("static/")).length).toBeGreaterThan(0);
-    expect(withFate(edited.fates, "reused").some((p) => p.startsWith("pagefind/"))).toBe(false);
+    const bundles = (paths: string[]) => [...new Set(paths.filter((p) => /^pagefind\/[^/]+\//.test(p)).map((p) => p.split("/")[1]))].sort();
+    const allBundles = bundles([...cold.fates.keys()]);
+    expect(bundles([...edited.fates.keys()].filter((p) => edited.fates.get(p) !== "reused"))).toEqual(["site", "u-901"]);
+    expect(bundles(withFate(edited.fates, "reused"))).toEqual(allBundles.filter((b) => b !== "site" && b !== "u-901"));
+    expect(allBundles.length).toBeGreaterThan(2);
   });
 
   it("rewrites only the pages and data files that show the edited figure", () => {

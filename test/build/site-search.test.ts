@@ -64,6 +64,20 @@ describe("search on the bundled province", () => {
     }
   });
 
+  it("“doan hung” lists the places inside Huyện Đoan Hùng before pages that only share its words", async () => {
+    const district = model.units.find((u) => u.name === "Huyện Đoan Hùng")!;
+    const { page, close } = await open("tim-kiem/index.html?q=doan+hung");
+    try {
+      const items = page.locator("#search-results > li");
+      await expect.poll(() => items.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      const inside = await items.evaluateAll((lis, name) => lis.map((li) => li.querySelector("a")!.textContent!.endsWith("Đoan Hùng") || (li.querySelector("p.small")?.textContent ?? "").endsWith(`· ${name}`)), district.name);
+      expect(inside.filter(Boolean).length).toBe(district.children.length + 1);
+      if (inside.includes(false)) expect(inside.lastIndexOf(true)).toBeLessThan(inside.indexOf(false));
+    } finally {
+      await close();
+    }
+  });
+
   it("requires every typed word: a known name with an unknown word finds nothing", async () => {
     const { page, close } = await open("tim-kiem/index.html?q=doan+xyzzy");
     try {

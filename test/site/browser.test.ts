@@ -89,6 +89,33 @@ describe("fixture site in Chromium", () => {
     }
   });
 
+  it("finds a commune and a district whose pages sit in different search bundles, each bundle loaded once from the sub-path", async () => {
+    const { page, problems, close } = await open(PAGES.home);
+    const fetched: string[] = [];
+    page.context().on("request", (r) => {
+      if (r.url().startsWith(`${siteUrl}pagefind/`)) fetched.push(new URL(r.url()).pathname.slice(`/${SUBPATH}/pagefind/`.length));
+    });
+    try {
+      const popup = page.locator(".search-popup");
+      // Xã Hòa Bình (90203) is in Thị xã Mẫu Sơn's bundle, Huyện Đồng Hưng (901) in its own.
+      await page.locator("#site-q").fill("hoa binh");
+      await expect.poll(() => popup.getByRole("link", { name: "Xã Hòa Bình" }).count(), { timeout: 10_000 }).toBe(1);
+      await page.locator("#site-q").fill("dong hung");
+      await expect.poll(() => popup.getByRole("link", { name: "Huyện Đồng Hưng" }).count(), { timeout: 10_000 }).toBe(1);
+      expect(await popup.getByRole("link", { name: "Huyện Đồng Hưng" }).getAttribute("href")).toBe(`${siteUrl}don-vi/901/index.html`);
+      const listed = (await (await page.request.get(`${siteUrl}pagefind/bundles.json`)).json()) as { bundles: string[] };
+      expect(listed.bundles).toEqual(["site", "u-901", "u-902", "u-99-LDTBXH", "u-99-YT"]);
+      const count = (path: string) => fetched.filter((f) => f === path).length;
+      expect(count("bundles.json")).toBe(1);
+      expect(count("site/pagefind.js")).toBe(1);
+      expect(fetched.filter((f) => f.startsWith("site/wasm."))).toHaveLength(1);
+      for (const b of listed.bundles) expect(count(`${b}/pagefind-entry.json`), b).toBe(1);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it("keeps chart text at 12 px or more on a 390 px phone", async () => {
     const { page, close } = await open(PAGES.district, { width: 390, height: 844 });
     try {

@@ -3,7 +3,7 @@
 //   1. one Vite build of the client assets (site/main.ts + CSS) → static/, hashed, via the manifest;
 //   2. every page rendered by Handlebars (templates/site) with relative links;
 //   3. data/<code>.json and data/<code>.csv per unit;
-//   4. the pagefind search index over the written pages → pagefind/.
+//   4. the pagefind search index over the written pages, in bundles by subtree → pagefind/.
 // Documents (DOCX, Markdown, HTML) are written by the caller at the paths named in the model.
 //
 // With the code version (`code`), every file is keyed by a content address of exactly what it is
@@ -11,7 +11,7 @@
 // instead of rendering (the writer's `cached`): a unit page from its view (what its template
 // prints, charts as their ECharts options, drawn only when the page is rendered); overview pages,
 // the province workbook and its CSV files from the whole model; Vite's assets from the code version
-// alone; the search index from every HTML page's SHA-256.
+// alone; each search bundle from its pages' SHA-256.
 
 import { statSync } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -23,7 +23,7 @@ import { CSV_VARIANTS, indicatorCsv, statusCsv, unitCsv, unitJson } from "./data
 import { checkCode, unitPath } from "./format.js";
 import { loadTemplates, TEMPLATES_DIR } from "./hbs.js";
 import type { LevelId, SiteModel } from "./model.js";
-import { writeSearchIndex } from "./search-index.js";
+import { indexSearch } from "./search-index.js";
 import { homeView } from "./views-home.js";
 import { indexModel, type SiteIndex } from "./views-common.js";
 import { aboutView, indicatorsView, planView, searchView } from "./views-pages.js";
@@ -119,7 +119,7 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
   await writeUnitFiles(ctx, new Set(opts.chartLevels ?? model.levels.map((l) => l.id)));
   writer.write(".nojekyll", "");
   lap(`${model.units.length} unit pages written`);
-  if (opts.search ?? true) await writeSearch(writer, code, lap);
+  if (opts.search ?? true) await writeSearch(writer, model, code, lap);
 }
 
 /** Downloads first, so that every page can show their sizes. Documents written by the caller
@@ -163,16 +163,11 @@ async function writeUnitFiles({ model, ix, render, put, shared, layout }: SiteCo
   }
 }
 
-/** The pagefind index over every HTML file written so far (documents included), or its files
- *  copied from a previous output whose HTML files had the same SHA-256. */
-async function writeSearch(writer: OutputWriter, code: string | undefined, lap: (what: string) => void): Promise<void> {
-  const html = writer.files().filter((f) => f.path.endsWith(".html")).map((f) => `${f.path}\0${f.sha256}`);
-  const key = code === undefined ? undefined : contentKey(code, "search", ...html);
-  const old = key === undefined ? [] : writer.recorded(key);
-  if (key !== undefined && old.length > 0 && writer.reuse(key, old)) return lap("search index reused");
-  const n = await writeSearchIndex(writer.root);
-  writer.adopt("pagefind", key);
-  lap(`search index of ${n} pages written`);
+/** The pagefind index of every page written so far, in bundles by subtree (search-index.ts): a
+ *  bundle whose pages kept their SHA-256 is copied from a previous output. */
+async function writeSearch(writer: OutputWriter, model: SiteModel, code: string | undefined, lap: (what: string) => void): Promise<void> {
+  const { indexed, reused, pages } = await indexSearch(writer, model, code);
+  lap(`search index: ${indexed.length} bundles of ${pages} pages written, ${reused.length} reused`);
 }
 
 /** Vite's build of the client assets, or its files copied from a previous output of the same code. */
