@@ -221,7 +221,8 @@ async function writeSite(ds: Dataset, tree: Tree, views: ReadonlyMap<string, Uni
   const model = siteModel({ ds, tree, views, docs: unitDocs, plan, geo: readGeo(opts.dataDir) });
   const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));
   const { buildSite } = await import("./site/build-site.js");
-  await buildSite(model, writer, { chartLevels, code });
+  // Charts drawn on threads of their own (as many as the DOCX pool's, less this one), idle by now.
+  await buildSite(model, writer, { chartLevels, code, chartWorkers: opts.workers ? Math.max(1, opts.workers - 1) : 0 });
 }
 
 /** The build that stops early: the previous output, verified, is what this build would make. */
