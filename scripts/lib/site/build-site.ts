@@ -38,6 +38,8 @@ export interface BuildSiteOptions {
   chartLevels?: LevelId[];
   /** Threads drawing the unit pages' charts while this one writes the pages (0: drawn here; chart-pool.ts). */
   chartWorkers?: number;
+  /** The client assets, when their build was started earlier (startAssets): it depends only on the code. */
+  assets?: Promise<BuiltAssets>;
   /** Build the pagefind index (default true). */
   search?: boolean;
   /** Progress and timing messages. */
@@ -103,7 +105,7 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
   checkModel(model);
   const code = opts.code;
   const siteSrc = opts.siteSrc ?? SITE_SRC;
-  const assets = await siteAssets(writer, code === undefined ? undefined : contentKey(code, "site-assets", siteSrc), siteSrc);
+  const assets = await (opts.assets ?? startAssets(writer, code, siteSrc));
   lap("assets built");
   const shared = contentKey("", JSON.stringify({ ...model, units: null }));
   const ctx: SiteContext = {
@@ -184,6 +186,12 @@ async function writeSearch(writer: OutputWriter, code: string | undefined, lap: 
   const n = await writeSearchIndex(writer.root);
   writer.adopt("pagefind", key);
   lap(`search index of ${n} pages written`);
+}
+
+/** Vite's build of the client assets (keyed by the code version when given), to await in buildSite's
+ *  `assets`: a build starts it before its documents, since it depends on nothing else. */
+export function startAssets(writer: OutputWriter, code: string | undefined, siteSrc = SITE_SRC): Promise<BuiltAssets> {
+  return siteAssets(writer, code === undefined ? undefined : contentKey(code, "site-assets", siteSrc), siteSrc);
 }
 
 /** Vite's build of the client assets, or its files copied from a previous output of the same code. */
