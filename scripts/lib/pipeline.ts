@@ -39,6 +39,7 @@ import { unitViews, type UnitView } from "./render/view/unit-view.js";
 import { siteModel } from "./site/adapt/site-model.js";
 import type { UnitDocs } from "./site/adapt/unit-page.js";
 import type { BuiltAssets } from "./site/assets.js";
+import { fastYaml } from "./syntax/fast-yaml.js";
 import { reportPath } from "./units/paths.js";
 import { codeVersion, contentKey } from "./write/code-version.js";
 import { MANIFEST, withStagedOutput, type FileFate, type OutputWriter } from "./write/output-dir.js";
@@ -212,7 +213,7 @@ async function workbooks(ds: Dataset, writer: OutputWriter, code: string, only: 
       if (merging) throw notInShards(path);
       return [await make()];
     });
-  });
+  }, (text) => fastYaml(text)?.data);
 }
 
 /** The site, from the same roll-up and documents: its model, then its pages through the writer. */
