@@ -38,6 +38,8 @@ import { reportView } from "./render/view/report-view.js";
 import { unitViews, type UnitView } from "./render/view/unit-view.js";
 import { siteModel } from "./site/adapt/site-model.js";
 import type { UnitDocs } from "./site/adapt/unit-page.js";
+import type { BuiltAssets } from "./site/assets.js";
+import { fastYaml } from "./syntax/fast-yaml.js";
 import { reportPath } from "./units/paths.js";
 import { codeVersion, contentKey } from "./write/code-version.js";
 import { MANIFEST, withStagedOutput, type FileFate, type OutputWriter } from "./write/output-dir.js";
@@ -211,17 +213,18 @@ async function workbooks(ds: Dataset, writer: OutputWriter, code: string, only: 
       if (merging) throw notInShards(path);
       return [await make()];
     });
-  });
+  }, (text) => fastYaml(text)?.data);
 }
 
 /** The site, from the same roll-up and documents: its model, then its pages through the writer. */
-async function writeSite(ds: Dataset, tree: Tree, views: ReadonlyMap<string, UnitView>, jobs: readonly DocJob[], unitDocs: Map<string, UnitDocs>, writer: OutputWriter, opts: BuildOptions, code: string): Promise<void> {
+async function writeSite(ds: Dataset, tree: Tree, views: ReadonlyMap<string, UnitView>, jobs: readonly DocJob[], unitDocs: Map<string, UnitDocs>, writer: OutputWriter, opts: BuildOptions, code: string, assets: Promise<BuiltAssets>): Promise<void> {
   const planBody = blocksHtml(jobs.find((j) => j.entry.kind === "plan")!.model.body);
   const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: planBody };
   const model = siteModel({ ds, tree, views, docs: unitDocs, plan, geo: readGeo(opts.dataDir) });
   const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));
   const { buildSite } = await import("./site/build-site.js");
-  await buildSite(model, writer, { chartLevels, code });
+  // Charts drawn on threads of their own (as many as the DOCX pool's, less this one), idle by now.
+  await buildSite(model, writer, { chartLevels, code, assets, chartWorkers: opts.workers ? Math.max(1, opts.workers - 1) : 0 });
 }
 
 /** The build that stops early: the previous output, verified, is what this build would make. */
@@ -260,18 +263,22 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         const { jobs, tables, unitDocs } = documentJobs(ds, tree, views, code, only, site);
         let done = 0;
         progress(PHASES.documents, 0, jobs.length);
+        // The site's client assets (Vite) depend only on the code: built while the documents are made.
+        const assets = site ? import("./site/build-site.js").then((m) => m.startAssets(writer, code)) : null;
+        assets?.catch(() => {}); // awaited by the site; not an unhandled rejection meanwhile
         // The input workbooks are made on this thread while the workers pack DOCX files.
         const books = site || slice ? workbooks(ds, writer, code, only, merging) : Promise.resolve(0);
         books.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-        const documents = await writeDocuments(writer, jobs, templates, packer, () => progress(PHASES.documents, ++done, jobs.length));
+        // Vite is done before the build goes on (or fails and its staging folder is removed).
+        const documents = await writeDocuments(writer, jobs, templates, packer, () => progress(PHASES.documents, ++done, jobs.length)).finally(() => assets?.catch(() => {}));
         // Every table as printed must add up; a failure is a bug, not bad data (exit 2).
         const failures = auditTables(tables, auditEnv(ds));
         if (failures.length) throw new AuditError(failures);
         // Every file the site links to is written before the site measures their sizes.
         await books;
-        if (site) {
+        if (assets) {
           progress(PHASES.site, 0, 1);
-          await writeSite(ds, tree, views, jobs, unitDocs, writer, opts, code);
+          await writeSite(ds, tree, views, jobs, unitDocs, writer, opts, code, assets);
           progress(PHASES.site, 1, 1);
         }
         const git = checked.gitDates;

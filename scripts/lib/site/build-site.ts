@@ -18,6 +18,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { contentKey } from "../write/code-version.js";
 import type { OutputWriter } from "../write/output-dir.js";
+import { chartPool, type ChartPool } from "./chart-pool.js";
 import { ASSETS_DIR, assetsFrom, buildAssets, SITE_SRC, type BuiltAssets } from "./assets.js";
 import { CSV_VARIANTS, indicatorCsv, statusCsv, unitCsv, unitJson } from "./data-files.js";
 import { checkCode, unitPath } from "./format.js";
@@ -35,6 +36,10 @@ import { provinceWorkbook } from "./workbook.js";
 export interface BuildSiteOptions {
   /** Levels whose unit pages carry ECharts charts (about 10 ms per chart); default: every level. */
   chartLevels?: LevelId[];
+  /** Threads drawing the unit pages' charts while this one writes the pages (0: drawn here; chart-pool.ts). */
+  chartWorkers?: number;
+  /** The client assets, when their build was started earlier (startAssets): it depends only on the code. */
+  assets?: Promise<BuiltAssets>;
   /** Build the pagefind index (default true). */
   search?: boolean;
   /** Progress and timing messages. */
@@ -100,7 +105,7 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
   checkModel(model);
   const code = opts.code;
   const siteSrc = opts.siteSrc ?? SITE_SRC;
-  const assets = await siteAssets(writer, code === undefined ? undefined : contentKey(code, "site-assets", siteSrc), siteSrc);
+  const assets = await (opts.assets ?? startAssets(writer, code, siteSrc));
   lap("assets built");
   const shared = contentKey("", JSON.stringify({ ...model, units: null }));
   const ctx: SiteContext = {
@@ -116,7 +121,12 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
   lap("province downloads written");
   await writeOverviewPages(ctx);
   lap("overview pages written");
-  await writeUnitFiles(ctx, new Set(opts.chartLevels ?? model.levels.map((l) => l.id)));
+  const pool = opts.chartWorkers ? chartPool(opts.chartWorkers) : null;
+  try {
+    await writeUnitFiles(ctx, new Set(opts.chartLevels ?? model.levels.map((l) => l.id)), pool);
+  } finally {
+    await pool?.close();
+  }
   writer.write(".nojekyll", "");
   lap(`${model.units.length} unit pages written`);
   if (opts.search ?? true) await writeSearch(writer, model, code, lap);
@@ -150,7 +160,9 @@ async function writeOverviewPages({ ix, render, put, layout }: SiteContext): Pro
 
 /** Every unit's data files (from its own part of the model) and page, keyed by its view: exactly
  *  what the template prints (charts by their options: a reused page never draws them). */
-async function writeUnitFiles({ model, ix, render, put, shared, layout }: SiteContext, chartLevels: ReadonlySet<string>): Promise<void> {
+async function writeUnitFiles({ model, ix, render, put, shared, layout }: SiteContext, chartLevels: ReadonlySet<string>, pool: ChartPool | null): Promise<void> {
+  // With a pool, a page is written once its charts are drawn, while the next pages' views are made.
+  const pages: Promise<number>[] = [];
   for (const u of model.units) {
     const own = contentKey(shared, JSON.stringify(u));
     const files: [string, () => string][] = [
@@ -159,8 +171,9 @@ async function writeUnitFiles({ model, ix, render, put, shared, layout }: SiteCo
     ];
     for (const [p, make] of files) ix.sizes.set(p, await put(p, [own], make));
     const view = unitView(ix, u, { charts: chartLevels.has(u.level) });
-    await put(unitPath(u.code), [layout, view], () => render("unit", view));
+    pages.push(put(unitPath(u.code), [layout, view], async () => (await pool?.draw(view), render("unit", view))));
   }
+  await Promise.all(pages);
 }
 
 /** The pagefind index of every page written so far, in bundles by subtree (search-index.ts): a
@@ -168,6 +181,12 @@ async function writeUnitFiles({ model, ix, render, put, shared, layout }: SiteCo
 async function writeSearch(writer: OutputWriter, model: SiteModel, code: string | undefined, lap: (what: string) => void): Promise<void> {
   const { indexed, reused, pages } = await indexSearch(writer, model, code);
   lap(`search index: ${indexed.length} bundles of ${pages} pages written, ${reused.length} reused`);
+}
+
+/** Vite's build of the client assets (keyed by the code version when given), to await in buildSite's
+ *  `assets`: a build starts it before its documents, since it depends on nothing else. */
+export function startAssets(writer: OutputWriter, code: string | undefined, siteSrc = SITE_SRC): Promise<BuiltAssets> {
+  return siteAssets(writer, code === undefined ? undefined : contentKey(code, "site-assets", siteSrc), siteSrc);
 }
 
 /** Vite's build of the client assets, or its files copied from a previous output of the same code. */

@@ -50,18 +50,36 @@ export const COLORS = {
   deprivedEarlier: "#dfc27d",
 } as const;
 
+/** What a chart is drawn from, as plain data (it crosses to the drawing threads: chart-pool.ts). */
+export interface ChartSpec {
+  kind: "line" | "column" | "bar";
+  categories: string[];
+  series: ChartSeries[];
+  /** Appended to axis values ("%", ""). */
+  unit: string;
+}
+
 /**
  * A chart's picture: its ECharts option, drawn to SVG the first time it is printed (`toString`,
- * which the page template's `{{{svg}}}` calls). A site page's content address hashes the option
- * (`toJSON`), not the drawing, so a page reused from the previous output never draws its charts.
+ * which the page template's `{{{svg}}}` calls), or beforehand on a drawing thread (`drawCharts`,
+ * chart-pool.ts). A site page's content address hashes the option (`toJSON`), not the drawing, so
+ * a page reused from the previous output never draws its charts.
  */
 export class ChartSvg {
   #svg: string | undefined;
-  constructor(
-    readonly option: echarts.EChartsCoreOption,
-    readonly width: number,
-    readonly height: number,
-  ) {}
+  readonly option: echarts.EChartsCoreOption;
+  readonly width: number;
+  readonly height: number;
+  constructor(readonly spec: ChartSpec) {
+    ({ option: this.option, width: this.width, height: this.height } = chartOption(spec));
+  }
+  get drawn(): boolean {
+    return this.#svg !== undefined;
+  }
+  /** The picture drawn elsewhere from this chart's spec (the same bytes `toString` would draw). */
+  setSvg(svg: string): void {
+    this.#svg = svg;
+  }
   toString(): string {
     return (this.#svg ??= renderSvg(this.option, this.width, this.height));
   }
@@ -69,6 +87,12 @@ export class ChartSvg {
   toJSON(): object {
     return { option: this.option, width: this.width, height: this.height };
   }
+}
+
+/** A chart's SVG from its spec. */
+export function drawSpec(spec: ChartSpec): string {
+  const { option, width, height } = chartOption(spec);
+  return renderSvg(option, width, height);
 }
 
 /** Render one option to an SVG string, and free the instance (an undisposed one keeps Node alive). */
@@ -110,9 +134,42 @@ const valueAxis = (unit: string) => ({
   splitLine: { lineStyle: { color: GRID_LINE } },
 });
 
+/** The series as plain data: only what is drawn crosses to a drawing thread. */
+const plain = (series: ChartSeries[]): ChartSeries[] => series.map(({ name, color, values, dashed }) => ({ name, color, values, ...(dashed ? { dashed } : {}) }));
+
+/** A spec's ECharts option and size. */
+function chartOption({ kind, categories, series, unit }: ChartSpec): { option: echarts.EChartsCoreOption; width: number; height: number } {
+  switch (kind) {
+    case "line":
+      return lineOption(categories, series, unit);
+    case "column":
+      return columnOption(categories, series, unit);
+    case "bar":
+      return barOption(categories, series, unit);
+  }
+}
+
 /** Line chart over categories (periods). `unit` is appended to axis values ("%", ""). */
 export function lineChart(categories: string[], series: ChartSeries[], unit: string): ChartSvg {
-  return new ChartSvg(
+  return new ChartSvg({ kind: "line", categories, series: plain(series), unit });
+}
+
+/** Grouped vertical bars over categories. */
+export function columnChart(categories: string[], series: ChartSeries[], unit: string): ChartSvg {
+  return new ChartSvg({ kind: "column", categories, series: plain(series), unit });
+}
+
+/** Grouped horizontal bars, one row per category (long names wrap on the left). */
+export function barChart(categories: string[], series: ChartSeries[], unit: string): ChartSvg {
+  return new ChartSvg({ kind: "bar", categories, series: plain(series), unit });
+}
+
+function sized(option: echarts.EChartsCoreOption, width: number, height: number) {
+  return { option, width, height };
+}
+
+function lineOption(categories: string[], series: ChartSeries[], unit: string) {
+  return sized(
     {
       grid: { left: 56, right: 20, top: 24, bottom: 100 },
       legend,
@@ -133,9 +190,8 @@ export function lineChart(categories: string[], series: ChartSeries[], unit: str
   );
 }
 
-/** Grouped vertical bars over categories. */
-export function columnChart(categories: string[], series: ChartSeries[], unit: string): ChartSvg {
-  return new ChartSvg(
+function columnOption(categories: string[], series: ChartSeries[], unit: string) {
+  return sized(
     {
       grid: { left: 64, right: 20, top: 24, bottom: 96 },
       legend,
@@ -148,11 +204,10 @@ export function columnChart(categories: string[], series: ChartSeries[], unit: s
   );
 }
 
-/** Grouped horizontal bars, one row per category (long names wrap on the left). */
-export function barChart(categories: string[], series: ChartSeries[], unit: string): ChartSvg {
+function barOption(categories: string[], series: ChartSeries[], unit: string) {
   const rowHeight = 18 + 12 * series.length;
   const height = Math.max(200, 96 + rowHeight * categories.length);
-  return new ChartSvg(
+  return sized(
     {
       grid: { left: 150, right: 24, top: 16, bottom: 80 },
       legend,

@@ -71,21 +71,19 @@ function infoValue(report: ReportFile, field: InfoField): CellValue {
 const VI = "[$-42A]";
 const numFmt = (decimals: number) => `${VI}${decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0"}`;
 
+/** A cell's data validation: one object per input type, shared by every cell of that type (exceljs
+ *  keeps the object it is given and only reads it). */
 function validation(cell: InputCell): ExcelJS.DataValidation | null {
-  const common = { allowBlank: true, showErrorMessage: true, errorStyle: "stop" as const, errorTitle: "Giá trị không hợp lệ" };
-  switch (cell.type) {
-    case "integer":
-      return { ...common, type: "whole", operator: "greaterThanOrEqual", formulae: [0], error: "Nhập số nguyên không âm, gõ liền không dấu chấm, dấu phẩy (ví dụ 1234)." };
-    case "decimal":
-      return { ...common, type: "decimal", operator: "greaterThanOrEqual", formulae: [0], error: "Nhập số không âm (số thập phân được phép)." };
-    case "date":
-      return { ...common, type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(2000, 0, 1))], error: "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 31/07/2018." };
-    case "status":
-      return { ...common, type: "list", formulae: [`"${Object.values(STATUS_CHOICES).join(",")}"`], error: `Chọn một trong: ${Object.values(STATUS_CHOICES).join(", ")}.` };
-    default:
-      return null;
-  }
+  return VALIDATIONS[cell.type] ?? null;
 }
+
+const COMMON = { allowBlank: true, showErrorMessage: true, errorStyle: "stop" as const, errorTitle: "Giá trị không hợp lệ" };
+const VALIDATIONS: Partial<Record<InputCell["type"], ExcelJS.DataValidation>> = {
+  integer: { ...COMMON, type: "whole", operator: "greaterThanOrEqual", formulae: [0], error: "Nhập số nguyên không âm, gõ liền không dấu chấm, dấu phẩy (ví dụ 1234)." },
+  decimal: { ...COMMON, type: "decimal", operator: "greaterThanOrEqual", formulae: [0], error: "Nhập số không âm (số thập phân được phép)." },
+  date: { ...COMMON, type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(2000, 0, 1))], error: "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 31/07/2018." },
+  status: { ...COMMON, type: "list", formulae: [`"${Object.values(STATUS_CHOICES).join(",")}"`], error: `Chọn một trong: ${Object.values(STATUS_CHOICES).join(", ")}.` },
+};
 
 /**
  * One style object per distinct style, shared by every cell that has it: exceljs turns a cell's
