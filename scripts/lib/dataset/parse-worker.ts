@@ -16,7 +16,7 @@ try {
     const source = sharedSource(files, i);
     const { file, schema, valid } = parseAndValidate(source, "report", validators, codes);
     const { doc, lineCounter: _lines, text, ...rest } = file;
-    const message: WorkerMessage = { i, outcome: { file: { ...rest, doc: null, lineCounter: null, released: rest.released === true || doc !== null, ...(text === source.text ? {} : { text }) }, schema, valid } };
+    const message: WorkerMessage = { i, outcome: { file: { ...rest, doc: null, lineCounter: null, released: rest.released === true || doc !== null, ...(doc !== null ? { yamlDocument: true } : {}), ...(text === source.text ? {} : { text }) }, schema, valid } };
     port.postMessage(message);
   }
 } catch (err) {
