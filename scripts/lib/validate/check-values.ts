@@ -20,38 +20,40 @@ export function checkValues(ds: Dataset): Diagnostic[] {
   });
 }
 
+/** A value's JSON pointer; built only when needed (a module function, not a closure per value:
+ *  a nation's reports hold over a million values). */
+function valuePointer(id: string, period: string): string {
+  return pointerOf(["values", id, period]);
+}
+
 function checkEntries(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
   const out: Diagnostic[] = [];
   const periodLabel = new Map(ds.project.periods.map((p) => [p.id, p.id]));
   const missing: string[] = [];
   for (const [id, byPeriod] of Object.entries(report.values)) {
     const ind = cat.indicators.get(id);
-    const keyAt = () => ({ file, pointer: pointerOf(["values", id]), on: "key" as const });
     if (!ind) {
-      out.push(diagnostic("VALUE_UNKNOWN_INDICATOR", { id, suggestion: suggest(id, cat.indicators.keys()) ?? "" }, keyAt()));
+      out.push(diagnostic("VALUE_UNKNOWN_INDICATOR", { id, suggestion: suggest(id, cat.indicators.keys()) ?? "" }, { file, pointer: pointerOf(["values", id]), on: "key" }));
       continue;
     }
     if (ind.computed) {
-      out.push(diagnostic("VALUE_COMPUTED_INDICATOR", { id, name: ind.name }, keyAt()));
+      out.push(diagnostic("VALUE_COMPUTED_INDICATOR", { id, name: ind.name }, { file, pointer: pointerOf(["values", id]), on: "key" }));
       continue;
     }
     for (const [period, value] of Object.entries(byPeriod)) {
-      // Built only when needed: a nation's reports hold over a million values.
-      const pointerAt = () => pointerOf(["values", id, period]);
       if (!ind.periods.includes(period) || !periodLabel.has(period)) {
-        out.push(diagnostic("VALUE_UNKNOWN_PERIOD", { name: ind.name, period, allowed: ind.periods.join(", ") }, { file, pointer: pointerAt(), on: "key" }));
+        out.push(diagnostic("VALUE_UNKNOWN_PERIOD", { name: ind.name, period, allowed: ind.periods.join(", ") }, { file, pointer: valuePointer(id, period), on: "key" }));
         continue;
       }
       if (value === null) {
         missing.push(`${id}.${period}`);
         continue;
       }
-      const pointer = file.dotted.size > 0 ? pointerAt() : "";
-      const typed = file.dotted.get(pointer) ?? "";
+      const typed = file.dotted.size > 0 ? (file.dotted.get(valuePointer(id, period)) ?? "") : "";
       if ((INTEGER_KINDS.has(ind.kind) || ind.kind === "money") && VI_THOUSANDS.test(typed)) {
-        out.push(diagnostic("NUMBER_THOUSANDS_SEPARATOR", { actual: typed, read: formatNumber(value, 3), suggestion: typed.replace(/\./g, "") }, { file, pointer: pointerAt() }));
+        out.push(diagnostic("NUMBER_THOUSANDS_SEPARATOR", { actual: typed, read: formatNumber(value, 3), suggestion: typed.replace(/\./g, "") }, { file, pointer: valuePointer(id, period) }));
       } else if (INTEGER_KINDS.has(ind.kind) && !Number.isInteger(value)) {
-        out.push(diagnostic("NUMBER_NOT_INTEGER", { indicator: ind.name, unit: ind.unit, actual: typed || String(value) }, { file, pointer: pointerAt() }));
+        out.push(diagnostic("NUMBER_NOT_INTEGER", { indicator: ind.name, unit: ind.unit, actual: typed || String(value) }, { file, pointer: valuePointer(id, period) }));
       }
     }
   }
