@@ -51,7 +51,8 @@ function keptText(text: string): string {
 export interface ParseCache {
   get(source: SourceFile): FileOutcome | undefined;
   put(source: SourceFile, outcome: FileOutcome): void;
-  /** Writes the entries used or added in this run (atomically: a temp file renamed). */
+  /** Writes the entries used or added in this run (atomically: a temp file renamed); nothing when
+   *  they are exactly the file's (every entry used, none added: a nation's cache is ~120 MB). */
   save(): void;
   /** Why the cache, or some of its entries, were not used; null when all was well. */
   warnings: string[];
@@ -72,6 +73,7 @@ export function openParseCache(dir: string, context: string): ParseCache {
   }
   const kept: CacheFile["entries"] = {};
   let corrupt = 0;
+  let added = false;
   return {
     warnings,
     get(source) {
@@ -96,8 +98,10 @@ export function openParseCache(dir: string, context: string): ParseCache {
       // Round-trip through JSON now, so the checksum is of exactly what will be read back.
       const json = JSON.stringify(stored);
       kept[keyOf(source)] = { sum: sha(json), outcome: JSON.parse(json) as Stored };
+      added = true;
     },
     save() {
+      if (!added && corrupt === 0 && Object.keys(kept).length === Object.keys(entries).length) return;
       mkdirSync(dir, { recursive: true });
       const tmp = `${path}.${process.pid}.tmp`;
       writeFileSync(tmp, JSON.stringify({ format: FORMAT, context, entries: kept } satisfies CacheFile));
