@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { locate } from "../../scripts/lib/diagnostics/locate.js";
+import { locate, rootEntryPrefix } from "../../scripts/lib/diagnostics/locate.js";
 import { fastYaml, type Offsets } from "../../scripts/lib/syntax/fast-yaml.js";
 import { parseYaml, type ParsedFile } from "../../scripts/lib/parse/parse-yaml.js";
 import { REPO } from "./fixture.js";
@@ -150,6 +150,37 @@ describe("the fast YAML path", () => {
       for (const on of ["key", "value"] as const) expect(locate(fast, pointer, on), pointer).toEqual(locate(yaml, pointer, on));
     }
     expect(locate(fast, "/values/ho_ngheo/mid2018", "value").line).toBeGreaterThan(1);
+  });
+
+  it("locates from the text up to the end of the field alone, where that field ends by its lines", () => {
+    const text = "a:\n- 1\n# note\n-  2\n? b\n: {c: 1}\nd: |\n  e: 1\nd2: x\n  y\nf: 'g'\n";
+    expect(rootEntryPrefix(text, "a")).toBe("a:\n- 1\n# note\n-  2\n? b\n: {c: 1}\n");
+    expect(rootEntryPrefix(text, "d")).toBe("a:\n- 1\n# note\n-  2\n? b\n: {c: 1}\nd: |\n  e: 1\n");
+    expect(rootEntryPrefix(text, "f")).toBe(text);
+    expect(rootEntryPrefix(text, "e")).toBeNull();
+    expect(rootEntryPrefix(text, "b")).toBeNull();
+    // Shapes where a line in column 0 is not the next field, or a field's name appears elsewhere:
+    // located as yaml does (or left to yaml when the fast path cannot read the file).
+    const tricky = [
+      text,
+      "a: x\r\nb:\r\n  c: 1\r\nd: [1,\r\n  2]\r\n",
+      'a: "x\n  b: y"\nb: {c: 2}\n',
+      "note: |\n  values: 1\nvalues: {x: 1}\n",
+      "values_old: 1\nvalues:\n  x: {y2016: 1}\n",
+      '"values": {x: 1}\nother: 2\n',
+      "a: 1\n...\n",
+      "a: {b: 1,\n  c: 2}\nc: 3\n",
+      'a: "x\nb: y"\nb: 2\n',
+    ];
+    for (const t of tricky) {
+      const source = { path: "x.yaml", rel: "x.yaml", text: t };
+      const fast = parseYaml(source);
+      const yaml = parseYaml(source, { fast: false });
+      if (fastYaml(t)) expectSamePositions(t, JSON.stringify(t));
+      for (const pointer of ["/a", "/b", "/b/c", "/c", "/d", "/d/1", "/values", "/values/x", "/values/x/y2016", "/note"]) {
+        for (const on of ["key", "value"] as const) expect(locate(fast, pointer, on), `${JSON.stringify(t)} ${pointer}`).toEqual(locate(yaml, pointer, on));
+      }
+    }
   });
 
   it("locates every key and value of every bundled file where yaml's Document does", () => {

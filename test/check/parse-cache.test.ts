@@ -45,6 +45,18 @@ describe("check --cache", () => {
     expect(check(true).dataset!.reports.find((r) => r.file.rel === FILES.district)?.report.status).toBe("da_duyet_tu_cache");
   });
 
+  it("writes the cache file only when its entries change (a nation's is ~120 MB)", () => {
+    check(true);
+    // A mark the cache's own writer would not leave: still there after a check that used every entry and added none.
+    writeFileSync(cacheFile(), `${readFileSync(cacheFile(), "utf8")}\n`);
+    check(true);
+    expect(readFileSync(cacheFile(), "utf8").endsWith("\n")).toBe(true);
+    fx.edit(FILES.commune, "status: da_nop", "status: dang_soan");
+    check(true);
+    expect(readFileSync(cacheFile(), "utf8").endsWith("\n")).toBe(false);
+    expect(entryOf(readCache(), FILES.commune).outcome.file.data.status).toBe("dang_soan");
+  });
+
   it("parses a changed file again", () => {
     check(true);
     fx.edit(FILES.commune, "status: da_nop", "status:da_nop");

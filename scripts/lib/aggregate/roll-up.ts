@@ -32,8 +32,9 @@ export interface UnitFigures {
   /** Indicators whose figures this unit takes from an agency below it that keeps them for the
    *  whole territory (units.yaml `source_of`), by indicator: the agency's code. */
   adopted: Record<string, string>;
-  /** Per indicator and period: the children's contributions (for ROLLUP_MISMATCH). */
-  parts: Record<string, Record<string, { code: string; value: number }[]>>;
+  /** The children whose figures feed the roll-up (submitted or approved by this unit's date), in
+   *  order: their effective values are the contributions ROLLUP_MISMATCH names. */
+  feeding: string[];
 }
 
 export interface Tree {
@@ -57,10 +58,17 @@ function clean(values: ReportFile["values"] | undefined): Values {
   return out;
 }
 
+/** A copy of values, each indicator's periods copied too (what structuredClone gives, without its cost). */
+function copyValues(values: Values): Values {
+  const out: Values = {};
+  for (const id in values) out[id] = { ...values[id] };
+  return out;
+}
+
 /** Computed indicators from a unit's counts: ratios now; unit counts come from flags. */
 /** flaggedCount(flag, also?): units carrying the flag (and, if given, also the second one). */
 export function computeDerived(values: Values, indicators: readonly Indicator[], flaggedCount: (flag: string, also?: string) => number, periods: string[]): Values {
-  const out: Values = structuredClone(values);
+  const out: Values = copyValues(values);
   for (const ind of indicators) {
     const a = ind.aggregate;
     if (a.rule === "ratio") {
@@ -80,26 +88,22 @@ export function computeDerived(values: Values, indicators: readonly Indicator[],
 /** Sums (and weighted means) of several units' values, by each indicator's rule. Rates are not
  *  summed here: computeDerived recomputes them from the summed counts. */
 export function rollValues(list: readonly Values[], indicators: readonly Indicator[]): Values {
-  return rollWithParts(list.map((values, i) => ({ code: String(i), values })), indicators).values;
-}
-
-function rollWithParts(list: readonly { code: string; values: Values }[], indicators: readonly Indicator[]): { values: Values; parts: UnitFigures["parts"] } {
   const values: Values = {};
-  const parts: UnitFigures["parts"] = {};
   for (const ind of indicators) {
     const a = ind.aggregate;
     if (a.rule === "sum") {
       for (const k of list) {
-        for (const [p, v] of Object.entries(k.values[ind.id] ?? {})) {
-          (values[ind.id] ??= {})[p] = (values[ind.id]?.[p] ?? 0) + v;
-          ((parts[ind.id] ??= {})[p] ??= []).push({ code: k.code, value: v });
+        const byP = k[ind.id];
+        for (const p in byP) {
+          const sums = (values[ind.id] ??= {});
+          sums[p] = (sums[p] ?? 0) + byP[p]!;
         }
       }
     } else if (a.rule === "weighted_mean") {
       const acc: Record<string, { sum: number; weight: number }> = {};
       for (const k of list) {
-        for (const [p, v] of Object.entries(k.values[ind.id] ?? {})) {
-          const w = k.values[a.weight]?.[p];
+        for (const [p, v] of Object.entries(k[ind.id] ?? {})) {
+          const w = k[a.weight]?.[p];
           if (w === undefined) continue;
           const e = (acc[p] ??= { sum: 0, weight: 0 });
           e.sum += v * w;
@@ -109,21 +113,27 @@ function rollWithParts(list: readonly { code: string; values: Values }[], indica
       for (const [p, e] of Object.entries(acc)) if (e.weight > 0) (values[ind.id] ??= {})[p] = e.sum / e.weight;
     }
   }
-  return { values, parts };
+  return values;
 }
 
-/** The unit itself (a poor district) and every unit below it (ĐBKK communes) carrying the flag. */
-function flaggedIn(ds: Dataset, children: ReadonlyMap<string, string[]>, code: string, flag: string, also?: string): number {
+/** The unit itself (a poor district) and every unit below it (ĐBKK communes) carrying the flag;
+ *  each unit's count kept in `memo` (a count is asked for every unit, period and derivation). */
+function flaggedIn(ds: Dataset, children: ReadonlyMap<string, string[]>, memo: Map<string, number>, code: string, flag: string, also?: string): number {
+  const key = `${code}\0${flag}\0${also ?? ""}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
   const u = ds.units.get(code);
   const self = u?.flags?.includes(flag) && (!also || u.flags.includes(also)) ? 1 : 0;
-  return (children.get(code) ?? []).reduce((n, c) => n + flaggedIn(ds, children, c, flag, also), self);
+  const count = (children.get(code) ?? []).reduce((n, c) => n + flaggedIn(ds, children, memo, c, flag, also), self);
+  memo.set(key, count);
+  return count;
 }
 
 /** A complete roll-up wins over the unit's declared figures; an incomplete one only fills what the unit did not declare. */
 function merged(declared: Values, rolled: Values, complete: boolean): Values {
   const base = complete ? declared : rolled;
   const top = complete ? rolled : declared;
-  const out = structuredClone(base);
+  const out = copyValues(base);
   for (const [id, byP] of Object.entries(top)) out[id] = { ...(out[id] ?? {}), ...byP };
   return out;
 }
@@ -134,6 +144,8 @@ interface Env {
   children: ReadonlyMap<string, string[]>;
   periods: string[];
   figures: ReadonlyMap<string, UnitFigures>;
+  /** Flagged units by unit, flag(s) (see flaggedIn). */
+  flagged: Map<string, number>;
 }
 
 const isTerritory = (ds: Dataset, u: Unit) => ds.levels.get(u.level)?.kind === "territory";
@@ -155,10 +167,10 @@ function compile(env: Env, unit: Unit, report: ReportFile | null, at: string | n
   const code = unit.code;
   const submitted = submittedBy(at);
   const territoryKids = kids.filter((k) => isTerritory(ds, k.unit));
-  const derive = (v: Values) => computeDerived(v, ds.catalogue.indicators, (f, also) => flaggedIn(ds, children, code, f, also), env.periods);
+  const derive = (v: Values) => computeDerived(v, ds.catalogue.indicators, (f, also) => flaggedIn(ds, children, env.flagged, code, f, also), env.periods);
   const declared = derive(clean(report?.values));
   let rolled: Values | null = null;
-  let parts: UnitFigures["parts"] = {};
+  let feeding: UnitFigures[] = [];
   let effective = declared;
   const isLeaf = (k: UnitFigures) => (children.get(k.unit.code)?.length ?? 0) === 0;
   const missing = territoryKids.filter((k) => !submitted(k.report)).map((k) => k.unit.code);
@@ -166,22 +178,20 @@ function compile(env: Env, unit: Unit, report: ReportFile | null, at: string | n
   if (territoryKids.length > 0) {
     // A child's figures (its own and its subtree's) come only through its own report, received
     // by this unit's date: a district that has not reported brings none of its communes.
-    const feeding = territoryKids.filter((k) => submitted(k.report));
-    const r = rollWithParts(feeding.map((k) => ({ code: k.unit.code, values: k.effective })), ds.catalogue.indicators);
-    rolled = derive(r.values);
-    parts = r.parts;
+    feeding = territoryKids.filter((k) => submitted(k.report));
+    rolled = derive(rollValues(feeding.map((k) => k.effective), ds.catalogue.indicators));
     // Rates must follow the numbers shown: recompute them on the merged values.
     effective = derive(merged(declared, rolled, complete));
   }
   const adopted = adoptedFrom(env, kids, submitted);
   if (Object.keys(adopted).length) {
-    effective = structuredClone(effective);
+    effective = copyValues(effective);
     for (const [id, from] of Object.entries(adopted)) effective[id] = { ...env.figures.get(from)!.declared[id] };
     effective = derive(effective);
   }
   const finance = [...(report?.finance ?? []), ...kids.filter((k) => submitted(k.report)).flatMap((k) => k.finance)];
   const coverage = { reporting: territoryKids.length - missing.length, total: territoryKids.length, missing, complete };
-  return { unit, report, declared, rolled, effective, finance, asOf: at, adopted, coverage, parts };
+  return { unit, report, declared, rolled, effective, finance, asOf: at, adopted, coverage, feeding: feeding.map((k) => k.unit.code) };
 }
 
 /** The tree rolled up, nested as-of: each unit compiles the reports of its children submitted
@@ -194,7 +204,7 @@ export function rollUp(ds: Dataset, asOf: string | null = null): Tree {
   for (const u of ds.units.values()) if (u.parent) children.set(u.parent, [...(children.get(u.parent) ?? []), u.code]);
   const reports = new Map(ds.reports.map((r) => [r.report.unit, r.report]));
   const figures = new Map<string, UnitFigures>();
-  const env: Env = { ds, children, periods: ds.project.periods.map((p) => p.id), figures };
+  const env: Env = { ds, children, periods: ds.project.periods.map((p) => p.id), figures, flagged: new Map() };
   const unitAsOf = (code: string): string | null => {
     const date = reports.get(code)?.document.date;
     const own = date && date < ds.project.as_of ? date : null;

@@ -25,7 +25,11 @@ export function rollupDiagnostics(ds: Dataset, tree: Tree): Diagnostic[] {
       for (const [p, declared] of Object.entries(byP)) {
         const rolled = fig.rolled[id]?.[p];
         if (rolled === undefined || rolled === declared) continue;
-        const top = [...(fig.parts[id]?.[p] ?? [])].sort((a, b) => b.value - a.value || (a.code < b.code ? -1 : 1)).slice(0, 3);
+        const parts = fig.feeding.flatMap((code) => {
+          const value = tree.figures.get(code)?.effective[id]?.[p];
+          return value === undefined ? [] : [{ code, value }];
+        });
+        const top = parts.sort((a, b) => b.value - a.value || (a.code < b.code ? -1 : 1)).slice(0, 3);
         out.push(
           diagnostic(
             "ROLLUP_MISMATCH",

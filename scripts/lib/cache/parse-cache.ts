@@ -14,14 +14,14 @@ import type { SourceFile } from "../parse/parse-yaml.js";
 import type { FileOutcome } from "../schema/validate-file.js";
 import { treeDigest } from "../files/walk.js";
 
-const FORMAT = 1;
+const FORMAT = 2;
 const FILE = "check-reports.json";
 const LIB = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** The code whose output is cached: the parser, schema messages, diagnostics and this loader. */
 const CODE_DIRS = ["syntax", "parse", "diagnostics", "schema", "validate", "load", "cache", "dataset"];
 
 interface Stored {
-  file: { path: string; rel: string; dotted: [string, string][]; data: unknown; diagnostics: Diagnostic[]; released: boolean };
+  file: { path: string; rel: string; dotted: [string, string][]; data: unknown; diagnostics: Diagnostic[]; released: boolean; yamlDocument: boolean };
   schema: Diagnostic[];
   valid: boolean | null;
 }
@@ -51,7 +51,8 @@ function keptText(text: string): string {
 export interface ParseCache {
   get(source: SourceFile): FileOutcome | undefined;
   put(source: SourceFile, outcome: FileOutcome): void;
-  /** Writes the entries used or added in this run (atomically: a temp file renamed). */
+  /** Writes the entries used or added in this run (atomically: a temp file renamed); nothing when
+   *  they are exactly the file's (every entry used, none added: a nation's cache is ~120 MB). */
   save(): void;
   /** Why the cache, or some of its entries, were not used; null when all was well. */
   warnings: string[];
@@ -72,6 +73,7 @@ export function openParseCache(dir: string, context: string): ParseCache {
   }
   const kept: CacheFile["entries"] = {};
   let corrupt = 0;
+  let added = false;
   return {
     warnings,
     get(source) {
@@ -85,19 +87,21 @@ export function openParseCache(dir: string, context: string): ParseCache {
       kept[key] = e;
       const f = e.outcome.file;
       return {
-        file: { path: f.path, rel: f.rel, text: keptText(source.text), doc: null, lineCounter: null, released: f.released, dotted: new Map(f.dotted), data: f.data, diagnostics: f.diagnostics },
+        file: { path: f.path, rel: f.rel, text: keptText(source.text), doc: null, lineCounter: null, released: f.released, ...(f.yamlDocument ? { yamlDocument: true } : {}), dotted: new Map(f.dotted), data: f.data, diagnostics: f.diagnostics },
         schema: e.outcome.schema,
         valid: e.outcome.valid,
       };
     },
     put(source, outcome) {
       const f = outcome.file;
-      const stored: Stored = { file: { path: f.path, rel: f.rel, dotted: [...f.dotted], data: f.data, diagnostics: f.diagnostics, released: f.released === true || f.doc !== null }, schema: outcome.schema, valid: outcome.valid };
+      const stored: Stored = { file: { path: f.path, rel: f.rel, dotted: [...f.dotted], data: f.data, diagnostics: f.diagnostics, released: f.released === true || f.doc !== null, yamlDocument: f.yamlDocument === true || f.doc !== null }, schema: outcome.schema, valid: outcome.valid };
       // Round-trip through JSON now, so the checksum is of exactly what will be read back.
       const json = JSON.stringify(stored);
       kept[keyOf(source)] = { sum: sha(json), outcome: JSON.parse(json) as Stored };
+      added = true;
     },
     save() {
+      if (!added && corrupt === 0 && Object.keys(kept).length === Object.keys(entries).length) return;
       mkdirSync(dir, { recursive: true });
       const tmp = `${path}.${process.pid}.tmp`;
       writeFileSync(tmp, JSON.stringify({ format: FORMAT, context, entries: kept } satisfies CacheFile));

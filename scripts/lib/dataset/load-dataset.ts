@@ -2,6 +2,7 @@
 // against its kind's schema (schema/), from the cache (cache/) or on worker threads
 // (parse-pool.ts) for many report files, then assembled into the typed Dataset. Every problem
 // becomes a diagnostic; nothing throws on bad data. Cross-file rules run later (validate/) on it.
+import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnosticAt } from "../diagnostics/make.js";
@@ -21,7 +22,7 @@ import type { ParsedFile, SourceFile } from "../parse/parse-yaml.js";
 import { loadValidators, type FileKind, type Validators } from "../schema/schemas.js";
 import { cacheContext, openParseCache } from "../cache/parse-cache.js";
 import { parseAndValidate, type FileOutcome } from "./parse-file.js";
-import { parseInWorkers, parseWorkersFor } from "./parse-pool.js";
+import { closeParsePool, parseInWorkers, parseWorkersFor, startParsePool, type ParsePool } from "./parse-pool.js";
 import { readTree, type SourceTree } from "../load/read-tree.js";
 
 import type { Dataset, LoadedReport, Published } from "../model/dataset.js";
@@ -73,7 +74,25 @@ export interface LoadOptions {
   cacheDir?: string;
 }
 
-function parseReports(sources: SourceFile[], schemaDir: string, validators: Validators, unitCodes: ReadonlySet<string>, opts: LoadOptions, warnings: string[]): Map<string, FileOutcome> {
+/** How many report files the folder holds, counted from its listing alone (the files are not read). */
+function countReportFiles(dataDir: string): number {
+  try {
+    return readdirSync(join(dataDir, "reports"), { recursive: true }).filter((f) => /\.ya?ml$/i.test(String(f))).length;
+  } catch {
+    return 0;
+  }
+}
+
+/** Parse workers started before the folder is read, so they are ready when the report files are
+ *  (they load the parser and compile the schemas meanwhile); none with a cache, whose hits decide
+ *  how many files are left to parse. */
+function earlyPool(dataDir: string, schemaDir: string, opts: LoadOptions): ParsePool | null {
+  if (opts.cacheDir) return null;
+  const size = opts.workers ?? parseWorkersFor(countReportFiles(dataDir));
+  return size > 0 ? startParsePool(schemaDir, size) : null;
+}
+
+function parseReports(sources: SourceFile[], schemaDir: string, validators: Validators, unitCodes: ReadonlySet<string>, opts: LoadOptions, pool: ParsePool | null, warnings: string[]): Map<string, FileOutcome> {
   const cache = opts.cacheDir ? openParseCache(opts.cacheDir, cacheContext(schemaDir, unitCodes)) : null;
   const out = new Map<string, FileOutcome>();
   const missing: SourceFile[] = [];
@@ -84,9 +103,9 @@ function parseReports(sources: SourceFile[], schemaDir: string, validators: Vali
   }
   const cached = out.size;
   const progress = (done: number) => opts.progress?.(cached + done, sources.length);
-  const workers = opts.workers ?? parseWorkersFor(missing.length);
+  const workers = pool ? pool.workers.length : (opts.workers ?? parseWorkersFor(missing.length));
   if (workers > 0 && missing.length > 0) {
-    for (const [rel, o] of parseInWorkers(missing, schemaDir, validators, unitCodes, workers, { ...opts, progress })) out.set(rel, o);
+    for (const [rel, o] of parseInWorkers(missing, schemaDir, validators, unitCodes, workers, { ...opts, progress, ...(pool ? { pool } : {}) })) out.set(rel, o);
   } else {
     missing.forEach((s, i) => {
       out.set(s.rel, parseAndValidate(s, "report", validators, unitCodes));
@@ -110,7 +129,7 @@ interface ParsedTree {
   cacheWarnings: string[];
 }
 
-function parseTree(tree: SourceTree, schemaDir: string, opts: LoadOptions): ParsedTree {
+function parseTree(tree: SourceTree, schemaDir: string, opts: LoadOptions, pool: ParsePool | null): ParsedTree {
   const diagnostics: Diagnostic[] = [...tree.diagnostics];
   const validators = loadValidators(schemaDir);
   const byKind = new Map<FileKind, { file: ParsedFile; data: unknown }[]>();
@@ -128,7 +147,7 @@ function parseTree(tree: SourceTree, schemaDir: string, opts: LoadOptions): Pars
   for (const source of order) {
     const kind = classify(source.rel);
     // Once the unit lists are read, every report file at once: from the cache, on workers, or here.
-    if (kind === "report" && !parsed) parsed = parseReports(reportSources, schemaDir, validators, unitCodes, opts, cacheWarnings);
+    if (kind === "report" && !parsed) parsed = parseReports(reportSources, schemaDir, validators, unitCodes, opts, pool, cacheWarnings);
     const { file: p, schema, valid } = parsed?.get(source.rel) ?? parseAndValidate(source, kind, validators, unitCodes);
     if (isUnitList(p.rel) && p.data) {
       for (const u of ((p.data as { units?: unknown[] }).units ?? []) as { code?: unknown }[]) if (typeof u?.code === "string") unitCodes.add(u.code);
@@ -178,8 +197,16 @@ function unitsWithFlags(unitFiles: Dataset["unitFiles"], flagsFile: FlagsFile | 
 type FlagsFile = { source: string; illustrative: boolean; labels?: Record<string, string>; flags: Record<string, string[]> };
 
 export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cwd(), opts: LoadOptions = {}): LoadResult {
-  const tree = readTree(dataDir, cwd);
-  const { byKind, files, invalidReports, diagnostics, cacheWarnings } = parseTree(tree, schemaDir, opts);
+  const pool = earlyPool(dataDir, schemaDir, opts);
+  let tree: SourceTree;
+  let parsed: ParsedTree;
+  try {
+    tree = readTree(dataDir, cwd);
+    parsed = parseTree(tree, schemaDir, opts, pool);
+  } finally {
+    if (pool) closeParsePool(pool);
+  }
+  const { byKind, files, invalidReports, diagnostics, cacheWarnings } = parsed;
   diagnostics.push(...missingFiles(tree, dataDir, cwd));
   const first = <T>(k: FileKind) => byKind.get(k)?.[0]?.data as T | undefined;
   const project = first<Project>("project");

@@ -6,7 +6,9 @@
 // (Atomics.wait), no event loop needed. Same outcomes as parsing everything on this thread.
 // The texts go to the workers once, in one shared buffer (a nation's are ~360 MB as JS strings:
 // copying them into every worker cost seconds and memory), and come back only when parsing
-// changed them (a BOM, NFD text); the syntax trees never travel.
+// changed them (a BOM, NFD text); the syntax trees never travel. The workers can be started
+// before the files are read (startParsePool): they load the parser and compile the schemas
+// while this thread reads the folder, then wait for their job (the files and the unit codes).
 import { availableParallelism } from "node:os";
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import type { SourceFile } from "../parse/parse-yaml.js";
@@ -45,6 +47,12 @@ export function sharedSource(shared: SharedSources, i: number): SourceFile {
   return { ...shared.names[i]!, text };
 }
 
+/** What a started worker waits for: the files to claim, and the unit codes of the schema messages. */
+export interface ParseJob {
+  files: SharedSources;
+  unitCodes: string[];
+}
+
 /** A worker's message: a file's outcome by index, its text only when parsing changed it. */
 export type WorkerMessage = { i: number; outcome: Omit<FileOutcome, "file"> & { file: Omit<FileOutcome["file"], "text"> & { text?: string } } } | { error: string };
 
@@ -52,6 +60,39 @@ export interface PoolOptions {
   progress?: (done: number, total: number) => void;
   /** False: this thread only waits, the workers parse every file (tests of the worker path). */
   mainParses?: boolean;
+  /** Workers already started (startParsePool); else `size` are started here. */
+  pool?: ParsePool;
+}
+
+/** Worker threads started and waiting for their job; closed after it (or unused) by closeParsePool. */
+export interface ParsePool {
+  workers: Worker[];
+  ports: MessagePort[];
+  /** [0]: the next file to claim; [1]: workers done. */
+  shared: Int32Array;
+  closed: boolean;
+}
+
+/** Starts `size` parse workers: each loads the parser and compiles the schemas, then waits for its ParseJob. */
+export function startParsePool(schemaDir: string, size: number): ParsePool {
+  const ts = import.meta.url.endsWith(".ts");
+  const url = new URL(ts ? "./parse-worker-boot.mjs" : "./parse-worker.js", import.meta.url);
+  const shared = new Int32Array(new SharedArrayBuffer(8));
+  const pool: ParsePool = { workers: [], ports: [], shared, closed: false };
+  for (let i = 0; i < size; i++) {
+    const { port1, port2 } = new MessageChannel();
+    pool.workers.push(new Worker(url, { workerData: { schemaDir, port: port2, shared }, transferList: [port2] }));
+    pool.ports.push(port1);
+  }
+  return pool;
+}
+
+/** Stops the pool's workers (once; a second call does nothing). */
+export function closeParsePool(pool: ParsePool): void {
+  if (pool.closed) return;
+  pool.closed = true;
+  for (const port of pool.ports) port.close();
+  for (const w of pool.workers) void w.terminate();
 }
 
 /**
@@ -60,17 +101,12 @@ export interface PoolOptions {
  */
 export function parseInWorkers(sources: SourceFile[], schemaDir: string, validators: Validators, unitCodes: ReadonlySet<string>, size: number, opts: PoolOptions = {}): Map<string, FileOutcome> {
   const progress = opts.progress;
-  const ts = import.meta.url.endsWith(".ts");
-  const url = new URL(ts ? "./parse-worker-boot.mjs" : "./parse-worker.js", import.meta.url);
-  // [0]: the next file to claim; [1]: workers done.
-  const shared = new Int32Array(new SharedArrayBuffer(8));
-  const ports: MessagePort[] = [];
-  const workers: Worker[] = [];
-  const files = size > 0 ? shareSources(sources) : null;
-  for (let i = 0; i < size; i++) {
-    const { port1, port2 } = new MessageChannel();
-    workers.push(new Worker(url, { workerData: { files, schemaDir, unitCodes: [...unitCodes], port: port2, shared }, transferList: [port2] }));
-    ports.push(port1);
+  const pool = opts.pool ?? startParsePool(schemaDir, size);
+  const { ports, shared } = pool;
+  size = pool.workers.length;
+  if (size > 0) {
+    const job: ParseJob = { files: shareSources(sources), unitCodes: [...unitCodes] };
+    for (const port of ports) port.postMessage(job);
   }
   const out = new Map<string, FileOutcome>();
   const errors: string[] = [];
@@ -98,8 +134,7 @@ export function parseInWorkers(sources: SourceFile[], schemaDir: string, validat
     drain();
     progress?.(out.size, sources.length);
   } finally {
-    for (const port of ports) port.close();
-    for (const w of workers) void w.terminate();
+    closeParsePool(pool);
   }
   if (errors.length) throw new Error(`parse worker: ${errors[0]}`);
   if (out.size !== sources.length) throw new Error(`parse workers returned ${out.size} of ${sources.length} files`);

@@ -1,7 +1,9 @@
 // JSON pointer → line and column, by walking the yaml AST (never by searching the text). A file
 // parsed by the fast path (syntax/fast-yaml.ts) is located from its parser's offsets of keys and
 // scalars, the same as yaml's (test/check/fast-yaml.test.ts), and from yaml's Document for
-// anything else.
+// anything else. Most diagnostics sit under one top-level field (/submitted_on, /values/…): the
+// fast path then parses only the text up to the end of that field (rootEntryPrefix), not the
+// whole file, which is most of the cost of locating a nation's thousands of warnings.
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import { fastYaml, type Offsets } from "../syntax/fast-yaml.js";
 
@@ -12,12 +14,17 @@ export interface Located {
   lineCounter: LineCounter | null;
   /** A released document is parsed again from its text when a diagnostic needs a position (and kept a while, not on the file). */
   released?: boolean;
+  /** The released document was yaml's (the fast path left the file): it is located from yaml's Document again. */
+  yamlDocument?: boolean;
   text?: string;
 }
 
 /** What was parsed again to locate in a released file: the fast path's offsets, and yaml's Document when they do not tell. */
 interface Reparsed {
-  offsets: Map<string, Offsets> | null;
+  /** The fast path's offsets in the whole text (null: it leaves the file to yaml; undefined: not parsed yet). */
+  offsets?: Map<string, Offsets> | null;
+  /** The fast path's offsets in the text up to the end of one top-level field, by the field's name (null: no such prefix). */
+  prefixes: Map<string, Map<string, Offsets> | null>;
   lineCounter: LineCounter | null;
   doc: Document | null;
 }
@@ -27,16 +34,57 @@ const reparsed = new Map<Located, Reparsed>();
 /** How many are kept: diagnostics come file by file, and a nation has thousands of files with a warning. */
 const REPARSED_KEPT = 64;
 
+/** The entry kept for a released file (the most recently used last), its whole-text offsets parsed on first need. */
 function reparsedOf(file: Located & { text: string }): Reparsed {
   let hit = reparsed.get(file);
   if (hit) reparsed.delete(file);
-  else {
-    const offsets = new Map<string, Offsets>();
-    hit = { offsets: fastYaml(file.text, offsets) ? offsets : null, lineCounter: null, doc: null };
-  }
+  else hit = { prefixes: new Map(), lineCounter: null, doc: null };
   reparsed.set(file, hit);
   if (reparsed.size > REPARSED_KEPT) reparsed.delete(reparsed.keys().next().value!);
   return hit;
+}
+
+/** The fast path's offsets of the whole text (null when it leaves the file to yaml). */
+function wholeOffsets(file: Located & { text: string }, r: Reparsed): Map<string, Offsets> | null {
+  if (r.offsets === undefined) {
+    const offsets = new Map<string, Offsets>();
+    r.offsets = fastYaml(file.text, offsets) ? offsets : null;
+  }
+  return r.offsets;
+}
+
+/**
+ * The text up to the end of the top-level field `key`, or null when that cannot be told from lines
+ * alone. The field's line is the first that starts with `key:` in column 0; it ends before the next
+ * line that starts in column 0 with anything but a space, "#", "-" (a sequence may sit at its key's
+ * indentation), "?" or ":" (a complex key), or at the end of the text. In a file the fast path
+ * reads (one document, a mapping at its root, no tab), such a line is the next top-level key unless
+ * it is inside a quoted scalar or flow collection still open: then the prefix does not parse and
+ * the caller parses the whole text. Parsing is left to right, so every node the prefix holds starts
+ * where it does in the whole text.
+ */
+export function rootEntryPrefix(text: string, key: string): string | null {
+  const keyLine = `${key}:`;
+  // Where the field's line starts (its key in column 0).
+  const start = text.startsWith(keyLine) ? 0 : text.indexOf(`\n${keyLine}`) + 1;
+  if (start === 0 && !text.startsWith(keyLine)) return null;
+  for (let nl = text.indexOf("\n", start); nl !== -1; nl = text.indexOf("\n", nl + 1)) {
+    const c = text[nl + 1];
+    if (c !== undefined && !" #-?:\r\n".includes(c)) return text.slice(0, nl + 1);
+  }
+  return text;
+}
+
+/** The fast path's offsets in the prefix of the text that ends with top-level field `key` (see rootEntryPrefix). */
+function prefixOffsets(file: Located & { text: string }, r: Reparsed, key: string): Map<string, Offsets> | null {
+  let offsets = r.prefixes.get(key);
+  if (offsets === undefined) {
+    const prefix = rootEntryPrefix(file.text, key);
+    const found = new Map<string, Offsets>();
+    offsets = prefix !== null && fastYaml(prefix, found) ? found : null;
+    r.prefixes.set(key, offsets);
+  }
+  return offsets;
 }
 
 /** yaml's line counter over a text without parsing it: a line starts at 0 and after every "\n" (as yaml's parser counts them). */
@@ -49,9 +97,11 @@ function countLines(text: string): LineCounter {
 
 /** A released file's position of a key or scalar from the fast path's offsets, without yaml's Document; null when they do not tell. */
 function fastLocate(file: Located, pointer: string, on: "key" | "value"): { line: number; column: number } | null {
-  if (file.doc || !file.released || file.text === undefined) return null;
-  const r = reparsedOf(file as Located & { text: string });
-  const at = r.offsets?.get(pointer);
+  if (file.doc || !file.released || file.yamlDocument || file.text === undefined) return null;
+  const f = file as Located & { text: string };
+  const r = reparsedOf(f);
+  const top = pointerToPath(pointer)[0];
+  const at = (top !== undefined ? prefixOffsets(f, r, top)?.get(pointer) : undefined) ?? wholeOffsets(f, r)?.get(pointer);
   const offset = on === "key" && at?.key !== undefined ? at.key : at?.value;
   if (offset === undefined) return null;
   r.lineCounter ??= countLines(file.text);
@@ -77,6 +127,7 @@ export function releaseDocument(file: Located): void {
   file.doc = null;
   file.lineCounter = null;
   file.released = true;
+  file.yamlDocument = true;
 }
 
 export function pointerToPath(pointer: string): string[] {

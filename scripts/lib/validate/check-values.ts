@@ -20,36 +20,40 @@ export function checkValues(ds: Dataset): Diagnostic[] {
   });
 }
 
+/** A value's JSON pointer; built only when needed (a module function, not a closure per value:
+ *  a nation's reports hold over a million values). */
+function valuePointer(id: string, period: string): string {
+  return pointerOf(["values", id, period]);
+}
+
 function checkEntries(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
   const out: Diagnostic[] = [];
   const periodLabel = new Map(ds.project.periods.map((p) => [p.id, p.id]));
   const missing: string[] = [];
   for (const [id, byPeriod] of Object.entries(report.values)) {
     const ind = cat.indicators.get(id);
-    const keyAt = { file, pointer: pointerOf(["values", id]), on: "key" as const };
     if (!ind) {
-      out.push(diagnostic("VALUE_UNKNOWN_INDICATOR", { id, suggestion: suggest(id, cat.indicators.keys()) ?? "" }, keyAt));
+      out.push(diagnostic("VALUE_UNKNOWN_INDICATOR", { id, suggestion: suggest(id, cat.indicators.keys()) ?? "" }, { file, pointer: pointerOf(["values", id]), on: "key" }));
       continue;
     }
     if (ind.computed) {
-      out.push(diagnostic("VALUE_COMPUTED_INDICATOR", { id, name: ind.name }, keyAt));
+      out.push(diagnostic("VALUE_COMPUTED_INDICATOR", { id, name: ind.name }, { file, pointer: pointerOf(["values", id]), on: "key" }));
       continue;
     }
     for (const [period, value] of Object.entries(byPeriod)) {
-      const pointer = pointerOf(["values", id, period]);
       if (!ind.periods.includes(period) || !periodLabel.has(period)) {
-        out.push(diagnostic("VALUE_UNKNOWN_PERIOD", { name: ind.name, period, allowed: ind.periods.join(", ") }, { file, pointer, on: "key" }));
+        out.push(diagnostic("VALUE_UNKNOWN_PERIOD", { name: ind.name, period, allowed: ind.periods.join(", ") }, { file, pointer: valuePointer(id, period), on: "key" }));
         continue;
       }
       if (value === null) {
         missing.push(`${id}.${period}`);
         continue;
       }
-      const typed = file.dotted.get(pointer) ?? "";
+      const typed = file.dotted.size > 0 ? (file.dotted.get(valuePointer(id, period)) ?? "") : "";
       if ((INTEGER_KINDS.has(ind.kind) || ind.kind === "money") && VI_THOUSANDS.test(typed)) {
-        out.push(diagnostic("NUMBER_THOUSANDS_SEPARATOR", { actual: typed, read: formatNumber(value, 3), suggestion: typed.replace(/\./g, "") }, { file, pointer }));
+        out.push(diagnostic("NUMBER_THOUSANDS_SEPARATOR", { actual: typed, read: formatNumber(value, 3), suggestion: typed.replace(/\./g, "") }, { file, pointer: valuePointer(id, period) }));
       } else if (INTEGER_KINDS.has(ind.kind) && !Number.isInteger(value)) {
-        out.push(diagnostic("NUMBER_NOT_INTEGER", { indicator: ind.name, unit: ind.unit, actual: typed || String(value) }, { file, pointer }));
+        out.push(diagnostic("NUMBER_NOT_INTEGER", { indicator: ind.name, unit: ind.unit, actual: typed || String(value) }, { file, pointer: valuePointer(id, period) }));
       }
     }
   }
@@ -196,10 +200,19 @@ function ratesInRange(ds: Dataset, cat: CatalogueIndex, { file, report }: Loaded
   return out;
 }
 
+/** The forms' disjoint groups, resolved once per dataset (not once per report). */
+const disjointOf = new WeakMap<Dataset["forms"], ReturnType<typeof disjointGroups>>();
+
+function disjointGroupsOnce(forms: Dataset["forms"]): ReturnType<typeof disjointGroups> {
+  let groups = disjointOf.get(forms);
+  if (!groups) disjointOf.set(forms, (groups = disjointGroups(forms)));
+  return groups;
+}
+
 /** Disjoint parts of a total (a form's group) adding up to more than it. */
 function disjointSums(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const b of disjointGroups(ds.forms)) {
+  for (const b of disjointGroupsOnce(ds.forms)) {
     for (const [p, v] of Object.entries(report.values[b.total] ?? {})) {
       const parts = b.parts.map((id) => num(report.values[id]?.[p]));
       const given = parts.filter((x): x is number => x !== null);

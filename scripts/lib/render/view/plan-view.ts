@@ -113,7 +113,7 @@ function planNotice(ds: Dataset): string | null {
 
 function blankContext(ds: Dataset): FormContext {
   const root = ds.units.get(ds.project.root)!;
-  const empty = { unit: root, report: null, declared: {}, rolled: null, effective: {}, finance: [], asOf: null, adopted: {}, coverage: { reporting: 0, total: 0, missing: [], complete: true }, parts: {} };
+  const empty = { unit: root, report: null, declared: {}, rolled: null, effective: {}, finance: [], asOf: null, adopted: {}, coverage: { reporting: 0, total: 0, missing: [], complete: true }, feeding: [] };
   return { ...formContext(ds, empty, [], () => false), areaLabels: {} };
 }
 
