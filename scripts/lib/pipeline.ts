@@ -41,7 +41,7 @@ import type { UnitDocs } from "./site/adapt/unit-page.js";
 import { reportPath } from "./units/paths.js";
 import { codeVersion, contentKey } from "./write/code-version.js";
 import { MANIFEST, withStagedOutput, type FileFate, type OutputWriter } from "./write/output-dir.js";
-import { buildInputs, upToDate, type Manifest, type ManifestEntry, type RecordedCheck, type UpToDate } from "./up-to-date.js";
+import { buildInputs, outputStatFile, upToDate, type Manifest, type ManifestEntry, type RecordedCheck, type UpToDate } from "./up-to-date.js";
 
 export interface CheckRunOptions extends CheckOptions {
   dataDir: string;
@@ -236,7 +236,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const progress = opts.progress ?? (() => {});
   const code = codeVersion(opts.templateDir);
   const inputs = buildInputs(opts, code);
-  const early = opts.shortCircuit === false || opts.mergeFrom ? null : upToDate(opts.outDir, code, inputs, opts.warn ?? (() => {}), opts.cacheDir);
+  const statFile = outputStatFile(opts);
+  const early = opts.shortCircuit === false || opts.mergeFrom ? null : upToDate(opts.outDir, code, inputs, opts.warn ?? (() => {}), opts.cacheDir, statFile);
   if (early) return earlyResult(early);
   const parseCache = opts.cacheDir ?? opts.parseCacheDir;
   const checked = check({ ...opts, load: { ...opts.load, ...(parseCache ? { cacheDir: parseCache } : {}) } }, (d, t) => progress(PHASES.read, d, t));
@@ -279,7 +280,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         writeManifest(writer, { code, inputs, check: recorded, documents });
         return { check: checked, built: true, documents, fates: new Map(writer.fates()), levelNames, upToDate: false };
       },
-      { codeVersion: code, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.mergeFrom ? { sources: opts.mergeFrom } : {}), ...(opts.warn ? { warn: opts.warn } : {}) },
+      { codeVersion: code, ...(statFile ? { statFile } : {}), ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.mergeFrom ? { sources: opts.mergeFrom } : {}), ...(opts.warn ? { warn: opts.warn } : {}) },
     );
   } finally {
     await packer?.close();

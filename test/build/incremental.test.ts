@@ -3,7 +3,7 @@
 // output (or the --cache folder); after one commune edit it re-renders exactly the documents and
 // pages that depend on it, and gives the same bytes as a cold build; a corrupted previous page or
 // cache entry is detected, warned about and rebuilt.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,7 +19,9 @@ const out = tmp("out");
 
 async function run(outDir: string, opts: Partial<BuildOptions> = {}): Promise<{ result: BuildResult; warnings: string[] }> {
   const warnings: string[] = [];
-  const result = await build({ dataDir: fx.data, outDir, schemaDir: SCHEMAS, templateDir: TEMPLATES, workers: 0, load: { workers: 0 }, warn: (l) => warnings.push(l), ...opts });
+  // Each output's own parse cache, where the stats of its files are recorded (as `npm run build` does).
+  const parseCacheDir = `${outDir}-parse-cache`;
+  const result = await build({ dataDir: fx.data, outDir, schemaDir: SCHEMAS, templateDir: TEMPLATES, workers: 0, load: { workers: 0 }, warn: (l) => warnings.push(l), parseCacheDir, ...opts });
   expect(result.built).toBe(true);
   return { result, warnings };
 }
@@ -130,6 +132,29 @@ describe("incremental build", () => {
     expect(warnings.some((w) => w.includes(page) && w.includes("không khớp SHA-256"))).toBe(true);
     expect(result.fates.get(page)).toBe("unchanged"); // rendered, with the bytes the manifest recorded
     expect(withFate(result.fates, "new", "changed")).toEqual([]);
+    expectSameTree(out, editedCold);
+  }, 300_000);
+});
+
+describe("files trusted by their recorded stat", () => {
+  it("records the stat of every file of the output beside the parse cache, not in the output", () => {
+    const record = JSON.parse(readFileSync(`${out}-parse-cache/output-stat.json`, "utf8")) as { files: Record<string, string> };
+    const listed = (JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as { files: { path: string }[] }).files.map((f) => f.path);
+    expect(Object.keys(record.files).sort()).toEqual([...listed, "manifest.json"].sort());
+    expect(existsSync(join(out, "output-stat.json"))).toBe(false);
+  });
+
+  it("detects a file edited in place (same size, same inode, another mtime) and renders it again", async () => {
+    const file = "data/00126.json";
+    const path = join(out, file);
+    const bytes = readFileSync(path);
+    const at = bytes.indexOf("00126");
+    bytes[at] = "1".charCodeAt(0); // "10126": same length
+    writeFileSync(path, bytes); // in place: the same inode (and every hard link to it)
+    const { result, warnings } = await run(out);
+    expect(result.upToDate).toBe(false);
+    expect(warnings.some((w) => w.includes(file) && w.includes("không khớp SHA-256"))).toBe(true);
+    expect(result.fates.get(file)).toBe("unchanged"); // rendered again, with the bytes the manifest recorded
     expectSameTree(out, editedCold);
   }, 300_000);
 });

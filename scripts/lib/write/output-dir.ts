@@ -4,15 +4,19 @@
 // entry per file (path, SHA-256, and for files made from a content address, its key), and tells
 // what each file is compared with the previous output: new, changed, unchanged or reused.
 //
-// Reuse by content address (`cached`): a file made from inputs hashed into a key is copied from a
-// previous output (the target itself, or the --cache folder) when that output recorded the same key
-// for the same path and the file there still has the recorded SHA-256; otherwise it is rendered.
+// Reuse by content address (`cached`): a file made from inputs hashed into a key is hard-linked (or
+// copied, where links fail) from a previous output (the target itself, or the --cache folder) when
+// that output recorded the same key for the same path and the file there still has the recorded
+// SHA-256; otherwise it is rendered. The SHA-256 is trusted without reading the file while the
+// file's size, mtime and inode are those recorded when it was written (output-stat.ts); else the
+// file is read and hashed.
 // A previous output that cannot be read, or was made by other code, or an entry whose bytes do not
 // match, is ignored with one warning line and rebuilt, never trusted.
 import { createHash } from "node:crypto";
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { filesUnder } from "../files/walk.js";
+import { readStats, sameStat, statOf, writeStats } from "./output-stat.js";
 
 export interface FileEntry {
   path: string;
@@ -55,6 +59,8 @@ export interface OutputOptions {
   sources?: readonly string[];
   /** One line per ignored previous output or entry. */
   warn?: (line: string) => void;
+  /** Where the stats of the output's files are recorded (output-stat.ts), outside the output. */
+  statFile?: string;
 }
 
 export const MANIFEST = "manifest.json";
@@ -71,11 +77,13 @@ interface PreviousOutput {
   byKey?: Map<string, string[]>;
   /** Made by the same code (its keyed files may be reused). */
   trusted: boolean;
+  /** Each file's stat when it was written, for files whose SHA-256 holds without reading them. */
+  stats: ReadonlyMap<string, string>;
 }
 
 /** A previous output's manifest, or null (with a warning when it exists but cannot be read). A
  *  manifest from before content addresses (no `files`) has nothing to reuse. */
-function readPrevious(dir: string, codeVersion: string | undefined, warn: (line: string) => void): PreviousOutput | null {
+function readPrevious(dir: string, codeVersion: string | undefined, warn: (line: string) => void, statFile?: string): PreviousOutput | null {
   const path = join(dir, MANIFEST);
   if (!existsSync(path)) return null;
   let manifest: { code?: unknown; files?: unknown };
@@ -92,25 +100,42 @@ function readPrevious(dir: string, codeVersion: string | undefined, warn: (line:
   if (!trusted) warn(`Bỏ qua kết quả cũ ${path}: do một phiên bản chương trình khác tạo ra; dựng lại mọi tệp.`);
   const files = new Map<string, FileEntry>();
   for (const f of manifest.files as FileEntry[]) if (typeof f?.path === "string" && typeof f.sha256 === "string") files.set(f.path, f);
-  files.set(MANIFEST, { path: MANIFEST, sha256: sha256(text) }); // its fate only: it has no key, never reused
-  return { dir, files, trusted };
+  const sum = sha256(text);
+  files.set(MANIFEST, { path: MANIFEST, sha256: sum }); // its fate only: it has no key, never reused
+  return { dir, files, trusted, stats: readStats(statFile, dir, sum) };
 }
 
-/** The bytes of `rel` from a previous output that made it from `key`, checked against its SHA-256. */
-function reusableBytes(previous: readonly PreviousOutput[], rel: string, key: string, warn: (line: string) => void): Buffer | null {
+/** Whether the file at `full` has SHA-256 `sum`: by its stat when recorded and unchanged, else read. */
+function holds(stats: ReadonlyMap<string, string>, path: string, full: string, sum: string): "yes" | "differs" | "missing" {
+  if (sameStat(stats, path, full)) return "yes";
+  try {
+    return sha256(readFileSync(full)) === sum ? "yes" : "differs";
+  } catch {
+    return "missing";
+  }
+}
+
+/** The file `rel` of a previous output that made it from `key`, with its SHA-256 still holding. */
+function reusableFile(previous: readonly PreviousOutput[], rel: string, key: string, warn: (line: string) => void): { full: string; sha256: string } | null {
   for (const p of previous) {
     const e = p.files.get(rel);
     if (e?.key !== key) continue;
-    let bytes: Buffer | null = null;
-    try {
-      bytes = readFileSync(join(p.dir, rel));
-    } catch {
-      bytes = null;
-    }
-    if (bytes && sha256(bytes) === e.sha256) return bytes;
-    warn(`Bỏ qua ${join(p.dir, rel)} trong kết quả cũ: ${bytes ? "nội dung không khớp SHA-256 đã ghi" : "tệp không còn"}; dựng lại.`);
+    const full = join(p.dir, rel);
+    const state = holds(p.stats, rel, full, e.sha256);
+    if (state === "yes") return { full, sha256: e.sha256 };
+    warn(`Bỏ qua ${full} trong kết quả cũ: ${state === "differs" ? "nội dung không khớp SHA-256 đã ghi" : "tệp không còn"}; dựng lại.`);
   }
   return null;
+}
+
+/** A hard link of `from` at `to` (a copy where the file system refuses links). */
+function linkOrCopy(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
 }
 
 /** The paths the first previous output holding `key` recorded with it, sorted. */
@@ -141,17 +166,16 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, contents);
   };
-  const reusable = (rel: string, key: string) => reusableBytes(previous, rel, key, warn);
   const reuse = (key: string, paths: readonly string[]): string[] | null => {
-    const old: Buffer[] = [];
+    const old: { full: string; sha256: string }[] = [];
     for (const rel of paths) {
-      const bytes = reusable(rel, key);
-      if (!bytes) return null;
-      old.push(bytes);
+      const file = reusableFile(previous, rel, key, warn);
+      if (!file) return null;
+      old.push(file);
     }
     return paths.map((rel, i) => {
-      put(rel, old[i]!);
-      return record(rel, sha256(old[i]!), key, true);
+      linkOrCopy(old[i]!.full, join(stage, rel));
+      return record(rel, old[i]!.sha256, key, true);
     });
   };
   return {
@@ -190,15 +214,7 @@ function refreshCache(cacheDir: string, target: string, files: readonly FileEntr
   mkdirSync(dirname(dest), { recursive: true });
   const fresh = mkdtempSync(`${dest}-new-`);
   const kept = files.filter((f) => f.key !== undefined);
-  for (const f of kept) {
-    const to = join(fresh, f.path);
-    mkdirSync(dirname(to), { recursive: true });
-    try {
-      linkSync(join(target, f.path), to);
-    } catch {
-      writeFileSync(to, readFileSync(join(target, f.path)));
-    }
-  }
+  for (const f of kept) linkOrCopy(join(target, f.path), join(fresh, f.path));
   const m = JSON.parse(manifest) as { code?: string };
   writeFileSync(join(fresh, MANIFEST), JSON.stringify({ code: m.code, files: kept }) + "\n");
   rmSync(dest, { recursive: true, force: true });
@@ -209,11 +225,13 @@ function refreshCache(cacheDir: string, target: string, files: readonly FileEntr
  *  `inputs`, and every file it lists is there with its recorded SHA-256, and no other: the output a
  *  build of the same inputs would make, so that build can stop early. Otherwise null (with a warning
  *  when an output of the same inputs is no longer intact). */
-export function intactOutput<M extends { files: FileEntry[] }>(dir: string, codeVersion: string, inputs: string, warn: (line: string) => void): M | null {
+export function intactOutput<M extends { files: FileEntry[] }>(dir: string, codeVersion: string, inputs: string, warn: (line: string) => void, statFile?: string): M | null {
   const path = join(dir, MANIFEST);
   let manifest: { code?: unknown; inputs?: unknown; files?: unknown };
+  let text = "";
   try {
-    manifest = JSON.parse(readFileSync(path, "utf8")) as typeof manifest;
+    text = readFileSync(path, "utf8");
+    manifest = JSON.parse(text) as typeof manifest;
   } catch {
     return null; // none, or unreadable: the writer warns about the latter
   }
@@ -222,16 +240,8 @@ export function intactOutput<M extends { files: FileEntry[] }>(dir: string, code
   const listed = new Set([MANIFEST, ...files.map((f) => f?.path)]);
   const present = existsSync(dir) ? filesUnder(dir).map((f) => relative(dir, f).split("\\").join("/")) : [];
   const extra = present.find((p) => !listed.has(p));
-  const broken =
-    extra === undefined
-      ? files.find((f) => {
-          try {
-            return typeof f.sha256 !== "string" || sha256(readFileSync(join(dir, f.path))) !== f.sha256;
-          } catch {
-            return true;
-          }
-        })?.path
-      : undefined;
+  const stats = readStats(statFile, resolve(dir), sha256(text));
+  const broken = extra === undefined ? files.find((f) => typeof f.sha256 !== "string" || holds(stats, f.path, join(dir, f.path), f.sha256) !== "yes")?.path : undefined;
   const bad = extra ?? broken;
   if (bad === undefined && present.length === listed.size) return manifest as M;
   warn(`Kết quả cũ ${dir} không còn nguyên vẹn (${bad ?? "thiếu tệp"}: ${extra !== undefined ? "tệp lạ không có trong manifest.json" : "nội dung không khớp SHA-256 đã ghi hoặc tệp không còn"}); dựng lại.`);
@@ -249,13 +259,17 @@ export async function withStagedOutput<T>(outDir: string, build: (w: OutputWrite
   const stage = mkdtempSync(join(dirname(target), `.${basename(target)}-build-`));
   const warn = opts.warn ?? (() => {});
   const sources = [target, ...(opts.cacheDir ? [resolve(opts.cacheDir, CACHE_SUBDIR)] : []), ...(opts.sources ?? []).map((d) => resolve(d))];
-  const previous = sources.map((dir) => readPrevious(dir, opts.codeVersion, warn));
+  const previous = sources.map((dir, i) => readPrevious(dir, opts.codeVersion, warn, i === 0 ? opts.statFile : undefined));
   const writer = createWriter(stage, previous[0] ?? null, previous.filter((p): p is PreviousOutput => p?.trusted === true), warn);
   try {
     const result = await build(writer);
+    const files = writer.files();
+    const stats = new Map(files.flatMap((f) => [[f.path, statOf(join(stage, f.path))] as const].filter((e): e is [string, string] => e[1] !== null)));
     const old = existsSync(target) ? `${stage}-old` : null;
     if (old) renameSync(target, old);
     renameSync(stage, target);
+    const manifest = files.find((f) => f.path === MANIFEST);
+    if (manifest) writeStats(opts.statFile, target, manifest.sha256, stats);
     if (old) rmSync(old, { recursive: true, force: true });
     if (opts.cacheDir && existsSync(join(target, MANIFEST))) refreshCache(opts.cacheDir, target, writer.files(), readFileSync(join(target, MANIFEST), "utf8"));
     return result;
