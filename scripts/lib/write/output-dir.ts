@@ -23,6 +23,9 @@ export interface FileEntry {
   sha256: string;
   /** The content address the file was made from (see `cached`), when it has one. */
   key?: string;
+  /** The input key of the unit the file belongs to (write/input-keys.ts): a digest of the inputs it
+   *  is made from, known before its content address is computed (see `reuseByInput`). */
+  input?: string;
 }
 
 /** What a file is compared with the previous output at the same path. */
@@ -40,10 +43,17 @@ export interface OutputWriter {
   recorded(key: string): string[];
   /** Copies the files at `paths` made from `key` from a previous output, when every one of them is
    *  there intact; returns their SHA-256, or null (nothing written) when one is missing. */
-  reuse(key: string, paths: readonly string[]): string[] | null;
+  reuse(key: string, paths: readonly string[], input?: string): string[] | null;
   /** The files at `paths` made from `key`: copied from a previous output that recorded that key,
    *  else rendered (`render` gives their contents in the same order). Returns their SHA-256. */
-  cached(key: string, paths: readonly string[], render: () => Promise<(string | Uint8Array)[]>): Promise<string[]>;
+  cached(key: string, paths: readonly string[], render: () => Promise<(string | Uint8Array)[]>, input?: string): Promise<string[]>;
+  /** The files at `paths` copied from a previous output that recorded them with the input key
+   *  `input` (and one content address, which is returned), when every one is there intact: what
+   *  they are made from did not change, so they are not made again, their key not even computed.
+   *  Null (nothing written) otherwise. */
+  reuseByInput(input: string, paths: readonly string[]): { key: string; sums: string[] } | null;
+  /** The paths copied by `reuseByInput`, sorted. */
+  keptByInput(): string[];
   /** Every file written so far, sorted by path. */
   files(): FileEntry[];
   /** Each file's fate, by path. */
@@ -138,6 +148,15 @@ function linkOrCopy(from: string, to: string): void {
   }
 }
 
+/** The content address a previous output recorded for every one of `paths` with the input key `input`. */
+function keyByInput(previous: readonly PreviousOutput[], input: string, paths: readonly string[]): string | null {
+  for (const p of previous) {
+    const key = p.files.get(paths[0] ?? "")?.key;
+    if (key !== undefined && paths.every((rel) => p.files.get(rel)?.input === input && p.files.get(rel)?.key === key)) return key;
+  }
+  return null;
+}
+
 /** The paths the first previous output holding `key` recorded with it, sorted. */
 function recordedPaths(previous: readonly PreviousOutput[], key: string): string[] {
   for (const p of previous) {
@@ -151,12 +170,35 @@ function recordedPaths(previous: readonly PreviousOutput[], key: string): string
   return [];
 }
 
+type RecordFile = (rel: string, sum: string, key: string | undefined, reused: boolean, input?: string) => string;
+
+/** The writer's `reuse`: links the files at `paths` made from `key` from a previous output into the
+ *  stage when every one of them is there intact, and records them. */
+function reuser(stage: string, previous: readonly PreviousOutput[], warn: (line: string) => void, record: RecordFile) {
+  // A file found broken by `reuseByInput` is looked at again by `cached`: one warning is enough.
+  const warned = new Set<string>();
+  const warnOnce = (line: string) => void (warned.has(line) || (warned.add(line), warn(line)));
+  return (key: string, paths: readonly string[], input?: string): string[] | null => {
+    const old: { full: string; sha256: string }[] = [];
+    for (const rel of paths) {
+      const file = reusableFile(previous, rel, key, warnOnce);
+      if (!file) return null;
+      old.push(file);
+    }
+    return paths.map((rel, i) => {
+      linkOrCopy(old[i]!.full, join(stage, rel));
+      return record(rel, old[i]!.sha256, key, true, input);
+    });
+  };
+}
+
 function createWriter(stage: string, before: PreviousOutput | null, previous: PreviousOutput[], warn: (line: string) => void): OutputWriter {
   const written = new Map<string, FileEntry>();
   const fate = new Map<string, FileFate>();
-  const record = (rel: string, sum: string, key: string | undefined, reused: boolean) => {
+  const kept: string[] = [];
+  const record: RecordFile = (rel, sum, key, reused, input) => {
     if (written.has(rel)) throw new Error(`output written twice: ${rel}`);
-    written.set(rel, key === undefined ? { path: rel, sha256: sum } : { path: rel, sha256: sum, key });
+    written.set(rel, { path: rel, sha256: sum, ...(key === undefined ? {} : { key }), ...(input === undefined ? {} : { input }) });
     const old = before?.files.get(rel)?.sha256;
     fate.set(rel, reused ? "reused" : old === undefined ? "new" : old === sum ? "unchanged" : "changed");
     return sum;
@@ -166,18 +208,7 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, contents);
   };
-  const reuse = (key: string, paths: readonly string[]): string[] | null => {
-    const old: { full: string; sha256: string }[] = [];
-    for (const rel of paths) {
-      const file = reusableFile(previous, rel, key, warn);
-      if (!file) return null;
-      old.push(file);
-    }
-    return paths.map((rel, i) => {
-      linkOrCopy(old[i]!.full, join(stage, rel));
-      return record(rel, old[i]!.sha256, key, true);
-    });
-  };
+  const reuse = reuser(stage, previous, warn, record);
   return {
     root: stage,
     write(rel, contents, key) {
@@ -193,15 +224,23 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
     },
     recorded: (key) => recordedPaths(previous, key),
     reuse,
-    async cached(key, paths, render) {
-      const reused = reuse(key, paths);
+    async cached(key, paths, render, input) {
+      const reused = reuse(key, paths, input);
       if (reused) return reused;
       const contents = await render();
       return paths.map((rel, i) => {
         put(rel, contents[i]!);
-        return record(rel, sha256(contents[i]!), key, false);
+        return record(rel, sha256(contents[i]!), key, false, input);
       });
     },
+    reuseByInput(input, paths) {
+      const key = keyByInput(previous, input, paths);
+      const sums = key === null ? null : reuse(key, paths, input);
+      if (key === null || sums === null) return null;
+      kept.push(...paths);
+      return { key, sums };
+    },
+    keptByInput: () => [...kept].sort(),
     files: () => [...written.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     fates: () => fate,
   };
