@@ -12,6 +12,7 @@
 // file is read and hashed.
 // A previous output that cannot be read, or was made by other code, or an entry whose bytes do not
 // match, is ignored with one warning line and rebuilt, never trusted.
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
@@ -256,8 +257,10 @@ function refreshCache(cacheDir: string, target: string, files: readonly FileEntr
   for (const f of kept) linkOrCopy(join(target, f.path), join(fresh, f.path));
   const m = JSON.parse(manifest) as { code?: string };
   writeFileSync(join(fresh, MANIFEST), JSON.stringify({ code: m.code, files: kept }) + "\n");
-  rmSync(dest, { recursive: true, force: true });
+  const old = existsSync(dest) ? `${fresh}-old` : null;
+  if (old) renameSync(dest, old);
   renameSync(fresh, dest);
+  if (old) removeLater(old);
 }
 
 /** The manifest of the output in `dir` when it was made by `codeVersion` from inputs whose digest is
@@ -292,6 +295,19 @@ export function keepInCache(cacheDir: string, dir: string, files: readonly FileE
   refreshCache(cacheDir, resolve(dir), files, readFileSync(join(dir, MANIFEST), "utf8"));
 }
 
+/** Removes a folder already moved out of the way (a replaced output) in a detached process, so that
+ *  the build does not wait for thousands of files to be unlinked; in this process if none starts. */
+function removeLater(dir: string): void {
+  const now = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const child = spawn(process.execPath, ["-e", "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })", dir], { detached: true, stdio: "ignore" });
+    child.on("error", now);
+    child.unref();
+  } catch {
+    now();
+  }
+}
+
 export async function withStagedOutput<T>(outDir: string, build: (w: OutputWriter) => Promise<T>, opts: OutputOptions = {}): Promise<T> {
   const target = resolve(outDir);
   mkdirSync(dirname(target), { recursive: true });
@@ -309,7 +325,7 @@ export async function withStagedOutput<T>(outDir: string, build: (w: OutputWrite
     renameSync(stage, target);
     const manifest = files.find((f) => f.path === MANIFEST);
     if (manifest) writeStats(opts.statFile, target, manifest.sha256, stats);
-    if (old) rmSync(old, { recursive: true, force: true });
+    if (old) removeLater(old);
     if (opts.cacheDir && existsSync(join(target, MANIFEST))) refreshCache(opts.cacheDir, target, writer.files(), readFileSync(join(target, MANIFEST), "utf8"));
     return result;
   } catch (err) {
