@@ -17,9 +17,12 @@
 // the --cache folder) recorded for the same path, with the file's bytes intact, is copied instead
 // of rendered and packed. Input workbooks are keyed by their report's text and the rest of the
 // data. Site pages, downloads, assets and the search index are keyed the same way (each by exactly
-// the part of the site model it is made from: site/build-site.ts). A rebuild whose inputs (data,
-// schemas, options) and code are those the output's manifest recorded, with the output intact,
-// stops before the check (up-to-date.ts).
+// the part of the site model it is made from: site/build-site.ts). Before any of that, each unit has
+// an input key (write/input-keys.ts: code, options, the non-report data, its subtree's reports): a
+// unit whose input key the previous output recorded keeps its documents and page without its view,
+// model or page view being computed, so a rebuild after one edit computes the edited unit and its
+// ancestors only. A rebuild whose inputs (data, schemas, options) and code are those the output's
+// manifest recorded, with the output intact, stops before the check (up-to-date.ts).
 import { rollUp, type Tree } from "./aggregate/roll-up.js";
 import { rollupDiagnostics } from "./aggregate/rollup-rule.js";
 import { AuditError, auditEnv, auditTables, type AuditedTable } from "./audit/audit-tables.js";

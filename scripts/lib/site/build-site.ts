@@ -14,9 +14,9 @@
 // alone; the search index from every HTML page's SHA-256.
 //
 // With the units' input keys (write/input-keys.ts), a unit page is also recorded with its page's
-// input key: its unit's input key (its report and its subtree's, and every non-report file) and
-// what else the page shows that the key does not cover (its and its children's part of the model,
-// its ancestors' and siblings' names, the sizes of the files it links to). A page whose input key a
+// input key: its unit's input key (its report and its subtree's, and every non-report file, so its
+// and its children's part of the model) and what else the page shows that the key does not cover
+// (its ancestors' and siblings' names, the sizes of the files it links to). A page whose input key a
 // previous output recorded is kept without computing its view (maps, charts). No file's content
 // but a unit's own page shows the report's body (`html`), so the model's other keys leave it out:
 // a unit whose documents were kept has none in the model, and gets it (`reportHtml`) only when its
@@ -172,7 +172,8 @@ function withoutBody(u: UnitPage): UnitPage {
   return { ...u, html: null };
 }
 
-/** The input key of a unit's page: its unit's input key, and what else the page shows (see above). */
+/** The input key of a unit's page: its unit's input key (which covers its and its children's part
+ *  of the model: their reports, the non-report data), and what else the page shows (see above). */
 function pageInput({ ix, layout }: SiteContext, u: UnitPage, unitInput: string, charts: boolean): string {
   const names = (code: string) => {
     const k = ix.units.get(code);
@@ -181,11 +182,10 @@ function pageInput({ ix, layout }: SiteContext, u: UnitPage, unitInput: string, 
   const ancestors: unknown[] = [];
   for (let p = u.parent, n = 0; p !== null && n < ix.units.size; p = ix.units.get(p)?.parent ?? null, n++) ancestors.push(names(p));
   const siblings = u.parent === null ? [] : (ix.units.get(u.parent)?.children ?? []).map(names);
-  const children = u.children.map((c) => ix.units.get(c)).filter((c): c is UnitPage => c !== undefined).map(withoutBody);
   const own = [...u.documents.map((d) => d.path), unitDataFiles(u.code).json, ...CSV_VARIANTS.map((v) => unitDataFiles(u.code).csv(v))];
   const workbook = ix.sizes.get(PROVINCE_FILES.workbook);
   const linked = { own: own.map((p) => ix.sizes.get(p) ?? null), workbook: workbook === undefined ? null : sizeText(workbook) };
-  return contentKey(unitInput, "page", layout, String(charts), ...[withoutBody(u), children, ancestors, siblings, linked].map((x) => JSON.stringify(x)));
+  return contentKey(unitInput, "page", layout, String(charts), JSON.stringify([ancestors, siblings, linked]));
 }
 
 /** Every unit's data files (from its own part of the model) and page, keyed by its view: exactly
