@@ -23,6 +23,7 @@
 // model or page view being computed, so a rebuild after one edit computes the edited unit and its
 // ancestors only. A rebuild whose inputs (data, schemas, options) and code are those the output's
 // manifest recorded, with the output intact, stops before the check (up-to-date.ts).
+import { join } from "node:path";
 import { rollUp, type Tree } from "./aggregate/roll-up.js";
 import { rollupDiagnostics } from "./aggregate/rollup-rule.js";
 import { AuditError, auditEnv, auditTables, type AuditedTable } from "./audit/audit-tables.js";
@@ -290,7 +291,9 @@ async function writeSite(src: DocSources, jobs: readonly DocJob[], docs: { docs:
   const model = siteModel({ ds, tree, views, docs: docs.docs, plan, geo: readGeo(opts.dataDir) });
   const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));
   const { buildSite } = await import("./site/build-site.js");
-  await buildSite(model, writer, { chartLevels, code: src.code, unitInputs: src.inputs.units, keepByInput: src.keep, reportHtml: docs.lazyBody });
+  const memoDir = opts.cacheDir ?? opts.parseCacheDir;
+  const memo = memoDir === undefined ? {} : { mapMemo: join(memoDir, "map-memo.json"), ...(opts.warn ? { warn: opts.warn } : {}) };
+  await buildSite(model, writer, { chartLevels, code: src.code, unitInputs: src.inputs.units, keepByInput: src.keep, reportHtml: docs.lazyBody, ...memo });
 }
 
 /** The build that stops early: the previous output, verified, is what this build would make. */

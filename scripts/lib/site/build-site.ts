@@ -40,6 +40,7 @@ import { unitView } from "./views-unit.js";
 import { PROVINCE_FILES, sizeText, unitDataFiles } from "./views-downloads.js";
 import { indicatorCsvPath, indicatorPath, indicatorView, keyIndicators } from "./views-indicator.js";
 import { provinceWorkbook } from "./workbook.js";
+import { closeMapMemo, openMapMemo } from "./map-memo.js";
 
 export interface BuildSiteOptions {
   /** Levels whose unit pages carry ECharts charts (about 10 ms per chart); default: every level. */
@@ -57,6 +58,10 @@ export interface BuildSiteOptions {
   keepByInput?: boolean;
   /** The report body of a unit whose model left it out (its documents were kept), computed on demand. */
   reportHtml?: ReadonlyMap<string, () => string | null>;
+  /** Where map geometry and label places are kept between builds (map-memo.ts); none: computed. */
+  mapMemo?: string;
+  /** One line per ignored memo file or entry. */
+  warn?: (line: string) => void;
   /** Overrides for tests. */
   siteSrc?: string;
   templatesDir?: string;
@@ -133,9 +138,14 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
   };
   await writeProvinceFiles(ctx, writer.root);
   lap("province downloads written");
-  await writeOverviewPages(ctx);
-  lap("overview pages written");
-  await writeUnitFiles(ctx, new Set(opts.chartLevels ?? model.levels.map((l) => l.id)), opts);
+  if (opts.mapMemo && code !== undefined) openMapMemo(opts.mapMemo, code, opts.warn ?? (() => {}));
+  try {
+    await writeOverviewPages(ctx);
+    lap("overview pages written");
+    await writeUnitFiles(ctx, new Set(opts.chartLevels ?? model.levels.map((l) => l.id)), opts);
+  } finally {
+    if (code !== undefined) closeMapMemo(code);
+  }
   writer.write(".nojekyll", "");
   lap(`${model.units.length} unit pages written`);
   if (opts.search ?? true) await writeSearch(writer, code, lap);
