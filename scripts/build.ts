@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import type { BuildOptions, Shard } from "./lib/pipeline.js";
 import { codeVersion } from "./lib/write/code-version.js";
 import type { FileFate } from "./lib/write/output-dir.js";
-import { buildInputs, upToDate } from "./lib/up-to-date.js";
+import { buildInputs, outputStatFile, upToDate } from "./lib/up-to-date.js";
 import { submissionTimes } from "./lib/git/submission-times.js";
 import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { formatText, summaryLine } from "./lib/diagnostics/report-text.js";
@@ -65,7 +65,7 @@ await runCli(async () => {
   };
   // Nothing changed since the output was made (and it is intact): say so without loading the pipeline.
   const code = codeVersion(opts.templateDir);
-  const early = upToDate(outDir, code, buildInputs(opts, code), warn, opts.cacheDir);
+  const early = upToDate(outDir, code, buildInputs(opts, code), warn, opts.cacheDir, outputStatFile(opts));
   if (early) {
     const { check, documents } = early.manifest;
     if (check.git_dates) process.stderr.write(`${describeSubmissionDates({ ...check.git_dates, diagnostics: [] })}\n`);

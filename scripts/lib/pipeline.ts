@@ -17,9 +17,13 @@
 // the --cache folder) recorded for the same path, with the file's bytes intact, is copied instead
 // of rendered and packed. Input workbooks are keyed by their report's text and the rest of the
 // data. Site pages, downloads, assets and the search index are keyed the same way (each by exactly
-// the part of the site model it is made from: site/build-site.ts). A rebuild whose inputs (data,
-// schemas, options) and code are those the output's manifest recorded, with the output intact,
-// stops before the check (up-to-date.ts).
+// the part of the site model it is made from: site/build-site.ts). Before any of that, each unit has
+// an input key (write/input-keys.ts: code, options, the non-report data, its subtree's reports): a
+// unit whose input key the previous output recorded keeps its documents and page without its view,
+// model or page view being computed, so a rebuild after one edit computes the edited unit and its
+// ancestors only. A rebuild whose inputs (data, schemas, options) and code are those the output's
+// manifest recorded, with the output intact, stops before the check (up-to-date.ts).
+import { join } from "node:path";
 import { rollUp, type Tree } from "./aggregate/roll-up.js";
 import { rollupDiagnostics } from "./aggregate/rollup-rule.js";
 import { AuditError, auditEnv, auditTables, type AuditedTable } from "./audit/audit-tables.js";
@@ -34,7 +38,7 @@ import { blocksHtml, renderDocument } from "./render/documents.js";
 import { loadTemplates, type Templates } from "./render/templates.js";
 import { planDocModel } from "./render/view/plan-view.js";
 import { reportDocModel } from "./render/view/report-doc.js";
-import { reportView } from "./render/view/report-view.js";
+import { reportView, type ReportView } from "./render/view/report-view.js";
 import { unitViews, type UnitView } from "./render/view/unit-view.js";
 import { siteModel } from "./site/adapt/site-model.js";
 import type { UnitDocs } from "./site/adapt/unit-page.js";
@@ -42,8 +46,10 @@ import type { BuiltAssets } from "./site/assets.js";
 import { fastYaml } from "./syntax/fast-yaml.js";
 import { reportPath } from "./units/paths.js";
 import { codeVersion, contentKey } from "./write/code-version.js";
+import { unitInputKeys } from "./write/input-keys.js";
+import type { Unit } from "./model/types.js";
 import { MANIFEST, withStagedOutput, type FileFate, type OutputWriter } from "./write/output-dir.js";
-import { buildInputs, upToDate, type Manifest, type ManifestEntry, type RecordedCheck, type UpToDate } from "./up-to-date.js";
+import { buildInputs, outputStatFile, upToDate, type Manifest, type ManifestEntry, type RecordedCheck, type UpToDate } from "./up-to-date.js";
 
 export interface CheckRunOptions extends CheckOptions {
   dataDir: string;
@@ -76,6 +82,9 @@ export interface BuildOptions extends CheckRunOptions {
   mergeFrom?: readonly string[];
   /** Stop early when the output was made from the same inputs and is intact (default true). */
   shortCircuit?: boolean;
+  /** Keep a unit's documents and page, without computing them, when its input key did not change
+   *  (write/input-keys.ts; default true; false: every model and view is computed and keyed). */
+  keepByInput?: boolean;
 }
 
 /** Shard `index` (1-based) of `count`. */
@@ -98,6 +107,9 @@ export interface BuildResult {
   /** Every file of the output compared with the previous one at the same path (new, changed,
    *  unchanged, reused from a previous output by its key); empty when nothing was built. */
   fates: ReadonlyMap<string, FileFate>;
+  /** The files copied from a previous output by their unit's input key, nothing of them computed
+   *  (sorted; empty when nothing was built or the build stopped early). */
+  keptByInput: string[];
   /** Each level's unit noun ("xã"), for the check's summary line. */
   levelNames: Record<string, string>;
   /** The output was already made from the same inputs and is intact: nothing was checked or written
@@ -151,44 +163,92 @@ export function shardUnits(ds: Dataset, shard: Shard): Set<string> {
 interface DocJob {
   base: string;
   entry: Pick<ManifestEntry, "unit" | "level" | "kind">;
-  model: DocModel;
+  /** The unit's input key (write/input-keys.ts). */
+  input: string;
+  /** The model, or null when the files were kept by the input key (`kept`: their SHA-256). */
+  model: DocModel | null;
   key: string;
-}
-
-/** Unit views → document trees: the plan and every unit's report, with the tables to audit and the site's links.
- *  `site`: the site is built, so each report's body is also rendered as the HTML of its page. */
-function documentJobs(ds: Dataset, tree: Tree, views: ReadonlyMap<string, UnitView>, code: string, only: (unit: string) => boolean, site: boolean): { jobs: DocJob[]; tables: AuditedTable[]; unitDocs: Map<string, UnitDocs> } {
-  const index = { units: ds.units, levels: ds.levels };
-  const root = ds.project.root;
-  const job = (base: string, entry: DocJob["entry"], model: DocModel): DocJob => ({ base, entry, model, key: contentKey(code, "document", JSON.stringify(model)) });
-  const jobs = only(root) ? [job("documents/ke-hoach", { unit: root, level: ds.units.get(root)!.level, kind: "plan" }, planDocModel(ds))] : [];
-  const tables: AuditedTable[] = [];
-  const unitDocs = new Map<string, UnitDocs>();
-  for (const unit of ds.units.values()) {
-    if (!only(unit.code)) continue;
-    const view = reportView(ds, tree, unit, views.get(unit.code)!);
-    const model = reportDocModel(view, ds.project);
-    const base = `documents/${reportPath(unit, index).replace(/^reports\//, "").replace(/\.ya?ml$/, "")}`;
-    for (const f of view.forms) tables.push({ document: `${base}.docx`, form: f.label, table: f.table });
-    const hasBody = tree.figures.get(unit.code)?.report != null || (tree.children.get(unit.code)?.length ?? 0) > 0;
-    unitDocs.set(unit.code, { md: `${base}.md`, html: `${base}.html`, docx: `${base}.docx`, bodyHtml: site && hasBody ? blocksHtml(model.body) : null });
-    jobs.push(job(base, { unit: unit.code, level: unit.level, kind: "report" }, model));
-  }
-  return { jobs, tables, unitDocs };
+  kept: string[] | null;
 }
 
 const FORMATS = ["md", "html", "docx"] as const;
+const formatsOf = (base: string) => FORMATS.map((f) => `${base}.${f}`);
+
+/** What the documents are made of: the dataset, its roll-up and views, the code and input keys. */
+interface DocSources {
+  ds: Dataset;
+  tree: Tree;
+  views: ReadonlyMap<string, UnitView>;
+  code: string;
+  inputs: { units: ReadonlyMap<string, string>; plan: string };
+  /** Keep the files of a unit whose input key did not change (false: compute every model). */
+  keep: boolean;
+}
+
+/** A unit's report: its view (for the tables to audit) and document model. */
+function unitReport(src: DocSources, unit: Unit): { view: ReportView; model: DocModel } {
+  const view = reportView(src.ds, src.tree, unit, src.views.get(unit.code)!);
+  return { view, model: reportDocModel(view, src.ds.project) };
+}
+
+/** The report's body as the HTML of its page, or null when the unit has no report and no children. */
+function bodyHtml(src: DocSources, unit: Unit, model: () => DocModel): string | null {
+  const hasBody = src.tree.figures.get(unit.code)?.report != null || (src.tree.children.get(unit.code)?.length ?? 0) > 0;
+  return hasBody ? blocksHtml(model().body) : null;
+}
+
+/** Unit views → document trees: the plan and every unit's report, with the tables to audit and the
+ *  site's links. A unit whose input key a previous output recorded keeps its files there, unless
+ *  they are not intact, without computing its view or model; its page's report body is then
+ *  computed only if its page must be rendered (`lazyBody`). `site`: the site is built, so each
+ *  computed report's body is also rendered as the HTML of its page. */
+function documentJobs(src: DocSources, writer: OutputWriter, only: (unit: string) => boolean, site: boolean) {
+  const { ds, code } = src;
+  const index = { units: ds.units, levels: ds.levels };
+  const root = ds.project.root;
+  const job = (base: string, entry: DocJob["entry"], input: string, model: DocModel): DocJob => ({ base, entry, input, model, key: contentKey(code, "document", JSON.stringify(model)), kept: null });
+  const jobs = only(root) ? [job("documents/ke-hoach", { unit: root, level: ds.units.get(root)!.level, kind: "plan" }, src.inputs.plan, planDocModel(ds))] : [];
+  const tables: AuditedTable[] = [];
+  const unitDocs = new Map<string, UnitDocs>();
+  const lazyBody = new Map<string, () => string | null>();
+  for (const unit of ds.units.values()) {
+    if (!only(unit.code)) continue;
+    const base = `documents/${reportPath(unit, index).replace(/^reports\//, "").replace(/\.ya?ml$/, "")}`;
+    const entry = { unit: unit.code, level: unit.level, kind: "report" as const };
+    const input = src.inputs.units.get(unit.code)!;
+    const links = { md: `${base}.md`, html: `${base}.html`, docx: `${base}.docx` };
+    const kept = src.keep ? writer.reuseByInput(input, formatsOf(base)) : null;
+    if (kept) {
+      jobs.push({ base, entry, input, model: null, key: kept.key, kept: kept.sums });
+      unitDocs.set(unit.code, { ...links, bodyHtml: null });
+      if (site) lazyBody.set(unit.code, () => bodyHtml(src, unit, () => unitReport(src, unit).model));
+      continue;
+    }
+    const { view, model } = unitReport(src, unit);
+    for (const f of view.forms) tables.push({ document: `${base}.docx`, form: f.label, table: f.table });
+    unitDocs.set(unit.code, { ...links, bodyHtml: site ? bodyHtml(src, unit, () => model) : null });
+    jobs.push(job(base, entry, input, model));
+  }
+  return { jobs, tables, unitDocs, lazyBody };
+}
 
 /** Renderers → write: each document in three formats, or copied from a previous output by its key. */
 async function writeDocuments(writer: OutputWriter, jobs: readonly DocJob[], templates: Templates, packer: DocxPacker | null, tick: () => void): Promise<ManifestEntry[]> {
   const written = await Promise.all(
-    jobs.map(async ({ base, entry, model, key }) => {
-      const paths = FORMATS.map((f) => `${base}.${f}`);
-      const sums = await writer.cached(key, paths, async () => {
-        if (!packer) throw notInShards(paths[2]!);
-        const doc = await renderDocument(templates, model, packer);
-        return FORMATS.map((f) => doc[f]);
-      });
+    jobs.map(async ({ base, entry, input, model, key, kept }) => {
+      const paths = formatsOf(base);
+      const sums =
+        kept ??
+        (await writer.cached(
+          key,
+          paths,
+          async () => {
+            if (!packer) throw notInShards(paths[2]!);
+            const doc = await renderDocument(templates, model!, packer);
+            return FORMATS.map((f) => doc[f]);
+          },
+          input,
+        ));
       tick();
       return FORMATS.map((format, i): ManifestEntry => ({ ...entry, format, path: paths[i]!, sha256: sums[i]!, key }));
     }),
@@ -216,15 +276,28 @@ async function workbooks(ds: Dataset, writer: OutputWriter, code: string, only: 
   }, (text) => fastYaml(text)?.data);
 }
 
-/** The site, from the same roll-up and documents: its model, then its pages through the writer. */
-async function writeSite(ds: Dataset, tree: Tree, views: ReadonlyMap<string, UnitView>, jobs: readonly DocJob[], unitDocs: Map<string, UnitDocs>, writer: OutputWriter, opts: BuildOptions, code: string, assets: Promise<BuiltAssets>): Promise<void> {
-  const planBody = blocksHtml(jobs.find((j) => j.entry.kind === "plan")!.model.body);
+/** The unit views and input keys of a build (the views are cheap: every unit's, every build). */
+function docSources(ds: Dataset, tree: Tree, opts: BuildOptions, code: string): DocSources {
+  const options = { asOf: opts.asOf ?? null, submittedAt: opts.submittedAt ? [...opts.submittedAt].sort(([a], [b]) => (a < b ? -1 : 1)) : null, chartLevels: opts.chartLevels ?? null };
+  const reports = ds.reports.map((r) => ({ unit: r.report.unit, rel: r.file.rel, text: r.file.text, data: r.report }));
+  const inputs = unitInputKeys(code, { dataDir: opts.dataDir, schemaDir: opts.schemaDir, options, units: ds.units.values(), reports });
+  return { ds, tree, views: unitViews(ds, tree), code, inputs, keep: opts.keepByInput !== false };
+}
+
+/** The site, from the same roll-up and documents: its model, then its pages through the writer.
+ *  Pages are kept by their unit's input key as documents are (see buildSite's `unitInputs`). */
+async function writeSite(src: DocSources, jobs: readonly DocJob[], docs: { docs: Map<string, UnitDocs>; lazyBody: ReadonlyMap<string, () => string | null> }, writer: OutputWriter, opts: BuildOptions, assets: Promise<BuiltAssets>): Promise<void> {
+  const { ds, tree, views } = src;
+  const planBody = blocksHtml(jobs.find((j) => j.entry.kind === "plan")!.model!.body);
   const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: planBody };
-  const model = siteModel({ ds, tree, views, docs: unitDocs, plan, geo: readGeo(opts.dataDir) });
+  const model = siteModel({ ds, tree, views, docs: docs.docs, plan, geo: readGeo(opts.dataDir) });
   const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));
   const { buildSite } = await import("./site/build-site.js");
+  const memoDir = opts.cacheDir ?? opts.parseCacheDir;
+  const memo = memoDir === undefined ? {} : { mapMemo: join(memoDir, "map-memo.json"), ...(opts.warn ? { warn: opts.warn } : {}) };
   // Charts drawn on threads of their own (as many as the DOCX pool's, less this one), idle by now.
-  await buildSite(model, writer, { chartLevels, code, assets, chartWorkers: opts.workers ? Math.max(1, opts.workers - 1) : 0 });
+  const chartWorkers = opts.workers ? Math.max(1, opts.workers - 1) : 0;
+  await buildSite(model, writer, { chartLevels, code: src.code, assets, chartWorkers, unitInputs: src.inputs.units, keepByInput: src.keep, reportHtml: docs.lazyBody, ...memo });
 }
 
 /** The build that stops early: the previous output, verified, is what this build would make. */
@@ -232,19 +305,20 @@ function earlyResult(done: UpToDate): BuildResult {
   const m = done.manifest;
   const gitDates = m.check.git_dates ? { ...m.check.git_dates, diagnostics: [] } : undefined;
   const checked: CheckOutcome = { dataset: null, diagnostics: [], summary: m.check.summary, ok: true, sources: new Map(), cacheWarnings: [], tree: null, ...(gitDates ? { gitDates } : {}) };
-  return { check: checked, built: true, documents: m.documents, fates: done.fates, levelNames: m.check.level_names, upToDate: true };
+  return { check: checked, built: true, documents: m.documents, fates: done.fates, keptByInput: [], levelNames: m.check.level_names, upToDate: true };
 }
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const progress = opts.progress ?? (() => {});
   const code = codeVersion(opts.templateDir);
   const inputs = buildInputs(opts, code);
-  const early = opts.shortCircuit === false || opts.mergeFrom ? null : upToDate(opts.outDir, code, inputs, opts.warn ?? (() => {}), opts.cacheDir);
+  const statFile = outputStatFile(opts);
+  const early = opts.shortCircuit === false || opts.mergeFrom ? null : upToDate(opts.outDir, code, inputs, opts.warn ?? (() => {}), opts.cacheDir, statFile);
   if (early) return earlyResult(early);
   const parseCache = opts.cacheDir ?? opts.parseCacheDir;
   const checked = check({ ...opts, load: { ...opts.load, ...(parseCache ? { cacheDir: parseCache } : {}) } }, (d, t) => progress(PHASES.read, d, t));
   const levelNames = Object.fromEntries((checked.dataset?.project.levels ?? []).map((l) => [l.id, l.unit_noun]));
-  if (!checked.ok || !checked.dataset || !checked.tree) return { check: checked, built: false, documents: [], fates: new Map(), levelNames, upToDate: false };
+  if (!checked.ok || !checked.dataset || !checked.tree) return { check: checked, built: false, documents: [], fates: new Map(), keptByInput: [], levelNames, upToDate: false };
   const ds = checked.dataset;
   const tree = checked.tree;
   const templates = loadTemplates(opts.templateDir);
@@ -259,8 +333,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     return await withStagedOutput(
       opts.outDir,
       async (writer) => {
-        const views = unitViews(ds, tree);
-        const { jobs, tables, unitDocs } = documentJobs(ds, tree, views, code, only, site);
+        const src = docSources(ds, tree, opts, code);
+        const { jobs, tables, unitDocs, lazyBody } = documentJobs(src, writer, only, site);
         let done = 0;
         progress(PHASES.documents, 0, jobs.length);
         // The site's client assets (Vite) depend only on the code: built while the documents are made.
@@ -278,15 +352,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         await books;
         if (assets) {
           progress(PHASES.site, 0, 1);
-          await writeSite(ds, tree, views, jobs, unitDocs, writer, opts, code, assets);
+          await writeSite(src, jobs, { docs: unitDocs, lazyBody }, writer, opts, assets);
           progress(PHASES.site, 1, 1);
         }
         const git = checked.gitDates;
         const recorded: RecordedCheck = { summary: checked.summary, level_names: levelNames, git_dates: git ? { used: git.used, kept: git.kept } : null };
         writeManifest(writer, { code, inputs, check: recorded, documents });
-        return { check: checked, built: true, documents, fates: new Map(writer.fates()), levelNames, upToDate: false };
+        return { check: checked, built: true, documents, fates: new Map(writer.fates()), keptByInput: writer.keptByInput(), levelNames, upToDate: false };
       },
-      { codeVersion: code, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.mergeFrom ? { sources: opts.mergeFrom } : {}), ...(opts.warn ? { warn: opts.warn } : {}) },
+      { codeVersion: code, ...(statFile ? { statFile } : {}), ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.mergeFrom ? { sources: opts.mergeFrom } : {}), ...(opts.warn ? { warn: opts.warn } : {}) },
     );
   } finally {
     await packer?.close();

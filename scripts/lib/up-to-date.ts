@@ -5,6 +5,7 @@
 // file), that output is exactly what the build would make: it is verified, not made again. This
 // module reads only files and hashes (no parser, no renderer), so the command line can ask it before
 // loading the pipeline.
+import { join } from "node:path";
 import type { CheckSummary } from "./diagnostics/summary.js";
 import type { SubmissionDatesOutcome } from "./git/submission-policy.js";
 import { contentKey, folderDigest } from "./write/code-version.js";
@@ -62,6 +63,13 @@ export function buildInputs(opts: InputOptions, code: string): string {
   return contentKey(code, "build", JSON.stringify(options), folderDigest(opts.dataDir), folderDigest(opts.schemaDir));
 }
 
+/** Where the stats of the output's files are recorded (write/output-stat.ts): beside the parse
+ *  cache (the --cache folder, or the build's own .cache/build/<output>/), never in the output. */
+export function outputStatFile(opts: { cacheDir?: string; parseCacheDir?: string }): string | undefined {
+  const dir = opts.cacheDir ?? opts.parseCacheDir;
+  return dir === undefined ? undefined : join(dir, "output-stat.json");
+}
+
 export interface UpToDate {
   manifest: Manifest;
   /** Every file: reused (made from a content address) or unchanged. */
@@ -69,10 +77,11 @@ export interface UpToDate {
 }
 
 /** The previous output in `outDir`, verified, when it is what a build of `inputs` would make; else
- *  null (with a warning when it was made from the same inputs but is no longer intact). With a
- *  cache folder, the cache's copy of the output is refreshed. */
-export function upToDate(outDir: string, code: string, inputs: string, warn: (line: string) => void, cacheDir?: string): UpToDate | null {
-  const manifest = intactOutput<Manifest>(outDir, code, inputs, warn);
+ *  null (with a warning when it was made from the same inputs but is no longer intact). A file whose
+ *  stat is the one `statFile` recorded is not read again. With a cache folder, the cache's copy of
+ *  the output is refreshed. */
+export function upToDate(outDir: string, code: string, inputs: string, warn: (line: string) => void, cacheDir?: string, statFile?: string): UpToDate | null {
+  const manifest = intactOutput<Manifest>(outDir, code, inputs, warn, statFile);
   if (!manifest?.check || !Array.isArray(manifest.documents)) return null;
   if (cacheDir) keepInCache(cacheDir, outDir, manifest.files);
   const fates = new Map<string, FileFate>(manifest.files.map((f) => [f.path, f.key === undefined ? "unchanged" : "reused"]));

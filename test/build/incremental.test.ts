@@ -3,7 +3,7 @@
 // output (or the --cache folder); after one commune edit it re-renders exactly the documents and
 // pages that depend on it, and gives the same bytes as a cold build; a corrupted previous page or
 // cache entry is detected, warned about and rebuilt.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,7 +19,9 @@ const out = tmp("out");
 
 async function run(outDir: string, opts: Partial<BuildOptions> = {}): Promise<{ result: BuildResult; warnings: string[] }> {
   const warnings: string[] = [];
-  const result = await build({ dataDir: fx.data, outDir, schemaDir: SCHEMAS, templateDir: TEMPLATES, workers: 0, load: { workers: 0 }, warn: (l) => warnings.push(l), ...opts });
+  // Each output's own parse cache, where the stats of its files are recorded (as `npm run build` does).
+  const parseCacheDir = `${outDir}-parse-cache`;
+  const result = await build({ dataDir: fx.data, outDir, schemaDir: SCHEMAS, templateDir: TEMPLATES, workers: 0, load: { workers: 0 }, warn: (l) => warnings.push(l), parseCacheDir, ...opts });
   expect(result.built).toBe(true);
   return { result, warnings };
 }
@@ -140,6 +142,29 @@ describe("incremental build", () => {
   }, 300_000);
 });
 
+describe("files trusted by their recorded stat", () => {
+  it("records the stat of every file of the output beside the parse cache, not in the output", () => {
+    const record = JSON.parse(readFileSync(`${out}-parse-cache/output-stat.json`, "utf8")) as { files: Record<string, string> };
+    const listed = (JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as { files: { path: string }[] }).files.map((f) => f.path);
+    expect(Object.keys(record.files).sort()).toEqual([...listed, "manifest.json"].sort());
+    expect(existsSync(join(out, "output-stat.json"))).toBe(false);
+  });
+
+  it("detects a file edited in place (same size, same inode, another mtime) and renders it again", async () => {
+    const file = "data/00126.json";
+    const path = join(out, file);
+    const bytes = readFileSync(path);
+    const at = bytes.indexOf("00126");
+    bytes[at] = "1".charCodeAt(0); // "10126": same length
+    writeFileSync(path, bytes); // in place: the same inode (and every hard link to it)
+    const { result, warnings } = await run(out);
+    expect(result.upToDate).toBe(false);
+    expect(warnings.some((w) => w.includes(file) && w.includes("không khớp SHA-256"))).toBe(true);
+    expect(result.fates.get(file)).toBe("unchanged"); // rendered again, with the bytes the manifest recorded
+    expectSameTree(out, editedCold);
+  }, 300_000);
+});
+
 describe("the --cache folder", () => {
   it("fills an empty output from the cache, and rebuilds a corrupted entry with a warning", async () => {
     const fresh = tmp("fresh");
@@ -156,5 +181,57 @@ describe("the --cache folder", () => {
     expect(result.fates.get(docx)).toBe("new");
     expect(result.fates.get("documents/901-thanh-pho-binh-an/00123-phuong-hoa-binh.docx")).toBe("reused");
     expect(readFileSync(join(fresh, docx)).equals(readFileSync(join(editedCold, docx)))).toBe(true);
+  }, 300_000);
+});
+
+describe("units kept by their input key", () => {
+  const fx2 = makeFixture();
+  const out2 = tmp("kept");
+  afterAll(() => fx2.cleanup());
+  const run2 = async (outDir: string) => {
+    const result = await build({ dataDir: fx2.data, outDir, schemaDir: SCHEMAS, templateDir: TEMPLATES, workers: 0, load: { workers: 0 }, parseCacheDir: `${outDir}-parse-cache` });
+    expect(result.built).toBe(true);
+    return result;
+  };
+  /** The documents and unit pages that were computed (not kept by input key). */
+  const computed = (r: BuildResult) => {
+    const kept = new Set(r.keptByInput);
+    const docs = r.documents.filter((d) => d.kind === "report" && d.format === "docx" && !kept.has(d.path)).map((d) => d.unit);
+    const pages = withFate(r.fates, "new", "changed", "unchanged", "reused").filter((p) => /^don-vi\/[^/]+\/index\.html$/.test(p) && !kept.has(p)).map((p) => p.split("/")[1]!);
+    return { docs: docs.sort(), pages: pages.sort() };
+  };
+  let all: string[];
+
+  beforeAll(async () => {
+    const first = await run2(out2);
+    all = computed(first).docs;
+    expect(all).toHaveLength(first.check.dataset!.units.size);
+  }, 300_000);
+
+  it("after a district's narrative edit computes only the district's and the province's documents and pages", async () => {
+    fx2.edit(FILES.district, "Thành phố Bình An có 1 phường và 1 xã.", "Thành phố Bình An có 1 phường và 1 xã (đã sửa).");
+    const r = await run2(out2);
+    expect(computed(r)).toEqual({ docs: ["901", "99"], pages: ["901", "99"] });
+    expect(withFate(r.fates, "changed").filter((p) => p.startsWith("documents/") && p.endsWith(".docx"))).toEqual(["documents/901-thanh-pho-binh-an/901-thanh-pho-binh-an.docx"]);
+  }, 300_000);
+
+  it("after a department's report edit computes only the department's and the province's, and equals a cold build", async () => {
+    fx2.edit(FILES.department, 'number: "41"', 'number: "42"');
+    const r = await run2(out2);
+    expect(computed(r)).toEqual({ docs: ["99", "so-ldtbxh"], pages: ["99", "so-ldtbxh"] });
+    const cold2 = tmp("kept-cold");
+    await run2(cold2);
+    expectSameTree(out2, cold2);
+  }, 300_000);
+
+  it("after an edit of a file that is not a report (the units file) computes every unit again, and equals a cold build", async () => {
+    const units = readdirSync(join(fx2.data)).find((f) => /^units\.ya?ml$/.test(f))!;
+    fx2.write(units, `${fx2.read(units)}\n# sửa: một dòng chú thích\n`);
+    const r = await run2(out2);
+    expect(r.keptByInput).toEqual([]);
+    expect(computed(r).docs).toEqual(all);
+    const cold3 = tmp("kept-cold3");
+    await run2(cold3);
+    expectSameTree(out2, cold3);
   }, 300_000);
 });

@@ -1,7 +1,7 @@
 // The output writer's reuse by content address, on a tiny output: a file is copied from a previous
 // output only when that output was made by the same code and recorded the same key for the path,
 // and its bytes still have the recorded SHA-256; anything else is rendered, with one warning line.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -72,6 +72,18 @@ describe("withStagedOutput: reuse by key", () => {
     expect(again.warnings).toHaveLength(1);
     expect(again.warnings[0]).toContain("không khớp SHA-256");
     expect(readFileSync(join(out, "a.txt"), "utf8")).toBe("one");
+  });
+
+  it("links a reused file (same inode) instead of copying it, and removes the replaced output folder", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "writer-parent-"));
+    const out = join(parent, "out");
+    await buildOnce(out, "c1", "k1", "one");
+    const inode = statSync(join(out, "a.txt")).ino;
+    expect((await buildOnce(out, "c1", "k1", "IGNORED")).fates.get("a.txt")).toBe("reused");
+    expect(statSync(join(out, "a.txt")).ino).toBe(inode);
+    // The replaced folder is removed by a detached process: wait for it (no timing asserted).
+    for (let i = 0; i < 200 && readdirSync(parent).length > 1; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(readdirSync(parent)).toEqual(["out"]);
   });
 
   it("finds by key the files a tool named itself, and reuses them only when every one is intact", async () => {

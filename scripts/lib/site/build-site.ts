@@ -12,6 +12,15 @@
 // prints, charts as their ECharts options, drawn only when the page is rendered); overview pages,
 // the province workbook and its CSV files from the whole model; Vite's assets from the code version
 // alone; each search bundle from its pages' SHA-256.
+//
+// With the units' input keys (write/input-keys.ts), a unit page is also recorded with its page's
+// input key: its unit's input key (its report and its subtree's, and every non-report file, so its
+// and its children's part of the model) and what else the page shows that the key does not cover
+// (its ancestors' and siblings' names, the sizes of the files it links to). A page whose input key a
+// previous output recorded is kept without computing its view (maps, charts). No file's content
+// but a unit's own page shows the report's body (`html`), so the model's other keys leave it out:
+// a unit whose documents were kept has none in the model, and gets it (`reportHtml`) only when its
+// page is rendered.
 
 import { statSync } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -23,15 +32,16 @@ import { ASSETS_DIR, assetsFrom, buildAssets, SITE_SRC, type BuiltAssets } from 
 import { CSV_VARIANTS, indicatorCsv, statusCsv, unitCsv, unitJson } from "./data-files.js";
 import { checkCode, unitPath } from "./format.js";
 import { loadTemplates, TEMPLATES_DIR } from "./hbs.js";
-import type { LevelId, SiteModel } from "./model.js";
+import type { LevelId, SiteModel, UnitPage } from "./model.js";
 import { indexSearch } from "./search-index.js";
 import { homeView } from "./views-home.js";
 import { indexModel, type SiteIndex } from "./views-common.js";
 import { aboutView, indicatorsView, planView, searchView } from "./views-pages.js";
 import { unitView } from "./views-unit.js";
-import { PROVINCE_FILES, unitDataFiles } from "./views-downloads.js";
+import { PROVINCE_FILES, sizeText, unitDataFiles } from "./views-downloads.js";
 import { indicatorCsvPath, indicatorPath, indicatorView, keyIndicators } from "./views-indicator.js";
 import { provinceWorkbook } from "./workbook.js";
+import { closeMapMemo, openMapMemo } from "./map-memo.js";
 
 export interface BuildSiteOptions {
   /** Levels whose unit pages carry ECharts charts (about 10 ms per chart); default: every level. */
@@ -47,6 +57,16 @@ export interface BuildSiteOptions {
   /** The code version (write/code-version.ts): with it, every file is keyed by content address and
    *  reused from a previous output when its key did not change; without it, all is rendered. */
   code?: string;
+  /** Each unit's input key (write/input-keys.ts), recorded with its page. */
+  unitInputs?: ReadonlyMap<string, string>;
+  /** Keep a page whose input key a previous output recorded, without computing its view (default true). */
+  keepByInput?: boolean;
+  /** The report body of a unit whose model left it out (its documents were kept), computed on demand. */
+  reportHtml?: ReadonlyMap<string, () => string | null>;
+  /** Where map geometry and label places are kept between builds (map-memo.ts); none: computed. */
+  mapMemo?: string;
+  /** One line per ignored memo file or entry. */
+  warn?: (line: string) => void;
   /** Overrides for tests. */
   siteSrc?: string;
   templatesDir?: string;
@@ -78,7 +98,9 @@ interface SiteContext {
   ix: SiteIndex;
   render: Render;
   /** Writes `path` from `make`, or copies it from a previous output made from the same inputs; returns its size. */
-  put: (path: string, inputs: readonly unknown[], make: () => Content | Promise<Content>) => Promise<number>;
+  put: (path: string, inputs: readonly unknown[], make: () => Content | Promise<Content>, input?: string) => Promise<number>;
+  /** Copies `path` from a previous output that recorded it with the input key `input`; whether it did. */
+  keep: (input: string, path: string) => boolean;
   /** The model's shared parts (everything but the units), the whole model, the client assets: hashed. */
   shared: string;
   whole: string;
@@ -87,13 +109,13 @@ interface SiteContext {
 
 function keyedPut(writer: OutputWriter, code: string | undefined): SiteContext["put"] {
   const json = (x: unknown) => (typeof x === "string" ? x : JSON.stringify(x));
-  return async (path, inputs, make) => {
+  return async (path, inputs, make, input) => {
     if (code === undefined) {
       const content = await make();
       writer.write(path, content);
       return byteLength(content);
     }
-    await writer.cached(contentKey(code, "site", path, ...inputs.map(json)), [path], async () => [await make()]);
+    await writer.cached(contentKey(code, "site", path, ...inputs.map(json)), [path], async () => [await make()], input);
     return statSync(join(writer.root, path)).size;
   };
 }
@@ -108,24 +130,28 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
   const assets = await (opts.assets ?? startAssets(writer, code, siteSrc));
   lap("assets built");
   const shared = contentKey("", JSON.stringify({ ...model, units: null }));
+  const keep = code !== undefined && opts.keepByInput !== false;
   const ctx: SiteContext = {
     model,
     ix: indexModel(model, assets),
     render: await loadTemplates(opts.templatesDir ?? TEMPLATES_DIR),
     put: keyedPut(writer, code),
+    keep: (input, path) => keep && writer.reuseByInput(input, [path]) !== null,
     shared,
-    whole: contentKey(shared, JSON.stringify(model.units)),
+    whole: contentKey(shared, JSON.stringify(model.units.map(withoutBody))),
     layout: JSON.stringify(assets),
   };
   await writeProvinceFiles(ctx, writer.root);
   lap("province downloads written");
-  await writeOverviewPages(ctx);
-  lap("overview pages written");
+  if (opts.mapMemo && code !== undefined) openMapMemo(opts.mapMemo, code, opts.warn ?? (() => {}));
   const pool = opts.chartWorkers ? chartPool(opts.chartWorkers) : null;
   try {
-    await writeUnitFiles(ctx, new Set(opts.chartLevels ?? model.levels.map((l) => l.id)), pool);
+    await writeOverviewPages(ctx);
+    lap("overview pages written");
+    await writeUnitFiles(ctx, new Set(opts.chartLevels ?? model.levels.map((l) => l.id)), opts, pool);
   } finally {
     await pool?.close();
+    if (code !== undefined) closeMapMemo(code);
   }
   writer.write(".nojekyll", "");
   lap(`${model.units.length} unit pages written`);
@@ -158,20 +184,48 @@ async function writeOverviewPages({ ix, render, put, layout }: SiteContext): Pro
   for (const [p, template, view] of pages) await put(p, [layout, view], () => render(template, view));
 }
 
+/** A unit's part of the model without its report's body, which only its own page shows. */
+function withoutBody(u: UnitPage): UnitPage {
+  return { ...u, html: null };
+}
+
+/** The input key of a unit's page: its unit's input key (which covers its and its children's part
+ *  of the model: their reports, the non-report data), and what else the page shows (see above). */
+function pageInput({ ix, layout }: SiteContext, u: UnitPage, unitInput: string, charts: boolean): string {
+  const names = (code: string) => {
+    const k = ix.units.get(code);
+    return k ? [k.code, k.name, k.short_name, k.parent] : [code];
+  };
+  const ancestors: unknown[] = [];
+  for (let p = u.parent, n = 0; p !== null && n < ix.units.size; p = ix.units.get(p)?.parent ?? null, n++) ancestors.push(names(p));
+  const siblings = u.parent === null ? [] : (ix.units.get(u.parent)?.children ?? []).map(names);
+  const own = [...u.documents.map((d) => d.path), unitDataFiles(u.code).json, ...CSV_VARIANTS.map((v) => unitDataFiles(u.code).csv(v))];
+  const workbook = ix.sizes.get(PROVINCE_FILES.workbook);
+  const linked = { own: own.map((p) => ix.sizes.get(p) ?? null), workbook: workbook === undefined ? null : sizeText(workbook) };
+  return contentKey(unitInput, "page", layout, String(charts), JSON.stringify([ancestors, siblings, linked]));
+}
+
 /** Every unit's data files (from its own part of the model) and page, keyed by its view: exactly
- *  what the template prints (charts by their options: a reused page never draws them). */
-async function writeUnitFiles({ model, ix, render, put, shared, layout }: SiteContext, chartLevels: ReadonlySet<string>, pool: ChartPool | null): Promise<void> {
+ *  what the template prints (charts by their options: a reused page never draws them). A page
+ *  kept by its input key is not computed at all. */
+async function writeUnitFiles(ctx: SiteContext, chartLevels: ReadonlySet<string>, opts: BuildSiteOptions, pool: ChartPool | null): Promise<void> {
+  const { model, ix, render, put, shared, layout } = ctx;
   // With a pool, a page is written once its charts are drawn, while the next pages' views are made.
   const pages: Promise<number>[] = [];
   for (const u of model.units) {
-    const own = contentKey(shared, JSON.stringify(u));
+    const own = contentKey(shared, JSON.stringify(withoutBody(u)));
     const files: [string, () => string][] = [
       [unitDataFiles(u.code).json, () => unitJson(model, u)],
       ...CSV_VARIANTS.map((v): [string, () => string] => [unitDataFiles(u.code).csv(v), () => unitCsv(u, u.data, v)]),
     ];
     for (const [p, make] of files) ix.sizes.set(p, await put(p, [own], make));
-    const view = unitView(ix, u, { charts: chartLevels.has(u.level) });
-    pages.push(put(unitPath(u.code), [layout, view], async () => (await pool?.draw(view), render("unit", view))));
+    const charts = chartLevels.has(u.level);
+    const unitInput = opts.unitInputs?.get(u.code);
+    const input = unitInput === undefined ? undefined : pageInput(ctx, u, unitInput, charts);
+    if (input !== undefined && ctx.keep(input, unitPath(u.code))) continue;
+    const body = opts.reportHtml?.get(u.code);
+    const view = unitView(ix, body ? { ...u, html: body() } : u, { charts });
+    pages.push(put(unitPath(u.code), [layout, view], async () => (await pool?.draw(view), render("unit", view)), input));
   }
   await Promise.all(pages);
 }

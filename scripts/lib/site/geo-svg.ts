@@ -5,6 +5,7 @@ import { geoArea, geoMercator, geoPath, type GeoPath } from "d3-geo";
 import type { GeoFeature } from "./model.js";
 import { formatNumber } from "../text/format.js";
 import { type Anchor, fitName, labelAnchor, type Polygon, type Ring, textWidth } from "./label-place.js";
+import { memoised, memoKey, memoOpen } from "./map-memo.js";
 
 export interface MapShape {
   code: string;
@@ -70,6 +71,8 @@ export interface Projected {
   d: string;
   /** Where the place name would go (map units), or null for a shape without area. */
   anchor: Anchor | null;
+  /** The key of its projection in the map memo (map-memo.ts), or null without one. */
+  memo: string | null;
 }
 
 /** The feature's polygons in map units (outline first, holes after), for label placement. */
@@ -96,8 +99,29 @@ function projectedPolygons(path: GeoPath, f: GeoFeature): Polygon[] {
   });
 }
 
-/** Project features to fit a box `width` wide; the height follows the shape (within limits). */
-export function projectFeatures(features: GeoFeature[], width: number): { height: number; paths: Projected[] } {
+type Projection = { height: number; paths: Projected[] };
+
+/** Project features to fit a box `width` wide; the height follows the shape (within limits). Kept in
+ *  the map memo without the polygons, which are projected again only if a name must be fitted. */
+export function projectFeatures(features: GeoFeature[], width: number): Projection {
+  if (!memoOpen()) return projectNow(features, width, null);
+  const key = memoKey("projection", String(width), JSON.stringify(features));
+  let full: Projection | null = null;
+  const now = () => (full ??= projectNow(features, width, key));
+  type Kept = { height: number; paths: { code: string; d: string; anchor: { x: number; y: number; r: number } | null }[] };
+  const kept = memoised<Kept>(key, () => {
+    const r = now();
+    return { height: r.height, paths: r.paths.map((p) => ({ code: p.code, d: p.d, anchor: p.anchor && { x: p.anchor.x, y: p.anchor.y, r: p.anchor.r } })) };
+  });
+  const withPolygon = (a: { x: number; y: number; r: number }, i: number): Anchor => {
+    const anchor = { x: a.x, y: a.y, r: a.r } as Anchor;
+    Object.defineProperty(anchor, "polygon", { get: () => now().paths[i]!.anchor!.polygon, enumerable: false });
+    return anchor;
+  };
+  return { height: kept.height, paths: kept.paths.map((p, i) => ({ code: p.code, d: p.d, anchor: p.anchor && withPolygon(p.anchor, i), memo: key })) };
+}
+
+function projectNow(features: GeoFeature[], width: number, memo: string | null): Projection {
   const fc = { type: "FeatureCollection" as const, features: features.map(forD3) };
   if (fc.features.length === 0) return { height: 0, paths: [] };
   const probe = geoMercator().fitWidth(1000, fc);
@@ -112,7 +136,7 @@ export function projectFeatures(features: GeoFeature[], width: number): { height
   const rings = geoPath(projection);
   return {
     height,
-    paths: fc.features.map((f) => ({ code: f.properties.code, d: path(f) ?? "", anchor: labelAnchor(projectedPolygons(rings, f)) })),
+    paths: fc.features.map((f) => ({ code: f.properties.code, d: path(f) ?? "", anchor: labelAnchor(projectedPolygons(rings, f)), memo })),
   };
 }
 
@@ -154,14 +178,19 @@ function placeLabels(paths: Projected[], name: (code: string) => string | null, 
   const sizes = size === "large" ? (["large", "small"] as const) : (["small"] as const);
   return paths.flatMap((p) => {
     const text = name(p.code);
-    if (!text || !p.anchor) return [];
-    for (const s of sizes) {
-      const px = LABEL_PX[s];
-      const w = textWidth(text, px);
-      const at = fitName(p.anchor, w, px, HALO);
-      if (at) return [{ ...at, w, text, cls: `l-${cls(p.code)}${s === size ? "" : ` l-${s}`}` }];
-    }
-    return [];
+    const anchor = p.anchor;
+    if (!text || !anchor) return [];
+    const fit = () => {
+      for (const s of sizes) {
+        const px = LABEL_PX[s];
+        const w = textWidth(text, px);
+        const at = fitName(anchor, w, px, HALO);
+        if (at) return { ...at, w, small: s !== size };
+      }
+      return null;
+    };
+    const placed = p.memo === null ? fit() : memoised(memoKey("label", p.memo, p.code, text, size), fit);
+    return placed ? [{ x: placed.x, y: placed.y, w: placed.w, text, cls: `l-${cls(p.code)}${placed.small ? " l-small" : ""}` }] : [];
   });
 }
 

@@ -4,21 +4,29 @@
 // entry per file (path, SHA-256, and for files made from a content address, its key), and tells
 // what each file is compared with the previous output: new, changed, unchanged or reused.
 //
-// Reuse by content address (`cached`): a file made from inputs hashed into a key is copied from a
-// previous output (the target itself, or the --cache folder) when that output recorded the same key
-// for the same path and the file there still has the recorded SHA-256; otherwise it is rendered.
+// Reuse by content address (`cached`): a file made from inputs hashed into a key is hard-linked (or
+// copied, where links fail) from a previous output (the target itself, or the --cache folder) when
+// that output recorded the same key for the same path and the file there still has the recorded
+// SHA-256; otherwise it is rendered. The SHA-256 is trusted without reading the file while the
+// file's size, mtime and inode are those recorded when it was written (output-stat.ts); else the
+// file is read and hashed.
 // A previous output that cannot be read, or was made by other code, or an entry whose bytes do not
 // match, is ignored with one warning line and rebuilt, never trusted.
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { filesUnder } from "../files/walk.js";
+import { readStats, sameStat, statOf, writeStats } from "./output-stat.js";
 
 export interface FileEntry {
   path: string;
   sha256: string;
   /** The content address the file was made from (see `cached`), when it has one. */
   key?: string;
+  /** The input key of the unit the file belongs to (write/input-keys.ts): a digest of the inputs it
+   *  is made from, known before its content address is computed (see `reuseByInput`). */
+  input?: string;
 }
 
 /** What a file is compared with the previous output at the same path. */
@@ -36,10 +44,17 @@ export interface OutputWriter {
   recorded(key: string): string[];
   /** Copies the files at `paths` made from `key` from a previous output, when every one of them is
    *  there intact; returns their SHA-256, or null (nothing written) when one is missing. */
-  reuse(key: string, paths: readonly string[]): string[] | null;
+  reuse(key: string, paths: readonly string[], input?: string): string[] | null;
   /** The files at `paths` made from `key`: copied from a previous output that recorded that key,
    *  else rendered (`render` gives their contents in the same order). Returns their SHA-256. */
-  cached(key: string, paths: readonly string[], render: () => Promise<(string | Uint8Array)[]>): Promise<string[]>;
+  cached(key: string, paths: readonly string[], render: () => Promise<(string | Uint8Array)[]>, input?: string): Promise<string[]>;
+  /** The files at `paths` copied from a previous output that recorded them with the input key
+   *  `input` (and one content address, which is returned), when every one is there intact: what
+   *  they are made from did not change, so they are not made again, their key not even computed.
+   *  Null (nothing written) otherwise. */
+  reuseByInput(input: string, paths: readonly string[]): { key: string; sums: string[] } | null;
+  /** The paths copied by `reuseByInput`, sorted. */
+  keptByInput(): string[];
   /** Every file written so far, sorted by path. */
   files(): FileEntry[];
   /** Each file's fate, by path. */
@@ -55,6 +70,8 @@ export interface OutputOptions {
   sources?: readonly string[];
   /** One line per ignored previous output or entry. */
   warn?: (line: string) => void;
+  /** Where the stats of the output's files are recorded (output-stat.ts), outside the output. */
+  statFile?: string;
 }
 
 export const MANIFEST = "manifest.json";
@@ -71,11 +88,13 @@ interface PreviousOutput {
   byKey?: Map<string, string[]>;
   /** Made by the same code (its keyed files may be reused). */
   trusted: boolean;
+  /** Each file's stat when it was written, for files whose SHA-256 holds without reading them. */
+  stats: ReadonlyMap<string, string>;
 }
 
 /** A previous output's manifest, or null (with a warning when it exists but cannot be read). A
  *  manifest from before content addresses (no `files`) has nothing to reuse. */
-function readPrevious(dir: string, codeVersion: string | undefined, warn: (line: string) => void): PreviousOutput | null {
+function readPrevious(dir: string, codeVersion: string | undefined, warn: (line: string) => void, statFile?: string): PreviousOutput | null {
   const path = join(dir, MANIFEST);
   if (!existsSync(path)) return null;
   let manifest: { code?: unknown; files?: unknown };
@@ -92,23 +111,49 @@ function readPrevious(dir: string, codeVersion: string | undefined, warn: (line:
   if (!trusted) warn(`Bỏ qua kết quả cũ ${path}: do một phiên bản chương trình khác tạo ra; dựng lại mọi tệp.`);
   const files = new Map<string, FileEntry>();
   for (const f of manifest.files as FileEntry[]) if (typeof f?.path === "string" && typeof f.sha256 === "string") files.set(f.path, f);
-  files.set(MANIFEST, { path: MANIFEST, sha256: sha256(text) }); // its fate only: it has no key, never reused
-  return { dir, files, trusted };
+  const sum = sha256(text);
+  files.set(MANIFEST, { path: MANIFEST, sha256: sum }); // its fate only: it has no key, never reused
+  return { dir, files, trusted, stats: readStats(statFile, dir, sum) };
 }
 
-/** The bytes of `rel` from a previous output that made it from `key`, checked against its SHA-256. */
-function reusableBytes(previous: readonly PreviousOutput[], rel: string, key: string, warn: (line: string) => void): Buffer | null {
+/** Whether the file at `full` has SHA-256 `sum`: by its stat when recorded and unchanged, else read. */
+function holds(stats: ReadonlyMap<string, string>, path: string, full: string, sum: string): "yes" | "differs" | "missing" {
+  if (sameStat(stats, path, full)) return "yes";
+  try {
+    return sha256(readFileSync(full)) === sum ? "yes" : "differs";
+  } catch {
+    return "missing";
+  }
+}
+
+/** The file `rel` of a previous output that made it from `key`, with its SHA-256 still holding. */
+function reusableFile(previous: readonly PreviousOutput[], rel: string, key: string, warn: (line: string) => void): { full: string; sha256: string } | null {
   for (const p of previous) {
     const e = p.files.get(rel);
     if (e?.key !== key) continue;
-    let bytes: Buffer | null = null;
-    try {
-      bytes = readFileSync(join(p.dir, rel));
-    } catch {
-      bytes = null;
-    }
-    if (bytes && sha256(bytes) === e.sha256) return bytes;
-    warn(`Bỏ qua ${join(p.dir, rel)} trong kết quả cũ: ${bytes ? "nội dung không khớp SHA-256 đã ghi" : "tệp không còn"}; dựng lại.`);
+    const full = join(p.dir, rel);
+    const state = holds(p.stats, rel, full, e.sha256);
+    if (state === "yes") return { full, sha256: e.sha256 };
+    warn(`Bỏ qua ${full} trong kết quả cũ: ${state === "differs" ? "nội dung không khớp SHA-256 đã ghi" : "tệp không còn"}; dựng lại.`);
+  }
+  return null;
+}
+
+/** A hard link of `from` at `to` (a copy where the file system refuses links). */
+function linkOrCopy(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/** The content address a previous output recorded for every one of `paths` with the input key `input`. */
+function keyByInput(previous: readonly PreviousOutput[], input: string, paths: readonly string[]): string | null {
+  for (const p of previous) {
+    const key = p.files.get(paths[0] ?? "")?.key;
+    if (key !== undefined && paths.every((rel) => p.files.get(rel)?.input === input && p.files.get(rel)?.key === key)) return key;
   }
   return null;
 }
@@ -126,12 +171,35 @@ function recordedPaths(previous: readonly PreviousOutput[], key: string): string
   return [];
 }
 
+type RecordFile = (rel: string, sum: string, key: string | undefined, reused: boolean, input?: string) => string;
+
+/** The writer's `reuse`: links the files at `paths` made from `key` from a previous output into the
+ *  stage when every one of them is there intact, and records them. */
+function reuser(stage: string, previous: readonly PreviousOutput[], warn: (line: string) => void, record: RecordFile) {
+  // A file found broken by `reuseByInput` is looked at again by `cached`: one warning is enough.
+  const warned = new Set<string>();
+  const warnOnce = (line: string) => void (warned.has(line) || (warned.add(line), warn(line)));
+  return (key: string, paths: readonly string[], input?: string): string[] | null => {
+    const old: { full: string; sha256: string }[] = [];
+    for (const rel of paths) {
+      const file = reusableFile(previous, rel, key, warnOnce);
+      if (!file) return null;
+      old.push(file);
+    }
+    return paths.map((rel, i) => {
+      linkOrCopy(old[i]!.full, join(stage, rel));
+      return record(rel, old[i]!.sha256, key, true, input);
+    });
+  };
+}
+
 function createWriter(stage: string, before: PreviousOutput | null, previous: PreviousOutput[], warn: (line: string) => void): OutputWriter {
   const written = new Map<string, FileEntry>();
   const fate = new Map<string, FileFate>();
-  const record = (rel: string, sum: string, key: string | undefined, reused: boolean) => {
+  const kept: string[] = [];
+  const record: RecordFile = (rel, sum, key, reused, input) => {
     if (written.has(rel)) throw new Error(`output written twice: ${rel}`);
-    written.set(rel, key === undefined ? { path: rel, sha256: sum } : { path: rel, sha256: sum, key });
+    written.set(rel, { path: rel, sha256: sum, ...(key === undefined ? {} : { key }), ...(input === undefined ? {} : { input }) });
     const old = before?.files.get(rel)?.sha256;
     fate.set(rel, reused ? "reused" : old === undefined ? "new" : old === sum ? "unchanged" : "changed");
     return sum;
@@ -141,19 +209,7 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, contents);
   };
-  const reusable = (rel: string, key: string) => reusableBytes(previous, rel, key, warn);
-  const reuse = (key: string, paths: readonly string[]): string[] | null => {
-    const old: Buffer[] = [];
-    for (const rel of paths) {
-      const bytes = reusable(rel, key);
-      if (!bytes) return null;
-      old.push(bytes);
-    }
-    return paths.map((rel, i) => {
-      put(rel, old[i]!);
-      return record(rel, sha256(old[i]!), key, true);
-    });
-  };
+  const reuse = reuser(stage, previous, warn, record);
   return {
     root: stage,
     write(rel, contents, key) {
@@ -169,15 +225,23 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
     },
     recorded: (key) => recordedPaths(previous, key),
     reuse,
-    async cached(key, paths, render) {
-      const reused = reuse(key, paths);
+    async cached(key, paths, render, input) {
+      const reused = reuse(key, paths, input);
       if (reused) return reused;
       const contents = await render();
       return paths.map((rel, i) => {
         put(rel, contents[i]!);
-        return record(rel, sha256(contents[i]!), key, false);
+        return record(rel, sha256(contents[i]!), key, false, input);
       });
     },
+    reuseByInput(input, paths) {
+      const key = keyByInput(previous, input, paths);
+      const sums = key === null ? null : reuse(key, paths, input);
+      if (key === null || sums === null) return null;
+      kept.push(...paths);
+      return { key, sums };
+    },
+    keptByInput: () => [...kept].sort(),
     files: () => [...written.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     fates: () => fate,
   };
@@ -190,30 +254,26 @@ function refreshCache(cacheDir: string, target: string, files: readonly FileEntr
   mkdirSync(dirname(dest), { recursive: true });
   const fresh = mkdtempSync(`${dest}-new-`);
   const kept = files.filter((f) => f.key !== undefined);
-  for (const f of kept) {
-    const to = join(fresh, f.path);
-    mkdirSync(dirname(to), { recursive: true });
-    try {
-      linkSync(join(target, f.path), to);
-    } catch {
-      writeFileSync(to, readFileSync(join(target, f.path)));
-    }
-  }
+  for (const f of kept) linkOrCopy(join(target, f.path), join(fresh, f.path));
   const m = JSON.parse(manifest) as { code?: string };
   writeFileSync(join(fresh, MANIFEST), JSON.stringify({ code: m.code, files: kept }) + "\n");
-  rmSync(dest, { recursive: true, force: true });
+  const old = existsSync(dest) ? `${fresh}-old` : null;
+  if (old) renameSync(dest, old);
   renameSync(fresh, dest);
+  if (old) removeLater(old);
 }
 
 /** The manifest of the output in `dir` when it was made by `codeVersion` from inputs whose digest is
  *  `inputs`, and every file it lists is there with its recorded SHA-256, and no other: the output a
  *  build of the same inputs would make, so that build can stop early. Otherwise null (with a warning
  *  when an output of the same inputs is no longer intact). */
-export function intactOutput<M extends { files: FileEntry[] }>(dir: string, codeVersion: string, inputs: string, warn: (line: string) => void): M | null {
+export function intactOutput<M extends { files: FileEntry[] }>(dir: string, codeVersion: string, inputs: string, warn: (line: string) => void, statFile?: string): M | null {
   const path = join(dir, MANIFEST);
   let manifest: { code?: unknown; inputs?: unknown; files?: unknown };
+  let text = "";
   try {
-    manifest = JSON.parse(readFileSync(path, "utf8")) as typeof manifest;
+    text = readFileSync(path, "utf8");
+    manifest = JSON.parse(text) as typeof manifest;
   } catch {
     return null; // none, or unreadable: the writer warns about the latter
   }
@@ -222,16 +282,8 @@ export function intactOutput<M extends { files: FileEntry[] }>(dir: string, code
   const listed = new Set([MANIFEST, ...files.map((f) => f?.path)]);
   const present = existsSync(dir) ? filesUnder(dir).map((f) => relative(dir, f).split("\\").join("/")) : [];
   const extra = present.find((p) => !listed.has(p));
-  const broken =
-    extra === undefined
-      ? files.find((f) => {
-          try {
-            return typeof f.sha256 !== "string" || sha256(readFileSync(join(dir, f.path))) !== f.sha256;
-          } catch {
-            return true;
-          }
-        })?.path
-      : undefined;
+  const stats = readStats(statFile, resolve(dir), sha256(text));
+  const broken = extra === undefined ? files.find((f) => typeof f.sha256 !== "string" || holds(stats, f.path, join(dir, f.path), f.sha256) !== "yes")?.path : undefined;
   const bad = extra ?? broken;
   if (bad === undefined && present.length === listed.size) return manifest as M;
   warn(`Kết quả cũ ${dir} không còn nguyên vẹn (${bad ?? "thiếu tệp"}: ${extra !== undefined ? "tệp lạ không có trong manifest.json" : "nội dung không khớp SHA-256 đã ghi hoặc tệp không còn"}); dựng lại.`);
@@ -243,20 +295,37 @@ export function keepInCache(cacheDir: string, dir: string, files: readonly FileE
   refreshCache(cacheDir, resolve(dir), files, readFileSync(join(dir, MANIFEST), "utf8"));
 }
 
+/** Removes a folder already moved out of the way (a replaced output) in a detached process, so that
+ *  the build does not wait for thousands of files to be unlinked; in this process if none starts. */
+function removeLater(dir: string): void {
+  const now = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const child = spawn(process.execPath, ["-e", "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })", dir], { detached: true, stdio: "ignore" });
+    child.on("error", now);
+    child.unref();
+  } catch {
+    now();
+  }
+}
+
 export async function withStagedOutput<T>(outDir: string, build: (w: OutputWriter) => Promise<T>, opts: OutputOptions = {}): Promise<T> {
   const target = resolve(outDir);
   mkdirSync(dirname(target), { recursive: true });
   const stage = mkdtempSync(join(dirname(target), `.${basename(target)}-build-`));
   const warn = opts.warn ?? (() => {});
   const sources = [target, ...(opts.cacheDir ? [resolve(opts.cacheDir, CACHE_SUBDIR)] : []), ...(opts.sources ?? []).map((d) => resolve(d))];
-  const previous = sources.map((dir) => readPrevious(dir, opts.codeVersion, warn));
+  const previous = sources.map((dir, i) => readPrevious(dir, opts.codeVersion, warn, i === 0 ? opts.statFile : undefined));
   const writer = createWriter(stage, previous[0] ?? null, previous.filter((p): p is PreviousOutput => p?.trusted === true), warn);
   try {
     const result = await build(writer);
+    const files = writer.files();
+    const stats = new Map(files.flatMap((f) => [[f.path, statOf(join(stage, f.path))] as const].filter((e): e is [string, string] => e[1] !== null)));
     const old = existsSync(target) ? `${stage}-old` : null;
     if (old) renameSync(target, old);
     renameSync(stage, target);
-    if (old) rmSync(old, { recursive: true, force: true });
+    const manifest = files.find((f) => f.path === MANIFEST);
+    if (manifest) writeStats(opts.statFile, target, manifest.sha256, stats);
+    if (old) removeLater(old);
     if (opts.cacheDir && existsSync(join(target, MANIFEST))) refreshCache(opts.cacheDir, target, writer.files(), readFileSync(join(target, MANIFEST), "utf8"));
     return result;
   } catch (err) {

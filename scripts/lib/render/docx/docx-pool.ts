@@ -1,4 +1,9 @@
 // DOCX packing, in-process or over a pool of worker threads (same bytes either way).
+//
+// The pool is lazy: requests made in the same turn of the event loop are gathered, and when they
+// are few (a rebuild after one edit packs one to three documents) they are packed in this thread,
+// which has docx loaded already; the worker threads (each loading tsx and docx: about a second of
+// CPU) start only when a batch is large enough to pay for them.
 import { Worker } from "node:worker_threads";
 import type { DocModel } from "../../model/document.js";
 import { buildDocx } from "./build-docx.js";
@@ -9,15 +14,23 @@ export interface DocxPacker {
   close(): Promise<void>;
 }
 
+/** A batch of at most this many documents is packed in-process when no worker has started. */
+export const IN_PROCESS_MAX = 4;
+
 export function inProcessPacker(): DocxPacker {
   return { pack: (m) => packDocx(buildDocx(m), m.created), close: async () => {} };
 }
 
-/** A pool of `size` workers; each job goes to the least busy worker. */
-export function workerPacker(size: number): DocxPacker {
+interface Pending {
+  resolve: (b: Uint8Array) => void;
+  reject: (e: Error) => void;
+}
+
+/** `size` worker threads; each job goes to the least busy worker. */
+function startWorkers(size: number): DocxPacker {
   const ts = import.meta.url.endsWith(".ts");
   const url = new URL(ts ? "./docx-worker-boot.mjs" : "./docx-worker.js", import.meta.url);
-  const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, Pending>();
   const load = new Array<number>(size).fill(0);
   const workers = Array.from({ length: size }, (_, i) => {
     const w = new Worker(url);
@@ -45,8 +58,31 @@ export function workerPacker(size: number): DocxPacker {
         workers[i]!.postMessage({ id, model });
       });
     },
-    async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+    close: async () => void (await Promise.all(workers.map((w) => w.terminate()))),
+  };
+}
+
+/** A pool of `size` workers, started on the first batch of more than `IN_PROCESS_MAX` requests
+ *  (`start` is replaceable for tests). */
+export function workerPacker(size: number, start: (size: number) => DocxPacker = startWorkers): DocxPacker {
+  const local = inProcessPacker();
+  let pool: DocxPacker | null = null;
+  let batch: { model: DocModel; done: Pending }[] = [];
+  const flush = () => {
+    const jobs = batch;
+    batch = [];
+    if (!pool && jobs.length > IN_PROCESS_MAX) pool = start(size);
+    const packer = pool ?? local;
+    for (const { model, done } of jobs) packer.pack(model).then(done.resolve, done.reject);
+  };
+  return {
+    pack(model) {
+      if (pool) return pool.pack(model);
+      if (batch.length === 0) setImmediate(flush);
+      return new Promise((resolve, reject) => batch.push({ model, done: { resolve, reject } }));
+    },
+    close: async () => {
+      await pool?.close();
     },
   };
 }

@@ -1,0 +1,57 @@
+// Trusting a previous output's file without reading it. When an output is swapped in, the size,
+// modification time (ns), inode and device of each of its files are recorded beside the parse
+// cache (not in the output: they differ from machine to machine, and the output must not). A later
+// build trusts a file's recorded SHA-256 only while its stat still matches: a file edited in place
+// has another mtime, one replaced has another inode, so either is read and hashed again (and, when
+// its bytes differ, rebuilt). The record names the output folder and the SHA-256 of its manifest,
+// so it is never applied to another output.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+
+/** "size:mtimeNs:ino:dev" of a file, or null when it cannot be read. */
+export function statOf(full: string): string | null {
+  try {
+    const s = statSync(full, { bigint: true });
+    return s.isFile() ? `${s.size}:${s.mtimeNs}:${s.ino}:${s.dev}` : null;
+  } catch {
+    return null;
+  }
+}
+
+interface StatRecord {
+  dir: string;
+  manifest: string;
+  files: Record<string, string>;
+}
+
+/** The stats recorded for the output in `dir` whose manifest has SHA-256 `manifest`; empty when
+ *  there is no record, or it is unreadable or for another output. */
+export function readStats(file: string | undefined, dir: string, manifest: string): ReadonlyMap<string, string> {
+  if (file === undefined) return new Map();
+  try {
+    const r = JSON.parse(readFileSync(file, "utf8")) as StatRecord;
+    if (r?.dir !== dir || r.manifest !== manifest || typeof r.files !== "object" || r.files === null) return new Map();
+    return new Map(Object.entries(r.files).filter(([, s]) => typeof s === "string"));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Records the stats of the output in `dir` (written atomically; a failure only costs hashing later). */
+export function writeStats(file: string | undefined, dir: string, manifest: string, stats: ReadonlyMap<string, string>): void {
+  if (file === undefined) return;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const record: StatRecord = { dir, manifest, files: Object.fromEntries(stats) };
+    writeFileSync(`${file}.tmp`, JSON.stringify(record));
+    renameSync(`${file}.tmp`, file);
+  } catch {
+    // best effort: without a record the next build reads and hashes the files
+  }
+}
+
+/** Whether the file at `full` is the one recorded as `path` (same stat), so its SHA-256 holds. */
+export function sameStat(stats: ReadonlyMap<string, string>, path: string, full: string): boolean {
+  const recorded = stats.get(path);
+  return recorded !== undefined && recorded === statOf(full);
+}
