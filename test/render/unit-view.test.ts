@@ -141,6 +141,13 @@ describe("derived figures", () => {
     // rates (0,8051 → 0,4749) would give 0,3302 ÷ 2,5 = 0,132 → 0,13.
     const pace = reductionOf({ x: { a: 0.8051, b: 0.6, c: 0.4749 } }, "x", target, periods, labels)!;
     expect([pace.overall.text, pace.perYear.text]).toEqual(["0,34", "0,14"]);
+    // The verdict reads the printed pace: 10,00 → 7,51 is 2,49 over 2,5 years, 0,996 a year, printed
+    // "1,00" against a target of 1: reached; 10,00 → 6,24 is 1,504, printed "1,50" against at most
+    // 1,5: reached, not exceeded.
+    const atMin = reductionOf({ x: { a: 10, b: 9, c: 7.51 } }, "x", target, periods, labels)!;
+    expect([atMin.perYear.text, atMin.verdict]).toEqual(["1,00", "dat"]);
+    const atMax = reductionOf({ x: { a: 10, b: 8, c: 6.24 } }, "x", target, periods, labels)!;
+    expect([atMax.perYear.text, atMax.verdict]).toEqual(["1,50", "dat"]);
     // A rate the catalogue prints with 1 decimal: the drops of the printed 0,6 → 0,5 → 0,4.
     const one = reductionOf({ x: { a: 0.6351, b: 0.5049, c: 0.3751 } }, "x", target, periods, labels, 1)!;
     expect(one.perPeriod.map((p) => p.text)).toEqual(["0,1", "0,1"]);

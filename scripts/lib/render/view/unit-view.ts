@@ -154,7 +154,9 @@ export function reductionOf(values: Values, id: string, target: PovertyTarget, p
   const drop = (from: number | undefined, to: number | undefined) => (from === undefined || to === undefined ? null : -printedChange(from, to, decimals));
   const overall = drop(first, last);
   const perYear = overall !== null && years > 0 ? overall / years : null;
-  const verdict = perYear === null ? "chua_du_so_lieu" : verdictOf(perYear, target, last);
+  // Judged on the figures as printed, so "1,00 điểm %/năm" against a target of 1 reads "Đạt".
+  const shown = (v: number) => Number(v.toFixed(decimals));
+  const verdict = perYear === null ? "chua_du_so_lieu" : verdictOf(shown(perYear), target, last === undefined ? last : shown(last));
   return {
     target,
     targetText: targetText(target),
