@@ -41,6 +41,17 @@ describe("workerPacker", () => {
     await packer.close();
   });
 
+  it("closed while a batch is gathered (a build failing): starts no workers and refuses the batch and later requests", async () => {
+    const pool = countingStart();
+    const packer = workerPacker(2, pool.start);
+    const gathered = Array.from({ length: IN_PROCESS_MAX + 1 }, () => packer.pack(DOC));
+    await packer.close();
+    const outcomes = await Promise.allSettled(gathered);
+    expect(outcomes.map((o) => o.status)).toEqual(gathered.map(() => "rejected"));
+    await expect(packer.pack(DOC)).rejects.toThrow(/closed/);
+    expect(pool.started).toEqual([]);
+  });
+
   it("packs with real worker threads the bytes of an in-process packing", async () => {
     const packer = workerPacker(2);
     const bytes = await Promise.all(Array.from({ length: IN_PROCESS_MAX + 1 }, () => packer.pack(DOC)));

@@ -68,20 +68,26 @@ export function workerPacker(size: number, start: (size: number) => DocxPacker =
   const local = inProcessPacker();
   let pool: DocxPacker | null = null;
   let batch: { model: DocModel; done: Pending }[] = [];
+  // Once closed (a build done or failed), nothing starts a pool: requests still gathered are refused.
+  let closed = false;
+  const refused = () => new Error("docx: the packer was closed before this document was packed");
   const flush = () => {
     const jobs = batch;
     batch = [];
+    if (closed) return void jobs.forEach(({ done }) => done.reject(refused()));
     if (!pool && jobs.length > IN_PROCESS_MAX) pool = start(size);
     const packer = pool ?? local;
     for (const { model, done } of jobs) packer.pack(model).then(done.resolve, done.reject);
   };
   return {
     pack(model) {
+      if (closed) return Promise.reject(refused());
       if (pool) return pool.pack(model);
       if (batch.length === 0) setImmediate(flush);
       return new Promise((resolve, reject) => batch.push({ model, done: { resolve, reject } }));
     },
     close: async () => {
+      closed = true;
       await pool?.close();
     },
   };
