@@ -8,8 +8,8 @@
 // copied, where links fail) from a previous output (the target itself, or the --cache folder) when
 // that output recorded the same key for the same path and the file there still has the recorded
 // SHA-256; otherwise it is rendered. The SHA-256 is trusted without reading the file while the
-// file's size, mtime and inode are those recorded when it was written (output-stat.ts); else the
-// file is read and hashed.
+// file's size, mtime, inode and device are those recorded when it was written (output-stat.ts);
+// else the file is read and hashed.
 // A previous output that cannot be read, or was made by other code, or an entry whose bytes do not
 // match, is ignored with one warning line and rebuilt, never trusted.
 import { spawn } from "node:child_process";
@@ -42,10 +42,10 @@ export interface OutputWriter {
   /** The paths a previous output made by the same code recorded with `key` (sorted), for files whose
    *  names are known only once made (Vite's hashed assets, the search index); empty when none. */
   recorded(key: string): string[];
-  /** Copies the files at `paths` made from `key` from a previous output, when every one of them is
-   *  there intact; returns their SHA-256, or null (nothing written) when one is missing. */
+  /** Hard-links (or copies) the files at `paths` made from `key` from a previous output, when every
+   *  one of them is there intact; returns their SHA-256, or null (nothing written) when one is missing. */
   reuse(key: string, paths: readonly string[], input?: string): string[] | null;
-  /** The files at `paths` made from `key`: copied from a previous output that recorded that key,
+  /** The files at `paths` made from `key`: linked from a previous output that recorded that key,
    *  else rendered (`render` gives their contents in the same order). Returns their SHA-256. */
   cached(key: string, paths: readonly string[], render: () => Promise<(string | Uint8Array)[]>, input?: string): Promise<string[]>;
   /** The files at `paths` copied from a previous output that recorded them with the input key
@@ -207,6 +207,9 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
   const put = (rel: string, contents: string | Uint8Array) => {
     const full = join(stage, rel);
     mkdirSync(dirname(full), { recursive: true });
+    // Never through a hard link: a reused file in the stage shares its bytes with the live output
+    // and the cache (a second write is a bug, refused by `record`, but must not alter them first).
+    rmSync(full, { force: true });
     writeFileSync(full, contents);
   };
   const reuse = reuser(stage, previous, warn, record);
