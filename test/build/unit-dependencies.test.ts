@@ -1,8 +1,8 @@
 // The claim the input keys rest on (write/input-keys.ts): a unit's document model and page view
 // depend only on its own report, its subtree's reports and the files that are not reports. On the
-// small province, each report file is edited in turn (its document number, its signer, its first
-// narrative), every model and view computed (no unit kept by input key), and the units whose
-// document's content address (the hash of its DocModel) or page's (the hash of its view) changed
+// small province, each report file is edited in turn (its document number, its signer, its
+// submission date, a finance plan, its first narrative), every model and view computed (no unit
+// kept by input key), and the units whose document's content address (the hash of its DocModel) or page's (the hash of its view) changed
 // must be the edited unit and some of its ancestors, never a sibling, a child or another branch.
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,9 +33,13 @@ async function keysByUnit(): Promise<{ keys: Map<string, string>; parents: Map<s
   return { keys, parents };
 }
 
-/** The report with its document number, signer and first narrative changed (each where present). */
+/** The report with its document number, signer, submission date (a day later), first finance
+ *  record's plan (one more) and first narrative changed (each where present): text, a date that
+ *  drives timeliness and the as-of roll-up, and a value that is summed up the tree. */
 function edited(text: string): string {
   return text
+    .replace(/^(submitted_on: \d{4}-\d{2}-)(\d{2})$/m, (_m, head: string, day: string) => `${head}${String(Number(day) < 28 ? Number(day) + 1 : Number(day) - 1).padStart(2, "0")}`)
+    .replace(/^( {2}- \{component: [^,]+, source: [^,]+, period: [^,]+, plan: )(\d+)/m, (_m, head: string, n: string) => `${head}${Number(n) + 1}`)
     .replace(/^( {4}name: )(.+)$/m, "$1$2 Minh")
     .replace(/^( {2}number: )"(\d+)"$/m, (_m, head: string, n: string) => `${head}"${Number(n) + 1}"`)
     .replace(/^(narrative:\n {2}[a-z0-9_]+: )(""|\|\n {4})/m, (_m, head: string, rest: string) => (rest === '""' ? `${head}"Nội dung đã sửa."` : `${head}${rest}Đã sửa. `));
