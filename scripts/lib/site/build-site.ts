@@ -225,7 +225,9 @@ async function writeUnitFiles(ctx: SiteContext, chartLevels: ReadonlySet<string>
     if (input !== undefined && ctx.keep(input, unitPath(u.code))) continue;
     const body = opts.reportHtml?.get(u.code);
     const view = unitView(ix, body ? { ...u, html: body() } : u, { charts });
-    pages.push(put(unitPath(u.code), [layout, view], async () => (await pool?.draw(view), render("unit", view)), input));
+    const page = put(unitPath(u.code), [layout, view], async () => (await pool?.draw(view), render("unit", view)), input);
+    page.catch(() => {}); // awaited below (a later page's failure must not leave this one unhandled)
+    pages.push(page);
   }
   await Promise.all(pages);
 }
