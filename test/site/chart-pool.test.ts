@@ -1,6 +1,6 @@
 // Charts drawn on the pool's threads are the bytes this thread draws, and a page prints them.
 import { afterAll, describe, expect, it } from "vitest";
-import { chartPool } from "../../scripts/lib/site/chart-pool.js";
+import { chartPool, PAGES_IN_PROCESS } from "../../scripts/lib/site/chart-pool.js";
 import { barChart, COLORS, columnChart, lineChart, type ChartSvg } from "../../scripts/lib/site/charts.js";
 
 const charts = (): ChartSvg[] => [
@@ -13,7 +13,15 @@ describe("chart pool", () => {
   const pool = chartPool(2);
   afterAll(() => pool.close());
 
-  it("draws every chart of a page's view on its threads, byte for byte as this thread draws it", async () => {
+  it("leaves the first pages' charts to this thread (a rebuild of a few pages starts no thread)", async () => {
+    for (let i = 0; i < PAGES_IN_PROCESS; i++) {
+      const view = { charts: charts().map((svg) => ({ svg })) };
+      await pool.draw(view);
+      expect(view.charts.some((c) => c.svg.drawn)).toBe(false);
+    }
+  });
+
+  it("draws every chart of a later page's view on its threads, byte for byte as this thread draws it", async () => {
     const view = { title: "x", charts: charts().map((svg, i) => ({ id: `c${i}`, svg })) };
     expect(view.charts.every((c) => !c.svg.drawn)).toBe(true);
     await pool.draw(view);

@@ -14,7 +14,12 @@ export interface ChartPool {
 
 type Reply = { id: number; svg?: string; error?: string };
 
-/** `size` drawing threads, started at the first chart; each chart goes to the least busy one. */
+/** The first pages' charts are left to this thread (a rebuild after one edit renders a few pages:
+ *  not worth starting threads that load the drawing code); the threads start with the next page. */
+export const PAGES_IN_PROCESS = 4;
+
+/** `size` drawing threads, started at the first chart of the page after the first PAGES_IN_PROCESS;
+ *  each chart goes to the least busy one. */
 export function chartPool(size: number): ChartPool {
   const ts = import.meta.url.endsWith(".ts");
   const url = new URL(ts ? "./chart-worker-boot.mjs" : "./chart-worker.js", import.meta.url);
@@ -38,6 +43,7 @@ export function chartPool(size: number): ChartPool {
       return w;
     });
   let next = 0;
+  let pages = 0;
   const drawOne = (spec: ChartSpec): Promise<string> => {
     workers ??= start();
     const id = next++;
@@ -50,6 +56,7 @@ export function chartPool(size: number): ChartPool {
   };
   return {
     async draw(view) {
+      if (++pages <= PAGES_IN_PROCESS) return; // drawn on this thread when the page is printed
       const charts: unknown[] = "charts" in view && Array.isArray(view.charts) ? view.charts : [];
       const svgs = charts.map((c) => (c as { svg?: unknown } | null)?.svg).filter((s): s is ChartSvg => s instanceof ChartSvg && !s.drawn);
       await Promise.all(svgs.map(async (svg) => svg.setSvg(await drawOne(svg.spec))));
