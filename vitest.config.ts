@@ -1,9 +1,13 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     root: ".",
     include: ["test/**/*.test.ts"],
+    // One test file per core (vitest's default leaves one core to itself: a single worker on a
+    // 2-core runner, where most of a test's time is its own CPU).
+    maxWorkers: availableParallelism(),
     testTimeout: 60_000,
     hookTimeout: 180_000,
     env: { TZ: "Asia/Ho_Chi_Minh" },
