@@ -23,75 +23,20 @@
 // model or page view being computed, so a rebuild after one edit computes the edited unit and its
 // ancestors only. A rebuild whose inputs (data, schemas, options) and code are those the output's
 // manifest recorded, with the output intact, stops before the check (up-to-date.ts).
-import { join } from "node:path";
+import type { BuildOptions, CheckRunOptions, Shard } from "./build-options.js";
+import { docSources, documentJobs, workbooks, writeDocuments, writeSite } from "./build-steps.js";
 import { rollUp, type Tree } from "./aggregate/roll-up.js";
 import { rollupDiagnostics } from "./aggregate/rollup-rule.js";
-import { AuditError, auditEnv, auditTables, type AuditedTable } from "./audit/audit-tables.js";
-import { applyOptions, checkResult, validate, type CheckOptions, type CheckResult } from "./check.js";
+import { AuditError, auditEnv, auditTables } from "./audit/audit-tables.js";
+import { applyOptions, checkResult, validate, type CheckResult } from "./check.js";
 import { loadDataset, type Dataset } from "./dataset/load-dataset.js";
-import { readGeo } from "./load/read-geo.js";
-import type { DocModel } from "./model/document.js";
-import { InputError } from "./diagnostics/input-error.js";
 import { PHASES } from "./progress.js";
-import type { DocxPacker } from "./render/docx/docx-pool.js";
-import { blocksHtml, renderDocument } from "./render/documents.js";
-import { loadTemplates, type Templates } from "./render/templates.js";
-import { planDocModel } from "./render/view/plan-view.js";
-import { reportDocModel } from "./render/view/report-doc.js";
-import { reportView, type ReportView } from "./render/view/report-view.js";
-import { unitViews, type UnitView } from "./render/view/unit-view.js";
-import { siteModel } from "./site/adapt/site-model.js";
-import type { UnitDocs } from "./site/adapt/unit-page.js";
-import type { BuiltAssets } from "./site/assets.js";
-import { fastYaml } from "./syntax/fast-yaml.js";
-import { reportPath } from "./units/paths.js";
-import { codeVersion, contentKey } from "./write/code-version.js";
-import { unitInputKeys } from "./write/input-keys.js";
-import type { Unit } from "./model/types.js";
+import { loadTemplates } from "./render/templates.js";
+import { codeVersion } from "./write/code-version.js";
 import { MANIFEST, withStagedOutput, type FileFate, type OutputWriter } from "./write/output-dir.js";
 import { buildInputs, outputStatFile, upToDate, type Manifest, type ManifestEntry, type RecordedCheck, type UpToDate } from "./up-to-date.js";
 
-export interface CheckRunOptions extends CheckOptions {
-  dataDir: string;
-  schemaDir: string;
-  cwd?: string;
-}
-
-export interface BuildOptions extends CheckRunOptions {
-  outDir: string;
-  templateDir: string;
-  /** Also build the website (default true). */
-  site?: boolean;
-  /** Worker threads for DOCX packing; 0 packs in-process (tests). */
-  workers?: number;
-  /** Levels whose unit pages carry charts (default: all when ≤ 2 000 units, else the top two). */
-  chartLevels?: string[];
-  /** Progress of the long phases (see progress.ts): phase name, items done, items in all. */
-  progress?: (phase: string, done: number, total: number) => void;
-  /** A folder kept between builds: the parse cache and the last output's documents and workbooks. */
-  cacheDir?: string;
-  /** Where to keep the parse cache (cache/parse-cache.ts) when there is no `cacheDir` (the command
-   *  line: .cache/build/<output>/), so that a rebuild parses only the files that changed. */
-  parseCacheDir?: string;
-  /** Why a previous output or cache entry was not reused (one line each). */
-  warn?: (line: string) => void;
-  /** Build only the documents and input workbooks of one slice of the tree, no site (see shardUnits). */
-  shard?: Shard;
-  /** Assemble one output from shards' outputs: every document and workbook is copied from them (a
-   *  missing one is an error: a shard did not run), and the site is built. */
-  mergeFrom?: readonly string[];
-  /** Stop early when the output was made from the same inputs and is intact (default true). */
-  shortCircuit?: boolean;
-  /** Keep a unit's documents and page, without computing them, when its input key did not change
-   *  (write/input-keys.ts; default true; false: every model and view is computed and keyed). */
-  keepByInput?: boolean;
-}
-
-/** Shard `index` (1-based) of `count`. */
-export interface Shard {
-  index: number;
-  count: number;
-}
+export type { BuildOptions, CheckRunOptions, Shard } from "./build-options.js";
 
 export type { ManifestEntry } from "./up-to-date.js";
 
@@ -157,147 +102,6 @@ export function shardUnits(ds: Dataset, shard: Shard): Set<string> {
     if (lightest === shard.index - 1) for (const c of codes) mine.add(c);
   }
   return mine;
-}
-
-/** One document to render: where it goes, what it is made from, and its content address. */
-interface DocJob {
-  base: string;
-  entry: Pick<ManifestEntry, "unit" | "level" | "kind">;
-  /** The unit's input key (write/input-keys.ts). */
-  input: string;
-  /** The model, or null when the files were kept by the input key (`kept`: their SHA-256). */
-  model: DocModel | null;
-  key: string;
-  kept: string[] | null;
-}
-
-const FORMATS = ["md", "html", "docx"] as const;
-const formatsOf = (base: string) => FORMATS.map((f) => `${base}.${f}`);
-
-/** What the documents are made of: the dataset, its roll-up and views, the code and input keys. */
-interface DocSources {
-  ds: Dataset;
-  tree: Tree;
-  views: ReadonlyMap<string, UnitView>;
-  code: string;
-  inputs: { units: ReadonlyMap<string, string>; plan: string };
-  /** Keep the files of a unit whose input key did not change (false: compute every model). */
-  keep: boolean;
-}
-
-/** A unit's report: its view (for the tables to audit) and document model. */
-function unitReport(src: DocSources, unit: Unit): { view: ReportView; model: DocModel } {
-  const view = reportView(src.ds, src.tree, unit, src.views.get(unit.code)!);
-  return { view, model: reportDocModel(view, src.ds.project) };
-}
-
-/** The report's body as the HTML of its page, or null when the unit has no report and no children. */
-function bodyHtml(src: DocSources, unit: Unit, model: () => DocModel): string | null {
-  const hasBody = src.tree.figures.get(unit.code)?.report != null || (src.tree.children.get(unit.code)?.length ?? 0) > 0;
-  return hasBody ? blocksHtml(model().body) : null;
-}
-
-/** Unit views → document trees: the plan and every unit's report, with the tables to audit and the
- *  site's links. A unit whose input key a previous output recorded keeps its files there, unless
- *  they are not intact, without computing its view or model; its page's report body is then
- *  computed only if its page must be rendered (`lazyBody`). `site`: the site is built, so each
- *  computed report's body is also rendered as the HTML of its page. */
-function documentJobs(src: DocSources, writer: OutputWriter, only: (unit: string) => boolean, site: boolean) {
-  const { ds, code } = src;
-  const index = { units: ds.units, levels: ds.levels };
-  const root = ds.project.root;
-  const job = (base: string, entry: DocJob["entry"], input: string, model: DocModel): DocJob => ({ base, entry, input, model, key: contentKey(code, "document", JSON.stringify(model)), kept: null });
-  const jobs = only(root) ? [job("documents/ke-hoach", { unit: root, level: ds.units.get(root)!.level, kind: "plan" }, src.inputs.plan, planDocModel(ds))] : [];
-  const tables: AuditedTable[] = [];
-  const unitDocs = new Map<string, UnitDocs>();
-  const lazyBody = new Map<string, () => string | null>();
-  for (const unit of ds.units.values()) {
-    if (!only(unit.code)) continue;
-    const base = `documents/${reportPath(unit, index).replace(/^reports\//, "").replace(/\.ya?ml$/, "")}`;
-    const entry = { unit: unit.code, level: unit.level, kind: "report" as const };
-    const input = src.inputs.units.get(unit.code)!;
-    const links = { md: `${base}.md`, html: `${base}.html`, docx: `${base}.docx` };
-    const kept = src.keep ? writer.reuseByInput(input, formatsOf(base)) : null;
-    if (kept) {
-      jobs.push({ base, entry, input, model: null, key: kept.key, kept: kept.sums });
-      unitDocs.set(unit.code, { ...links, bodyHtml: null });
-      if (site) lazyBody.set(unit.code, () => bodyHtml(src, unit, () => unitReport(src, unit).model));
-      continue;
-    }
-    const { view, model } = unitReport(src, unit);
-    for (const f of view.forms) tables.push({ document: `${base}.docx`, form: f.label, table: f.table });
-    unitDocs.set(unit.code, { ...links, bodyHtml: site ? bodyHtml(src, unit, () => model) : null });
-    jobs.push(job(base, entry, input, model));
-  }
-  return { jobs, tables, unitDocs, lazyBody };
-}
-
-/** Renderers → write: each document in three formats, or copied from a previous output by its key. */
-async function writeDocuments(writer: OutputWriter, jobs: readonly DocJob[], templates: Templates, packer: DocxPacker | null, tick: () => void): Promise<ManifestEntry[]> {
-  const written = await Promise.all(
-    jobs.map(async ({ base, entry, input, model, key, kept }) => {
-      const paths = formatsOf(base);
-      const sums =
-        kept ??
-        (await writer.cached(
-          key,
-          paths,
-          async () => {
-            if (!packer) throw notInShards(paths[2]!);
-            const doc = await renderDocument(templates, model!, packer);
-            return FORMATS.map((f) => doc[f]);
-          },
-          input,
-        ));
-      tick();
-      return FORMATS.map((format, i): ManifestEntry => ({ ...entry, format, path: paths[i]!, sha256: sums[i]!, key }));
-    }),
-  );
-  return written.flat().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/** A merge found no shard output holding this file with its key. */
-function notInShards(path: string): InputError {
-  return new InputError(`Không tìm thấy ${path} (đúng phiên bản) trong thư mục kết quả của các phần (--shard): hãy dựng đủ các phần bằng cùng số liệu và cùng mã nguồn rồi ghép lại.`);
-}
-
-/** The input workbooks, each keyed by its report's text and everything else the data holds. */
-async function workbooks(ds: Dataset, writer: OutputWriter, code: string, only: (unit: string) => boolean, merging: boolean): Promise<number> {
-  const { writeWorkbooks } = await import("./site/workbooks.js");
-  const reports = new Set(ds.reports.map((r) => r.file.rel));
-  const rest = [...ds.files.values()].filter((f) => !reports.has(f.rel)).sort((a, b) => (a.rel < b.rel ? -1 : 1));
-  const context = contentKey(code, JSON.stringify(ds.project), ...rest.flatMap((f) => [f.rel, f.text]));
-  return writeWorkbooks(ds, async (path, unit, text, make) => {
-    if (!only(unit)) return;
-    await writer.cached(contentKey(context, "workbook", unit, text ?? "\0none"), [path], async () => {
-      if (merging) throw notInShards(path);
-      return [await make()];
-    });
-  }, (text) => fastYaml(text)?.data);
-}
-
-/** The unit views and input keys of a build (the views are cheap: every unit's, every build). */
-function docSources(ds: Dataset, tree: Tree, opts: BuildOptions, code: string): DocSources {
-  const options = { asOf: opts.asOf ?? null, submittedAt: opts.submittedAt ? [...opts.submittedAt].sort(([a], [b]) => (a < b ? -1 : 1)) : null, chartLevels: opts.chartLevels ?? null };
-  const reports = ds.reports.map((r) => ({ unit: r.report.unit, rel: r.file.rel, text: r.file.text, data: r.report }));
-  const inputs = unitInputKeys(code, { dataDir: opts.dataDir, schemaDir: opts.schemaDir, options, units: ds.units.values(), reports });
-  return { ds, tree, views: unitViews(ds, tree), code, inputs, keep: opts.keepByInput !== false };
-}
-
-/** The site, from the same roll-up and documents: its model, then its pages through the writer.
- *  Pages are kept by their unit's input key as documents are (see buildSite's `unitInputs`). */
-async function writeSite(src: DocSources, jobs: readonly DocJob[], docs: { docs: Map<string, UnitDocs>; lazyBody: ReadonlyMap<string, () => string | null> }, writer: OutputWriter, opts: BuildOptions, assets: Promise<BuiltAssets>): Promise<void> {
-  const { ds, tree, views } = src;
-  const planBody = blocksHtml(jobs.find((j) => j.entry.kind === "plan")!.model!.body);
-  const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: planBody };
-  const model = siteModel({ ds, tree, views, docs: docs.docs, plan, geo: readGeo(opts.dataDir) });
-  const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));
-  const { buildSite } = await import("./site/build-site.js");
-  const memoDir = opts.cacheDir ?? opts.parseCacheDir;
-  const memo = memoDir === undefined ? {} : { mapMemo: join(memoDir, "map-memo.json"), ...(opts.warn ? { warn: opts.warn } : {}) };
-  // Charts drawn on threads of their own (as many as the DOCX pool's, less this one), idle by now.
-  const chartWorkers = opts.workers ? Math.max(1, opts.workers - 1) : 0;
-  await buildSite(model, writer, { chartLevels, code: src.code, assets, chartWorkers, unitInputs: src.inputs.units, keepByInput: src.keep, reportHtml: docs.lazyBody, ...memo });
 }
 
 /** The build that stops early: the previous output, verified, is what this build would make. */

@@ -12,24 +12,16 @@
 // else the file is read and hashed.
 // A previous output that cannot be read, or was made by other code, or an entry whose bytes do not
 // match, is ignored with one warning line and rebuilt, never trusted.
+import { MANIFEST, holds, keyByInput, linkOrCopy, readPrevious, recordedPaths, reusableFile, sha256, type FileEntry, type PreviousOutput } from "./previous-output.js";
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { filesUnder } from "../files/walk.js";
-import { readStats, sameStat, statOf, writeStats } from "./output-stat.js";
-
-export interface FileEntry {
-  path: string;
-  sha256: string;
-  /** The content address the file was made from (see `cached`), when it has one. */
-  key?: string;
-  /** The input key of the unit the file belongs to (write/input-keys.ts): a digest of the inputs it
-   *  is made from, known before its content address is computed (see `reuseByInput`). */
-  input?: string;
-}
+import { readStats, statOf, writeStats } from "./output-stat.js";
 
 /** What a file is compared with the previous output at the same path. */
+export { MANIFEST, sha256, type FileEntry } from "./previous-output.js";
+
 export type FileFate = "new" | "changed" | "unchanged" | "reused";
 
 export interface OutputWriter {
@@ -74,102 +66,7 @@ export interface OutputOptions {
   statFile?: string;
 }
 
-export const MANIFEST = "manifest.json";
 const CACHE_SUBDIR = "output";
-
-export function sha256(contents: string | Uint8Array): string {
-  return createHash("sha256").update(contents).digest("hex");
-}
-
-interface PreviousOutput {
-  dir: string;
-  files: Map<string, FileEntry>;
-  /** Paths by key, built on first use. */
-  byKey?: Map<string, string[]>;
-  /** Made by the same code (its keyed files may be reused). */
-  trusted: boolean;
-  /** Each file's stat when it was written, for files whose SHA-256 holds without reading them. */
-  stats: ReadonlyMap<string, string>;
-}
-
-/** A previous output's manifest, or null (with a warning when it exists but cannot be read). A
- *  manifest from before content addresses (no `files`) has nothing to reuse. */
-function readPrevious(dir: string, codeVersion: string | undefined, warn: (line: string) => void, statFile?: string): PreviousOutput | null {
-  const path = join(dir, MANIFEST);
-  if (!existsSync(path)) return null;
-  let manifest: { code?: unknown; files?: unknown };
-  let text = "";
-  try {
-    text = readFileSync(path, "utf8");
-    manifest = JSON.parse(text) as typeof manifest;
-  } catch {
-    warn(`Bỏ qua kết quả cũ ${path}: tệp không đọc được (JSON hỏng); dựng lại mọi tệp.`);
-    return null;
-  }
-  if (!Array.isArray(manifest?.files)) return null;
-  const trusted = codeVersion === undefined || manifest.code === codeVersion;
-  if (!trusted) warn(`Bỏ qua kết quả cũ ${path}: do một phiên bản chương trình khác tạo ra; dựng lại mọi tệp.`);
-  const files = new Map<string, FileEntry>();
-  for (const f of manifest.files as FileEntry[]) if (typeof f?.path === "string" && typeof f.sha256 === "string") files.set(f.path, f);
-  const sum = sha256(text);
-  files.set(MANIFEST, { path: MANIFEST, sha256: sum }); // its fate only: it has no key, never reused
-  return { dir, files, trusted, stats: readStats(statFile, dir, sum) };
-}
-
-/** Whether the file at `full` has SHA-256 `sum`: by its stat when recorded and unchanged, else read. */
-function holds(stats: ReadonlyMap<string, string>, path: string, full: string, sum: string): "yes" | "differs" | "missing" {
-  if (sameStat(stats, path, full)) return "yes";
-  try {
-    return sha256(readFileSync(full)) === sum ? "yes" : "differs";
-  } catch {
-    return "missing";
-  }
-}
-
-/** The file `rel` of a previous output that made it from `key`, with its SHA-256 still holding. */
-function reusableFile(previous: readonly PreviousOutput[], rel: string, key: string, warn: (line: string) => void): { full: string; sha256: string } | null {
-  for (const p of previous) {
-    const e = p.files.get(rel);
-    if (e?.key !== key) continue;
-    const full = join(p.dir, rel);
-    const state = holds(p.stats, rel, full, e.sha256);
-    if (state === "yes") return { full, sha256: e.sha256 };
-    warn(`Bỏ qua ${full} trong kết quả cũ: ${state === "differs" ? "nội dung không khớp SHA-256 đã ghi" : "tệp không còn"}; dựng lại.`);
-  }
-  return null;
-}
-
-/** A hard link of `from` at `to` (a copy where the file system refuses links). */
-function linkOrCopy(from: string, to: string): void {
-  mkdirSync(dirname(to), { recursive: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
-}
-
-/** The content address a previous output recorded for every one of `paths` with the input key `input`. */
-function keyByInput(previous: readonly PreviousOutput[], input: string, paths: readonly string[]): string | null {
-  for (const p of previous) {
-    const key = p.files.get(paths[0] ?? "")?.key;
-    if (key !== undefined && paths.every((rel) => p.files.get(rel)?.input === input && p.files.get(rel)?.key === key)) return key;
-  }
-  return null;
-}
-
-/** The paths the first previous output holding `key` recorded with it, sorted. */
-function recordedPaths(previous: readonly PreviousOutput[], key: string): string[] {
-  for (const p of previous) {
-    if (!p.byKey) {
-      p.byKey = new Map();
-      for (const e of p.files.values()) if (e.key !== undefined) p.byKey.set(e.key, [...(p.byKey.get(e.key) ?? []), e.path]);
-    }
-    const paths = p.byKey.get(key);
-    if (paths) return [...paths].sort();
-  }
-  return [];
-}
 
 type RecordFile = (rel: string, sum: string, key: string | undefined, reused: boolean, input?: string) => string;
 

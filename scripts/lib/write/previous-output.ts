@@ -1,0 +1,113 @@
+// A previous output as the writer (output-dir.ts) reads it: its manifest's files, keys and input
+// keys, each file's recorded stat, and the lookups that find a file to reuse, intact, by its key or
+// its unit's input key.
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { readStats, sameStat } from "./output-stat.js";
+
+export interface FileEntry {
+  path: string;
+  sha256: string;
+  /** The content address the file was made from (see `cached`), when it has one. */
+  key?: string;
+  /** The input key of the unit the file belongs to (write/input-keys.ts): a digest of the inputs it
+   *  is made from, known before its content address is computed (see `reuseByInput`). */
+  input?: string;
+}
+
+export const MANIFEST = "manifest.json";
+
+export function sha256(contents: string | Uint8Array): string {
+  return createHash("sha256").update(contents).digest("hex");
+}
+
+export interface PreviousOutput {
+  dir: string;
+  files: Map<string, FileEntry>;
+  /** Paths by key, built on first use. */
+  byKey?: Map<string, string[]>;
+  /** Made by the same code (its keyed files may be reused). */
+  trusted: boolean;
+  /** Each file's stat when it was written, for files whose SHA-256 holds without reading them. */
+  stats: ReadonlyMap<string, string>;
+}
+
+/** A previous output's manifest, or null (with a warning when it exists but cannot be read). A
+ *  manifest from before content addresses (no `files`) has nothing to reuse. */
+export function readPrevious(dir: string, codeVersion: string | undefined, warn: (line: string) => void, statFile?: string): PreviousOutput | null {
+  const path = join(dir, MANIFEST);
+  if (!existsSync(path)) return null;
+  let manifest: { code?: unknown; files?: unknown };
+  let text = "";
+  try {
+    text = readFileSync(path, "utf8");
+    manifest = JSON.parse(text) as typeof manifest;
+  } catch {
+    warn(`Bỏ qua kết quả cũ ${path}: tệp không đọc được (JSON hỏng); dựng lại mọi tệp.`);
+    return null;
+  }
+  if (!Array.isArray(manifest?.files)) return null;
+  const trusted = codeVersion === undefined || manifest.code === codeVersion;
+  if (!trusted) warn(`Bỏ qua kết quả cũ ${path}: do một phiên bản chương trình khác tạo ra; dựng lại mọi tệp.`);
+  const files = new Map<string, FileEntry>();
+  for (const f of manifest.files as FileEntry[]) if (typeof f?.path === "string" && typeof f.sha256 === "string") files.set(f.path, f);
+  const sum = sha256(text);
+  files.set(MANIFEST, { path: MANIFEST, sha256: sum }); // its fate only: it has no key, never reused
+  return { dir, files, trusted, stats: readStats(statFile, dir, sum) };
+}
+
+/** Whether the file at `full` has SHA-256 `sum`: by its stat when recorded and unchanged, else read. */
+export function holds(stats: ReadonlyMap<string, string>, path: string, full: string, sum: string): "yes" | "differs" | "missing" {
+  if (sameStat(stats, path, full)) return "yes";
+  try {
+    return sha256(readFileSync(full)) === sum ? "yes" : "differs";
+  } catch {
+    return "missing";
+  }
+}
+
+/** The file `rel` of a previous output that made it from `key`, with its SHA-256 still holding. */
+export function reusableFile(previous: readonly PreviousOutput[], rel: string, key: string, warn: (line: string) => void): { full: string; sha256: string } | null {
+  for (const p of previous) {
+    const e = p.files.get(rel);
+    if (e?.key !== key) continue;
+    const full = join(p.dir, rel);
+    const state = holds(p.stats, rel, full, e.sha256);
+    if (state === "yes") return { full, sha256: e.sha256 };
+    warn(`Bỏ qua ${full} trong kết quả cũ: ${state === "differs" ? "nội dung không khớp SHA-256 đã ghi" : "tệp không còn"}; dựng lại.`);
+  }
+  return null;
+}
+
+/** A hard link of `from` at `to` (a copy where the file system refuses links). */
+export function linkOrCopy(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/** The content address a previous output recorded for every one of `paths` with the input key `input`. */
+export function keyByInput(previous: readonly PreviousOutput[], input: string, paths: readonly string[]): string | null {
+  for (const p of previous) {
+    const key = p.files.get(paths[0] ?? "")?.key;
+    if (key !== undefined && paths.every((rel) => p.files.get(rel)?.input === input && p.files.get(rel)?.key === key)) return key;
+  }
+  return null;
+}
+
+/** The paths the first previous output holding `key` recorded with it, sorted. */
+export function recordedPaths(previous: readonly PreviousOutput[], key: string): string[] {
+  for (const p of previous) {
+    if (!p.byKey) {
+      p.byKey = new Map();
+      for (const e of p.files.values()) if (e.key !== undefined) p.byKey.set(e.key, [...(p.byKey.get(e.key) ?? []), e.path]);
+    }
+    const paths = p.byKey.get(key);
+    if (paths) return [...paths].sort();
+  }
+  return [];
+}
