@@ -11,8 +11,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { Packer } from "docx";
 import { parseDocument } from "yaml";
 import { option, parseArgs, runCli, UsageError } from "./lib/cli.js";
@@ -25,8 +24,9 @@ import { reportView } from "./lib/render/view/report-view.js";
 import { NATION, writeNation } from "./lib/sample/national.js";
 import type { SchemaNode } from "./lib/workflow/new-report.js";
 import { roundTripAll } from "./lib/xlsx/round-trip.js";
+import { REPO_ROOT } from "./lib/files/repo-root.js";
 
-const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
+const ROOT = REPO_ROOT;
 const TSX = join(ROOT, "node_modules/.bin/tsx");
 const SCHEMAS = join(ROOT, "schemas");
 /** A figure is the median of this many runs when one run takes less than ONE_RUN_LIMIT seconds. */

@@ -9,7 +9,6 @@
 import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { BuildOptions, Shard } from "./lib/pipeline.js";
 import { codeVersion } from "./lib/write/code-version.js";
 import type { FileFate } from "./lib/write/output-dir.js";
@@ -19,8 +18,9 @@ import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { formatText, summaryLine } from "./lib/diagnostics/report-text.js";
 import { describeSubmissionDates } from "./lib/git/submission-policy.js";
 import { progressReporter } from "./lib/progress.js";
+import { REPO_ROOT } from "./lib/files/repo-root.js";
 
-const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
+const ROOT = REPO_ROOT;
 
 function parseShard(value: string | undefined): Shard | null {
   if (value === undefined) return null;

@@ -2,8 +2,6 @@
 // Validates everything and writes nothing. Exit 0 valid (warnings allowed), 1 invalid data, 2 a bug.
 // --changed-since REF prints only the files changed since REF (a pull request's selection) and
 // compares each changed report with its previous version; the exit code is the whole tree's.
-import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { check } from "./lib/pipeline.js";
 import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { formatText } from "./lib/diagnostics/report-text.js";
@@ -12,8 +10,9 @@ import { changedSince, selectChanged } from "./lib/review/changed-since.js";
 import { submissionTimes } from "./lib/git/submission-times.js";
 import { describeSubmissionDates } from "./lib/git/submission-policy.js";
 import { PHASES, progressReporter } from "./lib/progress.js";
+import { repoPath } from "./lib/files/repo-root.js";
 
-const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
+const SCHEMAS = repoPath("schemas");
 
 await runCli(async () => {
   const args = parseArgs(process.argv.slice(2), { data: "value", format: "value", "as-of": "value", git: "flag", "git-ref": "value", "changed-since": "value", cache: "value" });

@@ -3,12 +3,12 @@
 // --out - prints it; --check writes nothing and exits 1 when the file is not up to date.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { InputError, option, parseArgs, runCli } from "./lib/cli.js";
 import { loadDataset } from "./lib/dataset/load-dataset.js";
 import { codeownersRules, codeownersText } from "./lib/workflow/codeowners.js";
+import { repoPath } from "./lib/files/repo-root.js";
 
-const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
+const SCHEMAS = repoPath("schemas");
 
 await runCli(async () => {
   const args = parseArgs(process.argv.slice(2), { data: "value", out: "value", check: "flag" });

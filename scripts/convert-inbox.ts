@@ -9,14 +9,14 @@
 import { execFileSync } from "node:child_process";
 import { appendFileSync, existsSync, rmSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { InputError, UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { loadDataset } from "./lib/dataset/load-dataset.js";
 import { INBOX } from "./lib/xlsx/inbox.js";
 import { importWorkbook, type ImportResult } from "./lib/xlsx/import.js";
 import { formatImport } from "./lib/xlsx/report-import.js";
+import { repoPath } from "./lib/files/repo-root.js";
 
-const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
+const SCHEMAS = repoPath("schemas");
 
 const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 

@@ -2,13 +2,12 @@
 // Prints a Markdown summary of the data changes since <ref> (work tree included) for a pull
 // request: per changed report, the unit, its status, every changed value (old → new, relative
 // change), narrative sections, new errors and warnings, and the documents the change rebuilds.
-import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { collectDiff } from "./lib/review/diff-data.js";
 import { summarizeDiff } from "./lib/review/summarize-diff.js";
+import { repoPath } from "./lib/files/repo-root.js";
 
-const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
+const SCHEMAS = repoPath("schemas");
 
 await runCli(async () => {
   const args = parseArgs(process.argv.slice(2), { base: "value", data: "value" });

@@ -3,15 +3,15 @@
 // Default output: <code>.xlsx in the working directory.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { InputError, UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { loadDataset } from "./lib/dataset/load-dataset.js";
 import { exportWorkbook } from "./lib/xlsx/export.js";
 import { workbookLayout } from "./lib/xlsx/layout.js";
 import { emptyReport } from "./lib/workflow/new-report.js";
 import { reportOf } from "./lib/xlsx/unit-report.js";
+import { repoPath } from "./lib/files/repo-root.js";
 
-const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
+const SCHEMAS = repoPath("schemas");
 
 await runCli(async () => {
   const args = parseArgs(process.argv.slice(2), { data: "value", out: "value" });

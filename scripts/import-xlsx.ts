@@ -4,8 +4,6 @@
 // unit's report file and runs the check: every diagnostic is shown with the report's line and
 // column and the workbook cells behind it. Exit codes as `check`.
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { InputError, UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { summaryLine } from "./lib/diagnostics/report-text.js";
 import { loadDataset } from "./lib/dataset/load-dataset.js";
@@ -13,8 +11,9 @@ import { check } from "./lib/pipeline.js";
 import { importWorkbook } from "./lib/xlsx/import.js";
 import { CellLocator } from "./lib/xlsx/locate.js";
 import { formatImport } from "./lib/xlsx/report-import.js";
+import { repoPath } from "./lib/files/repo-root.js";
 
-const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
+const SCHEMAS = repoPath("schemas");
 
 await runCli(async () => {
   const args = parseArgs(process.argv.slice(2), { data: "value" });

@@ -5,13 +5,13 @@
 // result is byte for byte what a single build makes. A document that no shard holds, made from the
 // same data and code, stops the merge (exit 1): the previous output stays untouched.
 import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { formatText, summaryLine } from "./lib/diagnostics/report-text.js";
 import { submissionTimes } from "./lib/git/submission-times.js";
 import { build } from "./lib/pipeline.js";
+import { REPO_ROOT } from "./lib/files/repo-root.js";
 
-const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
+const ROOT = REPO_ROOT;
 
 await runCli(async () => {
   const args = parseArgs(process.argv.slice(2), { data: "value", out: "value", "as-of": "value", git: "flag", "git-ref": "value" });

@@ -4,16 +4,16 @@
 // code (exit 1, with the closest codes).
 import { distance } from "fastest-levenshtein";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 import { InputError, UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { suggest } from "./lib/diagnostics/suggest.js";
 import { loadDataset } from "./lib/dataset/load-dataset.js";
 import type { Dataset } from "./lib/model/dataset.js";
 import { reportPath, slugify } from "./lib/units/paths.js";
 import { newReportYaml, type SchemaNode } from "./lib/workflow/new-report.js";
+import { repoPath } from "./lib/files/repo-root.js";
 
-const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
+const SCHEMAS = repoPath("schemas");
 
 /** "Có phải là …?" for a code that names no unit: close codes, and units whose name matches the text typed. */
 function didYouMean(input: string, ds: Dataset): string {

@@ -2,15 +2,15 @@
 // Prints, as Markdown, the units whose report is overdue at the date (default: project.yaml's
 // as_of), per level, with the team that follows each one up (see lib/workflow/overdue.ts).
 import { relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { InputError, UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { loadDataset } from "./lib/dataset/load-dataset.js";
 import type { Unit } from "./lib/model/types.js";
 import { reportPath } from "./lib/units/paths.js";
 import { codeownersRules, ownerOf } from "./lib/workflow/codeowners.js";
 import { overdueMarkdown } from "./lib/workflow/overdue.js";
+import { repoPath } from "./lib/files/repo-root.js";
 
-const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
+const SCHEMAS = repoPath("schemas");
 
 await runCli(async () => {
   const args = parseArgs(process.argv.slice(2), { data: "value", "as-of": "value" });

@@ -2,14 +2,13 @@
 // The pull request's job summary (Markdown): verdict for the changed files, their errors and
 // warnings with code frames, the change summary and documents that change, then the whole
 // tree's report folded. Exit code as `check` (0 valid, 1 invalid data, 2 a bug).
-import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { UsageError, option, parseArgs, runCli } from "./lib/cli.js";
 import { changedSince } from "./lib/review/changed-since.js";
 import { collectDiff } from "./lib/review/diff-data.js";
 import { prSummary } from "./lib/review/pr-summary.js";
+import { repoPath } from "./lib/files/repo-root.js";
 
-const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
+const SCHEMAS = repoPath("schemas");
 
 await runCli(async () => {
   const args = parseArgs(process.argv.slice(2), { base: "value", data: "value" });

@@ -6,14 +6,14 @@
 // and codes) from the configuration of the --from folder, with illustrative reports for every unit.
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { InputError, option, parseArgs, runCli, type ParsedArgs } from "./lib/cli.js";
 import { formatText } from "./lib/diagnostics/report-text.js";
 import { loadDataset, type LoadResult } from "./lib/dataset/load-dataset.js";
 import { generateSample } from "./lib/sample/generate.js";
 import { NATION, writeNation } from "./lib/sample/national.js";
+import { repoPath } from "./lib/files/repo-root.js";
 
-const SCHEMAS = resolve(fileURLToPath(import.meta.url), "../../schemas");
+const SCHEMAS = repoPath("schemas");
 
 /** Every YAML file under dir, at any depth. */
 function yamlFiles(dir: string): string[] {

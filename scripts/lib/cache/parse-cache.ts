@@ -7,16 +7,16 @@
 // warning), never trusted.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../parse/parse-yaml.js";
 import type { FileOutcome } from "../schema/validate-file.js";
 import { treeDigest } from "../files/walk.js";
+import { REPO_ROOT, repoPath } from "../files/repo-root.js";
 
 const FORMAT = 2;
 const FILE = "check-reports.json";
-const LIB = join(dirname(fileURLToPath(import.meta.url)), "..");
+const LIB = repoPath("scripts", "lib");
 /** The code whose output is cached: the parser, schema messages, diagnostics and this loader. */
 const CODE_DIRS = ["syntax", "parse", "diagnostics", "schema", "validate", "load", "cache", "dataset"];
 
@@ -36,7 +36,7 @@ const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** Hash of everything a cached outcome depends on besides the file itself. */
 export function cacheContext(schemaDir: string, unitCodes: ReadonlySet<string>): string {
-  const root = join(LIB, "../..");
+  const root = REPO_ROOT;
   return treeDigest(root, [join(root, "package-lock.json"), ...CODE_DIRS.map((d) => join(LIB, d)), schemaDir], [...unitCodes].sort());
 }
 

@@ -5,9 +5,9 @@
 // classic `<script defer>`: module scripts are refused on file:// pages, classic ones are not.
 
 import { readFile, rm } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { build } from "vite";
+import { repoPath } from "../files/repo-root.js";
 
 export const ASSETS_DIR = "static";
 
@@ -26,7 +26,7 @@ interface ManifestChunk {
 }
 
 /** The repository's site/ folder (client sources). */
-export const SITE_SRC = resolve(fileURLToPath(new URL("../../../site/", import.meta.url)));
+export const SITE_SRC = repoPath("site");
 
 export async function buildAssets(outDir: string, siteSrc = SITE_SRC): Promise<BuiltAssets> {
   const assetsOut = join(outDir, ASSETS_DIR);

@@ -7,11 +7,11 @@
 // produced here by ECharts (which escapes its text). Everything else goes through {{ }}.
 
 import { readdir, readFile } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { basename, join } from "node:path";
 import Handlebars from "handlebars";
+import { repoPath } from "../files/repo-root.js";
 
-export const TEMPLATES_DIR = resolve(fileURLToPath(new URL("../../../templates/site/", import.meta.url)));
+export const TEMPLATES_DIR = repoPath("templates", "site");
 
 export type RenderPage = (page: string, context: object) => string;
 

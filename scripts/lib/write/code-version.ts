@@ -3,10 +3,9 @@
 // to them makes every key new, so nothing made by other code is reused.
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { treeDigest } from "../files/walk.js";
+import { REPO_ROOT } from "../files/repo-root.js";
 
-export const REPO_ROOT = resolve(fileURLToPath(new URL("../../../", import.meta.url)));
 
 export function codeVersion(templateDir: string, root = REPO_ROOT): string {
   return treeDigest(root, [join(root, "package-lock.json"), join(root, "scripts"), join(root, "site"), resolve(templateDir)]);
