@@ -27,7 +27,8 @@ import { roundTripAll } from "./lib/xlsx/round-trip.js";
 import { REPO_ROOT } from "./lib/files/repo-root.js";
 
 const ROOT = REPO_ROOT;
-const TSX = join(ROOT, "node_modules/.bin/tsx");
+/** The commands as `npm run` starts them: compiled JavaScript (scripts/run.mjs). */
+const RUN = [process.execPath, join(ROOT, "scripts/run.mjs")];
 const SCHEMAS = join(ROOT, "schemas");
 /** A figure is the median of this many runs when one run takes less than ONE_RUN_LIMIT seconds. */
 const RUNS = 3;
@@ -68,7 +69,7 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 
 /** One run of a command under GNU time: wall and CPU seconds, peak resident memory (MB). CI=true keeps its output line-oriented. */
 function timed(args: string[]): Run {
-  const r = spawnSync("/usr/bin/time", ["-f", "BENCH %e %U %S %M", TSX, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" }, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync("/usr/bin/time", ["-f", "BENCH %e %U %S %M", ...RUN, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" }, maxBuffer: 256 * 1024 * 1024 });
   const line = (r.stderr ?? "").split("\n").filter((l) => l.startsWith("BENCH ")).pop() ?? "";
   const [e, u, s, m] = line.split(" ").slice(1).map(Number);
   if (r.status !== 0 && r.status !== 1) say(`  (lệnh kết thúc với mã ${r.status}: ${(r.stderr ?? "").split("\n").slice(-6).join(" | ")})`);
@@ -133,9 +134,9 @@ async function measureTree(name: string, dir: string, build: boolean): Promise<F
   say(`\n${name}: ${dir}`);
   const parse = floorParse(dir);
   say(`  floor_parse: ${parse.files} tệp YAML, ${parse.seconds.toFixed(1)} giây`);
-  const check = median("check", () => timed([join(ROOT, "scripts/check.ts"), "--data", dir, "--format", "json"]), notes);
+  const check = median("check", () => timed(["check", "--data", dir, "--format", "json"]), notes);
   const cacheDir = join(dir, "..", `${name}-cache`);
-  const checkCached = [join(ROOT, "scripts/check.ts"), "--data", dir, "--format", "json", "--cache", cacheDir];
+  const checkCached = ["check", "--data", dir, "--format", "json", "--cache", cacheDir];
   timed(checkCached);
   const cached = median("check --cache (đã có bộ nhớ đệm)", () => timed(checkCached), notes);
   const units = loadDataset(dir, SCHEMAS, process.cwd(), { workers: 0 }).dataset?.units.size ?? 0;
@@ -163,7 +164,7 @@ async function measureTree(name: string, dir: string, build: boolean): Promise<F
   const out = join(dir, "..", `${name}-dist`);
   // The build's cache folder (parse cache, last output) is named, so that a cold run starts without it.
   const buildCache = join(dir, "..", `${name}-build-cache`);
-  const buildArgs = [join(ROOT, "scripts/build.ts"), "--data", dir, "--out", out, "--cache", buildCache];
+  const buildArgs = ["build", "--data", dir, "--out", out, "--cache", buildCache];
   const cold = median("build (cold)", () => {
     for (const d of [out, buildCache]) rmSync(d, { recursive: true, force: true });
     return timed(buildArgs);

@@ -1,10 +1,9 @@
 // Progress of check and build: redrawn in place on a terminal, plain and quiet in CI logs and
 // when stderr is not a terminal (a pipe, a file).
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { duration, progressReporter, type ProgressOutput } from "../scripts/lib/progress.js";
-import { REPO, makeFixture } from "./check/fixture.js";
+import { RUN_MJS, makeFixture } from "./check/fixture.js";
 
 function capture(isTTY: boolean): ProgressOutput & { text: string } {
   const out = { isTTY, text: "", write: (s: string) => (out.text += s) };
@@ -65,7 +64,7 @@ describe("progress", () => {
   it("check through a pipe (as in CI) writes nothing on stderr for a quick check", () => {
     const fx = makeFixture();
     try {
-      const r = spawnSync(join(REPO, "node_modules/.bin/tsx"), [join(REPO, "scripts/check.ts"), "--data", "data"], { cwd: fx.root, encoding: "utf8", env: { ...process.env, CI: "" } });
+      const r = spawnSync(process.execPath, [RUN_MJS, "check", "--data", "data"], { cwd: fx.root, encoding: "utf8", env: { ...process.env, CI: "" } });
       expect(r.status).toBe(0);
       expect(r.stderr).toBe("");
       expect(r.stdout).not.toContain("\r");

@@ -18,8 +18,8 @@ export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const SCHEMAS = join(REPO, "schemas");
 const FIXTURE_SRC = join(REPO, "test/fixtures/other-province");
 const MINI_SRC = join(REPO, "test/fixtures/mini-province");
-const TSX = join(REPO, "node_modules/.bin/tsx");
-const CLI = join(REPO, "scripts/check.ts");
+/** The command-line launcher, as `npm run <command>` starts it: `node scripts/run.mjs <command> …`. */
+export const RUN_MJS = join(REPO, "scripts/run.mjs");
 
 /** Data-relative paths of the fixture's report files. */
 export const FILES = {
@@ -47,7 +47,7 @@ export interface Fixture {
   edit(rel: string, from: string | RegExp, to: string): void;
   remove(rel: string): void;
   check(): CheckResult;
-  /** Runs the real CLI (`tsx scripts/check.ts --data data`) with cwd = root. */
+  /** Runs the real CLI (`node scripts/run.mjs check --data data`) with cwd = root. */
   cli(format?: "text" | "json" | "github"): { status: number | null; stdout: string; stderr: string };
   cleanup(): void;
 }
@@ -89,7 +89,7 @@ export function makeFixture(opts: FixtureOptions = {}): Fixture {
     remove: (rel) => rmSync(join(data, rel), { force: true }),
     check: () => runCheck({ dataDir: data, schemaDir: SCHEMAS, cwd: root }),
     cli(format = "json") {
-      const r = spawnSync(TSX, [CLI, "--data", "data", "--format", format], { cwd: root, encoding: "utf8", timeout: 60_000 });
+      const r = spawnSync(process.execPath, [RUN_MJS, "check", "--data", "data", "--format", format], { cwd: root, encoding: "utf8", timeout: 60_000 });
       return { status: r.status, stdout: r.stdout, stderr: r.stderr };
     },
     cleanup: () => rmSync(root, { recursive: true, force: true }),

@@ -2,18 +2,17 @@
 // other-province fixture ("99" Tỉnh Mẫu) and on the bundled Phú Thọ data both exit 0, and the JSON
 // summary counts each one's units per level.
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO, UNIT_COUNTS, makeFixture, type Fixture } from "./fixture.js";
+import { REPO, RUN_MJS, UNIT_COUNTS, makeFixture, type Fixture } from "./fixture.js";
 
 interface JsonReport {
   diagnostics: { code: string; severity: string; file: string }[];
   summary: { files: number; errors: number; warnings: number; units: Record<string, number> };
 }
 
-/** `npx tsx scripts/check.ts …` from `cwd` (npx resolves to this local binary). */
+/** `node scripts/run.mjs check …` (what `npm run check` starts) from `cwd`. */
 const checkCli = (cwd: string, args: string[]) =>
-  spawnSync(join(REPO, "node_modules/.bin/tsx"), [join(REPO, "scripts/check.ts"), ...args], { cwd, encoding: "utf8", timeout: 120_000 });
+  spawnSync(process.execPath, [RUN_MJS, "check", ...args], { cwd, encoding: "utf8", timeout: 120_000 });
 
 describe("another province (fixture)", () => {
   let fx: Fixture;
@@ -22,7 +21,7 @@ describe("another province (fixture)", () => {
   });
   afterAll(() => fx.cleanup());
 
-  it("npx tsx scripts/check.ts --data <fixture> exits 0 and counts the fixture's units", () => {
+  it("npm run check -- --data <fixture> exits 0 and counts the fixture's units", () => {
     const cli = checkCli(REPO, ["--data", fx.data, "--format", "json"]);
     expect(cli.stderr).toBe("");
     expect(cli.status).toBe(0);
@@ -50,7 +49,7 @@ describe("another province (fixture)", () => {
 });
 
 describe("the bundled data", () => {
-  it("npx tsx scripts/check.ts exits 0 with 1 province, 13 districts, 277 communes, 16 departments", () => {
+  it("npm run check exits 0 with 1 province, 13 districts, 277 communes, 16 departments", () => {
     const r = checkCli(REPO, ["--format", "json"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);

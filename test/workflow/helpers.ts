@@ -1,11 +1,9 @@
-// Shared by the workflow tests: run the real command-line entry points (tsx scripts/<name>.ts)
+// Shared by the workflow tests: run the real command-line entry points (`node scripts/run.mjs <name>`, as `npm run <name>`)
 // in a folder, and run git with a fixed identity, dates and no user or system configuration.
 import { execFileSync, spawnSync } from "node:child_process";
-import { join } from "node:path";
-import { REPO } from "../check/fixture.js";
+import { REPO, RUN_MJS } from "../check/fixture.js";
 
 export { REPO };
-const TSX = join(REPO, "node_modules/.bin/tsx");
 
 export interface Run {
   status: number | null;
@@ -13,9 +11,9 @@ export interface Run {
   stderr: string;
 }
 
-/** `tsx scripts/<script>.ts …args` with cwd; output decoded as UTF-8. */
+/** `node scripts/run.mjs <script> …args` with cwd; output decoded as UTF-8. */
 export function runScript(script: string, args: string[], cwd: string, timeout = 120_000): Run {
-  const r = spawnSync(TSX, [join(REPO, "scripts", `${script}.ts`), ...args], { cwd, encoding: "utf8", timeout, env: { ...process.env, ...GIT_ENV } });
+  const r = spawnSync(process.execPath, [RUN_MJS, script, ...args], { cwd, encoding: "utf8", timeout, env: { ...process.env, ...GIT_ENV } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

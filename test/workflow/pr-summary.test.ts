@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { REPO } from "../check/fixture.js";
+import { REPO, RUN_MJS } from "../check/fixture.js";
 import { gitIn } from "../helpers/workflow-runner.js";
 
 const FILE = "data/reports/230-huyen-doan-hung/07969-thi-tran-doan-hung.yaml";
@@ -25,7 +25,7 @@ beforeAll(() => {
   if (edited === text) throw new Error("the example's lines were not found");
   writeFileSync(join(root, FILE), edited);
   gitIn(root, ["commit", "-qam", "pr"]);
-  const r = spawnSync(join(REPO, "node_modules/.bin/tsx"), [join(REPO, "scripts/pr-summary.ts"), "--base", "main"], { cwd: root, encoding: "utf8", timeout: 120_000 });
+  const r = spawnSync(process.execPath, [RUN_MJS, "pr-summary", "--base", "main"], { cwd: root, encoding: "utf8", timeout: 120_000 });
   out = { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }, 180_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -49,7 +49,7 @@ it("marks the suspicious change in the change summary, and folds the whole repor
 });
 
 it("check --changed-since selects the changed file, keeps the whole tree's exit code, and says what is left elsewhere", () => {
-  const run = (format: string) => spawnSync(join(REPO, "node_modules/.bin/tsx"), [join(REPO, "scripts/check.ts"), "--changed-since", "main", "--format", format], { cwd: root, encoding: "utf8", timeout: 120_000 });
+  const run = (format: string) => spawnSync(process.execPath, [RUN_MJS, "check", "--changed-since", "main", "--format", format], { cwd: root, encoding: "utf8", timeout: 120_000 });
   const json = run("json");
   expect(json.status).toBe(1);
   const parsed = JSON.parse(json.stdout) as { diagnostics: { file: string; code: string }[]; summary: { errors: number } };
@@ -59,7 +59,7 @@ it("check --changed-since selects the changed file, keeps the whole tree's exit 
   const text = run("text");
   expect(text.stdout).toMatch(/^Các tệp thay đổi so với main: 1 tệp\./);
   expect(text.stdout).toMatch(/Ngoài các tệp thay đổi còn 0 lỗi, \d+ cảnh báo/);
-  const bad = spawnSync(join(REPO, "node_modules/.bin/tsx"), [join(REPO, "scripts/check.ts"), "--changed-since", "no-such-branch"], { cwd: root, encoding: "utf8", timeout: 120_000 });
+  const bad = spawnSync(process.execPath, [RUN_MJS, "check", "--changed-since", "no-such-branch"], { cwd: root, encoding: "utf8", timeout: 120_000 });
   expect(bad.status).toBe(1);
   expect(bad.stderr).toContain("--changed-since");
 }, 120_000);
