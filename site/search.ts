@@ -44,7 +44,10 @@ function pagefind(): Promise<PagefindModule> {
     await mod.options(INDEX_OPTIONS);
     await Promise.all(merged.map((b) => mod.mergeIndex(new URL(`${b}/`, base).href, INDEX_OPTIONS)));
     return mod;
-  })();
+  })().catch((e: unknown) => {
+    loading = null; // a failed load (the network, a server restarting) is tried again at the next search
+    throw e;
+  });
   return loading;
 }
 

@@ -116,6 +116,23 @@ describe("fixture site in Chromium", () => {
     }
   });
 
+  it("tries the search index again after a failed load, instead of keeping the failure until the page is reloaded", async () => {
+    const { page, close } = await open(PAGES.home);
+    let refused = 0;
+    await page.route(`${siteUrl}pagefind/bundles.json`, (route) => (refused++ === 0 ? route.abort("connectionreset") : route.continue()));
+    try {
+      const popup = page.locator(".search-popup");
+      await page.locator("#site-q").fill("dong hung");
+      await expect.poll(() => refused, { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => popup.isHidden(), { timeout: 10_000 }).toBe(true);
+      await page.locator("#site-q").fill("dong hun");
+      await expect.poll(() => popup.getByRole("link", { name: "Huyện Đồng Hưng" }).count(), { timeout: 10_000 }).toBe(1);
+      expect(refused).toBe(2);
+    } finally {
+      await close();
+    }
+  });
+
   it("keeps chart text at 12 px or more on a 390 px phone", async () => {
     const { page, close } = await open(PAGES.district, { width: 390, height: 844 });
     try {
