@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { filesUnder, treeDigest } from "../../scripts/lib/files/walk.js";
+import { fileDigest, filesUnder, treeDigest } from "../../scripts/lib/files/walk.js";
 
 function tree(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "walk-"));
@@ -33,5 +34,24 @@ describe("treeDigest", () => {
     expect(digest(a, ["00123"])).not.toBe(base);
     renameSync(join(a, "s/x.ts"), join(a, "s/y.ts"));
     expect(digest(a)).not.toBe(base);
+  });
+});
+
+describe("fileDigest (kept for the process while the file's stat holds)", () => {
+  const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+
+  it("sees a rewrite of the same size in place, right after a digest and after the file settled", async () => {
+    const dir = tree({ "a.yaml": "number: 21" });
+    const file = join(dir, "a.yaml");
+    expect(fileDigest(file)).toBe(sha("number: 21"));
+    writeFileSync(file, "number: 22"); // same size, same inode, maybe the same timestamps
+    expect(fileDigest(file)).toBe(sha("number: 22"));
+    await new Promise((r) => setTimeout(r, 2100)); // settled: its digest is now kept
+    expect(fileDigest(file)).toBe(sha("number: 22"));
+    writeFileSync(file, "number: 23");
+    expect(fileDigest(file)).toBe(sha("number: 23"));
+    renameSync(file, join(dir, "b.yaml"));
+    writeFileSync(file, "number: 24"); // another inode at the same path
+    expect(fileDigest(file)).toBe(sha("number: 24"));
   });
 });

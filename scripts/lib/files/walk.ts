@@ -1,5 +1,12 @@
 // The one recursive walk of a folder and the one digest of files and folders, knowing nothing of
 // the project: the data reader, the parse cache, the code version and the output writer use them.
+//
+// A build asks for the same digests several times (the code version before the pipeline loads and
+// in it, the data folder for the early stop and the input keys, the parse cache's context), so each
+// file's digest is kept for the life of the process while its stat (size, mtime and ctime in ns,
+// inode, device) stays as it was: a file written, replaced or renamed over is read again. A file
+// modified within the last seconds is never kept (its timestamps may not have moved yet at the file
+// system's clock resolution), so a rewrite right after a digest is always seen.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -24,15 +31,33 @@ export function filesUnder(dir: string, opts: WalkOptions = {}): string[] {
   return segments.sort(bySegments).map((parts) => join(dir, ...parts));
 }
 
+/** Files modified this recently (ms) are not kept: see above. */
+const SETTLED_MS = 2000;
+const digests = new Map<string, { stat: string; digest: string }>();
+
+/** The SHA-256 of the bytes of the file at `full`, read once per process while its stat holds. */
+export function fileDigest(full: string): string {
+  const s = statSync(full, { bigint: true });
+  const stat = `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}:${s.dev}`;
+  const known = digests.get(full);
+  if (known?.stat === stat) return known.digest;
+  const digest = createHash("sha256").update(readFileSync(full)).digest("hex");
+  // The clock only decides whether to keep the digest, never what it is.
+  const settled = Date.now() - SETTLED_MS;
+  if (Number(s.mtimeMs) < settled && Number(s.ctimeMs) < settled) digests.set(full, { stat, digest });
+  else digests.delete(full);
+  return digest;
+}
+
 /**
  * SHA-256 of `paths` (files, and folders with every file under them; missing ones left out), each
- * file as its path relative to `base` and its bytes, then of `extra` texts. A change to any file,
- * its name or place, changes the digest.
+ * file as its path relative to `base` and the SHA-256 of its bytes (fileDigest), then of `extra`
+ * texts. A change to any file, its name or place, changes the digest.
  */
 export function treeDigest(base: string, paths: readonly string[], extra: readonly string[] = []): string {
   const h = createHash("sha256");
   const files = paths.flatMap((p) => (!existsSync(p) ? [] : statSync(p).isDirectory() ? filesUnder(p) : [p]));
-  for (const f of files) h.update(relative(base, f).split(sep).join("/")).update("\0").update(readFileSync(f)).update("\0");
+  for (const f of files) h.update(relative(base, f).split(sep).join("/")).update("\0").update(fileDigest(f)).update("\0");
   for (const e of extra) h.update(e).update("\0");
   return h.digest("hex");
 }
