@@ -22,9 +22,6 @@
 // a unit whose documents were kept has none in the model, and gets it (`reportHtml`) only when its
 // page is rendered.
 
-import { statSync } from "node:fs";
-import { stat } from "node:fs/promises";
-import { join } from "node:path";
 import { contentKey } from "../write/code-version.js";
 import type { OutputWriter } from "../write/output-dir.js";
 import { chartPool, type ChartPool } from "./chart-pool.js";
@@ -101,9 +98,13 @@ interface SiteContext {
   put: (path: string, inputs: readonly unknown[], make: () => Content | Promise<Content>, input?: string) => Promise<number>;
   /** Copies `path` from a previous output that recorded it with the input key `input`; whether it did. */
   keep: (input: string, path: string) => boolean;
-  /** The model's shared parts (everything but the units), the whole model, the client assets: hashed. */
+  /** The model's shared parts (everything but the units), hashed once. */
   shared: string;
+  /** Each unit's own part of the model (without its report's body) with the shared parts, hashed once. */
+  owns: ReadonlyMap<string, string>;
+  /** The whole model: the shared parts and every unit's own part (the digests above). */
   whole: string;
+  /** The client assets, as every page's layout prints them. */
   layout: string;
 }
 
@@ -116,7 +117,7 @@ function keyedPut(writer: OutputWriter, code: string | undefined): SiteContext["
       return byteLength(content);
     }
     await writer.cached(contentKey(code, "site", path, ...inputs.map(json)), [path], async () => [await make()], input);
-    return statSync(join(writer.root, path)).size;
+    return writer.size(path)!;
   };
 }
 
@@ -130,6 +131,7 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
   const assets = await (opts.assets ?? startAssets(writer, code, siteSrc));
   lap("assets built");
   const shared = contentKey("", JSON.stringify({ ...model, units: null }));
+  const owns = new Map(model.units.map((u) => [u.code, contentKey(shared, JSON.stringify(withoutBody(u)))]));
   const keep = code !== undefined && opts.keepByInput !== false;
   const ctx: SiteContext = {
     model,
@@ -138,10 +140,11 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
     put: keyedPut(writer, code),
     keep: (input, path) => keep && writer.reuseByInput(input, [path]) !== null,
     shared,
-    whole: contentKey(shared, JSON.stringify(model.units.map(withoutBody))),
+    owns,
+    whole: contentKey(shared, "units", ...owns.values()),
     layout: JSON.stringify(assets),
   };
-  await writeProvinceFiles(ctx, writer.root);
+  await writeProvinceFiles(ctx, writer);
   lap("province downloads written");
   if (opts.mapMemo && code !== undefined) openMapMemo(opts.mapMemo, code, opts.warn ?? (() => {}));
   const pool = opts.chartWorkers ? chartPool(opts.chartWorkers) : null;
@@ -160,7 +163,7 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
 
 /** Downloads first, so that every page can show their sizes. Documents written by the caller
  *  before the site are measured where they are. */
-async function writeProvinceFiles({ model, ix, put, whole }: SiteContext, outDir: string): Promise<void> {
+async function writeProvinceFiles({ model, ix, put, whole }: SiteContext, writer: OutputWriter): Promise<void> {
   const provinceFiles: [string, () => string | Promise<Uint8Array>][] = [
     [PROVINCE_FILES.workbook, () => provinceWorkbook(model)],
     ...CSV_VARIANTS.map((v): [string, () => string] => [PROVINCE_FILES.status(v), () => statusCsv(model, v)]),
@@ -168,7 +171,10 @@ async function writeProvinceFiles({ model, ix, put, whole }: SiteContext, outDir
   ];
   for (const [p, make] of provinceFiles) ix.sizes.set(p, await put(p, [whole], make));
   const docs = [...model.plan.documents, ...model.units.flatMap((u) => u.documents)];
-  await Promise.all(docs.map((d) => stat(join(outDir, d.path)).then((s) => ix.sizes.set(d.path, s.size), () => undefined)));
+  for (const d of docs) {
+    const size = writer.size(d.path);
+    if (size !== null) ix.sizes.set(d.path, size);
+  }
 }
 
 /** Overview pages, each keyed by its view: what its template prints. */
@@ -209,11 +215,11 @@ function pageInput({ ix, layout }: SiteContext, u: UnitPage, unitInput: string, 
  *  what the template prints (charts by their options: a reused page never draws them). A page
  *  kept by its input key is not computed at all. */
 async function writeUnitFiles(ctx: SiteContext, chartLevels: ReadonlySet<string>, opts: BuildSiteOptions, pool: ChartPool | null): Promise<void> {
-  const { model, ix, render, put, shared, layout } = ctx;
+  const { model, ix, render, put, owns, layout } = ctx;
   // With a pool, a page is written once its charts are drawn, while the next pages' views are made.
   const pages: Promise<number>[] = [];
   for (const u of model.units) {
-    const own = contentKey(shared, JSON.stringify(withoutBody(u)));
+    const own = owns.get(u.code)!;
     const files: [string, () => string][] = [
       [unitDataFiles(u.code).json, () => unitJson(model, u)],
       ...CSV_VARIANTS.map((v): [string, () => string] => [unitDataFiles(u.code).csv(v), () => unitCsv(u, u.data, v)]),

@@ -49,6 +49,9 @@ export interface OutputWriter {
   keptByInput(): string[];
   /** Every file written so far, sorted by path. */
   files(): FileEntry[];
+  /** The size in bytes of a file written so far (known without asking the file system for a file
+   *  written from contents or hard-linked), or null when there is none at `rel`. */
+  size(rel: string): number | null;
   /** Each file's fate, by path. */
   fates(): ReadonlyMap<string, FileFate>;
 }
@@ -103,7 +106,9 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
     fate.set(rel, reused ? "reused" : old === undefined ? "new" : old === sum ? "unchanged" : "changed");
     return sum;
   };
+  const sizes = new Map<string, number>();
   const put = (rel: string, contents: string | Uint8Array) => {
+    sizes.set(rel, typeof contents === "string" ? Buffer.byteLength(contents, "utf8") : contents.byteLength);
     const full = join(stage, rel);
     mkdirSync(dirname(full), { recursive: true });
     // Never through a hard link: a reused file in the stage shares its bytes with the live output
@@ -145,6 +150,13 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
     },
     keptByInput: () => [...kept].sort(),
     files: () => [...written.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    size(rel) {
+      const known = sizes.get(rel) ?? linked.get(rel);
+      if (typeof known === "number") return known;
+      if (known !== undefined) return Number(known.slice(0, known.indexOf(":"))); // "size:mtimeNs:ino:dev"
+      const stat = written.has(rel) ? statOf(join(stage, rel)) : null;
+      return stat === null ? null : Number(stat.slice(0, stat.indexOf(":")));
+    },
     fates: () => fate,
   };
 }
