@@ -235,10 +235,13 @@ export function intactOutput<M extends { files: FileEntry[] }>(dir: string, code
   return null;
 }
 
-/** Keeps the keyed files of the intact output in `dir` in the --cache folder (see refreshCache). */
-export function keepInCache(cacheDir: string, dir: string, files: readonly FileEntry[]): void {
+/** Keeps the keyed files of the intact output in `dir` in the --cache folder (see refreshCache).
+ *  The output's files have the stats `statFile` recorded (intactOutput checked them), or are asked. */
+export function keepInCache(cacheDir: string, dir: string, files: readonly FileEntry[], statFile?: string): void {
   const target = resolve(dir);
-  refreshCache(cacheDir, target, files, readFileSync(join(dir, MANIFEST), "utf8"), (path) => statOf(join(target, path)));
+  const text = readFileSync(join(dir, MANIFEST), "utf8");
+  const recorded = readStats(statFile, target, sha256(text));
+  refreshCache(cacheDir, target, files, text, (path) => recorded.get(path) ?? statOf(join(target, path)));
 }
 
 /** Removes a folder already moved out of the way (a replaced output) in a detached process, so that
