@@ -94,6 +94,14 @@ function reuser(stage: string, previous: readonly PreviousOutput[], warn: (line:
   };
 }
 
+/** A file's size: its known length, or from its stat ("size:mtimeNs:ino:dev"), known or asked of
+ *  the file at `full` (null: no such file). */
+function knownSize(known: number | string | undefined, full: string | null): number | null {
+  if (typeof known === "number") return known;
+  const stat = known ?? (full === null ? null : statOf(full));
+  return stat === null ? null : Number(stat.slice(0, stat.indexOf(":")));
+}
+
 /** The writer into `stage`; `linked` receives the stat of every file hard-linked from a previous output. */
 function createWriter(stage: string, before: PreviousOutput | null, previous: PreviousOutput[], warn: (line: string) => void, linked: Map<string, string>): OutputWriter {
   const written = new Map<string, FileEntry>();
@@ -150,13 +158,7 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
     },
     keptByInput: () => [...kept].sort(),
     files: () => [...written.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-    size(rel) {
-      const known = sizes.get(rel) ?? linked.get(rel);
-      if (typeof known === "number") return known;
-      if (known !== undefined) return Number(known.slice(0, known.indexOf(":"))); // "size:mtimeNs:ino:dev"
-      const stat = written.has(rel) ? statOf(join(stage, rel)) : null;
-      return stat === null ? null : Number(stat.slice(0, stat.indexOf(":")));
-    },
+    size: (rel) => knownSize(sizes.get(rel) ?? linked.get(rel), written.has(rel) ? join(stage, rel) : null),
     fates: () => fate,
   };
 }
