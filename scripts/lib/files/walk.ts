@@ -11,7 +11,7 @@
 // are also kept between processes, checked the same way: a rebuild reads only the files it edited.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 
 export interface WalkOptions {
   /** Leave out hidden files (".DS_Store") and everything in hidden folders (".git"). */
@@ -22,9 +22,13 @@ export interface WalkOptions {
  *  folder's entries by name. */
 export function filesUnder(dir: string, opts: WalkOptions = {}): string[] {
   if (!existsSync(dir)) return [];
-  const segments = readdirSync(dir, { recursive: true, withFileTypes: true })
+  // Listed from the absolute folder, each entry's folder is that path or below it: its path
+  // relative to the folder is a slice (path.relative resolves both sides, for every file).
+  const base = resolve(dir);
+  const prefix = base.endsWith(sep) ? base : base + sep;
+  const segments = readdirSync(base, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep))
+    .map((e) => (e.parentPath === base ? [e.name] : [...e.parentPath.slice(prefix.length).split(sep), e.name]))
     .filter((parts) => !opts.skipHidden || !parts.some((p) => p.startsWith(".")));
   const bySegments = (a: string[], b: string[]) => {
     const k = a.findIndex((p, i) => p !== b[i]);
