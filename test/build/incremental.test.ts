@@ -193,12 +193,14 @@ describe("units kept by their input key", () => {
     expect(result.built).toBe(true);
     return result;
   };
-  /** The documents and unit pages that were computed (not kept by input key). */
+  /** The documents, unit pages and unit data files (JSON) that were computed (not kept by input key). */
   const computed = (r: BuildResult) => {
     const kept = new Set(r.keptByInput);
     const docs = r.documents.filter((d) => d.kind === "report" && d.format === "docx" && !kept.has(d.path)).map((d) => d.unit);
-    const pages = withFate(r.fates, "new", "changed", "unchanged", "reused").filter((p) => /^don-vi\/[^/]+\/index\.html$/.test(p) && !kept.has(p)).map((p) => p.split("/")[1]!);
-    return { docs: docs.sort(), pages: pages.sort() };
+    const all = withFate(r.fates, "new", "changed", "unchanged", "reused").filter((p) => !kept.has(p));
+    const pages = all.filter((p) => /^don-vi\/[^/]+\/index\.html$/.test(p)).map((p) => p.split("/")[1]!);
+    const data = all.filter((p) => /^data\/[^/]+\.json$/.test(p)).map((p) => p.slice("data/".length, -".json".length));
+    return { docs: docs.sort(), pages: pages.sort(), data: data.sort() };
   };
   let all: string[];
 
@@ -208,17 +210,17 @@ describe("units kept by their input key", () => {
     expect(all).toHaveLength(first.check.dataset!.units.size);
   }, 300_000);
 
-  it("after a district's narrative edit computes only the district's and the province's documents and pages", async () => {
+  it("after a district's narrative edit computes only the district's and the province's documents, pages and data files", async () => {
     fx2.edit(FILES.district, "Thành phố Bình An có 1 phường và 1 xã.", "Thành phố Bình An có 1 phường và 1 xã (đã sửa).");
     const r = await run2(out2);
-    expect(computed(r)).toEqual({ docs: ["901", "99"], pages: ["901", "99"] });
+    expect(computed(r)).toEqual({ docs: ["901", "99"], pages: ["901", "99"], data: ["901", "99"] });
     expect(withFate(r.fates, "changed").filter((p) => p.startsWith("documents/") && p.endsWith(".docx"))).toEqual(["documents/901-thanh-pho-binh-an/901-thanh-pho-binh-an.docx"]);
   }, 300_000);
 
   it("after a department's report edit computes only the department's and the province's, and equals a cold build", async () => {
     fx2.edit(FILES.department, 'number: "41"', 'number: "42"');
     const r = await run2(out2);
-    expect(computed(r)).toEqual({ docs: ["99", "so-ldtbxh"], pages: ["99", "so-ldtbxh"] });
+    expect(computed(r)).toEqual({ docs: ["99", "so-ldtbxh"], pages: ["99", "so-ldtbxh"], data: ["99", "so-ldtbxh"] });
     const cold2 = tmp("kept-cold");
     await run2(cold2);
     expectSameTree(out2, cold2);

@@ -1,7 +1,7 @@
 // The output writer's reuse by content address, on a tiny output: a file is copied from a previous
 // output only when that output was made by the same code and recorded the same key for the path,
 // and its bytes still have the recorded SHA-256; anything else is rendered, with one warning line.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -120,5 +120,60 @@ describe("withStagedOutput: reuse by key", () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain("static/main-3c4d.css");
     expect(readFileSync(join(out, "static/main-3c4d.css"), "utf8")).toBe("css");
+  });
+});
+
+describe("withStagedOutput: the --cache folder's copy of the output", () => {
+  /** One build of the keyed files `texts` (path → text, each keyed by its text) with a cache folder. */
+  const build = (out: string, cacheDir: string, texts: Record<string, string>) =>
+    withStagedOutput(
+      out,
+      async (w) => {
+        for (const [path, text] of Object.entries(texts)) await w.cached(`k-${text}`, [path], async () => [text]);
+        w.write("page.html", "<p>not keyed</p>");
+        w.write(MANIFEST, JSON.stringify({ code: "c1", files: w.files() }));
+        return new Map(w.fates());
+      },
+      { codeVersion: "c1", cacheDir },
+    );
+  const cacheManifest = (cacheDir: string) => (JSON.parse(readFileSync(join(cacheDir, "output", MANIFEST), "utf8")) as { files: { path: string; sha256: string }[] }).files.map((f) => f.path);
+
+  it("is brought up to date in place: unchanged files stay, changed ones are linked again, dropped ones removed", async () => {
+    const out = mkdtempSync(join(tmpdir(), "writer-out-"));
+    const cache = mkdtempSync(join(tmpdir(), "writer-cache-"));
+    await build(out, cache, { "a.txt": "one", "b.txt": "two", "c.txt": "three" });
+    expect(cacheManifest(cache)).toEqual(["a.txt", "b.txt", "c.txt"]);
+    const kept = statSync(join(cache, "output/a.txt")).ino;
+    expect(kept).toBe(statSync(join(out, "a.txt")).ino); // a hard link of the output's file
+    const fates = await build(out, cache, { "a.txt": "one", "b.txt": "TWO" });
+    expect([fates.get("a.txt"), fates.get("b.txt")]).toEqual(["reused", "changed"]);
+    expect(cacheManifest(cache)).toEqual(["a.txt", "b.txt"]);
+    expect(statSync(join(cache, "output/a.txt")).ino).toBe(kept);
+    expect(readFileSync(join(cache, "output/b.txt"), "utf8")).toBe("TWO");
+    expect(existsSync(join(cache, "output/c.txt"))).toBe(false);
+    expect(existsSync(join(cache, "output/page.html"))).toBe(false); // not keyed: never cached
+  });
+
+  it("replaces a cache entry that is no longer the output's file, and fills an empty output from the cache", async () => {
+    const out = mkdtempSync(join(tmpdir(), "writer-out-"));
+    const cache = mkdtempSync(join(tmpdir(), "writer-cache-"));
+    await build(out, cache, { "a.txt": "one" });
+    rmSync(join(cache, "output/a.txt"));
+    writeFileSync(join(cache, "output/a.txt"), "tampered"); // another inode than the output's
+    await build(out, cache, { "a.txt": "one" });
+    expect(readFileSync(join(cache, "output/a.txt"), "utf8")).toBe("one");
+    const fresh = mkdtempSync(join(tmpdir(), "writer-out-"));
+    expect((await build(fresh, cache, { "a.txt": "one" })).get("a.txt")).toBe("reused");
+  });
+
+  it("is made again from nothing when its manifest is missing (an interrupted refresh)", async () => {
+    const out = mkdtempSync(join(tmpdir(), "writer-out-"));
+    const cache = mkdtempSync(join(tmpdir(), "writer-cache-"));
+    await build(out, cache, { "a.txt": "one", "b.txt": "two" });
+    rmSync(join(cache, "output", MANIFEST));
+    writeFileSync(join(cache, "output/stray.txt"), "left over");
+    await build(out, cache, { "a.txt": "one" });
+    expect(cacheManifest(cache)).toEqual(["a.txt"]);
+    expect(readdirSync(join(cache, "output")).sort()).toEqual(["a.txt", MANIFEST]);
   });
 });

@@ -2,29 +2,28 @@
 // (write/output-dir.ts), which lists every file in the manifest:
 //   1. one Vite build of the client assets (site/main.ts + CSS) → static/, hashed, via the manifest;
 //   2. every page rendered by Handlebars (templates/site) with relative links;
-//   3. data/<code>.json and data/<code>.csv per unit;
+//   3. data/<code>.json and data/<code>.csv per unit (written first: every page shows their sizes);
 //   4. the pagefind search index over the written pages, in bundles by subtree → pagefind/.
 // Documents (DOCX, Markdown, HTML) are written by the caller at the paths named in the model.
 //
 // With the code version (`code`), every file is keyed by a content address of exactly what it is
 // made from, and a rebuild copies the previous output's bytes for every key that did not change
 // instead of rendering (the writer's `cached`): a unit page from its view (what its template
-// prints, charts as their ECharts options, drawn only when the page is rendered); overview pages,
-// the province workbook and its CSV files from the whole model; Vite's assets from the code version
-// alone; each search bundle from its pages' SHA-256.
+// prints, charts as their ECharts options, drawn only when the page is rendered); a unit's data
+// files from its own part of the model; overview pages from their views; the province workbook and
+// its CSV files from the whole model (its shared parts hashed once, and each unit's data key); Vite's
+// assets from the code version alone; each search bundle from its pages' SHA-256.
 //
 // With the units' input keys (write/input-keys.ts), a unit page is also recorded with its page's
 // input key: its unit's input key (its report and its subtree's, and every non-report file, so its
 // and its children's part of the model) and what else the page shows that the key does not cover
 // (its ancestors' and siblings' names, the sizes of the files it links to). A page whose input key a
-// previous output recorded is kept without computing its view (maps, charts). No file's content
+// previous output recorded is kept without computing its view (maps, charts); likewise a unit's
+// data files, by its unit's input key, without computing its data rows. No file's content
 // but a unit's own page shows the report's body (`html`), so the model's other keys leave it out:
 // a unit whose documents were kept has none in the model, and gets it (`reportHtml`) only when its
 // page is rendered.
 
-import { statSync } from "node:fs";
-import { stat } from "node:fs/promises";
-import { join } from "node:path";
 import { contentKey } from "../write/code-version.js";
 import type { OutputWriter } from "../write/output-dir.js";
 import { chartPool, type ChartPool } from "./chart-pool.js";
@@ -97,13 +96,17 @@ interface SiteContext {
   model: SiteModel;
   ix: SiteIndex;
   render: Render;
+  writer: OutputWriter;
+  code: string | undefined;
   /** Writes `path` from `make`, or copies it from a previous output made from the same inputs; returns its size. */
   put: (path: string, inputs: readonly unknown[], make: () => Content | Promise<Content>, input?: string) => Promise<number>;
   /** Copies `path` from a previous output that recorded it with the input key `input`; whether it did. */
   keep: (input: string, path: string) => boolean;
-  /** The model's shared parts (everything but the units), the whole model, the client assets: hashed. */
+  /** The model's shared parts (everything but the units), hashed once. */
   shared: string;
-  whole: string;
+  /** Keep the files whose input key a previous output recorded. */
+  keepByInput: boolean;
+  /** The client assets, as every page's layout prints them. */
   layout: string;
 }
 
@@ -116,7 +119,7 @@ function keyedPut(writer: OutputWriter, code: string | undefined): SiteContext["
       return byteLength(content);
     }
     await writer.cached(contentKey(code, "site", path, ...inputs.map(json)), [path], async () => [await make()], input);
-    return statSync(join(writer.root, path)).size;
+    return writer.size(path)!;
   };
 }
 
@@ -129,19 +132,23 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
   const siteSrc = opts.siteSrc ?? SITE_SRC;
   const assets = await (opts.assets ?? startAssets(writer, code, siteSrc));
   lap("assets built");
-  const shared = contentKey("", JSON.stringify({ ...model, units: null }));
   const keep = code !== undefined && opts.keepByInput !== false;
   const ctx: SiteContext = {
     model,
     ix: indexModel(model, assets),
     render: await loadTemplates(opts.templatesDir ?? TEMPLATES_DIR),
+    writer,
+    code,
     put: keyedPut(writer, code),
     keep: (input, path) => keep && writer.reuseByInput(input, [path]) !== null,
-    shared,
-    whole: contentKey(shared, JSON.stringify(model.units.map(withoutBody))),
+    shared: contentKey("", JSON.stringify({ ...model, units: null })),
+    keepByInput: keep,
     layout: JSON.stringify(assets),
   };
-  await writeProvinceFiles(ctx, writer.root);
+  const dataKeys = await writeUnitData(ctx, opts);
+  lap("unit data files written");
+  // The whole model: its shared parts and every unit's own part (each as its data files' key).
+  await writeProvinceFiles(ctx, contentKey(ctx.shared, "units", ...dataKeys));
   lap("province downloads written");
   if (opts.mapMemo && code !== undefined) openMapMemo(opts.mapMemo, code, opts.warn ?? (() => {}));
   const pool = opts.chartWorkers ? chartPool(opts.chartWorkers) : null;
@@ -160,7 +167,7 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
 
 /** Downloads first, so that every page can show their sizes. Documents written by the caller
  *  before the site are measured where they are. */
-async function writeProvinceFiles({ model, ix, put, whole }: SiteContext, outDir: string): Promise<void> {
+async function writeProvinceFiles({ model, ix, put, writer }: SiteContext, whole: string): Promise<void> {
   const provinceFiles: [string, () => string | Promise<Uint8Array>][] = [
     [PROVINCE_FILES.workbook, () => provinceWorkbook(model)],
     ...CSV_VARIANTS.map((v): [string, () => string] => [PROVINCE_FILES.status(v), () => statusCsv(model, v)]),
@@ -168,7 +175,10 @@ async function writeProvinceFiles({ model, ix, put, whole }: SiteContext, outDir
   ];
   for (const [p, make] of provinceFiles) ix.sizes.set(p, await put(p, [whole], make));
   const docs = [...model.plan.documents, ...model.units.flatMap((u) => u.documents)];
-  await Promise.all(docs.map((d) => stat(join(outDir, d.path)).then((s) => ix.sizes.set(d.path, s.size), () => undefined)));
+  for (const d of docs) {
+    const size = writer.size(d.path);
+    if (size !== null) ix.sizes.set(d.path, size);
+  }
 }
 
 /** Overview pages, each keyed by its view: what its template prints. */
@@ -205,20 +215,39 @@ function pageInput({ ix, layout }: SiteContext, u: UnitPage, unitInput: string, 
   return contentKey(unitInput, "page", layout, String(charts), JSON.stringify([ancestors, siblings, linked]));
 }
 
-/** Every unit's data files (from its own part of the model) and page, keyed by its view: exactly
- *  what the template prints (charts by their options: a reused page never draws them). A page
- *  kept by its input key is not computed at all. */
+/** Every unit's data files (JSON and CSV), made from its own part of the model and the project's
+ *  header (unitJson), keyed together by them; or kept by the unit's input key, which covers both,
+ *  without reading its part of the model (its figures are then not computed: see unitPage). Returns
+ *  each unit's data key, in the model's order. */
+async function writeUnitData({ model, ix, writer, code, keepByInput }: SiteContext, opts: BuildSiteOptions): Promise<string[]> {
+  const project = JSON.stringify(model.project);
+  const keys: string[] = [];
+  for (const u of model.units) {
+    const f = unitDataFiles(u.code);
+    const paths = [f.json, ...CSV_VARIANTS.map((v) => f.csv(v))];
+    const make = () => [unitJson(model, u), ...CSV_VARIANTS.map((v) => unitCsv(u, u.data, v))];
+    const unitInput = opts.unitInputs?.get(u.code);
+    const input = unitInput === undefined ? undefined : contentKey(unitInput, "data-files");
+    const kept = keepByInput && input !== undefined ? writer.reuseByInput(input, paths) : null;
+    if (kept) keys.push(kept.key);
+    else if (code === undefined) make().forEach((text, i) => writer.write(paths[i]!, text));
+    else {
+      const key = contentKey(code, "site-data", project, JSON.stringify(withoutBody(u)));
+      await writer.cached(key, paths, async () => make(), input);
+      keys.push(key);
+    }
+    for (const p of paths) ix.sizes.set(p, writer.size(p)!);
+  }
+  return keys;
+}
+
+/** Every unit's page, keyed by its view: exactly what the template prints (charts by their
+ *  options: a reused page never draws them). A page kept by its input key is not computed at all. */
 async function writeUnitFiles(ctx: SiteContext, chartLevels: ReadonlySet<string>, opts: BuildSiteOptions, pool: ChartPool | null): Promise<void> {
-  const { model, ix, render, put, shared, layout } = ctx;
+  const { model, ix, render, put, layout } = ctx;
   // With a pool, a page is written once its charts are drawn, while the next pages' views are made.
   const pages: Promise<number>[] = [];
   for (const u of model.units) {
-    const own = contentKey(shared, JSON.stringify(withoutBody(u)));
-    const files: [string, () => string][] = [
-      [unitDataFiles(u.code).json, () => unitJson(model, u)],
-      ...CSV_VARIANTS.map((v): [string, () => string] => [unitDataFiles(u.code).csv(v), () => unitCsv(u, u.data, v)]),
-    ];
-    for (const [p, make] of files) ix.sizes.set(p, await put(p, [own], make));
     const charts = chartLevels.has(u.level);
     const unitInput = opts.unitInputs?.get(u.code);
     const input = unitInput === undefined ? undefined : pageInput(ctx, u, unitInput, charts);

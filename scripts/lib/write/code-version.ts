@@ -3,11 +3,13 @@
 // to them makes every key new, so nothing made by other code is reused.
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
-import { treeDigest } from "../files/walk.js";
+import { keepDigestsIn, treeDigest } from "../files/walk.js";
 import { REPO_ROOT } from "../files/repo-root.js";
 
 
 export function codeVersion(templateDir: string, root = REPO_ROOT): string {
+  // The digests of the files read (code, data, schemas) are kept between builds (files/walk.ts).
+  keepDigestsIn(join(root, ".cache", "file-digests.json"));
   return treeDigest(root, [join(root, "package-lock.json"), join(root, "scripts"), join(root, "site"), resolve(templateDir)]);
 }
 

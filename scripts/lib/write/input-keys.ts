@@ -10,9 +10,8 @@
 // commune and its ancestors only; test/build/unit-dependencies.test.ts checks, on the small
 // province, that no other unit's document model or page view changes when one report is edited.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
-import { filesUnder } from "../files/walk.js";
+import { fileDigest, filesUnder } from "../files/walk.js";
 import { contentKey, folderDigest } from "./code-version.js";
 
 export interface InputKeySources {
@@ -32,7 +31,7 @@ function contextKey(code: string, src: InputKeySources): string {
   const root = resolve(src.dataDir);
   for (const full of filesUnder(root)) {
     const rel = relative(root, full).split(sep).join("/");
-    if (!reports.has(rel)) h.update("\0").update(rel).update("\0").update(readFileSync(full));
+    if (!reports.has(rel)) h.update("\0").update(rel).update("\0").update(fileDigest(full));
   }
   return h.digest("hex");
 }

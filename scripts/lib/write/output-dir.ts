@@ -15,7 +15,7 @@
 import { MANIFEST, holds, keyByInput, linkOrCopy, readPrevious, recordedPaths, reusableFile, sha256, type FileEntry, type PreviousOutput } from "./previous-output.js";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { filesUnder } from "../files/walk.js";
 import { readStats, statOf, writeStats } from "./output-stat.js";
 
@@ -49,6 +49,9 @@ export interface OutputWriter {
   keptByInput(): string[];
   /** Every file written so far, sorted by path. */
   files(): FileEntry[];
+  /** The size in bytes of a file written so far (known without asking the file system for a file
+   *  written from contents or hard-linked), or null when there is none at `rel`. */
+  size(rel: string): number | null;
   /** Each file's fate, by path. */
   fates(): ReadonlyMap<string, FileFate>;
 }
@@ -71,26 +74,36 @@ const CACHE_SUBDIR = "output";
 type RecordFile = (rel: string, sum: string, key: string | undefined, reused: boolean, input?: string) => string;
 
 /** The writer's `reuse`: links the files at `paths` made from `key` from a previous output into the
- *  stage when every one of them is there intact, and records them. */
-function reuser(stage: string, previous: readonly PreviousOutput[], warn: (line: string) => void, record: RecordFile) {
+ *  stage when every one of them is there intact, and records them (and, for a hard link, its stat in
+ *  `linked`: a link shares its source's size, mtime, inode and device). */
+function reuser(stage: string, previous: readonly PreviousOutput[], warn: (line: string) => void, record: RecordFile, linked: Map<string, string>) {
   // A file found broken by `reuseByInput` is looked at again by `cached`: one warning is enough.
   const warned = new Set<string>();
   const warnOnce = (line: string) => void (warned.has(line) || (warned.add(line), warn(line)));
   return (key: string, paths: readonly string[], input?: string): string[] | null => {
-    const old: { full: string; sha256: string }[] = [];
+    const old: { full: string; sha256: string; stat: string }[] = [];
     for (const rel of paths) {
       const file = reusableFile(previous, rel, key, warnOnce);
       if (!file) return null;
       old.push(file);
     }
     return paths.map((rel, i) => {
-      linkOrCopy(old[i]!.full, join(stage, rel));
+      if (linkOrCopy(old[i]!.full, join(stage, rel))) linked.set(rel, old[i]!.stat);
       return record(rel, old[i]!.sha256, key, true, input);
     });
   };
 }
 
-function createWriter(stage: string, before: PreviousOutput | null, previous: PreviousOutput[], warn: (line: string) => void): OutputWriter {
+/** A file's size: its known length, or from its stat ("size:mtimeNs:ino:dev"), known or asked of
+ *  the file at `full` (null: no such file). */
+function knownSize(known: number | string | undefined, full: string | null): number | null {
+  if (typeof known === "number") return known;
+  const stat = known ?? (full === null ? null : statOf(full));
+  return stat === null ? null : Number(stat.slice(0, stat.indexOf(":")));
+}
+
+/** The writer into `stage`; `linked` receives the stat of every file hard-linked from a previous output. */
+function createWriter(stage: string, before: PreviousOutput | null, previous: PreviousOutput[], warn: (line: string) => void, linked: Map<string, string>): OutputWriter {
   const written = new Map<string, FileEntry>();
   const fate = new Map<string, FileFate>();
   const kept: string[] = [];
@@ -101,7 +114,9 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
     fate.set(rel, reused ? "reused" : old === undefined ? "new" : old === sum ? "unchanged" : "changed");
     return sum;
   };
+  const sizes = new Map<string, number>();
   const put = (rel: string, contents: string | Uint8Array) => {
+    sizes.set(rel, typeof contents === "string" ? Buffer.byteLength(contents, "utf8") : contents.byteLength);
     const full = join(stage, rel);
     mkdirSync(dirname(full), { recursive: true });
     // Never through a hard link: a reused file in the stage shares its bytes with the live output
@@ -109,7 +124,7 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
     rmSync(full, { force: true });
     writeFileSync(full, contents);
   };
-  const reuse = reuser(stage, previous, warn, record);
+  const reuse = reuser(stage, previous, warn, record, linked);
   return {
     root: stage,
     write(rel, contents, key) {
@@ -143,24 +158,56 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
     },
     keptByInput: () => [...kept].sort(),
     files: () => [...written.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    size: (rel) => knownSize(sizes.get(rel) ?? linked.get(rel), written.has(rel) ? join(stage, rel) : null),
     fates: () => fate,
   };
 }
 
 /** Keeps the last output's keyed files in DIR/output (hard links where the file system allows),
- *  with its manifest, replacing what was there. */
-function refreshCache(cacheDir: string, target: string, files: readonly FileEntry[], manifest: string): void {
+ *  with its manifest. The folder is brought up to date in place: a file the cache's manifest records
+ *  with the same SHA-256 and key that is already the output's file (the same stat: a hard link of
+ *  it) stays; any other is linked again, and files no longer in the output are removed. The manifest
+ *  is removed first and written last, so an interrupted refresh leaves a cache without manifest,
+ *  which is not used. `statOfTarget`: the stat of an output file, when known without asking; `read`:
+ *  the cache's manifest as the build read it (undefined: read here). */
+function refreshCache(cacheDir: string, target: string, files: readonly FileEntry[], manifest: string, statOfTarget: (path: string) => string | null, read?: PreviousOutput | null): void {
   const dest = resolve(cacheDir, CACHE_SUBDIR);
-  mkdirSync(dirname(dest), { recursive: true });
-  const fresh = mkdtempSync(`${dest}-new-`);
   const kept = files.filter((f) => f.key !== undefined);
-  for (const f of kept) linkOrCopy(join(target, f.path), join(fresh, f.path));
+  const before = read === undefined ? cachedFiles(dest) : read && new Map([...read.files].filter(([path]) => path !== MANIFEST));
+  if (before === null) {
+    if (existsSync(dest)) rmSync(dest, { recursive: true, force: true });
+  } else rmSync(join(dest, MANIFEST), { force: true });
+  mkdirSync(dest, { recursive: true });
+  for (const f of kept) {
+    const old = before?.get(f.path);
+    const full = join(dest, f.path);
+    if (old?.sha256 === f.sha256 && old.key === f.key) {
+      const stat = statOf(full);
+      if (stat !== null && stat === statOfTarget(f.path)) continue;
+    }
+    rmSync(full, { force: true }); // never written through: it may be a hard link of another file
+    linkOrCopy(join(target, f.path), full);
+  }
+  const now = new Set(kept.map((f) => f.path));
+  // Paths read from the cache's manifest: only those inside the folder are removed.
+  for (const path of before?.keys() ?? []) if (!now.has(path) && !path.split("/").includes("..") && !isAbsolute(path)) rmSync(join(dest, path), { force: true });
   const m = JSON.parse(manifest) as { code?: string };
-  writeFileSync(join(fresh, MANIFEST), JSON.stringify({ code: m.code, files: kept }) + "\n");
-  const old = existsSync(dest) ? `${fresh}-old` : null;
-  if (old) renameSync(dest, old);
-  renameSync(fresh, dest);
-  if (old) removeLater(old);
+  writeFileSync(join(dest, `${MANIFEST}.tmp`), JSON.stringify({ code: m.code, files: kept }) + "\n");
+  renameSync(join(dest, `${MANIFEST}.tmp`), join(dest, MANIFEST));
+}
+
+/** The files the --cache folder's copy of the output records, by path; null when it has no readable
+ *  manifest (then the folder is made again from nothing). */
+function cachedFiles(dest: string): Map<string, FileEntry> | null {
+  try {
+    const m = JSON.parse(readFileSync(join(dest, MANIFEST), "utf8")) as { files?: unknown };
+    if (!Array.isArray(m?.files)) return null;
+    const files = new Map<string, FileEntry>();
+    for (const f of m.files as FileEntry[]) if (typeof f?.path === "string" && typeof f.sha256 === "string") files.set(f.path, f);
+    return files;
+  } catch {
+    return null;
+  }
 }
 
 /** The manifest of the output in `dir` when it was made by `codeVersion` from inputs whose digest is
@@ -183,16 +230,20 @@ export function intactOutput<M extends { files: FileEntry[] }>(dir: string, code
   const present = existsSync(dir) ? filesUnder(dir).map((f) => relative(dir, f).split("\\").join("/")) : [];
   const extra = present.find((p) => !listed.has(p));
   const stats = readStats(statFile, resolve(dir), sha256(text));
-  const broken = extra === undefined ? files.find((f) => typeof f.sha256 !== "string" || holds(stats, f.path, join(dir, f.path), f.sha256) !== "yes")?.path : undefined;
+  const broken = extra === undefined ? files.find((f) => typeof f.sha256 !== "string" || holds(stats, f.path, join(dir, f.path), f.sha256).state !== "yes")?.path : undefined;
   const bad = extra ?? broken;
   if (bad === undefined && present.length === listed.size) return manifest as M;
   warn(`Kết quả cũ ${dir} không còn nguyên vẹn (${bad ?? "thiếu tệp"}: ${extra !== undefined ? "tệp lạ không có trong manifest.json" : "nội dung không khớp SHA-256 đã ghi hoặc tệp không còn"}); dựng lại.`);
   return null;
 }
 
-/** Keeps the keyed files of the intact output in `dir` in the --cache folder (see refreshCache). */
-export function keepInCache(cacheDir: string, dir: string, files: readonly FileEntry[]): void {
-  refreshCache(cacheDir, resolve(dir), files, readFileSync(join(dir, MANIFEST), "utf8"));
+/** Keeps the keyed files of the intact output in `dir` in the --cache folder (see refreshCache).
+ *  The output's files have the stats `statFile` recorded (intactOutput checked them), or are asked. */
+export function keepInCache(cacheDir: string, dir: string, files: readonly FileEntry[], statFile?: string): void {
+  const target = resolve(dir);
+  const text = readFileSync(join(dir, MANIFEST), "utf8");
+  const recorded = readStats(statFile, target, sha256(text));
+  refreshCache(cacheDir, target, files, text, (path) => recorded.get(path) ?? statOf(join(target, path)));
 }
 
 /** Removes a folder already moved out of the way (a replaced output) in a detached process, so that
@@ -215,18 +266,24 @@ export async function withStagedOutput<T>(outDir: string, build: (w: OutputWrite
   const warn = opts.warn ?? (() => {});
   const sources = [target, ...(opts.cacheDir ? [resolve(opts.cacheDir, CACHE_SUBDIR)] : []), ...(opts.sources ?? []).map((d) => resolve(d))];
   const previous = sources.map((dir, i) => readPrevious(dir, opts.codeVersion, warn, i === 0 ? opts.statFile : undefined));
-  const writer = createWriter(stage, previous[0] ?? null, previous.filter((p): p is PreviousOutput => p?.trusted === true), warn);
+  const linked = new Map<string, string>();
+  const writer = createWriter(stage, previous[0] ?? null, previous.filter((p): p is PreviousOutput => p?.trusted === true), warn, linked);
   try {
     const result = await build(writer);
     const files = writer.files();
-    const stats = new Map(files.flatMap((f) => [[f.path, statOf(join(stage, f.path))] as const].filter((e): e is [string, string] => e[1] !== null)));
+    // A hard-linked file has its source's stat; only the files written by this build are asked.
+    const stats = new Map<string, string>();
+    for (const f of files) {
+      const stat = linked.get(f.path) ?? statOf(join(stage, f.path));
+      if (stat !== null) stats.set(f.path, stat);
+    }
     const old = existsSync(target) ? `${stage}-old` : null;
     if (old) renameSync(target, old);
     renameSync(stage, target);
     const manifest = files.find((f) => f.path === MANIFEST);
     if (manifest) writeStats(opts.statFile, target, manifest.sha256, stats);
     if (old) removeLater(old);
-    if (opts.cacheDir && existsSync(join(target, MANIFEST))) refreshCache(opts.cacheDir, target, writer.files(), readFileSync(join(target, MANIFEST), "utf8"));
+    if (opts.cacheDir && existsSync(join(target, MANIFEST))) refreshCache(opts.cacheDir, target, files, readFileSync(join(target, MANIFEST), "utf8"), (path) => stats.get(path) ?? statOf(join(target, path)), previous[1]);
     return result;
   } catch (err) {
     rmSync(stage, { recursive: true, force: true });

@@ -49,9 +49,3 @@ export function writeStats(file: string | undefined, dir: string, manifest: stri
     // best effort: without a record the next build reads and hashes the files
   }
 }
-
-/** Whether the file at `full` is the one recorded as `path` (same stat), so its SHA-256 holds. */
-export function sameStat(stats: ReadonlyMap<string, string>, path: string, full: string): boolean {
-  const recorded = stats.get(path);
-  return recorded !== undefined && recorded === statOf(full);
-}

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { readStats, sameStat } from "./output-stat.js";
+import { readStats, statOf } from "./output-stat.js";
 
 export interface FileEntry {
   path: string;
@@ -57,37 +57,50 @@ export function readPrevious(dir: string, codeVersion: string | undefined, warn:
   return { dir, files, trusted, stats: readStats(statFile, dir, sum) };
 }
 
-/** Whether the file at `full` has SHA-256 `sum`: by its stat when recorded and unchanged, else read. */
-export function holds(stats: ReadonlyMap<string, string>, path: string, full: string, sum: string): "yes" | "differs" | "missing" {
-  if (sameStat(stats, path, full)) return "yes";
+/** Whether the file at `full` has SHA-256 `sum`: by its stat when recorded and unchanged, else
+ *  read. `stat`: the file's stat as seen before it was judged (null when it could not be read). */
+export function holds(stats: ReadonlyMap<string, string>, path: string, full: string, sum: string): { state: "yes" | "differs" | "missing"; stat: string | null } {
+  const stat = statOf(full);
+  if (stat === null) return { state: "missing", stat };
+  if (stats.get(path) === stat) return { state: "yes", stat };
   try {
-    return sha256(readFileSync(full)) === sum ? "yes" : "differs";
+    return { state: sha256(readFileSync(full)) === sum ? "yes" : "differs", stat };
   } catch {
-    return "missing";
+    return { state: "missing", stat: null };
   }
 }
 
-/** The file `rel` of a previous output that made it from `key`, with its SHA-256 still holding. */
-export function reusableFile(previous: readonly PreviousOutput[], rel: string, key: string, warn: (line: string) => void): { full: string; sha256: string } | null {
+/** The file `rel` of a previous output that made it from `key`, with its SHA-256 still holding, and
+ *  its stat (which a hard link of it shares). */
+export function reusableFile(previous: readonly PreviousOutput[], rel: string, key: string, warn: (line: string) => void): { full: string; sha256: string; stat: string } | null {
   for (const p of previous) {
     const e = p.files.get(rel);
     if (e?.key !== key) continue;
     const full = join(p.dir, rel);
-    const state = holds(p.stats, rel, full, e.sha256);
-    if (state === "yes") return { full, sha256: e.sha256 };
+    const { state, stat } = holds(p.stats, rel, full, e.sha256);
+    if (state === "yes" && stat !== null) return { full, sha256: e.sha256, stat };
     warn(`Bỏ qua ${full} trong kết quả cũ: ${state === "differs" ? "nội dung không khớp SHA-256 đã ghi" : "tệp không còn"}; dựng lại.`);
   }
   return null;
 }
 
-/** A hard link of `from` at `to` (a copy where the file system refuses links). */
-export function linkOrCopy(from: string, to: string): void {
-  mkdirSync(dirname(to), { recursive: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
+/** A hard link of `from` at `to` (a copy where the file system refuses links); true when linked, so
+ *  that `to` has the stat of `from`. One system call when `to`'s folder exists: it is made only when
+ *  the link fails for want of it. */
+export function linkOrCopy(from: string, to: string): boolean {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      linkSync(from, to);
+      return true;
+    } catch (err) {
+      const noFolder = attempt === 0 && (err as NodeJS.ErrnoException).code === "ENOENT" && existsSync(from);
+      if (!noFolder) break;
+      mkdirSync(dirname(to), { recursive: true });
+    }
   }
+  mkdirSync(dirname(to), { recursive: true });
+  copyFileSync(from, to);
+  return false;
 }
 
 /** The content address a previous output recorded for every one of `paths` with the input key `input`. */

@@ -110,11 +110,16 @@ function dataRows(ds: Dataset, fig: UnitFigures, indicators: readonly Indicator[
   );
 }
 
+/** A unit's page in the model. Its finance and data rows (most of its size) are computed on first
+ *  read: a rebuild that keeps a unit's files by its input key reads neither (same values, same
+ *  place in the object, so the same JSON). */
 export function unitPage(ds: Dataset, tree: Tree, view: UnitView, views: ReadonlyMap<string, UnitView>, docs: UnitDocs, sourceFile: string | null): UnitPage {
   const { unit, figures: fig, deadline, timeliness: t } = view;
   const level = ds.levels.get(unit.level)!;
   const kids = (tree.children.get(unit.code) ?? []).map((c) => views.get(c)!);
   const flagLabels = (unit.flags ?? []).map((f) => ds.flags?.labels[f] ?? f);
+  let financeOnce: { value: FinanceInfo | null } | undefined;
+  let rowsOnce: DataRow[] | undefined;
   const documents: DocLink[] = [
     { format: "docx", label: "Văn bản Word (DOCX)", path: docs.docx },
     { format: "md", label: "Markdown", path: docs.md },
@@ -144,10 +149,14 @@ export function unitPage(ds: Dataset, tree: Tree, view: UnitView, views: Readonl
     poor_area_label: flagLabels.length ? flagLabels.join(", ") : null,
     key: level.kind === "territory" ? keyIndicators(ds, view) : null,
     reduction: level.kind === "territory" ? reduction(view) : null,
-    finance: finance(ds, fig),
+    get finance() {
+      return (financeOnce ??= { value: finance(ds, fig) }).value;
+    },
     html: docs.bodyHtml,
     documents,
-    data: dataRows(ds, fig, ds.catalogue.indicators),
+    get data() {
+      return (rowsOnce ??= dataRows(ds, fig, ds.catalogue.indicators));
+    },
     source_file: sourceFile,
   };
 }
