@@ -5,6 +5,11 @@
 // the context, so a change to any of them starts an empty cache. Every entry carries the hash of
 // its own content: a corrupt entry or file, or one written for other inputs, is ignored (with a
 // warning), never trusted.
+//
+// The file is text, one line per entry after a JSON header line: `key TAB sum TAB outcome-JSON`,
+// the sum being the SHA-256 of the outcome's JSON as written. An entry is checked against its sum
+// and parsed only when used, and written back as the same line: no entry is serialised again to
+// be checked or saved (a province's cache is ~3 MB, a nation's ~120 MB).
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,7 +19,7 @@ import type { FileOutcome } from "../schema/validate-file.js";
 import { treeDigest } from "../files/walk.js";
 import { REPO_ROOT, repoPath } from "../files/repo-root.js";
 
-const FORMAT = 2;
+const FORMAT = 3;
 const FILE = "check-reports.json";
 const LIB = repoPath("scripts", "lib");
 /** The code whose output is cached: the parser, schema messages, diagnostics and this loader. */
@@ -26,10 +31,16 @@ interface Stored {
   valid: boolean | null;
 }
 
-interface CacheFile {
+/** The file's first line. */
+interface Header {
   format: number;
   context: string;
-  entries: Record<string, { sum: string; outcome: Stored }>;
+}
+
+/** An entry as written: its outcome's JSON and that text's SHA-256. */
+interface Line {
+  sum: string;
+  json: string;
 }
 
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -58,53 +69,83 @@ export interface ParseCache {
   warnings: string[];
 }
 
+/** The entries of a cache file's lines after the header (blank lines skipped), and how many
+ *  lines lacked their three fields. */
+function readLines(lines: string[]): { entries: Map<string, Line>; malformed: number } {
+  const entries = new Map<string, Line>();
+  let malformed = 0;
+  for (const line of lines) {
+    if (line === "") continue;
+    const a = line.indexOf("\t");
+    const b = line.indexOf("\t", a + 1);
+    if (a < 0 || b < 0) malformed++;
+    else entries.set(line.slice(0, a), { sum: line.slice(a + 1, b), json: line.slice(b + 1) });
+  }
+  return { entries, malformed };
+}
+
+/** The entries of the cache file at `path` made for `context` (none when it is missing, corrupt,
+ *  of another format or context), how many of its lines were malformed, and why it was not used. */
+function readCacheFile(path: string, context: string, warnings: string[]): { entries: Map<string, Line>; malformed: number } {
+  if (!existsSync(path)) return { entries: new Map(), malformed: 0 };
+  try {
+    const lines = readFileSync(path, "utf8").split("\n");
+    const head = JSON.parse(lines[0]!) as Header;
+    if (head?.format === FORMAT && typeof head.context === "string") return head.context === context ? readLines(lines.slice(1)) : { entries: new Map(), malformed: 0 };
+    warnings.push(`Bộ nhớ đệm ${path} không đúng định dạng: bỏ qua, đọc lại mọi tệp.`);
+  } catch {
+    warnings.push(`Bộ nhớ đệm ${path} bị hỏng: bỏ qua, đọc lại mọi tệp.`);
+  }
+  return { entries: new Map(), malformed: 0 };
+}
+
 export function openParseCache(dir: string, context: string): ParseCache {
   const path = join(dir, FILE);
   const warnings: string[] = [];
-  let entries: CacheFile["entries"] = {};
-  if (existsSync(path)) {
-    try {
-      const file = JSON.parse(readFileSync(path, "utf8")) as CacheFile;
-      if (file?.format !== FORMAT || typeof file.context !== "string" || typeof file.entries !== "object" || file.entries === null) warnings.push(`Bộ nhớ đệm ${path} không đúng định dạng: bỏ qua, đọc lại mọi tệp.`);
-      else if (file.context === context) entries = file.entries;
-    } catch {
-      warnings.push(`Bộ nhớ đệm ${path} bị hỏng: bỏ qua, đọc lại mọi tệp.`);
-    }
-  }
-  const kept: CacheFile["entries"] = {};
-  let corrupt = 0;
+  const corruptEntries = `Bộ nhớ đệm ${path} có mục bị hỏng: bỏ qua các mục đó, đọc lại tệp.`;
+  const { entries, malformed } = readCacheFile(path, context, warnings);
+  let corrupt = malformed;
+  if (malformed > 0) warnings.push(corruptEntries);
+  const kept = new Map<string, Line>();
   let added = false;
   return {
     warnings,
     get(source) {
       const key = keyOf(source);
-      const e = entries[key];
+      const e = entries.get(key);
       if (!e) return undefined;
-      if (typeof e.sum !== "string" || e.sum !== sha(JSON.stringify(e.outcome ?? null)) || e.outcome.file?.rel !== source.rel) {
-        if (corrupt++ === 0) warnings.push(`Bộ nhớ đệm ${path} có mục bị hỏng: bỏ qua các mục đó, đọc lại tệp.`);
+      let outcome: Stored | null = null;
+      try {
+        if (e.sum === sha(e.json)) outcome = JSON.parse(e.json) as Stored;
+      } catch {
+        // A line whose sum matches but whose JSON does not parse: corrupt like any other.
+      }
+      if (!outcome || outcome.file?.rel !== source.rel) {
+        if (corrupt++ === 0) warnings.push(corruptEntries);
         return undefined;
       }
-      kept[key] = e;
-      const f = e.outcome.file;
+      kept.set(key, e);
+      const f = outcome.file;
       return {
         file: { path: f.path, rel: f.rel, text: keptText(source.text), doc: null, lineCounter: null, released: f.released, ...(f.yamlDocument ? { yamlDocument: true } : {}), dotted: new Map(f.dotted), data: f.data, diagnostics: f.diagnostics },
-        schema: e.outcome.schema,
-        valid: e.outcome.valid,
+        schema: outcome.schema,
+        valid: outcome.valid,
       };
     },
     put(source, outcome) {
       const f = outcome.file;
       const stored: Stored = { file: { path: f.path, rel: f.rel, dotted: [...f.dotted], data: f.data, diagnostics: f.diagnostics, released: f.released === true || f.doc !== null, yamlDocument: f.yamlDocument === true || f.doc !== null }, schema: outcome.schema, valid: outcome.valid };
-      // Round-trip through JSON now, so the checksum is of exactly what will be read back.
       const json = JSON.stringify(stored);
-      kept[keyOf(source)] = { sum: sha(json), outcome: JSON.parse(json) as Stored };
+      kept.set(keyOf(source), { sum: sha(json), json });
       added = true;
     },
     save() {
-      if (!added && corrupt === 0 && Object.keys(kept).length === Object.keys(entries).length) return;
+      if (!added && corrupt === 0 && kept.size === entries.size) return;
       mkdirSync(dir, { recursive: true });
       const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ format: FORMAT, context, entries: kept } satisfies CacheFile));
+      const lines = [JSON.stringify({ format: FORMAT, context } satisfies Header)];
+      for (const [key, e] of kept) lines.push(`${key}\t${e.sum}\t${e.json}`);
+      writeFileSync(tmp, lines.join("\n"));
       renameSync(tmp, path);
     },
   };
