@@ -7,9 +7,10 @@
 // warning), never trusted.
 //
 // The file is text, one line per entry after a JSON header line: `key TAB sum TAB outcome-JSON`,
-// the sum being the SHA-256 of the outcome's JSON as written. An entry is checked against its sum
-// and parsed only when used, and written back as the same line: no entry is serialised again to
-// be checked or saved (a province's cache is ~3 MB, a nation's ~120 MB).
+// the sum being the SHA-256 of the outcome's JSON as written. The file is kept as bytes: an entry
+// is checked against its sum (over its bytes) and decoded and parsed only when used, and written
+// back as the very bytes it was read as: no entry is serialised or encoded again to be checked or
+// saved (a province's cache is ~3 MB, a nation's ~120 MB).
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -37,13 +38,17 @@ interface Header {
   context: string;
 }
 
-/** An entry as written: its outcome's JSON and that text's SHA-256. */
+/** An entry as written: its whole line's bytes (no newline), where its outcome's JSON starts, and that JSON's SHA-256. */
 interface Line {
+  bytes: Buffer;
+  json: number;
   sum: string;
-  json: string;
 }
 
-const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+const TAB = 0x09;
+const NL = 0x0a;
+
+const sha = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
 
 /** Hash of everything a cached outcome depends on besides the file itself. */
 export function cacheContext(schemaDir: string, unitCodes: ReadonlySet<string>): string {
@@ -69,17 +74,22 @@ export interface ParseCache {
   warnings: string[];
 }
 
-/** The entries of a cache file's lines after the header (blank lines skipped), and how many
- *  lines lacked their three fields. */
-function readLines(lines: string[]): { entries: Map<string, Line>; malformed: number } {
+/** The entries of a cache file's bytes from `start` (one line each, blank lines skipped), and how
+ *  many lines lacked their three fields. */
+function readLines(file: Buffer, start: number): { entries: Map<string, Line>; malformed: number } {
   const entries = new Map<string, Line>();
   let malformed = 0;
-  for (const line of lines) {
-    if (line === "") continue;
-    const a = line.indexOf("\t");
-    const b = line.indexOf("\t", a + 1);
-    if (a < 0 || b < 0) malformed++;
-    else entries.set(line.slice(0, a), { sum: line.slice(a + 1, b), json: line.slice(b + 1) });
+  for (let from = start; from < file.length; ) {
+    const nl = file.indexOf(NL, from);
+    const end = nl < 0 ? file.length : nl;
+    if (end > from) {
+      const bytes = file.subarray(from, end);
+      const a = bytes.indexOf(TAB);
+      const b = a < 0 ? -1 : bytes.indexOf(TAB, a + 1);
+      if (b < 0) malformed++;
+      else entries.set(bytes.toString("latin1", 0, a), { bytes, json: b + 1, sum: bytes.toString("latin1", a + 1, b) });
+    }
+    from = end + 1;
   }
   return { entries, malformed };
 }
@@ -89,9 +99,10 @@ function readLines(lines: string[]): { entries: Map<string, Line>; malformed: nu
 function readCacheFile(path: string, context: string, warnings: string[]): { entries: Map<string, Line>; malformed: number } {
   if (!existsSync(path)) return { entries: new Map(), malformed: 0 };
   try {
-    const lines = readFileSync(path, "utf8").split("\n");
-    const head = JSON.parse(lines[0]!) as Header;
-    if (head?.format === FORMAT && typeof head.context === "string") return head.context === context ? readLines(lines.slice(1)) : { entries: new Map(), malformed: 0 };
+    const file = readFileSync(path);
+    const nl = file.indexOf(NL);
+    const head = JSON.parse(file.toString("utf8", 0, nl < 0 ? file.length : nl)) as Header;
+    if (head?.format === FORMAT && typeof head.context === "string") return head.context === context && nl >= 0 ? readLines(file, nl + 1) : { entries: new Map(), malformed: 0 };
     warnings.push(`Bộ nhớ đệm ${path} không đúng định dạng: bỏ qua, đọc lại mọi tệp.`);
   } catch {
     warnings.push(`Bộ nhớ đệm ${path} bị hỏng: bỏ qua, đọc lại mọi tệp.`);
@@ -116,7 +127,8 @@ export function openParseCache(dir: string, context: string): ParseCache {
       if (!e) return undefined;
       let outcome: Stored | null = null;
       try {
-        if (e.sum === sha(e.json)) outcome = JSON.parse(e.json) as Stored;
+        const json = e.bytes.subarray(e.json);
+        if (e.sum === sha(json)) outcome = JSON.parse(json.toString("utf8")) as Stored;
       } catch {
         // A line whose sum matches but whose JSON does not parse: corrupt like any other.
       }
@@ -135,17 +147,20 @@ export function openParseCache(dir: string, context: string): ParseCache {
     put(source, outcome) {
       const f = outcome.file;
       const stored: Stored = { file: { path: f.path, rel: f.rel, dotted: [...f.dotted], data: f.data, diagnostics: f.diagnostics, released: f.released === true || f.doc !== null, yamlDocument: f.yamlDocument === true || f.doc !== null }, schema: outcome.schema, valid: outcome.valid };
-      const json = JSON.stringify(stored);
-      kept.set(keyOf(source), { sum: sha(json), json });
+      const key = keyOf(source);
+      const json = Buffer.from(JSON.stringify(stored), "utf8");
+      const sum = sha(json);
+      const head = `${key}\t${sum}\t`;
+      kept.set(key, { bytes: Buffer.concat([Buffer.from(head, "latin1"), json]), json: head.length, sum });
       added = true;
     },
     save() {
       if (!added && corrupt === 0 && kept.size === entries.size) return;
       mkdirSync(dir, { recursive: true });
       const tmp = `${path}.${process.pid}.tmp`;
-      const lines = [JSON.stringify({ format: FORMAT, context } satisfies Header)];
-      for (const [key, e] of kept) lines.push(`${key}\t${e.sum}\t${e.json}`);
-      writeFileSync(tmp, lines.join("\n"));
+      const lines: Buffer[] = [Buffer.from(JSON.stringify({ format: FORMAT, context } satisfies Header), "utf8")];
+      for (const e of kept.values()) lines.push(Buffer.from([NL]), e.bytes);
+      writeFileSync(tmp, Buffer.concat(lines));
       renameSync(tmp, path);
     },
   };
