@@ -86,6 +86,15 @@ describe("stored validators (ajv standalone code)", () => {
     expect(invalid).toBeGreaterThan(1000);
   });
 
+  it("are stored as ASCII (the schemas' Vietnamese texts as \\u escapes), and keep those texts", () => {
+    expect(code).toMatch(/^[\x00-\x7e]*$/);
+    const about = JSON.parse(set.files.find((f) => f.name === "about.schema.json")!.text) as { title: string };
+    expect(about.title).toMatch(/[^\x00-\x7e]/);
+    const v = validatorsFromCode(code, set).get("about.schema.json")!;
+    v({ khong_co_truong_nay: 1 });
+    expect((v.errors![0]!.parentSchema as { title: string }).title).toBe(about.title);
+  });
+
   it("are refused when the code lacks a schema", () => {
     expect(() => validatorsFromCode(`"use strict";exports["about.schema.json"] = function () { return true; };`, set)).toThrow(/form\.schema\.json/);
   });

@@ -14,14 +14,14 @@ import { compileSchemas, compilerIdentity, readSchemas, validatorsFromCode, type
 import { repoPath } from "../files/repo-root.js";
 
 /** Bump when the stored file's layout or the way it is made changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const PREFIX = "validators-";
 const SUFFIX = ".cjs";
 
 /** Where the stored code lives without --cache: the project's .cache/ (.gitignore lists it). */
 export const DEFAULT_VALIDATOR_STORE = repoPath(".cache", "validators");
 
-const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+const sha = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
 
 /** The content address of the validators of `set`. */
 export function validatorKey(set: SchemaSet): string {
@@ -33,19 +33,20 @@ export function validatorKey(set: SchemaSet): string {
 /** The stored file of a key in `storeDir`. */
 export const storedValidatorsPath = (storeDir: string, key: string): string => join(storeDir, `${PREFIX}${key.slice(0, 32)}${SUFFIX}`);
 
-const header = (key: string, code: string) => `// ajv standalone validators; key ${key}; sha256 ${sha(code)}\n`;
+/** The stored file's first line: the key, and the SHA-256 of the code's bytes after it. */
+const header = (key: string, code: string | Buffer) => `// ajv standalone validators; key ${key}; sha256 ${sha(code)}\n`;
 
 /** The stored code of `key`, if the file is there, whole and made for this key; else why not. */
 function readStored(path: string, key: string): { code: string; problem: null } | { code: null; problem: "missing" | "corrupt" } {
-  let text: string;
+  let file: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    file = readFileSync(path);
   } catch {
     return { code: null, problem: "missing" };
   }
-  const nl = text.indexOf("\n");
-  const code = text.slice(nl + 1);
-  return nl > 0 && text.slice(0, nl + 1) === header(key, code) ? { code, problem: null } : { code: null, problem: "corrupt" };
+  const nl = file.indexOf(0x0a);
+  const code = file.subarray(nl + 1);
+  return nl > 0 && file.toString("utf8", 0, nl + 1) === header(key, code) ? { code: code.toString("utf8"), problem: null } : { code: null, problem: "corrupt" };
 }
 
 /** Writes the code of `key` (a temp file renamed), then removes the folder's other stored validators. */

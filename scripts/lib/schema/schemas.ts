@@ -78,7 +78,14 @@ export function compileSchemas(set: SchemaSet, standalone = false): { validators
   const validators: Validators = new Map(set.files.map((f) => [f.name, ajv.getSchema(f.name) as ValidateFunction]));
   if (!standalone) return { validators, code: null };
   const standaloneCode = (require("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js")).default;
-  return { validators, code: standaloneCode(ajv) };
+  return { validators, code: asciiOnly(standaloneCode(ajv)) };
+}
+
+/** The code with every character outside ASCII written as its \u escape: ajv's code has them only in
+ *  string and regular expression literals (the schemas' Vietnamese titles and patterns), where the
+ *  escape means the same character; an ASCII text is read and compiled faster than a two-byte one. */
+function asciiOnly(code: string): string {
+  return code.replace(/[^\x00-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** The validators of ajv's standalone code (a CommonJS module body; its requires are ajv's runtime
