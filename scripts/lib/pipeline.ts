@@ -24,14 +24,11 @@
 // ancestors only. A rebuild whose inputs (data, schemas, options) and code are those the output's
 // manifest recorded, with the output intact, stops before the check (up-to-date.ts).
 import type { BuildOptions, CheckRunOptions, Shard } from "./build-options.js";
-import { docSources, documentJobs, workbooks, writeDocuments, writeSite } from "./build-steps.js";
 import { rollUp, type Tree } from "./aggregate/roll-up.js";
 import { rollupDiagnostics } from "./aggregate/rollup-rule.js";
-import { AuditError, auditEnv, auditTables } from "./audit/audit-tables.js";
 import { applyOptions, checkResult, validate, type CheckResult } from "./check.js";
 import { loadDataset, type Dataset } from "./dataset/load-dataset.js";
 import { PHASES } from "./progress.js";
-import { loadTemplates } from "./render/templates.js";
 import { codeVersion } from "./write/code-version.js";
 import { MANIFEST, withStagedOutput, type FileFate, type OutputWriter } from "./write/output-dir.js";
 import { buildInputs, outputStatFile, upToDate, type Manifest, type ManifestEntry, type RecordedCheck, type UpToDate } from "./up-to-date.js";
@@ -112,6 +109,13 @@ function earlyResult(done: UpToDate): BuildResult {
   return { check: checked, built: true, documents: m.documents, fates: done.fates, keptByInput: [], levelNames: m.check.level_names, upToDate: true };
 }
 
+/** The build's own steps (documents, workbooks, site: handlebars, markdown-it, the views), loaded
+ *  only by a build once its check passed: `check` starts without them. */
+async function buildSteps() {
+  const [steps, audit, templates] = await Promise.all([import("./build-steps.js"), import("./audit/audit-tables.js"), import("./render/templates.js")]);
+  return { ...steps, ...audit, ...templates };
+}
+
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const progress = opts.progress ?? (() => {});
   const code = codeVersion(opts.templateDir);
@@ -125,6 +129,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   if (!checked.ok || !checked.dataset || !checked.tree) return { check: checked, built: false, documents: [], fates: new Map(), keptByInput: [], levelNames, upToDate: false };
   const ds = checked.dataset;
   const tree = checked.tree;
+  const { docSources, documentJobs, workbooks, writeDocuments, writeSite, AuditError, auditEnv, auditTables, loadTemplates } = await buildSteps();
   const templates = loadTemplates(opts.templateDir);
   const merging = opts.mergeFrom !== undefined;
   // The renderers' libraries (docx, exceljs, Vite, pagefind) are loaded only by a build: `check` starts in a second, not in many.

@@ -19,7 +19,12 @@ const same = (a: CheckResult, b: CheckResult) => {
 };
 const cacheFile = () => join(cacheDir, "check-reports.json");
 type Entries = Record<string, { sum: string; outcome: { file: { rel: string; data: { status: string } } } }>;
-const readCache = () => JSON.parse(readFileSync(cacheFile(), "utf8")) as { entries: Entries };
+/** The cache file: a JSON header line, then one line per entry, `key TAB sum TAB outcome-JSON`. */
+const readCache = (): { head: string; entries: Entries } => {
+  const [head, ...lines] = readFileSync(cacheFile(), "utf8").split("\n");
+  return { head: head!, entries: Object.fromEntries(lines.filter((l) => l !== "").map((l) => l.split("\t")).map(([key, sum, json]) => [key, { sum, outcome: JSON.parse(json!) }])) as Entries };
+};
+const writeCache = (c: { head: string; entries: Entries }) => writeFileSync(cacheFile(), [c.head, ...Object.entries(c.entries).map(([key, e]) => `${key}\t${e.sum}\t${JSON.stringify(e.outcome)}`)].join("\n"));
 const entryOf = (c: { entries: Entries }, rel: string) => Object.values(c.entries).find((e) => e.outcome.file.rel === rel)!;
 
 beforeEach(() => {
@@ -41,7 +46,7 @@ describe("check --cache", () => {
     const e = entryOf(c, FILES.district);
     e.outcome.file.data.status = "da_duyet_tu_cache";
     e.sum = createHash("sha256").update(JSON.stringify(e.outcome)).digest("hex");
-    writeFileSync(cacheFile(), JSON.stringify(c));
+    writeCache(c);
     expect(check(true).dataset!.reports.find((r) => r.file.rel === FILES.district)?.report.status).toBe("da_duyet_tu_cache");
   });
 
@@ -69,10 +74,25 @@ describe("check --cache", () => {
     check(true);
     const c = readCache();
     entryOf(c, FILES.district).outcome.file.data.status = "da_duyet_gia";
-    writeFileSync(cacheFile(), JSON.stringify(c));
+    writeCache(c);
     const r = check(true);
     expect(r.cacheWarnings.join("\n")).toContain("mục bị hỏng");
     same(r, check(false));
+    expect(check(true).cacheWarnings).toEqual([]);
+  });
+
+  it("warns of a line that lost its fields and parses its file again", () => {
+    check(true);
+    const text = readFileSync(cacheFile(), "utf8");
+    const lines = text.split("\n");
+    const i = lines.findIndex((l) => l.includes(JSON.stringify(FILES.district)));
+    lines[i] = lines[i]!.replace(/\t/g, " ");
+    writeFileSync(cacheFile(), lines.join("\n"));
+    const r = check(true);
+    expect(r.cacheWarnings.join("\n")).toContain("mục bị hỏng");
+    same(r, check(false));
+    // Rewritten whole (the entry parsed again comes last).
+    expect(readFileSync(cacheFile(), "utf8").split("\n").sort()).toEqual(text.split("\n").sort());
     expect(check(true).cacheWarnings).toEqual([]);
   });
 
@@ -92,7 +112,7 @@ describe("check --cache", () => {
     const e = entryOf(c, FILES.district);
     e.outcome.file.data.status = "da_duyet_tu_cache";
     e.sum = createHash("sha256").update(JSON.stringify(e.outcome)).digest("hex");
-    writeFileSync(cacheFile(), JSON.stringify(c));
+    writeCache(c);
     fx.write("units.yaml", `${fx.read("units.yaml")}  - code: "00139"\n    name: Xã Thử Nghiệm\n    short_name: Thử Nghiệm\n    type: xã\n    level: commune\n    parent: "902"\n    area: nong_thon\n`);
     const r = check(true);
     expect(r.dataset!.reports.find((x) => x.file.rel === FILES.district)?.report.status).not.toBe("da_duyet_tu_cache");

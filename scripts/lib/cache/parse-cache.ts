@@ -5,6 +5,12 @@
 // the context, so a change to any of them starts an empty cache. Every entry carries the hash of
 // its own content: a corrupt entry or file, or one written for other inputs, is ignored (with a
 // warning), never trusted.
+//
+// The file is text, one line per entry after a JSON header line: `key TAB sum TAB outcome-JSON`,
+// the sum being the SHA-256 of the outcome's JSON as written. The file is kept as bytes: an entry
+// is checked against its sum (over its bytes) and decoded and parsed only when used, and written
+// back as the very bytes it was read as: no entry is serialised or encoded again to be checked or
+// saved (a province's cache is ~3 MB, a nation's ~120 MB).
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,7 +20,7 @@ import type { FileOutcome } from "../schema/validate-file.js";
 import { treeDigest } from "../files/walk.js";
 import { REPO_ROOT, repoPath } from "../files/repo-root.js";
 
-const FORMAT = 2;
+const FORMAT = 3;
 const FILE = "check-reports.json";
 const LIB = repoPath("scripts", "lib");
 /** The code whose output is cached: the parser, schema messages, diagnostics and this loader. */
@@ -26,13 +32,23 @@ interface Stored {
   valid: boolean | null;
 }
 
-interface CacheFile {
+/** The file's first line. */
+interface Header {
   format: number;
   context: string;
-  entries: Record<string, { sum: string; outcome: Stored }>;
 }
 
-const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+/** An entry as written: its whole line's bytes (no newline), where its outcome's JSON starts, and that JSON's SHA-256. */
+interface Line {
+  bytes: Buffer;
+  json: number;
+  sum: string;
+}
+
+const TAB = 0x09;
+const NL = 0x0a;
+
+const sha = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
 
 /** Hash of everything a cached outcome depends on besides the file itself. */
 export function cacheContext(schemaDir: string, unitCodes: ReadonlySet<string>): string {
@@ -58,53 +74,93 @@ export interface ParseCache {
   warnings: string[];
 }
 
+/** The entries of a cache file's bytes from `start` (one line each, blank lines skipped), and how
+ *  many lines lacked their three fields. */
+function readLines(file: Buffer, start: number): { entries: Map<string, Line>; malformed: number } {
+  const entries = new Map<string, Line>();
+  let malformed = 0;
+  for (let from = start; from < file.length; ) {
+    const nl = file.indexOf(NL, from);
+    const end = nl < 0 ? file.length : nl;
+    if (end > from) {
+      const bytes = file.subarray(from, end);
+      const a = bytes.indexOf(TAB);
+      const b = a < 0 ? -1 : bytes.indexOf(TAB, a + 1);
+      if (b < 0) malformed++;
+      else entries.set(bytes.toString("latin1", 0, a), { bytes, json: b + 1, sum: bytes.toString("latin1", a + 1, b) });
+    }
+    from = end + 1;
+  }
+  return { entries, malformed };
+}
+
+/** The entries of the cache file at `path` made for `context` (none when it is missing, corrupt,
+ *  of another format or context), how many of its lines were malformed, and why it was not used. */
+function readCacheFile(path: string, context: string, warnings: string[]): { entries: Map<string, Line>; malformed: number } {
+  if (!existsSync(path)) return { entries: new Map(), malformed: 0 };
+  try {
+    const file = readFileSync(path);
+    const nl = file.indexOf(NL);
+    const head = JSON.parse(file.toString("utf8", 0, nl < 0 ? file.length : nl)) as Header;
+    if (head?.format === FORMAT && typeof head.context === "string") return head.context === context && nl >= 0 ? readLines(file, nl + 1) : { entries: new Map(), malformed: 0 };
+    warnings.push(`Bộ nhớ đệm ${path} không đúng định dạng: bỏ qua, đọc lại mọi tệp.`);
+  } catch {
+    warnings.push(`Bộ nhớ đệm ${path} bị hỏng: bỏ qua, đọc lại mọi tệp.`);
+  }
+  return { entries: new Map(), malformed: 0 };
+}
+
 export function openParseCache(dir: string, context: string): ParseCache {
   const path = join(dir, FILE);
   const warnings: string[] = [];
-  let entries: CacheFile["entries"] = {};
-  if (existsSync(path)) {
-    try {
-      const file = JSON.parse(readFileSync(path, "utf8")) as CacheFile;
-      if (file?.format !== FORMAT || typeof file.context !== "string" || typeof file.entries !== "object" || file.entries === null) warnings.push(`Bộ nhớ đệm ${path} không đúng định dạng: bỏ qua, đọc lại mọi tệp.`);
-      else if (file.context === context) entries = file.entries;
-    } catch {
-      warnings.push(`Bộ nhớ đệm ${path} bị hỏng: bỏ qua, đọc lại mọi tệp.`);
-    }
-  }
-  const kept: CacheFile["entries"] = {};
-  let corrupt = 0;
+  const corruptEntries = `Bộ nhớ đệm ${path} có mục bị hỏng: bỏ qua các mục đó, đọc lại tệp.`;
+  const { entries, malformed } = readCacheFile(path, context, warnings);
+  let corrupt = malformed;
+  if (malformed > 0) warnings.push(corruptEntries);
+  const kept = new Map<string, Line>();
   let added = false;
   return {
     warnings,
     get(source) {
       const key = keyOf(source);
-      const e = entries[key];
+      const e = entries.get(key);
       if (!e) return undefined;
-      if (typeof e.sum !== "string" || e.sum !== sha(JSON.stringify(e.outcome ?? null)) || e.outcome.file?.rel !== source.rel) {
-        if (corrupt++ === 0) warnings.push(`Bộ nhớ đệm ${path} có mục bị hỏng: bỏ qua các mục đó, đọc lại tệp.`);
+      let outcome: Stored | null = null;
+      try {
+        const json = e.bytes.subarray(e.json);
+        if (e.sum === sha(json)) outcome = JSON.parse(json.toString("utf8")) as Stored;
+      } catch {
+        // A line whose sum matches but whose JSON does not parse: corrupt like any other.
+      }
+      if (!outcome || outcome.file?.rel !== source.rel) {
+        if (corrupt++ === 0) warnings.push(corruptEntries);
         return undefined;
       }
-      kept[key] = e;
-      const f = e.outcome.file;
+      kept.set(key, e);
+      const f = outcome.file;
       return {
         file: { path: f.path, rel: f.rel, text: keptText(source.text), doc: null, lineCounter: null, released: f.released, ...(f.yamlDocument ? { yamlDocument: true } : {}), dotted: new Map(f.dotted), data: f.data, diagnostics: f.diagnostics },
-        schema: e.outcome.schema,
-        valid: e.outcome.valid,
+        schema: outcome.schema,
+        valid: outcome.valid,
       };
     },
     put(source, outcome) {
       const f = outcome.file;
       const stored: Stored = { file: { path: f.path, rel: f.rel, dotted: [...f.dotted], data: f.data, diagnostics: f.diagnostics, released: f.released === true || f.doc !== null, yamlDocument: f.yamlDocument === true || f.doc !== null }, schema: outcome.schema, valid: outcome.valid };
-      // Round-trip through JSON now, so the checksum is of exactly what will be read back.
-      const json = JSON.stringify(stored);
-      kept[keyOf(source)] = { sum: sha(json), outcome: JSON.parse(json) as Stored };
+      const key = keyOf(source);
+      const json = Buffer.from(JSON.stringify(stored), "utf8");
+      const sum = sha(json);
+      const head = `${key}\t${sum}\t`;
+      kept.set(key, { bytes: Buffer.concat([Buffer.from(head, "latin1"), json]), json: head.length, sum });
       added = true;
     },
     save() {
-      if (!added && corrupt === 0 && Object.keys(kept).length === Object.keys(entries).length) return;
+      if (!added && corrupt === 0 && kept.size === entries.size) return;
       mkdirSync(dir, { recursive: true });
       const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ format: FORMAT, context, entries: kept } satisfies CacheFile));
+      const lines: Buffer[] = [Buffer.from(JSON.stringify({ format: FORMAT, context } satisfies Header), "utf8")];
+      for (const e of kept.values()) lines.push(Buffer.from([NL]), e.bytes);
+      writeFileSync(tmp, Buffer.concat(lines));
       renameSync(tmp, path);
     },
   };

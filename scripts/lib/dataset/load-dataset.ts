@@ -19,10 +19,11 @@ import type {
   UnitsFile,
 } from "../model/types.js";
 import type { ParsedFile, SourceFile } from "../parse/parse-yaml.js";
-import { loadValidators, type FileKind, type Validators } from "../schema/schemas.js";
+import type { FileKind, Validators } from "../schema/schemas.js";
 import { cacheContext, openParseCache } from "../cache/parse-cache.js";
+import { DEFAULT_VALIDATOR_STORE, storedValidators } from "../cache/validator-store.js";
 import { parseAndValidate, type FileOutcome } from "./parse-file.js";
-import { closeParsePool, parseInWorkers, parseWorkersFor, startParsePool, type ParsePool } from "./parse-pool.js";
+import { closeParsePool, parseInWorkers, parseWorkersFor, startParsePool, type ParsePool, type SchemaSource } from "./parse-pool.js";
 import { readTree, type SourceTree } from "../load/read-tree.js";
 
 import type { Dataset, LoadedReport, Published } from "../model/dataset.js";
@@ -70,9 +71,13 @@ export interface LoadOptions {
   progress?: (done: number, total: number) => void;
   /** False: with workers, this thread leaves every report file to them (tests of the worker path). */
   mainParses?: boolean;
-  /** Folder of the parse cache (parse-cache.ts); none by default (check writes nothing). */
+  /** Folder of the parse cache (parse-cache.ts) and of the stored validators (its validators/
+   *  folder); by default no parse cache, and the validators in the project's .cache/validators/. */
   cacheDir?: string;
 }
+
+/** The schemas, and where their validators' stored code is kept (cache/validator-store.ts). */
+const schemaSource = (schemaDir: string, opts: LoadOptions): SchemaSource => ({ schemaDir, storeDir: opts.cacheDir ? join(opts.cacheDir, "validators") : DEFAULT_VALIDATOR_STORE });
 
 /** How many report files the folder holds, counted from its listing alone (the files are not read). */
 function countReportFiles(dataDir: string): number {
@@ -84,16 +89,16 @@ function countReportFiles(dataDir: string): number {
 }
 
 /** Parse workers started before the folder is read, so they are ready when the report files are
- *  (they load the parser and compile the schemas meanwhile); none with a cache, whose hits decide
+ *  (they load the parser and the validators meanwhile); none with a cache, whose hits decide
  *  how many files are left to parse. */
-function earlyPool(dataDir: string, schemaDir: string, opts: LoadOptions): ParsePool | null {
+function earlyPool(dataDir: string, schemas: SchemaSource, opts: LoadOptions): ParsePool | null {
   if (opts.cacheDir) return null;
   const size = opts.workers ?? parseWorkersFor(countReportFiles(dataDir));
-  return size > 0 ? startParsePool(schemaDir, size) : null;
+  return size > 0 ? startParsePool(schemas, size) : null;
 }
 
-function parseReports(sources: SourceFile[], schemaDir: string, validators: Validators, unitCodes: ReadonlySet<string>, opts: LoadOptions, pool: ParsePool | null, warnings: string[]): Map<string, FileOutcome> {
-  const cache = opts.cacheDir ? openParseCache(opts.cacheDir, cacheContext(schemaDir, unitCodes)) : null;
+function parseReports(sources: SourceFile[], schemas: SchemaSource, validators: Validators, unitCodes: ReadonlySet<string>, opts: LoadOptions, pool: ParsePool | null, warnings: string[]): Map<string, FileOutcome> {
+  const cache = opts.cacheDir ? openParseCache(opts.cacheDir, cacheContext(schemas.schemaDir, unitCodes)) : null;
   const out = new Map<string, FileOutcome>();
   const missing: SourceFile[] = [];
   for (const s of sources) {
@@ -105,7 +110,7 @@ function parseReports(sources: SourceFile[], schemaDir: string, validators: Vali
   const progress = (done: number) => opts.progress?.(cached + done, sources.length);
   const workers = pool ? pool.workers.length : (opts.workers ?? parseWorkersFor(missing.length));
   if (workers > 0 && missing.length > 0) {
-    for (const [rel, o] of parseInWorkers(missing, schemaDir, validators, unitCodes, workers, { ...opts, progress, ...(pool ? { pool } : {}) })) out.set(rel, o);
+    for (const [rel, o] of parseInWorkers(missing, schemas, validators, unitCodes, workers, { ...opts, progress, ...(pool ? { pool } : {}) })) out.set(rel, o);
   } else {
     missing.forEach((s, i) => {
       out.set(s.rel, parseAndValidate(s, "report", validators, unitCodes));
@@ -129,9 +134,11 @@ interface ParsedTree {
   cacheWarnings: string[];
 }
 
-function parseTree(tree: SourceTree, schemaDir: string, opts: LoadOptions, pool: ParsePool | null): ParsedTree {
+function parseTree(tree: SourceTree, schemas: SchemaSource, opts: LoadOptions, pool: ParsePool | null): ParsedTree {
   const diagnostics: Diagnostic[] = [...tree.diagnostics];
-  const validators = loadValidators(schemaDir);
+  const cacheWarnings: string[] = [];
+  const { validators, warning } = storedValidators(schemas.schemaDir, schemas.storeDir);
+  if (warning) cacheWarnings.push(warning);
   const byKind = new Map<FileKind, { file: ParsedFile; data: unknown }[]>();
   const files = new Map<string, ParsedFile>();
   // Unit lists first, so a schema error on a code that lost its leading zero can name the right
@@ -143,11 +150,10 @@ function parseTree(tree: SourceTree, schemaDir: string, opts: LoadOptions, pool:
   const invalidReports: Dataset["invalidReports"] = [];
   const reportSources = order.filter((f) => classify(f.rel) === "report");
   let parsed: Map<string, FileOutcome> | null = null;
-  const cacheWarnings: string[] = [];
   for (const source of order) {
     const kind = classify(source.rel);
     // Once the unit lists are read, every report file at once: from the cache, on workers, or here.
-    if (kind === "report" && !parsed) parsed = parseReports(reportSources, schemaDir, validators, unitCodes, opts, pool, cacheWarnings);
+    if (kind === "report" && !parsed) parsed = parseReports(reportSources, schemas, validators, unitCodes, opts, pool, cacheWarnings);
     const { file: p, schema, valid } = parsed?.get(source.rel) ?? parseAndValidate(source, kind, validators, unitCodes);
     if (isUnitList(p.rel) && p.data) {
       for (const u of ((p.data as { units?: unknown[] }).units ?? []) as { code?: unknown }[]) if (typeof u?.code === "string") unitCodes.add(u.code);
@@ -197,12 +203,13 @@ function unitsWithFlags(unitFiles: Dataset["unitFiles"], flagsFile: FlagsFile | 
 type FlagsFile = { source: string; illustrative: boolean; labels?: Record<string, string>; flags: Record<string, string[]> };
 
 export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cwd(), opts: LoadOptions = {}): LoadResult {
-  const pool = earlyPool(dataDir, schemaDir, opts);
+  const schemas = schemaSource(schemaDir, opts);
+  const pool = earlyPool(dataDir, schemas, opts);
   let tree: SourceTree;
   let parsed: ParsedTree;
   try {
     tree = readTree(dataDir, cwd);
-    parsed = parseTree(tree, schemaDir, opts, pool);
+    parsed = parseTree(tree, schemas, opts, pool);
   } finally {
     if (pool) closeParsePool(pool);
   }

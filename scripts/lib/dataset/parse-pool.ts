@@ -7,20 +7,27 @@
 // The texts go to the workers once, in one shared buffer (a nation's are ~360 MB as JS strings:
 // copying them into every worker cost seconds and memory), and come back only when parsing
 // changed them (a BOM, NFD text); the syntax trees never travel. The workers can be started
-// before the files are read (startParsePool): they load the parser and compile the schemas
-// while this thread reads the folder, then wait for their job (the files and the unit codes).
+// before the files are read (startParsePool): they load the parser and the schemas' validators
+// (the stored code of cache/validator-store.ts, or compiled) while this thread reads the folder,
+// then wait for their job (the files and the unit codes).
 import { availableParallelism } from "node:os";
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import type { SourceFile } from "../parse/parse-yaml.js";
 import type { Validators } from "../schema/schemas.js";
 import { parseAndValidate, type FileOutcome } from "./parse-file.js";
 
-/** Below this many report files, a worker (loading the parser, compiling the schemas) costs more than it saves. */
+/** Below this many report files, a worker (loading the parser and the validators) costs more than it saves. */
 export const WORKER_THRESHOLD = 600;
 
 /** Worker threads beside this one for `files` report files: none below the threshold, else one per other core (at most 3). */
 export function parseWorkersFor(files: number): number {
   return files >= WORKER_THRESHOLD ? Math.min(3, availableParallelism() - 1) : 0;
+}
+
+/** Where a worker finds the schemas and their stored validators (cache/validator-store.ts). */
+export interface SchemaSource {
+  schemaDir: string;
+  storeDir: string;
 }
 
 /** What a worker receives: the files' paths, and their texts as UTF-8 in one shared buffer. */
@@ -73,15 +80,15 @@ export interface ParsePool {
   closed: boolean;
 }
 
-/** Starts `size` parse workers: each loads the parser and compiles the schemas, then waits for its ParseJob. */
-export function startParsePool(schemaDir: string, size: number): ParsePool {
+/** Starts `size` parse workers: each loads the parser and the validators, then waits for its ParseJob. */
+export function startParsePool(schemas: SchemaSource, size: number): ParsePool {
   const ts = import.meta.url.endsWith(".ts");
   const url = new URL(ts ? "./parse-worker-boot.mjs" : "./parse-worker.js", import.meta.url);
   const shared = new Int32Array(new SharedArrayBuffer(8));
   const pool: ParsePool = { workers: [], ports: [], shared, closed: false };
   for (let i = 0; i < size; i++) {
     const { port1, port2 } = new MessageChannel();
-    pool.workers.push(new Worker(url, { workerData: { schemaDir, port: port2, shared }, transferList: [port2] }));
+    pool.workers.push(new Worker(url, { workerData: { ...schemas, port: port2, shared }, transferList: [port2] }));
     pool.ports.push(port1);
   }
   return pool;
@@ -99,9 +106,9 @@ export function closeParsePool(pool: ParsePool): void {
  * Parses and validates `sources` (report files) on this thread and `size` worker threads. Returns
  * each file's outcome by data-relative path; calls `progress(done, total)` as outcomes arrive.
  */
-export function parseInWorkers(sources: SourceFile[], schemaDir: string, validators: Validators, unitCodes: ReadonlySet<string>, size: number, opts: PoolOptions = {}): Map<string, FileOutcome> {
+export function parseInWorkers(sources: SourceFile[], schemas: SchemaSource, validators: Validators, unitCodes: ReadonlySet<string>, size: number, opts: PoolOptions = {}): Map<string, FileOutcome> {
   const progress = opts.progress;
-  const pool = opts.pool ?? startParsePool(schemaDir, size);
+  const pool = opts.pool ?? startParsePool(schemas, size);
   const { ports, shared } = pool;
   size = pool.workers.length;
   if (size > 0) {

@@ -1,14 +1,15 @@
-// Worker thread of parse-pool.ts: compiles the schemas, waits for its job, then claims report
+// Worker thread of parse-pool.ts: loads the validators (the stored code, else compiled), waits for its job, then claims report
 // files from the shared counter (the main thread claims from the same one), reads each file's text
 // from the shared buffer, parses and validates it, and posts the outcome on its port (the syntax
 // tree stays here: the main thread re-parses a file only to locate a diagnostic in it).
 // Counts itself done in the shared flag, error or not.
 import { workerData, type MessagePort } from "node:worker_threads";
-import { loadValidators, type Validators } from "../schema/schemas.js";
+import type { Validators } from "../schema/schemas.js";
+import { storedValidators } from "../cache/validator-store.js";
 import { parseAndValidate } from "./parse-file.js";
-import { sharedSource, type ParseJob, type WorkerMessage } from "./parse-pool.js";
+import { sharedSource, type ParseJob, type SchemaSource, type WorkerMessage } from "./parse-pool.js";
 
-const { schemaDir, port, shared } = workerData as { schemaDir: string; port: MessagePort; shared: Int32Array };
+const { schemaDir, storeDir, port, shared } = workerData as SchemaSource & { port: MessagePort; shared: Int32Array };
 
 /** Counts this worker done (error or not), so the main thread never waits for it forever. */
 function finish(error?: unknown): void {
@@ -29,9 +30,9 @@ function run({ files, unitCodes }: ParseJob, validators: Validators): void {
   }
 }
 
-// The schemas are compiled while the main thread reads the files; then the job is awaited.
+// The validators are loaded while the main thread reads the files; then the job is awaited.
 try {
-  const validators = loadValidators(schemaDir);
+  const { validators } = storedValidators(schemaDir, storeDir);
   port.once("message", (job: ParseJob) => {
     try {
       run(job, validators);

@@ -3,10 +3,12 @@
 //
 // The bundle is emitted as an ES file that has no import/export statement, and is loaded with a
 // classic `<script defer>`: module scripts are refused on file:// pages, classic ones are not.
+//
+// Vite (and rolldown's native binding under it) is loaded only here, when the assets are built: a
+// rebuild that reuses the previous assets (build-site.ts startAssets) never loads it.
 
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { build } from "vite";
 import { repoPath } from "../files/repo-root.js";
 
 export const ASSETS_DIR = "static";
@@ -30,6 +32,7 @@ export const SITE_SRC = repoPath("site");
 
 export async function buildAssets(outDir: string, siteSrc = SITE_SRC): Promise<BuiltAssets> {
   const assetsOut = join(outDir, ASSETS_DIR);
+  const { build } = await import("vite");
   await build({
     root: siteSrc,
     base: "./",
