@@ -4,7 +4,7 @@
 import type { BuildOptions } from "./build-options.js";
 import { join } from "node:path";
 import { type Tree } from "./aggregate/roll-up.js";
-import { type AuditedTable } from "./audit/audit-tables.js";
+import { AuditError, auditEnv, auditTables, type AuditedTable } from "./audit/audit-tables.js";
 import { type Dataset } from "./dataset/load-dataset.js";
 import { readGeo } from "./load/read-geo.js";
 import type { DocModel } from "./model/document.js";
@@ -19,6 +19,8 @@ import { unitViews, type UnitView } from "./render/view/unit-view.js";
 import { siteModel } from "./site/adapt/site-model.js";
 import type { UnitDocs } from "./site/adapt/unit-page.js";
 import type { BuiltAssets } from "./site/assets.js";
+import type { RenderPool } from "./site/render-pool.js";
+import type { ExportWorkbook } from "./site/workbooks.js";
 import { fastYaml } from "./syntax/fast-yaml.js";
 import { reportPath } from "./units/paths.js";
 import { contentKey } from "./write/code-version.js";
@@ -129,8 +131,9 @@ function notInShards(path: string): InputError {
   return new InputError(`Không tìm thấy ${path} (đúng phiên bản) trong thư mục kết quả của các phần (--shard): hãy dựng đủ các phần bằng cùng số liệu và cùng mã nguồn rồi ghép lại.`);
 }
 
-/** The input workbooks, each keyed by its report's text and everything else the data holds. */
-export async function workbooks(ds: Dataset, writer: OutputWriter, code: string, only: (unit: string) => boolean, merging: boolean): Promise<number> {
+/** The input workbooks, each keyed by its report's text and everything else the data holds; made by
+ *  `exportWith` (the build's threads) when given. */
+export async function workbooks(ds: Dataset, writer: OutputWriter, code: string, only: (unit: string) => boolean, merging: boolean, exportWith?: ExportWorkbook): Promise<number> {
   const { writeWorkbooks } = await import("./site/workbooks.js");
   const reports = new Set(ds.reports.map((r) => r.file.rel));
   const rest = [...ds.files.values()].filter((f) => !reports.has(f.rel)).sort((a, b) => (a.rel < b.rel ? -1 : 1));
@@ -141,7 +144,7 @@ export async function workbooks(ds: Dataset, writer: OutputWriter, code: string,
       if (merging) throw notInShards(path);
       return [await make()];
     });
-  }, (text) => fastYaml(text)?.data);
+  }, (text) => fastYaml(text)?.data, exportWith);
 }
 
 /** The unit views and input keys of a build (the views are cheap: every unit's, every build). */
@@ -153,8 +156,17 @@ export function docSources(ds: Dataset, tree: Tree, opts: BuildOptions, code: st
 }
 
 /** The site, from the same roll-up and documents: its model, then its pages through the writer.
- *  Pages are kept by their unit's input key as documents are (see buildSite's `unitInputs`). */
-export async function writeSite(src: DocSources, jobs: readonly DocJob[], docs: { docs: Map<string, UnitDocs>; lazyBody: ReadonlyMap<string, () => string | null> }, writer: OutputWriter, opts: BuildOptions, assets: Promise<BuiltAssets>): Promise<void> {
+ *  Pages are kept by their unit's input key as documents are (see buildSite's `unitInputs`). It may
+ *  start while the documents and workbooks are still being made: what it does before measuring
+ *  their sizes waits for `filesWritten` (whose failure is the site's). */
+export async function writeSite(
+  src: DocSources,
+  jobs: readonly DocJob[],
+  docs: { docs: Map<string, UnitDocs>; lazyBody: ReadonlyMap<string, () => string | null> },
+  writer: OutputWriter,
+  opts: BuildOptions,
+  run: { assets: Promise<BuiltAssets>; pool: RenderPool | null; filesWritten: Promise<unknown> },
+): Promise<void> {
   const { ds, tree, views } = src;
   const planBody = blocksHtml(jobs.find((j) => j.entry.kind === "plan")!.model!.body);
   const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: planBody };
@@ -163,7 +175,13 @@ export async function writeSite(src: DocSources, jobs: readonly DocJob[], docs: 
   const { buildSite } = await import("./site/build-site.js");
   const memoDir = opts.cacheDir ?? opts.parseCacheDir;
   const memo = memoDir === undefined ? {} : { mapMemo: join(memoDir, "map-memo.json"), ...(opts.warn ? { warn: opts.warn } : {}) };
-  // Charts drawn on threads of their own (as many as the DOCX pool's, less this one), idle by now.
-  const chartWorkers = opts.workers ? Math.max(1, opts.workers - 1) : 0;
-  await buildSite(model, writer, { chartLevels, code: src.code, assets, chartWorkers, unitInputs: src.inputs.units, keepByInput: src.keep, reportHtml: docs.lazyBody, ...memo });
+  // Charts drawn on the build's threads, once they have packed the documents and made the workbooks.
+  const { assets, filesWritten, pool } = run;
+  await buildSite(model, writer, { chartLevels, code: src.code, assets, filesWritten, ...(pool ? { renderPool: pool } : {}), unitInputs: src.inputs.units, keepByInput: src.keep, reportHtml: docs.lazyBody, ...memo });
+}
+
+/** Every table of the documents as printed must add up: a failure is a bug, not bad data (exit 2). */
+export function auditDocuments(tables: AuditedTable[], ds: Dataset): void {
+  const failures = auditTables(tables, auditEnv(ds));
+  if (failures.length) throw new AuditError(failures);
 }

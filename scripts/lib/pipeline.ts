@@ -112,8 +112,8 @@ function earlyResult(done: UpToDate): BuildResult {
 /** The build's own steps (documents, workbooks, site: handlebars, markdown-it, the views), loaded
  *  only by a build once its check passed: `check` starts without them. */
 async function buildSteps() {
-  const [steps, audit, templates] = await Promise.all([import("./build-steps.js"), import("./audit/audit-tables.js"), import("./render/templates.js")]);
-  return { ...steps, ...audit, ...templates };
+  const [steps, templates] = await Promise.all([import("./build-steps.js"), import("./render/templates.js")]);
+  return { ...steps, ...templates };
 }
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
@@ -129,12 +129,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   if (!checked.ok || !checked.dataset || !checked.tree) return { check: checked, built: false, documents: [], fates: new Map(), keptByInput: [], levelNames, upToDate: false };
   const ds = checked.dataset;
   const tree = checked.tree;
-  const { docSources, documentJobs, workbooks, writeDocuments, writeSite, AuditError, auditEnv, auditTables, loadTemplates } = await buildSteps();
+  const { docSources, documentJobs, workbooks, writeDocuments, writeSite, auditDocuments, loadTemplates } = await buildSteps();
   const templates = loadTemplates(opts.templateDir);
   const merging = opts.mergeFrom !== undefined;
-  // The renderers' libraries (docx, exceljs, Vite, pagefind) are loaded only by a build: `check` starts in a second, not in many.
-  const { inProcessPacker, workerPacker } = await import("./render/docx/docx-pool.js");
-  const packer = merging ? null : opts.workers ? workerPacker(opts.workers) : inProcessPacker();
+  // docx, exceljs, echarts, Vite, pagefind: loaded only by a build, each where it is first used.
+  const { inProcessPacker, workerPacker, IN_PROCESS_MAX } = await import("./render/docx/docx-pool.js");
+  // One pool of threads for the DOCX files, the input workbooks and the charts (site/render-pool.ts).
+  const pool = merging || !opts.workers ? null : (await import("./site/render-pool.js")).renderPool(opts.workers);
+  const packer = merging ? null : pool ? workerPacker(opts.workers!, pool.docx) : inProcessPacker();
   const site = opts.site !== false && !opts.shard;
   const slice = opts.shard ? shardUnits(ds, opts.shard) : null;
   const only = (unit: string) => slice === null || slice.has(unit);
@@ -144,36 +146,49 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       async (writer) => {
         const src = docSources(ds, tree, opts, code);
         const { jobs, tables, unitDocs, lazyBody } = documentJobs(src, writer, only, site);
-        let done = 0;
-        progress(PHASES.documents, 0, jobs.length);
+        // Many documents to make (a cold build): the threads load while this one renders the first ones' HTML.
+        if (jobs.filter((j) => j.model !== null).length > IN_PROCESS_MAX) pool?.start();
         // The site's client assets (Vite) depend only on the code: built while the documents are made.
         const assets = site ? import("./site/build-site.js").then((m) => m.startAssets(writer, code)) : null;
         assets?.catch(() => {}); // awaited by the site; not an unhandled rejection meanwhile
-        // The input workbooks are made on this thread while the workers pack DOCX files.
-        const books = site || slice ? workbooks(ds, writer, code, only, merging) : Promise.resolve(0);
-        books.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-        // Vite is done before the build goes on (or fails and its staging folder is removed).
-        const documents = await writeDocuments(writer, jobs, templates, packer, () => progress(PHASES.documents, ++done, jobs.length)).finally(() => assets?.catch(() => {}));
-        // Every table as printed must add up; a failure is a bug, not bad data (exit 2).
-        const failures = auditTables(tables, auditEnv(ds));
-        if (failures.length) throw new AuditError(failures);
-        // Every file the site links to is written before the site measures their sizes.
-        await books;
+        // The threads pack the DOCX files, then make the workbooks; this one writes Markdown and HTML, then the site.
+        let done = 0;
+        progress(PHASES.documents, 0, jobs.length);
+        const documents = writeDocuments(writer, jobs, templates, packer, () => progress(PHASES.documents, ++done, jobs.length));
+        const books = site || slice ? workbooks(ds, writer, code, only, merging, pool?.workbook) : Promise.resolve(0);
+        const { filesWritten, settled } = filesOf(documents, books, () => auditDocuments(tables, ds));
         if (assets) {
           progress(PHASES.site, 0, 1);
-          await writeSite(src, jobs, { docs: unitDocs, lazyBody }, writer, opts, assets);
+          // Vite is done before the build goes on (or fails and its staging folder is removed).
+          await writeSite(src, jobs, { docs: unitDocs, lazyBody }, writer, opts, { assets, pool, filesWritten }).finally(() => settled);
           progress(PHASES.site, 1, 1);
         }
+        const [documentsWritten] = await settled.then(() => filesWritten);
         const git = checked.gitDates;
         const recorded: RecordedCheck = { summary: checked.summary, level_names: levelNames, git_dates: git ? { used: git.used, kept: git.kept } : null };
-        writeManifest(writer, { code, inputs, check: recorded, documents });
-        return { check: checked, built: true, documents, fates: new Map(writer.fates()), keptByInput: writer.keptByInput(), levelNames, upToDate: false };
+        writeManifest(writer, { code, inputs, check: recorded, documents: documentsWritten });
+        return { check: checked, built: true, documents: documentsWritten, fates: new Map(writer.fates()), keptByInput: writer.keptByInput(), levelNames, upToDate: false };
       },
       { codeVersion: code, ...(statFile ? { statFile } : {}), ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.mergeFrom ? { sources: opts.mergeFrom } : {}), ...(opts.warn ? { warn: opts.warn } : {}) },
     );
   } finally {
     await packer?.close();
+    await pool?.close();
   }
+}
+
+/** The documents, audited once written (every table as printed must add up; a failure is a bug,
+ *  not bad data: exit 2), and the input workbooks: every file the site links to, written before the
+ *  site measures their sizes (`filesWritten`); `settled`: a failing build still waits for every file
+ *  being written before its staging folder goes. */
+function filesOf(documents: Promise<ManifestEntry[]>, books: Promise<number>, audit: () => void) {
+  const audited = documents.then((docs) => {
+    audit();
+    return docs;
+  });
+  const filesWritten = Promise.all([audited, books]);
+  filesWritten.catch(() => {}); // awaited by the build; not an unhandled rejection meanwhile
+  return { filesWritten, settled: Promise.allSettled([audited, books]) };
 }
 
 /** manifest.json: the code version, the inputs' digest, the check's summary, the documents, and

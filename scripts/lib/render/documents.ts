@@ -54,6 +54,9 @@ function documentFrame(templates: Templates, doc: DocModel): { text: string; fil
 }
 
 export async function renderDocument(templates: Templates, doc: DocModel, packer: DocxPacker): Promise<RenderedDocument> {
+  // The DOCX first: a thread packs it while this one writes the Markdown and HTML.
+  const docx = packer.pack(doc);
+  docx.catch(() => {}); // awaited below (a failing template must not leave it unhandled)
   const frame = documentFrame(templates, doc);
   // The .md: each body and annex serialized as Markdown in the frame's text.
   const markdown = frame.fill(frame.text, (m) => m, [blocksMarkdown(doc.body), ...doc.annexes.map(annexMarkdown)]).replace(/\n{3,}/g, "\n\n");
@@ -61,8 +64,7 @@ export async function renderDocument(templates: Templates, doc: DocModel, packer
   // markdown-it made its mark a paragraph.
   const page = frame.fill(markdownToHtml(frame.text), (m) => `<p>${m}</p>\n`, [blocksHtml(doc.body), ...doc.annexes.map(annexHtml)]);
   const html = templates.render("document.html.hbs", { title: `${doc.type_name} ${doc.title}`, html: page });
-  const docx = await packer.pack(doc);
-  return { md: markdown, html, docx };
+  return { md: markdown, html, docx: await docx };
 }
 
 export { blocksHtml };

@@ -27,6 +27,7 @@
 import { contentKey } from "../write/code-version.js";
 import type { OutputWriter } from "../write/output-dir.js";
 import { chartPool, type ChartPool } from "./chart-pool.js";
+import type { RenderPool } from "./render-pool.js";
 import { ASSETS_DIR, assetsFrom, buildAssets, SITE_SRC, type BuiltAssets } from "./assets.js";
 import { CSV_VARIANTS, indicatorCsv, statusCsv, unitCsv, unitJson } from "./data-files.js";
 import { checkCode, unitPath } from "./format.js";
@@ -47,6 +48,11 @@ export interface BuildSiteOptions {
   chartLevels?: LevelId[];
   /** Threads drawing the unit pages' charts while this one writes the pages (0: drawn here; chart-pool.ts). */
   chartWorkers?: number;
+  /** The build's threads (site/render-pool.ts): they draw the charts, instead of `chartWorkers` of the
+   *  site's own, and this thread helps them whenever it waits for them. */
+  renderPool?: Pick<RenderPool, "chart" | "helpUntil">;
+  /** Settles when every document and workbook the site links to is written (their sizes are measured then). */
+  filesWritten?: Promise<unknown>;
   /** The client assets, when their build was started earlier (startAssets): it depends only on the code. */
   assets?: Promise<BuiltAssets>;
   /** Build the pagefind index (default true). */
@@ -148,10 +154,11 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
   const dataKeys = await writeUnitData(ctx, opts);
   lap("unit data files written");
   // The whole model: its shared parts and every unit's own part (each as its data files' key).
-  await writeProvinceFiles(ctx, contentKey(ctx.shared, "units", ...dataKeys));
+  const files = opts.filesWritten;
+  await writeProvinceFiles(ctx, contentKey(ctx.shared, "units", ...dataKeys), files && opts.renderPool ? () => opts.renderPool!.helpUntil(files) : () => files);
   lap("province downloads written");
   if (opts.mapMemo && code !== undefined) openMapMemo(opts.mapMemo, code, opts.warn ?? (() => {}));
-  const pool = opts.chartWorkers ? chartPool(opts.chartWorkers) : null;
+  const pool = opts.renderPool ? chartPool(opts.renderPool.chart) : opts.chartWorkers ? chartPool(opts.chartWorkers) : null;
   try {
     await writeOverviewPages(ctx);
     lap("overview pages written");
@@ -165,15 +172,16 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
   if (opts.search ?? true) await writeSearch(writer, model, code, lap);
 }
 
-/** Downloads first, so that every page can show their sizes. Documents written by the caller
- *  before the site are measured where they are. */
-async function writeProvinceFiles({ model, ix, put, writer }: SiteContext, whole: string): Promise<void> {
+/** Downloads first, so that every page can show their sizes. Documents and workbooks written by the
+ *  caller are measured where they are, once `filesWritten` settles. */
+async function writeProvinceFiles({ model, ix, put, writer }: SiteContext, whole: string, filesWritten: () => Promise<unknown> | undefined): Promise<void> {
   const provinceFiles: [string, () => string | Promise<Uint8Array>][] = [
     [PROVINCE_FILES.workbook, () => provinceWorkbook(model)],
     ...CSV_VARIANTS.map((v): [string, () => string] => [PROVINCE_FILES.status(v), () => statusCsv(model, v)]),
     ...keyIndicators(ix).flatMap((i) => CSV_VARIANTS.map((v): [string, () => string] => [indicatorCsvPath(i.id, v), () => indicatorCsv(model, i.id, v)])),
   ];
   for (const [p, make] of provinceFiles) ix.sizes.set(p, await put(p, [whole], make));
+  await filesWritten();
   const docs = [...model.plan.documents, ...model.units.flatMap((u) => u.documents)];
   for (const d of docs) {
     const size = writer.size(d.path);
@@ -258,7 +266,7 @@ async function writeUnitFiles(ctx: SiteContext, chartLevels: ReadonlySet<string>
     page.catch(() => {}); // awaited below (a later page's failure must not leave this one unhandled)
     pages.push(page);
   }
-  await Promise.all(pages);
+  await (opts.renderPool?.helpUntil(Promise.all(pages)) ?? Promise.all(pages));
 }
 
 /** The pagefind index of every page written so far, in bundles by subtree (search-index.ts): a

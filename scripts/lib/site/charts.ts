@@ -2,8 +2,16 @@
 // the browser. Each chart comes with a table holding the same numbers (the accessible version and
 // the one that prints); the SVG itself is hidden from assistive technology by the partial.
 
-import * as echarts from "echarts";
+import { createRequire } from "node:module";
+import type * as echarts from "echarts";
 import { viAxis } from "./format.js";
+
+/** ECharts, loaded at the first chart drawn (a page kept or copied from a previous output draws
+ *  none; a thread that never draws never loads it). Its CommonJS build, synchronously, since a page's
+ *  template prints a chart by `toString`; the same code as its ES modules, in one file (faster to
+ *  load), and the same SVG. */
+let library: typeof echarts | undefined;
+const drawing = (): typeof echarts => (library ??= createRequire(import.meta.url)("echarts") as typeof echarts);
 
 export interface ChartTable {
   head: string[];
@@ -97,7 +105,7 @@ export function drawSpec(spec: ChartSpec): string {
 
 /** Render one option to an SVG string, and free the instance (an undisposed one keeps Node alive). */
 function renderSvg(option: echarts.EChartsCoreOption, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  const chart = drawing().init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT, color: TEXT }, ...option });
     // The hover styles ECharts appends make a static picture look clickable: drop them.

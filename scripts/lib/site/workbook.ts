@@ -7,8 +7,8 @@
 // dates, and the format makes Excel show "28.667" and "7,09%" under a Vietnamese locale.
 // Same model, same bytes: fixed document dates and zip timestamps (repackOffice).
 
-import ExcelJS from "exceljs";
-import { repackOffice } from "../render/docx/pack-docx.js";
+import type ExcelJS from "exceljs";
+import { repackOffice } from "../render/docx/office-zip.js";
 import { roundTo, statusRows, STATUS_COLUMNS } from "./data-files.js";
 import type { DateVal, IndicatorInfo, SiteModel, UnitPage } from "./model.js";
 
@@ -150,7 +150,9 @@ function notesSheet(wb: ExcelJS.Workbook, model: SiteModel): void {
 }
 
 export async function provinceWorkbook(model: SiteModel): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded here, when the workbook is made (a rebuild that keeps it never loads it).
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
   const stamp = new Date(`${model.project.as_of.iso}T00:00:00Z`);
   wb.creator = model.project.authority;
   wb.lastModifiedBy = model.project.authority;

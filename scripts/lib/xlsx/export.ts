@@ -2,7 +2,7 @@
 // it has one. Input cells are unlocked and shaded, everything else is locked (sheet protection
 // without a password); numeric cells carry data validation and Vietnamese-style number formats.
 // Same input, same bytes: fixed document dates and zip entry times.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { unzipSync, zipSync } from "fflate";
 import type { FinanceRecord, ReportFile } from "../model/types.js";
 import { INFO_SHEET, META_SHEET, STATUS_CHOICES, type FixedCell, type InfoField, type InputCell, type SheetLayout, type WorkbookLayout } from "./sheet.js";
@@ -176,7 +176,9 @@ function rowLines(sheet: SheetLayout): Map<number, number> {
 
 /** The workbook as bytes: deterministic for the same layout and report (a unit without one: its empty report, as `npm run new` writes it). */
 export async function exportWorkbook(layout: WorkbookLayout, report: ReportFile): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded at the first workbook (a rebuild that keeps every workbook never loads it).
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
   wb.creator = "danh-gia-giua-ky";
   wb.lastModifiedBy = "danh-gia-giua-ky";
   wb.created = FIXED_DATE;

@@ -1,13 +1,11 @@
 // DOCX packing, in-process or over a pool of worker threads (same bytes either way).
 //
 // The pool is lazy: requests made in the same turn of the event loop are gathered, and when they
-// are few (a rebuild after one edit packs one to three documents) they are packed in this thread,
-// which has docx loaded already; the worker threads (each loading tsx and docx: about a second of
-// CPU) start only when a batch is large enough to pay for them.
-import { Worker } from "node:worker_threads";
+// are few (a rebuild after one edit packs one to three documents) they are packed in this thread
+// (loading docx for them); the worker threads (each loading docx: about a second of CPU) start
+// only when a batch is large enough to pay for them, or when the build starts them beforehand.
 import type { DocModel } from "../../model/document.js";
-import { buildDocx } from "./build-docx.js";
-import { packDocx } from "./pack-docx.js";
+import { threadPool } from "../worker-threads.js";
 
 export interface DocxPacker {
   pack(model: DocModel): Promise<Uint8Array>;
@@ -17,8 +15,16 @@ export interface DocxPacker {
 /** A batch of at most this many documents is packed in-process when no worker has started. */
 export const IN_PROCESS_MAX = 4;
 
+/** Packs in this thread; docx is loaded at the first document (a build whose documents are all
+ *  packed on threads, or kept, never loads it here). */
 export function inProcessPacker(): DocxPacker {
-  return { pack: (m) => packDocx(buildDocx(m), m.created), close: async () => {} };
+  return {
+    pack: async (m) => {
+      const [{ buildDocx }, { packDocx }] = await Promise.all([import("./build-docx.js"), import("./pack-docx.js")]);
+      return packDocx(buildDocx(m), m.created);
+    },
+    close: async () => {},
+  };
 }
 
 interface Pending {
@@ -26,40 +32,11 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-/** `size` worker threads; each job goes to the least busy worker. */
+/** `size` worker threads packing DOCX only (the build shares its threads: site/render-pool.ts). */
 function startWorkers(size: number): DocxPacker {
   const ts = import.meta.url.endsWith(".ts");
-  const url = new URL(ts ? "./docx-worker-boot.mjs" : "./docx-worker.js", import.meta.url);
-  const pending = new Map<number, Pending>();
-  const load = new Array<number>(size).fill(0);
-  const workers = Array.from({ length: size }, (_, i) => {
-    const w = new Worker(url);
-    w.on("message", (msg: { id: number; bytes?: Uint8Array; error?: string }) => {
-      load[i]!--;
-      const p = pending.get(msg.id);
-      pending.delete(msg.id);
-      if (msg.error !== undefined || !msg.bytes) p?.reject(new Error(`DOCX worker: ${msg.error}`));
-      else p?.resolve(msg.bytes);
-    });
-    w.on("error", (err) => {
-      for (const p of pending.values()) p.reject(err);
-      pending.clear();
-    });
-    return w;
-  });
-  let next = 0;
-  return {
-    pack(model) {
-      const id = next++;
-      const i = load.indexOf(Math.min(...load));
-      load[i]!++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        workers[i]!.postMessage({ id, model });
-      });
-    },
-    close: async () => void (await Promise.all(workers.map((w) => w.terminate()))),
-  };
+  const pool = threadPool(new URL(ts ? "./docx-worker-boot.mjs" : "./docx-worker.js", import.meta.url), size, "DOCX");
+  return { pack: (model) => pool.run<Uint8Array>(model), close: () => pool.close() };
 }
 
 /** A pool of `size` workers, started on the first batch of more than `IN_PROCESS_MAX` requests
