@@ -8,7 +8,8 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { threadPool } from "../../scripts/lib/render/worker-threads.js";
 
-// A worker that doubles its number (slowly enough that jobs queue up), and fails on a negative one.
+// A worker that doubles its number (slowly enough that jobs queue up), fails on a negative one, and
+// crashes (an uncaught error: the thread ends) on 999.
 const dir = mkdtempSync(join(tmpdir(), "worker-threads-"));
 const url = pathToFileURL(join(dir, "double.mjs"));
 writeFileSync(
@@ -17,6 +18,7 @@ writeFileSync(
 parentPort.on("message", ({ id, job }) => {
   const until = Date.now() + 20;
   while (Date.now() < until);
+  if (job === 999) throw new Error("crash");
   if (job < 0) parentPort.postMessage({ id, error: "negative " + job });
   else parentPort.postMessage({ id, out: job * 2 });
 });`,
@@ -41,6 +43,20 @@ describe("threadPool", () => {
     const [bad, good] = await Promise.allSettled([pool.run<number>(-1), pool.run<number>(4)]);
     expect(bad).toMatchObject({ status: "rejected", reason: { message: expect.stringMatching(/^test worker: negative -1/) } });
     expect(good).toEqual({ status: "fulfilled", value: 8 });
+  });
+
+  it("a thread that crashes takes no more jobs: the others finish them, and with none left every queued job fails instead of waiting forever", async () => {
+    const two = threadPool(url, 2, "test");
+    const one = threadPool(url, 1, "test");
+    pools.push(two, one);
+    const [crashed, ...rest] = await Promise.allSettled([two.run<number>(999), ...Array.from({ length: 8 }, (_, i) => two.run<number>(i))]);
+    expect(crashed).toMatchObject({ status: "rejected", reason: { message: "crash" } });
+    // Jobs already handed to the crashed thread fail with it; every other one is answered.
+    const answered = rest.filter((r) => r.status === "fulfilled");
+    expect(answered.length).toBeGreaterThanOrEqual(8 - 2);
+    for (const r of answered) expect((r as PromiseFulfilledResult<number>).value % 2).toBe(0);
+    const alone = await Promise.allSettled([one.run<number>(999), ...Array.from({ length: 6 }, (_, i) => one.run<number>(i))]);
+    expect(alone.every((r) => r.status === "rejected")).toBe(true);
   });
 
   it("makes a job given as a function only when a thread takes it; one that throws fails alone", async () => {

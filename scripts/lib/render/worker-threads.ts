@@ -70,7 +70,12 @@ export function threadPool(url: URL, size: number, label: string): ThreadPool {
       threads[i]!.postMessage({ id: q.id, job: m.job });
     }
   };
-  const fail = (i: number, err: Error) => [...running].forEach(([id, r]) => r.thread === i && (running.delete(id), r.reject(err)));
+  // A thread that failed (a crash, not a job's error) takes no more jobs; when none is left, the jobs still queued fail too.
+  const fail = (i: number, err: Error) => {
+    busy[i] = Number.POSITIVE_INFINITY;
+    [...running].forEach(([id, r]) => r.thread === i && (running.delete(id), r.reject(err)));
+    if (busy.every((b) => b === Number.POSITIVE_INFINITY)) for (const q of queue.splice(0)) q.reject(err);
+  };
   const spawn = (i: number) =>
     thread(url, (reply) => {
       busy[i]!--;
