@@ -12,6 +12,7 @@
 // then wait for their job (the files and the unit codes).
 import { availableParallelism } from "node:os";
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import { sourceBytes } from "../load/read-tree.js";
 import type { SourceFile } from "../parse/parse-yaml.js";
 import type { Validators } from "../schema/schemas.js";
 import { parseAndValidate, type FileOutcome } from "./parse-file.js";
@@ -39,12 +40,15 @@ export interface SharedSources {
 }
 
 export function shareSources(sources: SourceFile[]): SharedSources {
+  // Files read as bytes are copied as they are (their text is not decoded here); others encoded.
+  const encoded = sources.map((s) => sourceBytes(s) ?? Buffer.from(s.text, "utf8"));
   const ends = new Int32Array(new SharedArrayBuffer(4 * sources.length));
   let total = 0;
-  sources.forEach((s, i) => (ends[i] = total += Buffer.byteLength(s.text, "utf8")));
+  encoded.forEach((b, i) => (ends[i] = total += b.byteLength));
   const bytes = new Uint8Array(new SharedArrayBuffer(total));
-  const writer = Buffer.from(bytes.buffer);
-  sources.forEach((s, i) => writer.write(s.text, ends[i - 1] ?? 0, "utf8"));
+  // Buffer#copy is a memmove; TypedArray#set into shared memory copies byte by byte.
+  const target = Buffer.from(bytes.buffer);
+  encoded.forEach((b, i) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).copy(target, ends[i - 1] ?? 0));
   return { names: sources.map(({ path, rel }) => ({ path, rel })), bytes, ends };
 }
 
@@ -106,6 +110,15 @@ export function closeParsePool(pool: ParsePool): void {
  * Parses and validates `sources` (report files) on this thread and `size` worker threads. Returns
  * each file's outcome by data-relative path; calls `progress(done, total)` as outcomes arrive.
  */
+/** A worker's parsed file with its text: the worker's when parsing changed it, else the source's,
+ *  read only when asked for (most files' text is never needed once parsed). */
+function withText(file: Omit<FileOutcome["file"], "text"> & { text?: string }, source: SourceFile): FileOutcome["file"] {
+  if (file.text !== undefined) return file as FileOutcome["file"];
+  const out = { ...file } as FileOutcome["file"];
+  Object.defineProperty(out, "text", { enumerable: true, configurable: true, get: () => source.text });
+  return out;
+}
+
 export function parseInWorkers(sources: SourceFile[], schemas: SchemaSource, validators: Validators, unitCodes: ReadonlySet<string>, size: number, opts: PoolOptions = {}): Map<string, FileOutcome> {
   const progress = opts.progress;
   const pool = opts.pool ?? startParsePool(schemas, size);
@@ -122,7 +135,7 @@ export function parseInWorkers(sources: SourceFile[], schemas: SchemaSource, val
       for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
         const msg = m.message as WorkerMessage;
         if ("error" in msg) errors.push(msg.error);
-        else out.set(msg.outcome.file.rel, { ...msg.outcome, file: { ...msg.outcome.file, text: msg.outcome.file.text ?? sources[msg.i]!.text } });
+        else out.set(msg.outcome.file.rel, { ...msg.outcome, file: withText(msg.outcome.file, sources[msg.i]!) });
       }
     }
   };

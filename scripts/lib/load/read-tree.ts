@@ -1,5 +1,7 @@
 // The only reader of data files: walks a data folder and returns every YAML file's text.
-// Files over the size limit are not read (a diagnostic says so).
+// Files over the size limit are not read (a diagnostic says so). A file is read as bytes and its
+// text decoded when first asked for (`sourceFromBytes`): a nation's 11 000 report files are 220 MB,
+// handed to the parse workers as bytes, and the text of most of them is never needed on this thread.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { relative, sep } from "node:path";
 import { InputError } from "../diagnostics/input-error.js";
@@ -37,7 +39,24 @@ export function readTree(dataDir: string, cwd: string = process.cwd()): SourceTr
       tree.diagnostics.push(diagnosticAt("YAML_FILE_TOO_LARGE", { size: mb(size), limit: mb(MAX_FILE_BYTES) }, path, 0, 0));
       continue;
     }
-    tree.files.push({ path, rel, text: readFileSync(full, "utf8") });
+    tree.files.push(sourceFromBytes(path, rel, readFileSync(full)));
   }
   return tree;
+}
+
+/** A source file whose `text` is decoded from `bytes` (UTF-8) when first read; its bytes stay
+ *  reachable, not enumerable (no copy or JSON of the file carries them), through `sourceBytes`. */
+export function sourceFromBytes(path: string, rel: string, bytes: Uint8Array): SourceFile {
+  let text: string | undefined;
+  const file = { path, rel } as SourceFile;
+  Object.defineProperty(file, "text", { enumerable: true, configurable: true, get: () => (text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")) });
+  Object.defineProperty(file, BYTES, { enumerable: false, value: bytes });
+  return file;
+}
+
+const BYTES = Symbol("bytes");
+
+/** The bytes a source file was read from, when it was read by `readTree` (else undefined). */
+export function sourceBytes(file: SourceFile): Uint8Array | undefined {
+  return (file as SourceFile & { [BYTES]?: Uint8Array })[BYTES];
 }

@@ -52,6 +52,14 @@ function made(q: Queued): { job: unknown } | undefined {
   }
 }
 
+/** A thread that failed (a crash, not a job's error) takes no more jobs, and its jobs fail; when
+ *  no thread is left, the jobs still queued fail too (instead of waiting for ever). */
+function failThread(i: number, err: Error, busy: number[], running: Map<number, Queued & { thread: number }>, queue: Queued[]): void {
+  busy[i] = Number.POSITIVE_INFINITY;
+  for (const [id, r] of [...running]) if (r.thread === i) (running.delete(id), r.reject(err));
+  if (busy.every((b) => b === Number.POSITIVE_INFINITY)) for (const q of queue.splice(0)) q.reject(err);
+}
+
 export function threadPool(url: URL, size: number, label: string): ThreadPool {
   const queue: Queued[] = [];
   const running = new Map<number, Queued & { thread: number }>();
@@ -70,12 +78,7 @@ export function threadPool(url: URL, size: number, label: string): ThreadPool {
       threads[i]!.postMessage({ id: q.id, job: m.job });
     }
   };
-  // A thread that failed (a crash, not a job's error) takes no more jobs; when none is left, the jobs still queued fail too.
-  const fail = (i: number, err: Error) => {
-    busy[i] = Number.POSITIVE_INFINITY;
-    [...running].forEach(([id, r]) => r.thread === i && (running.delete(id), r.reject(err)));
-    if (busy.every((b) => b === Number.POSITIVE_INFINITY)) for (const q of queue.splice(0)) q.reject(err);
-  };
+  const fail = (i: number, err: Error) => failThread(i, err, busy, running, queue);
   const spawn = (i: number) =>
     thread(url, (reply) => {
       busy[i]!--;
