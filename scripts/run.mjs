@@ -12,15 +12,18 @@
 //
 // Several runs may start at once (CI jobs, tests): each compiles into a folder of its own and
 // renames it into place; a run that loses the race uses the winner's copy, which is the same.
-// Copies of other sources are removed after a day. A compile error exits 2 (a bug), as a crash does.
+// Each run marks its copy as used (its folder's time); copies of other sources unused for a day are
+// removed. A compile error, or a failure to load the command, exits 2 (a bug), as a crash does; an
+// unknown command exits 1, as a wrong argument does.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const SCRIPTS = join(ROOT, "scripts");
 const STORE = join(ROOT, ".cache", "js");
+const TSCONFIG = join(ROOT, "tsconfig.json");
 const COMPLETE = "complete";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -33,7 +36,8 @@ function sources() {
 }
 
 function keyOf(files, compilerVersion) {
-  const h = createHash("sha256").update(`esbuild ${compilerVersion}\0`);
+  // tsconfig.json: esbuild reads its compiler options.
+  const h = createHash("sha256").update(`esbuild ${compilerVersion}\0`).update(existsSync(TSCONFIG) ? readFileSync(TSCONFIG) : "").update("\0");
   for (const f of files) h.update(relative(ROOT, f).split(sep).join("/")).update("\0").update(readFileSync(f)).update("\0");
   return h.digest("hex").slice(0, 20);
 }
@@ -83,6 +87,10 @@ async function compiledTree() {
     mkdirSync(STORE, { recursive: true });
     await compile(files, target, esbuild);
     prune(key);
+  } else {
+    // In use: not removed by a run of other sources (prune) while this one may still load from it.
+    const now = new Date();
+    utimesSync(target, now, now);
   }
   return join(target, "scripts");
 }
@@ -91,7 +99,7 @@ const [name, ...args] = process.argv.slice(2);
 if (!name || !/^[a-z][a-z0-9-]*$/.test(name) || !existsSync(join(SCRIPTS, `${name}.ts`))) {
   const names = readdirSync(SCRIPTS).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3));
   process.stderr.write(`Cách dùng: node scripts/run.mjs <lệnh> [tham số…]; lệnh là một trong: ${names.join(", ")}.\n`);
-  process.exit(2);
+  process.exit(1);
 }
 let entry;
 try {
@@ -101,4 +109,10 @@ try {
   process.exit(2);
 }
 process.argv = [process.argv[0], entry, ...args];
-await import(pathToFileURL(entry).href);
+try {
+  await import(pathToFileURL(entry).href);
+} catch (e) {
+  // A module that cannot be loaded is a bug (exit 2); the command's own failures are runCli's.
+  process.stderr.write(`Lỗi chương trình: không nạp được lệnh ${name} (${e instanceof Error ? (e.stack ?? e.message) : String(e)}).\n`);
+  process.exit(2);
+}

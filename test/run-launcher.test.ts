@@ -2,7 +2,7 @@
 // .cache/js/<key>/ and runs the command from there. Run in a copy of the project's scripts/ (with a
 // command of the test's own) so that the test may change a source and start runs at once.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,7 +23,7 @@ const copies = () => readdirSync(join(root, ".cache/js")).sort();
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), "run-launcher-"));
   cpSync(join(REPO, "scripts"), join(root, "scripts"), { recursive: true });
-  cpSync(join(REPO, "package.json"), join(root, "package.json"));
+  for (const f of ["package.json", "tsconfig.json"]) cpSync(join(REPO, f), join(root, f));
   symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"));
   writeFileSync(join(root, "scripts/hello.ts"), HELLO);
 });
@@ -57,11 +57,28 @@ describe("node scripts/run.mjs <command>", () => {
     expect(copies()).toHaveLength(2);
   });
 
-  it("an unknown command exits 2 with the list of commands", () => {
+  it("an unknown command exits 1 (a wrong argument) with the list of commands", () => {
     const r = run(["no-such-command"]);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(1);
     expect(r.stderr).toContain("Cách dùng: node scripts/run.mjs <lệnh>");
     expect(r.stderr).toContain("build, check");
+  });
+
+  it("a command that fails to load (a module it imports is missing) exits 2, a bug, not 1", () => {
+    writeFileSync(join(root, "scripts/lost.ts"), 'import { x } from "./lib/no-such-module.js";\nconsole.log(x);\n');
+    const r = run(["lost"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("Lỗi chương trình: không nạp được lệnh lost");
+    rmSync(join(root, "scripts/lost.ts"));
+  });
+
+  it("marks the copy it uses as used, so that a run of other sources does not remove it", () => {
+    const used = JSON.parse(run(["hello"]).stdout) as { script: string };
+    const dir = join(used.script, "../..");
+    const old = new Date(Date.now() - 3 * 24 * 3600 * 1000);
+    for (const c of copies()) utimesSync(join(root, ".cache/js", c), old, old);
+    expect(run(["hello"]).status).toBe(0);
+    expect(statSync(dir).mtimeMs).toBeGreaterThan(old.getTime() + 1000);
   });
 
   it("a source that does not compile exits 2 with esbuild's message, and runs nothing", () => {
