@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { threadPool } from "../../scripts/lib/render/worker-threads.js";
 
 // A worker that doubles its number (slowly enough that jobs queue up), fails on a negative one, and
-// crashes (an uncaught error: the thread ends) on 999.
+// crashes (an uncaught error: the thread ends) on 999, and ends without an error on 998.
 const dir = mkdtempSync(join(tmpdir(), "worker-threads-"));
 const url = pathToFileURL(join(dir, "double.mjs"));
 writeFileSync(
@@ -19,6 +19,7 @@ parentPort.on("message", ({ id, job }) => {
   const until = Date.now() + 20;
   while (Date.now() < until);
   if (job === 999) throw new Error("crash");
+  if (job === 998) process.exit(0);
   if (job < 0) parentPort.postMessage({ id, error: "negative " + job });
   else parentPort.postMessage({ id, out: job * 2 });
 });`,
@@ -57,6 +58,16 @@ describe("threadPool", () => {
     for (const r of answered) expect((r as PromiseFulfilledResult<number>).value % 2).toBe(0);
     const alone = await Promise.allSettled([one.run<number>(999), ...Array.from({ length: 6 }, (_, i) => one.run<number>(i))]);
     expect(alone.every((r) => r.status === "rejected")).toBe(true);
+    // A job given after every thread failed fails at once.
+    await expect(one.run<number>(1)).rejects.toThrow("test: every thread has failed");
+  });
+
+  it("a thread that ends without an error (process.exit in it) counts as failed too", async () => {
+    const one = threadPool(url, 1, "test");
+    pools.push(one);
+    const all = await Promise.allSettled([one.run<number>(998), one.run<number>(1)]);
+    expect(all[0]).toMatchObject({ status: "rejected", reason: { message: "the thread ended (exit code 0)" } });
+    expect(all[1]!.status).toBe("rejected");
   });
 
   it("makes a job given as a function only when a thread takes it; one that throws fails alone", async () => {

@@ -34,11 +34,14 @@ interface Queued {
 
 type Reply = { id: number; out?: unknown; error?: string };
 
-/** A worker thread, its replies and its failure handed to the pool. */
+/** A worker thread, its replies and its end handed to the pool: an error, a message that cannot be
+ *  read, or its end without one (a `process.exit` in it; `terminate()` by close() ends it too). */
 function thread(url: URL, onReply: (reply: Reply) => void, onError: (err: Error) => void): Worker {
   const w = new Worker(url);
   w.on("message", onReply);
   w.on("error", onError);
+  w.on("messageerror", onError);
+  w.on("exit", (code) => onError(new Error(`the thread ended (exit code ${code})`)));
   return w;
 }
 
@@ -87,12 +90,13 @@ export function threadPool(url: URL, size: number, label: string): ThreadPool {
       if (reply.error !== undefined) r?.reject(new Error(`${label} worker: ${reply.error}`));
       else r?.resolve(reply.out as never);
       dispatch();
-    }, (err) => fail(i, err));
+    }, (err) => closed || busy[i] === Number.POSITIVE_INFINITY || fail(i, err));
   const start = () => void (threads ??= closed ? null : Array.from({ length: size }, (_, i) => spawn(i)));
   return {
     run<T>(job: unknown) {
       if (closed) return Promise.reject(new Error(`${label}: the pool was closed before this job was done`));
       start();
+      if (busy.every((b) => b === Number.POSITIVE_INFINITY)) return Promise.reject(new Error(`${label}: every thread has failed`));
       return new Promise<T>((resolve, reject) => {
         queue.push({ id: next++, job, resolve: resolve as (out: never) => void, reject });
         dispatch();
@@ -112,8 +116,7 @@ export function threadPool(url: URL, size: number, label: string): ThreadPool {
     },
     async close() {
       closed = true;
-      const refused = () => new Error(`${label}: the pool was closed before this job was done`);
-      for (const q of [...queue.splice(0), ...running.values()]) q.reject(refused());
+      for (const q of [...queue.splice(0), ...running.values()]) q.reject(new Error(`${label}: the pool was closed before this job was done`));
       running.clear();
       await Promise.all((threads ?? []).map((w) => w.terminate()));
       threads = null;
