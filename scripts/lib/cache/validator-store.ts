@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { compileSchemas, compilerIdentity, readSchemas, validatorsFromCode, type SchemaSet, type Validators } from "../schema/schemas.js";
 import { repoPath } from "../files/repo-root.js";
+import { treeDigest } from "../files/walk.js";
 
 /** Bump when the stored file's layout or the way it is made changes. */
 const FORMAT = 2;
@@ -23,9 +24,13 @@ export const DEFAULT_VALIDATOR_STORE = repoPath(".cache", "validators");
 
 const sha = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
 
+/** The code that makes the stored validators (the schemas' compile options and formats, this file's
+ *  writing of the code): a change to it makes every key new, as a schema change does. */
+const CODE = treeDigest(repoPath(), [repoPath("scripts", "lib", "schema"), repoPath("scripts", "lib", "cache", "validator-store.ts")]);
+
 /** The content address of the validators of `set`. */
 export function validatorKey(set: SchemaSet): string {
-  const h = createHash("sha256").update(`validators ${FORMAT}\0${compilerIdentity()}\0`);
+  const h = createHash("sha256").update(`validators ${FORMAT}\0${compilerIdentity()}\0${CODE}\0`);
   for (const f of set.files) h.update(`${f.name}\0${f.text.length}\0${f.text}\0`);
   return h.digest("hex");
 }
