@@ -166,6 +166,28 @@ describe("withStagedOutput: the --cache folder's copy of the output", () => {
     expect((await build(fresh, cache, { "a.txt": "one" })).get("a.txt")).toBe("reused");
   });
 
+  it("that cannot be refreshed costs a warning, not the build: the new output stands, the copy without manifest is not used", async () => {
+    const out = mkdtempSync(join(tmpdir(), "writer-out-"));
+    const cache = mkdtempSync(join(tmpdir(), "writer-cache-"));
+    await build(out, cache, { "a.txt": "one" });
+    writeFileSync(join(cache, "output/d"), "a file where the copy needs a folder");
+    const warnings: string[] = [];
+    const fates = await withStagedOutput(
+      out,
+      async (w) => {
+        for (const [path, text] of Object.entries({ "a.txt": "one", "d/x.txt": "x" })) await w.cached(`k-${text}`, [path], async () => [text]);
+        w.write(MANIFEST, JSON.stringify({ code: "c1", files: w.files() }));
+        return new Map(w.fates());
+      },
+      { codeVersion: "c1", cacheDir: cache, warn: (l) => warnings.push(l) },
+    );
+    expect(fates.get("d/x.txt")).toBe("new");
+    expect(readFileSync(join(out, "d/x.txt"), "utf8")).toBe("x");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^Không cập nhật được bản lưu của đầu ra trong .*đầu ra đã dựng vẫn dùng được/);
+    expect(existsSync(join(cache, "output", MANIFEST))).toBe(false);
+  });
+
   it("is made again from nothing when its manifest is missing (an interrupted refresh)", async () => {
     const out = mkdtempSync(join(tmpdir(), "writer-out-"));
     const cache = mkdtempSync(join(tmpdir(), "writer-cache-"));

@@ -163,6 +163,18 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
   };
 }
 
+/** The --cache folder's copy refreshed once the output is in place: a failure there (a full disk,
+ *  no permission) costs a later build time, not this build, whose output stands: one warning, and
+ *  the copy's manifest removed so that the copy is not used. */
+function refreshCache(warn: (line: string) => void, ...args: Parameters<typeof refreshCacheOrThrow>): void {
+  try {
+    refreshCacheOrThrow(...args);
+  } catch (err) {
+    rmSync(join(resolve(args[0], CACHE_SUBDIR), MANIFEST), { force: true });
+    warn(`Không cập nhật được bản lưu của đầu ra trong ${args[0]} (${err instanceof Error ? err.message : String(err)}); đầu ra đã dựng vẫn dùng được, lần dựng sau sẽ không dùng bản lưu này.`);
+  }
+}
+
 /** Keeps the last output's keyed files in DIR/output (hard links where the file system allows),
  *  with its manifest. The folder is brought up to date in place: a file the cache's manifest records
  *  with the same SHA-256 and key that is already the output's file (the same stat: a hard link of
@@ -170,7 +182,7 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
  *  is removed first and written last, so an interrupted refresh leaves a cache without manifest,
  *  which is not used. `statOfTarget`: the stat of an output file, when known without asking; `read`:
  *  the cache's manifest as the build read it (undefined: read here). */
-function refreshCache(cacheDir: string, target: string, files: readonly FileEntry[], manifest: string, statOfTarget: (path: string) => string | null, read?: PreviousOutput | null): void {
+function refreshCacheOrThrow(cacheDir: string, target: string, files: readonly FileEntry[], manifest: string, statOfTarget: (path: string) => string | null, read?: PreviousOutput | null): void {
   const dest = resolve(cacheDir, CACHE_SUBDIR);
   const kept = files.filter((f) => f.key !== undefined);
   const before = read === undefined ? cachedFiles(dest) : read && new Map([...read.files].filter(([path]) => path !== MANIFEST));
@@ -239,11 +251,11 @@ export function intactOutput<M extends { files: FileEntry[] }>(dir: string, code
 
 /** Keeps the keyed files of the intact output in `dir` in the --cache folder (see refreshCache).
  *  The output's files have the stats `statFile` recorded (intactOutput checked them), or are asked. */
-export function keepInCache(cacheDir: string, dir: string, files: readonly FileEntry[], statFile?: string): void {
+export function keepInCache(cacheDir: string, dir: string, files: readonly FileEntry[], warn: (line: string) => void, statFile?: string): void {
   const target = resolve(dir);
   const text = readFileSync(join(dir, MANIFEST), "utf8");
   const recorded = readStats(statFile, target, sha256(text));
-  refreshCache(cacheDir, target, files, text, (path) => recorded.get(path) ?? statOf(join(target, path)));
+  refreshCache(warn, cacheDir, target, files, text, (path) => recorded.get(path) ?? statOf(join(target, path)));
 }
 
 /** Removes a folder already moved out of the way (a replaced output) in a detached process, so that
@@ -283,7 +295,7 @@ export async function withStagedOutput<T>(outDir: string, build: (w: OutputWrite
     const manifest = files.find((f) => f.path === MANIFEST);
     if (manifest) writeStats(opts.statFile, target, manifest.sha256, stats);
     if (old) removeLater(old);
-    if (opts.cacheDir && existsSync(join(target, MANIFEST))) refreshCache(opts.cacheDir, target, files, readFileSync(join(target, MANIFEST), "utf8"), (path) => stats.get(path) ?? statOf(join(target, path)), previous[1]);
+    if (opts.cacheDir && existsSync(join(target, MANIFEST))) refreshCache(opts.warn ?? (() => {}), opts.cacheDir, target, files, readFileSync(join(target, MANIFEST), "utf8"), (path) => stats.get(path) ?? statOf(join(target, path)), previous[1]);
     return result;
   } catch (err) {
     rmSync(stage, { recursive: true, force: true });
