@@ -9,7 +9,8 @@ import { join } from "node:path";
 import type { CheckSummary } from "./diagnostics/summary.js";
 import type { SubmissionDatesOutcome } from "./git/submission-policy.js";
 import { contentKey, folderDigest } from "./write/code-version.js";
-import { MANIFEST, intactOutput, keepInCache, type FileEntry, type FileFate } from "./write/output-dir.js";
+import { keepInCache } from "./write/output-cache.js";
+import { MANIFEST, intactOutput, type FileEntry, type FileFate } from "./write/output-dir.js";
 
 export interface ManifestEntry {
   unit: string;

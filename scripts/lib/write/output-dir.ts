@@ -15,8 +15,9 @@
 import { MANIFEST, holds, keyByInput, linkOrCopy, readPrevious, recordedPaths, reusableFile, sha256, type FileEntry, type PreviousOutput } from "./previous-output.js";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { filesUnder } from "../files/walk.js";
+import { CACHE_SUBDIR, refreshCache } from "./output-cache.js";
 import { readStats, statOf, writeStats } from "./output-stat.js";
 
 /** What a file is compared with the previous output at the same path. */
@@ -69,7 +70,6 @@ export interface OutputOptions {
   statFile?: string;
 }
 
-const CACHE_SUBDIR = "output";
 
 type RecordFile = (rel: string, sum: string, key: string | undefined, reused: boolean, input?: string) => string;
 
@@ -163,65 +163,6 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
   };
 }
 
-/** The --cache folder's copy refreshed once the output is in place: a failure there (a full disk,
- *  no permission) costs a later build time, not this build, whose output stands: one warning, and
- *  the copy's manifest removed so that the copy is not used. */
-function refreshCache(warn: (line: string) => void, ...args: Parameters<typeof refreshCacheOrThrow>): void {
-  try {
-    refreshCacheOrThrow(...args);
-  } catch (err) {
-    rmSync(join(resolve(args[0], CACHE_SUBDIR), MANIFEST), { force: true });
-    warn(`Không cập nhật được bản lưu của đầu ra trong ${args[0]} (${err instanceof Error ? err.message : String(err)}); đầu ra đã dựng vẫn dùng được, lần dựng sau sẽ không dùng bản lưu này.`);
-  }
-}
-
-/** Keeps the last output's keyed files in DIR/output (hard links where the file system allows),
- *  with its manifest. The folder is brought up to date in place: a file the cache's manifest records
- *  with the same SHA-256 and key that is already the output's file (the same stat: a hard link of
- *  it) stays; any other is linked again, and files no longer in the output are removed. The manifest
- *  is removed first and written last, so an interrupted refresh leaves a cache without manifest,
- *  which is not used. `statOfTarget`: the stat of an output file, when known without asking; `read`:
- *  the cache's manifest as the build read it (undefined: read here). */
-function refreshCacheOrThrow(cacheDir: string, target: string, files: readonly FileEntry[], manifest: string, statOfTarget: (path: string) => string | null, read?: PreviousOutput | null): void {
-  const dest = resolve(cacheDir, CACHE_SUBDIR);
-  const kept = files.filter((f) => f.key !== undefined);
-  const before = read === undefined ? cachedFiles(dest) : read && new Map([...read.files].filter(([path]) => path !== MANIFEST));
-  if (before === null) {
-    if (existsSync(dest)) rmSync(dest, { recursive: true, force: true });
-  } else rmSync(join(dest, MANIFEST), { force: true });
-  mkdirSync(dest, { recursive: true });
-  for (const f of kept) {
-    const old = before?.get(f.path);
-    const full = join(dest, f.path);
-    if (old?.sha256 === f.sha256 && old.key === f.key) {
-      const stat = statOf(full);
-      if (stat !== null && stat === statOfTarget(f.path)) continue;
-    }
-    rmSync(full, { force: true }); // never written through: it may be a hard link of another file
-    linkOrCopy(join(target, f.path), full);
-  }
-  const now = new Set(kept.map((f) => f.path));
-  // Paths read from the cache's manifest: only those inside the folder are removed.
-  for (const path of before?.keys() ?? []) if (!now.has(path) && !path.split("/").includes("..") && !isAbsolute(path)) rmSync(join(dest, path), { force: true });
-  const m = JSON.parse(manifest) as { code?: string };
-  writeFileSync(join(dest, `${MANIFEST}.tmp`), JSON.stringify({ code: m.code, files: kept }) + "\n");
-  renameSync(join(dest, `${MANIFEST}.tmp`), join(dest, MANIFEST));
-}
-
-/** The files the --cache folder's copy of the output records, by path; null when it has no readable
- *  manifest (then the folder is made again from nothing). */
-function cachedFiles(dest: string): Map<string, FileEntry> | null {
-  try {
-    const m = JSON.parse(readFileSync(join(dest, MANIFEST), "utf8")) as { files?: unknown };
-    if (!Array.isArray(m?.files)) return null;
-    const files = new Map<string, FileEntry>();
-    for (const f of m.files as FileEntry[]) if (typeof f?.path === "string" && typeof f.sha256 === "string") files.set(f.path, f);
-    return files;
-  } catch {
-    return null;
-  }
-}
-
 /** The manifest of the output in `dir` when it was made by `codeVersion` from inputs whose digest is
  *  `inputs`, and every file it lists is there with its recorded SHA-256, and no other: the output a
  *  build of the same inputs would make, so that build can stop early. Otherwise null (with a warning
@@ -247,15 +188,6 @@ export function intactOutput<M extends { files: FileEntry[] }>(dir: string, code
   if (bad === undefined && present.length === listed.size) return manifest as M;
   warn(`Kết quả cũ ${dir} không còn nguyên vẹn (${bad ?? "thiếu tệp"}: ${extra !== undefined ? "tệp lạ không có trong manifest.json" : "nội dung không khớp SHA-256 đã ghi hoặc tệp không còn"}); dựng lại.`);
   return null;
-}
-
-/** Keeps the keyed files of the intact output in `dir` in the --cache folder (see refreshCache).
- *  The output's files have the stats `statFile` recorded (intactOutput checked them), or are asked. */
-export function keepInCache(cacheDir: string, dir: string, files: readonly FileEntry[], warn: (line: string) => void, statFile?: string): void {
-  const target = resolve(dir);
-  const text = readFileSync(join(dir, MANIFEST), "utf8");
-  const recorded = readStats(statFile, target, sha256(text));
-  refreshCache(warn, cacheDir, target, files, text, (path) => recorded.get(path) ?? statOf(join(target, path)));
 }
 
 /** Removes a folder already moved out of the way (a replaced output) in a detached process, so that
@@ -295,7 +227,7 @@ export async function withStagedOutput<T>(outDir: string, build: (w: OutputWrite
     const manifest = files.find((f) => f.path === MANIFEST);
     if (manifest) writeStats(opts.statFile, target, manifest.sha256, stats);
     if (old) removeLater(old);
-    if (opts.cacheDir && existsSync(join(target, MANIFEST))) refreshCache(opts.warn ?? (() => {}), opts.cacheDir, target, files, readFileSync(join(target, MANIFEST), "utf8"), (path) => stats.get(path) ?? statOf(join(target, path)), previous[1]);
+    if (opts.cacheDir && existsSync(join(target, MANIFEST))) refreshCache(warn, opts.cacheDir, target, files, readFileSync(join(target, MANIFEST), "utf8"), (path) => stats.get(path) ?? statOf(join(target, path)), previous[1]);
     return result;
   } catch (err) {
     rmSync(stage, { recursive: true, force: true });
