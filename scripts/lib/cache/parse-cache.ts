@@ -12,13 +12,14 @@
 // back as the very bytes it was read as: no entry is serialised or encoded again to be checked or
 // saved (a province's cache is ~3 MB, a nation's ~120 MB).
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../parse/parse-yaml.js";
 import type { FileOutcome } from "../schema/validate-file.js";
 import { treeDigest } from "../files/walk.js";
 import { REPO_ROOT, repoPath } from "../files/repo-root.js";
+import { writeFileAtomic } from "../files/write-atomic.js";
 
 const FORMAT = 3;
 const FILE = "check-reports.json";
@@ -156,12 +157,9 @@ export function openParseCache(dir: string, context: string): ParseCache {
     },
     save() {
       if (!added && corrupt === 0 && kept.size === entries.size) return;
-      mkdirSync(dir, { recursive: true });
-      const tmp = `${path}.${process.pid}.tmp`;
       const lines: Buffer[] = [Buffer.from(JSON.stringify({ format: FORMAT, context } satisfies Header), "utf8")];
       for (const e of kept.values()) lines.push(Buffer.from([NL]), e.bytes);
-      writeFileSync(tmp, Buffer.concat(lines));
-      renameSync(tmp, path);
+      writeFileAtomic(path, Buffer.concat(lines));
     },
   };
 }

@@ -7,12 +7,12 @@
 // compiled again and rewritten, never trusted. Older files of the same folder are removed when a new
 // one is written. A folder that cannot be written only costs the compiling.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { threadId } from "node:worker_threads";
 import { compileSchemas, compilerIdentity, readSchemas, validatorsFromCode, type SchemaSet, type Validators } from "../schema/schemas.js";
 import { repoPath } from "../files/repo-root.js";
 import { treeDigest } from "../files/walk.js";
+import { writeFileAtomic } from "../files/write-atomic.js";
 
 /** Bump when the stored file's layout or the way it is made changes. */
 const FORMAT = 2;
@@ -57,11 +57,8 @@ function readStored(path: string, key: string): { code: string; problem: null } 
 /** Writes the code of `key` (a temp file renamed), then removes the folder's other stored validators. */
 function writeStored(storeDir: string, key: string, code: string): void {
   try {
-    mkdirSync(storeDir, { recursive: true });
     const path = storedValidatorsPath(storeDir, key);
-    const tmp = `${path}.${process.pid}-${threadId}.tmp`;
-    writeFileSync(tmp, header(key, code) + code);
-    renameSync(tmp, path);
+    writeFileAtomic(path, header(key, code) + code);
     for (const f of readdirSync(storeDir)) if (f.startsWith(PREFIX) && f.endsWith(SUFFIX) && join(storeDir, f) !== path) rmSync(join(storeDir, f), { force: true });
   } catch {
     // A read-only or vanished folder: the next run compiles again.

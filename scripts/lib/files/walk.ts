@@ -10,8 +10,9 @@
 // (keepDigestsIn: the code version's, under the project's .cache/), the digests of settled files
 // are also kept between processes, checked the same way: a rebuild reads only the files it edited.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { writeFileAtomic } from "./write-atomic.js";
 
 export interface WalkOptions {
   /** Leave out hidden files (".DS_Store") and everything in hidden folders (".git"). */
@@ -68,10 +69,7 @@ function saveDigests(): void {
     if (e) kept[path] = [e.stat, e.digest];
   }
   try {
-    mkdirSync(dirname(store.file), { recursive: true });
-    const tmp = `${store.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(kept));
-    renameSync(tmp, store.file);
+    writeFileAtomic(store.file, JSON.stringify(kept));
     store.dirty = false;
   } catch {
     // best effort

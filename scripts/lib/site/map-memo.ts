@@ -6,8 +6,8 @@
 // An entry whose checksum does not match is ignored with a warning and computed again; a file that
 // cannot be read, with one warning. Without an open memo (tests, other callers) everything is computed.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
+import { writeFileAtomic } from "../files/write-atomic.js";
 
 interface Stored {
   /** The entry's value. */
@@ -77,9 +77,7 @@ export function closeMapMemo(code: string): void {
   const entries: Record<string, Stored> = {};
   for (const [k, v] of [...used].sort(([a], [b]) => (a < b ? -1 : 1))) entries[k] = { v, h: check(k, v) };
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(`${file}.tmp`, JSON.stringify({ code, entries } satisfies MemoFile));
-    renameSync(`${file}.tmp`, file);
+    writeFileAtomic(file, JSON.stringify({ code, entries } satisfies MemoFile));
   } catch {
     // best effort
   }

@@ -1,10 +1,11 @@
 // The --cache folder's copy of the last output (DIR/output): its keyed files, hard-linked where the
 // file system allows, and its manifest, which a later build (or a fresh output folder) reuses files
 // from (output-dir.ts). Refreshed after each build, and after a rebuild that stopped early.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { MANIFEST, linkOrCopy, sha256, type FileEntry, type PreviousOutput } from "./previous-output.js";
 import { readStats, statOf } from "./output-stat.js";
+import { writeFileAtomic } from "../files/write-atomic.js";
 
 export const CACHE_SUBDIR = "output";
 
@@ -49,8 +50,7 @@ function refreshCacheOrThrow(cacheDir: string, target: string, files: readonly F
   // Paths read from the cache's manifest: only those inside the folder are removed.
   for (const path of before?.keys() ?? []) if (!now.has(path) && !path.split("/").includes("..") && !isAbsolute(path)) rmSync(join(dest, path), { force: true });
   const m = JSON.parse(manifest) as { code?: string };
-  writeFileSync(join(dest, `${MANIFEST}.tmp`), JSON.stringify({ code: m.code, files: kept }) + "\n");
-  renameSync(join(dest, `${MANIFEST}.tmp`), join(dest, MANIFEST));
+  writeFileAtomic(join(dest, MANIFEST), JSON.stringify({ code: m.code, files: kept }) + "\n");
 }
 
 /** The files the --cache folder's copy of the output records, by path; null when it has no readable

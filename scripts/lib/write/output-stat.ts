@@ -5,8 +5,8 @@
 // has another mtime, one replaced has another inode, so either is read and hashed again (and, when
 // its bytes differ, rebuilt). The record names the output folder and the SHA-256 of its manifest,
 // so it is never applied to another output.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { writeFileAtomic } from "../files/write-atomic.js";
 
 /** "size:mtimeNs:ino:dev" of a file, or null when it cannot be read. */
 export function statOf(full: string): string | null {
@@ -41,10 +41,8 @@ export function readStats(file: string | undefined, dir: string, manifest: strin
 export function writeStats(file: string | undefined, dir: string, manifest: string, stats: ReadonlyMap<string, string>): void {
   if (file === undefined) return;
   try {
-    mkdirSync(dirname(file), { recursive: true });
     const record: StatRecord = { dir, manifest, files: Object.fromEntries(stats) };
-    writeFileSync(`${file}.tmp`, JSON.stringify(record));
-    renameSync(`${file}.tmp`, file);
+    writeFileAtomic(file, JSON.stringify(record));
   } catch {
     // best effort: without a record the next build reads and hashes the files
   }
