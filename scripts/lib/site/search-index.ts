@@ -109,10 +109,14 @@ function keepFile(name: string, primary: boolean): boolean {
   return primary && (name === "pagefind.js" || name === "pagefind-worker.js" || /^wasm\..+\.pagefind$/.test(name));
 }
 
+/** Builds indexing in this process now (two builds at once share pagefind's backend: tests). */
+let indexing = 0;
+
 /** Indexes each bundle's pages (read from `root`) into root/pagefind/<id>/; returns the number of
  *  pages pagefind indexed in each (pages without data-pagefind-body are left out). */
 export async function writeSearchBundles(root: string, bundles: readonly { bundle: SearchBundle; primary: boolean }[]): Promise<number[]> {
   const counts: number[] = [];
+  indexing++;
   try {
     for (const { bundle, primary } of bundles) {
       const { index, errors } = await pagefind.createIndex({ forceLanguage: "vi", keepIndexUrl: true });
@@ -136,7 +140,8 @@ export async function writeSearchBundles(root: string, bundles: readonly { bundl
       }
     }
   } finally {
-    await pagefind.close();
+    // pagefind runs one backend per process: the last build indexing in it closes it.
+    if (--indexing === 0) await pagefind.close();
   }
   return counts;
 }
