@@ -16,6 +16,7 @@
 // removed. A compile error, or a failure to load the command, exits 2 (a bug), as a crash does; an
 // unknown command exits 1, as a wrong argument does.
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -78,14 +79,17 @@ function prune(keep) {
   }
 }
 
+/** esbuild's version, from its package.json: loading esbuild itself (≈ 0,3 s) waits until a
+ *  compile is needed. */
+const compilerVersion = () => JSON.parse(readFileSync(createRequire(import.meta.url).resolve("esbuild/package.json"), "utf8")).version;
+
 async function compiledTree() {
-  const esbuild = await import("esbuild");
   const files = sources();
-  const key = keyOf(files, esbuild.version);
+  const key = keyOf(files, compilerVersion());
   const target = join(STORE, key);
   if (!existsSync(join(target, COMPLETE))) {
     mkdirSync(STORE, { recursive: true });
-    await compile(files, target, esbuild);
+    await compile(files, target, await import("esbuild"));
     prune(key);
   } else {
     // In use: not removed by a run of other sources (prune) while this one may still load from it.
