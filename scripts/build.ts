@@ -4,7 +4,7 @@
 // the previous output untouched. Documents, pages and downloads whose inputs did not change are
 // copied from the previous output (or the --cache folder) instead of rendered; when no input changed
 // and the output is intact, the build verifies it and stops before loading the pipeline. Without
-// --cache, the parse cache lives in .cache/build/ (one per output folder). --shard i/n builds one
+// --cache, the parse cache lives in the project's .cache/build/ (one per output folder). --shard i/n builds one
 // slice of the documents and input workbooks (no site); `npm run merge` assembles the shards' outputs.
 import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
@@ -58,7 +58,7 @@ await runCli(async () => {
     progress: (phase, done, total) => progress.update(phase, done, total),
     ...(option(args, "cache") ? { cacheDir: option(args, "cache")! } : {}),
     // Without --cache, the parse cache of this output's rebuilds (.gitignore lists .cache/).
-    parseCacheDir: join(".cache", "build", createHash("sha256").update(resolve(outDir)).digest("hex").slice(0, 16)),
+    parseCacheDir: join(ROOT, ".cache", "build", createHash("sha256").update(resolve(outDir)).digest("hex").slice(0, 16)),
     warn,
     ...(shard ? { shard } : {}),
     shortCircuit: false, // asked below, before the pipeline is loaded

@@ -43,7 +43,9 @@ function keyOf(files, compilerVersion) {
   return h.digest("hex").slice(0, 20);
 }
 
-async function compile(files, target, esbuild) {
+/** Compiles `files` into `target`, unless a source changed while esbuild read them (a save in
+ *  the editor meanwhile): then nothing is stored under the old key and the answer is false. */
+async function compile(files, target, esbuild, unchanged) {
   const tmp = `${target}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {
     await esbuild.build({
@@ -56,14 +58,19 @@ async function compile(files, target, esbuild) {
       target: "node20",
       logLevel: "silent",
     });
+    if (!unchanged()) {
+      rmSync(tmp, { recursive: true, force: true });
+      return false;
+    }
     writeFileSync(join(tmp, COMPLETE), "");
     renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     // Another run renamed its copy into place first: use it.
-    if (existsSync(join(target, COMPLETE))) return;
+    if (existsSync(join(target, COMPLETE))) return true;
     throw e;
   }
+  return true;
 }
 
 /** Removes copies of other sources, and abandoned temporary folders, older than a day. */
@@ -84,19 +91,24 @@ function prune(keep) {
 const compilerVersion = () => JSON.parse(readFileSync(createRequire(import.meta.url).resolve("esbuild/package.json"), "utf8")).version;
 
 async function compiledTree() {
-  const files = sources();
-  const key = keyOf(files, compilerVersion());
-  const target = join(STORE, key);
-  if (!existsSync(join(target, COMPLETE))) {
+  const version = compilerVersion();
+  for (let attempt = 1; ; attempt++) {
+    const files = sources();
+    const key = keyOf(files, version);
+    const target = join(STORE, key);
+    if (existsSync(join(target, COMPLETE))) {
+      // In use: not removed by a run of other sources (prune) while this one may still load from it.
+      const now = new Date();
+      utimesSync(target, now, now);
+      return join(target, "scripts");
+    }
     mkdirSync(STORE, { recursive: true });
-    await compile(files, target, await import("esbuild"));
-    prune(key);
-  } else {
-    // In use: not removed by a run of other sources (prune) while this one may still load from it.
-    const now = new Date();
-    utimesSync(target, now, now);
+    if (await compile(files, target, await import("esbuild"), () => keyOf(sources(), version) === key)) {
+      prune(key);
+      return join(target, "scripts");
+    }
+    if (attempt === 3) throw new Error("các tệp trong scripts/ vẫn đang thay đổi trong lúc dịch; hãy chạy lại lệnh");
   }
-  return join(target, "scripts");
 }
 
 const [name, ...args] = process.argv.slice(2);
