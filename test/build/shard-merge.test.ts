@@ -57,6 +57,20 @@ describe("build --shard i/n and merge", () => {
     for (const [path, bytes] of a) expect(bytes.equals(b.get(path)!), path).toBe(true);
   });
 
+  it("with --cache, a later merge of the same shards copies the site's pages instead of drawing them again", async () => {
+    const cacheDir = tmp("cache");
+    const [first, again] = [tmp("merged-a"), tmp("merged-b")];
+    await run(first, { mergeFrom: shards, cacheDir });
+    const second = await run(again, { mergeFrom: shards, cacheDir });
+    const pages = [...second.fates].filter(([p]) => p.endsWith(".html") && !p.startsWith("documents/"));
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.filter(([, f]) => f !== "reused")).toEqual([]);
+    const a = readTreeBytes(single);
+    const b = readTreeBytes(again);
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    for (const [path, bytes] of a) expect(bytes.equals(b.get(path)!), path).toBe(true);
+  });
+
   it("refuses to merge without every shard, and writes nothing", async () => {
     const out = tmp("partial");
     const err = await run(out, { mergeFrom: [shards[0]!] }).catch((e: unknown) => e);
