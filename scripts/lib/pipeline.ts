@@ -134,8 +134,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const merging = opts.mergeFrom !== undefined;
   // docx, exceljs, echarts, Vite, pagefind: loaded only by a build, each where it is first used.
   const { inProcessPacker, workerPacker, IN_PROCESS_MAX } = await import("./render/docx/docx-pool.js");
-  // One pool of threads for the DOCX files, the input workbooks and the charts (site/render-pool.ts);
-  // a merge copies the files and draws the site's charts on it.
+  // One pool of threads for the DOCX files, the input workbooks and the charts (a merge: the charts).
   const pool = !opts.workers ? null : (await import("./site/render-pool.js")).renderPool(opts.workers);
   const packer = merging ? null : pool ? workerPacker(opts.workers!, pool.docx) : inProcessPacker();
   const site = opts.site !== false && !opts.shard;
