@@ -3,6 +3,7 @@
 // every command (check, build, merge, import-xlsx, diff, pr-summary) and the tests call.
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import type { CheckSummary } from "./diagnostics/summary.js";
+import type { SourceTexts } from "./diagnostics/report-text.js";
 import { applySubmissionDates, checkSubmissionWindow, type SubmissionDatesOutcome } from "./git/submission-policy.js";
 import type { LoadOptions, LoadResult } from "./dataset/load-dataset.js";
 import type { Dataset } from "./model/dataset.js";
@@ -22,8 +23,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   summary: CheckSummary;
   ok: boolean;
-  /** Source text by displayed path, for code frames. */
-  sources: Map<string, string>;
+  /** Source text by displayed path, for code frames: a file's text is decoded when asked for. */
+  sources: SourceTexts;
   /** With submission dates from git: how many were used, and why the others were not. */
   gitDates?: SubmissionDatesOutcome;
   /** Why the parse cache (--cache), or some of its entries, were ignored. */
@@ -60,6 +61,13 @@ export function validate(ds: Dataset, opts: CheckOptions, cwd: string): { diagno
   return { diagnostics, shapeOk: !hasErrors(shape) };
 }
 
+/** The files' texts by path, each read (decoded, for most files) only when a code frame needs it:
+ *  a nation's report files are ≈ 440 MB as strings. */
+function textsOf(files: Iterable<{ path: string; text: string }>): SourceTexts {
+  const byPath = new Map([...files].map((f) => [f.path, f]));
+  return { get: (path) => byPath.get(path)?.text, keys: () => byPath.keys() };
+}
+
 /** The check's outcome from what was loaded and every diagnostic found. */
 export function checkResult(loaded: LoadResult, diagnostics: Diagnostic[], gitDates: SubmissionDatesOutcome | undefined): CheckResult {
   const ds = loaded.dataset;
@@ -75,7 +83,7 @@ export function checkResult(loaded: LoadResult, diagnostics: Diagnostic[], gitDa
     diagnostics: sorted,
     summary: { files: loaded.fileCount, errors, warnings: sorted.length - errors, units },
     ok: errors === 0 && ds !== null,
-    sources: new Map([...loaded.files.values()].map((f) => [f.path, f.text])),
+    sources: textsOf(loaded.files.values()),
     ...(gitDates ? { gitDates } : {}),
     cacheWarnings: loaded.cacheWarnings ?? [],
   };

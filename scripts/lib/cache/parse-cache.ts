@@ -20,6 +20,7 @@ import type { FileOutcome } from "../schema/validate-file.js";
 import { treeDigest } from "../files/walk.js";
 import { REPO_ROOT, repoPath } from "../files/repo-root.js";
 import { writeFileAtomic } from "../files/write-atomic.js";
+import { sourceBytes } from "../load/read-tree.js";
 
 const FORMAT = 3;
 const FILE = "check-reports.json";
@@ -57,12 +58,27 @@ export function cacheContext(schemaDir: string, unitCodes: ReadonlySet<string>):
   return treeDigest(root, [join(root, "package-lock.json"), ...CODE_DIRS.map((d) => join(LIB, d)), schemaDir], [...unitCodes].sort());
 }
 
-const keyOf = (s: SourceFile) => sha(`${s.path}\0${s.rel}\0${s.text}`);
+/** An entry's key: the file's path and content, hashed from the bytes read when there are any
+ *  (decoding every file's text only to look it up would cost a nation ≈ 440 MB of strings). */
+function keyOf(s: SourceFile): string {
+  const bytes = sourceBytes(s);
+  const h = createHash("sha256").update(`${s.path}\0${s.rel}\0`);
+  return (bytes ? h.update(bytes) : h.update(`\u0001${s.text}`)).digest("hex");
+}
 
 /** The text parseYaml keeps (no BOM, NFC). */
 function keptText(text: string): string {
   const t = text.replace(/^\uFEFF/, "");
   return t === t.normalize("NFC") ? t : t.normalize("NFC");
+}
+
+/** A cached file with its text as parseYaml keeps it, decoded from the source only when asked for
+ *  (most files' text is never needed once their outcome is known). */
+function withKeptText(file: Omit<FileOutcome["file"], "text">, source: SourceFile): FileOutcome["file"] {
+  let text: string | undefined;
+  const out = file as FileOutcome["file"];
+  Object.defineProperty(out, "text", { enumerable: true, configurable: true, get: () => (text ??= keptText(source.text)) });
+  return out;
 }
 
 export interface ParseCache {
@@ -140,7 +156,7 @@ export function openParseCache(dir: string, context: string): ParseCache {
       kept.set(key, e);
       const f = outcome.file;
       return {
-        file: { path: f.path, rel: f.rel, text: keptText(source.text), doc: null, lineCounter: null, released: f.released, ...(f.yamlDocument ? { yamlDocument: true } : {}), dotted: new Map(f.dotted), data: f.data, diagnostics: f.diagnostics },
+        file: withKeptText({ path: f.path, rel: f.rel, doc: null, lineCounter: null, released: f.released, ...(f.yamlDocument ? { yamlDocument: true } : {}), dotted: new Map(f.dotted), data: f.data, diagnostics: f.diagnostics }, source),
         schema: outcome.schema,
         valid: outcome.valid,
       };

@@ -28,7 +28,13 @@ export function summaryLine(s: CheckSummary, levelNames: Record<string, string>)
   return `${verdict}: ${s.errors} lỗi, ${s.warnings} cảnh báo trong ${s.files} tệp.${units ? ` Đơn vị: ${units}.` : ""}`;
 }
 
-export function formatText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, summary: CheckSummary, levelNames: Record<string, string>): string {
+/** Source texts by displayed path, for code frames (a Map, or texts decoded only when asked for). */
+export interface SourceTexts {
+  get(path: string): string | undefined;
+  keys(): IterableIterator<string>;
+}
+
+export function formatText(diagnostics: readonly Diagnostic[], sources: SourceTexts, summary: CheckSummary, levelNames: Record<string, string>): string {
   const out: string[] = [];
   let current: string | null = null;
   for (const d of diagnostics) {
