@@ -4,7 +4,7 @@
 import type { BuildOptions } from "./build-options.js";
 import { join } from "node:path";
 import { type Tree } from "./aggregate/roll-up.js";
-import { AuditError, auditEnv, auditTables, type AuditedTable } from "./audit/audit-tables.js";
+import { AuditError, auditEnv, auditTables, type AuditedTable, type AuditFailure } from "./audit/audit-tables.js";
 import { type Dataset } from "./dataset/load-dataset.js";
 import { readGeo } from "./load/read-geo.js";
 import type { DocModel } from "./model/document.js";
@@ -29,17 +29,25 @@ import type { Unit } from "./model/types.js";
 import { type OutputWriter } from "./write/output-dir.js";
 import { type ManifestEntry } from "./up-to-date.js";
 
-/** One document to render: where it goes, what it is made from, and its content address. */
+/** One document to write: where it goes, what it is made from, and how its content is had. */
 export interface DocJob {
   base: string;
   entry: Pick<ManifestEntry, "unit" | "level" | "kind">;
   /** The unit's input key (write/input-keys.ts). */
   input: string;
-  /** The model, or null when the files were kept by the input key (`kept`: their SHA-256). */
-  model: DocModel | null;
-  key: string;
-  kept: string[] | null;
+  /** Files kept by the input key: their content address and SHA-256 (nothing computed). */
+  kept: { key: string; sums: string[] } | null;
+  /** Otherwise: computes the model and its content address when the document is written, so only
+   *  the documents being written are in memory (a nation's models would not fit at once). */
+  prepare: (() => { model: DocModel; key: string }) | null;
 }
+
+/** Documents prepared and written at once: enough to keep the threads packing DOCX busy. */
+const IN_FLIGHT = 16;
+/** Report bodies (HTML, for the site's pages) kept from writing the document to the site's page,
+ *  in UTF-16 code units (≈ 2 bytes each): beyond it, a page computes its body again. A province's
+ *  are ≈ 30 M; a nation's would be ≈ 1 G. */
+const BODY_BUDGET = 64 * 1024 * 1024;
 
 const FORMATS = ["md", "html", "docx"] as const;
 const formatsOf = (base: string) => FORMATS.map((f) => `${base}.${f}`);
@@ -67,63 +75,117 @@ function bodyHtml(src: DocSources, unit: Unit, model: () => DocModel): string | 
   return hasBody ? blocksHtml(model().body) : null;
 }
 
-/** Unit views → document trees: the plan and every unit's report, with the tables to audit and the
- *  site's links. A unit whose input key a previous output recorded keeps its files there, unless
- *  they are not intact, without computing its view or model; its page's report body is then
- *  computed only if its page must be rendered (`lazyBody`). `site`: the site is built, so each
- *  computed report's body is also rendered as the HTML of its page. */
+/** Unit views → document jobs: the plan and every unit's report, and the site's links. A unit
+ *  whose input key a previous output recorded keeps its files there, unless they are not intact,
+ *  without computing its view or model. Every other job computes its model when it is written, and
+ *  audits its tables then (`audit` throws what was found, once the documents are written). `site`:
+ *  the site is built, so each report's body is also rendered as the HTML of its page (kept within
+ *  BODY_BUDGET, else computed again by the page: `lazyBody`). */
 export function documentJobs(src: DocSources, writer: OutputWriter, only: (unit: string) => boolean, site: boolean) {
   const { ds, code } = src;
   const index = { units: ds.units, levels: ds.levels };
   const root = ds.project.root;
-  const job = (base: string, entry: DocJob["entry"], input: string, model: DocModel): DocJob => ({ base, entry, input, model, key: contentKey(code, "document", JSON.stringify(model)), kept: null });
-  const jobs = only(root) ? [job("documents/ke-hoach", { unit: root, level: ds.units.get(root)!.level, kind: "plan" }, src.inputs.plan, planDocModel(ds))] : [];
-  const tables: AuditedTable[] = [];
+  const planModel = only(root) || site ? planDocModel(ds) : null;
+  const planJob = (model: DocModel): DocJob => {
+    const key = contentKey(code, "document", JSON.stringify(model));
+    return { base: "documents/ke-hoach", entry: { unit: root, level: ds.units.get(root)!.level, kind: "plan" }, input: src.inputs.plan, kept: null, prepare: () => ({ model, key }) };
+  };
+  const jobs = only(root) ? [planJob(planModel!)] : [];
   const unitDocs = new Map<string, UnitDocs>();
   const lazyBody = new Map<string, () => string | null>();
+  const bodies = keptBodies();
+  const audit = auditor(ds);
   for (const unit of ds.units.values()) {
     if (!only(unit.code)) continue;
     const base = `documents/${reportPath(unit, index).replace(/^reports\//, "").replace(/\.ya?ml$/, "")}`;
     const entry = { unit: unit.code, level: unit.level, kind: "report" as const };
     const input = src.inputs.units.get(unit.code)!;
-    const links = { md: `${base}.md`, html: `${base}.html`, docx: `${base}.docx` };
+    unitDocs.set(unit.code, { md: `${base}.md`, html: `${base}.html`, docx: `${base}.docx`, bodyHtml: null });
+    if (site) lazyBody.set(unit.code, () => bodies.take(unit) ?? bodyHtml(src, unit, () => unitReport(src, unit).model));
     const kept = src.keep ? writer.reuseByInput(input, formatsOf(base)) : null;
     if (kept) {
-      jobs.push({ base, entry, input, model: null, key: kept.key, kept: kept.sums });
-      unitDocs.set(unit.code, { ...links, bodyHtml: null });
-      if (site) lazyBody.set(unit.code, () => bodyHtml(src, unit, () => unitReport(src, unit).model));
+      jobs.push({ base, entry, input, kept: { key: kept.key, sums: kept.sums }, prepare: null });
       continue;
     }
-    const { view, model } = unitReport(src, unit);
-    for (const f of view.forms) tables.push({ document: `${base}.docx`, form: f.label, table: f.table });
-    unitDocs.set(unit.code, { ...links, bodyHtml: site ? bodyHtml(src, unit, () => model) : null });
-    jobs.push(job(base, entry, input, model));
+    const prepare = () => {
+      const { view, model } = unitReport(src, unit);
+      audit.add(view.forms.map((f) => ({ document: `${base}.docx`, form: f.label, table: f.table })));
+      if (site) bodies.keep(unit, bodyHtml(src, unit, () => model));
+      return { model, key: contentKey(code, "document", JSON.stringify(model)) };
+    };
+    jobs.push({ base, entry, input, kept: null, prepare });
   }
-  return { jobs, tables, unitDocs, lazyBody };
+  return { jobs, unitDocs, lazyBody, planBody: planModel && site ? blocksHtml(planModel.body) : null, audit: () => audit.check() };
 }
 
-/** Renderers → write: each document in three formats, or copied from a previous output by its key. */
+/** The report bodies computed while writing the documents, kept for the site's pages within
+ *  BODY_BUDGET; each given once (`take`), then forgotten. */
+function keptBodies() {
+  const kept = new Map<string, string | null>();
+  let size = 0;
+  return {
+    keep(unit: Unit, body: string | null) {
+      if (size + (body?.length ?? 0) > BODY_BUDGET) return;
+      size += body?.length ?? 0;
+      kept.set(unit.code, body);
+    },
+    take(unit: Unit): string | null | undefined {
+      if (!kept.has(unit.code)) return undefined;
+      const body = kept.get(unit.code)!;
+      kept.delete(unit.code);
+      size -= body?.length ?? 0;
+      return body;
+    },
+  };
+}
+
+/** Every table of the documents as printed must add up: audited as each document is made; a
+ *  failure is a bug, not bad data (exit 2), thrown once the documents are written. */
+function auditor(ds: Dataset) {
+  const env = auditEnv(ds);
+  const failures: AuditFailure[] = [];
+  return {
+    add: (tables: AuditedTable[]) => void failures.push(...auditTables(tables, env)),
+    check: () => {
+      if (failures.length) throw new AuditError(failures);
+    },
+  };
+}
+
+/** Renderers → write: each document in three formats, or copied from a previous output by its key;
+ *  IN_FLIGHT at a time, in the jobs' order. */
 export async function writeDocuments(writer: OutputWriter, jobs: readonly DocJob[], templates: Templates, packer: DocxPacker | null, tick: () => void): Promise<ManifestEntry[]> {
-  const written = await Promise.all(
-    jobs.map(async ({ base, entry, input, model, key, kept }) => {
-      const paths = formatsOf(base);
-      const sums =
-        kept ??
-        (await writer.cached(
-          key,
-          paths,
-          async () => {
-            if (!packer) throw notInShards(paths[2]!);
-            const doc = await renderDocument(templates, model!, packer);
-            return FORMATS.map((f) => doc[f]);
-          },
-          input,
-        ));
+  const written: ManifestEntry[][] = new Array(jobs.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < jobs.length; i = next++) {
+      written[i] = await writeJob(writer, jobs[i]!, templates, packer);
       tick();
-      return FORMATS.map((format, i): ManifestEntry => ({ ...entry, format, path: paths[i]!, sha256: sums[i]!, key }));
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, jobs.length) }, lane));
   return written.flat().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+async function writeJob(writer: OutputWriter, { base, entry, input, kept, prepare }: DocJob, templates: Templates, packer: DocxPacker | null): Promise<ManifestEntry[]> {
+  const paths = formatsOf(base);
+  let key = kept?.key;
+  let sums = kept?.sums;
+  if (!sums) {
+    const prepared = prepare!();
+    key = prepared.key;
+    sums = await writer.cached(
+      key,
+      paths,
+      async () => {
+        if (!packer) throw notInShards(paths[2]!);
+        const doc = await renderDocument(templates, prepared.model, packer);
+        return FORMATS.map((f) => doc[f]);
+      },
+      input,
+    );
+  }
+  return FORMATS.map((format, i): ManifestEntry => ({ ...entry, format, path: paths[i]!, sha256: sums[i]!, key: key! }));
 }
 
 /** A merge found no shard output holding this file with its key. */
@@ -161,15 +223,13 @@ export function docSources(ds: Dataset, tree: Tree, opts: BuildOptions, code: st
  *  their sizes waits for `filesWritten` (whose failure is the site's). */
 export async function writeSite(
   src: DocSources,
-  jobs: readonly DocJob[],
-  docs: { docs: Map<string, UnitDocs>; lazyBody: ReadonlyMap<string, () => string | null> },
+  docs: { docs: Map<string, UnitDocs>; lazyBody: ReadonlyMap<string, () => string | null>; planBody: string },
   writer: OutputWriter,
   opts: BuildOptions,
   run: { assets: Promise<BuiltAssets>; pool: RenderPool | null; filesWritten: Promise<unknown> },
 ): Promise<void> {
   const { ds, tree, views } = src;
-  const planBody = blocksHtml(jobs.find((j) => j.entry.kind === "plan")!.model!.body);
-  const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: planBody };
+  const plan = { md: "documents/ke-hoach.md", html: "documents/ke-hoach.html", docx: "documents/ke-hoach.docx", bodyHtml: docs.planBody };
   const model = siteModel({ ds, tree, views, docs: docs.docs, plan, geo: readGeo(opts.dataDir) });
   const chartLevels = opts.chartLevels ?? (ds.units.size <= 2000 ? [...ds.levels.keys()] : ds.project.levels.slice(0, 2).map((l) => l.id));
   const { buildSite } = await import("./site/build-site.js");
@@ -180,8 +240,3 @@ export async function writeSite(
   await buildSite(model, writer, { chartLevels, code: src.code, assets, filesWritten, ...(pool ? { renderPool: pool } : {}), unitInputs: src.inputs.units, keepByInput: src.keep, reportHtml: docs.lazyBody, ...memo });
 }
 
-/** Every table of the documents as printed must add up: a failure is a bug, not bad data (exit 2). */
-export function auditDocuments(tables: AuditedTable[], ds: Dataset): void {
-  const failures = auditTables(tables, auditEnv(ds));
-  if (failures.length) throw new AuditError(failures);
-}

@@ -129,7 +129,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   if (!checked.ok || !checked.dataset || !checked.tree) return { check: checked, built: false, documents: [], fates: new Map(), keptByInput: [], levelNames, upToDate: false };
   const ds = checked.dataset;
   const tree = checked.tree;
-  const { docSources, documentJobs, workbooks, writeDocuments, writeSite, auditDocuments, loadTemplates } = await buildSteps();
+  const { docSources, documentJobs, workbooks, writeDocuments, writeSite, loadTemplates } = await buildSteps();
   const templates = loadTemplates(opts.templateDir);
   const merging = opts.mergeFrom !== undefined;
   // docx, exceljs, echarts, Vite, pagefind: loaded only by a build, each where it is first used.
@@ -145,9 +145,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       opts.outDir,
       async (writer) => {
         const src = docSources(ds, tree, opts, code);
-        const { jobs, tables, unitDocs, lazyBody } = documentJobs(src, writer, only, site);
+        const { jobs, unitDocs, lazyBody, planBody, audit } = documentJobs(src, writer, only, site);
         // Many documents to make (a cold build): the threads load while this one renders the first ones' HTML.
-        if (jobs.filter((j) => j.model !== null).length > IN_PROCESS_MAX) pool?.start();
+        if (jobs.filter((j) => j.prepare !== null).length > IN_PROCESS_MAX) pool?.start();
         // The site's client assets (Vite) depend only on the code: built while the documents are made.
         const assets = site ? import("./site/build-site.js").then((m) => m.startAssets(writer, code)) : null;
         assets?.catch(() => {}); // awaited by the site; not an unhandled rejection meanwhile
@@ -156,11 +156,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         progress(PHASES.documents, 0, jobs.length);
         const documents = writeDocuments(writer, jobs, templates, packer, () => progress(PHASES.documents, ++done, jobs.length));
         const books = site || slice ? workbooks(ds, writer, code, only, merging, pool?.workbook) : Promise.resolve(0);
-        const { filesWritten, settled } = filesOf(documents, books, () => auditDocuments(tables, ds));
+        const { filesWritten, settled } = filesOf(documents, books, audit);
         if (assets) {
           progress(PHASES.site, 0, 1);
           // Vite is done before the build goes on (or fails and its staging folder is removed).
-          await writeSite(src, jobs, { docs: unitDocs, lazyBody }, writer, opts, { assets, pool, filesWritten }).finally(() => settled);
+          await writeSite(src, { docs: unitDocs, lazyBody, planBody: planBody! }, writer, opts, { assets, pool, filesWritten }).finally(() => settled);
           progress(PHASES.site, 1, 1);
         }
         const [documentsWritten] = await settled.then(() => filesWritten);

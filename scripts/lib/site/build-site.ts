@@ -249,13 +249,18 @@ async function writeUnitData({ model, ix, writer, code, keepByInput }: SiteConte
   return keys;
 }
 
+const PAGES_IN_FLIGHT = 64;
+
 /** Every unit's page, keyed by its view: exactly what the template prints (charts by their
  *  options: a reused page never draws them). A page kept by its input key is not computed at all. */
 async function writeUnitFiles(ctx: SiteContext, chartLevels: ReadonlySet<string>, opts: BuildSiteOptions, pool: ChartPool | null): Promise<void> {
   const { model, ix, render, put, layout } = ctx;
-  // With a pool, a page is written once its charts are drawn, while the next pages' views are made.
+  // With a pool, a page is written once its charts are drawn, while the next pages' views are made;
+  // at most PAGES_IN_FLIGHT at once (a page's view holds its report's body: a nation's would not fit).
   const pages: Promise<number>[] = [];
+  const wait = <T>(p: Promise<T>) => opts.renderPool?.helpUntil(p) ?? p;
   for (const u of model.units) {
+    if (pages.length >= PAGES_IN_FLIGHT) await wait(pages[pages.length - PAGES_IN_FLIGHT]!);
     const charts = chartLevels.has(u.level);
     const unitInput = opts.unitInputs?.get(u.code);
     const input = unitInput === undefined ? undefined : pageInput(ctx, u, unitInput, charts);
@@ -266,7 +271,7 @@ async function writeUnitFiles(ctx: SiteContext, chartLevels: ReadonlySet<string>
     page.catch(() => {}); // awaited below (a later page's failure must not leave this one unhandled)
     pages.push(page);
   }
-  await (opts.renderPool?.helpUntil(Promise.all(pages)) ?? Promise.all(pages));
+  await wait(Promise.all(pages));
 }
 
 /** The pagefind index of every page written so far, in bundles by subtree (search-index.ts): a
