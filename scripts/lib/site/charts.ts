@@ -7,11 +7,12 @@ import type * as echarts from "echarts";
 import { viAxis } from "./format.js";
 
 /** ECharts, loaded at the first chart drawn (a page kept or copied from a previous output draws
- *  none; a thread that never draws never loads it). Its CommonJS build, synchronously, since a page's
- *  template prints a chart by `toString`; the same code as its ES modules, in one file (faster to
- *  load), and the same SVG. */
+ *  none; a thread that never draws never loads it). A CommonJS build, synchronously, since a page's
+ *  template prints a chart by `toString`: the "common" one (line, bar, grid, legend, the SVG renderer
+ *  and a few more), the same code as the whole bundle and the same SVG bytes, with fewer chart types
+ *  and components registered, which each chart's option walks through (README, Performance). */
 let library: typeof echarts | undefined;
-const drawing = (): typeof echarts => (library ??= createRequire(import.meta.url)("echarts") as typeof echarts);
+const drawing = (): typeof echarts => (library ??= createRequire(import.meta.url)("echarts/dist/echarts.common.js") as typeof echarts);
 
 export interface ChartTable {
   head: string[];
