@@ -5,6 +5,7 @@
 
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalMergeType, WidthType, type IContext, type IXmlableObject } from "docx";
 import type { Ctx } from "./profile.js";
+import { rawXml, xmlText } from "./raw-xml.js";
 import type { StyleDef, TableStyles } from "./styles.js";
 import { cellText, headerGrid, type TableSpec } from "./table-model.js";
 import { columnWidths, tableLines } from "./table-widths.js";
@@ -24,14 +25,16 @@ class GridCell extends TableCell {
 }
 
 /**
- * A cell made once and written once (its XML object kept), then placed in every table that has a
- * cell with the same content (see `cell`). docx never changes a cell's written object, and a form
- * table's cell holds one paragraph of plain text: no relationship, field or number to resolve.
+ * A cell made once and written once (its XML text kept: raw-xml.ts), then placed in every table
+ * that has a cell with the same content (see `cell`). A form table's cell holds one paragraph of
+ * plain text: no relationship, field or number to resolve, nothing that depends on the document.
  */
 class SharedCell extends TableCell {
   private written: IXmlableObject | undefined;
   override prepForXml(context: IContext): IXmlableObject | undefined {
-    return (this.written ??= super.prepForXml(context));
+    if (this.written) return this.written;
+    const tree = super.prepForXml(context);
+    return (this.written = tree && rawXml(xmlText(tree)));
   }
 }
 class SharedGridCell extends SharedCell {
