@@ -23,7 +23,7 @@ import type { RenderPool } from "./site/render-pool.js";
 import type { ExportWorkbook } from "./site/workbooks.js";
 import { fastYaml } from "./syntax/fast-yaml.js";
 import { reportPath } from "./units/paths.js";
-import { contentKey } from "./write/code-version.js";
+import { contentKey, valueKey } from "./write/code-version.js";
 import { unitInputKeys } from "./write/input-keys.js";
 import type { Unit } from "./model/types.js";
 import { type OutputWriter } from "./write/output-dir.js";
@@ -76,7 +76,7 @@ export function documentJobs(src: DocSources, writer: OutputWriter, only: (unit:
   const { ds, code } = src;
   const index = { units: ds.units, levels: ds.levels };
   const root = ds.project.root;
-  const job = (base: string, entry: DocJob["entry"], input: string, model: DocModel): DocJob => ({ base, entry, input, model, key: contentKey(code, "document", JSON.stringify(model)), kept: null });
+  const job = (base: string, entry: DocJob["entry"], input: string, model: DocModel): DocJob => ({ base, entry, input, model, key: valueKey(code, "document", model), kept: null });
   const jobs = only(root) ? [job("documents/ke-hoach", { unit: root, level: ds.units.get(root)!.level, kind: "plan" }, src.inputs.plan, planDocModel(ds))] : [];
   const tables: AuditedTable[] = [];
   const unitDocs = new Map<string, UnitDocs>();
