@@ -23,7 +23,7 @@ import type { RenderPool } from "./site/render-pool.js";
 import type { ExportWorkbook } from "./site/workbooks.js";
 import { fastYaml } from "./syntax/fast-yaml.js";
 import { reportPath } from "./units/paths.js";
-import { contentKey } from "./write/code-version.js";
+import { contentKey, valueKey } from "./write/code-version.js";
 import { unitInputKeys } from "./write/input-keys.js";
 import type { Unit } from "./model/types.js";
 import { type OutputWriter } from "./write/output-dir.js";
@@ -87,7 +87,7 @@ export function documentJobs(src: DocSources, writer: OutputWriter, only: (unit:
   const root = ds.project.root;
   const planModel = only(root) || site ? planDocModel(ds) : null;
   const planJob = (model: DocModel): DocJob => {
-    const key = contentKey(code, "document", JSON.stringify(model));
+    const key = valueKey(code, "document", model);
     return { base: "documents/ke-hoach", entry: { unit: root, level: ds.units.get(root)!.level, kind: "plan" }, input: src.inputs.plan, kept: null, prepare: () => ({ model, key }) };
   };
   const jobs = only(root) ? [planJob(planModel!)] : [];
@@ -111,7 +111,7 @@ export function documentJobs(src: DocSources, writer: OutputWriter, only: (unit:
       const { view, model } = unitReport(src, unit);
       audit.add(view.forms.map((f) => ({ document: `${base}.docx`, form: f.label, table: f.table })));
       if (site) bodies.keep(unit, bodyHtml(src, unit, () => model));
-      return { model, key: contentKey(code, "document", JSON.stringify(model)) };
+      return { model, key: valueKey(code, "document", model) };
     };
     jobs.push({ base, entry, input, kept: null, prepare });
   }

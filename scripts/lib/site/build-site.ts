@@ -24,7 +24,7 @@
 // a unit whose documents were kept has none in the model, and gets it (`reportHtml`) only when its
 // page is rendered.
 
-import { contentKey } from "../write/code-version.js";
+import { contentKey, valueKey } from "../write/code-version.js";
 import type { OutputWriter } from "../write/output-dir.js";
 import { chartPool, type ChartPool } from "./chart-pool.js";
 import type { RenderPool } from "./render-pool.js";
@@ -117,14 +117,13 @@ interface SiteContext {
 }
 
 function keyedPut(writer: OutputWriter, code: string | undefined): SiteContext["put"] {
-  const json = (x: unknown) => (typeof x === "string" ? x : JSON.stringify(x));
   return async (path, inputs, make, input) => {
     if (code === undefined) {
       const content = await make();
       writer.write(path, content);
       return byteLength(content);
     }
-    await writer.cached(contentKey(code, "site", path, ...inputs.map(json)), [path], async () => [await make()], input);
+    await writer.cached(valueKey(code, "site", path, ...inputs), [path], async () => [await make()], input);
     return writer.size(path)!;
   };
 }
@@ -147,7 +146,7 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
     code,
     put: keyedPut(writer, code),
     keep: (input, path) => keep && writer.reuseByInput(input, [path]) !== null,
-    shared: contentKey("", JSON.stringify({ ...model, units: null })),
+    shared: valueKey("", { ...model, units: null }),
     keepByInput: keep,
     layout: JSON.stringify(assets),
   };
@@ -240,7 +239,7 @@ async function writeUnitData({ model, ix, writer, code, keepByInput }: SiteConte
     if (kept) keys.push(kept.key);
     else if (code === undefined) make().forEach((text, i) => writer.write(paths[i]!, text));
     else {
-      const key = contentKey(code, "site-data", project, JSON.stringify(withoutBody(u)));
+      const key = valueKey(code, "site-data", project, withoutBody(u));
       await writer.cached(key, paths, async () => make(), input);
       keys.push(key);
     }

@@ -102,6 +102,10 @@ function knownSize(known: number | string | undefined, full: string | null): num
   return stat === null ? null : Number(stat.slice(0, stat.indexOf(":")));
 }
 
+/** A text encoded once, to be hashed and written as bytes (hashed and written as a text, it would
+ *  be encoded twice). */
+const encoded = (contents: string | Uint8Array): Uint8Array => (typeof contents === "string" ? Buffer.from(contents, "utf8") : contents);
+
 /** The writer into `stage`; `linked` receives the stat of every file hard-linked from a previous output. */
 function createWriter(stage: string, before: PreviousOutput | null, previous: PreviousOutput[], warn: (line: string) => void, linked: Map<string, string>): OutputWriter {
   const written = new Map<string, FileEntry>();
@@ -115,8 +119,8 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
     return sum;
   };
   const sizes = new Map<string, number>();
-  const put = (rel: string, contents: string | Uint8Array) => {
-    sizes.set(rel, typeof contents === "string" ? Buffer.byteLength(contents, "utf8") : contents.byteLength);
+  const put = (rel: string, contents: Uint8Array) => {
+    sizes.set(rel, contents.byteLength);
     const full = join(stage, rel);
     mkdirSync(dirname(full), { recursive: true });
     // Never through a hard link: a reused file in the stage shares its bytes with the live output
@@ -128,9 +132,9 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
   return {
     root: stage,
     write(rel, contents, key) {
-      const sum = sha256(contents);
-      record(rel, sum, key, false);
-      put(rel, contents);
+      const bytes = encoded(contents);
+      const sum = record(rel, sha256(bytes), key, false);
+      put(rel, bytes);
       return sum;
     },
     adopt(rel, key) {
@@ -145,8 +149,9 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
       if (reused) return reused;
       const contents = await render();
       return paths.map((rel, i) => {
-        put(rel, contents[i]!);
-        return record(rel, sha256(contents[i]!), key, false, input);
+        const bytes = encoded(contents[i]!);
+        put(rel, bytes);
+        return record(rel, sha256(bytes), key, false, input);
       });
     },
     reuseByInput(input, paths) {
