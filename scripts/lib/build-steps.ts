@@ -121,17 +121,17 @@ export function documentJobs(src: DocSources, writer: OutputWriter, only: (unit:
 /** The report bodies computed while writing the documents, kept for the site's pages within
  *  BODY_BUDGET; each given once (`take`), then forgotten. */
 function keptBodies() {
-  const kept = new Map<string, string | null>();
+  const kept = new Map<string, string>();
   let size = 0;
   return {
+    /** Keeps a body (a unit without one needs nothing kept: its page finds none again at once). */
     keep(unit: Unit, body: string | null) {
-      if (size + (body?.length ?? 0) > BODY_BUDGET) return;
-      size += body?.length ?? 0;
+      if (body === null || size + body.length > BODY_BUDGET) return;
+      size += body.length;
       kept.set(unit.code, body);
     },
-    take(unit: Unit): string | null | undefined {
-      if (!kept.has(unit.code)) return undefined;
-      const body = kept.get(unit.code)!;
+    take(unit: Unit): string | undefined {
+      const body = kept.get(unit.code);
       kept.delete(unit.code);
       size -= body?.length ?? 0;
       return body;
