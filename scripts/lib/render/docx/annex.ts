@@ -101,7 +101,7 @@ function formNotes(footnotes: string[], ctx: Ctx): Closing {
  * A form's table with what closes it (a small gap, the notes, the signature block) kept with its
  * last rows in the table's closing row (table.ts), so no page holds only a note or a signature.
  */
-export function formBlock(form: DocForm, ctx: Ctx, closing: Closing): Table {
+export function formBlock(form: DocForm, ctx: Ctx, closing: Closing): FileChild {
   const notes = formNotes(form.footnotes, ctx);
   const blocks = [blank(6, { after: ctx.profile.after }), ...notes.blocks, ...closing.blocks];
   return tableFromSpec(specOf(form.table), ctx, blocks, GAP_HEIGHT + notes.height + closing.height);

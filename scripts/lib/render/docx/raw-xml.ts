@@ -16,7 +16,10 @@ const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", '"': "&quot;",
 const TO_ESCAPE = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 
 /** A value as docx writes it: strings escaped, other values (numbers, booleans) by String(). */
-const valueText = (value: unknown): string => (typeof value === "string" ? value.replace(TO_ESCAPE, (ch) => ESCAPES[ch] ?? "") : value === undefined ? "" : String(value));
+const valueText = (value: unknown): string => (typeof value === "string" ? escapeXml(value) : value === undefined ? "" : String(value));
+
+/** Text or an attribute value escaped as docx escapes it (control characters dropped). */
+export const escapeXml = (text: string): string => text.replace(TO_ESCAPE, (ch) => ESCAPES[ch] ?? "");
 
 type Tree = Readonly<Record<string, unknown>>;
 

@@ -1,52 +1,44 @@
-// Tables → bordered docx tables in the form table style (styles.ts: borders, cell margins, vertical
+// Tables → bordered tables in the form table style (styles.ts: borders, cell margins, vertical
 // centring, the cells' text size and alignment): fixed layout, DXA widths on the table, its grid
-// and every cell, repeated header rows with merged group cells, a cell's alignment stated only where
-// it is not the style's, bold rows.
+// and every merged cell, repeated header rows with merged group cells, a cell's alignment stated
+// only where it is not the style's, bold rows.
+//
+// A form table is written here as XML text, not as docx's Table / TableRow / TableCell objects: a
+// commune report's ≈ 30 forms are ≈ 85 % of its document.xml, and docx built and formatted an
+// object tree for every row and table of every document. The text is byte for byte what docx wrote
+// for those objects (test/docx/table-xml.test.ts compares it with them, test/helpers/docx-table.ts);
+// a cell's paragraph is still docx's (text.ts), written once per thread and content; a form's
+// closing blocks (notes, signature) stay docx components, written in the document's context.
 
-import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalMergeType, WidthType, type IContext, type IXmlableObject } from "docx";
+import { AlignmentType, FileChild, type IContext, type IXmlableObject, type Paragraph, type Table } from "docx";
 import type { Ctx } from "./profile.js";
-import { rawXml, xmlText } from "./raw-xml.js";
+import { escapeXml, rawXml, xmlText } from "./raw-xml.js";
 import type { StyleDef, TableStyles } from "./styles.js";
 import { cellText, headerGrid, type TableSpec } from "./table-model.js";
 import { columnWidths, tableLines } from "./table-widths.js";
 import { endMark, NO_CELL_BORDERS, para, run, type Align } from "./text.js";
 
-const CELL_MARGINS = { top: 28, bottom: 28, left: 85, right: 85 };
+export const CELL_MARGINS = { top: 28, bottom: 28, left: 85, right: 85 };
 
 const sum = (xs: number[], from: number, span: number): number =>
   xs.slice(from, from + span).reduce((a, b) => a + b, 0);
 
-/**
- * A cell one grid column wide, sized by the table's grid alone (w:tblGrid, fixed layout): docx
- * would give every cell a w:tcW repeating its column's width (~50 KB of a commune report's XML).
- */
-class GridCell extends TableCell {
-  override setColumnWidth(): void {}
-}
+/** A twips value as docx writes one (whole twips, rounded down). */
+const twips = (n: number): number => Math.floor(n);
+
+/** Cell margins as docx writes them (w:tblCellMar, w:tcMar): top, left, bottom, right. */
+const marginsXml = (name: string, m: typeof CELL_MARGINS): string =>
+  `<${name}><w:top w:type="dxa" w:w="${twips(m.top)}"/><w:left w:type="dxa" w:w="${twips(m.left)}"/><w:bottom w:type="dxa" w:w="${twips(m.bottom)}"/><w:right w:type="dxa" w:w="${twips(m.right)}"/></${name}>`;
+
+/** Each cell's paragraph is written outside any document: it holds plain text and nothing to resolve. */
+const NO_CONTEXT = { stack: [] } as unknown as IContext;
 
 /**
- * A cell made once and written once (its XML text kept: raw-xml.ts), then placed in every table
- * that has a cell with the same content (see `cell`). A form table's cell holds one paragraph of
- * plain text: no relationship, field or number to resolve, nothing that depends on the document.
+ * The cells of this thread's documents, as XML text, by their content: a form's labels, row
+ * numbers, empty cells and many figures recur in every unit's report, so each is built and written
+ * once (capped: the cache starts again when full).
  */
-class SharedCell extends TableCell {
-  private written: IXmlableObject | undefined;
-  override prepForXml(context: IContext): IXmlableObject | undefined {
-    if (this.written) return this.written;
-    const tree = super.prepForXml(context);
-    return (this.written = tree && rawXml(xmlText(tree)));
-  }
-}
-class SharedGridCell extends SharedCell {
-  override setColumnWidth(): void {}
-}
-
-/**
- * The cells of this thread's documents by their content: a form's labels, row numbers, empty cells
- * and many figures recur in every unit's report, so each is built and written once (capped: the
- * cache starts again when full).
- */
-const cells = new Map<string, TableCell>();
+const cells = new Map<string, string>();
 const CELLS_MAX = 50_000;
 /** Each style's content, as part of a cell's key (a document's styles are objects of its own). */
 const styleKeys = new WeakMap<StyleDef, string>();
@@ -56,22 +48,69 @@ const styleKey = (s: StyleDef): string => {
   return k;
 };
 
-/** A form table's cell: one column wide, its width from the grid; wider, its width stated (the grid's sum). */
-function cell(width: number, text: string, style: StyleDef, opts: { span?: number; vMerge?: "restart" | "continue" | null; bold?: boolean; align?: Align; keepNext?: boolean } = {}): TableCell {
+interface CellOptions {
+  span?: number;
+  vMerge?: "restart" | "continue" | null;
+  bold?: boolean;
+  align?: Align;
+  keepNext?: boolean;
+}
+
+/**
+ * A form table's cell (w:tc): one column wide, no width of its own (the grid's, fixed layout: a
+ * w:tcW on every cell was ~50 KB of a commune report's XML); wider, its width stated (the grid's
+ * sum). Its one paragraph is docx's (text.ts), written once.
+ */
+function cell(width: number, text: string, style: StyleDef, opts: CellOptions = {}): string {
   const span = opts.span ?? 1;
   const key = [styleKey(style), span > 1 ? width : 0, span, opts.vMerge ?? "", opts.bold ? 1 : 0, opts.align ?? "", opts.keepNext ? 1 : 0, text].join("\u0001");
   let out = cells.get(key);
-  if (out) return out;
-  const children = [para(text ? [run(text, opts.bold ? { bold: true } : {})] : [], { style, ...(opts.align !== undefined ? { align: opts.align } : {}), ...(opts.keepNext ? { keepNext: true } : {}) })];
-  out = new (span > 1 ? SharedCell : SharedGridCell)({
-    ...(span > 1 ? { width: { size: width, type: WidthType.DXA }, columnSpan: span } : {}),
-    ...(opts.vMerge === "restart" ? { verticalMerge: VerticalMergeType.RESTART } : {}),
-    ...(opts.vMerge === "continue" ? { verticalMerge: VerticalMergeType.CONTINUE } : {}),
-    children,
-  });
+  if (out !== undefined) return out;
+  const paragraph = para(text ? [run(text, opts.bold ? { bold: true } : {})] : [], { style, ...(opts.align !== undefined ? { align: opts.align } : {}), ...(opts.keepNext ? { keepNext: true } : {}) });
+  // w:tcPr's children in docx's order: tcW, gridSpan, vMerge.
+  const props = (span > 1 ? `<w:tcW w:type="dxa" w:w="${twips(width)}"/><w:gridSpan w:val="${span}"/>` : "") + (opts.vMerge ? `<w:vMerge w:val="${opts.vMerge}"/>` : "");
+  out = `<w:tc>${props ? `<w:tcPr>${props}</w:tcPr>` : ""}${xmlText(paragraph.prepForXml(NO_CONTEXT)!)}</w:tc>`;
   if (cells.size >= CELLS_MAX) cells.clear();
   cells.set(key, out);
   return out;
+}
+
+/** A row (w:tr) of cells' XML: never split over pages; a header row repeated on every page. */
+const rowXml = (cellsXml: string, header = false): string =>
+  // docx leaves out a row without cells (a table without columns).
+  !cellsXml ? "" : `<w:tr><w:trPr><w:cantSplit/>${header ? "<w:tblHeader/>" : ""}</w:trPr>${cellsXml}</w:tr>`;
+
+/**
+ * A form table's frame (w:tbl), its rows to go between `open` and `close`: the table style, as
+ * wide as the text, fixed layout, the grid's column widths, and the cell margins (also stated on
+ * the table: LibreOffice ignores a table style's cell margins).
+ */
+function tableFrame(styleId: string, width: number, widths: number[]): { open: string; close: string } {
+  const grid = widths.map((w) => `<w:gridCol w:w="${twips(w)}"/>`).join("");
+  const props = `<w:tblStyle w:val="${escapeXml(styleId)}"/><w:tblW w:type="dxa" w:w="${twips(width)}"/><w:tblLayout w:type="fixed"/>${marginsXml("w:tblCellMar", CELL_MARGINS)}`;
+  return { open: `<w:tbl><w:tblPr>${props}</w:tblPr><w:tblGrid>${grid}</w:tblGrid>`, close: "</w:tbl>" };
+}
+
+/**
+ * A block of XML text placed among the document's children (docx writes it verbatim: raw-xml.ts),
+ * with docx components inside it (a form's closing blocks) written as docx writes them, in the
+ * document's context, when the document is written.
+ */
+export class XmlBlock extends FileChild {
+  constructor(private readonly parts: readonly (string | Paragraph | Table)[]) {
+    super("w:tbl");
+  }
+  override prepForXml(context: IContext): IXmlableObject {
+    let xml = "";
+    for (const part of this.parts) {
+      if (typeof part === "string") xml += part;
+      else {
+        const tree = part.prepForXml(context);
+        if (tree) xml += xmlText(tree);
+      }
+    }
+    return rawXml(xml);
+  }
 }
 
 const ALIGN: Record<"left" | "center" | "right", Align> = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT };
@@ -119,7 +158,7 @@ export const linesHeight = (lines: number, size: number): number => Math.ceil(li
  * signature, fits on one page under the repeated header: an unsplittable row taller than a page
  * is split all the same, and the signature would be cut from its title.
  */
-function closingFits(spec: TableSpec, widths: number[], ctx: Ctx, closingHeight: number): (k: number) => boolean {
+export function closingFits(spec: TableSpec, widths: number[], ctx: Ctx, closingHeight: number): (k: number) => boolean {
   const size = tableStylesOf(ctx).cell.run.size;
   const { head, body } = tableLines(spec, widths, size);
   const row = (lines: number): number => linesHeight(lines, size) + CELL_MARGINS.top + CELL_MARGINS.bottom;
@@ -137,59 +176,43 @@ function closingFits(spec: TableSpec, widths: number[], ctx: Ctx, closingHeight:
  * together; LibreOffice does not reliably keep a table that runs over pages with the paragraphs
  * after it (a keep-with-next chain through many rows is dropped), so no chain of keeps is used.
  */
-export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | Table)[] = [], closingHeight = 0): Table {
+export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | Table)[] = [], closingHeight = 0): FileChild {
   const styles = tableStylesOf(ctx);
   const size = styles.cell.run.size;
   const widths = columnWidths(spec, ctx.textWidth, size);
 
-  const headRows = headerGrid(spec.levels).map(
-    (row) =>
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        children: row.map((g) =>
-          cell(sum(widths, g.col, g.span), g.text, g.text ? styles.header : styles.empty, { span: g.span, vMerge: g.vMerge }),
-        ),
-      }),
+  const headRows = headerGrid(spec.levels).map((row) =>
+    rowXml(row.map((g) => cell(sum(widths, g.col, g.span), g.text, g.text ? styles.header : styles.empty, { span: g.span, vMerge: g.vMerge })).join(""), true),
   );
 
   const kept = closing.length ? keptRows(spec, closingFits(spec, widths, ctx, closingHeight)) : 0;
   const bodyRows = spec.rows.map((r, i) => {
     // A group heading keeps with the row under it (within the closing row, the row keeps it anyway).
     const keep = i < spec.rows.length - 1 - kept && isGroupHeading(r, spec.aligns) ? { keepNext: true } : {};
-    return new TableRow({
-      cantSplit: true,
-      children: widths.map((w, c) => {
-        const text = (r.cells[c] ?? "").trim();
-        return cell(w, text, text ? styles.cell : styles.empty, { bold: r.bold, ...(text ? { align: ALIGN[spec.aligns[c] ?? "left"] } : {}), ...keep });
-      }),
+    const cellsXml = widths.map((w, c) => {
+      const text = (r.cells[c] ?? "").trim();
+      return cell(w, text, text ? styles.cell : styles.empty, { bold: r.bold, ...(text ? { align: ALIGN[spec.aligns[c] ?? "left"] } : {}), ...keep });
     });
+    return rowXml(cellsXml.join(""));
   });
 
-  const grid = (rows: TableRow[]): Table =>
-    new Table({
-      style: styles.cell.id,
-      width: { size: ctx.textWidth, type: WidthType.DXA },
-      columnWidths: widths,
-      layout: TableLayoutType.FIXED,
-      // Also stated on the table: LibreOffice ignores a table style's cell margins.
-      margins: CELL_MARGINS,
-      rows,
-    });
-  if (!closing.length) return grid([...headRows, ...bodyRows]);
+  const { open, close } = tableFrame(styles.cell.id, ctx.textWidth, widths);
+  if (!closing.length) return new XmlBlock([open + headRows.join("") + bodyRows.join("") + close]);
 
-  const closingRow = new TableRow({
-    cantSplit: true,
-    children: [
-      new TableCell({
-        width: { size: ctx.textWidth, type: WidthType.DXA },
-        columnSpan: widths.length,
-        borders: NO_CELL_BORDERS,
-        margins: { top: 0, bottom: 0, left: 0, right: 0 },
-        // A cell ends with a paragraph (Word requires it after a nested table): a 1-pt one.
-        children: [...(kept ? [grid(bodyRows.slice(bodyRows.length - kept))] : []), ...closing, endMark()],
-      }),
-    ],
+  // The closing row's one cell: as wide as the table, borderless, no margins. It ends with a
+  // paragraph (Word requires it after a nested table): a 1-pt one.
+  const rows = headRows.join("") + bodyRows.slice(0, bodyRows.length - kept).join("");
+  const nested = kept ? open + bodyRows.slice(bodyRows.length - kept).join("") + close : "";
+  const cellOpen = `<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc>${closingCellProps(ctx.textWidth, widths.length)}${nested}`;
+  return new XmlBlock([open + rows + cellOpen, ...closing, endMark(), `</w:tc></w:tr>${close}`]);
+}
+
+/** The closing cell's w:tcPr: its width, every column spanned, no borders (NO_CELL_BORDERS), no margins. */
+function closingCellProps(width: number, span: number): string {
+  const borders = (["top", "left", "bottom", "right"] as const).map((side) => {
+    const b = NO_CELL_BORDERS[side];
+    return `<w:${side} w:val="${b.style}" w:color="${b.color}" w:sz="${b.size}"/>`;
   });
-  return grid([...headRows, ...bodyRows.slice(0, bodyRows.length - kept), closingRow]);
+  const spanXml = span ? `<w:gridSpan w:val="${span}"/>` : "";
+  return `<w:tcPr><w:tcW w:type="dxa" w:w="${twips(width)}"/>${spanXml}<w:tcBorders>${borders.join("")}</w:tcBorders>${marginsXml("w:tcMar", { top: 0, bottom: 0, left: 0, right: 0 })}</w:tcPr>`;
 }
