@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { layoutTable, splitWidth } from "../../scripts/lib/render/docx/grid.js";
 import { ctxFor, PROFILES, type Ctx } from "../../scripts/lib/render/docx/profile.js";
 import { signerBlock } from "../../scripts/lib/render/docx/signature.js";
-import { tableFromSpec } from "../../scripts/lib/render/docx/table.js";
+import { blocksXml, tableFromSpec, XmlBlock } from "../../scripts/lib/render/docx/table.js";
 import type { TableSpec } from "../../scripts/lib/render/docx/table-model.js";
 import { blank, centred, endMark, para, run } from "../../scripts/lib/render/docx/text.js";
 import { docxPart } from "../helpers/docx.js";
@@ -85,8 +85,15 @@ describe("tableFromSpec: a form table's XML as docx writes it", () => {
     expect(old).toContain("<w:tbl>");
   });
 
+  it("closing blocks written once outside the document (annex.ts shares them) and placed as text: the same XML", async () => {
+    const [, spec, ctx, , height] = cases[3]!;
+    const old = await documentXml([docxTableFromSpec(spec, ctx, closing(ctx), height), ...closing(ctx)]);
+    const written = blocksXml(closing(ctx));
+    expect(await documentXml([tableFromSpec(spec, ctx, [new XmlBlock([written])], height), new XmlBlock([written])])).toBe(old);
+  });
+
   it("every case's tables in one document, the same table twice, both page orientations", async () => {
-    const blocks = (make: typeof tableFromSpec): FileChild[] => cases.flatMap(([, spec, ctx, c, h]) => [make(spec, ctx, c ? closing(ctx) : [], h), blank(6)]);
+    const blocks = (make: (spec: TableSpec, ctx: Ctx, closing: (Paragraph | Table)[], height: number) => FileChild): FileChild[] => cases.flatMap(([, spec, ctx, c, h]) => [make(spec, ctx, c ? closing(ctx) : [], h), blank(6)]);
     const old = await documentXml([...blocks(docxTableFromSpec), ...blocks(docxTableFromSpec)]);
     expect(await documentXml([...blocks(tableFromSpec), ...blocks(tableFromSpec)])).toBe(old);
     // What the cases cover, as docx writes it: merges, repeated headers, keeps, escaping, a nested table.

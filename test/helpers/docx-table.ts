@@ -2,7 +2,7 @@
 // wrote a form table's XML as text), kept so that tests can compare the text with what docx writes.
 // No cell is shared here: every cell is a new docx object, as docx would have it.
 
-import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalMergeType, WidthType } from "docx";
+import { AlignmentType, type Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalMergeType, WidthType } from "docx";
 import type { Ctx } from "../../scripts/lib/render/docx/profile.js";
 import type { StyleDef } from "../../scripts/lib/render/docx/styles.js";
 import { CELL_MARGINS, closingFits, isGroupHeading, keptRows, tableStylesOf } from "../../scripts/lib/render/docx/table.js";

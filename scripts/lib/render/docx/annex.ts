@@ -2,14 +2,14 @@
 // on its own; issuer and label on top, centred title, "(Kèm theo …)", unit, text, the form's table
 // (typed: laid out as it is, nothing parsed) with its notes, optional signature.
 
-import { AlignmentType, type FileChild, type ISectionOptions, type Paragraph, type Table } from "docx";
+import { AlignmentType, type FileChild, type ISectionOptions, type Paragraph } from "docx";
 import type { DocAnnex, DocForm } from "../../model/document.js";
 import { bodyBlocks } from "./blocks.js";
 import { layoutTable, splitWidth } from "./grid.js";
 import { section } from "./page.js";
 import { ctxFor, type Ctx, type Profile } from "./profile.js";
 import { signerBlock } from "./signature.js";
-import { linesHeight, tableFromSpec, tableStylesOf } from "./table.js";
+import { blocksXml, linesHeight, tableFromSpec, tableStylesOf, XmlBlock } from "./table.js";
 import { specOf } from "./table-model.js";
 import { blank, centred, clean, para, run } from "./text.js";
 
@@ -54,8 +54,29 @@ function titleLines(annex: DocAnnex, ctx: Ctx): Paragraph[] {
 
 /** A form's closing blocks and their estimated height (twips). */
 interface Closing {
-  blocks: (Paragraph | Table)[];
+  blocks: FileChild[];
   height: number;
+}
+
+/**
+ * Closing blocks written once per thread and content (a report's signature footer, the same under
+ * each of its forms; a form's notes, the same in every unit's report), then placed as text (table.ts
+ * XmlBlock): ≈ 160 of a commune report's ≈ 1 900 paragraphs (≈ 23 under each of its 7 forms), built
+ * and written again under every form. Their XML depends only on the key (the content, and the
+ * profile and orientation: ctxFor's inputs), nothing on the document they are placed in.
+ */
+const closings = new Map<string, { xml: string; height: number }>();
+const CLOSINGS_MAX = 5_000;
+function sharedClosing(key: unknown[], make: () => Closing): Closing {
+  const k = JSON.stringify(key);
+  let c = closings.get(k);
+  if (!c) {
+    const made = make();
+    c = { xml: blocksXml(made.blocks), height: made.height };
+    if (closings.size >= CLOSINGS_MAX) closings.clear();
+    closings.set(k, c);
+  }
+  return { blocks: c.xml ? [new XmlBlock([c.xml])] : [], height: c.height };
 }
 
 /** The gap above a form's closing text: a 6-pt line and 6 pt after it. */
@@ -102,14 +123,15 @@ function formNotes(footnotes: string[], ctx: Ctx): Closing {
  * last rows in the table's closing row (table.ts), so no page holds only a note or a signature.
  */
 export function formBlock(form: DocForm, ctx: Ctx, closing: Closing): FileChild {
-  const notes = formNotes(form.footnotes, ctx);
+  const notes = sharedClosing(["notes", form.footnotes, ctx.profile, ctx.landscape], () => formNotes(form.footnotes, ctx));
   const blocks = [blank(6, { after: ctx.profile.after }), ...notes.blocks, ...closing.blocks];
   return tableFromSpec(specOf(form.table), ctx, blocks, GAP_HEIGHT + notes.height + closing.height);
 }
 
 export function annexSection(annex: DocAnnex, profile: Profile, notice: string | null): ISectionOptions {
   const ctx = ctxFor(profile, annex.orientation === "landscape");
-  const closing = annex.signature ? signatureFooter(annex.signature, ctx) : { blocks: [], height: 0 };
+  const sig = annex.signature;
+  const closing = sig ? sharedClosing(["signature", sig, profile, ctx.landscape], () => signatureFooter(sig, ctx)) : { blocks: [], height: 0 };
   const children: FileChild[] = [
     ...topLines(annex, ctx),
     ...titleLines(annex, ctx),

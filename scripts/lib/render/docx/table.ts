@@ -10,7 +10,7 @@
 // a cell's paragraph is still docx's (text.ts), written once per thread and content; a form's
 // closing blocks (notes, signature) stay docx components, written in the document's context.
 
-import { AlignmentType, FileChild, type IContext, type IXmlableObject, type Paragraph, type Table } from "docx";
+import { AlignmentType, FileChild, type IContext, type IXmlableObject } from "docx";
 import type { Ctx } from "./profile.js";
 import { escapeXml, rawXml, xmlText } from "./raw-xml.js";
 import type { StyleDef, TableStyles } from "./styles.js";
@@ -91,27 +91,40 @@ function tableFrame(styleId: string, width: number, widths: number[]): { open: s
   return { open: `<w:tbl><w:tblPr>${props}</w:tblPr><w:tblGrid>${grid}</w:tblGrid>`, close: "</w:tbl>" };
 }
 
+/** A docx component, or text already written: what an XmlBlock holds. */
+type XmlPart = string | { prepForXml(context: IContext): IXmlableObject | undefined };
+
 /**
  * A block of XML text placed among the document's children (docx writes it verbatim: raw-xml.ts),
  * with docx components inside it (a form's closing blocks) written as docx writes them, in the
  * document's context, when the document is written.
  */
 export class XmlBlock extends FileChild {
-  constructor(private readonly parts: readonly (string | Paragraph | Table)[]) {
+  constructor(private readonly parts: readonly XmlPart[]) {
     super("w:tbl");
   }
-  override prepForXml(context: IContext): IXmlableObject {
+  text(context: IContext): string {
     let xml = "";
-    for (const part of this.parts) {
-      if (typeof part === "string") xml += part;
-      else {
-        const tree = part.prepForXml(context);
-        if (tree) xml += xmlText(tree);
-      }
-    }
-    return rawXml(xml);
+    for (const part of this.parts) xml += typeof part === "string" ? part : part instanceof XmlBlock ? part.text(context) : partXml(part, context);
+    return xml;
+  }
+  override prepForXml(context: IContext): IXmlableObject {
+    return rawXml(this.text(context));
   }
 }
+
+/** A docx component's XML as docx writes it (nothing when docx would leave it out). */
+const partXml = (part: Exclude<XmlPart, string>, context: IContext): string => {
+  const tree = part.prepForXml(context);
+  return tree ? xmlText(tree) : "";
+};
+
+/**
+ * Blocks written outside any document, once, to be placed as text (XmlBlock) in many: only for
+ * blocks whose XML depends on nothing but their content (paragraphs of text, layout tables with
+ * their widths stated: no relationship, field, number or width taken from where they are placed).
+ */
+export const blocksXml = (blocks: readonly Exclude<XmlPart, string>[]): string => blocks.map((b) => partXml(b, NO_CONTEXT)).join("");
 
 const ALIGN: Record<"left" | "center" | "right", Align> = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT };
 
@@ -176,7 +189,7 @@ export function closingFits(spec: TableSpec, widths: number[], ctx: Ctx, closing
  * together; LibreOffice does not reliably keep a table that runs over pages with the paragraphs
  * after it (a keep-with-next chain through many rows is dropped), so no chain of keeps is used.
  */
-export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: (Paragraph | Table)[] = [], closingHeight = 0): FileChild {
+export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: FileChild[] = [], closingHeight = 0): FileChild {
   const styles = tableStylesOf(ctx);
   const size = styles.cell.run.size;
   const widths = columnWidths(spec, ctx.textWidth, size);
