@@ -126,6 +126,9 @@ const partXml = (part: Exclude<XmlPart, string>, context: IContext): string => {
  */
 export const blocksXml = (blocks: readonly Exclude<XmlPart, string>[]): string => blocks.map((b) => partXml(b, NO_CONTEXT)).join("");
 
+/** The 1-pt paragraph that ends a closing cell (text.ts endMark), written once. */
+const END_MARK = blocksXml([endMark()]);
+
 const ALIGN: Record<"left" | "center" | "right", Align> = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT };
 
 /** Table text styles of the page the table is on. */
@@ -217,7 +220,7 @@ export function tableFromSpec(spec: TableSpec, ctx: Ctx, closing: FileChild[] = 
   const rows = headRows.join("") + bodyRows.slice(0, bodyRows.length - kept).join("");
   const nested = kept ? open + bodyRows.slice(bodyRows.length - kept).join("") + close : "";
   const cellOpen = `<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc>${closingCellProps(ctx.textWidth, widths.length)}${nested}`;
-  return new XmlBlock([open + rows + cellOpen, ...closing, endMark(), `</w:tc></w:tr>${close}`]);
+  return new XmlBlock([open + rows + cellOpen, ...closing, `${END_MARK}</w:tc></w:tr>${close}`]);
 }
 
 /** The closing cell's w:tcPr: its width, every column spanned, no borders (NO_CELL_BORDERS), no margins. */
