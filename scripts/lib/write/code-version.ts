@@ -1,16 +1,18 @@
 // The version of the code that makes the output, part of every content address: the lockfile (the
 // libraries, docx included), scripts/, the client sources of site/ and the templates. Any change
-// to them makes every key new, so nothing made by other code is reused.
+// to them makes every key new, so nothing made by other code is reused. The deflate at hand is part
+// of it too: the DOCX and XLSX zips are deflated by node's zlib, whose bytes change with its version
+// and with the CPU (files/zip.ts), so a document deflated by another one is not taken as this one's.
 import { createHash, type Hash } from "node:crypto";
 import { join, resolve } from "node:path";
 import { keepDigestsIn, treeDigest } from "../files/walk.js";
 import { REPO_ROOT } from "../files/repo-root.js";
-
+import { deflateFingerprint } from "../files/zip.js";
 
 export function codeVersion(templateDir: string, root = REPO_ROOT): string {
   // The digests of the files read (code, data, schemas) are kept between builds (files/walk.ts).
   keepDigestsIn(join(root, ".cache", "file-digests.json"));
-  return treeDigest(root, [join(root, "package-lock.json"), join(root, "scripts"), join(root, "site"), resolve(templateDir)]);
+  return treeDigest(root, [join(root, "package-lock.json"), join(root, "scripts"), join(root, "site"), resolve(templateDir)], [deflateFingerprint()]);
 }
 
 /** A content address: the code version and the inputs' canonical text, hashed. */

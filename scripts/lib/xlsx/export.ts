@@ -5,10 +5,10 @@
 //
 // exceljs writes the first workbook of each shape of layout (per thread), without input values;
 // template.ts fills in that one and every other of the same shape: the same bytes, in a fraction of
-// the time. The parts are taken from exceljs before it zips them, and zipped once (fflate, deflate
-// level 6, a fixed date on every entry).
+// the time. The parts are taken from exceljs before it zips them, and zipped once (files/zip.ts:
+// node's zlib, deflate level 6, a fixed date on every entry).
 import type ExcelJS from "exceljs";
-import { zipSync } from "fflate";
+import { zipEntries } from "../files/zip.js";
 import type { FinanceRecord, ReportFile } from "../model/types.js";
 import { INFO_SHEET, META_SHEET, STATUS_CHOICES, type FixedCell, type InfoField, type InputCell, type SheetLayout, type WorkbookLayout } from "./sheet.js";
 import { cutTemplate, fillTemplate, metaRows, sameShape, type Parts, type Template } from "./template.js";
@@ -211,15 +211,16 @@ async function workbookParts(layout: WorkbookLayout, report: ReportFile | null, 
   return parts;
 }
 
-/** The zip of `parts`: each folder entry before its first file, as exceljs's zip (jszip) adds them,
- *  every entry dated FIXED_DATE, deflated at level 6. */
+/** The zip of `parts` (files/zip.ts): each folder entry before its first file, as exceljs's zip
+ *  (jszip) adds them; a part named twice keeps its first place and its last bytes. */
 export function zipParts(parts: readonly [string, string | Uint8Array][]): Buffer {
-  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  const entries = new Map<string, Uint8Array>();
+  const empty = new Uint8Array(0);
   for (const [name, data] of parts) {
-    for (let at = name.indexOf("/"); at >= 0; at = name.indexOf("/", at + 1)) entries[name.slice(0, at + 1)] ??= [new Uint8Array(0), { mtime: FIXED_DATE }];
-    entries[name] = [typeof data === "string" ? Buffer.from(data, "utf8") : data, { mtime: FIXED_DATE }];
+    for (let at = name.indexOf("/"); at >= 0; at = name.indexOf("/", at + 1)) if (!entries.has(name.slice(0, at + 1))) entries.set(name.slice(0, at + 1), empty);
+    entries.set(name, typeof data === "string" ? Buffer.from(data, "utf8") : data);
   }
-  return Buffer.from(zipSync(entries, { level: 6 }));
+  return zipEntries(entries);
 }
 
 /** The workbook written by exceljs, values included (what a template must give: the tests compare). */

@@ -1,15 +1,9 @@
 // The zip of an Office Open XML package (DOCX, XLSX), byte-deterministic: its core dates set to the
-// document's date, every entry stamped with one fixed time, entries in the order given. No docx or
-// exceljs here: the province workbook and the input workbooks use it without loading docx.
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
-
-/**
- * The fixed entry timestamp: 1980-01-01 00:00 (the DOS epoch).
- */
-// fflate writes the DOS time fields from the *local* getters, so the date is built in local time:
-// its local fields are 1980-01-01 00:00 whatever the machine's time zone, and so are the bytes.
-// Built at each call, since the time zone may change while the process runs.
-export const zipDate = (): Date => new Date(1980, 0, 1, 0, 0, 0);
+// document's date, every entry stamped with one fixed time (files/zip.ts), entries in the order given.
+// No docx or exceljs here: the province workbook and the input workbooks use it without loading docx.
+// fflate only unzips (repackOffice): the zip is written by files/zip.ts, deflated by node's zlib.
+import { strFromU8, strToU8, unzipSync } from "fflate";
+import { zipEntries } from "../../files/zip.js";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -30,12 +24,7 @@ export function repackOffice(bytes: Uint8Array, created: string): Uint8Array {
 /** A package's parts (in entry order) zipped with its core dates set to `created` and one fixed entry time. */
 export function zipParts(parts: Record<string, Uint8Array>, created: string): Uint8Array {
   if (!ISO_DATE.test(created)) throw new Error(`packDocx: created must be an ISO date (YYYY-MM-DD), got "${created}"`);
-  const entries: Zippable = {};
-  const mtime = zipDate();
   // Object key order is the archive's entry order, as docx wrote it.
-  for (const [name, data] of Object.entries(parts)) {
-    const bytes = name === "docProps/core.xml" ? strToU8(fixCoreDates(strFromU8(data), created)) : data;
-    entries[name] = [bytes, { mtime, level: 6 }];
-  }
-  return zipSync(entries);
+  const entries = Object.entries(parts).map(([name, data]): [string, Uint8Array] => [name, name === "docProps/core.xml" ? strToU8(fixCoreDates(strFromU8(data), created)) : data]);
+  return zipEntries(entries);
 }

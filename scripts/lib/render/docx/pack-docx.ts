@@ -1,12 +1,12 @@
 // Document → DOCX bytes, byte-deterministic. docx stamps `new Date()` into docProps/core.xml and
-// fflate stamps every zip entry with the local time; we take the parts docx's compiler writes (not
+// its zip stamps every entry with the local time; we take the parts docx's compiler writes (not
 // its zip: deflated once, not deflated, inflated and deflated again), set the core dates to the
 // model's date, give every entry one fixed timestamp and zip them in docx's entry order.
 
 import { Packer, type Document } from "docx";
 import { repackOffice, zipParts } from "./office-zip.js";
 
-export { fixCoreDates, repackOffice, zipDate } from "./office-zip.js";
+export { fixCoreDates, repackOffice } from "./office-zip.js";
 
 /** docx's compiler: a document's parts (path → XML text or bytes), in the package's order. Not in
  *  docx's public types: `Packer.toBuffer` compiles with it and then deflates every part, which the
