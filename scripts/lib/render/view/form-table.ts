@@ -5,7 +5,7 @@ import { AREAS, AREA_ORDER, type Area } from "../../model/areas.js";
 import type { FinanceRecord, FormColumn, FormRow, FormSpec, Indicator } from "../../model/types.js";
 import { computeDerived, rollValues, type UnitFigures, type Values } from "../../aggregate/roll-up.js";
 import type { Dataset } from "../../model/dataset.js";
-import { chairsIndicator } from "../../model/chairs.js";
+import { chairNames } from "../../model/unit-index.js";
 import { resolveRows, sumOrder } from "../../model/form-rows.js";
 import { evaluate, type EvalEnv, type RowContext } from "./evaluate.js";
 import { targetCells } from "./targets-view.js";
@@ -70,19 +70,16 @@ export const AREA_LABELS: Record<string, string> = Object.fromEntries(Object.ent
  *  a table of another source (sources.ts) derives them from its own values. */
 export function formContext(ds: Dataset, figures: UnitFigures, children: UnitFigures[], submitted: (f: UnitFigures) => boolean, view?: UnitView): FormContext {
   const derivedOf = (values: Values) => (view && values === view.figures.effective ? view.derived : derive(ds, figures.unit, values, []));
+  const indicators = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
   return {
     figures,
     children,
     submitted,
-    indicators: new Map(ds.catalogue.indicators.map((i) => [i.id, i])),
+    indicators,
     periods: ds.project.periods,
     sourceGroup: new Map(ds.programme.sources.map((s) => [s.id, s.group])),
-    chairOf: (ind) =>
-      [...ds.units.values()]
-        .filter((u) => ds.levels.get(u.level)?.kind === "agency" && chairsIndicator(u, ind))
-        .map((u) => u.name)
-        .join("; "),
-    targetOf: (ind, values) => targetCells(ind.id, figures.unit, { project: ds.project, periods: ds.project.periods, units: ds.units, indicators: new Map(ds.catalogue.indicators.map((i) => [i.id, i])), roles: ds.catalogue.roles, labels: ds.catalogue.verdicts.labels }, derivedOf(values)),
+    chairOf: (ind) => chairNames(ds, ind),
+    targetOf: (ind, values) => targetCells(ind.id, figures.unit, { project: ds.project, periods: ds.project.periods, units: ds.units, indicators, roles: ds.catalogue.roles, labels: ds.catalogue.verdicts.labels }, derivedOf(values)),
     components: ds.programme.components,
     sources: ds.programme.sources,
     sourceGroups: ds.programme.source_groups,

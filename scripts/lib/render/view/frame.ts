@@ -3,6 +3,7 @@ import type { Dataset } from "../../model/dataset.js";
 import { longDate, shortDate } from "../../model/dates.js";
 import type { DocHeader } from "../../model/document.js";
 import type { Level, ReportFile, Signer, Unit } from "../../model/types.js";
+import { childrenOf } from "../../model/unit-index.js";
 import { authorityOf, inSentence, typesNoun, upper } from "./names.js";
 
 export interface ReportFrame {
@@ -77,7 +78,7 @@ function mergeArchive(lines: string[]): string | null {
  */
 export function recipientsOf(ds: Dataset, unit: Unit, level: Level, withAddressees: boolean, own: readonly string[]): string[] {
   const parent = unit.parent ? ds.units.get(unit.parent) : undefined;
-  const children = [...ds.units.values()].filter((u) => u.parent === unit.code && ds.levels.get(u.level)?.kind === "territory");
+  const children = (childrenOf(ds).get(unit.code) ?? []).filter((u) => ds.levels.get(u.level)?.kind === "territory");
   const childLevel = children[0] ? ds.levels.get(children[0].level) : undefined;
   const fill = (line: string) =>
     line

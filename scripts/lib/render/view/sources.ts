@@ -8,24 +8,8 @@ import type { Dataset } from "../../model/dataset.js";
 import { shortDate } from "../../model/dates.js";
 import type { FinanceRecord, FormColumn, FormRow, FormSpec, Unit } from "../../model/types.js";
 import { formatNumber } from "../../text/format.js";
+import { childrenOf } from "../../model/unit-index.js";
 import { lowerFirst, typesNoun } from "./names.js";
-
-const CHILDREN = new WeakMap<Dataset, Map<string, Unit[]>>();
-/** Each unit's child units, once per dataset. */
-function childrenOf(ds: Dataset): Map<string, Unit[]> {
-  let map = CHILDREN.get(ds);
-  if (!map) {
-    map = new Map();
-    for (const u of ds.units.values()) {
-      if (!u.parent) continue;
-      const list = map.get(u.parent) ?? [];
-      list.push(u);
-      map.set(u.parent, list);
-    }
-    CHILDREN.set(ds, map);
-  }
-  return map;
-}
 
 /** "12/13 huyện, thành phố, thị xã": the unit's territory children that reported by its date, of all. */
 function reportingChildren(ds: Dataset, fig: UnitFigures): string {
