@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { CSV_COLUMNS, statusCsv, unitCsv } from "../../scripts/lib/site/data-files.js";
 
 const CSV_HEADER_VI = CSV_COLUMNS.join(";");
-import { numberFormat, provinceWorkbook, SHEETS } from "../../scripts/lib/site/workbook.js";
+import { numberFormat, provinceSheets, provinceWorkbook, SHEETS, writeSheets } from "../../scripts/lib/site/workbook.js";
 import { fixtureModel } from "./fixture-model.js";
 
 const model = fixtureModel();
@@ -87,6 +87,12 @@ describe("province workbook", () => {
       if (view.getUint32(i, true) !== 0x04034b50) continue;
       expect([view.getUint16(i + 10, true), view.getUint16(i + 12, true)]).toEqual([0, (0 << 9) | (1 << 5) | 1]);
     }
+  });
+
+  it("is the same workbook when its sheets are written on another thread (copied as plain data)", async () => {
+    // The build hands the sheets to a worker thread (render-job.ts), which gets a structured clone.
+    const copied = structuredClone(provinceSheets(model));
+    expect(Buffer.from(await writeSheets(copied)).equals(Buffer.from(await provinceWorkbook(model)))).toBe(true);
   });
 });
 

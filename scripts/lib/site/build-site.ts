@@ -40,7 +40,7 @@ import { aboutView, indicatorsView, planView, searchView } from "./views-pages.j
 import { unitView } from "./views-unit.js";
 import { PROVINCE_FILES, sizeText, unitDataFiles } from "./views-downloads.js";
 import { indicatorCsvPath, indicatorPath, indicatorView, keyIndicators } from "./views-indicator.js";
-import { provinceWorkbook } from "./workbook.js";
+import { provinceSheets, provinceWorkbook } from "./workbook.js";
 import { closeMapMemo, openMapMemo } from "./map-memo.js";
 
 export interface BuildSiteOptions {
@@ -50,7 +50,7 @@ export interface BuildSiteOptions {
   chartWorkers?: number;
   /** The build's threads (site/render-pool.ts): they draw the charts, instead of `chartWorkers` of the
    *  site's own, and this thread helps them whenever it waits for them. */
-  renderPool?: Pick<RenderPool, "chart" | "helpUntil">;
+  renderPool?: Pick<RenderPool, "chart" | "helpUntil" | "sheets">;
   /** Settles when every document and workbook the site links to is written (their sizes are measured then). */
   filesWritten?: Promise<unknown>;
   /** The client assets, when their build was started earlier (startAssets): it depends only on the code. */
@@ -154,16 +154,17 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
   lap("unit data files written");
   // The whole model: its shared parts and every unit's own part (each as its data files' key).
   const files = opts.filesWritten;
-  await writeProvinceFiles(ctx, contentKey(ctx.shared, "units", ...dataKeys), files && opts.renderPool ? () => opts.renderPool!.helpUntil(files) : () => files);
+  const pool = opts.renderPool;
+  await writeProvinceFiles(ctx, contentKey(ctx.shared, "units", ...dataKeys), files && pool ? () => pool.helpUntil(files) : () => files, pool ? (model) => pool.sheets(() => provinceSheets(model)) : provinceWorkbook);
   lap("province downloads written");
   if (opts.mapMemo && code !== undefined) openMapMemo(opts.mapMemo, code, opts.warn ?? (() => {}));
-  const pool = opts.renderPool ? chartPool(opts.renderPool.chart) : opts.chartWorkers ? chartPool(opts.chartWorkers) : null;
+  const charts = pool ? chartPool(pool.chart) : opts.chartWorkers ? chartPool(opts.chartWorkers) : null;
   try {
     await writeOverviewPages(ctx);
     lap("overview pages written");
-    await writeUnitFiles(ctx, new Set(opts.chartLevels ?? model.levels.map((l) => l.id)), opts, pool);
+    await writeUnitFiles(ctx, new Set(opts.chartLevels ?? model.levels.map((l) => l.id)), opts, charts);
   } finally {
-    await pool?.close();
+    await charts?.close();
     if (code !== undefined) closeMapMemo(code);
   }
   writer.write(".nojekyll", "");
@@ -172,10 +173,16 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
 }
 
 /** Downloads first, so that every page can show their sizes. Documents and workbooks written by the
- *  caller are measured where they are, once `filesWritten` settles. */
-async function writeProvinceFiles({ model, ix, put, writer }: SiteContext, whole: string, filesWritten: () => Promise<unknown> | undefined): Promise<void> {
+ *  caller are measured where they are, once `filesWritten` settles. The province-wide workbook is
+ *  made by `workbook` (on the build's threads, which a nation's keeps busy for minutes). */
+async function writeProvinceFiles(
+  { model, ix, put, writer }: SiteContext,
+  whole: string,
+  filesWritten: () => Promise<unknown> | undefined,
+  workbook: (model: SiteModel) => Promise<Uint8Array>,
+): Promise<void> {
   const provinceFiles: [string, () => string | Promise<Uint8Array>][] = [
-    [PROVINCE_FILES.workbook, () => provinceWorkbook(model)],
+    [PROVINCE_FILES.workbook, () => workbook(model)],
     ...CSV_VARIANTS.map((v): [string, () => string] => [PROVINCE_FILES.status(v), () => statusCsv(model, v)]),
     ...keyIndicators(ix).flatMap((i) => CSV_VARIANTS.map((v): [string, () => string] => [indicatorCsvPath(i.id, v), () => indicatorCsv(model, i.id, v)])),
   ];

@@ -11,6 +11,7 @@ import { IN_PROCESS_MAX, type DocxPacker } from "../render/docx/docx-pool.js";
 import { threadPool } from "../render/worker-threads.js";
 import type { ChartSpec } from "./charts.js";
 import { renderJob, type RenderJob } from "./render-job.js";
+import type { WorkbookSpec } from "./workbook.js";
 
 export interface RenderPool {
   /** The DOCX packer's threads (docx-pool.ts `workerPacker`'s `start`): this pool's. */
@@ -18,6 +19,8 @@ export interface RenderPool {
   /** An input workbook from its layout and report, made when a thread is free for it (same bytes
    *  as xlsx/export.ts in this thread). */
   workbook(job: () => Omit<Extract<RenderJob, { kind: "workbook" }>, "kind">): Promise<Uint8Array>;
+  /** The province-wide workbook from its sheets (site/workbook.ts), on a thread (or here, as workbooks are). */
+  sheets(spec: () => WorkbookSpec): Promise<Uint8Array>;
   /** A chart's SVG on a thread (the pool is started: the caller decides what is drawn here). */
   chart(spec: ChartSpec): Promise<string>;
   /** `p`, while this thread, with nothing else to do until it settles, runs the jobs still waiting
@@ -61,6 +64,7 @@ export function renderPool(size: number): RenderPool {
     helpUntil,
     docx: () => ({ pack: (model) => threads.run<Uint8Array>({ kind: "docx", model }), close: async () => {} }),
     workbook: (job) => gathered<Uint8Array>(() => ({ kind: "workbook", ...job() })),
+    sheets: (spec) => gathered<Uint8Array>(() => ({ kind: "sheets", spec: spec() })),
     chart: (spec) => threads.run<string>({ kind: "chart", spec }),
     start: () => threads.start(),
     close: () => threads.close(),

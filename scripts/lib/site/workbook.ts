@@ -6,6 +6,10 @@
 // Each sheet has a frozen header row, filters and number formats: cells hold plain numbers and
 // dates, and the format makes Excel show "28.667" and "7,09%" under a Vietnamese locale.
 // Same model, same bytes: fixed document dates and zip timestamps (repackOffice).
+//
+// Made in two steps: the sheets as plain data from the model (`provinceSheets`, cheap), then the
+// workbook from them with exceljs (`writeSheets`: a nation's is ≈ 11 000 rows of ≈ 100 cells, minutes
+// of one core), which the build runs on one of its threads (render-job.ts) while this one goes on.
 
 import type ExcelJS from "exceljs";
 import { repackOffice } from "../render/docx/office-zip.js";
@@ -39,7 +43,23 @@ interface Column {
   format?: string;
 }
 
-function sheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: (string | number | Date | null)[][]): ExcelJS.Worksheet {
+type Cell = string | number | Date | null;
+
+/** A sheet as plain data (it crosses to a thread): a header row, frozen, with filters. */
+export interface SheetSpec {
+  name: string;
+  columns: Column[];
+  rows: Cell[][];
+}
+
+/** The whole workbook as plain data: its properties, its notes (first sheet) and its sheets. */
+export interface WorkbookSpec {
+  props: { creator: string; title: string; subject: string; date: string };
+  notes: { text: string; bold: boolean }[];
+  sheets: SheetSpec[];
+}
+
+function addSheet(wb: ExcelJS.Workbook, { name, columns, rows }: SheetSpec): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width, ...(c.format ? { style: { numFmt: c.format } } : {}) }));
   for (const r of rows) ws.addRow(r);
@@ -63,50 +83,47 @@ function indicatorColumns(model: SiteModel): { ind: IndicatorInfo; period: strin
   );
 }
 
-function statusSheet(wb: ExcelJS.Workbook, model: SiteModel): void {
+function statusSheet(model: SiteModel): SheetSpec {
   const widths = [10, 34, 14, 10, 30, 12, 22, 12, 12, 12, 10];
   const formats: (string | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, DATE_FORMAT, DATE_FORMAT, DATE_FORMAT, "0"];
-  sheet(
-    wb,
-    SHEETS.status,
-    STATUS_COLUMNS.map((h, i) => ({ header: h, width: widths[i]!, ...(formats[i] ? { format: formats[i] } : {}) })),
-    statusRows(model).map(({ unit: u, level, parent, timeliness, late }) => [
+  return {
+    name: SHEETS.status,
+    columns: STATUS_COLUMNS.map((h, i) => ({ header: h, width: widths[i]!, ...(formats[i] ? { format: formats[i] } : {}) })),
+    rows: statusRows(model).map(({ unit: u, level, parent, timeliness, late }) => [
       u.code, u.name, level, parent?.code ?? null, parent?.name ?? null, u.status_label, timeliness,
       excelDate(u.deadline), excelDate(u.submitted), excelDate(u.approved), late,
     ]),
-  );
+  };
 }
 
-function indicatorSheet(wb: ExcelJS.Workbook, model: SiteModel, levelName: Map<string, string>): void {
+function indicatorSheet(model: SiteModel, levelName: Map<string, string>): SheetSpec {
   const cols = indicatorColumns(model);
   const value = (u: UnitPage) => new Map(u.data.map((r) => [`${r.indicator}\u0000${r.period}`, r.value]));
-  sheet(
-    wb,
-    SHEETS.indicators,
-    [
+  return {
+    name: SHEETS.indicators,
+    columns: [
       ...UNIT_COLUMNS,
       ...cols.map((c) => ({ header: `${c.ind.name} (${c.ind.unit}) – ${c.label}`, width: 16, format: numberFormat(c.ind.decimals, c.ind.unit === "%") })),
     ],
-    model.units.map((u) => {
+    rows: model.units.map((u) => {
       const v = value(u);
       return [u.code, u.name, levelName.get(u.level) ?? u.level, ...cols.map((c) => {
         const x = v.get(`${c.ind.id}\u0000${c.period}`);
         return x === undefined || x === null ? null : roundTo(x, c.ind.decimals);
       })];
     }),
-  );
+  };
 }
 
-function financeSheet(wb: ExcelJS.Workbook, model: SiteModel, levelName: Map<string, string>): void {
+function financeSheet(model: SiteModel, levelName: Map<string, string>): SheetSpec {
   const withMoney = model.units.filter((u) => u.finance !== null);
   const sources = new Map<string, string>();
   for (const u of withMoney) for (const r of u.finance!.by_source) sources.set(r.id, r.name);
   const money = numberFormat(0);
   const unit = model.project.money_unit;
-  sheet(
-    wb,
-    SHEETS.finance,
-    [
+  return {
+    name: SHEETS.finance,
+    columns: [
       ...UNIT_COLUMNS,
       { header: `Tổng kế hoạch vốn (${unit})`, width: 16, format: money },
       { header: `Tổng giải ngân (${unit})`, width: 16, format: money },
@@ -116,7 +133,7 @@ function financeSheet(wb: ExcelJS.Workbook, model: SiteModel, levelName: Map<str
         { header: `${name}: giải ngân (${unit})`, width: 16, format: money },
       ]),
     ],
-    withMoney.map((u) => {
+    rows: withMoney.map((u) => {
       const f = u.finance!;
       const bySource = new Map(f.by_source.map((r) => [r.id, r]));
       return [
@@ -125,13 +142,11 @@ function financeSheet(wb: ExcelJS.Workbook, model: SiteModel, levelName: Map<str
         ...[...sources.keys()].flatMap((id) => [bySource.get(id)?.planned.value ?? null, bySource.get(id)?.disbursed.value ?? null]),
       ];
     }),
-  );
+  };
 }
 
 /** First sheet: what the workbook holds, the as-of date and, for illustrative data, the notice. */
-function notesSheet(wb: ExcelJS.Workbook, model: SiteModel): void {
-  const ws = wb.addWorksheet("Ghi chú");
-  ws.getColumn(1).width = 110;
+function notes(model: SiteModel): WorkbookSpec["notes"] {
   const p = model.project;
   const lines = [
     `${p.title} – số liệu tổng hợp`,
@@ -141,30 +156,45 @@ function notesSheet(wb: ExcelJS.Workbook, model: SiteModel): void {
     `Trang "${SHEETS.indicators}": mỗi dòng một đơn vị, mỗi cột một chỉ tiêu của một kỳ; ô trống là chưa có số liệu.`,
     `Trang "${SHEETS.finance}": kế hoạch vốn và giải ngân cộng dồn của các kỳ đánh giá.`,
   ];
-  lines.forEach((t, i) => {
-    const c = ws.getCell(i + 1, 1);
-    c.value = t;
-    c.alignment = { wrapText: true };
-    if (i === 0 || (p.notice && i === 1)) c.font = { bold: true };
-  });
+  return lines.map((text, i) => ({ text, bold: i === 0 || (Boolean(p.notice) && i === 1) }));
 }
 
-export async function provinceWorkbook(model: SiteModel): Promise<Uint8Array> {
-  // exceljs is loaded here, when the workbook is made (a rebuild that keeps it never loads it).
+/** The province-wide workbook's sheets, as plain data. */
+export function provinceSheets(model: SiteModel): WorkbookSpec {
+  const p = model.project;
+  const levelName = new Map(model.levels.map((l) => [l.id, l.name]));
+  return {
+    props: { creator: p.authority, title: `${p.title} – số liệu tổng hợp`, subject: p.notice ?? "", date: p.as_of.iso },
+    notes: notes(model),
+    sheets: [statusSheet(model), indicatorSheet(model, levelName), financeSheet(model, levelName)],
+  };
+}
+
+/** The workbook's bytes from its sheets (exceljs, loaded here: a rebuild that keeps it never loads it). */
+export async function writeSheets(spec: WorkbookSpec): Promise<Uint8Array> {
   const { default: Excel } = await import("exceljs");
   const wb = new Excel.Workbook();
-  const stamp = new Date(`${model.project.as_of.iso}T00:00:00Z`);
-  wb.creator = model.project.authority;
-  wb.lastModifiedBy = model.project.authority;
-  wb.title = `${model.project.title} – số liệu tổng hợp`;
-  wb.subject = model.project.notice ?? "";
+  const stamp = new Date(`${spec.props.date}T00:00:00Z`);
+  wb.creator = spec.props.creator;
+  wb.lastModifiedBy = spec.props.creator;
+  wb.title = spec.props.title;
+  wb.subject = spec.props.subject;
   wb.created = stamp;
   wb.modified = stamp;
-  const levelName = new Map(model.levels.map((l) => [l.id, l.name]));
-  notesSheet(wb, model);
-  statusSheet(wb, model);
-  indicatorSheet(wb, model, levelName);
-  financeSheet(wb, model, levelName);
+  const ws = wb.addWorksheet("Ghi chú");
+  ws.getColumn(1).width = 110;
+  spec.notes.forEach(({ text, bold }, i) => {
+    const c = ws.getCell(i + 1, 1);
+    c.value = text;
+    c.alignment = { wrapText: true };
+    if (bold) c.font = { bold: true };
+  });
+  for (const sheet of spec.sheets) addSheet(wb, sheet);
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  return repackOffice(bytes, model.project.as_of.iso);
+  return repackOffice(bytes, spec.props.date);
+}
+
+/** The province-wide workbook, made in this thread. */
+export function provinceWorkbook(model: SiteModel): Promise<Uint8Array> {
+  return writeSheets(provinceSheets(model));
 }
