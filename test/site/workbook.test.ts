@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 import { CSV_COLUMNS, statusCsv, unitCsv } from "../../scripts/lib/site/data-files.js";
 
 const CSV_HEADER_VI = CSV_COLUMNS.join(";");
-import { numberFormat, provinceSheets, provinceWorkbook, SHEETS, writeSheets } from "../../scripts/lib/site/workbook.js";
+import { renderJob, type RenderJob } from "../../scripts/lib/site/render-job.js";
+import { numberFormat, provinceSheets, provinceWorkbook, SHEETS } from "../../scripts/lib/site/workbook.js";
 import { fixtureModel } from "./fixture-model.js";
 
 const model = fixtureModel();
@@ -90,9 +91,11 @@ describe("province workbook", () => {
   });
 
   it("is the same workbook when its sheets are written on another thread (copied as plain data)", async () => {
-    // The build hands the sheets to a worker thread (render-job.ts), which gets a structured clone.
-    const copied = structuredClone(provinceSheets(model));
-    expect(Buffer.from(await writeSheets(copied)).equals(Buffer.from(await provinceWorkbook(model)))).toBe(true);
+    // The build hands the sheets to a worker thread as a render job, which gets a structured clone.
+    const job: RenderJob = structuredClone({ kind: "sheets", spec: provinceSheets(model) });
+    const onThread = await renderJob(job);
+    expect(onThread).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(onThread as Uint8Array).equals(Buffer.from(await provinceWorkbook(model)))).toBe(true);
   });
 });
 

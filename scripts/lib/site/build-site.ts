@@ -155,7 +155,7 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
   // The whole model: its shared parts and every unit's own part (each as its data files' key).
   const files = opts.filesWritten;
   const pool = opts.renderPool;
-  await writeProvinceFiles(ctx, contentKey(ctx.shared, "units", ...dataKeys), files && pool ? () => pool.helpUntil(files) : () => files, pool ? (model) => pool.sheets(() => provinceSheets(model)) : provinceWorkbook);
+  await writeProvinceFiles(ctx, contentKey(ctx.shared, "units", ...dataKeys), files && pool ? () => pool.helpUntil(files) : () => files, pool ? (m) => pool.sheets(() => provinceSheets(m)) : provinceWorkbook);
   lap("province downloads written");
   if (opts.mapMemo && code !== undefined) openMapMemo(opts.mapMemo, code, opts.warn ?? (() => {}));
   const charts = pool ? chartPool(pool.chart) : opts.chartWorkers ? chartPool(opts.chartWorkers) : null;

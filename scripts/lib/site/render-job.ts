@@ -1,7 +1,7 @@
 // What the build's worker threads make (site/render-pool.ts): a DOCX from its document model, an
 // input workbook from its layout and report, the province-wide workbook from its sheets, a chart's
-// SVG from its spec. Each is a pure function of
-// the job, and each library (docx, exceljs, echarts) is loaded at the first job that needs it.
+// SVG from its spec. Each is a pure function of the job, and each library (docx, exceljs, echarts)
+// is loaded at the first job that needs it.
 import type { DocModel } from "../model/document.js";
 import type { ReportFile } from "../model/types.js";
 import type { WorkbookLayout } from "../xlsx/sheet.js";

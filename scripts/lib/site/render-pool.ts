@@ -1,5 +1,5 @@
-// The build's worker threads, shared by its three costly outputs: DOCX packing, the input workbooks
-// and the unit pages' charts (render-job.ts). One pool, so that no core waits while another kind of
+// The build's worker threads, shared by its costly outputs: DOCX packing, the input workbooks, the
+// province-wide workbook and the unit pages' charts (render-job.ts). One pool, so that no core waits while another kind of
 // work remains: the threads pack documents, then make workbooks, then draw charts, in the order the
 // build hands them over (render/worker-threads.ts: one queue, a thread takes the next job when free).
 //

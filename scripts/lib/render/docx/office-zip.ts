@@ -1,7 +1,8 @@
 // The zip of an Office Open XML package (DOCX, XLSX), byte-deterministic: its core dates set to the
 // document's date, every entry stamped with one fixed time (files/zip.ts), entries in the order given.
 // No docx or exceljs here: the province workbook and the input workbooks use it without loading docx.
-// fflate only unzips (repackOffice): the zip is written by files/zip.ts, deflated by node's zlib.
+// fflate only unzips (repackOffice; site/workbook.ts before `zipParts`): the zip is written by
+// files/zip.ts, deflated by node's zlib.
 import { strFromU8, strToU8, unzipSync } from "fflate";
 import { zipEntries } from "../../files/zip.js";
 
@@ -23,7 +24,7 @@ export function repackOffice(bytes: Uint8Array, created: string): Uint8Array {
 
 /** A package's parts (in entry order) zipped with its core dates set to `created` and one fixed entry time. */
 export function zipParts(parts: Record<string, Uint8Array>, created: string): Uint8Array {
-  if (!ISO_DATE.test(created)) throw new Error(`packDocx: created must be an ISO date (YYYY-MM-DD), got "${created}"`);
+  if (!ISO_DATE.test(created)) throw new Error(`zipParts: created must be an ISO date (YYYY-MM-DD), got "${created}"`);
   // Object key order is the archive's entry order, as docx wrote it.
   const entries = Object.entries(parts).map(([name, data]): [string, Uint8Array] => [name, name === "docProps/core.xml" ? strToU8(fixCoreDates(strFromU8(data), created)) : data]);
   return zipEntries(entries);
