@@ -149,7 +149,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         // Many documents to make (a cold build): the threads load while this one renders the first ones' HTML.
         if (jobs.filter((j) => j.prepare !== null).length > IN_PROCESS_MAX) pool?.start();
         // The site's client assets (Vite) depend only on the code: built while the documents are made.
-        const assets = site ? import("./site/build-site.js").then((m) => m.startAssets(writer, code)) : null;
+        const assets = site ? import("./site/assets.js").then((m) => m.startAssets(writer, code)) : null;
         assets?.catch(() => {}); // awaited by the site; not an unhandled rejection meanwhile
         // The threads pack the DOCX files, then make the workbooks; this one writes Markdown and HTML, then the site.
         let done = 0;

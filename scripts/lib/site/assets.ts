@@ -5,11 +5,13 @@
 // classic `<script defer>`: module scripts are refused on file:// pages, classic ones are not.
 //
 // Vite (and rolldown's native binding under it) is loaded only here, when the assets are built: a
-// rebuild that reuses the previous assets (build-site.ts startAssets) never loads it.
+// rebuild that reuses the previous assets (`startAssets`, below) never loads it.
 
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { repoPath } from "../files/repo-root.js";
+import { contentKey } from "../write/code-version.js";
+import type { OutputWriter } from "../write/output-dir.js";
 
 export const ASSETS_DIR = "static";
 
@@ -75,4 +77,20 @@ export function assetsFrom(paths: readonly string[]): BuiltAssets | null {
   const css = ours.filter((p) => p.endsWith(".css"));
   if (ours.length !== paths.length || js.length !== 1 || css.length > 1) return null;
   return { js: js[0]!, css };
+}
+
+/** Vite's build of the client assets (keyed by the code version when given), to await in buildSite's
+ *  `assets`: a build starts it before its documents, since it depends on nothing else. */
+export function startAssets(writer: OutputWriter, code: string | undefined, siteSrc = SITE_SRC): Promise<BuiltAssets> {
+  return siteAssets(writer, code === undefined ? undefined : contentKey(code, "site-assets", siteSrc), siteSrc);
+}
+
+/** Vite's build of the client assets, or its files copied from a previous output of the same code. */
+async function siteAssets(writer: OutputWriter, key: string | undefined, siteSrc: string): Promise<BuiltAssets> {
+  const old = key === undefined ? [] : writer.recorded(key);
+  const known = assetsFrom(old);
+  if (key !== undefined && known && writer.reuse(key, old)) return known;
+  const assets = await buildAssets(writer.root, siteSrc);
+  writer.adopt(ASSETS_DIR, key);
+  return assets;
 }

@@ -28,7 +28,7 @@ import { contentKey, valueKey } from "../write/code-version.js";
 import type { OutputWriter } from "../write/output-dir.js";
 import { chartPool, type ChartPool } from "./chart-pool.js";
 import type { RenderPool } from "./render-pool.js";
-import { ASSETS_DIR, assetsFrom, buildAssets, SITE_SRC, type BuiltAssets } from "./assets.js";
+import { SITE_SRC, startAssets, type BuiltAssets } from "./assets.js";
 import { CSV_VARIANTS, indicatorCsv, statusCsv, unitCsv, unitJson } from "./data-files.js";
 import { checkCode, unitPath } from "./format.js";
 import { loadTemplates, TEMPLATES_DIR } from "./hbs.js";
@@ -285,20 +285,4 @@ async function writeUnitFiles(ctx: SiteContext, chartLevels: ReadonlySet<string>
 async function writeSearch(writer: OutputWriter, model: SiteModel, code: string | undefined, lap: (what: string) => void): Promise<void> {
   const { indexed, reused, pages } = await indexSearch(writer, model, code);
   lap(`search index: ${indexed.length} bundles of ${pages} pages written, ${reused.length} reused`);
-}
-
-/** Vite's build of the client assets (keyed by the code version when given), to await in buildSite's
- *  `assets`: a build starts it before its documents, since it depends on nothing else. */
-export function startAssets(writer: OutputWriter, code: string | undefined, siteSrc = SITE_SRC): Promise<BuiltAssets> {
-  return siteAssets(writer, code === undefined ? undefined : contentKey(code, "site-assets", siteSrc), siteSrc);
-}
-
-/** Vite's build of the client assets, or its files copied from a previous output of the same code. */
-async function siteAssets(writer: OutputWriter, key: string | undefined, siteSrc: string): Promise<BuiltAssets> {
-  const old = key === undefined ? [] : writer.recorded(key);
-  const known = assetsFrom(old);
-  if (key !== undefined && known && writer.reuse(key, old)) return known;
-  const assets = await buildAssets(writer.root, siteSrc);
-  writer.adopt(ASSETS_DIR, key);
-  return assets;
 }
