@@ -7,6 +7,7 @@ import { type Tree } from "./aggregate/roll-up.js";
 import { AuditError, auditEnv, auditTables, type AuditedTable, type AuditFailure } from "./audit/audit-tables.js";
 import { type Dataset } from "./dataset/load-dataset.js";
 import { readGeo } from "./load/read-geo.js";
+import { keyOfText } from "./load/read-tree.js";
 import type { DocModel } from "./model/document.js";
 import { InputError } from "./diagnostics/input-error.js";
 import type { DocxPacker } from "./render/docx/docx-pool.js";
@@ -200,9 +201,9 @@ export async function workbooks(ds: Dataset, writer: OutputWriter, code: string,
   const reports = new Set(ds.reports.map((r) => r.file.rel));
   const rest = [...ds.files.values()].filter((f) => !reports.has(f.rel)).sort((a, b) => (a.rel < b.rel ? -1 : 1));
   const context = contentKey(code, JSON.stringify(ds.project), ...rest.flatMap((f) => [f.rel, f.text]));
-  return writeWorkbooks(ds, async (path, unit, text, make) => {
+  return writeWorkbooks(ds, async (path, unit, file, make) => {
     if (!only(unit)) return;
-    await writer.cached(contentKey(context, "workbook", unit, text ?? "\0none"), [path], async () => {
+    await writer.cached(contentKey(context, "workbook", unit, file ? keyOfText(file) : "\0none"), [path], async () => {
       if (merging) throw notInShards(path);
       return [await make()];
     });
@@ -212,7 +213,8 @@ export async function workbooks(ds: Dataset, writer: OutputWriter, code: string,
 /** The unit views and input keys of a build (the views are cheap: every unit's, every build). */
 export function docSources(ds: Dataset, tree: Tree, opts: BuildOptions, code: string): DocSources {
   const options = { asOf: opts.asOf ?? null, submittedAt: opts.submittedAt ? [...opts.submittedAt].sort(([a], [b]) => (a < b ? -1 : 1)) : null, chartLevels: opts.chartLevels ?? null };
-  const reports = ds.reports.map((r) => ({ unit: r.report.unit, rel: r.file.rel, text: r.file.text, data: r.report }));
+  // Hashed from the bytes read: no report's text is decoded (and kept) to be hashed.
+  const reports = ds.reports.map((r) => ({ unit: r.report.unit, rel: r.file.rel, text: keyOfText(r.file), data: r.report }));
   const inputs = unitInputKeys(code, { dataDir: opts.dataDir, schemaDir: opts.schemaDir, options, units: ds.units.values(), reports });
   return { ds, tree, views: unitViews(ds, tree), code, inputs, keep: opts.keepByInput !== false };
 }

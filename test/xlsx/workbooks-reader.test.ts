@@ -13,7 +13,7 @@ afterAll(() => fx.cleanup());
 async function books(read?: (text: string) => unknown): Promise<Map<string, Buffer>> {
   const { dataset } = check({ dataDir: fx.data, schemaDir: SCHEMAS, load: { workers: 0 } });
   const out = new Map<string, Buffer>();
-  await writeWorkbooks(dataset!, async (path, _unit, _text, make) => void out.set(path, Buffer.from(await make())), read);
+  await writeWorkbooks(dataset!, async (path, _unit, _file, make) => void out.set(path, Buffer.from(await make())), read);
   return out;
 }
 

@@ -20,7 +20,7 @@ import type { FileOutcome } from "../schema/validate-file.js";
 import { treeDigest } from "../files/walk.js";
 import { REPO_ROOT, repoPath } from "../files/repo-root.js";
 import { writeFileAtomic } from "../files/write-atomic.js";
-import { sourceBytes } from "../load/read-tree.js";
+import { sourceBytes, textFromSource } from "../load/read-tree.js";
 
 const FORMAT = 3;
 const FILE = "check-reports.json";
@@ -72,13 +72,10 @@ function keptText(text: string): string {
   return t === t.normalize("NFC") ? t : t.normalize("NFC");
 }
 
-/** A cached file with its text as parseYaml keeps it, decoded from the source only when asked for
- *  (most files' text is never needed once their outcome is known). */
+/** A cached file with its text as parseYaml keeps it, decoded from the source each time it is
+ *  asked for (most files' text is never needed once their outcome is known). */
 function withKeptText(file: Omit<FileOutcome["file"], "text">, source: SourceFile): FileOutcome["file"] {
-  let text: string | undefined;
-  const out = file as FileOutcome["file"];
-  Object.defineProperty(out, "text", { enumerable: true, configurable: true, get: () => (text ??= keptText(source.text)) });
-  return out;
+  return textFromSource<FileOutcome["file"]>(file, source, keptText);
 }
 
 export interface ParseCache {

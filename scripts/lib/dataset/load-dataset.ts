@@ -23,7 +23,7 @@ import type { FileKind, Validators } from "../schema/schemas.js";
 import { cacheContext, openParseCache } from "../cache/parse-cache.js";
 import { DEFAULT_VALIDATOR_STORE, storedValidators } from "../cache/validator-store.js";
 import { parseAndValidate, type FileOutcome } from "./parse-file.js";
-import { closeParsePool, parseInWorkers, parseWorkersFor, startParsePool, type ParsePool, type SchemaSource } from "./parse-pool.js";
+import { closeParsePool, parseHere, parseInWorkers, parseWorkersFor, startParsePool, type ParsePool, type SchemaSource } from "./parse-pool.js";
 import { readTree, type SourceTree } from "../load/read-tree.js";
 
 import type { Dataset, LoadedReport, Published } from "../model/dataset.js";
@@ -113,7 +113,7 @@ function parseReports(sources: SourceFile[], schemas: SchemaSource, validators: 
     for (const [rel, o] of parseInWorkers(missing, schemas, validators, unitCodes, workers, { ...opts, progress, ...(pool ? { pool } : {}) })) out.set(rel, o);
   } else {
     missing.forEach((s, i) => {
-      out.set(s.rel, parseAndValidate(s, "report", validators, unitCodes));
+      out.set(s.rel, parseHere(s, validators, unitCodes));
       progress(i + 1);
     });
   }

@@ -12,7 +12,7 @@
 // then wait for their job (the files and the unit codes).
 import { availableParallelism } from "node:os";
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
-import { sourceBytes } from "../load/read-tree.js";
+import { sourceBytes, textFromSource, withBytesOf } from "../load/read-tree.js";
 import type { SourceFile } from "../parse/parse-yaml.js";
 import type { Validators } from "../schema/schemas.js";
 import { parseAndValidate, type FileOutcome } from "./parse-file.js";
@@ -113,10 +113,19 @@ export function closeParsePool(pool: ParsePool): void {
 /** A worker's parsed file with its text: the worker's when parsing changed it, else the source's,
  *  read only when asked for (most files' text is never needed once parsed). */
 function withText(file: Omit<FileOutcome["file"], "text"> & { text?: string }, source: SourceFile): FileOutcome["file"] {
-  if (file.text !== undefined) return file as FileOutcome["file"];
-  const out = { ...file } as FileOutcome["file"];
-  Object.defineProperty(out, "text", { enumerable: true, configurable: true, get: () => source.text });
-  return out;
+  if (file.text !== undefined) return withBytesOf(file as FileOutcome["file"], source);
+  return textFromSource<FileOutcome["file"]>({ ...file }, source);
+}
+
+/** A file parsed on this thread: its text, when the parser kept it as it was read, is not kept on
+ *  the outcome but read from the source again when asked for (as the workers' files'). */
+export function parseHere(source: SourceFile, validators: Validators, unitCodes: ReadonlySet<string>): FileOutcome {
+  const text = source.text;
+  const outcome = parseAndValidate({ path: source.path, rel: source.rel, text }, "report", validators, unitCodes);
+  if (sourceBytes(source) === undefined) return outcome;
+  if (outcome.file.text !== text) return { ...outcome, file: withBytesOf(outcome.file, source) };
+  const { text: _dropped, ...file } = outcome.file;
+  return { ...outcome, file: textFromSource<FileOutcome["file"]>(file, source) };
 }
 
 export function parseInWorkers(sources: SourceFile[], schemas: SchemaSource, validators: Validators, unitCodes: ReadonlySet<string>, size: number, opts: PoolOptions = {}): Map<string, FileOutcome> {
@@ -141,7 +150,7 @@ export function parseInWorkers(sources: SourceFile[], schemas: SchemaSource, val
   };
   try {
     for (let i = opts.mainParses === false ? sources.length : Atomics.add(shared, 0, 1); i < sources.length; i = Atomics.add(shared, 0, 1)) {
-      const outcome = parseAndValidate(sources[i]!, "report", validators, unitCodes);
+      const outcome = parseHere(sources[i]!, validators, unitCodes);
       out.set(outcome.file.rel, outcome);
       if (i % 64 === 0) drain();
       progress?.(out.size, sources.length);

@@ -1,7 +1,7 @@
 // The only reader of data files: walks a data folder and returns every YAML file's text.
 // Files over the size limit are not read (a diagnostic says so). A file is read as bytes and its
-// text decoded when first asked for (`sourceFromBytes`): a nation's 11 000 report files are 220 MB,
-// handed to the parse workers as bytes, and the text of most of them is never needed on this thread.
+// text decoded each time it is asked for, not kept (`sourceFromBytes`): a nation's 11 000 report
+// files are 220 MB, handed to the parse workers as bytes, and hashed as bytes for content addresses.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { relative, sep } from "node:path";
 import { InputError } from "../diagnostics/input-error.js";
@@ -44,19 +44,45 @@ export function readTree(dataDir: string, cwd: string = process.cwd()): SourceTr
   return tree;
 }
 
-/** A source file whose `text` is decoded from `bytes` (UTF-8) when first read; its bytes stay
+/** A source file whose `text` is decoded from `bytes` (UTF-8) each time it is read, and not kept:
+ *  a nation's report texts are ≈ 440 MB as strings, and the build needs each only for a moment
+ *  (parsed once, or located in for a diagnostic, or exported to a workbook); its bytes stay
  *  reachable, not enumerable (no copy or JSON of the file carries them), through `sourceBytes`. */
 export function sourceFromBytes(path: string, rel: string, bytes: Uint8Array): SourceFile {
-  let text: string | undefined;
   const file = { path, rel } as SourceFile;
-  Object.defineProperty(file, "text", { enumerable: true, configurable: true, get: () => (text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")) });
+  Object.defineProperty(file, "text", { enumerable: true, configurable: true, get: () => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8") });
   Object.defineProperty(file, BYTES, { enumerable: false, value: bytes });
   return file;
 }
 
 const BYTES = Symbol("bytes");
 
-/** The bytes a source file was read from, when it was read by `readTree` (else undefined). */
-export function sourceBytes(file: SourceFile): Uint8Array | undefined {
-  return (file as SourceFile & { [BYTES]?: Uint8Array })[BYTES];
+/** The bytes a source file was read from, when it was read by `readTree` (else undefined); also
+ *  those of a parsed file that reads its text from its source (`textFromSource`). */
+export function sourceBytes(file: { text: string }): Uint8Array | undefined {
+  return (file as { [BYTES]?: Uint8Array })[BYTES];
+}
+
+/**
+ * `file` (a parsed file, without its text) with its text read from `source` when asked for, through
+ * `kept` (the text as the parser keeps it: no BOM, NFC), and not kept either; and the source's bytes
+ * reachable from it, for `keyOfText`.
+ */
+export function textFromSource<F extends { text: string }>(file: Omit<F, "text">, source: SourceFile, kept: (text: string) => string = (t) => t): F {
+  Object.defineProperty(file, "text", { enumerable: true, configurable: true, get: () => kept(source.text) });
+  return withBytesOf(file as F, source);
+}
+
+/** `file` (parsed from `source`, its text kept) with the source's bytes reachable from it, for `keyOfText`. */
+export function withBytesOf<F extends { text: string }>(file: F, source: SourceFile): F {
+  const bytes = sourceBytes(source);
+  if (bytes) Object.defineProperty(file, BYTES, { enumerable: false, value: bytes });
+  return file;
+}
+
+/** What a content address hashes for a file's text: the bytes it was read from when known (its text
+ *  is made from them alone, and they hash as its UTF-8 when it is their very decoding), else the
+ *  text. No text is decoded to be hashed. */
+export function keyOfText(file: { text: string }): string | Uint8Array {
+  return sourceBytes(file) ?? file.text;
 }

@@ -28,22 +28,23 @@ const exportHere: ExportWorkbook = (job) => {
   return made;
 };
 
-/** Writes each unit's workbook through `write`, which is given the unit's report text (null: none),
- *  so that it may reuse a workbook made from the same text (see pipeline.ts). `read`: a text's
- *  data as yaml reads it, or undefined when it cannot vouch for the text. Every workbook is asked for
- *  at once, in unit order (the layouts made here, when each is made; the bytes by `exportWith`, on
- *  threads when given). */
+/** Writes each unit's workbook through `write`, which is given the unit's report file (null: none),
+ *  so that it may reuse a workbook made from the same text (see pipeline.ts); the text is read only
+ *  when the workbook is made, and not kept. `read`: a text's data as yaml reads it, or undefined
+ *  when it cannot vouch for the text. Every workbook is asked for at once, in unit order (the
+ *  layouts made here, when each is made; the bytes by `exportWith`, on threads when given). */
 export async function writeWorkbooks(
   ds: Dataset,
-  write: (path: string, unit: string, text: string | null, make: () => Promise<Uint8Array>) => Promise<unknown>,
+  write: (path: string, unit: string, file: { readonly text: string } | null, make: () => Promise<Uint8Array>) => Promise<unknown>,
   read: (text: string) => unknown = () => undefined,
   exportWith: ExportWorkbook = exportHere,
 ): Promise<number> {
-  const reports = new Map(ds.reports.map((r) => [r.report.unit, r.file.text]));
+  const reports = new Map(ds.reports.map((r) => [r.report.unit, r.file]));
   const written = [...ds.units.values()].map((unit) => {
-    const text = reports.get(unit.code);
-    const report = () => (text !== undefined ? ((read(text) ?? parse(text, { version: "1.2" })) as ReportFile) : emptyReport(ds, unit));
-    return write(workbookPath(unit.code), unit.code, text ?? null, () => exportWith(() => ({ layout: workbookLayout(ds, unit), report: report() })));
+    const file = reports.get(unit.code);
+    const fromText = (text: string) => (read(text) ?? parse(text, { version: "1.2" })) as ReportFile;
+    const report = () => (file !== undefined ? fromText(file.text) : emptyReport(ds, unit));
+    return write(workbookPath(unit.code), unit.code, file ?? null, () => exportWith(() => ({ layout: workbookLayout(ds, unit), report: report() })));
   });
   await Promise.all(written);
   return written.length;

@@ -15,8 +15,9 @@ export function codeVersion(templateDir: string, root = REPO_ROOT): string {
   return treeDigest(root, [join(root, "package-lock.json"), join(root, "scripts"), join(root, "site"), resolve(templateDir)], [deflateFingerprint()]);
 }
 
-/** A content address: the code version and the inputs' canonical text, hashed. */
-export function contentKey(code: string, ...inputs: string[]): string {
+/** A content address: the code version and the inputs' canonical text, hashed (bytes as they are:
+ *  a text's UTF-8 bytes hash as the text). */
+export function contentKey(code: string, ...inputs: (string | Uint8Array)[]): string {
   const h = createHash("sha256").update(code);
   for (const i of inputs) h.update("\0").update(i);
   return h.digest("hex");

@@ -20,8 +20,9 @@ export interface InputKeySources {
   /** Every option that changes the output, as one JSON-able value. */
   options: unknown;
   units: Iterable<{ code: string; parent: string | null }>;
-  /** Every report file: its unit, data-relative path, text, and its data as the build applies it. */
-  reports: readonly { unit: string; rel: string; text: string; data: unknown }[];
+  /** Every report file: its unit, data-relative path, text (or the bytes it is read from, which
+   *  hash as it: read-tree.ts `keyOfText`), and its data as the build applies it. */
+  reports: readonly { unit: string; rel: string; text: string | Uint8Array; data: unknown }[];
 }
 
 /** The digest of everything every unit depends on: code, options, schemas, the non-report files. */
@@ -39,7 +40,7 @@ function contextKey(code: string, src: InputKeySources): string {
 /** Each unit's input key, by code; `plan` is the plan's (the context alone). */
 export function unitInputKeys(code: string, src: InputKeySources): { units: Map<string, string>; plan: string } {
   const context = contextKey(code, src);
-  const own = new Map<string, string[]>();
+  const own = new Map<string, (string | Uint8Array)[]>();
   for (const r of src.reports) own.set(r.unit, [...(own.get(r.unit) ?? []), r.rel, r.text, JSON.stringify(r.data)]);
   const children = new Map<string, string[]>();
   const codes: string[] = [];
