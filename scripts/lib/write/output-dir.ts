@@ -14,7 +14,7 @@
 // match, is ignored with one warning line and rebuilt, never trusted.
 import { MANIFEST, holds, keyByInput, linkOrCopy, readPrevious, recordedPaths, reusableFile, sha256, type FileEntry, type PreviousOutput } from "./previous-output.js";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { filesUnder } from "../files/walk.js";
 import { CACHE_SUBDIR, refreshCache } from "./output-cache.js";
@@ -174,6 +174,8 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
  *  when an output of the same inputs is no longer intact). */
 export function intactOutput<M extends { files: FileEntry[] }>(dir: string, codeVersion: string, inputs: string, warn: (line: string) => void, statFile?: string): M | null {
   const path = join(dir, MANIFEST);
+  const head = manifestHead(path);
+  if (head && (head.code !== codeVersion || head.inputs !== inputs)) return null;
   let manifest: { code?: unknown; inputs?: unknown; files?: unknown };
   let text = "";
   try {
@@ -193,6 +195,26 @@ export function intactOutput<M extends { files: FileEntry[] }>(dir: string, code
   if (bad === undefined && present.length === listed.size) return manifest as M;
   warn(`Kết quả cũ ${dir} không còn nguyên vẹn (${bad ?? "thiếu tệp"}: ${extra !== undefined ? "tệp lạ không có trong manifest.json" : "nội dung không khớp SHA-256 đã ghi hoặc tệp không còn"}); dựng lại.`);
   return null;
+}
+
+/** The code version and inputs digest at the head of a manifest as the build writes it (its first
+ *  two keys), read from its first bytes: a rebuild after an edit learns that the output is not
+ *  its own without reading and parsing the whole manifest (a nation's is ≈ 40 MB, parsed once more
+ *  by the writer). Null when the head is not as written (unreadable, or written otherwise): then
+ *  the whole manifest is read. */
+function manifestHead(path: string): { code: string; inputs: string } | null {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const buf = Buffer.alloc(512);
+    const head = buf.toString("utf8", 0, readSync(fd, buf, 0, buf.length, 0));
+    const m = /^\{\n {2}"code": "([0-9a-f]+)",\n {2}"inputs": "([0-9a-f]+)",\n/.exec(head);
+    return m ? { code: m[1]!, inputs: m[2]! } : null;
+  } catch {
+    return null;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** Removes a folder already moved out of the way (a replaced output) in a detached process, so that
