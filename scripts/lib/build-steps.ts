@@ -194,7 +194,7 @@ function notInShards(path: string): InputError {
   return new InputError(`Không tìm thấy ${path} (đúng phiên bản) trong thư mục kết quả của các phần (--shard): hãy dựng đủ các phần bằng cùng số liệu và cùng mã nguồn rồi ghép lại.`);
 }
 
-/** The input workbooks, each keyed by its report's text and everything else the data holds; made by
+/** The input workbooks, each keyed by its report file's bytes and everything else the data holds; made by
  *  `exportWith` (the build's threads) when given. */
 export async function workbooks(ds: Dataset, writer: OutputWriter, code: string, only: (unit: string) => boolean, merging: boolean, exportWith?: ExportWorkbook): Promise<number> {
   const { writeWorkbooks } = await import("./site/workbooks.js");

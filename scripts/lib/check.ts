@@ -62,10 +62,13 @@ export function validate(ds: Dataset, opts: CheckOptions, cwd: string): { diagno
 }
 
 /** The files' texts by path, each read (decoded, for most files) only when a code frame needs it:
- *  a nation's report files are ≈ 440 MB as strings. */
+ *  a nation's report files are ≈ 440 MB as strings. The last one read is kept: the diagnostics
+ *  come file by file, and a report's text is decoded each time it is read (read-tree.ts). */
 function textsOf(files: Iterable<{ path: string; text: string }>): SourceTexts {
   const byPath = new Map([...files].map((f) => [f.path, f]));
-  return { get: (path) => byPath.get(path)?.text, keys: () => byPath.keys() };
+  let last: { path: string; text: string | undefined } | null = null;
+  const get = (path: string) => (last?.path === path ? last : (last = { path, text: byPath.get(path)?.text })).text;
+  return { get, keys: () => byPath.keys() };
 }
 
 /** The check's outcome from what was loaded and every diagnostic found. */

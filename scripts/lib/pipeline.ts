@@ -15,7 +15,7 @@
 // model is all the renderers read. Its content address is the hash of the model and of the code
 // version (lockfile, scripts/, site/, templates/); a document whose key the previous output (or
 // the --cache folder) recorded for the same path, with the file's bytes intact, is copied instead
-// of rendered and packed. Input workbooks are keyed by their report's text and the rest of the
+// of rendered and packed. Input workbooks are keyed by their report file's bytes and the rest of the
 // data. Site pages, downloads, assets and the search index are keyed the same way (each by exactly
 // the part of the site model it is made from: site/build-site.ts). Before any of that, each unit has
 // an input key (write/input-keys.ts: code, options, the non-report data, its subtree's reports): a

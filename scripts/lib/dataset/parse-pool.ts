@@ -106,15 +106,12 @@ export function closeParsePool(pool: ParsePool): void {
   for (const w of pool.workers) void w.terminate();
 }
 
-/**
- * Parses and validates `sources` (report files) on this thread and `size` worker threads. Returns
- * each file's outcome by data-relative path; calls `progress(done, total)` as outcomes arrive.
- */
 /** A worker's parsed file with its text: the worker's when parsing changed it, else the source's,
- *  read only when asked for (most files' text is never needed once parsed). */
+ *  decoded each time it is read (most files' text is never needed once parsed); and with the
+ *  source's bytes, which content addresses hash (read-tree.ts `keyOfText`). */
 function withText(file: Omit<FileOutcome["file"], "text"> & { text?: string }, source: SourceFile): FileOutcome["file"] {
   if (file.text !== undefined) return withBytesOf(file as FileOutcome["file"], source);
-  return textFromSource<FileOutcome["file"]>({ ...file }, source);
+  return textFromSource<FileOutcome["file"]>(file, source);
 }
 
 /** A file parsed on this thread: its text, when the parser kept it as it was read, is not kept on
@@ -128,6 +125,10 @@ export function parseHere(source: SourceFile, validators: Validators, unitCodes:
   return { ...outcome, file: textFromSource<FileOutcome["file"]>(file, source) };
 }
 
+/**
+ * Parses and validates `sources` (report files) on this thread and `size` worker threads. Returns
+ * each file's outcome by data-relative path; calls `progress(done, total)` as outcomes arrive.
+ */
 export function parseInWorkers(sources: SourceFile[], schemas: SchemaSource, validators: Validators, unitCodes: ReadonlySet<string>, size: number, opts: PoolOptions = {}): Map<string, FileOutcome> {
   const progress = opts.progress;
   const pool = opts.pool ?? startParsePool(schemas, size);

@@ -21,6 +21,8 @@ export interface Located {
 
 /** What was parsed again to locate in a released file: the fast path's offsets, and yaml's Document when they do not tell. */
 interface Reparsed {
+  /** The file's text, read once (a report file's text is decoded each time it is read: read-tree.ts). */
+  text: string;
   /** The fast path's offsets in the whole text (null: it leaves the file to yaml; undefined: not parsed yet). */
   offsets?: Map<string, Offsets> | null;
   /** The fast path's offsets in the text up to the end of one top-level field, by the field's name (null: no such prefix). */
@@ -34,21 +36,26 @@ const reparsed = new Map<Located, Reparsed>();
 /** How many are kept: diagnostics come file by file, and a nation has thousands of files with a warning. */
 const REPARSED_KEPT = 64;
 
-/** The entry kept for a released file (the most recently used last), its whole-text offsets parsed on first need. */
-function reparsedOf(file: Located & { text: string }): Reparsed {
+/** The entry kept for a released file (the most recently used last), its whole-text offsets parsed
+ *  on first need; null when the file has no text. */
+function reparsedOf(file: Located): Reparsed | null {
   let hit = reparsed.get(file);
   if (hit) reparsed.delete(file);
-  else hit = { prefixes: new Map(), lineCounter: null, doc: null };
+  else {
+    const text = file.text;
+    if (text === undefined) return null;
+    hit = { text, prefixes: new Map(), lineCounter: null, doc: null };
+  }
   reparsed.set(file, hit);
   if (reparsed.size > REPARSED_KEPT) reparsed.delete(reparsed.keys().next().value!);
   return hit;
 }
 
 /** The fast path's offsets of the whole text (null when it leaves the file to yaml). */
-function wholeOffsets(file: Located & { text: string }, r: Reparsed): Map<string, Offsets> | null {
+function wholeOffsets(r: Reparsed): Map<string, Offsets> | null {
   if (r.offsets === undefined) {
     const offsets = new Map<string, Offsets>();
-    r.offsets = fastYaml(file.text, offsets) ? offsets : null;
+    r.offsets = fastYaml(r.text, offsets) ? offsets : null;
   }
   return r.offsets;
 }
@@ -76,10 +83,10 @@ export function rootEntryPrefix(text: string, key: string): string | null {
 }
 
 /** The fast path's offsets in the prefix of the text that ends with top-level field `key` (see rootEntryPrefix). */
-function prefixOffsets(file: Located & { text: string }, r: Reparsed, key: string): Map<string, Offsets> | null {
+function prefixOffsets(r: Reparsed, key: string): Map<string, Offsets> | null {
   let offsets = r.prefixes.get(key);
   if (offsets === undefined) {
-    const prefix = rootEntryPrefix(file.text, key);
+    const prefix = rootEntryPrefix(r.text, key);
     const found = new Map<string, Offsets>();
     offsets = prefix !== null && fastYaml(prefix, found) ? found : null;
     r.prefixes.set(key, offsets);
@@ -97,14 +104,14 @@ function countLines(text: string): LineCounter {
 
 /** A released file's position of a key or scalar from the fast path's offsets, without yaml's Document; null when they do not tell. */
 function fastLocate(file: Located, pointer: string, on: "key" | "value"): { line: number; column: number } | null {
-  if (file.doc || !file.released || file.yamlDocument || file.text === undefined) return null;
-  const f = file as Located & { text: string };
-  const r = reparsedOf(f);
+  if (file.doc || !file.released || file.yamlDocument) return null;
+  const r = reparsedOf(file);
+  if (!r) return null;
   const top = pointerToPath(pointer)[0];
-  const at = (top !== undefined ? prefixOffsets(f, r, top)?.get(pointer) : undefined) ?? wholeOffsets(f, r)?.get(pointer);
+  const at = (top !== undefined ? prefixOffsets(r, top)?.get(pointer) : undefined) ?? wholeOffsets(r)?.get(pointer);
   const offset = on === "key" && at?.key !== undefined ? at.key : at?.value;
   if (offset === undefined) return null;
-  r.lineCounter ??= countLines(file.text);
+  r.lineCounter ??= countLines(r.text);
   const pos = r.lineCounter.linePos(offset);
   return { line: pos.line, column: pos.col };
 }
@@ -112,11 +119,11 @@ function fastLocate(file: Located, pointer: string, on: "key" | "value"): { line
 /** The file's document and line counter; a released file's is parsed again from its text with yaml (and kept a while). */
 function documentOf(file: Located): { doc: Document; lineCounter: LineCounter } | null {
   if (file.doc && file.lineCounter) return { doc: file.doc, lineCounter: file.lineCounter };
-  if (!file.released || file.text === undefined) return null;
-  const r = reparsedOf(file as Located & { text: string });
+  const r = file.released ? reparsedOf(file) : null;
+  if (!r) return null;
   if (!r.doc) {
     r.lineCounter = new LineCounter();
-    r.doc = parseDocument(file.text, { lineCounter: r.lineCounter, uniqueKeys: true, version: "1.2" });
+    r.doc = parseDocument(r.text, { lineCounter: r.lineCounter, uniqueKeys: true, version: "1.2" });
   }
   return { doc: r.doc, lineCounter: r.lineCounter! };
 }

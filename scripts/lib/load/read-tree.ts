@@ -58,15 +58,15 @@ export function sourceFromBytes(path: string, rel: string, bytes: Uint8Array): S
 const BYTES = Symbol("bytes");
 
 /** The bytes a source file was read from, when it was read by `readTree` (else undefined); also
- *  those of a parsed file that reads its text from its source (`textFromSource`). */
+ *  those of a file parsed from it (`textFromSource`, `withBytesOf`). */
 export function sourceBytes(file: { text: string }): Uint8Array | undefined {
   return (file as { [BYTES]?: Uint8Array })[BYTES];
 }
 
 /**
  * `file` (a parsed file, without its text) with its text read from `source` when asked for, through
- * `kept` (the text as the parser keeps it: no BOM, NFC), and not kept either; and the source's bytes
- * reachable from it, for `keyOfText`.
+ * `kept` (the parse cache gives the text as the parser keeps it: no BOM, NFC; by default the text as
+ * read), and not kept either; and the source's bytes reachable from it, for `keyOfText`.
  */
 export function textFromSource<F extends { text: string }>(file: Omit<F, "text">, source: SourceFile, kept: (text: string) => string = (t) => t): F {
   Object.defineProperty(file, "text", { enumerable: true, configurable: true, get: () => kept(source.text) });
@@ -81,8 +81,8 @@ export function withBytesOf<F extends { text: string }>(file: F, source: SourceF
 }
 
 /** What a content address hashes for a file's text: the bytes it was read from when known (its text
- *  is made from them alone, and they hash as its UTF-8 when it is their very decoding), else the
- *  text. No text is decoded to be hashed. */
+ *  is made from them alone, and they hash as its UTF-8 when it is their very decoding: valid UTF-8,
+ *  no byte-order mark, letters in NFC), else the text. No text is decoded to be hashed. */
 export function keyOfText(file: { text: string }): string | Uint8Array {
   return sourceBytes(file) ?? file.text;
 }

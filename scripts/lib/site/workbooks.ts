@@ -29,7 +29,7 @@ const exportHere: ExportWorkbook = (job) => {
 };
 
 /** Writes each unit's workbook through `write`, which is given the unit's report file (null: none),
- *  so that it may reuse a workbook made from the same text (see pipeline.ts); the text is read only
+ *  so that it may reuse a workbook made from the same file (see pipeline.ts); the text is read only
  *  when the workbook is made, and not kept. `read`: a text's data as yaml reads it, or undefined
  *  when it cannot vouch for the text. Every workbook is asked for at once, in unit order (the
  *  layouts made here, when each is made; the bytes by `exportWith`, on threads when given). */
