@@ -20,6 +20,7 @@ import { createRequire } from "node:module";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const SCRIPTS = join(ROOT, "scripts");
@@ -110,6 +111,13 @@ async function compiledTree() {
     if (attempt === 3) throw new Error("các tệp trong scripts/ vẫn đang thay đổi trong lúc dịch; hãy chạy lại lệnh");
   }
 }
+
+// Heap growth. After each full garbage collection V8 lets the heap grow to about twice what survived
+// it before collecting again: a nation's build (1,2–1,4 GB live on the main thread) then peaked at
+// 4,1–4,4 GB of resident memory, mostly garbage awaiting collection. Grown by a quarter, it stays
+// under 3 GB for about the same CPU (README, Performance). Set here, for this process and its
+// threads, since a command runs in this process; a flag given to node itself wins.
+if (!process.execArgv.some((a) => a.startsWith("--heap-growing-percent") || a.startsWith("--heap_growing_percent"))) setFlagsFromString("--heap-growing-percent=25");
 
 const [name, ...args] = process.argv.slice(2);
 if (!name || !/^[a-z][a-z0-9-]*$/.test(name) || !existsSync(join(SCRIPTS, `${name}.ts`))) {
