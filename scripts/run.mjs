@@ -115,8 +115,8 @@ async function compiledTree() {
 // Heap growth. After each full garbage collection V8 lets the heap grow to about twice what survived
 // it before collecting again: a nation's build (1,2–1,4 GB live on the main thread) then peaked at
 // 4,1–4,4 GB of resident memory, mostly garbage awaiting collection. Grown by a quarter, it stays
-// under 3 GB for about the same CPU (README, Performance). Set here, for this process and its
-// threads, since a command runs in this process; a flag given to node itself wins.
+// under 3 GB for 1–8 % more CPU (README, Performance). Set here, for this process and its threads,
+// since a command runs in this process; a flag given to node itself wins (=0: V8's own growth).
 if (!process.execArgv.some((a) => a.startsWith("--heap-growing-percent") || a.startsWith("--heap_growing_percent"))) setFlagsFromString("--heap-growing-percent=25");
 
 const [name, ...args] = process.argv.slice(2);
