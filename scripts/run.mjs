@@ -112,12 +112,12 @@ async function compiledTree() {
   }
 }
 
-// Heap growth. After each full garbage collection V8 lets the heap grow to about twice what survived
-// it before collecting again: a nation's build (1,2–1,4 GB live on the main thread) then peaked at
-// 4,1–4,4 GB of resident memory, mostly garbage awaiting collection. Grown by a quarter, it stays
+// Heap growth. After each full garbage collection V8 lets the heap grow up to four times what
+// survived it (capped halfway to the heap limit) before collecting again: a nation's build (1,2–1,4
+// GB live on the main thread) then peaked at 4,1–4,2 GB of resident memory, mostly garbage. Grown by a quarter, it stays
 // under 3 GB for 1–8 % more CPU (README, Performance). Set here, for this process and its threads,
 // since a command runs in this process; a flag given to node itself wins (=0: V8's own growth).
-if (!process.execArgv.some((a) => a.startsWith("--heap-growing-percent") || a.startsWith("--heap_growing_percent"))) setFlagsFromString("--heap-growing-percent=25");
+if (!process.execArgv.some((a) => a.replace(/_/g, "-").startsWith("--heap-growing-percent"))) setFlagsFromString("--heap-growing-percent=25");
 
 const [name, ...args] = process.argv.slice(2);
 if (!name || !/^[a-z][a-z0-9-]*$/.test(name) || !existsSync(join(SCRIPTS, `${name}.ts`))) {

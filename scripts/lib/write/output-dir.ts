@@ -199,7 +199,7 @@ export function intactOutput<M extends { files: FileEntry[] }>(dir: string, code
 
 /** The code version and inputs digest at the head of a manifest as the build writes it (its first
  *  two keys), read from its first bytes: a rebuild after an edit learns that the output is not
- *  its own without reading and parsing the whole manifest (a nation's is ≈ 40 MB, parsed once more
+ *  its own without reading and parsing the whole manifest (a nation's is ≈ 42 MB, parsed once more
  *  by the writer). Null when the head is not as written (unreadable, or written otherwise): then
  *  the whole manifest is read. */
 function manifestHead(path: string): { code: string; inputs: string } | null {
