@@ -123,6 +123,73 @@ describe("withStagedOutput: reuse by key", () => {
   });
 });
 
+describe("withStagedOutput: a rebuild that keeps most files where they are", () => {
+  /** Every file under `dir` with its text, by path. */
+  const tree = (dir: string) =>
+    Object.fromEntries(
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => [join(e.parentPath, e.name).slice(dir.length + 1), readFileSync(join(e.parentPath, e.name), "utf8")])
+        .sort(([a], [b]) => (a! < b! ? -1 : 1)),
+    );
+  const folders = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+  /** One build of the keyed files `texts` (path → text, each keyed by its text); `fail`: throws once they are written. */
+  const build = (out: string, texts: Record<string, string>, fail = false) =>
+    withStagedOutput(
+      out,
+      async (w) => {
+        for (const [path, text] of Object.entries(texts)) await w.cached(`k-${text}`, [path], async () => [text]);
+        if (fail) throw new Error("a bug after the files were written");
+        w.write(MANIFEST, JSON.stringify({ code: "c1", files: w.files() }));
+        return { fates: new Map(w.fates()), sources: Object.keys(texts).map((p) => w.source(p)) };
+      },
+      { codeVersion: "c1" },
+    );
+  const first = { "a/1.txt": "one", "a/2.txt": "two", "b/3.txt": "three", "b/old/4.txt": "four", "c/5.txt": "five", "x.txt": "x" };
+  const next = { "a/1.txt": "one", "a/2.txt": "two", "b/3.txt": "three", "c/5.txt": "FIVE", "d/new/6.txt": "six", "x.txt": "x" };
+
+  it("moves in only what it wrote: the kept files stay (same inode), dropped and stray ones go with their emptied folders; the same as a build into an empty folder", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "writer-parent-"));
+    const out = join(parent, "out");
+    await build(out, first);
+    writeFileSync(join(out, "a/stray.txt"), "not the build's");
+    const inode = statSync(join(out, "a/1.txt")).ino;
+    const folder = statSync(out).ino;
+    const { fates, sources } = await build(out, next);
+    expect(statSync(out).ino).toBe(folder); // updated, not replaced
+    expect([fates.get("a/1.txt"), fates.get("c/5.txt"), fates.get("d/new/6.txt")]).toEqual(["reused", "changed", "new"]);
+    // A kept file is read where it is, a written one in the stage (before the commit).
+    expect(sources[0]).toBe(join(out, "a/1.txt"));
+    expect(sources[3]).not.toContain(`${out}/`);
+    expect(statSync(join(out, "a/1.txt")).ino).toBe(inode);
+    const cold = join(parent, "cold");
+    await build(cold, next);
+    expect(tree(out)).toEqual(tree(cold));
+    expect(folders(out)).toEqual(folders(cold));
+    expect(folders(out)).not.toContain("b/old");
+    expect(readdirSync(parent).sort()).toEqual(["cold", "out"]); // no staging folder left
+  });
+
+  it("leaves the output untouched when the build fails", async () => {
+    const out = mkdtempSync(join(tmpdir(), "writer-"));
+    await build(out, first);
+    const before = tree(out);
+    await expect(build(out, next, true)).rejects.toThrow("a bug");
+    expect(tree(out)).toEqual(before);
+  });
+
+  it("puts a file where the previous output had a folder of the same name", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "writer-parent-"));
+    const out = join(parent, "out");
+    await build(out, first);
+    const { "b/old/4.txt": _, ...rest } = first;
+    await build(out, { ...rest, "b/old": "now a file" });
+    const cold = join(parent, "cold");
+    await build(cold, { ...rest, "b/old": "now a file" });
+    expect(tree(out)).toEqual(tree(cold));
+  });
+});
+
 describe("withStagedOutput: the --cache folder's copy of the output", () => {
   /** One build of the keyed files `texts` (path → text, each keyed by its text) with a cache folder. */
   const build = (out: string, cacheDir: string, texts: Record<string, string>) =>

@@ -112,9 +112,10 @@ function keepFile(name: string, primary: boolean): boolean {
 /** Builds indexing in this process now (two builds at once share pagefind's backend: tests). */
 let indexing = 0;
 
-/** Indexes each bundle's pages (read from `root`) into root/pagefind/<id>/; returns the number of
- *  pages pagefind indexed in each (pages without data-pagefind-body are left out). */
-export async function writeSearchBundles(root: string, bundles: readonly { bundle: SearchBundle; primary: boolean }[]): Promise<number[]> {
+/** Indexes each bundle's pages (read from `source`, by default under `root`) into
+ *  root/pagefind/<id>/; returns the number of pages pagefind indexed in each (pages without
+ *  data-pagefind-body are left out). */
+export async function writeSearchBundles(root: string, bundles: readonly { bundle: SearchBundle; primary: boolean }[], source: (page: string) => string = (p) => join(root, p)): Promise<number[]> {
   const counts: number[] = [];
   indexing++;
   try {
@@ -125,7 +126,7 @@ export async function writeSearchBundles(root: string, bundles: readonly { bundl
       // A hundred pages at a time: a nation's bundle holds thousands of pages of ~100 KB.
       for (let i = 0; i < bundle.pages.length; i += 100) {
         const batch = bundle.pages.slice(i, i + 100);
-        const added = await Promise.all(batch.map((p) => index.addHTMLFile({ url: `/${p}`, content: readFileSync(join(root, p), "utf8") })));
+        const added = await Promise.all(batch.map((p) => index.addHTMLFile({ url: `/${p}`, content: readFileSync(source(p), "utf8") })));
         failed.push(...added.flatMap((a) => a.errors));
       }
       if (failed.length) throw new Error(`site: pagefind indexing failed (${bundle.id}): ${failed.join("; ")}`);
@@ -169,7 +170,7 @@ export async function indexSearch(
     if (key !== undefined && old.length > 0 && writer.reuse(key, old)) reused.push(bundle.id);
     else stale.push({ bundle, primary, key });
   });
-  const counts = stale.length ? await writeSearchBundles(writer.root, stale) : [];
+  const counts = stale.length ? await writeSearchBundles(writer.root, stale, writer.source) : [];
   for (const { bundle, key } of stale) writer.adopt(`${SEARCH_DIR}/${bundle.id}`, key);
   const list = `${JSON.stringify({ bundles: bundles.map((b) => b.id) })}\n`;
   if (code === undefined) writer.write(BUNDLES_FILE, list);

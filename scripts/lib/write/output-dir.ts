@@ -1,6 +1,9 @@
 // The only writer of build output: documents, workbooks, site pages, assets and search index all go
 // into a fresh folder beside the target, which replaces the target only when the whole build
-// succeeded (a failed build leaves the previous output untouched). The writer keeps one manifest
+// succeeded (a failed build leaves the previous output untouched). A rebuild that keeps most of the
+// target's files where they are (one edit: a nation's 103 818 of 103 823) moves the files it wrote
+// into the target instead (`commitInPlace`), and the target's own files are neither linked nor
+// copied. The writer keeps one manifest
 // entry per file (path, SHA-256, and for files made from a content address, its key), and tells
 // what each file is compared with the previous output: new, changed, unchanged or reused.
 //
@@ -14,8 +17,8 @@
 // match, is ignored with one warning line and rebuilt, never trusted.
 import { MANIFEST, holds, keyByInput, linkOrCopy, readPrevious, recordedPaths, reusableFile, sha256, type FileEntry, type PreviousOutput } from "./previous-output.js";
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { filesUnder } from "../files/walk.js";
 import { CACHE_SUBDIR, refreshCache } from "./output-cache.js";
 import { readStats, statOf, writeStats } from "./output-stat.js";
@@ -28,6 +31,9 @@ export type FileFate = "new" | "changed" | "unchanged" | "reused";
 export interface OutputWriter {
   /** Absolute path of the staging folder (for tools that write a folder themselves, like Vite). */
   readonly root: string;
+  /** Absolute path of a file written (or kept) so far, to read it: in the staging folder, or in the
+   *  target for a file kept where it is. */
+  source(rel: string): string;
   write(rel: string, contents: string | Uint8Array, key?: string): string;
   /** Registers the files a tool wrote itself under `rel` (a folder of the staging folder), made
    *  from `key` when given (so that a later build can reuse them: see `recorded`). */
@@ -75,21 +81,27 @@ type RecordFile = (rel: string, sum: string, key: string | undefined, reused: bo
 
 /** The writer's `reuse`: links the files at `paths` made from `key` from a previous output into the
  *  stage when every one of them is there intact, and records them (and, for a hard link, its stat in
- *  `linked`: a link shares its source's size, mtime, inode and device). */
-function reuser(stage: string, previous: readonly PreviousOutput[], warn: (line: string) => void, record: RecordFile, linked: Map<string, string>) {
+ *  `linked`: a link shares its source's size, mtime, inode and device). A file of the target itself,
+ *  at the same path, is kept where it is: recorded in `inPlace` (and its stat in `linked`), nothing
+ *  written. */
+function reuser(stage: string, target: string, previous: readonly PreviousOutput[], warn: (line: string) => void, record: RecordFile, linked: Map<string, string>, inPlace: Set<string>) {
   // A file found broken by `reuseByInput` is looked at again by `cached`: one warning is enough.
   const warned = new Set<string>();
   const warnOnce = (line: string) => void (warned.has(line) || (warned.add(line), warn(line)));
   return (key: string, paths: readonly string[], input?: string): string[] | null => {
-    const old: { full: string; sha256: string; stat: string }[] = [];
+    const old: NonNullable<ReturnType<typeof reusableFile>>[] = [];
     for (const rel of paths) {
       const file = reusableFile(previous, rel, key, warnOnce);
       if (!file) return null;
       old.push(file);
     }
     return paths.map((rel, i) => {
-      if (linkOrCopy(old[i]!.full, join(stage, rel))) linked.set(rel, old[i]!.stat);
-      return record(rel, old[i]!.sha256, key, true, input);
+      const file = old[i]!;
+      if (file.dir === target) {
+        inPlace.add(rel);
+        linked.set(rel, file.stat);
+      } else if (linkOrCopy(file.full, join(stage, rel))) linked.set(rel, file.stat);
+      return record(rel, file.sha256, key, true, input);
     });
   };
 }
@@ -106,8 +118,9 @@ function knownSize(known: number | string | undefined, full: string | null): num
  *  be encoded twice). */
 const encoded = (contents: string | Uint8Array): Uint8Array => (typeof contents === "string" ? Buffer.from(contents, "utf8") : contents);
 
-/** The writer into `stage`; `linked` receives the stat of every file hard-linked from a previous output. */
-function createWriter(stage: string, before: PreviousOutput | null, previous: PreviousOutput[], warn: (line: string) => void, linked: Map<string, string>): OutputWriter {
+/** The writer into `stage`, beside `target`; `linked` receives the stat of every file hard-linked from
+ *  a previous output or kept in the target, `inPlace` the paths of the latter. */
+function createWriter(stage: string, target: string, before: PreviousOutput | null, previous: PreviousOutput[], warn: (line: string) => void, linked: Map<string, string>, inPlace: Set<string>): OutputWriter {
   const written = new Map<string, FileEntry>();
   const fate = new Map<string, FileFate>();
   const kept: string[] = [];
@@ -128,9 +141,10 @@ function createWriter(stage: string, before: PreviousOutput | null, previous: Pr
     rmSync(full, { force: true });
     writeFileSync(full, contents);
   };
-  const reuse = reuser(stage, previous, warn, record, linked);
+  const reuse = reuser(stage, target, previous, warn, record, linked, inPlace);
   return {
     root: stage,
+    source: (rel) => join(inPlace.has(rel) ? target : stage, rel),
     write(rel, contents, key) {
       const bytes = encoded(contents);
       const sum = record(rel, sha256(bytes), key, false);
@@ -230,6 +244,56 @@ function removeLater(dir: string): void {
   }
 }
 
+/** The output made by moving what this build wrote (in `stage`) into the target, where the files
+ *  in `inPlace` are kept as they are: its manifest is removed first (an output interrupted here
+ *  has none, so no later build trusts or reuses it), then every other entry the target holds that
+ *  this build did not make, then the written files are moved in, the manifest last; folders left
+ *  empty go. A rename keeps a file's size, mtime, inode and device: the stats taken in the stage hold. */
+function commitInPlace(stage: string, target: string, files: readonly FileEntry[], inPlace: ReadonlySet<string>): void {
+  rmSync(join(target, MANIFEST), { force: true });
+  const written = files.map((f) => f.path).filter((rel) => !inPlace.has(rel));
+  const made = new Set(written);
+  const emptied = new Set<string>();
+  for (const e of readdirSync(target, { recursive: true, withFileTypes: true })) {
+    if (e.isDirectory()) continue;
+    const full = join(e.parentPath, e.name);
+    const rel = relative(target, full).split(sep).join("/");
+    if (inPlace.has(rel) || made.has(rel)) continue;
+    rmSync(full, { force: true });
+    emptied.add(e.parentPath);
+  }
+  const folders = new Set<string>();
+  const move = (rel: string) => {
+    const to = join(target, rel);
+    const folder = dirname(to);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    try {
+      renameSync(join(stage, rel), to);
+    } catch (err) {
+      // A folder where the file goes (the previous output had files under that name): replaced.
+      if (!["EISDIR", "ENOTEMPTY", "EEXIST", "ENOTDIR"].includes((err as NodeJS.ErrnoException).code ?? "")) throw err;
+      rmSync(to, { recursive: true, force: true });
+      renameSync(join(stage, rel), to);
+    }
+  };
+  for (const rel of written) if (rel !== MANIFEST) move(rel);
+  // Deepest first, each up to the target: a folder removed only when nothing is left in it.
+  for (const dir of [...emptied].sort((a, b) => b.length - a.length)) {
+    for (let d = dir; d.length > target.length && d.startsWith(target + sep); d = dirname(d)) {
+      try {
+        rmdirSync(d);
+      } catch {
+        break; // not empty (or gone): its parents are not either
+      }
+    }
+  }
+  if (made.has(MANIFEST)) move(MANIFEST);
+  rmSync(stage, { recursive: true, force: true });
+}
+
 export async function withStagedOutput<T>(outDir: string, build: (w: OutputWriter) => Promise<T>, opts: OutputOptions = {}): Promise<T> {
   const target = resolve(outDir);
   mkdirSync(dirname(target), { recursive: true });
@@ -238,19 +302,26 @@ export async function withStagedOutput<T>(outDir: string, build: (w: OutputWrite
   const sources = [target, ...(opts.cacheDir ? [resolve(opts.cacheDir, CACHE_SUBDIR)] : []), ...(opts.sources ?? []).map((d) => resolve(d))];
   const previous = sources.map((dir, i) => readPrevious(dir, opts.codeVersion, warn, i === 0 ? opts.statFile : undefined));
   const linked = new Map<string, string>();
-  const writer = createWriter(stage, previous[0] ?? null, previous.filter((p): p is PreviousOutput => p?.trusted === true), warn, linked);
+  const inPlace = new Set<string>();
+  const writer = createWriter(stage, target, previous[0] ?? null, previous.filter((p): p is PreviousOutput => p?.trusted === true), warn, linked, inPlace);
   try {
     const result = await build(writer);
     const files = writer.files();
-    // A hard-linked file has its source's stat; only the files written by this build are asked.
+    const overlay = inPlace.size > 0 && inPlace.size * 2 >= files.length;
+    // Fewer than half kept where they are: the stage gets them too, and replaces the target.
+    if (!overlay) for (const rel of inPlace) if (!linkOrCopy(join(target, rel), join(stage, rel))) linked.delete(rel);
+    // A hard-linked or kept file has its stat known; only the files written by this build are asked.
     const stats = new Map<string, string>();
     for (const f of files) {
       const stat = linked.get(f.path) ?? statOf(join(stage, f.path));
       if (stat !== null) stats.set(f.path, stat);
     }
-    const old = existsSync(target) ? `${stage}-old` : null;
-    if (old) renameSync(target, old);
-    renameSync(stage, target);
+    const old = !overlay && existsSync(target) ? `${stage}-old` : null;
+    if (overlay) commitInPlace(stage, target, files, inPlace);
+    else {
+      if (old) renameSync(target, old);
+      renameSync(stage, target);
+    }
     const manifest = files.find((f) => f.path === MANIFEST);
     if (manifest) writeStats(opts.statFile, target, manifest.sha256, stats);
     if (old) removeLater(old);

@@ -70,15 +70,15 @@ export function holds(stats: ReadonlyMap<string, string>, path: string, full: st
   }
 }
 
-/** The file `rel` of a previous output that made it from `key`, with its SHA-256 still holding, and
- *  its stat (which a hard link of it shares). */
-export function reusableFile(previous: readonly PreviousOutput[], rel: string, key: string, warn: (line: string) => void): { full: string; sha256: string; stat: string } | null {
+/** The file `rel` of a previous output (in folder `dir`) that made it from `key`, with its SHA-256
+ *  still holding, and its stat (which a hard link of it shares). */
+export function reusableFile(previous: readonly PreviousOutput[], rel: string, key: string, warn: (line: string) => void): { dir: string; full: string; sha256: string; stat: string } | null {
   for (const p of previous) {
     const e = p.files.get(rel);
     if (e?.key !== key) continue;
     const full = join(p.dir, rel);
     const { state, stat } = holds(p.stats, rel, full, e.sha256);
-    if (state === "yes" && stat !== null) return { full, sha256: e.sha256, stat };
+    if (state === "yes" && stat !== null) return { dir: p.dir, full, sha256: e.sha256, stat };
     warn(`Bỏ qua ${full} trong kết quả cũ: ${state === "differs" ? "nội dung không khớp SHA-256 đã ghi" : "tệp không còn"}; dựng lại.`);
   }
   return null;
