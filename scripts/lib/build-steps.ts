@@ -214,7 +214,7 @@ export async function workbooks(ds: Dataset, writer: OutputWriter, code: string,
 export function docSources(ds: Dataset, tree: Tree, opts: BuildOptions, code: string): DocSources {
   const options = { asOf: opts.asOf ?? null, submittedAt: opts.submittedAt ? [...opts.submittedAt].sort(([a], [b]) => (a < b ? -1 : 1)) : null, chartLevels: opts.chartLevels ?? null };
   // Hashed from the bytes read: no report's text is decoded (and kept) to be hashed.
-  const reports = ds.reports.map((r) => ({ unit: r.report.unit, rel: r.file.rel, text: keyOfText(r.file), data: r.report }));
+  const reports = ds.reports.map((r) => ({ unit: r.report.unit, rel: r.file.rel, text: keyOfText(r.file) }));
   const inputs = unitInputKeys(code, { dataDir: opts.dataDir, schemaDir: opts.schemaDir, options, units: ds.units.values(), reports });
   return { ds, tree, views: unitViews(ds, tree), code, inputs, keep: opts.keepByInput !== false };
 }
