@@ -25,7 +25,8 @@ const readCache = (): { head: string; entries: Entries } => {
   return { head: head!, entries: Object.fromEntries(lines.filter((l) => l !== "").map((l) => l.split("\t")).map(([key, sum, json]) => [key, { sum, outcome: JSON.parse(json!) }])) as Entries };
 };
 const writeCache = (c: { head: string; entries: Entries }) => writeFileSync(cacheFile(), [c.head, ...Object.entries(c.entries).map(([key, e]) => `${key}\t${e.sum}\t${JSON.stringify(e.outcome)}`)].join("\n"));
-const entryOf = (c: { entries: Entries }, rel: string) => Object.values(c.entries).find((e) => e.outcome.file.rel === rel)!;
+/** The file's last entry for `rel` (an edited file's new entry is appended after its old one). */
+const entryOf = (c: { entries: Entries }, rel: string) => Object.values(c.entries).findLast((e) => e.outcome.file.rel === rel)!;
 
 beforeEach(() => {
   fx = makeFixture();
@@ -50,16 +51,36 @@ describe("check --cache", () => {
     expect(check(true).dataset!.reports.find((r) => r.file.rel === FILES.district)?.report.status).toBe("da_duyet_tu_cache");
   });
 
-  it("writes the cache file only when its entries change (a nation's is ~120 MB)", () => {
+  it("writes the cache file only when its entries change (a nation's is ~120 MB), and an edit's entry at its end", () => {
     check(true);
     // A mark the cache's own writer would not leave: still there after a check that used every entry and added none.
-    writeFileSync(cacheFile(), `${readFileSync(cacheFile(), "utf8")}\n`);
+    const marked = `${readFileSync(cacheFile(), "utf8")}\n`;
+    writeFileSync(cacheFile(), marked);
     check(true);
-    expect(readFileSync(cacheFile(), "utf8").endsWith("\n")).toBe(true);
+    expect(readFileSync(cacheFile(), "utf8")).toBe(marked);
     fx.edit(FILES.commune, "status: da_nop", "status: dang_soan");
     check(true);
-    expect(readFileSync(cacheFile(), "utf8").endsWith("\n")).toBe(false);
+    // Appended: the file as it was, then the edited file's new entry (its old one stays, unused).
+    const appended = readFileSync(cacheFile(), "utf8");
+    expect(appended.startsWith(marked)).toBe(true);
+    expect(appended.slice(marked.length).split("\n")).toHaveLength(2);
     expect(entryOf(readCache(), FILES.commune).outcome.file.data.status).toBe("dang_soan");
+    same(check(true), check(false));
+  });
+
+  it("is written anew, with only the entries used, once more than a tenth of them (at least 64) went unused", () => {
+    check(true);
+    const original = fx.read(FILES.commune);
+    const versions = () => Object.values(readCache().entries).filter((e) => e.outcome.file.rel === FILES.commune).length;
+    // Each edit (a comment: new bytes, same data) appends an entry and leaves the previous one unused.
+    for (let i = 1; i <= 64; i++) {
+      fx.write(FILES.commune, `${original}# lần sửa ${i}\n`);
+      check(true);
+    }
+    expect(versions()).toBe(65);
+    fx.write(FILES.commune, `${original}# lần sửa 65\n`);
+    same(check(true), check(false));
+    expect(versions()).toBe(1);
   });
 
   it("parses a changed file again", () => {

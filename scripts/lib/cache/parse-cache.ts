@@ -10,9 +10,11 @@
 // the sum being the SHA-256 of the outcome's JSON as written. The file is kept as bytes: an entry
 // is checked against its sum (over its bytes) and decoded and parsed only when used, and written
 // back as the very bytes it was read as: no entry is serialised or encoded again to be checked or
-// saved (a province's cache is ~3 MB, a nation's ~120 MB).
+// saved (a province's cache is ~3 MB, a nation's ~120 MB). A run that only adds entries appends
+// them (an edit: one line, not the whole file again); the file is written anew, with only the
+// entries used, once more than a tenth of its entries (at least STALE_MIN) went unused.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../parse/parse-yaml.js";
@@ -46,6 +48,9 @@ interface Line {
   json: number;
   sum: string;
 }
+
+/** Unused entries a cache file may keep before it is written anew (see above). */
+const STALE_MIN = 64;
 
 const TAB = 0x09;
 const NL = 0x0a;
@@ -81,8 +86,10 @@ function withKeptText(file: Omit<FileOutcome["file"], "text">, source: SourceFil
 export interface ParseCache {
   get(source: SourceFile): FileOutcome | undefined;
   put(source: SourceFile, outcome: FileOutcome): void;
-  /** Writes the entries used or added in this run (atomically: a temp file renamed); nothing when
-   *  they are exactly the file's (every entry used, none added: a nation's cache is ~120 MB). */
+  /** Appends the entries added in this run to the file, or writes the entries used or added anew
+   *  (atomically: a temp file renamed) when the file is not this cache's, has a corrupt line, or
+   *  too many unused entries; nothing when every entry was used and none added (a nation's cache
+   *  is ~120 MB). */
   save(): void;
   /** Why the cache, or some of its entries, were not used; null when all was well. */
   warnings: string[];
@@ -109,14 +116,15 @@ function readLines(file: Buffer, start: number): { entries: Map<string, Line>; m
 }
 
 /** The entries of the cache file at `path` made for `context` (none when it is missing, corrupt,
- *  of another format or context), how many of its lines were malformed, and why it was not used. */
-function readCacheFile(path: string, context: string, warnings: string[]): { entries: Map<string, Line>; malformed: number } {
+ *  of another format or context), how many of its lines were malformed, and why it was not used.
+ *  `ours`: the file is this format's, for this context (entries may be appended to it). */
+function readCacheFile(path: string, context: string, warnings: string[]): { entries: Map<string, Line>; malformed: number; ours?: boolean } {
   if (!existsSync(path)) return { entries: new Map(), malformed: 0 };
   try {
     const file = readFileSync(path);
     const nl = file.indexOf(NL);
     const head = JSON.parse(file.toString("utf8", 0, nl < 0 ? file.length : nl)) as Header;
-    if (head?.format === FORMAT && typeof head.context === "string") return head.context === context && nl >= 0 ? readLines(file, nl + 1) : { entries: new Map(), malformed: 0 };
+    if (head?.format === FORMAT && typeof head.context === "string") return head.context === context ? { ...readLines(file, nl < 0 ? file.length : nl + 1), ours: true } : { entries: new Map(), malformed: 0 };
     warnings.push(`Bộ nhớ đệm ${path} không đúng định dạng: bỏ qua, đọc lại mọi tệp.`);
   } catch {
     warnings.push(`Bộ nhớ đệm ${path} bị hỏng: bỏ qua, đọc lại mọi tệp.`);
@@ -128,11 +136,11 @@ export function openParseCache(dir: string, context: string): ParseCache {
   const path = join(dir, FILE);
   const warnings: string[] = [];
   const corruptEntries = `Bộ nhớ đệm ${path} có mục bị hỏng: bỏ qua các mục đó, đọc lại tệp.`;
-  const { entries, malformed } = readCacheFile(path, context, warnings);
+  const { entries, malformed, ours } = readCacheFile(path, context, warnings);
   let corrupt = malformed;
   if (malformed > 0) warnings.push(corruptEntries);
   const kept = new Map<string, Line>();
-  let added = false;
+  const added = new Map<string, Line>();
   return {
     warnings,
     get(source) {
@@ -165,12 +173,21 @@ export function openParseCache(dir: string, context: string): ParseCache {
       const json = Buffer.from(JSON.stringify(stored), "utf8");
       const sum = sha(json);
       const head = `${key}\t${sum}\t`;
-      kept.set(key, { bytes: Buffer.concat([Buffer.from(head, "latin1"), json]), json: head.length, sum });
-      added = true;
+      const line = { bytes: Buffer.concat([Buffer.from(head, "latin1"), json]), json: head.length, sum };
+      kept.set(key, line);
+      added.set(key, line);
     },
     save() {
-      if (!added && corrupt === 0 && kept.size === entries.size) return;
-      const lines: Buffer[] = [Buffer.from(JSON.stringify({ format: FORMAT, context } satisfies Header), "utf8")];
+      const unused = entries.size - (kept.size - added.size);
+      if (added.size === 0 && corrupt === 0 && unused === 0) return;
+      const lines: Buffer[] = [];
+      if (ours && corrupt === 0 && unused <= Math.max(STALE_MIN, entries.size / 10)) {
+        // Every line of the file is sound and most are used: the new entries go at its end.
+        for (const e of added.values()) lines.push(Buffer.from([NL]), e.bytes);
+        if (lines.length) appendFileSync(path, Buffer.concat(lines));
+        return;
+      }
+      lines.push(Buffer.from(JSON.stringify({ format: FORMAT, context } satisfies Header), "utf8"));
       for (const e of kept.values()) lines.push(Buffer.from([NL]), e.bytes);
       writeFileAtomic(path, Buffer.concat(lines));
     },
