@@ -26,7 +26,7 @@ const readCache = (): { head: string; entries: Entries } => {
 };
 const writeCache = (c: { head: string; entries: Entries }) => writeFileSync(cacheFile(), [c.head, ...Object.entries(c.entries).map(([key, e]) => `${key}\t${e.sum}\t${JSON.stringify(e.outcome)}`)].join("\n"));
 /** The file's last entry for `rel` (an edited file's new entry is appended after its old one). */
-const entryOf = (c: { entries: Entries }, rel: string) => Object.values(c.entries).findLast((e) => e.outcome.file.rel === rel)!;
+const entryOf = (c: { entries: Entries }, rel: string) => Object.values(c.entries).reverse().find((e) => e.outcome.file.rel === rel)!;
 
 beforeEach(() => {
   fx = makeFixture();

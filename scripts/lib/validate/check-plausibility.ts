@@ -39,22 +39,29 @@ interface Ctx {
 }
 
 export function checkPlausibility(ds: Dataset): Diagnostic[] {
+  const rules = plausibility(ds);
+  return [...ds.reports.flatMap(rules.report), ...rules.across()];
+}
+
+/** The plausibility rules of one report (`report`: they read the report and the thresholds, never
+ *  another report; cache/rules-cache.ts keeps what they find), and those `across` reports: the
+ *  reports that failed their schema, and the outliers among siblings. */
+export function plausibility(ds: Dataset): { report: (r: LoadedReport) => Diagnostic[]; across: () => Diagnostic[] } {
   const cat = indexCatalogue(ds.catalogue, ds.programme, ds.outline);
-  // A reason under an indicator that does not exist is refused with or without thresholds.
-  const notes = ds.reports.flatMap((r) => unknownNotes(cat, r));
   const rules = ds.plausibility;
-  if (!rules) return notes;
   const labels = new Map(ds.project.periods.map((p) => [p.id, p.stock_label.toLowerCase()]));
-  const ctx: Ctx = { ds, cat, rules, periodLabel: (id) => labels.get(id) ?? id };
-  // A report that failed its schema (a negative count, a typo) still has its other values judged,
-  // so a reviewer sees every problem of a pull request at once.
-  const invalid = ds.invalidReports.map(({ file, data }) => ({ file, report: valuesOnly(data) }));
-  return [
-    ...notes,
-    ...ds.reports.flatMap((r) => [...jumps(ctx, r), ...constantFlows(ctx, r), ...financeWithoutPlan(ctx, r), ...planWithoutActivity(ctx, r)]),
-    ...invalid.flatMap((r) => [...jumps(ctx, r), ...constantFlows(ctx, r)]),
-    ...outliers(ctx),
-  ];
+  const ctx: Ctx | null = rules ? { ds, cat, rules, periodLabel: (id) => labels.get(id) ?? id } : null;
+  return {
+    // A reason under an indicator that does not exist is refused with or without thresholds.
+    report: (r) => [...unknownNotes(cat, r), ...(ctx ? [...jumps(ctx, r), ...constantFlows(ctx, r), ...financeWithoutPlan(ctx, r), ...planWithoutActivity(ctx, r)] : [])],
+    across: () => {
+      if (!ctx) return [];
+      // A report that failed its schema (a negative count, a typo) still has its other values
+      // judged, so a reviewer sees every problem of a pull request at once.
+      const invalid = ds.invalidReports.map(({ file, data }) => ({ file, report: valuesOnly(data) }));
+      return [...invalid.flatMap((r) => [...jumps(ctx, r), ...constantFlows(ctx, r)]), ...outliers(ctx)];
+    },
+  };
 }
 
 /** The thresholds file names indicators: each must exist, and the outlier rule's must be rates. */

@@ -11,13 +11,19 @@ import { VI_THOUSANDS, formatNumber } from "../text/format.js";
 import { checkFinance } from "./check-finance.js";
 
 export function checkValues(ds: Dataset): Diagnostic[] {
+  return ds.reports.flatMap(reportValues(ds));
+}
+
+/** The rules of one report's numbers, money and narrative: they read the report and what every
+ *  report shares (project, units, catalogue, forms), never another report (cache/rules-cache.ts). */
+export function reportValues(ds: Dataset): (r: LoadedReport) => Diagnostic[] {
   const cat = indexCatalogue(ds.catalogue, ds.programme, ds.outline);
-  return ds.reports.flatMap((r) => {
+  return (r) => {
     const entries = checkEntries(ds, cat, r);
     // A number typed wrong (1.234) would also break identities and rates: report it alone.
     const mistyped = entries.some((d) => d.code.startsWith("NUMBER_"));
     return [...entries, ...(mistyped ? [] : [...checkIdentities(ds, cat, r), ...checkParts(ds, cat, r), ...checkRequires(ds, cat, r)]), ...checkFinance(ds, cat, r), ...checkNarrative(ds, cat, r)];
-  });
+  };
 }
 
 /** A value's JSON pointer; built only when needed (a module function, not a closure per value:
