@@ -132,6 +132,13 @@ function readCacheFile(path: string, context: string, warnings: string[]): { ent
   return { entries: new Map(), malformed: 0 };
 }
 
+/** `head` followed by each entry's line, each after a newline. */
+function joinLines(head: Buffer[], lines: Iterable<Line>): Buffer {
+  const parts = [...head];
+  for (const e of lines) parts.push(Buffer.from([NL]), e.bytes);
+  return Buffer.concat(parts);
+}
+
 export function openParseCache(dir: string, context: string): ParseCache {
   const path = join(dir, FILE);
   const warnings: string[] = [];
@@ -180,16 +187,9 @@ export function openParseCache(dir: string, context: string): ParseCache {
     save() {
       const unused = entries.size - (kept.size - added.size);
       if (added.size === 0 && corrupt === 0 && unused === 0) return;
-      const lines: Buffer[] = [];
-      if (ours && corrupt === 0 && unused <= Math.max(STALE_MIN, entries.size / 10)) {
-        // Every line of the file is sound and most are used: the new entries go at its end.
-        for (const e of added.values()) lines.push(Buffer.from([NL]), e.bytes);
-        if (lines.length) appendFileSync(path, Buffer.concat(lines));
-        return;
-      }
-      lines.push(Buffer.from(JSON.stringify({ format: FORMAT, context } satisfies Header), "utf8"));
-      for (const e of kept.values()) lines.push(Buffer.from([NL]), e.bytes);
-      writeFileAtomic(path, Buffer.concat(lines));
+      // Every line of the file is sound and most are used: the new entries go at its end.
+      if (ours && corrupt === 0 && unused <= Math.max(STALE_MIN, entries.size / 10)) appendFileSync(path, joinLines([], added.values()));
+      else writeFileAtomic(path, joinLines([Buffer.from(JSON.stringify({ format: FORMAT, context } satisfies Header), "utf8")], kept.values()));
     },
   };
 }

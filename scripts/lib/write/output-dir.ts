@@ -118,6 +118,15 @@ function knownSize(known: number | string | undefined, full: string | null): num
  *  be encoded twice). */
 const encoded = (contents: string | Uint8Array): Uint8Array => (typeof contents === "string" ? Buffer.from(contents, "utf8") : contents);
 
+/** Writes a new file at `full`, never through a hard link: a reused file in the stage shares its
+ *  bytes with the live output and the cache (a second write is a bug, refused by the writer's
+ *  `record`, but must not alter them first). */
+function putFile(full: string, contents: Uint8Array): void {
+  mkdirSync(dirname(full), { recursive: true });
+  rmSync(full, { force: true });
+  writeFileSync(full, contents);
+}
+
 /** The writer into `stage`, beside `target`; `linked` receives the stat of every file hard-linked from
  *  a previous output or kept in the target, `inPlace` the paths of the latter. */
 function createWriter(stage: string, target: string, before: PreviousOutput | null, previous: PreviousOutput[], warn: (line: string) => void, linked: Map<string, string>, inPlace: Set<string>): OutputWriter {
@@ -134,12 +143,7 @@ function createWriter(stage: string, target: string, before: PreviousOutput | nu
   const sizes = new Map<string, number>();
   const put = (rel: string, contents: Uint8Array) => {
     sizes.set(rel, contents.byteLength);
-    const full = join(stage, rel);
-    mkdirSync(dirname(full), { recursive: true });
-    // Never through a hard link: a reused file in the stage shares its bytes with the live output
-    // and the cache (a second write is a bug, refused by `record`, but must not alter them first).
-    rmSync(full, { force: true });
-    writeFileSync(full, contents);
+    putFile(join(stage, rel), contents);
   };
   const reuse = reuser(stage, target, previous, warn, record, linked, inPlace);
   return {
