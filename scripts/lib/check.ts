@@ -6,13 +6,14 @@ import type { CheckSummary } from "./diagnostics/summary.js";
 import type { SourceTexts } from "./diagnostics/report-text.js";
 import { applySubmissionDates, checkSubmissionWindow, type SubmissionDatesOutcome } from "./git/submission-policy.js";
 import type { LoadOptions, LoadResult } from "./dataset/load-dataset.js";
-import type { Dataset } from "./model/dataset.js";
+import type { Dataset, LoadedReport } from "./model/dataset.js";
 import { checkCatalogue } from "./validate/check-catalogue.js";
 import { checkReports } from "./validate/check-reports.js";
 import { checkTargets } from "./validate/check-targets.js";
 import { checkUnits } from "./validate/check-units.js";
-import { checkValues } from "./validate/check-values.js";
-import { checkPlausibility, checkPlausibilityCatalogue } from "./validate/check-plausibility.js";
+import { reportValues } from "./validate/check-values.js";
+import { checkPlausibilityCatalogue, plausibility } from "./validate/check-plausibility.js";
+import { openRulesCache, rulesContext } from "./cache/rules-cache.js";
 import { checkRevisions, type PreviousReport } from "./validate/check-revisions.js";
 import { inboxWorkbooks } from "./xlsx/inbox.js";
 
@@ -53,12 +54,21 @@ export function applyOptions(ds: Dataset, opts: CheckOptions): SubmissionDatesOu
 }
 
 /** The schema-level and cross-file rules. `shapeOk`: the tree and catalogue are sound, so the
- *  rules that roll up may run. */
-export function validate(ds: Dataset, opts: CheckOptions, cwd: string): { diagnostics: Diagnostic[]; shapeOk: boolean } {
+ *  rules that roll up may run. With a cache folder (`opts.load.cacheDir`), each report's own rules
+ *  are judged again only when it or what every report shares changed (cache/rules-cache.ts);
+ *  `cacheWarnings`: why that cache was not used. */
+export function validate(ds: Dataset, opts: CheckOptions & { schemaDir?: string }, cwd: string): { diagnostics: Diagnostic[]; shapeOk: boolean; cacheWarnings: string[] } {
   const shape = [...checkUnits(ds), ...checkCatalogue(ds), ...checkTargets(ds), ...checkPlausibilityCatalogue(ds), ...checkSubmissionWindow(ds)];
-  const diagnostics = [...inboxWorkbooks(ds, cwd), ...shape, ...checkReports(ds), ...checkValues(ds), ...checkPlausibility(ds)];
+  const values = reportValues(ds);
+  const plausible = plausibility(ds);
+  const judge = (r: LoadedReport) => [...values(r), ...plausible.report(r)];
+  const dir = opts.load?.cacheDir;
+  const cache = dir !== undefined && opts.schemaDir !== undefined ? openRulesCache(dir, rulesContext(ds, opts.schemaDir)) : null;
+  const own = ds.reports.flatMap((r) => (cache ? cache.diagnostics(r, () => judge(r)) : judge(r)));
+  cache?.save();
+  const diagnostics = [...inboxWorkbooks(ds, cwd), ...shape, ...checkReports(ds), ...own, ...plausible.across()];
   if (opts.previous) diagnostics.push(...checkRevisions(ds, opts.previous));
-  return { diagnostics, shapeOk: !hasErrors(shape) };
+  return { diagnostics, shapeOk: !hasErrors(shape), cacheWarnings: cache?.warnings ?? [] };
 }
 
 /** The files' texts by path, each read (decoded, for most files) only when a code frame needs it:

@@ -68,13 +68,15 @@ export function check(opts: CheckRunOptions, progress?: (done: number, total: nu
   const gitDates = ds ? applyOptions(ds, opts) : undefined;
   const diagnostics = [...loaded.diagnostics, ...(gitDates?.diagnostics ?? [])];
   let tree: Tree | null = null;
+  const cacheWarnings = [...(loaded.cacheWarnings ?? [])];
   if (ds) {
     const validated = validate(ds, opts, cwd);
     diagnostics.push(...validated.diagnostics);
+    cacheWarnings.push(...validated.cacheWarnings);
     if (validated.shapeOk) tree = rollUp(ds);
     if (tree) diagnostics.push(...rollupDiagnostics(ds, tree));
   }
-  return { ...checkResult(loaded, diagnostics, gitDates), tree };
+  return { ...checkResult({ ...loaded, cacheWarnings }, diagnostics, gitDates), tree };
 }
 
 /** The units whose documents shard i of n builds: whole subtrees under the root (so a shard's
