@@ -1,8 +1,9 @@
 // npm run build [-- --data DIR --out DIR --as-of YYYY-MM-DD --cache DIR]
 // Runs the pipeline (lib/pipeline.ts): the check first, refusing to build on errors (exit 1), then
-// every document and the site into a staging folder swapped in at the end: a failed build leaves
+// every document and the site into a staging folder that reaches the output folder at the end (it
+// replaces it, or its files are moved in when most of the output is kept): a failed build leaves
 // the previous output untouched. Documents, pages and downloads whose inputs did not change are
-// copied from the previous output (or the --cache folder) instead of rendered; when no input changed
+// kept or copied from the previous output (or the --cache folder) instead of rendered; when no input changed
 // and the output is intact, the build verifies it and stops before loading the pipeline. Without
 // --cache, the parse cache lives in the project's .cache/build/ (one per output folder). --shard i/n builds one
 // slice of the documents and input workbooks (no site); `npm run merge` assembles the shards' outputs.

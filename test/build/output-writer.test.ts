@@ -1,7 +1,7 @@
 // The output writer's reuse by content address, on a tiny output: a file is copied from a previous
 // output only when that output was made by the same code and recorded the same key for the path,
 // and its bytes still have the recorded SHA-256; anything else is rendered, with one warning line.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -153,6 +153,7 @@ describe("withStagedOutput: a rebuild that keeps most files where they are", () 
     const out = join(parent, "out");
     await build(out, first);
     writeFileSync(join(out, "a/stray.txt"), "not the build's");
+    mkdirSync(join(out, "e/empty"), { recursive: true });
     const inode = statSync(join(out, "a/1.txt")).ino;
     const folder = statSync(out).ino;
     const { fates, sources } = await build(out, next);
@@ -160,7 +161,7 @@ describe("withStagedOutput: a rebuild that keeps most files where they are", () 
     expect([fates.get("a/1.txt"), fates.get("c/5.txt"), fates.get("d/new/6.txt")]).toEqual(["reused", "changed", "new"]);
     // A kept file is read where it is, a written one in the stage (before the commit).
     expect(sources[0]).toBe(join(out, "a/1.txt"));
-    expect(sources[3]).not.toContain(`${out}/`);
+    expect(sources[3]!.startsWith(`${parent}/.out-build-`)).toBe(true);
     expect(statSync(join(out, "a/1.txt")).ino).toBe(inode);
     const cold = join(parent, "cold");
     await build(cold, next);
@@ -168,6 +169,20 @@ describe("withStagedOutput: a rebuild that keeps most files where they are", () 
     expect(folders(out)).toEqual(folders(cold));
     expect(folders(out)).not.toContain("b/old");
     expect(readdirSync(parent).sort()).toEqual(["cold", "out"]); // no staging folder left
+  });
+
+  it("replaces the folder instead when the target holds a symbolic link (what is kept through it could go with it)", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "writer-parent-"));
+    const out = join(parent, "out");
+    await build(out, first);
+    symlinkSync(join(out, "a"), join(out, "link"));
+    const folder = statSync(out).ino;
+    await build(out, next);
+    expect(statSync(out).ino).not.toBe(folder);
+    const cold = join(parent, "cold");
+    await build(cold, next);
+    expect(tree(out)).toEqual(tree(cold));
+    expect(existsSync(join(out, "link"))).toBe(false);
   });
 
   it("leaves the output untouched when the build fails", async () => {

@@ -1,23 +1,25 @@
 // The only writer of build output: documents, workbooks, site pages, assets and search index all go
-// into a fresh folder beside the target, which replaces the target only when the whole build
-// succeeded (a failed build leaves the previous output untouched). A rebuild that keeps most of the
-// target's files where they are (one edit: a nation's 103 818 of 103 823) moves the files it wrote
-// into the target instead (`commitInPlace`), and the target's own files are neither linked nor
-// copied. The writer keeps one manifest
-// entry per file (path, SHA-256, and for files made from a content address, its key), and tells
-// what each file is compared with the previous output: new, changed, unchanged or reused.
+// into a fresh folder beside the target (the stage), and reach the target only when the whole
+// build succeeded (a failed build leaves the previous output untouched). Then either the stage
+// replaces the target, or, when the build kept at least half of the target's files where they are
+// (one edit: a nation's 103 818 of 103 823), the files it wrote are moved into the target and what
+// it no longer holds removed (`commitInPlace`: the target's kept files are neither linked nor
+// copied; a failure during those renames leaves the target without manifest, so it is made again).
+// The writer keeps one manifest entry per file (path, SHA-256, and for files made from a content
+// address, its key), and tells what each file is compared with the previous output: new, changed,
+// unchanged or reused.
 //
-// Reuse by content address (`cached`): a file made from inputs hashed into a key is hard-linked (or
-// copied, where links fail) from a previous output (the target itself, or the --cache folder) when
-// that output recorded the same key for the same path and the file there still has the recorded
-// SHA-256; otherwise it is rendered. The SHA-256 is trusted without reading the file while the
+// Reuse by content address (`cached`): a file made from inputs hashed into a key is kept where it
+// is (the target's own file at that path) or hard-linked (or copied, where links fail) from another
+// previous output (the --cache folder, a merge's shards) when that output recorded the same key
+// for the same path and the file there still has the recorded SHA-256; otherwise it is rendered. The SHA-256 is trusted without reading the file while the
 // file's size, mtime, inode and device are those recorded when it was written (output-stat.ts);
 // else the file is read and hashed.
 // A previous output that cannot be read, or was made by other code, or an entry whose bytes do not
 // match, is ignored with one warning line and rebuilt, never trusted.
 import { MANIFEST, holds, keyByInput, linkOrCopy, readPrevious, recordedPaths, reusableFile, sha256, type FileEntry, type PreviousOutput } from "./previous-output.js";
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { filesUnder } from "../files/walk.js";
 import { CACHE_SUBDIR, refreshCache } from "./output-cache.js";
@@ -41,11 +43,12 @@ export interface OutputWriter {
   /** The paths a previous output made by the same code recorded with `key` (sorted), for files whose
    *  names are known only once made (Vite's hashed assets, the search index); empty when none. */
   recorded(key: string): string[];
-  /** Hard-links (or copies) the files at `paths` made from `key` from a previous output, when every
-   *  one of them is there intact; returns their SHA-256, or null (nothing written) when one is missing. */
+  /** Keeps (the target's) or hard-links (or copies) the files at `paths` made from `key` from a
+   *  previous output, when every one of them is there intact; returns their SHA-256, or null
+   *  (nothing written) when one is missing. */
   reuse(key: string, paths: readonly string[], input?: string): string[] | null;
-  /** The files at `paths` made from `key`: linked from a previous output that recorded that key,
-   *  else rendered (`render` gives their contents in the same order). Returns their SHA-256. */
+  /** The files at `paths` made from `key`: kept or linked from a previous output that recorded
+   *  that key, else rendered (`render` gives their contents in the same order). Returns their SHA-256. */
   cached(key: string, paths: readonly string[], render: () => Promise<(string | Uint8Array)[]>, input?: string): Promise<string[]>;
   /** The files at `paths` copied from a previous output that recorded them with the input key
    *  `input` (and one content address, which is returned), when every one is there intact: what
@@ -248,53 +251,62 @@ function removeLater(dir: string): void {
   }
 }
 
-/** The output made by moving what this build wrote (in `stage`) into the target, where the files
- *  in `inPlace` are kept as they are: its manifest is removed first (an output interrupted here
- *  has none, so no later build trusts or reuses it), then every other entry the target holds that
- *  this build did not make, then the written files are moved in, the manifest last; folders left
- *  empty go. A rename keeps a file's size, mtime, inode and device: the stats taken in the stage hold. */
-function commitInPlace(stage: string, target: string, files: readonly FileEntry[], inPlace: ReadonlySet<string>): void {
-  rmSync(join(target, MANIFEST), { force: true });
-  const written = files.map((f) => f.path).filter((rel) => !inPlace.has(rel));
-  const made = new Set(written);
-  const emptied = new Set<string>();
-  for (const e of readdirSync(target, { recursive: true, withFileTypes: true })) {
-    if (e.isDirectory()) continue;
-    const full = join(e.parentPath, e.name);
-    const rel = relative(target, full).split(sep).join("/");
-    if (inPlace.has(rel) || made.has(rel)) continue;
-    rmSync(full, { force: true });
-    emptied.add(e.parentPath);
+/** What the target holds that this build neither kept in place nor wrote: files, and folders
+ *  holding none of its files (data-relative paths, a folder before what is in it). Null when the
+ *  target cannot be updated in place: a symbolic link, on another device than the stage (a file
+ *  cannot be renamed across), or holding an entry that is neither file nor folder (a link: what
+ *  is kept through it could go with it). Nothing is changed. */
+function inPlacePlan(stage: string, target: string, written: readonly string[], inPlace: ReadonlySet<string>): string[] | null {
+  try {
+    const t = lstatSync(target);
+    if (!t.isDirectory() || t.dev !== statSync(stage).dev) return null;
+  } catch {
+    return null;
   }
+  const made = new Set(written);
   const folders = new Set<string>();
-  const move = (rel: string) => {
-    const to = join(target, rel);
-    const folder = dirname(to);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
+  for (const rel of [...inPlace, ...written]) {
+    for (let i = rel.lastIndexOf("/"); i > 0; i = rel.lastIndexOf("/", i - 1)) {
+      const folder = rel.slice(0, i);
+      if (folders.has(folder)) break; // and every folder above it
       folders.add(folder);
     }
-    try {
-      renameSync(join(stage, rel), to);
-    } catch (err) {
-      // A folder where the file goes (the previous output had files under that name): replaced.
-      if (!["EISDIR", "ENOTEMPTY", "EEXIST", "ENOTDIR"].includes((err as NodeJS.ErrnoException).code ?? "")) throw err;
-      rmSync(to, { recursive: true, force: true });
-      renameSync(join(stage, rel), to);
-    }
-  };
-  for (const rel of written) if (rel !== MANIFEST) move(rel);
-  // Deepest first, each up to the target: a folder removed only when nothing is left in it.
-  for (const dir of [...emptied].sort((a, b) => b.length - a.length)) {
-    for (let d = dir; d.length > target.length && d.startsWith(target + sep); d = dirname(d)) {
-      try {
-        rmdirSync(d);
-      } catch {
-        break; // not empty (or gone): its parents are not either
-      }
-    }
   }
-  if (made.has(MANIFEST)) move(MANIFEST);
+  const dead: string[] = [];
+  for (const e of readdirSync(target, { recursive: true, withFileTypes: true })) {
+    const rel = relative(target, join(e.parentPath, e.name)).split(sep).join("/");
+    if (e.isDirectory()) {
+      if (!folders.has(rel)) dead.push(rel);
+    } else if (!e.isFile()) return null;
+    else if (!inPlace.has(rel) && !made.has(rel)) dead.push(rel);
+  }
+  return dead;
+}
+
+/** The output made by moving what this build wrote (`written`, in `stage`) into the target, where
+ *  the files it kept are: the target's manifest is removed first (an output interrupted here has
+ *  none, so no later build trusts or reuses it), then what `inPlacePlan` found dead, then the
+ *  written files are moved in, the manifest last. A rename keeps a file's size, mtime, inode and
+ *  device: the stats taken in the stage hold. A failure here leaves the target incomplete, and
+ *  says so. */
+function commitInPlace(stage: string, target: string, written: readonly string[], dead: readonly string[]): void {
+  try {
+    rmSync(join(target, MANIFEST), { force: true });
+    for (const rel of dead) rmSync(join(target, rel), { recursive: true, force: true });
+    const folders = new Set<string>();
+    const move = (rel: string) => {
+      const to = join(target, rel);
+      if (!folders.has(dirname(to))) {
+        mkdirSync(dirname(to), { recursive: true });
+        folders.add(dirname(to));
+      }
+      renameSync(join(stage, rel), to);
+    };
+    for (const rel of written) if (rel !== MANIFEST) move(rel);
+    if (written.includes(MANIFEST)) move(MANIFEST);
+  } catch (err) {
+    throw new Error(`output ${target} left incomplete, without its manifest, by a failed update in place (the next build makes it again): ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
   rmSync(stage, { recursive: true, force: true });
 }
 
@@ -311,17 +323,21 @@ export async function withStagedOutput<T>(outDir: string, build: (w: OutputWrite
   try {
     const result = await build(writer);
     const files = writer.files();
-    const overlay = inPlace.size > 0 && inPlace.size * 2 >= files.length;
-    // Fewer than half kept where they are: the stage gets them too, and replaces the target.
-    if (!overlay) for (const rel of inPlace) if (!linkOrCopy(join(target, rel), join(stage, rel))) linked.delete(rel);
+    const written = files.map((f) => f.path).filter((rel) => !inPlace.has(rel));
+    // Half or more of the target's files and of the new output's kept where they are: the rest is
+    // moved in. Else (or when the target cannot be updated in place) the stage gets the kept files
+    // too, and replaces the target.
+    const most = inPlace.size > 0 && inPlace.size * 2 >= Math.max(files.length, previous[0]?.files.size ?? 0);
+    const dead = most ? inPlacePlan(stage, target, written, inPlace) : null;
+    if (!dead) for (const rel of inPlace) if (!linkOrCopy(join(target, rel), join(stage, rel))) linked.delete(rel);
     // A hard-linked or kept file has its stat known; only the files written by this build are asked.
     const stats = new Map<string, string>();
     for (const f of files) {
       const stat = linked.get(f.path) ?? statOf(join(stage, f.path));
       if (stat !== null) stats.set(f.path, stat);
     }
-    const old = !overlay && existsSync(target) ? `${stage}-old` : null;
-    if (overlay) commitInPlace(stage, target, files, inPlace);
+    const old = !dead && existsSync(target) ? `${stage}-old` : null;
+    if (dead) commitInPlace(stage, target, written, dead);
     else {
       if (old) renameSync(target, old);
       renameSync(stage, target);

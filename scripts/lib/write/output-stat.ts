@@ -1,4 +1,4 @@
-// Trusting a previous output's file without reading it. When an output is swapped in, the size,
+// Trusting a previous output's file without reading it. When an output is in place, the size,
 // modification time (ns), inode and device of each of its files are recorded beside the parse
 // cache (not in the output: they differ from machine to machine, and the output must not). A later
 // build trusts a file's recorded SHA-256 only while its stat still matches: a file edited in place
