@@ -5,7 +5,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagn
 import type { CheckSummary } from "./diagnostics/summary.js";
 import type { SourceTexts } from "./diagnostics/report-text.js";
 import { applySubmissionDates, checkSubmissionWindow, type SubmissionDatesOutcome } from "./git/submission-policy.js";
-import type { LoadOptions, LoadResult } from "./dataset/load-dataset.js";
+import { classify, type LoadOptions, type LoadResult } from "./dataset/load-dataset.js";
 import type { Dataset, LoadedReport } from "./model/dataset.js";
 import { checkCatalogue } from "./validate/check-catalogue.js";
 import { checkReports } from "./validate/check-reports.js";
@@ -63,7 +63,7 @@ export function validate(ds: Dataset, opts: CheckOptions & { schemaDir?: string 
   const plausible = plausibility(ds);
   const judge = (r: LoadedReport) => [...values(r), ...plausible.report(r)];
   const dir = opts.load?.cacheDir;
-  const cache = dir !== undefined && opts.schemaDir !== undefined ? openRulesCache(dir, rulesContext(ds, opts.schemaDir)) : null;
+  const cache = dir !== undefined && opts.schemaDir !== undefined ? openRulesCache(dir, rulesContext(ds, opts.schemaDir, (rel) => classify(rel) === "report")) : null;
   const own = ds.reports.flatMap((r) => (cache ? cache.diagnostics(r, () => judge(r)) : judge(r)));
   cache?.save();
   const diagnostics = [...inboxWorkbooks(ds, cwd), ...shape, ...checkReports(ds), ...own, ...plausible.across()];

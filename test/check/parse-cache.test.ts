@@ -24,6 +24,8 @@ const readCache = (): { head: string; entries: Entries } => {
   const [head, ...lines] = readFileSync(cacheFile(), "utf8").split("\n");
   return { head: head!, entries: Object.fromEntries(lines.filter((l) => l !== "").map((l) => l.split("\t")).map(([key, sum, json]) => [key, { sum, outcome: JSON.parse(json!) }])) as Entries };
 };
+/** An entry's sum as the cache writes it: the SHA-256 of its context and its outcome's JSON. */
+const sumOf = (c: { head: string }, outcome: unknown) => createHash("sha256").update(`${(JSON.parse(c.head) as { context: string }).context}\0`).update(JSON.stringify(outcome)).digest("hex");
 const writeCache = (c: { head: string; entries: Entries }) => writeFileSync(cacheFile(), [c.head, ...Object.entries(c.entries).map(([key, e]) => `${key}\t${e.sum}\t${JSON.stringify(e.outcome)}`)].join("\n"));
 /** The file's last entry for `rel` (an edited file's new entry is appended after its old one). */
 const entryOf = (c: { entries: Entries }, rel: string) => Object.values(c.entries).reverse().find((e) => e.outcome.file.rel === rel)!;
@@ -46,7 +48,7 @@ describe("check --cache", () => {
     const c = readCache();
     const e = entryOf(c, FILES.district);
     e.outcome.file.data.status = "da_duyet_tu_cache";
-    e.sum = createHash("sha256").update(JSON.stringify(e.outcome)).digest("hex");
+    e.sum = sumOf(c, e.outcome);
     writeCache(c);
     expect(check(true).dataset!.reports.find((r) => r.file.rel === FILES.district)?.report.status).toBe("da_duyet_tu_cache");
   });
@@ -127,12 +129,23 @@ describe("check --cache", () => {
     expect(check(true).cacheWarnings.join("\n")).toContain("không đúng định dạng");
   });
 
+  it("does not trust an entry appended, by a run that read it earlier, to a file since written for another context", () => {
+    check(true);
+    const stale = readFileSync(cacheFile(), "utf8").split("\n").find((l) => l.includes(JSON.stringify(FILES.district)))!;
+    fx.write("units.yaml", `${fx.read("units.yaml")}  - code: "00139"\n    name: Xã Thử Nghiệm\n    short_name: Thử Nghiệm\n    type: xã\n    level: commune\n    parent: "902"\n    area: nong_thon\n`);
+    check(true); // the file written anew, under the new unit codes
+    writeFileSync(cacheFile(), `${readFileSync(cacheFile(), "utf8")}\n${stale}`);
+    const r = check(true);
+    expect(r.cacheWarnings.join("\n")).toContain("mục bị hỏng");
+    same(r, check(false));
+  });
+
   it("starts afresh when the unit codes change (schema messages depend on them)", () => {
     check(true);
     const c = readCache();
     const e = entryOf(c, FILES.district);
     e.outcome.file.data.status = "da_duyet_tu_cache";
-    e.sum = createHash("sha256").update(JSON.stringify(e.outcome)).digest("hex");
+    e.sum = sumOf(c, e.outcome);
     writeCache(c);
     fx.write("units.yaml", `${fx.read("units.yaml")}  - code: "00139"\n    name: Xã Thử Nghiệm\n    short_name: Thử Nghiệm\n    type: xã\n    level: commune\n    parent: "902"\n    area: nong_thon\n`);
     const r = check(true);

@@ -7,7 +7,8 @@
 // warning), never trusted.
 //
 // The file is text, one line per entry after a JSON header line: `key TAB sum TAB outcome-JSON`,
-// the sum being the SHA-256 of the outcome's JSON as written. The file is kept as bytes: an entry
+// the sum being the SHA-256 of the context and the outcome's JSON as written (an entry appended
+// to a file another run has since written for another context fails its sum). The file is kept as bytes: an entry
 // is checked against its sum (over its bytes) and decoded and parsed only when used, and written
 // back as the very bytes it was read as: no entry is serialised or encoded again to be checked or
 // saved (a province's cache is ~3 MB, a nation's ~120 MB). A run that only adds entries appends
@@ -24,7 +25,7 @@ import { REPO_ROOT, repoPath } from "../files/repo-root.js";
 import { writeFileAtomic } from "../files/write-atomic.js";
 import { sourceBytes, textFromSource } from "../load/read-tree.js";
 
-const FORMAT = 3;
+const FORMAT = 4;
 const FILE = "check-reports.json";
 const LIB = repoPath("scripts", "lib");
 /** The code whose output is cached: the parser, schema messages, diagnostics and this loader. */
@@ -55,7 +56,8 @@ const STALE_MIN = 64;
 const TAB = 0x09;
 const NL = 0x0a;
 
-const sha = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
+/** An entry's sum: its outcome's JSON bytes under the cache's context. */
+const entrySum = (context: string, json: Buffer) => createHash("sha256").update(`${context}\0`).update(json).digest("hex");
 
 /** Hash of everything a cached outcome depends on besides the file itself. */
 export function cacheContext(schemaDir: string, unitCodes: ReadonlySet<string>): string {
@@ -157,7 +159,7 @@ export function openParseCache(dir: string, context: string): ParseCache {
       let outcome: Stored | null = null;
       try {
         const json = e.bytes.subarray(e.json);
-        if (e.sum === sha(json)) outcome = JSON.parse(json.toString("utf8")) as Stored;
+        if (e.sum === entrySum(context, json)) outcome = JSON.parse(json.toString("utf8")) as Stored;
       } catch {
         // A line whose sum matches but whose JSON does not parse: corrupt like any other.
       }
@@ -178,7 +180,7 @@ export function openParseCache(dir: string, context: string): ParseCache {
       const stored: Stored = { file: { path: f.path, rel: f.rel, dotted: [...f.dotted], data: f.data, diagnostics: f.diagnostics, released: f.released === true || f.doc !== null, yamlDocument: f.yamlDocument === true || f.doc !== null }, schema: outcome.schema, valid: outcome.valid };
       const key = keyOf(source);
       const json = Buffer.from(JSON.stringify(stored), "utf8");
-      const sum = sha(json);
+      const sum = entrySum(context, json);
       const head = `${key}\t${sum}\t`;
       const line = { bytes: Buffer.concat([Buffer.from(head, "latin1"), json]), json: head.length, sum };
       kept.set(key, line);
@@ -187,9 +189,13 @@ export function openParseCache(dir: string, context: string): ParseCache {
     save() {
       const unused = entries.size - (kept.size - added.size);
       if (added.size === 0 && corrupt === 0 && unused === 0) return;
-      // Every line of the file is sound and most are used: the new entries go at its end.
-      if (ours && corrupt === 0 && unused <= Math.max(STALE_MIN, entries.size / 10)) appendFileSync(path, joinLines([], added.values()));
-      else writeFileAtomic(path, joinLines([Buffer.from(JSON.stringify({ format: FORMAT, context } satisfies Header), "utf8")], kept.values()));
+      // No line found corrupt, and most entries used: the new entries go at the file's end.
+      try {
+        if (ours && corrupt === 0 && unused <= Math.max(STALE_MIN, entries.size / 10)) appendFileSync(path, joinLines([], added.values()));
+        else writeFileAtomic(path, joinLines([Buffer.from(JSON.stringify({ format: FORMAT, context } satisfies Header), "utf8")], kept.values()));
+      } catch (err) {
+        warnings.push(`Không ghi được bộ nhớ đệm ${path} (${err instanceof Error ? err.message : String(err)}): kết quả kiểm tra vẫn đúng, lần sau đọc lại các tệp đã đổi.`);
+      }
     },
   };
 }

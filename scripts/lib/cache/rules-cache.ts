@@ -37,11 +37,11 @@ const sha = (...parts: (string | Uint8Array)[]) => {
 };
 
 /** Hash of everything a report's own rules read besides the report: the code, the schemas, the
- *  project as the options left it, and every data file that is not a report. */
-export function rulesContext(ds: Dataset, schemaDir: string): string {
-  const reports = new Set([...ds.reports.map((r) => r.file.rel), ...ds.invalidReports.map((r) => r.file.rel)]);
+ *  project as the options left it, and every data file that is not a report (`isReport`: by its
+ *  path, so that a report that does not parse yet is not taken for one of those). */
+export function rulesContext(ds: Dataset, schemaDir: string, isReport: (rel: string) => boolean): string {
   const code = treeDigest(REPO_ROOT, [join(REPO_ROOT, "package-lock.json"), repoPath("scripts", "lib"), schemaDir]);
-  const others = [...ds.files.values()].filter((f) => !reports.has(f.rel)).sort((a, b) => (a.rel < b.rel ? -1 : 1));
+  const others = [...ds.files.values()].filter((f) => !isReport(f.rel)).sort((a, b) => (a.rel < b.rel ? -1 : 1));
   return sha(code, JSON.stringify(ds.project), ...others.flatMap((f) => [f.rel, keyOfText(f)]));
 }
 
@@ -53,7 +53,8 @@ function keyOf({ file, report }: LoadedReport): string {
 export interface RulesCache {
   /** The report's diagnostics: kept, or judged by `judge` (and kept for the next run). */
   diagnostics(report: LoadedReport, judge: () => Diagnostic[]): Diagnostic[];
-  /** Writes the entries of this run (atomically) when they are not exactly the file's. */
+  /** Writes the entries of this run (atomically) when they are not exactly the file's; a failure
+   *  (a full disk) is a warning: the check's findings stand. */
   save(): void;
   /** Why the cache was not used; empty when all was well. */
   warnings: string[];
@@ -101,7 +102,11 @@ export function openRulesCache(dir: string, context: string): RulesCache {
     save() {
       if (added === 0 && used.size === entries.size) return;
       const body = JSON.stringify(Object.fromEntries(used));
-      writeFileAtomic(path, `${JSON.stringify({ format: FORMAT, context, sum: sha(body) } satisfies Stored)}\n${body}`);
+      try {
+        writeFileAtomic(path, `${JSON.stringify({ format: FORMAT, context, sum: sha(body) } satisfies Stored)}\n${body}`);
+      } catch (err) {
+        warnings.push(`Không ghi được bộ nhớ đệm ${path} (${err instanceof Error ? err.message : String(err)}): kết quả kiểm tra vẫn đúng, lần sau kiểm tra lại mọi báo cáo.`);
+      }
     },
   };
 }
