@@ -188,8 +188,8 @@ describe("units kept by their input key", () => {
   const fx2 = makeFixture();
   const out2 = tmp("kept");
   afterAll(() => fx2.cleanup());
-  const run2 = async (outDir: string) => {
-    const result = await build({ dataDir: fx2.data, outDir, schemaDir: SCHEMAS, templateDir: TEMPLATES, workers: 0, load: { workers: 0 }, parseCacheDir: `${outDir}-parse-cache` });
+  const run2 = async (outDir: string, opts: Partial<BuildOptions> = {}) => {
+    const result = await build({ dataDir: fx2.data, outDir, schemaDir: SCHEMAS, templateDir: TEMPLATES, workers: 0, load: { workers: 0 }, parseCacheDir: `${outDir}-parse-cache`, ...opts });
     expect(result.built).toBe(true);
     return result;
   };
@@ -235,5 +235,15 @@ describe("units kept by their input key", () => {
     const cold3 = tmp("kept-cold3");
     await run2(cold3);
     expectSameTree(out2, cold3);
+  }, 300_000);
+
+  it("after a submission date from git changes (no file edited) computes every unit again, and equals a cold build", async () => {
+    const git = { submittedAt: new Map([[FILES.district, "2018-08-24"]]) };
+    const r = await run2(out2, git);
+    expect(r.keptByInput).toEqual([]);
+    expect(r.check.dataset!.reports.find((x) => x.file.rel === FILES.district)?.report.submitted_on).toBe("2018-08-24");
+    const cold4 = tmp("kept-cold4");
+    await run2(cold4, git);
+    expectSameTree(out2, cold4);
   }, 300_000);
 });
