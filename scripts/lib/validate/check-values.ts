@@ -1,6 +1,6 @@
 // The numbers inside each report: known indicators and periods, whole counts, the stock-flow
-// identity, breakdowns within their totals, rates within 0–100, narrative references; the money
-// records in check-finance.ts.
+// identity, breakdowns within their totals, rates within 0–100; the money records in
+// check-finance.ts, the narrative in check-narrative.ts.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnostic, pointerOf } from "../diagnostics/make.js";
 import { suggest } from "../diagnostics/suggest.js";
@@ -9,6 +9,7 @@ import { INTEGER_KINDS, indexCatalogue, type CatalogueIndex } from "../model/cat
 import { disjointGroups } from "../model/form-rows.js";
 import { VI_THOUSANDS, formatNumber } from "../text/format.js";
 import { checkFinance } from "./check-finance.js";
+import { checkNarrative } from "./check-narrative.js";
 
 export function checkValues(ds: Dataset): Diagnostic[] {
   return ds.reports.flatMap(reportValues(ds));
@@ -279,23 +280,4 @@ function checkRequires(ds: Dataset, cat: CatalogueIndex, { file, report }: Loade
 
 function periodLabel(ds: Dataset, id: string): string {
   return ds.project.periods.find((p) => p.id === id)?.stock_label.toLowerCase() ?? id;
-}
-
-function checkNarrative(ds: Dataset, cat: CatalogueIndex, { file, report }: LoadedReport): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const submitted = report.status === "da_nop" || report.status === "da_duyet";
-  const level = ds.units.get(report.unit)?.level ?? "";
-  if (submitted) {
-    const absent = [...cat.narratives].filter(([key, section]) => section.levels.includes(level) && report.narrative[key] === undefined).map(([key]) => key);
-    if (absent.length) out.push(diagnostic("NARRATIVE_MISSING", { count: absent.length, list: absent.slice(0, 5).join(", ") + (absent.length > 5 ? ", …" : "") }, { file, pointer: "/narrative", on: "key" }));
-  }
-  for (const [key, text] of Object.entries(report.narrative)) {
-    const section = cat.narratives.get(key);
-    if (!section) {
-      out.push(diagnostic("NARRATIVE_UNKNOWN_SECTION", { id: key, suggestion: suggest(key, cat.narratives.keys()) ?? "", allowed: [...cat.narratives.keys()].join(", ") }, { file, pointer: pointerOf(["narrative", key]), on: "key" }));
-    } else if (submitted && text.trim() === "") {
-      out.push(diagnostic("NARRATIVE_EMPTY", { title: section.title }, { file, pointer: pointerOf(["narrative", key]) }));
-    }
-  }
-  return out;
 }

@@ -3,7 +3,7 @@
 // build succeeded (a failed build leaves the previous output untouched). Then either the stage
 // replaces the target, or, when the build kept at least half of the target's files where they are
 // (one edit: a nation's 103 818 of 103 823), the files it wrote are moved into the target and what
-// it no longer holds removed (`commitInPlace`: the target's kept files are neither linked nor
+// it no longer holds removed (in-place.ts: the target's kept files are neither linked nor
 // copied; a failure during those renames leaves the target without manifest, so it is made again).
 // The writer keeps one manifest entry per file (path, SHA-256, and for files made from a content
 // address, its key), and tells what each file is compared with the previous output: new, changed,
@@ -12,21 +12,23 @@
 // Reuse by content address (`cached`): a file made from inputs hashed into a key is kept where it
 // is (the target's own file at that path) or hard-linked (or copied, where links fail) from another
 // previous output (the --cache folder, a merge's shards) when that output recorded the same key
-// for the same path and the file there still has the recorded SHA-256; otherwise it is rendered. The SHA-256 is trusted without reading the file while the
-// file's size, mtime, inode and device are those recorded when it was written (output-stat.ts);
-// else the file is read and hashed.
+// for the same path and the file there still has the recorded SHA-256; otherwise it is rendered.
+// The SHA-256 is trusted without reading the file while the file's size, mtime, inode and device
+// are those recorded when it was written (output-stat.ts); else the file is read and hashed.
 // A previous output that cannot be read, or was made by other code, or an entry whose bytes do not
 // match, is ignored with one warning line and rebuilt, never trusted.
-import { MANIFEST, holds, keyByInput, linkOrCopy, readPrevious, recordedPaths, reusableFile, sha256, type FileEntry, type PreviousOutput } from "./previous-output.js";
+import { MANIFEST, keyByInput, linkOrCopy, readPrevious, recordedPaths, reusableFile, sha256, type FileEntry, type PreviousOutput } from "./previous-output.js";
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { filesUnder } from "../files/walk.js";
 import { CACHE_SUBDIR, refreshCache } from "./output-cache.js";
-import { readStats, statOf, writeStats } from "./output-stat.js";
+import { commitInPlace, inPlacePlan } from "./in-place.js";
+import { statOf, writeStats } from "./output-stat.js";
 
 /** What a file is compared with the previous output at the same path. */
 export { MANIFEST, sha256, type FileEntry } from "./previous-output.js";
+export { intactOutput } from "./intact-output.js";
 
 export type FileFate = "new" | "changed" | "unchanged" | "reused";
 
@@ -189,55 +191,6 @@ function createWriter(stage: string, target: string, before: PreviousOutput | nu
   };
 }
 
-/** The manifest of the output in `dir` when it was made by `codeVersion` from inputs whose digest is
- *  `inputs`, and every file it lists is there with its recorded SHA-256, and no other: the output a
- *  build of the same inputs would make, so that build can stop early. Otherwise null (with a warning
- *  when an output of the same inputs is no longer intact). */
-export function intactOutput<M extends { files: FileEntry[] }>(dir: string, codeVersion: string, inputs: string, warn: (line: string) => void, statFile?: string): M | null {
-  const path = join(dir, MANIFEST);
-  const head = manifestHead(path);
-  if (head && (head.code !== codeVersion || head.inputs !== inputs)) return null;
-  let manifest: { code?: unknown; inputs?: unknown; files?: unknown };
-  let text = "";
-  try {
-    text = readFileSync(path, "utf8");
-    manifest = JSON.parse(text) as typeof manifest;
-  } catch {
-    return null; // none, or unreadable: the writer warns about the latter
-  }
-  if (manifest?.code !== codeVersion || manifest.inputs !== inputs || !Array.isArray(manifest.files)) return null;
-  const files = manifest.files as FileEntry[];
-  const listed = new Set([MANIFEST, ...files.map((f) => f?.path)]);
-  const present = existsSync(dir) ? filesUnder(dir).map((f) => relative(dir, f).split("\\").join("/")) : [];
-  const extra = present.find((p) => !listed.has(p));
-  const stats = readStats(statFile, resolve(dir), sha256(text));
-  const broken = extra === undefined ? files.find((f) => typeof f.sha256 !== "string" || holds(stats, f.path, join(dir, f.path), f.sha256).state !== "yes")?.path : undefined;
-  const bad = extra ?? broken;
-  if (bad === undefined && present.length === listed.size) return manifest as M;
-  warn(`Kết quả cũ ${dir} không còn nguyên vẹn (${bad ?? "thiếu tệp"}: ${extra !== undefined ? "tệp lạ không có trong manifest.json" : "nội dung không khớp SHA-256 đã ghi hoặc tệp không còn"}); dựng lại.`);
-  return null;
-}
-
-/** The code version and inputs digest at the head of a manifest as the build writes it (its first
- *  two keys), read from its first bytes: a rebuild after an edit learns that the output is not
- *  its own without reading and parsing the whole manifest (a nation's is ≈ 42 MB, parsed once more
- *  by the writer). Null when the head is not as written (unreadable, or written otherwise): then
- *  the whole manifest is read. */
-function manifestHead(path: string): { code: string; inputs: string } | null {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, "r");
-    const buf = Buffer.alloc(512);
-    const head = buf.toString("utf8", 0, readSync(fd, buf, 0, buf.length, 0));
-    const m = /^\{\n {2}"code": "([0-9a-f]+)",\n {2}"inputs": "([0-9a-f]+)",\n/.exec(head);
-    return m ? { code: m[1]!, inputs: m[2]! } : null;
-  } catch {
-    return null;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
 /** Removes a folder already moved out of the way (a replaced output) in a detached process, so that
  *  the build does not wait for thousands of files to be unlinked; in this process if none starts. */
 function removeLater(dir: string): void {
@@ -249,68 +202,6 @@ function removeLater(dir: string): void {
   } catch {
     now();
   }
-}
-
-/** What the target holds that this build neither kept in place nor wrote: files, and folders
- *  holding none of its files (data-relative paths, a folder before what is in it). Null when the
- *  target cannot be updated in place: a symbolic link, on another device than the stage (a file
- *  cannot be renamed across), or holding an entry that is neither file nor folder (a link: what
- *  is kept through it could go with it). Nothing is changed. */
-function inPlacePlan(stage: string, target: string, written: readonly string[], inPlace: ReadonlySet<string>): string[] | null {
-  try {
-    const t = lstatSync(target);
-    if (!t.isDirectory() || t.dev !== statSync(stage).dev) return null;
-  } catch {
-    return null;
-  }
-  const made = new Set(written);
-  const folders = new Set<string>();
-  for (const rel of [...inPlace, ...written]) {
-    for (let i = rel.lastIndexOf("/"); i > 0; i = rel.lastIndexOf("/", i - 1)) {
-      const folder = rel.slice(0, i);
-      if (folders.has(folder)) break; // and every folder above it
-      folders.add(folder);
-    }
-  }
-  const dead: string[] = [];
-  // Each entry's folder is the target or below it: its path relative to the target is a slice
-  // (path.relative, which resolves both sides, doubled the walk's time on a nation's 104 000 files).
-  const prefix = target + sep;
-  for (const e of readdirSync(target, { recursive: true, withFileTypes: true })) {
-    const rel = e.parentPath === target ? e.name : `${e.parentPath.slice(prefix.length).split(sep).join("/")}/${e.name}`;
-    if (e.isDirectory()) {
-      if (!folders.has(rel)) dead.push(rel);
-    } else if (!e.isFile()) return null;
-    else if (!inPlace.has(rel) && !made.has(rel)) dead.push(rel);
-  }
-  return dead;
-}
-
-/** The output made by moving what this build wrote (`written`, in `stage`) into the target, where
- *  the files it kept are: the target's manifest is removed first (an output interrupted here has
- *  none, so no later build trusts or reuses it), then what `inPlacePlan` found dead, then the
- *  written files are moved in, the manifest last. A rename keeps a file's size, mtime, inode and
- *  device: the stats taken in the stage hold. A failure here leaves the target incomplete, and
- *  says so. */
-function commitInPlace(stage: string, target: string, written: readonly string[], dead: readonly string[]): void {
-  try {
-    rmSync(join(target, MANIFEST), { force: true });
-    for (const rel of dead) rmSync(join(target, rel), { recursive: true, force: true });
-    const folders = new Set<string>();
-    const move = (rel: string) => {
-      const to = join(target, rel);
-      if (!folders.has(dirname(to))) {
-        mkdirSync(dirname(to), { recursive: true });
-        folders.add(dirname(to));
-      }
-      renameSync(join(stage, rel), to);
-    };
-    for (const rel of written) if (rel !== MANIFEST) move(rel);
-    if (written.includes(MANIFEST)) move(MANIFEST);
-  } catch (err) {
-    throw new Error(`output ${target} left incomplete, without its manifest, by a failed update in place (the next build makes it again): ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-  }
-  rmSync(stage, { recursive: true, force: true });
 }
 
 export async function withStagedOutput<T>(outDir: string, build: (w: OutputWriter) => Promise<T>, opts: OutputOptions = {}): Promise<T> {
