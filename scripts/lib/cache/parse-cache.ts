@@ -8,9 +8,9 @@
 //
 // The file is text, one line per entry after a JSON header line: `key TAB sum TAB outcome-JSON`,
 // the sum being the SHA-256 of the context and the outcome's JSON as written (an entry appended
-// to a file another run has since written for another context fails its sum). The file is kept as bytes: an entry
-// is checked against its sum (over its bytes) and decoded and parsed only when used, and written
-// back as the very bytes it was read as: no entry is serialised or encoded again to be checked or
+// to a file another run has since written for another context fails its sum). The file is kept
+// as bytes: an entry is checked against its sum (over its bytes) and decoded and parsed only when
+// used, and written back as the very bytes it was read as: no entry is serialised or encoded again to be checked or
 // saved (a province's cache is ~3 MB, a nation's ~120 MB). A run that only adds entries appends
 // them (an edit: one line, not the whole file again); the file is written anew, with only the
 // entries used, once more than a tenth of its entries (at least STALE_MIN) went unused.
