@@ -11,6 +11,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     env: { TZ: "Asia/Ho_Chi_Minh" },
+    // One temporary folder for the run, removed at its end (test/helpers/temp-root.ts).
+    globalSetup: ["test/helpers/temp-root.ts"],
     // `npm test` (scripts/test.sh) turns coverage on for a full run: lines of scripts/lib/ run by
     // the tests in-process (code run only in worker threads or child processes is not counted).
     coverage: {

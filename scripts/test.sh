@@ -5,7 +5,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-system.sh || exit 2
 npx tsc --noEmit || { echo "0 passed, 1 failed"; exit 1; }
-report="$(mktemp -d)/vitest-report.json"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+report="$tmp/vitest-report.json"
 # A full run (no arguments) also measures coverage of scripts/lib/ and fails below its floor
 # (vitest.config.ts: 85 % of lines); a run of chosen files does not.
 coverage=()
