@@ -116,7 +116,8 @@ async function compiledTree() {
 // survived it (capped halfway to the heap limit) before collecting again: a nation's build (1,2–1,4
 // GB live on the main thread) then peaked at 4,1–4,2 GB of resident memory, mostly garbage. Grown by a quarter, it stays
 // under 3 GB for 1–8 % more CPU (README, Performance). Set here, for this process and its threads,
-// since a command runs in this process; a flag given to node itself wins (=0: V8's own growth).
+// since a command runs in this process; a flag given to node itself wins (=0: V8's own growth). A
+// rebuild of its own output lifts the limit while it makes few files (scripts/lib/heap-growth.ts).
 if (!process.execArgv.some((a) => a.replace(/_/g, "-").startsWith("--heap-growing-percent"))) setFlagsFromString("--heap-growing-percent=25");
 
 const [name, ...args] = process.argv.slice(2);

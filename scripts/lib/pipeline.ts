@@ -23,12 +23,15 @@
 // model or page view being computed, so a rebuild after one edit computes the edited unit and its
 // ancestors only. A rebuild whose inputs (data, schemas, options) and code are those the output's
 // manifest recorded, with the output intact, stops before the check (up-to-date.ts).
+import { join } from "node:path";
 import type { BuildOptions, CheckRunOptions, Shard } from "./build-options.js";
 import { rollUp, type Tree } from "./aggregate/roll-up.js";
 import { rollupDiagnostics } from "./aggregate/rollup-rule.js";
 import { applyOptions, checkResult, validate, type CheckResult } from "./check.js";
 import { loadDataset, type Dataset } from "./dataset/load-dataset.js";
 import { PHASES } from "./progress.js";
+import { freeHeapGrowth, limitHeapGrowth } from "./heap-growth.js";
+import { manifestHead } from "./write/intact-output.js";
 import { codeVersion } from "./write/code-version.js";
 import { MANIFEST, withStagedOutput, type FileFate, type OutputWriter } from "./write/output-dir.js";
 import { buildInputs, outputStatFile, upToDate, type Manifest, type ManifestEntry, type RecordedCheck, type UpToDate } from "./up-to-date.js";
@@ -103,6 +106,14 @@ export function shardUnits(ds: Dataset, shard: Shard): Set<string> {
   return mine;
 }
 
+/** The previous output, when it is what this build would make (the early stop). Otherwise, when it
+ *  was made by this code (a rebuild, which most likely makes few files), the heap may grow freely. */
+function stopEarly(opts: BuildOptions, code: string, inputs: string, statFile: string | undefined): UpToDate | null {
+  const early = opts.shortCircuit === false || opts.mergeFrom ? null : upToDate(opts.outDir, code, inputs, opts.warn ?? (() => {}), opts.cacheDir, statFile);
+  if (!early && manifestHead(join(opts.outDir, MANIFEST))?.code === code) freeHeapGrowth();
+  return early;
+}
+
 /** The build that stops early: the previous output, verified, is what this build would make. */
 function earlyResult(done: UpToDate): BuildResult {
   const m = done.manifest;
@@ -123,7 +134,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const code = codeVersion(opts.templateDir);
   const inputs = buildInputs(opts, code);
   const statFile = outputStatFile(opts);
-  const early = opts.shortCircuit === false || opts.mergeFrom ? null : upToDate(opts.outDir, code, inputs, opts.warn ?? (() => {}), opts.cacheDir, statFile);
+  const early = stopEarly(opts, code, inputs, statFile);
   if (early) return earlyResult(early);
   const parseCache = opts.cacheDir ?? opts.parseCacheDir;
   const checked = check({ ...opts, load: { ...opts.load, ...(parseCache ? { cacheDir: parseCache } : {}) } }, (d, t) => progress(PHASES.read, d, t));
@@ -148,8 +159,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       async (writer) => {
         const src = docSources(ds, tree, opts, code);
         const { jobs, unitDocs, lazyBody, planBody, audit } = documentJobs(src, writer, only, site);
-        // Many documents to make (a cold build): the threads load while this one renders the first ones' HTML.
-        if (jobs.filter((j) => j.prepare !== null).length > IN_PROCESS_MAX) pool?.start();
+        startMaking(jobs, pool, IN_PROCESS_MAX);
         // The site's client assets (Vite) depend only on the code: built while the documents are made.
         const assets = site ? import("./site/assets.js").then((m) => m.startAssets(writer, code)) : null;
         assets?.catch(() => {}); // awaited by the site; not an unhandled rejection meanwhile
@@ -177,6 +187,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     await packer?.close();
     await pool?.close();
   }
+}
+
+/** Before the documents are made. Many to make (a cold build): the threads load while this one
+ *  renders the first ones' HTML. A tenth or more of them: their garbage is a cold build's, so the
+ *  heap's growth is limited again (heap-growth.ts). */
+function startMaking(jobs: readonly { prepare: unknown }[], pool: { start(): void } | null, inProcessMax: number): void {
+  const made = jobs.filter((j) => j.prepare !== null).length;
+  if (made > inProcessMax) pool?.start();
+  if (made > Math.max(inProcessMax, jobs.length / 10)) limitHeapGrowth();
 }
 
 /** The documents, audited once written (every table as printed must add up; a failure is a bug,

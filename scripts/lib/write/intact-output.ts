@@ -41,7 +41,7 @@ export function intactOutput<M extends { files: FileEntry[] }>(dir: string, code
  *  its own without reading and parsing the whole manifest (a nation's is ≈ 42 MB, parsed once more
  *  by the writer). Null when the head is not as written (unreadable, or written otherwise): then
  *  the whole manifest is read. */
-function manifestHead(path: string): { code: string; inputs: string } | null {
+export function manifestHead(path: string): { code: string; inputs: string } | null {
   let fd: number | undefined;
   try {
     fd = openSync(path, "r");
