@@ -23,7 +23,7 @@
 // model or page view being computed, so a rebuild after one edit computes the edited unit and its
 // ancestors only. A rebuild whose inputs (data, schemas, options) and code are those the output's
 // manifest recorded, with the output intact, stops before the check (up-to-date.ts).
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { BuildOptions, CheckRunOptions, Shard } from "./build-options.js";
 import { rollUp, type Tree } from "./aggregate/roll-up.js";
 import { rollupDiagnostics } from "./aggregate/rollup-rule.js";
@@ -32,6 +32,8 @@ import { loadDataset, type Dataset } from "./dataset/load-dataset.js";
 import { PHASES } from "./progress.js";
 import { freeHeapGrowth, limitHeapGrowth } from "./heap-growth.js";
 import { manifestHead } from "./write/intact-output.js";
+import { CACHE_SUBDIR } from "./write/output-cache.js";
+import { statSnapshot } from "./write/stat-snapshot.js";
 import { codeVersion } from "./write/code-version.js";
 import { MANIFEST, withStagedOutput, type FileFate, type OutputWriter } from "./write/output-dir.js";
 import { buildInputs, outputStatFile, upToDate, type Manifest, type ManifestEntry, type RecordedCheck, type UpToDate } from "./up-to-date.js";
@@ -107,11 +109,14 @@ export function shardUnits(ds: Dataset, shard: Shard): Set<string> {
 }
 
 /** The previous output, when it is what this build would make (the early stop). Otherwise, when it
- *  was made by this code (a rebuild, which most likely makes few files), the heap may grow freely. */
-function stopEarly(opts: BuildOptions, code: string, inputs: string, statFile: string | undefined): UpToDate | null {
+ *  was made by this code (a rebuild, which most likely makes few files), the heap may grow freely,
+ *  and another thread takes the snapshot of its files' stats while this one checks the data. */
+function previousOutput(opts: BuildOptions, code: string, inputs: string, statFile: string | undefined) {
   const early = opts.shortCircuit === false || opts.mergeFrom ? null : upToDate(opts.outDir, code, inputs, opts.warn ?? (() => {}), opts.cacheDir, statFile);
-  if (!early && manifestHead(join(opts.outDir, MANIFEST))?.code === code) freeHeapGrowth();
-  return early;
+  if (early || manifestHead(join(opts.outDir, MANIFEST))?.code !== code) return { early, snapshot: null };
+  freeHeapGrowth();
+  const cacheCopy = opts.cacheDir ? resolve(opts.cacheDir, CACHE_SUBDIR) : null;
+  return { early: null, snapshot: statFile ? statSnapshot(resolve(opts.outDir), statFile, cacheCopy) : null };
 }
 
 /** The build that stops early: the previous output, verified, is what this build would make. */
@@ -134,7 +139,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const code = codeVersion(opts.templateDir);
   const inputs = buildInputs(opts, code);
   const statFile = outputStatFile(opts);
-  const early = stopEarly(opts, code, inputs, statFile);
+  const { early, snapshot } = previousOutput(opts, code, inputs, statFile);
   if (early) return earlyResult(early);
   const parseCache = opts.cacheDir ?? opts.parseCacheDir;
   const checked = check({ ...opts, load: { ...opts.load, ...(parseCache ? { cacheDir: parseCache } : {}) } }, (d, t) => progress(PHASES.read, d, t));
@@ -181,7 +186,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         writeManifest(writer, { code, inputs, check: recorded, documents: documentsWritten });
         return { check: checked, built: true, documents: documentsWritten, fates: new Map(writer.fates()), keptByInput: writer.keptByInput(), levelNames, upToDate: false };
       },
-      { codeVersion: code, ...(statFile ? { statFile } : {}), ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.mergeFrom ? { sources: opts.mergeFrom } : {}), ...(opts.warn ? { warn: opts.warn } : {}) },
+      { codeVersion: code, snapshot, ...(statFile ? { statFile } : {}), ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.mergeFrom ? { sources: opts.mergeFrom } : {}), ...(opts.warn ? { warn: opts.warn } : {}) },
     );
   } finally {
     await packer?.close();

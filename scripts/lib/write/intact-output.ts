@@ -29,7 +29,7 @@ export function intactOutput<M extends { files: FileEntry[] }>(dir: string, code
   const present = existsSync(dir) ? filesUnder(dir).map((f) => relative(dir, f).split("\\").join("/")) : [];
   const extra = present.find((p) => !listed.has(p));
   const stats = readStats(statFile, resolve(dir), sha256(text));
-  const broken = extra === undefined ? files.find((f) => typeof f.sha256 !== "string" || holds(stats, f.path, join(dir, f.path), f.sha256).state !== "yes")?.path : undefined;
+  const broken = extra === undefined ? files.find((f) => typeof f.sha256 !== "string" || holds({ stats }, f.path, join(dir, f.path), f.sha256).state !== "yes")?.path : undefined;
   const bad = extra ?? broken;
   if (bad === undefined && present.length === listed.size) return manifest as M;
   warn(`Kết quả cũ ${dir} không còn nguyên vẹn (${bad ?? "thiếu tệp"}: ${extra !== undefined ? "tệp lạ không có trong manifest.json" : "nội dung không khớp SHA-256 đã ghi hoặc tệp không còn"}); dựng lại.`);

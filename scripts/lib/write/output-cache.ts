@@ -27,8 +27,9 @@ export function refreshCache(warn: (line: string) => void, ...args: Parameters<t
  *  it) stays; any other is linked again, and files no longer in the output are removed. The manifest
  *  is removed first and written last, so an interrupted refresh leaves a cache without manifest,
  *  which is not used. `statOfTarget`: the stat of an output file, when known without asking; `read`:
- *  the cache's manifest as the build read it (undefined: read here). */
-function refreshCacheOrThrow(cacheDir: string, target: string, files: readonly FileEntry[], manifest: string, statOfTarget: (path: string) => string | null, read?: PreviousOutput | null): void {
+ *  the cache's manifest as the build read it (undefined: read here); `sameCopy`: whether the copy
+ *  of a file is known to be a hard link of the output's (stat-snapshot.ts), so not asked again. */
+function refreshCacheOrThrow(cacheDir: string, target: string, files: readonly FileEntry[], manifest: string, statOfTarget: (path: string) => string | null, read?: PreviousOutput | null, sameCopy?: (path: string) => boolean): void {
   const dest = resolve(cacheDir, CACHE_SUBDIR);
   const kept = files.filter((f) => f.key !== undefined);
   const before = read === undefined ? cachedFiles(dest) : read && new Map([...read.files].filter(([path]) => path !== MANIFEST));
@@ -40,6 +41,7 @@ function refreshCacheOrThrow(cacheDir: string, target: string, files: readonly F
     const old = before?.get(f.path);
     const full = join(dest, f.path);
     if (old?.sha256 === f.sha256 && old.key === f.key) {
+      if (sameCopy?.(f.path)) continue;
       const stat = statOf(full);
       if (stat !== null && stat === statOfTarget(f.path)) continue;
     }

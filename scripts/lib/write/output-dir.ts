@@ -25,6 +25,7 @@ import { filesUnder } from "../files/walk.js";
 import { CACHE_SUBDIR, refreshCache } from "./output-cache.js";
 import { commitInPlace, inPlacePlan } from "./in-place.js";
 import { statOf, writeStats } from "./output-stat.js";
+import type { StatSnapshot } from "./stat-snapshot.js";
 
 /** What a file is compared with the previous output at the same path. */
 export { MANIFEST, sha256, type FileEntry } from "./previous-output.js";
@@ -79,6 +80,8 @@ export interface OutputOptions {
   warn?: (line: string) => void;
   /** Where the stats of the output's files are recorded (output-stat.ts), outside the output. */
   statFile?: string;
+  /** The output's stats (and its cache copy's), taken while the build checked its data. */
+  snapshot?: Promise<StatSnapshot | null> | null;
 }
 
 
@@ -210,7 +213,8 @@ export async function withStagedOutput<T>(outDir: string, build: (w: OutputWrite
   const stage = mkdtempSync(join(dirname(target), `.${basename(target)}-build-`));
   const warn = opts.warn ?? (() => {});
   const sources = [target, ...(opts.cacheDir ? [resolve(opts.cacheDir, CACHE_SUBDIR)] : []), ...(opts.sources ?? []).map((d) => resolve(d))];
-  const previous = sources.map((dir, i) => readPrevious(dir, opts.codeVersion, warn, i === 0 ? opts.statFile : undefined));
+  const snap = (await opts.snapshot) ?? null;
+  const previous = sources.map((dir, i) => (i === 0 ? readPrevious(dir, opts.codeVersion, warn, opts.statFile, snap) : readPrevious(dir, opts.codeVersion, warn)));
   const linked = new Map<string, string>();
   const inPlace = new Set<string>();
   const writer = createWriter(stage, target, previous[0] ?? null, previous.filter((p): p is PreviousOutput => p?.trusted === true), warn, linked, inPlace);
@@ -239,7 +243,10 @@ export async function withStagedOutput<T>(outDir: string, build: (w: OutputWrite
     const manifest = files.find((f) => f.path === MANIFEST);
     if (manifest) writeStats(opts.statFile, target, manifest.sha256, stats);
     if (old) removeLater(old);
-    if (opts.cacheDir && existsSync(join(target, MANIFEST))) refreshCache(warn, opts.cacheDir, target, files, readFileSync(join(target, MANIFEST), "utf8"), (path) => stats.get(path) ?? statOf(join(target, path)), previous[1]);
+    // A file kept where it is, whose stat and cache copy the snapshot found as recorded: that copy is still its hard link.
+    const before = previous[0];
+    const sameCopy = snap && before?.changed ? (path: string) => inPlace.has(path) && before.stats.has(path) && !snap.changed.has(path) && !snap.cacheDiffers.has(path) : undefined;
+    if (opts.cacheDir && existsSync(join(target, MANIFEST))) refreshCache(warn, opts.cacheDir, target, files, readFileSync(join(target, MANIFEST), "utf8"), (path) => stats.get(path) ?? statOf(join(target, path)), previous[1], sameCopy);
     return result;
   } catch (err) {
     rmSync(stage, { recursive: true, force: true });

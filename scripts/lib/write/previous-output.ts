@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { readStats, statOf } from "./output-stat.js";
+import type { StatSnapshot } from "./stat-snapshot.js";
 
 export interface FileEntry {
   path: string;
@@ -31,11 +32,14 @@ export interface PreviousOutput {
   trusted: boolean;
   /** Each file's stat when it was written, for files whose SHA-256 holds without reading them. */
   stats: ReadonlyMap<string, string>;
+  /** The files whose stat is no longer the recorded one, when a snapshot of the output's stats was
+   *  taken (stat-snapshot.ts): every other recorded file still has its recorded stat. */
+  changed?: ReadonlyMap<string, string | null>;
 }
 
 /** A previous output's manifest, or null (with a warning when it exists but cannot be read). A
  *  manifest from before content addresses (no `files`) has nothing to reuse. */
-export function readPrevious(dir: string, codeVersion: string | undefined, warn: (line: string) => void, statFile?: string): PreviousOutput | null {
+export function readPrevious(dir: string, codeVersion: string | undefined, warn: (line: string) => void, statFile?: string, snapshot?: StatSnapshot | null): PreviousOutput | null {
   const path = join(dir, MANIFEST);
   if (!existsSync(path)) return null;
   let manifest: { code?: unknown; files?: unknown };
@@ -54,12 +58,16 @@ export function readPrevious(dir: string, codeVersion: string | undefined, warn:
   for (const f of manifest.files as FileEntry[]) if (typeof f?.path === "string" && typeof f.sha256 === "string") files.set(f.path, f);
   const sum = sha256(text);
   files.set(MANIFEST, { path: MANIFEST, sha256: sum }); // its fate only: it has no key, never reused
-  return { dir, files, trusted, stats: readStats(statFile, dir, sum) };
+  const stats = readStats(statFile, dir, sum);
+  return { dir, files, trusted, stats, ...(snapshot?.manifest === sum && stats.size > 0 ? { changed: snapshot.changed } : {}) };
 }
 
-/** Whether the file at `full` has SHA-256 `sum`: by its stat when recorded and unchanged, else
- *  read. `stat`: the file's stat as seen before it was judged (null when it could not be read). */
-export function holds(stats: ReadonlyMap<string, string>, path: string, full: string, sum: string): { state: "yes" | "differs" | "missing"; stat: string | null } {
+/** Whether the file at `full` has SHA-256 `sum`: by its stat when recorded and unchanged (as a
+ *  snapshot of the stats found it, or asked now), else read. `stat`: the file's stat as seen before
+ *  it was judged (null when it could not be read). */
+export function holds({ stats, changed }: Pick<PreviousOutput, "stats" | "changed">, path: string, full: string, sum: string): { state: "yes" | "differs" | "missing"; stat: string | null } {
+  const recorded = stats.get(path);
+  if (changed && recorded !== undefined && !changed.has(path)) return { state: "yes", stat: recorded };
   const stat = statOf(full);
   if (stat === null) return { state: "missing", stat };
   if (stats.get(path) === stat) return { state: "yes", stat };
@@ -77,7 +85,7 @@ export function reusableFile(previous: readonly PreviousOutput[], rel: string, k
     const e = p.files.get(rel);
     if (e?.key !== key) continue;
     const full = join(p.dir, rel);
-    const { state, stat } = holds(p.stats, rel, full, e.sha256);
+    const { state, stat } = holds(p, rel, full, e.sha256);
     if (state === "yes" && stat !== null) return { dir: p.dir, full, sha256: e.sha256, stat };
     warn(`Bỏ qua ${full} trong kết quả cũ: ${state === "differs" ? "nội dung không khớp SHA-256 đã ghi" : "tệp không còn"}; dựng lại.`);
   }

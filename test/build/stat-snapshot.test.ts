@@ -1,0 +1,98 @@
+// The snapshot of a previous output's stats, taken on another thread while a rebuild checks its
+// data: it reports exactly the recorded files whose stat changed (edited in place, replaced,
+// removed) and the cache copies that are no longer the output's file; a rebuild given it keeps,
+// renders and refreshes exactly what it would without it.
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { MANIFEST, sha256, withStagedOutput, type FileFate } from "../../scripts/lib/write/output-dir.js";
+import { statOf, writeStats } from "../../scripts/lib/write/output-stat.js";
+import { statSnapshot } from "../../scripts/lib/write/stat-snapshot.js";
+
+/** An output of `names` (each holding its name), hard-linked into a cache copy, with their stats recorded. */
+function recorded(names: string[]) {
+  const root = mkdtempSync(join(tmpdir(), "snapshot-"));
+  const [out, cache, record] = [join(root, "out"), join(root, "cache"), join(root, "output-stat.json")];
+  for (const n of names) {
+    mkdirSync(join(out, n, ".."), { recursive: true });
+    mkdirSync(join(cache, n, ".."), { recursive: true });
+    writeFileSync(join(out, n), n);
+    linkSync(join(out, n), join(cache, n));
+  }
+  writeStats(record, out, "m1", new Map(names.map((n) => [n, statOf(join(out, n))!])));
+  return { out, cache, record };
+}
+
+describe("statSnapshot", () => {
+  it("reports the files edited in place, replaced or removed, and the cache copies that are not the output's file", async () => {
+    const { out, cache, record } = recorded(["a.txt", "d/b.txt", "d/c.txt", "e.txt", "f.txt"]);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(out, "a.txt"), later, later); // same bytes and inode, another mtime
+    rmSync(join(out, "d/b.txt"));
+    writeFileSync(join(out, "d/b.txt"), "d/b.txt"); // another inode
+    rmSync(join(out, "e.txt"));
+    rmSync(join(cache, "f.txt"));
+    writeFileSync(join(cache, "f.txt"), "f.txt"); // a copy, not a link
+    const snap = await statSnapshot(out, record, cache);
+    expect(snap?.manifest).toBe("m1");
+    expect([...snap!.changed].sort()).toEqual([
+      ["a.txt", statOf(join(out, "a.txt"))],
+      ["d/b.txt", statOf(join(out, "d/b.txt"))],
+      ["e.txt", null],
+    ]);
+    // a.txt's copy is still its hard link: a link shares the new mtime
+    expect([...snap!.cacheDiffers].sort()).toEqual(["d/b.txt", "e.txt", "f.txt"]);
+    expect((await statSnapshot(out, record, null))?.cacheDiffers.size).toBe(0);
+  });
+
+  it("gives nothing for a record of another output folder, or no record", async () => {
+    const { out, cache, record } = recorded(["a.txt"]);
+    expect(await statSnapshot(cache, record, null)).toBeNull();
+    expect(await statSnapshot(out, `${record}.none`, cache)).toBeNull();
+  });
+});
+
+describe("withStagedOutput given the snapshot", () => {
+  /** One build of keyed files (path → text, keyed by its text) with a cache folder and a stat record, with or without a snapshot. */
+  async function build(out: string, cacheDir: string, texts: Record<string, string>, snapshot: boolean) {
+    const statFile = join(cacheDir, "output-stat.json");
+    let rendered = 0;
+    const fates = await withStagedOutput(
+      out,
+      async (w) => {
+        for (const [path, text] of Object.entries(texts)) await w.cached(`k-${text}`, [path], async () => (rendered++, [text]));
+        w.write(MANIFEST, JSON.stringify({ code: "c1", files: w.files() }));
+        return new Map<string, FileFate>(w.fates());
+      },
+      { codeVersion: "c1", cacheDir, statFile, snapshot: snapshot ? statSnapshot(out, statFile, join(cacheDir, "output")) : null },
+    );
+    return { fates, rendered };
+  }
+
+  it("keeps, renders and refreshes the cache exactly as without it", async () => {
+    const outcome = async (snapshot: boolean) => {
+      const root = mkdtempSync(join(tmpdir(), "snapshot-build-"));
+      const [out, cache] = [join(root, "out"), join(root, "cache")];
+      const texts = { "a.txt": "one", "b.txt": "two", "c.txt": "three", "d.txt": "four" };
+      await build(out, cache, texts, snapshot);
+      // Between the builds: a.txt edited in place (same size, another mtime), b.txt's cache copy replaced by a copy.
+      writeFileSync(join(out, "a.txt"), "ONE");
+      rmSync(join(cache, "output/b.txt"));
+      writeFileSync(join(cache, "output/b.txt"), "two");
+      const second = await build(out, cache, { ...texts, "d.txt": "FOUR" }, snapshot);
+      const ino = (p: string) => statSync(p).ino;
+      return {
+        ...second,
+        files: Object.fromEntries(Object.keys(texts).map((n) => [n, readFileSync(join(out, n), "utf8")])),
+        cacheIsLink: Object.fromEntries(Object.keys(texts).map((n) => [n, ino(join(out, n)) === ino(join(cache, "output", n))])),
+        manifest: sha256(readFileSync(join(out, MANIFEST))),
+      };
+    };
+    const [without, given] = [await outcome(false), await outcome(true)];
+    expect(given).toEqual(without);
+    expect(given.rendered).toBe(2); // a.txt (its bytes no longer hold) and d.txt (a new key)
+    expect(given.files["a.txt"]).toBe("one");
+    expect(given.cacheIsLink).toEqual({ "a.txt": true, "b.txt": true, "c.txt": true, "d.txt": true });
+  });
+});
