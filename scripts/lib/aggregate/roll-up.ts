@@ -52,8 +52,13 @@ const submittedBy = (asOf: string | null) => (r: ReportFile | null) =>
 
 function clean(values: ReportFile["values"] | undefined): Values {
   const out: Values = {};
-  for (const [id, byP] of Object.entries(values ?? {})) {
-    for (const [p, v] of Object.entries(byP)) if (typeof v === "number") (out[id] ??= {})[p] = v;
+  // for…in over plain parsed objects: no entry arrays (every report of a nation, every build).
+  for (const id in values) {
+    const byP = values[id]!;
+    for (const p in byP) {
+      const v = byP[p];
+      if (typeof v === "number") (out[id] ??= {})[p] = v;
+    }
   }
   return out;
 }

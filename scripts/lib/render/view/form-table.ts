@@ -10,6 +10,7 @@ import { resolveRows, sumOrder } from "../../model/form-rows.js";
 import { evaluate, type EvalEnv, type RowContext } from "./evaluate.js";
 import { targetCells } from "./targets-view.js";
 import { derive, type UnitView } from "./unit-view.js";
+import { indicatorsById } from "../../model/catalogue.js";
 
 /** An area's place among a district's form groups (an unknown one last). */
 function rank(area: string): number {
@@ -70,7 +71,7 @@ export const AREA_LABELS: Record<string, string> = Object.fromEntries(Object.ent
  *  a table of another source (sources.ts) derives them from its own values. */
 export function formContext(ds: Dataset, figures: UnitFigures, children: UnitFigures[], submitted: (f: UnitFigures) => boolean, view?: UnitView): FormContext {
   const derivedOf = (values: Values) => (view && values === view.figures.effective ? view.derived : derive(ds, figures.unit, values, []));
-  const indicators = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
+  const indicators = indicatorsById(ds.catalogue);
   return {
     figures,
     children,

@@ -20,6 +20,7 @@ import { planCitationNote, planNumber } from "./plan-citation.js";
 import { reportingAccount } from "./reporting-account.js";
 import { coverageNote, formSourceNotes, tableSource } from "./sources.js";
 import { derive, unitView, type UnitView } from "./unit-view.js";
+import { indicatorsById } from "../../model/catalogue.js";
 
 export interface SectionView {
   /** 0 for a Mục, 1 for a khoản, 2 and deeper for a điểm. */
@@ -82,7 +83,7 @@ function sectionsFor(level: string, sections: readonly OutlineSection[], depth =
 export function reportView(ds: Dataset, tree: Tree, unit: Unit, view: UnitView = unitView(ds, tree.figures.get(unit.code)!)): ReportView {
   const fig = tree.figures.get(unit.code)!;
   const frame = reportFrame(ds, unit, fig.report);
-  const indicators = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
+  const indicators = indicatorsById(ds.catalogue);
   const agency = ds.levels.get(unit.level)?.kind === "agency";
   // A department reports on what it chairs: its forms keep only those rows, and drop out when none is left.
   const forms = ds.forms
@@ -221,7 +222,7 @@ function formViews(ds: Dataset, tree: Tree, view: UnitView, forms: readonly Form
  *  unit's data, when it prints rows of that policy; nothing when it prints none or has no figure. */
 function balanceNote(ds: Dataset, form: FormSpec, table: TableModel, values: Values): string | null {
   if (form.layout !== "indicators") return null;
-  const byId = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
+  const byId = indicatorsById(ds.catalogue);
   const printed = new Set(table.rows.flatMap((r) => (r.indicator ? [r.indicator] : [])));
   const policies = new Set([...printed].flatMap((id) => (byId.get(id)?.policy ? [byId.get(id)!.policy!] : [])));
   const first = ds.project.periods[0]!.id;

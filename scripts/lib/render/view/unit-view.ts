@@ -17,6 +17,7 @@ import { isSubmitted, timelinessOf, type Timeliness } from "../../model/timeline
 import type { FinanceRecord, Indicator, IsoDate, Period, Project, TargetRange, Unit } from "../../model/types.js";
 import { figure, formatTrimmed, printedChange, type Figure } from "../../text/format.js";
 import { shortName } from "./names.js";
+import { indicatorsById } from "../../model/catalogue.js";
 
 /** A figure at one period. */
 export interface PeriodValue extends Figure {
@@ -226,7 +227,7 @@ export function derive(ds: Dataset, unit: Unit, values: Values, finance: readonl
   const periods = ds.project.periods;
   const poor = values[r.poor] ?? {};
   const labels = ds.catalogue.verdicts.labels;
-  const indicators = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
+  const indicators = indicatorsById(ds.catalogue);
   const decimalsOf = (id: string) => indicators.get(id)?.decimals ?? 2;
   return {
     reduction: reductionOf(values, r.poverty_rate, povertyTarget(unit, ds.project, ds.units), periods, labels, decimalsOf(r.poverty_rate)),

@@ -10,6 +10,7 @@ import { figure } from "../../text/format.js";
 import type { DataRow, DocLink, FinanceInfo, KeyIndicators, MoneyRow, ReductionInfo, StatusCounts, UnitPage } from "../model.js";
 import { series } from "./values.js";
 import { workbookPath } from "../workbook-path.js";
+import { indicatorsById } from "../../model/catalogue.js";
 
 export interface UnitDocs {
   md: string;
@@ -38,7 +39,7 @@ function keyIndicators(ds: Dataset, view: UnitView): KeyIndicators | null {
   const r = ds.catalogue.roles;
   if (!v[r.poor]) return null;
   const P = ds.project.periods;
-  const byId = new Map(ds.catalogue.indicators.map((i) => [i.id, i]));
+  const byId = indicatorsById(ds.catalogue);
   const spec = ds.catalogue.unit_page;
   const latest = P[P.length - 1]!.id;
   const latestOf = (id: string) => figure(v[id]?.[latest], ...format(byId.get(id)));
