@@ -271,6 +271,7 @@ export function unitView(ds: Dataset, fig: UnitFigures): UnitView {
   const submitted = isSubmitted(fig.report) ? fig.report!.submitted_on! : null;
   const after = (from: string, to: string) => Math.max(0, daysBetween(from, to));
   const daysLate = !deadline ? 0 : submitted ? after(deadline, submitted) : after(deadline, ds.project.as_of);
+  let derived: Derived | undefined;
   return {
     unit: fig.unit,
     figures: fig,
@@ -280,7 +281,10 @@ export function unitView(ds: Dataset, fig: UnitFigures): UnitView {
     timeliness,
     timelinessLabel: timelinessLabel(timeliness, daysLate),
     daysLate,
-    derived: derive(ds, fig.unit, fig.effective, fig.finance),
+    // On first read: a rebuild that keeps a unit's documents and page never reads it.
+    get derived() {
+      return (derived ??= derive(ds, fig.unit, fig.effective, fig.finance));
+    },
   };
 }
 

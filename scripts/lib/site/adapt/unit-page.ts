@@ -111,9 +111,9 @@ function dataRows(ds: Dataset, fig: UnitFigures, indicators: readonly Indicator[
   );
 }
 
-/** A unit's page in the model. Its finance and data rows (most of its size) are computed on first
- *  read: a rebuild that keeps a unit's files by its input key reads neither (same values, same
- *  place in the object, so the same JSON). */
+/** A unit's page in the model. Its key figures, finance and data rows (most of its size and of its
+ *  cost) are computed on first read: a rebuild that keeps a unit's files by its input key reads none
+ *  of them unless another page shows them (same values, same place in the object, so the same JSON). */
 export function unitPage(ds: Dataset, tree: Tree, view: UnitView, views: ReadonlyMap<string, UnitView>, docs: UnitDocs, sourceFile: string | null): UnitPage {
   const { unit, figures: fig, deadline, timeliness: t } = view;
   const level = ds.levels.get(unit.level)!;
@@ -121,6 +121,8 @@ export function unitPage(ds: Dataset, tree: Tree, view: UnitView, views: Readonl
   const flagLabels = (unit.flags ?? []).map((f) => ds.flags?.labels[f] ?? f);
   let financeOnce: { value: FinanceInfo | null } | undefined;
   let rowsOnce: DataRow[] | undefined;
+  let keyOnce: { value: KeyIndicators | null } | undefined;
+  let reductionOnce: { value: ReductionInfo | null } | undefined;
   const documents: DocLink[] = [
     { format: "docx", label: "Văn bản Word (DOCX)", path: docs.docx },
     { format: "md", label: "Markdown", path: docs.md },
@@ -148,8 +150,12 @@ export function unitPage(ds: Dataset, tree: Tree, view: UnitView, views: Readonl
     approved: dated(fig.report?.status === "da_duyet" ? fig.report.approved_on : null),
     children_counts: kids.length ? statusCounts(kids) : null,
     poor_area_label: flagLabels.length ? flagLabels.join(", ") : null,
-    key: level.kind === "territory" ? keyIndicators(ds, view) : null,
-    reduction: level.kind === "territory" ? reduction(view) : null,
+    get key() {
+      return (keyOnce ??= { value: level.kind === "territory" ? keyIndicators(ds, view) : null }).value;
+    },
+    get reduction() {
+      return (reductionOnce ??= { value: level.kind === "territory" ? reduction(view) : null }).value;
+    },
     get finance() {
       return (financeOnce ??= { value: finance(ds, fig) }).value;
     },
