@@ -8,7 +8,7 @@ import { applySubmissionDates, checkSubmissionWindow, type SubmissionDatesOutcom
 import { classify, type LoadOptions, type LoadResult } from "./dataset/load-dataset.js";
 import type { Dataset, LoadedReport } from "./model/dataset.js";
 import { checkCatalogue } from "./validate/check-catalogue.js";
-import { checkReports } from "./validate/check-reports.js";
+import { duplicateReports, reportFileRules } from "./validate/check-reports.js";
 import { checkTargets } from "./validate/check-targets.js";
 import { checkUnits } from "./validate/check-units.js";
 import { reportValues } from "./validate/check-values.js";
@@ -59,14 +59,13 @@ export function applyOptions(ds: Dataset, opts: CheckOptions): SubmissionDatesOu
  *  `cacheWarnings`: why that cache was not used. */
 export function validate(ds: Dataset, opts: CheckOptions & { schemaDir?: string }, cwd: string): { diagnostics: Diagnostic[]; shapeOk: boolean; cacheWarnings: string[] } {
   const shape = [...checkUnits(ds), ...checkCatalogue(ds), ...checkTargets(ds), ...checkPlausibilityCatalogue(ds), ...checkSubmissionWindow(ds)];
-  const values = reportValues(ds);
-  const plausible = plausibility(ds);
-  const judge = (r: LoadedReport) => [...values(r), ...plausible.report(r)];
+  const [fileRules, values, plausible] = [reportFileRules(ds), reportValues(ds), plausibility(ds)];
+  const judge = (r: LoadedReport) => [...fileRules(r), ...values(r), ...plausible.report(r)];
   const dir = opts.load?.cacheDir;
   const cache = dir !== undefined && opts.schemaDir !== undefined ? openRulesCache(dir, rulesContext(ds, opts.schemaDir, (rel) => classify(rel) === "report")) : null;
   const own = ds.reports.flatMap((r) => (cache ? cache.diagnostics(r, () => judge(r)) : judge(r)));
   cache?.save();
-  const diagnostics = [...inboxWorkbooks(ds, cwd), ...shape, ...checkReports(ds), ...own, ...plausible.across()];
+  const diagnostics = [...inboxWorkbooks(ds, cwd), ...shape, ...duplicateReports(ds), ...own, ...plausible.across()];
   if (opts.previous) diagnostics.push(...checkRevisions(ds, opts.previous));
   return { diagnostics, shapeOk: !hasErrors(shape), cacheWarnings: cache?.warnings ?? [] };
 }

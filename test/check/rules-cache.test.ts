@@ -66,6 +66,29 @@ describe("check --cache: each report's own rules", () => {
     expect(marks(check(true))).toBe(marked - 1);
   });
 
+  it("keeps a report's file and status findings too, while a second file for a unit is judged across the files every time", () => {
+    // Submitted after the communes' deadline (31/7), and a second file for the same commune.
+    fx.edit(FILES.commune, "submitted_on: 2018-07-25", "submitted_on: 2018-08-03");
+    const copy = FILES.commune.replace(".yaml", "-ban-sao.yaml");
+    fx.write(copy, fx.read(FILES.commune));
+    const cold = check(false);
+    // "…-ban-sao.yaml" sorts before "….yaml": the copy is the first file, the commune's own the second.
+    expect(only(cold, "STATUS_LATE").map((d) => d.file)).toEqual([fx.shown(copy), fx.shown(FILES.commune)]);
+    expect(only(cold, "REPORT_DUPLICATE").map((d) => d.file)).toEqual([fx.shown(FILES.commune)]);
+    check(true);
+    expect(readFileSync(rulesFile(), "utf8")).toContain('"code":"STATUS_LATE"'); // kept with the report's other findings
+    const marked = markEmptyEntries();
+    const warm = check(true);
+    expect(marks(warm)).toBe(marked);
+    expect(warm.diagnostics.filter((d) => d.message !== MARK.message)).toEqual(cold.diagnostics);
+    // The copy removed: no duplicate any more, and the commune's entry still kept.
+    fx.remove(copy);
+    const after = check(true);
+    expect(only(after, "REPORT_DUPLICATE")).toEqual([]);
+    expect(only(after, "STATUS_LATE").map((d) => d.file)).toEqual([fx.shown(FILES.commune)]);
+    expect(after.diagnostics.filter((d) => d.message !== MARK.message)).toEqual(check(false).diagnostics);
+  });
+
   it("judges a report again when git gives it another submission date", () => {
     check(true);
     const marked = markEmptyEntries();

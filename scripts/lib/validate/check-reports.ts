@@ -5,26 +5,22 @@ import { basename, dirname } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnostic } from "../diagnostics/make.js";
 import { suggest } from "../diagnostics/suggest.js";
-import type { Dataset } from "../model/dataset.js";
+import type { Dataset, LoadedReport } from "../model/dataset.js";
 import { daysBetween, shortDate } from "../model/dates.js";
 import type { Unit } from "../model/types.js";
 import { deadlineOf } from "../model/deadlines.js";
 import { ancestors, reportFileName, reportFolder, reportPath } from "../units/paths.js";
 
-export function checkReports(ds: Dataset): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const seen = new Map<string, string>();
+/** Each report file's own rules: a known unit, its file's name and folder, the round, its status
+ *  and dates. What they read besides the file is what every report shares (units, levels, plan,
+ *  project), so their findings are kept by the rules cache with the report's other rules. */
+export function reportFileRules(ds: Dataset): (loaded: LoadedReport) => Diagnostic[] {
   const index = { units: ds.units, levels: ds.levels };
-  for (const { file, report } of ds.reports) {
+  return ({ file, report }) => {
+    const out: Diagnostic[] = [];
     const at = (pointer: string, on: "key" | "value" = "value") => ({ file, pointer, on });
     const unit = ds.units.get(report.unit);
-    if (!unit) {
-      out.push(diagnostic("REPORT_UNKNOWN_UNIT", { code: report.unit, suggestion: suggest(report.unit, ds.units.keys()) ?? "" }, at("/unit")));
-      continue;
-    }
-    const other = seen.get(unit.code);
-    if (other) out.push(diagnostic("REPORT_DUPLICATE", { code: unit.code, other }, at("/unit")));
-    else seen.set(unit.code, file.path);
+    if (!unit) return [diagnostic("REPORT_UNKNOWN_UNIT", { code: report.unit, suggestion: suggest(report.unit, ds.units.keys()) ?? "" }, at("/unit"))];
     const name = basename(file.rel);
     if (name !== `${unit.code}.yaml` && !name.startsWith(`${unit.code}-`)) {
       out.push(diagnostic("REPORT_FILE_NAME", { fileCode: name.replace(/\.ya?ml$/, "").split("-")[0] ?? name, code: unit.code, expected: reportFileName(unit, index) }, at("/unit")));
@@ -35,6 +31,19 @@ export function checkReports(ds: Dataset): Diagnostic[] {
     }
     if (report.round !== ds.project.round) out.push(diagnostic("REPORT_ROUND_MISMATCH", { actual: report.round, expected: ds.project.round }, at("/round")));
     out.push(...checkStatus(ds, report, at, unit.level));
+    return out;
+  };
+}
+
+/** A second report file for a unit (the first, in the files' order, is the one named). */
+export function duplicateReports(ds: Dataset): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, string>();
+  for (const { file, report } of ds.reports) {
+    if (!ds.units.has(report.unit)) continue;
+    const other = seen.get(report.unit);
+    if (other) out.push(diagnostic("REPORT_DUPLICATE", { code: report.unit, other }, { file, pointer: "/unit", on: "value" }));
+    else seen.set(report.unit, file.path);
   }
   return out;
 }
