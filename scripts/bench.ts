@@ -55,6 +55,8 @@ interface Figures extends TargetFigures {
   check_cached_s: number | null;
   build_cold_cpu_s: number | null;
   check_peak_rss_mb: number | null;
+  /** The one-edit rebuild's peak: a rebuild lets the heap grow freely (heap-growth.ts). */
+  build_one_edit_peak_rss_mb: number | null;
   units: number;
   yaml_files: number;
   notes: string[];
@@ -148,6 +150,7 @@ async function measureTree(name: string, dir: string, build: boolean): Promise<F
     check_cached_s: cached.seconds,
     build_cold_cpu_s: null,
     check_peak_rss_mb: check.mb,
+    build_one_edit_peak_rss_mb: null,
     units,
     yaml_files: parse.files,
     notes,
@@ -180,6 +183,7 @@ async function measureTree(name: string, dir: string, build: boolean): Promise<F
         return timed(buildArgs);
       }, notes);
       fig.build_one_edit_s = edit.seconds;
+      fig.build_one_edit_peak_rss_mb = edit.mb;
       notes.push(`build_one_edit_s: ${edit.cpu.toFixed(1)} giây CPU; ${edit.last}`);
     } finally {
       writeFileSync(target, original);
@@ -204,6 +208,7 @@ function table(results: Record<string, Figures>): string {
     ["build sau khi sửa một xã (giây)", "build_one_edit_s", 1],
     ["bộ nhớ đỉnh (MB)", "peak_rss_mb", 0],
     ["bộ nhớ đỉnh của check (MB)", "check_peak_rss_mb", 0],
+    ["bộ nhớ đỉnh khi sửa một xã (MB)", "build_one_edit_peak_rss_mb", 0],
     ["sàn: chỉ đọc YAML (giây)", "floor_parse_s", 1],
     ["sàn: chỉ đóng gói DOCX (giây)", "floor_docx_s", 1],
     ["số văn bản", "documents", 0],

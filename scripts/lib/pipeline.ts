@@ -33,7 +33,7 @@ import { PHASES } from "./progress.js";
 import { freeHeapGrowth, limitHeapGrowth } from "./heap-growth.js";
 import { manifestHead } from "./write/intact-output.js";
 import { CACHE_SUBDIR } from "./write/output-cache.js";
-import { statSnapshot } from "./write/stat-snapshot.js";
+import { statSnapshot, type StatSnapshot } from "./write/stat-snapshot.js";
 import { codeVersion } from "./write/code-version.js";
 import { MANIFEST, withStagedOutput, type FileFate, type OutputWriter } from "./write/output-dir.js";
 import { buildInputs, outputStatFile, upToDate, type Manifest, type ManifestEntry, type RecordedCheck, type UpToDate } from "./up-to-date.js";
@@ -109,12 +109,13 @@ export function shardUnits(ds: Dataset, shard: Shard): Set<string> {
 }
 
 /** The previous output, when it is what this build would make (the early stop). Otherwise, when it
- *  was made by this code (a rebuild, which most likely makes few files), the heap may grow freely,
- *  and another thread takes the snapshot of its files' stats while this one checks the data. */
+ *  was made by this code, another thread takes the snapshot of its files' stats while this one
+ *  checks the data; and, unless this is a merge (which makes the whole site from the shards'
+ *  documents), the heap may grow freely: a rebuild most likely makes few files. */
 function previousOutput(opts: BuildOptions, code: string, inputs: string, statFile: string | undefined) {
   const early = opts.shortCircuit === false || opts.mergeFrom ? null : upToDate(opts.outDir, code, inputs, opts.warn ?? (() => {}), opts.cacheDir, statFile);
   if (early || manifestHead(join(opts.outDir, MANIFEST))?.code !== code) return { early, snapshot: null };
-  freeHeapGrowth();
+  if (!opts.mergeFrom) freeHeapGrowth();
   const cacheCopy = opts.cacheDir ? resolve(opts.cacheDir, CACHE_SUBDIR) : null;
   return { early: null, snapshot: statFile ? statSnapshot(resolve(opts.outDir), statFile, cacheCopy) : null };
 }
@@ -135,12 +136,21 @@ async function buildSteps() {
 }
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
-  const progress = opts.progress ?? (() => {});
   const code = codeVersion(opts.templateDir);
   const inputs = buildInputs(opts, code);
   const statFile = outputStatFile(opts);
   const { early, snapshot } = previousOutput(opts, code, inputs, statFile);
   if (early) return earlyResult(early);
+  try {
+    return await buildFrom(opts, code, inputs, statFile, snapshot?.result ?? null);
+  } finally {
+    snapshot?.cancel(); // its thread, when the check failed before the answer was needed
+  }
+}
+
+/** The build once the previous output is not what it would make: the check, then the documents and the site. */
+async function buildFrom(opts: BuildOptions, code: string, inputs: string, statFile: string | undefined, snapshot: Promise<StatSnapshot | null> | null): Promise<BuildResult> {
+  const progress = opts.progress ?? (() => {});
   const parseCache = opts.cacheDir ?? opts.parseCacheDir;
   const checked = check({ ...opts, load: { ...opts.load, ...(parseCache ? { cacheDir: parseCache } : {}) } }, (d, t) => progress(PHASES.read, d, t));
   const levelNames = Object.fromEntries((checked.dataset?.project.levels ?? []).map((l) => [l.id, l.unit_noun]));
@@ -195,7 +205,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 }
 
 /** Before the documents are made. Many to make (a cold build): the threads load while this one
- *  renders the first ones' HTML. A tenth or more of them: their garbage is a cold build's, so the
+ *  renders the first ones' HTML. More than a tenth of them: their garbage is a cold build's, so the
  *  heap's growth is limited again (heap-growth.ts). */
 function startMaking(jobs: readonly { prepare: unknown }[], pool: { start(): void } | null, inProcessMax: number): void {
   const made = jobs.filter((j) => j.prepare !== null).length;

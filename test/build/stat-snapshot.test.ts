@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MANIFEST, sha256, withStagedOutput, type FileFate } from "../../scripts/lib/write/output-dir.js";
 import { statOf, writeStats } from "../../scripts/lib/write/output-stat.js";
+import { holds, readPrevious } from "../../scripts/lib/write/previous-output.js";
 import { statSnapshot } from "../../scripts/lib/write/stat-snapshot.js";
 
 /** An output of `names` (each holding its name), hard-linked into a cache copy, with their stats recorded. */
@@ -34,7 +35,7 @@ describe("statSnapshot", () => {
     rmSync(join(out, "e.txt"));
     rmSync(join(cache, "f.txt"));
     writeFileSync(join(cache, "f.txt"), "f.txt"); // a copy, not a link
-    const snap = await statSnapshot(out, record, cache);
+    const snap = await statSnapshot(out, record, cache).result;
     expect(snap?.manifest).toBe("m1");
     expect([...snap!.changed].sort()).toEqual([
       ["a.txt", statOf(join(out, "a.txt"))],
@@ -43,13 +44,20 @@ describe("statSnapshot", () => {
     ]);
     // a.txt's copy is still its hard link: a link shares the new mtime
     expect([...snap!.cacheDiffers].sort()).toEqual(["d/b.txt", "e.txt", "f.txt"]);
-    expect((await statSnapshot(out, record, null))?.cacheDiffers.size).toBe(0);
+    expect((await statSnapshot(out, record, null).result)?.cacheDiffers.size).toBe(0);
   });
 
   it("gives nothing for a record of another output folder, or no record", async () => {
     const { out, cache, record } = recorded(["a.txt"]);
-    expect(await statSnapshot(cache, record, null)).toBeNull();
-    expect(await statSnapshot(out, `${record}.none`, cache)).toBeNull();
+    expect(await statSnapshot(cache, record, null).result).toBeNull();
+    expect(await statSnapshot(out, `${record}.none`, cache).result).toBeNull();
+  });
+
+  it("answers null once cancelled (a build whose check failed does not wait for it)", async () => {
+    const { out, cache, record } = recorded(["a.txt"]);
+    const task = statSnapshot(out, record, cache);
+    task.cancel();
+    expect(await task.result).toBeNull();
   });
 });
 
@@ -65,7 +73,7 @@ describe("withStagedOutput given the snapshot", () => {
         w.write(MANIFEST, JSON.stringify({ code: "c1", files: w.files() }));
         return new Map<string, FileFate>(w.fates());
       },
-      { codeVersion: "c1", cacheDir, statFile, snapshot: snapshot ? statSnapshot(out, statFile, join(cacheDir, "output")) : null },
+      { codeVersion: "c1", cacheDir, statFile, snapshot: snapshot ? statSnapshot(out, statFile, join(cacheDir, "output")).result : null },
     );
     return { fates, rendered };
   }
@@ -94,5 +102,38 @@ describe("withStagedOutput given the snapshot", () => {
     expect(given.rendered).toBe(2); // a.txt (its bytes no longer hold) and d.txt (a new key)
     expect(given.files["a.txt"]).toBe("one");
     expect(given.cacheIsLink).toEqual({ "a.txt": true, "b.txt": true, "c.txt": true, "d.txt": true });
+  });
+});
+
+describe("readPrevious given the snapshot", () => {
+  /** An output whose manifest's stat is recorded with the manifest's SHA-256, as a build leaves it. */
+  function built() {
+    const root = mkdtempSync(join(tmpdir(), "snapshot-read-"));
+    const [out, record] = [join(root, "out"), join(root, "output-stat.json")];
+    mkdirSync(out);
+    writeFileSync(join(out, "a.txt"), "a");
+    const manifest = JSON.stringify({ code: "c1", files: [{ path: "a.txt", sha256: sha256("a"), key: "k" }] });
+    writeFileSync(join(out, MANIFEST), manifest);
+    writeStats(record, out, sha256(manifest), new Map([["a.txt", statOf(join(out, "a.txt"))!]]));
+    return { out, record };
+  }
+
+  it("uses the snapshot of its own output: a file it found unchanged is not asked again", async () => {
+    const { out, record } = built();
+    const snap = await statSnapshot(out, record, null).result;
+    rmSync(join(out, "a.txt")); // after the snapshot: trusted as the snapshot saw it
+    const previous = readPrevious(out, "c1", () => {}, record, snap);
+    expect(previous?.changed).toBe(snap?.changed);
+    expect(previous && holds(previous, "a.txt", join(out, "a.txt"), sha256("a")).state).toBe("yes");
+  });
+
+  it("ignores a snapshot of another manifest: every file is asked", async () => {
+    const { out, record } = built();
+    const snap = await statSnapshot(out, record, null).result;
+    const other = { ...snap!, manifest: sha256("another manifest") };
+    rmSync(join(out, "a.txt"));
+    const previous = readPrevious(out, "c1", () => {}, record, other);
+    expect(previous?.changed).toBeUndefined();
+    expect(previous && holds(previous, "a.txt", join(out, "a.txt"), sha256("a")).state).toBe("missing");
   });
 });

@@ -1,5 +1,6 @@
 // The diagnostics of each report's own rules (check-values.ts, the per-report part of
-// check-plausibility.ts), kept beside the parse cache (check/build --cache DIR): a report whose
+// check-plausibility.ts, check-reports.ts's reportFileRules: its file's name and folder, round,
+// status and dates), kept beside the parse cache (check/build --cache DIR): a report whose
 // file is unchanged, in a data folder whose other files are unchanged, is not judged again. A
 // nation's rules take ≈ 2,5 s over 11 000 reports; after one edit, one report is judged.
 //
@@ -9,7 +10,8 @@
 // thresholds). The latter are hashed into the cache's context: a change to any of them starts an
 // empty cache. The file is one JSON document whose header carries the SHA-256 of its entries as
 // written: a corrupt or foreign file is ignored with a warning, never trusted. Rules that compare
-// reports with each other (outliers among siblings, the roll-up) are not kept: they run every time.
+// reports with each other (a second file for a unit, outliers among siblings, the roll-up) are not
+// kept: they run every time.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";

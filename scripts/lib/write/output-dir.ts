@@ -209,11 +209,11 @@ function removeLater(dir: string): void {
 
 export async function withStagedOutput<T>(outDir: string, build: (w: OutputWriter) => Promise<T>, opts: OutputOptions = {}): Promise<T> {
   const target = resolve(outDir);
+  const snap = (await opts.snapshot) ?? null;
   mkdirSync(dirname(target), { recursive: true });
   const stage = mkdtempSync(join(dirname(target), `.${basename(target)}-build-`));
   const warn = opts.warn ?? (() => {});
   const sources = [target, ...(opts.cacheDir ? [resolve(opts.cacheDir, CACHE_SUBDIR)] : []), ...(opts.sources ?? []).map((d) => resolve(d))];
-  const snap = (await opts.snapshot) ?? null;
   const previous = sources.map((dir, i) => (i === 0 ? readPrevious(dir, opts.codeVersion, warn, opts.statFile, snap) : readPrevious(dir, opts.codeVersion, warn)));
   const linked = new Map<string, string>();
   const inPlace = new Set<string>();
@@ -245,7 +245,7 @@ export async function withStagedOutput<T>(outDir: string, build: (w: OutputWrite
     if (old) removeLater(old);
     // A file kept where it is, whose stat and cache copy the snapshot found as recorded: that copy is still its hard link.
     const before = previous[0];
-    const sameCopy = snap && before?.changed ? (path: string) => inPlace.has(path) && before.stats.has(path) && !snap.changed.has(path) && !snap.cacheDiffers.has(path) : undefined;
+    const sameCopy = snap && before?.changed ? (path: string) => inPlace.has(path) && linked.has(path) && before.stats.has(path) && !snap.changed.has(path) && !snap.cacheDiffers.has(path) : undefined;
     if (opts.cacheDir && existsSync(join(target, MANIFEST))) refreshCache(warn, opts.cacheDir, target, files, readFileSync(join(target, MANIFEST), "utf8"), (path) => stats.get(path) ?? statOf(join(target, path)), previous[1], sameCopy);
     return result;
   } catch (err) {

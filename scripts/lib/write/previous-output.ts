@@ -94,7 +94,8 @@ export function reusableFile(previous: readonly PreviousOutput[], rel: string, k
 
 /** A hard link of `from` at `to` (a copy where the file system refuses links); true when linked, so
  *  that `to` has the stat of `from`. One system call when `to`'s folder exists: it is made only when
- *  the link fails for want of it. */
+ *  the link fails for want of it. A `from` removed meanwhile (someone changed the previous output
+ *  while the build ran) stops the build with a message. */
 export function linkOrCopy(from: string, to: string): boolean {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -106,6 +107,7 @@ export function linkOrCopy(from: string, to: string): boolean {
       mkdirSync(dirname(to), { recursive: true });
     }
   }
+  if (!existsSync(from)) throw new Error(`${from}: tệp của lần dựng trước bị xoá trong khi lần dựng này chạy. Hãy chạy lại lệnh dựng.`);
   mkdirSync(dirname(to), { recursive: true });
   copyFileSync(from, to);
   return false;

@@ -6,7 +6,9 @@
 // in the output and in the cache's copy, and reports only what differs: the files whose stat is
 // not the one recorded (with the stat now, null when gone), and the cache copies that are not the
 // output's file. The answer holds for the output as it was when the thread looked: the build does
-// not touch the output before it moves its own files in at the end. No answer (no record, a
+// not touch the output before it moves its own files in at the end (a file someone removes from it
+// meanwhile is missing from this output, or stops the build with a message; either way the next
+// build finds it gone and makes it again). No answer (no record, a
 // record of another output, a thread that failed): the files are asked one by one, as before.
 import { Worker } from "node:worker_threads";
 
@@ -57,23 +59,34 @@ try {
 parentPort.postMessage(reply);
 `;
 
+/** A snapshot being taken: `result` resolves with it, or null; `cancel` stops the thread (a build
+ *  that ends before it needs the answer), after which `result` resolves with null. */
+export interface StatSnapshotTask {
+  readonly result: Promise<StatSnapshot | null>;
+  cancel(): void;
+}
+
 /** Starts taking the snapshot of the output in `dir` (absolute) from the stat record `statFile`,
- *  with the cache's copy in `cacheCopy` (absolute) when there is one; resolves with it, or null. */
-export function statSnapshot(dir: string, statFile: string, cacheCopy: string | null): Promise<StatSnapshot | null> {
-  return new Promise((resolve) => {
-    let worker: Worker;
+ *  with the cache's copy in `cacheCopy` (absolute) when there is one. The thread keeps the process
+ *  alive until it answers or is cancelled: whoever starts it cancels it when done. */
+export function statSnapshot(dir: string, statFile: string, cacheCopy: string | null): StatSnapshotTask {
+  let worker: Worker | null = null;
+  const result = new Promise<StatSnapshot | null>((resolve) => {
     try {
       worker = new Worker(PROGRAM, { eval: true, workerData: { record: statFile, dir, cache: cacheCopy } });
     } catch {
       resolve(null);
       return;
     }
-    worker.unref(); // a build that ends first (its check failed) does not wait for it
     worker.once("message", (r: Reply | null) => {
       resolve(r && { manifest: r.manifest, changed: new Map(r.changed), cacheDiffers: new Set(r.cacheDiffers) });
-      void worker.terminate();
+      void worker?.terminate();
     });
     worker.once("error", () => resolve(null));
     worker.once("exit", () => resolve(null));
   });
+  return {
+    result,
+    cancel: () => void (worker as Worker | null)?.terminate(),
+  };
 }
