@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MANIFEST, sha256, withStagedOutput, type FileFate } from "../../scripts/lib/write/output-dir.js";
 import { statOf, writeStats } from "../../scripts/lib/write/output-stat.js";
-import { holds, readPrevious } from "../../scripts/lib/write/previous-output.js";
+import { InputError } from "../../scripts/lib/diagnostics/input-error.js";
+import { holds, linkOrCopy, readPrevious } from "../../scripts/lib/write/previous-output.js";
 import { statSnapshot } from "../../scripts/lib/write/stat-snapshot.js";
 
 /** An output of `names` (each holding its name), hard-linked into a cache copy, with their stats recorded. */
@@ -135,5 +136,14 @@ describe("readPrevious given the snapshot", () => {
     const previous = readPrevious(out, "c1", () => {}, record, other);
     expect(previous?.changed).toBeUndefined();
     expect(previous && holds(previous, "a.txt", join(out, "a.txt"), sha256("a")).state).toBe("missing");
+  });
+});
+
+describe("linkOrCopy", () => {
+  it("stops the build with a message (bad input, exit 1) when the file to keep was removed meanwhile", () => {
+    const root = mkdtempSync(join(tmpdir(), "snapshot-gone-"));
+    const gone = join(root, "out", "a.txt");
+    expect(() => linkOrCopy(gone, join(root, "stage", "a.txt"))).toThrow(InputError);
+    expect(() => linkOrCopy(gone, join(root, "stage", "a.txt"))).toThrow(/a\.txt: tệp không còn .* Hãy chạy lại lệnh dựng\./);
   });
 });

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { InputError } from "../diagnostics/input-error.js";
 import { readStats, statOf } from "./output-stat.js";
 import type { StatSnapshot } from "./stat-snapshot.js";
 
@@ -94,8 +95,8 @@ export function reusableFile(previous: readonly PreviousOutput[], rel: string, k
 
 /** A hard link of `from` at `to` (a copy where the file system refuses links); true when linked, so
  *  that `to` has the stat of `from`. One system call when `to`'s folder exists: it is made only when
- *  the link fails for want of it. A `from` removed meanwhile (someone changed the previous output
- *  while the build ran) stops the build with a message. */
+ *  the link fails for want of it. A `from` removed meanwhile (someone changed the folder while the
+ *  build ran) stops it with a message: bad input, exit 1. */
 export function linkOrCopy(from: string, to: string): boolean {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -107,7 +108,7 @@ export function linkOrCopy(from: string, to: string): boolean {
       mkdirSync(dirname(to), { recursive: true });
     }
   }
-  if (!existsSync(from)) throw new Error(`${from}: tệp của lần dựng trước bị xoá trong khi lần dựng này chạy. Hãy chạy lại lệnh dựng.`);
+  if (!existsSync(from)) throw new InputError(`${from}: tệp không còn (thư mục này bị thay đổi trong khi lệnh dựng chạy). Hãy chạy lại lệnh dựng.`);
   mkdirSync(dirname(to), { recursive: true });
   copyFileSync(from, to);
   return false;

@@ -60,7 +60,8 @@ parentPort.postMessage(reply);
 `;
 
 /** A snapshot being taken: `result` resolves with it, or null; `cancel` stops the thread (a build
- *  that ends before it needs the answer), after which `result` resolves with null. */
+ *  that ends before it needs the answer): `result` then resolves with null, unless the answer had
+ *  already come. */
 export interface StatSnapshotTask {
   readonly result: Promise<StatSnapshot | null>;
   cancel(): void;
