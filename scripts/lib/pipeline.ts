@@ -36,6 +36,8 @@ import { CACHE_SUBDIR } from "./write/output-cache.js";
 import { statSnapshot, type StatSnapshot } from "./write/stat-snapshot.js";
 import { codeVersion } from "./write/code-version.js";
 import { MANIFEST, withStagedOutput, type FileFate, type OutputWriter } from "./write/output-dir.js";
+import { OutputChanged } from "./write/previous-output.js";
+import { InputError } from "./diagnostics/input-error.js";
 import { buildInputs, outputStatFile, upToDate, type Manifest, type ManifestEntry, type RecordedCheck, type UpToDate } from "./up-to-date.js";
 
 export type { BuildOptions, CheckRunOptions, Shard } from "./build-options.js";
@@ -143,6 +145,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   if (early) return earlyResult(early);
   try {
     return await buildFrom(opts, code, inputs, statFile, snapshot?.result ?? null);
+  } catch (err) {
+    throw err instanceof OutputChanged ? new InputError(err.message) : err;
   } finally {
     snapshot?.cancel(); // its thread, when the check failed before the answer was needed
   }

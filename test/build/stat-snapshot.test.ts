@@ -8,8 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MANIFEST, sha256, withStagedOutput, type FileFate } from "../../scripts/lib/write/output-dir.js";
 import { statOf, writeStats } from "../../scripts/lib/write/output-stat.js";
-import { InputError } from "../../scripts/lib/diagnostics/input-error.js";
-import { holds, linkOrCopy, readPrevious } from "../../scripts/lib/write/previous-output.js";
+import { OutputChanged, holds, linkOrCopy, readPrevious } from "../../scripts/lib/write/previous-output.js";
 import { statSnapshot } from "../../scripts/lib/write/stat-snapshot.js";
 
 /** An output of `names` (each holding its name), hard-linked into a cache copy, with their stats recorded. */
@@ -140,10 +139,10 @@ describe("readPrevious given the snapshot", () => {
 });
 
 describe("linkOrCopy", () => {
-  it("stops the build with a message (bad input, exit 1) when the file to keep was removed meanwhile", () => {
+  it("stops the build with a message when the file to keep was removed meanwhile", () => {
     const root = mkdtempSync(join(tmpdir(), "snapshot-gone-"));
     const gone = join(root, "out", "a.txt");
-    expect(() => linkOrCopy(gone, join(root, "stage", "a.txt"))).toThrow(InputError);
+    expect(() => linkOrCopy(gone, join(root, "stage", "a.txt"))).toThrow(OutputChanged);
     expect(() => linkOrCopy(gone, join(root, "stage", "a.txt"))).toThrow(/a\.txt: tệp không còn .* Hãy chạy lại lệnh dựng\./);
   });
 });

@@ -4,7 +4,6 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { InputError } from "../diagnostics/input-error.js";
 import { readStats, statOf } from "./output-stat.js";
 import type { StatSnapshot } from "./stat-snapshot.js";
 
@@ -93,10 +92,14 @@ export function reusableFile(previous: readonly PreviousOutput[], rel: string, k
   return null;
 }
 
+/** A folder the build reads from changed while it ran: bad input, not a bug (the build reports it
+ *  as such, pipeline.ts). */
+export class OutputChanged extends Error {}
+
 /** A hard link of `from` at `to` (a copy where the file system refuses links); true when linked, so
  *  that `to` has the stat of `from`. One system call when `to`'s folder exists: it is made only when
  *  the link fails for want of it. A `from` removed meanwhile (someone changed the folder while the
- *  build ran) stops it with a message: bad input, exit 1. */
+ *  build ran) stops it with a message (OutputChanged). */
 export function linkOrCopy(from: string, to: string): boolean {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -108,7 +111,7 @@ export function linkOrCopy(from: string, to: string): boolean {
       mkdirSync(dirname(to), { recursive: true });
     }
   }
-  if (!existsSync(from)) throw new InputError(`${from}: tệp không còn (thư mục này bị thay đổi trong khi lệnh dựng chạy). Hãy chạy lại lệnh dựng.`);
+  if (!existsSync(from)) throw new OutputChanged(`${from}: tệp không còn (thư mục này bị thay đổi trong khi lệnh dựng chạy). Hãy chạy lại lệnh dựng.`);
   mkdirSync(dirname(to), { recursive: true });
   copyFileSync(from, to);
   return false;
