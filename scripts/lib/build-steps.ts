@@ -46,8 +46,8 @@ export interface DocJob {
 /** Documents prepared and written at once: enough to keep the threads packing DOCX busy. */
 const IN_FLIGHT = 16;
 /** Report bodies (HTML, for the site's pages) kept from writing the document to the site's page,
- *  in UTF-16 code units (≈ 2 bytes each): beyond it, a page computes its body again. A province's
- *  are ≈ 30 M; a nation's would be ≈ 1 G. */
+ *  in bytes of UTF-8: beyond it, a page computes its body again (≈ 2,4 ms a unit). A province's are
+ *  ≈ 3 MB; a generated nation's ≈ 100 MB. */
 const BODY_BUDGET = 64 * 1024 * 1024;
 
 const FORMATS = ["md", "html", "docx"] as const;
@@ -120,22 +120,25 @@ export function documentJobs(src: DocSources, writer: OutputWriter, only: (unit:
 }
 
 /** The report bodies computed while writing the documents, kept for the site's pages within
- *  BODY_BUDGET; each given once (`take`), then forgotten. */
+ *  BODY_BUDGET; each given once (`take`), then forgotten. Kept as UTF-8 outside the JavaScript
+ *  heap: a Vietnamese text is a string of 2 bytes a character there, and the heap of a nation's
+ *  build grows by a quarter of what it holds (heap-growth.ts); as UTF-8, ≈ 1,1 bytes. */
 function keptBodies() {
-  const kept = new Map<string, string>();
+  const kept = new Map<string, Buffer>();
   let size = 0;
   return {
     /** Keeps a body (a unit without one needs nothing kept: its page finds none again at once). */
     keep(unit: Unit, body: string | null) {
-      if (body === null || size + body.length > BODY_BUDGET) return;
-      size += body.length;
-      kept.set(unit.code, body);
+      if (body === null || size + Buffer.byteLength(body) > BODY_BUDGET) return;
+      const bytes = Buffer.from(body);
+      size += bytes.length;
+      kept.set(unit.code, bytes);
     },
     take(unit: Unit): string | undefined {
-      const body = kept.get(unit.code);
+      const bytes = kept.get(unit.code);
       kept.delete(unit.code);
-      size -= body?.length ?? 0;
-      return body;
+      size -= bytes?.length ?? 0;
+      return bytes?.toString();
     },
   };
 }
