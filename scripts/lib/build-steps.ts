@@ -122,15 +122,19 @@ export function documentJobs(src: DocSources, writer: OutputWriter, only: (unit:
 /** The report bodies computed while writing the documents, kept for the site's pages within
  *  BODY_BUDGET; each given once (`take`), then forgotten. Kept as UTF-8 outside the JavaScript
  *  heap: a Vietnamese text is a string of 2 bytes a character there, and the heap of a nation's
- *  build grows by a quarter of what it holds (heap-growth.ts); as UTF-8, ≈ 1,1 bytes. */
+ *  build grows by a quarter of what it holds (heap-growth.ts); as UTF-8, ≈ 1,3 bytes. A body that
+ *  UTF-8 cannot give back as it was (a lone surrogate, from a "\uD800" escape in the data) is not
+ *  kept: its page computes it again, the same string whatever was kept. */
 function keptBodies() {
-  const kept = new Map<string, Buffer>();
+  const kept = new Map<string, Uint8Array>();
+  const [encoder, decoder] = [new TextEncoder(), new TextDecoder()];
   let size = 0;
   return {
     /** Keeps a body (a unit without one needs nothing kept: its page finds none again at once). */
     keep(unit: Unit, body: string | null) {
-      if (body === null || size + Buffer.byteLength(body) > BODY_BUDGET) return;
-      const bytes = Buffer.from(body);
+      if (body === null || !(body as string & { isWellFormed(): boolean }).isWellFormed()) return;
+      const bytes = encoder.encode(body); // its own memory, not a slice of a shared pool
+      if (size + bytes.length > BODY_BUDGET) return;
       size += bytes.length;
       kept.set(unit.code, bytes);
     },
@@ -138,7 +142,7 @@ function keptBodies() {
       const bytes = kept.get(unit.code);
       kept.delete(unit.code);
       size -= bytes?.length ?? 0;
-      return bytes?.toString();
+      return bytes && decoder.decode(bytes);
     },
   };
 }

@@ -146,7 +146,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   try {
     return await buildFrom(opts, code, inputs, statFile, snapshot?.result ?? null);
   } catch (err) {
-    throw err instanceof OutputChanged ? new InputError(err.message) : err;
+    throw err instanceof OutputChanged ? new InputError(err.message, { cause: err }) : err;
   } finally {
     snapshot?.cancel(); // its thread, when the check failed before the answer was needed
   }

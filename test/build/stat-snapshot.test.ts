@@ -143,6 +143,6 @@ describe("linkOrCopy", () => {
     const root = mkdtempSync(join(tmpdir(), "snapshot-gone-"));
     const gone = join(root, "out", "a.txt");
     expect(() => linkOrCopy(gone, join(root, "stage", "a.txt"))).toThrow(OutputChanged);
-    expect(() => linkOrCopy(gone, join(root, "stage", "a.txt"))).toThrow(/a\.txt: tệp không còn .* Hãy chạy lại lệnh dựng\./);
+    expect(() => linkOrCopy(gone, join(root, "stage", "a.txt"))).toThrow(/a\.txt: tệp đã bị xóa trong khi lệnh đang chạy .* Hãy chạy lại lệnh\./);
   });
 });

@@ -111,7 +111,7 @@ export function linkOrCopy(from: string, to: string): boolean {
       mkdirSync(dirname(to), { recursive: true });
     }
   }
-  if (!existsSync(from)) throw new OutputChanged(`${from}: tệp không còn (thư mục này bị thay đổi trong khi lệnh dựng chạy). Hãy chạy lại lệnh dựng.`);
+  if (!existsSync(from)) throw new OutputChanged(`${from}: tệp đã bị xóa trong khi lệnh đang chạy (thư mục chứa tệp bị thay đổi). Hãy chạy lại lệnh.`);
   mkdirSync(dirname(to), { recursive: true });
   copyFileSync(from, to);
   return false;
