@@ -5,7 +5,8 @@
 // that makes few files has little garbage, and there the limit only costs collections: on a
 // nation's one edit, ≈ 1,8 s of 14,8 s, for 1,5 → 1,7 GB at its peak. So a rebuild of an output made
 // by the same code lifts it (pipeline.ts; not a merge, which makes the whole site), and sets it
-// again once it finds that it has many files to make; the check, which makes none, lifts it too (scripts/check.ts).
+// again once it finds that it has many files to make; the check, which makes none, lifts it too
+// (scripts/check.ts).
 // A flag given to node itself (`node --heap-growing-percent=N scripts/run.mjs …`) wins over both.
 import { setFlagsFromString } from "node:v8";
 

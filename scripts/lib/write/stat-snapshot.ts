@@ -71,23 +71,19 @@ export interface StatSnapshotTask {
  *  with the cache's copy in `cacheCopy` (absolute) when there is one. The thread keeps the process
  *  alive until it answers or is cancelled: whoever starts it cancels it when done. */
 export function statSnapshot(dir: string, statFile: string, cacheCopy: string | null): StatSnapshotTask {
-  let worker: Worker | null = null;
+  let worker: Worker;
+  try {
+    worker = new Worker(PROGRAM, { eval: true, workerData: { record: statFile, dir, cache: cacheCopy } });
+  } catch {
+    return { result: Promise.resolve(null), cancel: () => {} };
+  }
   const result = new Promise<StatSnapshot | null>((resolve) => {
-    try {
-      worker = new Worker(PROGRAM, { eval: true, workerData: { record: statFile, dir, cache: cacheCopy } });
-    } catch {
-      resolve(null);
-      return;
-    }
     worker.once("message", (r: Reply | null) => {
       resolve(r && { manifest: r.manifest, changed: new Map(r.changed), cacheDiffers: new Set(r.cacheDiffers) });
-      void worker?.terminate();
+      void worker.terminate();
     });
     worker.once("error", () => resolve(null));
     worker.once("exit", () => resolve(null));
   });
-  return {
-    result,
-    cancel: () => void (worker as Worker | null)?.terminate(),
-  };
+  return { result, cancel: () => void worker.terminate() };
 }
