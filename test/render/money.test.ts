@@ -25,6 +25,29 @@ describe("money cells of the forms", () => {
     expect(evaluate("disbursed:all", row({ finance }), env).text).toBe("750");
     expect(evaluate("disbursed_rate:all", row({ finance }), env).text).toBe("50,00"); // 750 / 1.500, as printed
   });
+
+  it("a cell adds only the records of its period and its source or source group; money with no plan counts as disbursed only without a filter", () => {
+    const groups: EvalEnv = { ...env, sourceGroup: new Map([["nstw_sn", "I"], ["nstw_dt", "I"], ["dia_phuong", "II"]]) };
+    const finance = [
+      { component: "DA1", source: "nstw_sn", period: "y2016", plan: 100.5, disbursed: 80.5 }, // rounded: 101, 81
+      { component: "DA1", source: "nstw_dt", period: "y2016", plan: 200, disbursed: 150 },
+      { component: "DA1", source: "dia_phuong", period: "y2016", plan: 40, disbursed: 40 },
+      { component: "DA2", source: "nstw_sn", period: "y2017", plan: 300.4, disbursed: 100.4 }, // 300, 100
+      { component: "DA2", source: "nstw_sn", period: "y2016", plan: 0.5, disbursed: 0.4 }, // 1, 0
+    ];
+    const cell = (expr: string, over: Partial<RowContext> = {}) => evaluate(expr, row({ finance, ...over }), groups).text;
+    expect(cell("plan:y2016")).toBe("342"); // 101 + 200 + 40 + 1
+    expect(cell("plan:y2016:I")).toBe("302"); // a group: both of its sources
+    expect(cell("plan:y2016:nstw_sn")).toBe("102"); // one source
+    expect(cell("disbursed:y2017:II")).toBe("-"); // no record: a dash, not 0
+    expect(cell("disbursed:all")).toBe("371"); // 81 + 150 + 40 + 100 + 0
+    const unplanned = [{ period: "y2016", disbursed: 9.6 }, { period: "y2017", disbursed: 5 }];
+    expect(cell("disbursed:y2016", { unplanned })).toBe("281"); // 271 + 10
+    expect(cell("disbursed:y2016:I", { unplanned })).toBe("231"); // a filter leaves the unplanned money out
+    expect(cell("disbursed:y2017", { finance: [], unplanned })).toBe("5");
+    expect(cell("disbursed_rate:y2016", { unplanned })).toBe("-"); // a rate over money without a plan means nothing
+    expect(cell("disbursed_rate:y2017")).toBe("33,33"); // 100 / 300
+  });
 });
 
 describe("the report's sentence on money", () => {

@@ -1,7 +1,7 @@
 // Cell expressions of the form specs (types.ts, above FormColumn), evaluated for one row.
 import type { FinanceRecord, Indicator, Period } from "../../model/types.js";
 import type { Values } from "../../aggregate/roll-up.js";
-import { percentOf, roundedSum } from "../../model/ratios.js";
+import { percentOf } from "../../model/ratios.js";
 import { formatNumber, formatSigned, printedChange } from "../../text/format.js";
 
 export interface RowContext {
@@ -42,11 +42,45 @@ function fmt(ind: Indicator | undefined, v: number | undefined | null): string {
 // Money is shown in whole units: each record is rounded before it is added, so every printed
 // total is the sum of printed parts.
 function financeSum(row: RowContext, measure: "plan" | "disbursed", period: string, filter: string | undefined, env: EvalEnv): number | null {
-  const inPeriod = (p: string) => period === "all" || p === period;
-  const picked = row.finance.filter((r) => inPeriod(r.period) && (!filter || r.source === filter || env.sourceGroup.get(r.source) === filter));
-  const extra = measure === "disbursed" && !filter ? (row.unplanned ?? []).filter((u) => inPeriod(u.period)) : [];
-  if (!picked.length && !extra.length) return null;
-  return roundedSum([...picked.map((r) => r[measure]), ...extra.map((u) => u.disbursed)]);
+  let sum = 0;
+  let any = false;
+  for (const [p, bySource] of financeTotals(row.finance)) {
+    if (period !== "all" && p !== period) continue;
+    for (const [source, totals] of bySource) {
+      if (filter && source !== filter && env.sourceGroup.get(source) !== filter) continue;
+      sum += totals[measure];
+      any = true;
+    }
+  }
+  if (measure === "disbursed" && !filter)
+    for (const u of row.unplanned ?? [])
+      if (period === "all" || u.period === period) {
+        sum += Math.round(u.disbursed);
+        any = true;
+      }
+  return any ? sum : null;
+}
+
+/** A row's records totalled by period and source, each amount rounded before it is added (as
+ *  `roundedSum` does): a table's money cells each read a handful of totals, not every record again
+ *  (a nation's report rolls up hundreds of thousands of them). Whole numbers: the same sums in any
+ *  order. Computed once per list of records. */
+const totalsOf = new WeakMap<readonly FinanceRecord[], Map<string, Map<string, { plan: number; disbursed: number }>>>();
+function financeTotals(records: readonly FinanceRecord[]): Map<string, Map<string, { plan: number; disbursed: number }>> {
+  let totals = totalsOf.get(records);
+  if (totals) return totals;
+  totals = new Map();
+  for (const r of records) {
+    let bySource = totals.get(r.period);
+    if (!bySource) totals.set(r.period, (bySource = new Map()));
+    const t = bySource.get(r.source);
+    if (t) {
+      t.plan += Math.round(r.plan);
+      t.disbursed += Math.round(r.disbursed);
+    } else bySource.set(r.source, { plan: Math.round(r.plan), disbursed: Math.round(r.disbursed) });
+  }
+  totalsOf.set(records, totals);
+  return totals;
 }
 
 export function evaluate(expr: string, row: RowContext, env: EvalEnv): Cell {
