@@ -84,7 +84,7 @@ export interface UpToDate {
 export function upToDate(outDir: string, code: string, inputs: string, warn: (line: string) => void, cacheDir?: string, statFile?: string): UpToDate | null {
   const manifest = intactOutput<Manifest>(outDir, code, inputs, warn, statFile);
   if (!manifest?.check || !Array.isArray(manifest.documents)) return null;
-  if (cacheDir) keepInCache(cacheDir, outDir, manifest.files, warn, statFile);
+  if (cacheDir) keepInCache(cacheDir, outDir, manifest, warn, statFile);
   const fates = new Map<string, FileFate>(manifest.files.map((f) => [f.path, f.key === undefined ? "unchanged" : "reused"]));
   fates.set(MANIFEST, "unchanged");
   return { manifest, fates };

@@ -26,10 +26,11 @@ export function refreshCache(warn: (line: string) => void, ...args: Parameters<t
  *  with the same SHA-256 and key that is already the output's file (the same stat: a hard link of
  *  it) stays; any other is linked again, and files no longer in the output are removed. The manifest
  *  is removed first and written last, so an interrupted refresh leaves a cache without manifest,
- *  which is not used. `statOfTarget`: the stat of an output file, when known without asking; `read`:
+ *  which is not used. `code`: the code version the output's manifest records (the copy's manifest
+ *  records it too). `statOfTarget`: the stat of an output file, when known without asking; `read`:
  *  the cache's manifest as the build read it (undefined: read here); `sameCopy`: whether the copy
  *  of a file is known to be a hard link of the output's (stat-snapshot.ts), so not asked again. */
-function refreshCacheOrThrow(cacheDir: string, target: string, files: readonly FileEntry[], manifest: string, statOfTarget: (path: string) => string | null, read?: PreviousOutput | null, sameCopy?: (path: string) => boolean): void {
+function refreshCacheOrThrow(cacheDir: string, target: string, files: readonly FileEntry[], code: string | undefined, statOfTarget: (path: string) => string | null, read?: PreviousOutput | null, sameCopy?: (path: string) => boolean): void {
   const dest = resolve(cacheDir, CACHE_SUBDIR);
   const kept = files.filter((f) => f.key !== undefined);
   const before = read === undefined ? cachedFiles(dest) : read && new Map([...read.files].filter(([path]) => path !== MANIFEST));
@@ -51,8 +52,7 @@ function refreshCacheOrThrow(cacheDir: string, target: string, files: readonly F
   const now = new Set(kept.map((f) => f.path));
   // Paths read from the cache's manifest: only those inside the folder are removed.
   for (const path of before?.keys() ?? []) if (!now.has(path) && !path.split("/").includes("..") && !isAbsolute(path)) rmSync(join(dest, path), { force: true });
-  const m = JSON.parse(manifest) as { code?: string };
-  writeFileAtomic(join(dest, MANIFEST), JSON.stringify({ code: m.code, files: kept }) + "\n");
+  writeFileAtomic(join(dest, MANIFEST), JSON.stringify({ code, files: kept }) + "\n");
 }
 
 /** The files the --cache folder's copy of the output records, by path; null when it has no readable
@@ -71,9 +71,8 @@ function cachedFiles(dest: string): Map<string, FileEntry> | null {
 
 /** Keeps the keyed files of the intact output in `dir` in the --cache folder (see refreshCache).
  *  The output's files have the stats `statFile` recorded (intactOutput checked them), or are asked. */
-export function keepInCache(cacheDir: string, dir: string, files: readonly FileEntry[], warn: (line: string) => void, statFile?: string): void {
+export function keepInCache(cacheDir: string, dir: string, manifest: { code?: string; files: readonly FileEntry[] }, warn: (line: string) => void, statFile?: string): void {
   const target = resolve(dir);
-  const text = readFileSync(join(dir, MANIFEST), "utf8");
-  const recorded = readStats(statFile, target, sha256(text));
-  refreshCache(warn, cacheDir, target, files, text, (path) => recorded.get(path) ?? statOf(join(target, path)));
+  const recorded = readStats(statFile, target, sha256(readFileSync(join(dir, MANIFEST))));
+  refreshCache(warn, cacheDir, target, manifest.files, manifest.code, (path) => recorded.get(path) ?? statOf(join(target, path)));
 }

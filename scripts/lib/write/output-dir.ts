@@ -70,7 +70,8 @@ export interface OutputWriter {
 }
 
 export interface OutputOptions {
-  /** Hash of the code that makes the output; a previous output made by other code is not reused. */
+  /** Hash of the code that makes the output (its manifest records it, and so does the cache's copy);
+   *  a previous output made by other code is not reused. */
   codeVersion?: string;
   /** A folder kept between builds (CI: actions/cache) holding the last output's keyed files. */
   cacheDir?: string;
@@ -246,7 +247,7 @@ export async function withStagedOutput<T>(outDir: string, build: (w: OutputWrite
     // A file kept where it is, whose stat and cache copy the snapshot found as recorded: that copy is still its hard link.
     const before = previous[0];
     const sameCopy = snap && before?.changed ? (path: string) => inPlace.has(path) && linked.has(path) && before.stats.has(path) && !snap.changed.has(path) && !snap.cacheDiffers.has(path) : undefined;
-    if (opts.cacheDir && existsSync(join(target, MANIFEST))) refreshCache(warn, opts.cacheDir, target, files, readFileSync(join(target, MANIFEST), "utf8"), (path) => stats.get(path) ?? statOf(join(target, path)), previous[1], sameCopy);
+    if (opts.cacheDir && existsSync(join(target, MANIFEST))) refreshCache(warn, opts.cacheDir, target, files, opts.codeVersion, (path) => stats.get(path) ?? statOf(join(target, path)), previous[1], sameCopy);
     return result;
   } catch (err) {
     rmSync(stage, { recursive: true, force: true });
