@@ -16,10 +16,10 @@ export function intactOutput<M extends { files: FileEntry[] }>(dir: string, code
   const head = manifestHead(path);
   if (head && (head.code !== codeVersion || head.inputs !== inputs)) return null;
   let manifest: { code?: unknown; inputs?: unknown; files?: unknown };
-  let text = "";
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, "utf8");
-    manifest = JSON.parse(text) as typeof manifest;
+    bytes = readFileSync(path);
+    manifest = JSON.parse(bytes.toString("utf8")) as typeof manifest;
   } catch {
     return null; // none, or unreadable: the writer warns about the latter
   }
@@ -28,7 +28,7 @@ export function intactOutput<M extends { files: FileEntry[] }>(dir: string, code
   const listed = new Set([MANIFEST, ...files.map((f) => f?.path)]);
   const present = existsSync(dir) ? filesUnder(dir).map((f) => relative(dir, f).split("\\").join("/")) : [];
   const extra = present.find((p) => !listed.has(p));
-  const stats = readStats(statFile, resolve(dir), sha256(text));
+  const stats = readStats(statFile, resolve(dir), sha256(bytes));
   const broken = extra === undefined ? files.find((f) => typeof f.sha256 !== "string" || holds({ stats }, f.path, join(dir, f.path), f.sha256).state !== "yes")?.path : undefined;
   const bad = extra ?? broken;
   if (bad === undefined && present.length === listed.size) return manifest as M;

@@ -43,10 +43,10 @@ export function readPrevious(dir: string, codeVersion: string | undefined, warn:
   const path = join(dir, MANIFEST);
   if (!existsSync(path)) return null;
   let manifest: { code?: unknown; files?: unknown };
-  let text = "";
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, "utf8");
-    manifest = JSON.parse(text) as typeof manifest;
+    bytes = readFileSync(path);
+    manifest = JSON.parse(bytes.toString("utf8")) as typeof manifest;
   } catch {
     warn(`Bỏ qua kết quả cũ ${path}: tệp không đọc được (JSON hỏng); dựng lại mọi tệp.`);
     return null;
@@ -56,7 +56,7 @@ export function readPrevious(dir: string, codeVersion: string | undefined, warn:
   if (!trusted) warn(`Bỏ qua kết quả cũ ${path}: do một phiên bản chương trình khác tạo ra; dựng lại mọi tệp.`);
   const files = new Map<string, FileEntry>();
   for (const f of manifest.files as FileEntry[]) if (typeof f?.path === "string" && typeof f.sha256 === "string") files.set(f.path, f);
-  const sum = sha256(text);
+  const sum = sha256(bytes); // as the writer hashed it: its bytes
   files.set(MANIFEST, { path: MANIFEST, sha256: sum }); // its fate only: it has no key, never reused
   const stats = readStats(statFile, dir, sum);
   return { dir, files, trusted, stats, ...(snapshot?.manifest === sum && stats.size > 0 ? { changed: snapshot.changed } : {}) };

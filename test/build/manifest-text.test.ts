@@ -1,0 +1,50 @@
+// manifest.json as written: the same values as JSON.stringify's, in a file of ASCII only (a build
+// reads it back as a string of one byte a character), one line per document and per file, and the
+// head that a rebuild reads from the file's first bytes.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { manifestText } from "../../scripts/lib/write/manifest-text.js";
+import { manifestHead } from "../../scripts/lib/write/intact-output.js";
+
+const manifest = {
+  code: "c0de",
+  inputs: "1a2b",
+  check: { summary: { files: 2, errors: 0 }, level_names: { commune: "xã", province: "tỉnh" }, git_dates: null },
+  documents: [{ unit: "00001", level: "commune", kind: "report", format: "md", path: "documents/xa-tay-lac.md", sha256: "ab", key: "k1" }],
+  files: [
+    { path: "don-vi/00001/index.html", sha256: "cd", key: "k2", input: "i1" },
+    { path: "manifest-ả\u{1F600}.txt", sha256: "ef" },
+  ],
+  empty: [],
+  absent: undefined,
+};
+
+describe("manifestText", () => {
+  const text = manifestText(manifest);
+
+  it("holds the same values as JSON.stringify gives, Vietnamese letters and all", () => {
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(manifest)));
+  });
+
+  it("is ASCII only: every other character is escaped", () => {
+    expect(/[^\x00-\x7f]/.test(text)).toBe(false);
+    expect(text).toContain('"commune": "x\\u00e3"');
+  });
+
+  it("puts each document and each file on a line of its own, and ends with a newline", () => {
+    const lines = text.split("\n");
+    expect(lines).toContain('    {"path":"don-vi/00001/index.html","sha256":"cd","key":"k2","input":"i1"},');
+    expect(lines.filter((l) => l.startsWith('    {"path":'))).toHaveLength(2);
+    expect(lines.filter((l) => l.startsWith('    {"unit":'))).toHaveLength(1);
+    expect(text).toContain('"empty": []');
+    expect(text.endsWith("}\n")).toBe(true);
+  });
+
+  it("starts with the code version and the inputs' digest where a rebuild looks for them", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "manifest-")), "manifest.json");
+    writeFileSync(path, text);
+    expect(manifestHead(path)).toEqual({ code: "c0de", inputs: "1a2b" });
+  });
+});
