@@ -4,8 +4,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { MANIFEST, withStagedOutput, type FileFate } from "../../scripts/lib/write/output-dir.js";
+import { describe, expect, it, vi } from "vitest";
+import { MANIFEST, sha256, withStagedOutput, type FileFate } from "../../scripts/lib/write/output-dir.js";
 
 interface Outcome {
   rendered: number;
@@ -279,5 +279,56 @@ describe("withStagedOutput: the --cache folder's copy of the output", () => {
     await build(out, cache, { "a.txt": "one" });
     expect(cacheManifest(cache)).toEqual(["a.txt"]);
     expect(readdirSync(join(cache, "output")).sort()).toEqual(["a.txt", MANIFEST]);
+  });
+});
+
+describe("withStagedOutput: the --cache copy's list, known from the output's stat record", () => {
+  const build = (out: string, cacheDir: string, texts: Record<string, string>, statFile: string) =>
+    withStagedOutput(
+      out,
+      async (w) => {
+        for (const [path, text] of Object.entries(texts)) await w.cached(`k-${text}`, [path], async () => [text]);
+        w.write("page.html", "<p>not keyed</p>");
+        w.write(MANIFEST, JSON.stringify({ code: "c1", files: w.files() }));
+        return new Map(w.fates());
+      },
+      { codeVersion: "c1", cacheDir, statFile },
+    );
+  const setup = async () => {
+    const out = mkdtempSync(join(tmpdir(), "writer-out-"));
+    const cache = mkdtempSync(join(tmpdir(), "writer-cache-"));
+    const statFile = join(cache, "output-stat.json");
+    await build(out, cache, { "a.txt": "one", "b.txt": "two" }, statFile);
+    return { out, cache, statFile, copyManifest: join(cache, "output", MANIFEST) };
+  };
+
+  it("records the SHA-256 of the manifest the copy was given, and then lists the copy from the output's manifest without parsing the copy's", async () => {
+    const { out, cache, statFile, copyManifest } = await setup();
+    const record = JSON.parse(readFileSync(statFile, "utf8")) as { cache?: string };
+    expect(record.cache).toBe(sha256(readFileSync(copyManifest)));
+    const copyText = readFileSync(copyManifest, "utf8");
+    rmSync(join(out, "a.txt")); // only the copy has it now
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      const fates = await build(out, cache, { "a.txt": "one", "b.txt": "two" }, statFile);
+      expect([fates.get("a.txt"), fates.get("b.txt")]).toEqual(["reused", "reused"]);
+      expect(parse.mock.calls.some(([text]) => text === copyText)).toBe(false);
+    } finally {
+      parse.mockRestore();
+    }
+    expect(readFileSync(join(out, "a.txt"), "utf8")).toBe("one");
+    expect(readdirSync(join(cache, "output")).sort()).toEqual(["a.txt", "b.txt", MANIFEST]); // the unkeyed page is not in the copy
+  });
+
+  it("reads the copy's own manifest when it is not the one recorded (edited since): what it lists is what may be reused", async () => {
+    const { out, cache, statFile, copyManifest } = await setup();
+    const copy = JSON.parse(readFileSync(copyManifest, "utf8")) as { code: string; files: { path: string; key?: string }[] };
+    writeFileSync(copyManifest, JSON.stringify({ ...copy, files: copy.files.map((f) => (f.path === "a.txt" ? { ...f, key: "k-other" } : f)) }));
+    rmSync(join(out, "a.txt"));
+    const fates = await build(out, cache, { "a.txt": "one", "b.txt": "two" }, statFile);
+    // a.txt: its copy is listed under another key, so it is made again (the same bytes as before: "unchanged", not "reused")
+    expect([fates.get("a.txt"), fates.get("b.txt")]).toEqual(["unchanged", "reused"]);
+    expect(readFileSync(join(out, "a.txt"), "utf8")).toBe("one");
+    expect((JSON.parse(readFileSync(statFile, "utf8")) as { cache?: string }).cache).toBe(sha256(readFileSync(copyManifest)));
   });
 });

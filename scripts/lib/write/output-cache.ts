@@ -11,13 +11,15 @@ export const CACHE_SUBDIR = "output";
 
 /** The --cache folder's copy refreshed once the output is in place: a failure there (a full disk,
  *  no permission) costs a later build time, not this build, whose output stands: one warning, and
- *  the copy's manifest removed so that the copy is not used. */
-export function refreshCache(warn: (line: string) => void, ...args: Parameters<typeof refreshCacheOrThrow>): void {
+ *  the copy's manifest removed so that the copy is not used. Returns the SHA-256 of the manifest
+ *  the copy was given, or null. */
+export function refreshCache(warn: (line: string) => void, ...args: Parameters<typeof refreshCacheOrThrow>): string | null {
   try {
-    refreshCacheOrThrow(...args);
+    return refreshCacheOrThrow(...args);
   } catch (err) {
     rmSync(join(resolve(args[0], CACHE_SUBDIR), MANIFEST), { force: true });
     warn(`Không cập nhật được bản lưu của đầu ra trong ${args[0]} (${err instanceof Error ? err.message : String(err)}); đầu ra đã dựng vẫn dùng được, lần dựng sau sẽ không dùng bản lưu này.`);
+    return null;
   }
 }
 
@@ -30,10 +32,12 @@ export function refreshCache(warn: (line: string) => void, ...args: Parameters<t
  *  records it too). `statOfTarget`: the stat of an output file, when known without asking; `read`:
  *  the cache's manifest as the build read it (undefined: read here); `sameCopy`: whether the copy
  *  of a file is known to be a hard link of the output's (stat-snapshot.ts), so not asked again. */
-function refreshCacheOrThrow(cacheDir: string, target: string, files: readonly FileEntry[], code: string | undefined, statOfTarget: (path: string) => string | null, read?: PreviousOutput | null, sameCopy?: (path: string) => boolean): void {
+function refreshCacheOrThrow(cacheDir: string, target: string, files: readonly FileEntry[], code: string | undefined, statOfTarget: (path: string) => string | null, read?: PreviousOutput | null, sameCopy?: (path: string) => boolean): string {
   const dest = resolve(cacheDir, CACHE_SUBDIR);
   const kept = files.filter((f) => f.key !== undefined);
-  const before = read === undefined ? cachedFiles(dest) : read && new Map([...read.files].filter(([path]) => path !== MANIFEST));
+  // Its keyed files only: a copy known to list the previous output's keyed files is read as that
+  // output's list, which holds the others too (previous-output.ts, readCacheCopy).
+  const before = read === undefined ? cachedFiles(dest) : read && new Map([...read.files].filter(([path, f]) => path !== MANIFEST && f.key !== undefined));
   if (before === null) {
     if (existsSync(dest)) rmSync(dest, { recursive: true, force: true });
   } else rmSync(join(dest, MANIFEST), { force: true });
@@ -52,7 +56,9 @@ function refreshCacheOrThrow(cacheDir: string, target: string, files: readonly F
   const now = new Set(kept.map((f) => f.path));
   // Paths read from the cache's manifest: only those inside the folder are removed.
   for (const path of before?.keys() ?? []) if (!now.has(path) && !path.split("/").includes("..") && !isAbsolute(path)) rmSync(join(dest, path), { force: true });
-  writeFileAtomic(join(dest, MANIFEST), JSON.stringify({ code, files: kept }) + "\n");
+  const manifest = Buffer.from(JSON.stringify({ code, files: kept }) + "\n");
+  writeFileAtomic(join(dest, MANIFEST), manifest);
+  return sha256(manifest);
 }
 
 /** The files the --cache folder's copy of the output records, by path; null when it has no readable

@@ -17,7 +17,7 @@
 // are those recorded when it was written (output-stat.ts); else the file is read and hashed.
 // A previous output that cannot be read, or was made by other code, or an entry whose bytes do not
 // match, is ignored with one warning line and rebuilt, never trusted.
-import { MANIFEST, keyByInput, linkOrCopy, readPrevious, recordedPaths, reusableFile, sha256, type FileEntry, type PreviousOutput } from "./previous-output.js";
+import { MANIFEST, keyByInput, linkOrCopy, readCacheCopy, readPrevious, recordedPaths, reusableFile, sha256, type FileEntry, type PreviousOutput } from "./previous-output.js";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
@@ -214,8 +214,10 @@ export async function withStagedOutput<T>(outDir: string, build: (w: OutputWrite
   mkdirSync(dirname(target), { recursive: true });
   const stage = mkdtempSync(join(dirname(target), `.${basename(target)}-build-`));
   const warn = opts.warn ?? (() => {});
-  const sources = [target, ...(opts.cacheDir ? [resolve(opts.cacheDir, CACHE_SUBDIR)] : []), ...(opts.sources ?? []).map((d) => resolve(d))];
-  const previous = sources.map((dir, i) => (i === 0 ? readPrevious(dir, opts.codeVersion, warn, opts.statFile, snap) : readPrevious(dir, opts.codeVersion, warn)));
+  const cacheCopy = opts.cacheDir ? resolve(opts.cacheDir, CACHE_SUBDIR) : null;
+  const sources = [target, ...(cacheCopy ? [cacheCopy] : []), ...(opts.sources ?? []).map((d) => resolve(d))];
+  const before = readPrevious(target, opts.codeVersion, warn, opts.statFile, snap);
+  const previous = [before, ...sources.slice(1).map((dir) => (dir === cacheCopy ? readCacheCopy(dir, before, opts.codeVersion, warn) : readPrevious(dir, opts.codeVersion, warn)))];
   const linked = new Map<string, string>();
   const inPlace = new Set<string>();
   const writer = createWriter(stage, target, previous[0] ?? null, previous.filter((p): p is PreviousOutput => p?.trusted === true), warn, linked, inPlace);
@@ -241,13 +243,12 @@ export async function withStagedOutput<T>(outDir: string, build: (w: OutputWrite
       if (old) renameSync(target, old);
       renameSync(stage, target);
     }
-    const manifest = files.find((f) => f.path === MANIFEST);
-    if (manifest) writeStats(opts.statFile, target, manifest.sha256, stats);
     if (old) removeLater(old);
     // A file kept where it is, whose stat and cache copy the snapshot found as recorded: that copy is still its hard link.
-    const before = previous[0];
     const sameCopy = snap && before?.changed ? (path: string) => inPlace.has(path) && linked.has(path) && before.stats.has(path) && !snap.changed.has(path) && !snap.cacheDiffers.has(path) : undefined;
-    if (opts.cacheDir && existsSync(join(target, MANIFEST))) refreshCache(warn, opts.cacheDir, target, files, opts.codeVersion, (path) => stats.get(path) ?? statOf(join(target, path)), previous[1], sameCopy);
+    const manifest = files.find((f) => f.path === MANIFEST);
+    const cached = opts.cacheDir && manifest ? refreshCache(warn, opts.cacheDir, target, files, opts.codeVersion, (path) => stats.get(path) ?? statOf(join(target, path)), previous[1], sameCopy) : null;
+    if (manifest) writeStats(opts.statFile, target, manifest.sha256, stats, cached);
     return result;
   } catch (err) {
     rmSync(stage, { recursive: true, force: true });

@@ -22,26 +22,37 @@ interface StatRecord {
   dir: string;
   manifest: string;
   files: Record<string, string>;
+  /** The SHA-256 of the manifest the --cache folder's copy of this output was given (output-cache.ts),
+   *  when it was refreshed from this output: that copy then lists this output's keyed files. */
+  cache?: string;
 }
 
-/** The stats recorded for the output in `dir` whose manifest has SHA-256 `manifest`; empty when
- *  there is no record, or it is unreadable or for another output. */
-export function readStats(file: string | undefined, dir: string, manifest: string): ReadonlyMap<string, string> {
-  if (file === undefined) return new Map();
+/** What was recorded of the output in `dir` whose manifest has SHA-256 `manifest`: its files' stats
+ *  and its cache copy's manifest; nothing when there is no record, or it is unreadable or for
+ *  another output. */
+export function readRecord(file: string | undefined, dir: string, manifest: string): { stats: ReadonlyMap<string, string>; cache: string | null } {
+  const none = { stats: new Map<string, string>(), cache: null };
+  if (file === undefined) return none;
   try {
     const r = JSON.parse(readFileSync(file, "utf8")) as StatRecord;
-    if (r?.dir !== dir || r.manifest !== manifest || typeof r.files !== "object" || r.files === null) return new Map();
-    return new Map(Object.entries(r.files).filter(([, s]) => typeof s === "string"));
+    if (r?.dir !== dir || r.manifest !== manifest || typeof r.files !== "object" || r.files === null) return none;
+    return { stats: new Map(Object.entries(r.files).filter(([, s]) => typeof s === "string")), cache: typeof r.cache === "string" ? r.cache : null };
   } catch {
-    return new Map();
+    return none;
   }
 }
 
-/** Records the stats of the output in `dir` (written atomically; a failure only costs hashing later). */
-export function writeStats(file: string | undefined, dir: string, manifest: string, stats: ReadonlyMap<string, string>): void {
+/** The stats recorded for the output in `dir` whose manifest has SHA-256 `manifest` (readRecord). */
+export function readStats(file: string | undefined, dir: string, manifest: string): ReadonlyMap<string, string> {
+  return readRecord(file, dir, manifest).stats;
+}
+
+/** Records the stats of the output in `dir`, and the SHA-256 of the manifest its cache copy was
+ *  given (written atomically; a failure only costs hashing later). */
+export function writeStats(file: string | undefined, dir: string, manifest: string, stats: ReadonlyMap<string, string>, cache?: string | null): void {
   if (file === undefined) return;
   try {
-    const record: StatRecord = { dir, manifest, files: Object.fromEntries(stats) };
+    const record: StatRecord = { dir, manifest, files: Object.fromEntries(stats), ...(cache ? { cache } : {}) };
     writeFileAtomic(file, JSON.stringify(record));
   } catch {
     // best effort: without a record the next build reads and hashes the files
