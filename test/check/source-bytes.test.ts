@@ -2,8 +2,10 @@
 // (dataset/parse-pool.ts): the text a file gives, on this thread or in a worker, must be exactly
 // what reading it as UTF-8 gives — a byte-order mark, Vietnamese letters and a broken byte included.
 // A parsed report reads its text from them again when asked (a nation's texts are not kept), and a
-// build's content addresses hash the bytes read (no text decoded to hash it): for a file whose text
-// is their very decoding, the key its text would give.
+// build's content addresses hash the digest of the bytes read (no text decoded to hash it). A file
+// whose digest the process knows for its stat (a build digests the data folder first) is read only
+// when its text is asked for, and then only if its bytes still have that digest.
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,9 +13,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { sharedSource, shareSources } from "../../scripts/lib/dataset/parse-pool.js";
 import { keyOfText, readTree, sourceBytes } from "../../scripts/lib/load/read-tree.js";
 import { check } from "../../scripts/lib/pipeline.js";
-import { contentKey } from "../../scripts/lib/write/code-version.js";
+import { folderDigest } from "../../scripts/lib/write/code-version.js";
+import { InputError } from "../../scripts/lib/diagnostics/input-error.js";
 import { FILES, SCHEMAS, makeFixture } from "./fixture.js";
 
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const dir = mkdtempSync(join(tmpdir(), "source-bytes-"));
 const BYTES = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("name: Xã Hương Lung\nnote: \"", "utf8"), Buffer.from([0xc3, 0x28]), Buffer.from("\"\n", "utf8")]);
 writeFileSync(join(dir, "a.yaml"), BYTES);
@@ -41,7 +45,7 @@ describe("source files read as bytes", () => {
 });
 
 describe("parsed report files", () => {
-  it("give their text as parsed (no byte-order mark) however parsed, and are keyed by their bytes as by that text", () => {
+  it("give their text as parsed (no byte-order mark) however parsed, and are keyed by the digest of the bytes read", () => {
     const fx = makeFixture();
     try {
       const bom = join(fx.data, FILES.district);
@@ -58,15 +62,39 @@ describe("parsed report files", () => {
         // Read from the source each time, not kept on the file.
         expect(Object.getOwnPropertyDescriptor(plain, "text")).toMatchObject({ get: expect.any(Function) });
         expect(Object.getOwnPropertyDescriptor(plain, "text")!.value).toBeUndefined();
-        expect(keyOfText(plain)).toBeInstanceOf(Uint8Array);
-        expect(contentKey("code", keyOfText(plain))).toBe(contentKey("code", read));
+        expect(keyOfText(plain)).toBe(`\0sha256:${sha256(readFileSync(join(fx.data, FILES.commune)))}`);
         const marked = reports.get(FILES.district)!;
         expect(marked.text).toBe(readFileSync(bom, "utf8").slice(1));
         // Keyed by what was read, the mark included, however parsed.
-        expect(contentKey("code", keyOfText(marked))).toBe(contentKey("code", readFileSync(bom)));
+        expect(keyOfText(marked)).toBe(`\0sha256:${sha256(readFileSync(bom))}`);
       }
     } finally {
       fx.cleanup();
+    }
+  });
+});
+
+describe("source files whose digest is known", () => {
+  it("are read only when their text is asked for, keyed alike, and stop the command when changed meanwhile", async () => {
+    const settled = mkdtempSync(join(tmpdir(), "source-lazy-"));
+    try {
+      writeFileSync(join(settled, "a.yaml"), "name: Xã Hương Lung\n");
+      writeFileSync(join(settled, "b.yaml"), "name: Phường Dữu Lâu\n");
+      // A digest is kept only for a file not modified in the last 2 seconds (files/walk.ts).
+      await new Promise((r) => setTimeout(r, 2100));
+      folderDigest(settled); // as a build does before its check
+      const [a, b] = readTree(settled, settled).files;
+      const eager = readTree(dir, dir).files.find((f) => f.rel === "b.yaml")!; // the same bytes, read at once (unsettled)
+      expect(keyOfText(b!)).toBe(keyOfText(eager));
+      expect(keyOfText(b!)).toBe(`\0sha256:${sha256(readFileSync(join(settled, "b.yaml")))}`);
+      expect(b!.text).toBe("name: Phường Dữu Lâu\n");
+      writeFileSync(join(settled, "a.yaml"), "name: Xã Hương Lung mới\n"); // edited after the walk, before its text was needed
+      expect(() => a!.text).toThrow(InputError);
+      expect(() => a!.text).toThrow(/a\.yaml: tệp đã thay đổi trong khi lệnh đang chạy/);
+      writeFileSync(join(settled, "b.yaml"), "name: Phường Dữu Lâu mới\n");
+      expect(b!.text).toBe("name: Phường Dữu Lâu\n"); // read once, then kept: one version of a file in a run
+    } finally {
+      rmSync(settled, { recursive: true, force: true });
     }
   });
 });

@@ -23,7 +23,7 @@ import type { FileOutcome } from "../schema/validate-file.js";
 import { treeDigest } from "../files/walk.js";
 import { REPO_ROOT, repoPath } from "../files/repo-root.js";
 import { writeFileAtomic } from "../files/write-atomic.js";
-import { sourceBytes, textFromSource } from "../load/read-tree.js";
+import { keyOfText, textFromSource } from "../load/read-tree.js";
 
 const FORMAT = 4;
 const FILE = "check-reports.json";
@@ -65,12 +65,11 @@ export function cacheContext(schemaDir: string, unitCodes: ReadonlySet<string>):
   return treeDigest(root, [join(root, "package-lock.json"), ...CODE_DIRS.map((d) => join(LIB, d)), schemaDir], [...unitCodes].sort());
 }
 
-/** An entry's key: the file's path and content, hashed from the bytes read when there are any
- *  (decoding every file's text only to look it up would cost a nation ≈ 440 MB of strings). */
+/** An entry's key: the file's path and content, the latter as its bytes' digest when it was read
+ *  from a file (`keyOfText`: decoding every file's text only to look it up would cost a nation
+ *  ≈ 440 MB of strings, and a file whose digest is known is not read at all). */
 function keyOf(s: SourceFile): string {
-  const bytes = sourceBytes(s);
-  const h = createHash("sha256").update(`${s.path}\0${s.rel}\0`);
-  return (bytes ? h.update(bytes) : h.update(`\u0001${s.text}`)).digest("hex");
+  return createHash("sha256").update(`${s.path}\0${s.rel}\0`).update(keyOfText(s)).digest("hex");
 }
 
 /** The text parseYaml keeps (no BOM, NFC). */

@@ -10,7 +10,7 @@
 // (keepDigestsIn: the code version's, under the project's .cache/), the digests of settled files
 // are also kept between processes, checked the same way: a rebuild reads only the files it edited.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync, type BigIntStats } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { writeFileAtomic } from "./write-atomic.js";
 
@@ -76,10 +76,23 @@ function saveDigests(): void {
   }
 }
 
+/** The stat a digest is kept under (size, mtime and ctime in ns, inode, device). */
+const statKey = (s: BigIntStats) => `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}:${s.dev}`;
+
+/** The size of the file at `full`, and the SHA-256 of its bytes when this process knows it for the
+ *  file's stat as it is now (a digest taken or kept earlier: fileDigest), without reading it. */
+export function knownDigest(full: string): { size: number; digest: string | null } {
+  const s = statSync(full, { bigint: true });
+  const known = digests.get(full);
+  if (known?.stat !== statKey(s)) return { size: Number(s.size), digest: null };
+  store?.used.add(full);
+  return { size: Number(s.size), digest: known.digest };
+}
+
 /** The SHA-256 of the bytes of the file at `full`, read once while its stat holds. */
 export function fileDigest(full: string): string {
   const s = statSync(full, { bigint: true });
-  const stat = `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}:${s.dev}`;
+  const stat = statKey(s);
   store?.used.add(full);
   const known = digests.get(full);
   if (known?.stat === stat) return known.digest;

@@ -1,13 +1,19 @@
 // The only reader of data files: walks a data folder and returns every YAML file's text.
-// Files over the size limit are not read (a diagnostic says so). A file is read as bytes and its
-// text decoded each time it is asked for, not kept (`sourceFromBytes`): a nation's 11 000 report
-// files are 220 MB, handed to the parse workers as bytes, and hashed as bytes for content addresses.
+// Files over the size limit are not read (a diagnostic says so). A file's text is decoded from its
+// bytes each time it is asked for, not kept: a nation's 11 000 report files are 220 MB, handed to
+// the parse workers as bytes. A file whose SHA-256 this process already knows for its stat as it is
+// now (files/walk.ts: the build digests the data folder first, and keeps the digests between runs)
+// is not even read until its text or bytes are asked for (a rebuild after one edit parses one file
+// and takes the others from the parse cache): content addresses and caches hash that digest in
+// place of its bytes (`keyOfText`). Read later, its bytes must still have that digest: a file
+// changed while the command ran stops it with a message (exit 1), never mixes two versions.
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { relative, sep } from "node:path";
 import { InputError } from "../diagnostics/input-error.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnosticAt } from "../diagnostics/make.js";
-import { filesUnder } from "../files/walk.js";
+import { filesUnder, knownDigest } from "../files/walk.js";
 import type { SourceFile } from "../parse/parse-yaml.js";
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -34,33 +40,66 @@ export function readTree(dataDir: string, cwd: string = process.cwd()): SourceTr
       tree.others.push(rel);
       continue;
     }
-    const size = statSync(full).size;
+    const { size, digest } = knownDigest(full);
     if (size > MAX_FILE_BYTES) {
       tree.diagnostics.push(diagnosticAt("YAML_FILE_TOO_LARGE", { size: mb(size), limit: mb(MAX_FILE_BYTES) }, path, 0, 0));
       continue;
     }
-    tree.files.push(sourceFromBytes(path, rel, readFileSync(full)));
+    tree.files.push(digest === null ? sourceFromBytes(path, rel, readFileSync(full)) : sourceFromFile(path, rel, full, digest));
   }
   return tree;
 }
 
-/** A source file whose `text` is decoded from `bytes` (UTF-8) each time it is read, and not kept:
- *  a nation's report texts are ≈ 440 MB as strings, and the build needs each only for a moment
- *  (parsed once, or located in for a diagnostic, or exported to a workbook); its bytes stay
- *  reachable, not enumerable (no copy or JSON of the file carries them), through `sourceBytes`. */
-export function sourceFromBytes(path: string, rel: string, bytes: Uint8Array): SourceFile {
+/** Where a source file's text comes from: its bytes (read already, or when first asked for), and
+ *  their SHA-256 (known without reading them, or taken once). */
+interface Origin {
+  bytes(): Uint8Array;
+  digest(): string;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+const ORIGIN = Symbol("origin");
+
+/** A source file whose `text` is decoded from its origin's bytes (UTF-8) each time it is read, and
+ *  not kept: a nation's report texts are ≈ 440 MB as strings, and the build needs each only for a
+ *  moment (parsed once, or located in for a diagnostic, or exported to a workbook); its origin stays
+ *  reachable, not enumerable (no copy or JSON of the file carries it), through `sourceBytes` and
+ *  `keyOfText`. */
+function sourceFrom(path: string, rel: string, origin: Origin): SourceFile {
   const file = { path, rel } as SourceFile;
-  Object.defineProperty(file, "text", { enumerable: true, configurable: true, get: () => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8") });
-  Object.defineProperty(file, BYTES, { enumerable: false, value: bytes });
+  Object.defineProperty(file, "text", { enumerable: true, configurable: true, get: () => decode(origin.bytes()) });
+  Object.defineProperty(file, ORIGIN, { enumerable: false, value: origin });
   return file;
 }
 
-const BYTES = Symbol("bytes");
+const decode = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 
-/** The bytes a source file was read from, when it was read by `readTree` (else undefined); also
- *  those of a file parsed from it (`textFromSource`, `withBytesOf`). */
+/** A source file read as `bytes`. */
+export function sourceFromBytes(path: string, rel: string, bytes: Uint8Array): SourceFile {
+  let digest: string | undefined;
+  return sourceFrom(path, rel, { bytes: () => bytes, digest: () => (digest ??= sha256(bytes)) });
+}
+
+/** A source file at `full` whose bytes have SHA-256 `digest`, read when first asked for (and kept
+ *  then); bytes that no longer have that digest stop the command (InputError: exit 1). */
+function sourceFromFile(path: string, rel: string, full: string, digest: string): SourceFile {
+  let bytes: Uint8Array | undefined;
+  const read = (): Uint8Array => {
+    if (bytes) return bytes;
+    const now = readFileSync(full);
+    if (sha256(now) !== digest) throw new InputError(`${path}: tệp đã thay đổi trong khi lệnh đang chạy. Hãy chạy lại lệnh.`);
+    return (bytes = now);
+  };
+  return sourceFrom(path, rel, { bytes: read, digest: () => digest });
+}
+
+const originOf = (file: object): Origin | undefined => (file as { [ORIGIN]?: Origin })[ORIGIN];
+
+/** The bytes a source file was read from, when it was read by `readTree` (else undefined; a file
+ *  not read yet is read now); also those of a file parsed from it (`textFromSource`, `withBytesOf`). */
 export function sourceBytes(file: { text: string }): Uint8Array | undefined {
-  return (file as { [BYTES]?: Uint8Array })[BYTES];
+  return originOf(file)?.bytes();
 }
 
 /**
@@ -73,16 +112,19 @@ export function textFromSource<F extends { text: string }>(file: Omit<F, "text">
   return withBytesOf(file as F, source);
 }
 
-/** `file` (parsed from `source`, its text kept) with the source's bytes reachable from it, for `keyOfText`. */
+/** `file` (parsed from `source`, its text kept) with the source's origin reachable from it (its
+ *  bytes, not read for it), for `keyOfText`. */
 export function withBytesOf<F extends { text: string }>(file: F, source: SourceFile): F {
-  const bytes = sourceBytes(source);
-  if (bytes) Object.defineProperty(file, BYTES, { enumerable: false, value: bytes });
+  const origin = originOf(source);
+  if (origin) Object.defineProperty(file, ORIGIN, { enumerable: false, value: origin });
   return file;
 }
 
-/** What a content address hashes for a file's text: the bytes it was read from when known (its text
- *  is made from them alone, and they hash as its UTF-8 when it is their very decoding: valid UTF-8,
- *  no byte-order mark, letters in NFC), else the text. No text is decoded to be hashed. */
-export function keyOfText(file: { text: string }): string | Uint8Array {
-  return sourceBytes(file) ?? file.text;
+/** What a content address or a cache key hashes for a file's text: the SHA-256 of the bytes it was
+ *  read from, when it was read from a file (its text is made from them alone), marked so that no
+ *  text hashes as it; else its text. No text is decoded to be hashed, and a file's bytes are hashed
+ *  once at most (not at all when their digest was known). */
+export function keyOfText(file: { text: string }): string {
+  const origin = originOf(file);
+  return origin ? `\u0000sha256:${origin.digest()}` : file.text;
 }
