@@ -201,7 +201,7 @@ function notInShards(path: string): InputError {
   return new InputError(`Không tìm thấy ${path} (đúng phiên bản) trong thư mục kết quả của các phần (--shard): hãy dựng đủ các phần bằng cùng số liệu và cùng mã nguồn rồi ghép lại.`);
 }
 
-/** The input workbooks, each keyed by its report file's bytes and everything else the data holds; made by
+/** The input workbooks, each keyed by its report file's digest and everything else the data holds; made by
  *  `exportWith` (the build's threads) when given. */
 export async function workbooks(ds: Dataset, writer: OutputWriter, code: string, only: (unit: string) => boolean, merging: boolean, exportWith?: ExportWorkbook): Promise<number> {
   const { writeWorkbooks } = await import("./site/workbooks.js");
@@ -220,7 +220,7 @@ export async function workbooks(ds: Dataset, writer: OutputWriter, code: string,
 /** The unit views and input keys of a build (the views are cheap: every unit's, every build). */
 export function docSources(ds: Dataset, tree: Tree, opts: BuildOptions, code: string): DocSources {
   const options = { asOf: opts.asOf ?? null, submittedAt: opts.submittedAt ? [...opts.submittedAt].sort(([a], [b]) => (a < b ? -1 : 1)) : null, chartLevels: opts.chartLevels ?? null };
-  // Hashed from the bytes read: no report's text is decoded (and kept) to be hashed.
+  // Hashed by the digests of the bytes read: no report's text is decoded (or even read) to be hashed.
   const reports = ds.reports.map((r) => ({ unit: r.report.unit, rel: r.file.rel, text: keyOfText(r.file) }));
   const inputs = unitInputKeys(code, { dataDir: opts.dataDir, schemaDir: opts.schemaDir, options, units: ds.units.values(), reports });
   return { ds, tree, views: unitViews(ds, tree), code, inputs, keep: opts.keepByInput !== false };

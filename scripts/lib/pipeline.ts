@@ -236,5 +236,5 @@ function filesOf(documents: Promise<ManifestEntry[]>, books: Promise<number>, au
  *  every file of the output with its SHA-256. */
 function writeManifest(writer: OutputWriter, head: Omit<Manifest, "files">): void {
   const manifest: Manifest = { ...head, files: writer.files() };
-  writer.write(MANIFEST, manifestText({ ...manifest }));
+  writer.write(MANIFEST, manifestText(manifest));
 }

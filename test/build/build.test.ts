@@ -27,6 +27,8 @@ afterAll(() => fx.cleanup());
 
 interface Manifest {
   documents: { unit: string; level: string; kind: string; format: string; path: string; sha256: string }[];
+  files: { path: string; sha256: string }[];
+  check: { level_names: Record<string, string> };
 }
 const manifest = (out: string) => JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as Manifest;
 
@@ -44,6 +46,16 @@ describe("runBuild(fixture)", () => {
       expect(createHash("sha256").update(bytes).digest("hex"), d.path).toBe(d.sha256);
     }
     expect(m.documents.find((d) => d.unit === "00123" && d.format === "docx")?.path).toBe("documents/901-thanh-pho-binh-an/00123-phuong-hoa-binh.docx");
+  });
+
+  it("writes manifest.json in ASCII, the check's Vietnamese level names escaped, one file a line", () => {
+    const bytes = readFileSync(join(first.out, "manifest.json"));
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    const text = bytes.toString("utf8");
+    expect(text).toMatch(/^\{\n {2}"code": "[0-9a-f]+",\n {2}"inputs": "[0-9a-f]+",\n/);
+    expect(Object.values(manifest(first.out).check.level_names)).toContain("xã");
+    const lines = text.split("\n");
+    expect(lines.filter((l) => l.startsWith('    {"path":'))).toHaveLength(manifest(first.out).files.length);
   });
 
   it("gives byte-identical output for the same input, DOCX included", () => {

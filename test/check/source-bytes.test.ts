@@ -8,9 +8,10 @@
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { sharedSource, shareSources } from "../../scripts/lib/dataset/parse-pool.js";
+import { parseInWorkers, sharedSource, shareSources, startParsePool } from "../../scripts/lib/dataset/parse-pool.js";
+import { storedValidators } from "../../scripts/lib/cache/validator-store.js";
 import { keyOfText, readTree, sourceBytes } from "../../scripts/lib/load/read-tree.js";
 import { check } from "../../scripts/lib/pipeline.js";
 import { folderDigest } from "../../scripts/lib/write/code-version.js";
@@ -75,24 +76,51 @@ describe("parsed report files", () => {
 });
 
 describe("source files whose digest is known", () => {
-  it("are read only when their text is asked for, keyed alike, and stop the command when changed meanwhile", async () => {
+  it("are read only when their text is asked for, keyed alike, and stop the command when changed or removed meanwhile", async () => {
     const settled = mkdtempSync(join(tmpdir(), "source-lazy-"));
     try {
       writeFileSync(join(settled, "a.yaml"), "name: Xã Hương Lung\n");
       writeFileSync(join(settled, "b.yaml"), "name: Phường Dữu Lâu\n");
+      writeFileSync(join(settled, "c.yaml"), "name: Xã Thanh Đình\n");
       // A digest is kept only for a file not modified in the last 2 seconds (files/walk.ts).
       await new Promise((r) => setTimeout(r, 2100));
       folderDigest(settled); // as a build does before its check
-      const [a, b] = readTree(settled, settled).files;
+      const [a, b, c] = readTree(settled, settled).files;
+      // A data folder given relative to the working folder (as `--data data` is) is read the same way.
+      const [aRel, bRel] = readTree(relative(process.cwd(), settled), settled).files;
       const eager = readTree(dir, dir).files.find((f) => f.rel === "b.yaml")!; // the same bytes, read at once (unsettled)
       expect(keyOfText(b!)).toBe(keyOfText(eager));
       expect(keyOfText(b!)).toBe(`\0sha256:${sha256(readFileSync(join(settled, "b.yaml")))}`);
-      expect(b!.text).toBe("name: Phường Dữu Lâu\n");
+      expect(c!.text).toBe("name: Xã Thanh Đình\n");
+      writeFileSync(join(settled, "c.yaml"), "name: Xã Thanh Đình mới\n");
+      expect(c!.text).toBe("name: Xã Thanh Đình\n"); // read once, then kept: one version of a file in a run
       writeFileSync(join(settled, "a.yaml"), "name: Xã Hương Lung mới\n"); // edited after the walk, before its text was needed
-      expect(() => a!.text).toThrow(InputError);
-      expect(() => a!.text).toThrow(/a\.yaml: tệp đã thay đổi trong khi lệnh đang chạy/);
-      writeFileSync(join(settled, "b.yaml"), "name: Phường Dữu Lâu mới\n");
-      expect(b!.text).toBe("name: Phường Dữu Lâu\n"); // read once, then kept: one version of a file in a run
+      for (const file of [a!, aRel!]) {
+        expect(() => file.text).toThrow(InputError);
+        expect(() => file.text).toThrow(/a\.yaml: tệp đã bị xóa hoặc thay đổi trong khi lệnh đang chạy/);
+      }
+      rmSync(join(settled, "b.yaml"));
+      for (const file of [b!, bRel!]) expect(() => file.text).toThrow(/b\.yaml: tệp đã bị xóa hoặc thay đổi trong khi lệnh đang chạy/);
+    } finally {
+      rmSync(settled, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a file changed before the parse workers are handed it", () => {
+  it("stops the parse with the message, the workers closed (no process left waiting)", async () => {
+    const settled = mkdtempSync(join(tmpdir(), "source-pool-"));
+    try {
+      writeFileSync(join(settled, "r.yaml"), "name: Xã Hương Lung\n");
+      await new Promise((r) => setTimeout(r, 2100));
+      folderDigest(settled);
+      const sources = readTree(settled, settled).files;
+      writeFileSync(join(settled, "r.yaml"), "name: Xã Hương Lung mới\n");
+      const schemas = { schemaDir: SCHEMAS, storeDir: join(settled, ".validators") };
+      const pool = startParsePool(schemas, 1);
+      const { validators } = storedValidators(SCHEMAS, schemas.storeDir);
+      expect(() => parseInWorkers(sources, schemas, validators, new Set(), 1, { pool, mainParses: false })).toThrow(/r\.yaml: tệp đã bị xóa hoặc thay đổi/);
+      expect(pool.closed).toBe(true);
     } finally {
       rmSync(settled, { recursive: true, force: true });
     }

@@ -4,7 +4,7 @@
 // file is unchanged, in a data folder whose other files are unchanged, is not judged again. A
 // nation's rules take ≈ 2,5 s over 11 000 reports; after one edit, one report is judged.
 //
-// What a report's own rules read is the report (its file's path and bytes, and the submission
+// What a report's own rules read is the report (its file's path and digest, and the submission
 // date the build applied to it) and what every report shares: the code, the schemas, the project
 // as the options left it (--as-of), and every other data file (units, flags, catalogue, forms,
 // thresholds). The latter are hashed into the cache's context: a change to any of them starts an
@@ -47,7 +47,7 @@ export function rulesContext(ds: Dataset, schemaDir: string, isReport: (rel: str
   return sha(code, JSON.stringify(ds.project), ...others.flatMap((f) => [f.rel, keyOfText(f)]));
 }
 
-/** A report's entry: its file's path and bytes, and the submission date applied to it. */
+/** A report's entry: its file's path and digest (its bytes'), and the submission date applied to it. */
 function keyOf({ file, report }: LoadedReport): string {
   return sha(file.path, file.rel, keyOfText(file), String(report.submitted_on ?? ""));
 }

@@ -12,7 +12,7 @@
 // then wait for their job (the files and the unit codes).
 import { availableParallelism } from "node:os";
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
-import { sourceBytes, textFromSource, withBytesOf } from "../load/read-tree.js";
+import { hasOrigin, sourceBytes, textFromSource, withOriginOf } from "../load/read-tree.js";
 import type { SourceFile } from "../parse/parse-yaml.js";
 import type { Validators } from "../schema/schemas.js";
 import { parseAndValidate, type FileOutcome } from "./parse-file.js";
@@ -108,9 +108,9 @@ export function closeParsePool(pool: ParsePool): void {
 
 /** A worker's parsed file with its text: the worker's when parsing changed it, else the source's,
  *  decoded each time it is read (most files' text is never needed once parsed); and with the
- *  source's bytes, which content addresses hash (read-tree.ts `keyOfText`). */
+ *  source's origin (its bytes' digest, which content addresses hash: read-tree.ts `keyOfText`). */
 function withText(file: Omit<FileOutcome["file"], "text"> & { text?: string }, source: SourceFile): FileOutcome["file"] {
-  if (file.text !== undefined) return withBytesOf(file as FileOutcome["file"], source);
+  if (file.text !== undefined) return withOriginOf(file as FileOutcome["file"], source);
   return textFromSource<FileOutcome["file"]>(file, source);
 }
 
@@ -119,8 +119,8 @@ function withText(file: Omit<FileOutcome["file"], "text"> & { text?: string }, s
 export function parseHere(source: SourceFile, validators: Validators, unitCodes: ReadonlySet<string>): FileOutcome {
   const text = source.text;
   const outcome = parseAndValidate({ path: source.path, rel: source.rel, text }, "report", validators, unitCodes);
-  if (sourceBytes(source) === undefined) return outcome;
-  if (outcome.file.text !== text) return { ...outcome, file: withBytesOf(outcome.file, source) };
+  if (!hasOrigin(source)) return outcome;
+  if (outcome.file.text !== text) return { ...outcome, file: withOriginOf(outcome.file, source) };
   const { text: _dropped, ...file } = outcome.file;
   return { ...outcome, file: textFromSource<FileOutcome["file"]>(file, source) };
 }
@@ -134,10 +134,6 @@ export function parseInWorkers(sources: SourceFile[], schemas: SchemaSource, val
   const pool = opts.pool ?? startParsePool(schemas, size);
   const { ports, shared } = pool;
   size = pool.workers.length;
-  if (size > 0) {
-    const job: ParseJob = { files: shareSources(sources), unitCodes: [...unitCodes] };
-    for (const port of ports) port.postMessage(job);
-  }
   const out = new Map<string, FileOutcome>();
   const errors: string[] = [];
   const drain = () => {
@@ -150,6 +146,11 @@ export function parseInWorkers(sources: SourceFile[], schemas: SchemaSource, val
     }
   };
   try {
+    // Sharing reads a file not read yet, which may fail (changed meanwhile): the pool is closed then too.
+    if (size > 0) {
+      const job: ParseJob = { files: shareSources(sources), unitCodes: [...unitCodes] };
+      for (const port of ports) port.postMessage(job);
+    }
     for (let i = opts.mainParses === false ? sources.length : Atomics.add(shared, 0, 1); i < sources.length; i = Atomics.add(shared, 0, 1)) {
       const outcome = parseHere(sources[i]!, validators, unitCodes);
       out.set(outcome.file.rel, outcome);

@@ -9,7 +9,7 @@
 // changed while the command ran stops it with a message (exit 1), never mixes two versions.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { relative, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { InputError } from "../diagnostics/input-error.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { diagnosticAt } from "../diagnostics/make.js";
@@ -40,12 +40,14 @@ export function readTree(dataDir: string, cwd: string = process.cwd()): SourceTr
       tree.others.push(rel);
       continue;
     }
-    const { size, digest } = knownDigest(full);
+    // Absolute: digests are kept by absolute path (files/walk.ts), and a later read must not depend on the working folder.
+    const abs = resolve(full);
+    const { size, digest } = knownDigest(abs);
     if (size > MAX_FILE_BYTES) {
       tree.diagnostics.push(diagnosticAt("YAML_FILE_TOO_LARGE", { size: mb(size), limit: mb(MAX_FILE_BYTES) }, path, 0, 0));
       continue;
     }
-    tree.files.push(digest === null ? sourceFromBytes(path, rel, readFileSync(full)) : sourceFromFile(path, rel, full, digest));
+    tree.files.push(digest === null ? sourceFromBytes(path, rel, readFileSync(abs)) : sourceFromFile(path, rel, abs, digest));
   }
   return tree;
 }
@@ -76,19 +78,26 @@ function sourceFrom(path: string, rel: string, origin: Origin): SourceFile {
 const decode = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 
 /** A source file read as `bytes`. */
-export function sourceFromBytes(path: string, rel: string, bytes: Uint8Array): SourceFile {
+function sourceFromBytes(path: string, rel: string, bytes: Uint8Array): SourceFile {
   let digest: string | undefined;
   return sourceFrom(path, rel, { bytes: () => bytes, digest: () => (digest ??= sha256(bytes)) });
 }
 
-/** A source file at `full` whose bytes have SHA-256 `digest`, read when first asked for (and kept
- *  then); bytes that no longer have that digest stop the command (InputError: exit 1). */
+/** A source file at `full` (absolute) whose bytes have SHA-256 `digest`, read when first asked for
+ *  (and kept then); a file gone, or whose bytes no longer have that digest, stops the command
+ *  (InputError: exit 1). */
 function sourceFromFile(path: string, rel: string, full: string, digest: string): SourceFile {
   let bytes: Uint8Array | undefined;
+  const changed = () => new InputError(`${path}: tệp đã bị xóa hoặc thay đổi trong khi lệnh đang chạy. Hãy chạy lại lệnh.`);
   const read = (): Uint8Array => {
     if (bytes) return bytes;
-    const now = readFileSync(full);
-    if (sha256(now) !== digest) throw new InputError(`${path}: tệp đã thay đổi trong khi lệnh đang chạy. Hãy chạy lại lệnh.`);
+    let now: Buffer;
+    try {
+      now = readFileSync(full);
+    } catch {
+      throw changed();
+    }
+    if (sha256(now) !== digest) throw changed();
     return (bytes = now);
   };
   return sourceFrom(path, rel, { bytes: read, digest: () => digest });
@@ -97,32 +106,35 @@ function sourceFromFile(path: string, rel: string, full: string, digest: string)
 const originOf = (file: object): Origin | undefined => (file as { [ORIGIN]?: Origin })[ORIGIN];
 
 /** The bytes a source file was read from, when it was read by `readTree` (else undefined; a file
- *  not read yet is read now); also those of a file parsed from it (`textFromSource`, `withBytesOf`). */
+ *  not read yet is read now); also those of a file parsed from it (`textFromSource`, `withOriginOf`). */
 export function sourceBytes(file: { text: string }): Uint8Array | undefined {
   return originOf(file)?.bytes();
 }
 
+/** Whether a file was read by `readTree` (or parsed from one that was), without reading it. */
+export const hasOrigin = (file: { text: string }): boolean => originOf(file) !== undefined;
+
 /**
  * `file` (a parsed file, without its text) with its text read from `source` when asked for, through
  * `kept` (the parse cache gives the text as the parser keeps it: no BOM, NFC; by default the text as
- * read), and not kept either; and the source's bytes reachable from it, for `keyOfText`.
+ * read), and not kept either; and the source's origin reachable from it, for `keyOfText`.
  */
 export function textFromSource<F extends { text: string }>(file: Omit<F, "text">, source: SourceFile, kept: (text: string) => string = (t) => t): F {
   Object.defineProperty(file, "text", { enumerable: true, configurable: true, get: () => kept(source.text) });
-  return withBytesOf(file as F, source);
+  return withOriginOf(file as F, source);
 }
 
 /** `file` (parsed from `source`, its text kept) with the source's origin reachable from it (its
  *  bytes, not read for it), for `keyOfText`. */
-export function withBytesOf<F extends { text: string }>(file: F, source: SourceFile): F {
+export function withOriginOf<F extends { text: string }>(file: F, source: SourceFile): F {
   const origin = originOf(source);
   if (origin) Object.defineProperty(file, ORIGIN, { enumerable: false, value: origin });
   return file;
 }
 
 /** What a content address or a cache key hashes for a file's text: the SHA-256 of the bytes it was
- *  read from, when it was read from a file (its text is made from them alone), marked so that no
- *  text hashes as it; else its text. No text is decoded to be hashed, and a file's bytes are hashed
+ *  read from, when it was read from a file (its text is made from them alone), after a NUL, which
+ *  no YAML text holds; else its text. No text is decoded to be hashed, and a file's bytes are hashed
  *  once at most (not at all when their digest was known). */
 export function keyOfText(file: { text: string }): string {
   const origin = originOf(file);

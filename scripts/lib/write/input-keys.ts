@@ -5,11 +5,12 @@
 // A unit's input key is the digest of the build's context (the code version, the options that
 // change the output, the schemas, and every file of the data folder that is not a report: project,
 // plan, units, catalogue, forms, maps…) and of the report files of every unit in its subtree (path
-// and text). A report's data as the build applies it is made from these alone (its text parsed by
-// the code; submission dates from git and --as-of are options), so it is not hashed again. A
-// unit's report shows its own report and its children's roll-up, so editing one commune's report
-// changes the keys of that commune and its ancestors only; test/build/unit-dependencies.test.ts checks, on the small
-// province, that no other unit's document model or page view changes when one report is edited.
+// and the digest of its bytes). A report's data as the build applies it is made from these alone
+// (its text parsed by the code; submission dates from git and --as-of are options), so it is not
+// hashed again. A unit's report shows its own report and its children's roll-up, so editing one
+// commune's report changes the keys of that commune and its ancestors only;
+// test/build/unit-dependencies.test.ts checks, on the small province, that no other unit's document
+// model or page view changes when one report is edited.
 import { createHash } from "node:crypto";
 import { relative, resolve, sep } from "node:path";
 import { fileDigest, filesUnder } from "../files/walk.js";
@@ -21,9 +22,9 @@ export interface InputKeySources {
   /** Every option that changes the output, as one JSON-able value. */
   options: unknown;
   units: Iterable<{ code: string; parent: string | null }>;
-  /** Every report file: its unit, data-relative path and text (or the bytes it is read from, which
-   *  hash as it: read-tree.ts `keyOfText`). */
-  reports: readonly { unit: string; rel: string; text: string | Uint8Array }[];
+  /** Every report file: its unit, data-relative path and what stands for its text: the text, or
+   *  the digest of the bytes it is read from (read-tree.ts `keyOfText`). */
+  reports: readonly { unit: string; rel: string; text: string }[];
 }
 
 /** The digest of everything every unit depends on: code, options, schemas, the non-report files. */
@@ -41,7 +42,7 @@ function contextKey(code: string, src: InputKeySources): string {
 /** Each unit's input key, by code; `plan` is the plan's (the context alone). */
 export function unitInputKeys(code: string, src: InputKeySources): { units: Map<string, string>; plan: string } {
   const context = contextKey(code, src);
-  const own = new Map<string, (string | Uint8Array)[]>();
+  const own = new Map<string, string[]>();
   for (const r of src.reports) own.set(r.unit, [...(own.get(r.unit) ?? []), r.rel, r.text]);
   const children = new Map<string, string[]>();
   const codes: string[] = [];

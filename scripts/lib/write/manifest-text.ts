@@ -16,7 +16,7 @@ function valueText(value: unknown): string {
 }
 
 /** The manifest's text: its keys in their order, ASCII only, ending with a newline. */
-export function manifestText(manifest: Record<string, unknown>): string {
+export function manifestText(manifest: object): string {
   const lines = Object.entries(manifest)
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `  ${ascii(JSON.stringify(key))}: ${valueText(value)}`);

@@ -70,15 +70,13 @@ export function readPrevious(dir: string, codeVersion: string | undefined, warn:
  *  output's list: a nation's copy lists 100 000 files (26 MB), not parsed again on every rebuild.
  *  Its files are read from `dir`, and each is checked before it is used, as any other. */
 export function readCacheCopy(dir: string, output: PreviousOutput | null, codeVersion: string | undefined, warn: (line: string) => void): PreviousOutput | null {
-  if (output?.cacheManifest !== undefined) {
-    let bytes: Buffer | null = null;
-    try {
-      bytes = readFileSync(join(dir, MANIFEST));
-    } catch {
-      return null;
-    }
-    if (sha256(bytes) === output.cacheManifest) return { dir, files: output.files, trusted: output.trusted, stats: new Map() };
+  let bytes: Buffer | null = null;
+  try {
+    if (output?.cacheManifest !== undefined) bytes = readFileSync(join(dir, MANIFEST));
+  } catch {
+    // none, or unreadable: readPrevious says which
   }
+  if (output && bytes && sha256(bytes) === output.cacheManifest) return { dir, files: output.files, trusted: output.trusted, stats: new Map() };
   return readPrevious(dir, codeVersion, warn);
 }
 
