@@ -222,7 +222,9 @@ export function docSources(ds: Dataset, tree: Tree, opts: BuildOptions, code: st
   const options = { asOf: opts.asOf ?? null, submittedAt: opts.submittedAt ? [...opts.submittedAt].sort(([a], [b]) => (a < b ? -1 : 1)) : null, chartLevels: opts.chartLevels ?? null };
   // Hashed by the digests of the bytes read: no report's text is decoded (or even read) to be hashed.
   const reports = ds.reports.map((r) => ({ unit: r.report.unit, rel: r.file.rel, text: keyOfText(r.file) }));
-  const inputs = unitInputKeys(code, { dataDir: opts.dataDir, schemaDir: opts.schemaDir, options, units: ds.units.values(), reports });
+  const reportRels = new Set(reports.map((r) => r.rel));
+  const settings = new Map([...ds.files.values()].filter((f) => !reportRels.has(f.rel)).map((f) => [f.rel, keyOfText(f)]));
+  const inputs = unitInputKeys(code, { dataDir: opts.dataDir, schemaDir: opts.schemaDir, options, units: ds.units.values(), reports, settings });
   return { ds, tree, views: unitViews(ds, tree), code, inputs, keep: opts.keepByInput !== false };
 }
 

@@ -8,13 +8,14 @@
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseInWorkers, sharedSource, shareSources, startParsePool } from "../../scripts/lib/dataset/parse-pool.js";
 import { storedValidators } from "../../scripts/lib/cache/validator-store.js";
 import { keyOfText, readTree, sourceBytes } from "../../scripts/lib/load/read-tree.js";
 import { check } from "../../scripts/lib/pipeline.js";
 import { folderDigest } from "../../scripts/lib/write/code-version.js";
+import { knownDigest } from "../../scripts/lib/files/walk.js";
 import { InputError } from "../../scripts/lib/diagnostics/input-error.js";
 import { FILES, SCHEMAS, makeFixture } from "./fixture.js";
 
@@ -75,16 +76,26 @@ describe("parsed report files", () => {
   });
 });
 
+/** A folder of `files` (name → text) whose digests the process keeps, as a build's are once it has
+ *  digested its data folder: a digest is kept only for a file not modified in the last 2 seconds
+ *  (files/walk.ts), so this waits until every one is (≈ 2 s; longer where the file system's clock
+ *  lags). */
+async function settledFolder(prefix: string, files: Record<string, string>): Promise<string> {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  await new Promise((r) => setTimeout(r, 2000));
+  for (let waited = 0; ; waited += 100) {
+    folderDigest(folder);
+    if (Object.keys(files).every((name) => knownDigest(resolve(folder, name)).digest !== null)) return folder;
+    if (waited > 10_000) throw new Error(`the files in ${folder} never settled`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe("source files whose digest is known", () => {
   it("are read only when their text is asked for, keyed alike, and stop the command when changed or removed meanwhile", async () => {
-    const settled = mkdtempSync(join(tmpdir(), "source-lazy-"));
+    const settled = await settledFolder("source-lazy-", { "a.yaml": "name: Xã Hương Lung\n", "b.yaml": "name: Phường Dữu Lâu\n", "c.yaml": "name: Xã Thanh Đình\n" });
     try {
-      writeFileSync(join(settled, "a.yaml"), "name: Xã Hương Lung\n");
-      writeFileSync(join(settled, "b.yaml"), "name: Phường Dữu Lâu\n");
-      writeFileSync(join(settled, "c.yaml"), "name: Xã Thanh Đình\n");
-      // A digest is kept only for a file not modified in the last 2 seconds (files/walk.ts).
-      await new Promise((r) => setTimeout(r, 2100));
-      folderDigest(settled); // as a build does before its check
       const [a, b, c] = readTree(settled, settled).files;
       // A data folder given relative to the working folder (as `--data data` is) is read the same way.
       const [aRel, bRel] = readTree(relative(process.cwd(), settled), settled).files;
@@ -100,7 +111,10 @@ describe("source files whose digest is known", () => {
         expect(() => file.text).toThrow(/a\.yaml: tệp đã bị xóa hoặc thay đổi trong khi lệnh đang chạy/);
       }
       rmSync(join(settled, "b.yaml"));
-      for (const file of [b!, bRel!]) expect(() => file.text).toThrow(/b\.yaml: tệp đã bị xóa hoặc thay đổi trong khi lệnh đang chạy/);
+      for (const file of [b!, bRel!]) {
+        expect(() => file.text).toThrow(InputError);
+        expect(() => file.text).toThrow(/b\.yaml: tệp đã bị xóa hoặc thay đổi trong khi lệnh đang chạy/);
+      }
     } finally {
       rmSync(settled, { recursive: true, force: true });
     }
@@ -109,17 +123,16 @@ describe("source files whose digest is known", () => {
 
 describe("a file changed before the parse workers are handed it", () => {
   it("stops the parse with the message, the workers closed (no process left waiting)", async () => {
-    const settled = mkdtempSync(join(tmpdir(), "source-pool-"));
+    const settled = await settledFolder("source-pool-", { "r.yaml": "name: Xã Hương Lung\n" });
     try {
-      writeFileSync(join(settled, "r.yaml"), "name: Xã Hương Lung\n");
-      await new Promise((r) => setTimeout(r, 2100));
-      folderDigest(settled);
       const sources = readTree(settled, settled).files;
       writeFileSync(join(settled, "r.yaml"), "name: Xã Hương Lung mới\n");
       const schemas = { schemaDir: SCHEMAS, storeDir: join(settled, ".validators") };
       const pool = startParsePool(schemas, 1);
       const { validators } = storedValidators(SCHEMAS, schemas.storeDir);
-      expect(() => parseInWorkers(sources, schemas, validators, new Set(), 1, { pool, mainParses: false })).toThrow(/r\.yaml: tệp đã bị xóa hoặc thay đổi/);
+      const parse = () => parseInWorkers(sources, schemas, validators, new Set(), 1, { pool, mainParses: false });
+      expect(parse).toThrow(InputError);
+      expect(parse).toThrow(/r\.yaml: tệp đã bị xóa hoặc thay đổi/);
       expect(pool.closed).toBe(true);
     } finally {
       rmSync(settled, { recursive: true, force: true });

@@ -94,8 +94,10 @@ function sourceFromFile(path: string, rel: string, full: string, digest: string)
     let now: Buffer;
     try {
       now = readFileSync(full);
-    } catch {
-      throw changed();
+    } catch (err) {
+      // Gone, or a folder now: changed under the command; anything else (no permission) as it is.
+      if (["ENOENT", "ENOTDIR", "EISDIR"].includes((err as NodeJS.ErrnoException).code ?? "")) throw changed();
+      throw err;
     }
     if (sha256(now) !== digest) throw changed();
     return (bytes = now);

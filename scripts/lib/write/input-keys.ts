@@ -25,6 +25,11 @@ export interface InputKeySources {
   /** Every report file: its unit, data-relative path and what stands for its text: the text, or
    *  the digest of the bytes it is read from (read-tree.ts `keyOfText`). */
   reports: readonly { unit: string; rel: string; text: string }[];
+  /** The other data files the build read (settings: project, units, catalogue, forms…), by
+   *  data-relative path: what stands for each text, as for the reports. The context hashes these,
+   *  the versions the build used, not the files as they are by then; any other file (a map) by its
+   *  digest. */
+  settings?: ReadonlyMap<string, string>;
 }
 
 /** The digest of everything every unit depends on: code, options, schemas, the non-report files. */
@@ -34,7 +39,7 @@ function contextKey(code: string, src: InputKeySources): string {
   const root = resolve(src.dataDir);
   for (const full of filesUnder(root)) {
     const rel = relative(root, full).split(sep).join("/");
-    if (!reports.has(rel)) h.update("\0").update(rel).update("\0").update(fileDigest(full));
+    if (!reports.has(rel)) h.update("\0").update(rel).update("\0").update(src.settings?.get(rel) ?? fileDigest(full));
   }
   return h.digest("hex");
 }
