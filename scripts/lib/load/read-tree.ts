@@ -4,9 +4,9 @@
 // the parse workers as bytes. A file whose SHA-256 this process already knows for its stat as it is
 // now (files/walk.ts: the build digests the data folder first, and keeps the digests between runs)
 // is not even read until its text or bytes are asked for (a rebuild after one edit parses one file
-// and takes the others from the parse cache): content addresses and caches hash that digest in
-// place of its bytes (`keyOfText`). Read later, its bytes must still have that digest: a file
-// changed while the command ran stops it with a message (exit 1), never mixes two versions.
+// and takes the others from the parse cache), nor are its bytes kept: each time, they are read and
+// must still have that digest (a file changed while the command ran stops it with a message, exit
+// 1, never mixes two versions). Content addresses and caches hash the digest (`keyOfText`).
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
@@ -83,24 +83,23 @@ function sourceFromBytes(path: string, rel: string, bytes: Uint8Array): SourceFi
   return sourceFrom(path, rel, { bytes: () => bytes, digest: () => (digest ??= sha256(bytes)) });
 }
 
-/** A source file at `full` (absolute) whose bytes have SHA-256 `digest`, read when first asked for
- *  (and kept then); a file gone, or whose bytes no longer have that digest, stops the command
- *  (InputError: exit 1). */
+/** A source file at `full` (absolute) whose bytes have SHA-256 `digest`, read each time its text or
+ *  bytes are asked for, and not kept (a nation's reports are ≈ 180 MB, most needed once or twice:
+ *  parsed, exported to a workbook); a file gone, or whose bytes no longer have that digest, stops
+ *  the command (InputError: exit 1), so a run sees one version of each file. */
 function sourceFromFile(path: string, rel: string, full: string, digest: string): SourceFile {
-  let bytes: Uint8Array | undefined;
   const changed = () => new InputError(`${path}: tệp đã bị xóa hoặc thay đổi trong khi lệnh đang chạy. Hãy chạy lại lệnh.`);
   const read = (): Uint8Array => {
-    if (bytes) return bytes;
-    let now: Buffer;
+    let bytes: Buffer;
     try {
-      now = readFileSync(full);
+      bytes = readFileSync(full);
     } catch (err) {
       // Gone, or a folder now: changed under the command; anything else (no permission) as it is.
       if (["ENOENT", "ENOTDIR", "EISDIR"].includes((err as NodeJS.ErrnoException).code ?? "")) throw changed();
       throw err;
     }
-    if (sha256(now) !== digest) throw changed();
-    return (bytes = now);
+    if (sha256(bytes) !== digest) throw changed();
+    return bytes;
   };
   return sourceFrom(path, rel, { bytes: read, digest: () => digest });
 }
@@ -108,7 +107,8 @@ function sourceFromFile(path: string, rel: string, full: string, digest: string)
 const originOf = (file: object): Origin | undefined => (file as { [ORIGIN]?: Origin })[ORIGIN];
 
 /** The bytes a source file was read from, when it was read by `readTree` (else undefined; a file
- *  not read yet is read now); also those of a file parsed from it (`textFromSource`, `withOriginOf`). */
+ *  whose bytes are not kept is read again now); also those of a file parsed from it
+ *  (`textFromSource`, `withOriginOf`). */
 export function sourceBytes(file: { text: string }): Uint8Array | undefined {
   return originOf(file)?.bytes();
 }
