@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { manifestText } from "../../scripts/lib/write/manifest-text.js";
+import { manifestBytes } from "../../scripts/lib/write/manifest-text.js";
 import { manifestHead } from "../../scripts/lib/write/intact-output.js";
 
 const manifest = {
@@ -21,15 +21,16 @@ const manifest = {
   absent: undefined,
 };
 
-describe("manifestText", () => {
-  const text = manifestText(manifest);
+describe("manifestBytes", () => {
+  const bytes = manifestBytes(manifest);
+  const text = bytes.toString("latin1");
 
   it("holds the same values as JSON.stringify gives, Vietnamese letters and all", () => {
     expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(manifest)));
   });
 
   it("is ASCII only: every other character is escaped", () => {
-    expect(/[^\x00-\x7f]/.test(text)).toBe(false);
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
     expect(text).toContain('"commune": "x\\u00e3"');
   });
 
@@ -46,5 +47,13 @@ describe("manifestText", () => {
     const path = join(mkdtempSync(join(tmpdir(), "manifest-")), "manifest.json");
     writeFileSync(path, text);
     expect(manifestHead(path)).toEqual({ code: "c0de", inputs: "1a2b" });
+  });
+
+  it("keeps an item on one line when a text of it holds what separates two items", () => {
+    const tricky = { files: [{ path: 'a},{"path":"b', sha256: "1" }, { path: "c", sha256: "2" }], lists: [{ rows: [{ a: 1 }, { b: 2 }] }, { rows: [] }] };
+    const out = manifestBytes(tricky).toString("latin1");
+    expect(JSON.parse(out)).toEqual(tricky);
+    expect(out.split("\n").filter((l) => l.startsWith('    {"path":'))).toEqual(['    {"path":"a},{\\"path\\":\\"b","sha256":"1"},', '    {"path":"c","sha256":"2"}']);
+    expect(out.split("\n").filter((l) => l.startsWith('    {"rows":'))).toEqual(['    {"rows":[{"a":1},{"b":2}]},', '    {"rows":[]}']);
   });
 });

@@ -6,6 +6,7 @@ import { isAbsolute, join, resolve } from "node:path";
 import { MANIFEST, linkOrCopy, sha256, type FileEntry, type PreviousOutput } from "./previous-output.js";
 import { readStats, statOf } from "./output-stat.js";
 import { writeFileAtomic } from "../files/write-atomic.js";
+import { manifestBytes } from "./manifest-text.js";
 
 export const CACHE_SUBDIR = "output";
 
@@ -56,7 +57,7 @@ function refreshCacheOrThrow(cacheDir: string, target: string, files: readonly F
   const now = new Set(kept.map((f) => f.path));
   // Paths read from the cache's manifest: only those inside the folder are removed.
   for (const path of before?.keys() ?? []) if (!now.has(path) && !path.split("/").includes("..") && !isAbsolute(path)) rmSync(join(dest, path), { force: true });
-  const manifest = Buffer.from(JSON.stringify({ code, files: kept }) + "\n");
+  const manifest = manifestBytes({ code, files: kept });
   writeFileAtomic(join(dest, MANIFEST), manifest);
   return sha256(manifest);
 }
