@@ -6,6 +6,7 @@
 // its bytes differ, rebuilt). The record names the output folder and the SHA-256 of its manifest,
 // so it is never applied to another output.
 import { readFileSync, statSync } from "node:fs";
+import { utf8 } from "../files/utf8.js";
 import { writeFileAtomic } from "../files/write-atomic.js";
 
 /** "size:mtimeNs:ino:dev" of a file, or null when it cannot be read. */
@@ -21,7 +22,9 @@ export function statOf(full: string): string | null {
 interface StatRecord {
   dir: string;
   manifest: string;
-  files: Record<string, string>;
+  /** Each file's path followed by its stat: a list, not an object keyed by path, which JSON.parse
+   *  builds three times slower for a nation's 104 000 files (≈ 0,3 s against 0,09 s). */
+  files: string[];
   /** The SHA-256 of the manifest the --cache folder's copy of this output was given (output-cache.ts),
    *  when it was refreshed from this output: that copy then lists this output's keyed files. */
   cache?: string;
@@ -35,8 +38,11 @@ export function readRecord(file: string | undefined, dir: string, manifest: stri
   if (file === undefined) return none;
   try {
     const r = JSON.parse(readFileSync(file, "utf8")) as StatRecord;
-    if (r?.dir !== dir || r.manifest !== manifest || typeof r.files !== "object" || r.files === null) return none;
-    return { stats: new Map(Object.entries(r.files).filter(([, s]) => typeof s === "string")), cache: typeof r.cache === "string" ? r.cache : null };
+    if (r?.dir !== dir || r.manifest !== manifest || !Array.isArray(r.files)) return none;
+    const stats = new Map<string, string>();
+    const f = r.files;
+    for (let i = 0; i + 1 < f.length; i += 2) if (typeof f[i] === "string" && typeof f[i + 1] === "string") stats.set(f[i]!, f[i + 1]!);
+    return { stats, cache: typeof r.cache === "string" ? r.cache : null };
   } catch {
     return none;
   }
@@ -52,8 +58,8 @@ export function readStats(file: string | undefined, dir: string, manifest: strin
 export function writeStats(file: string | undefined, dir: string, manifest: string, stats: ReadonlyMap<string, string>, cache?: string | null): void {
   if (file === undefined) return;
   try {
-    const record: StatRecord = { dir, manifest, files: Object.fromEntries(stats), ...(cache ? { cache } : {}) };
-    writeFileAtomic(file, JSON.stringify(record));
+    const record: StatRecord = { dir, manifest, files: [...stats].flat(), ...(cache ? { cache } : {}) };
+    writeFileAtomic(file, utf8(JSON.stringify(record)));
   } catch {
     // best effort: without a record the next build reads and hashes the files
   }

@@ -45,10 +45,12 @@ const { record, dir, cache } = workerData;
 let reply = null;
 try {
   const r = JSON.parse(readFileSync(record, "utf8"));
-  if (r && r.dir === dir && typeof r.manifest === "string" && r.files && typeof r.files === "object") {
+  if (r && r.dir === dir && typeof r.manifest === "string" && Array.isArray(r.files)) {
     const changed = [];
     const cacheDiffers = [];
-    for (const [path, recorded] of Object.entries(r.files)) {
+    for (let i = 0; i + 1 < r.files.length; i += 2) {
+      const [path, recorded] = [r.files[i], r.files[i + 1]];
+      if (typeof path !== "string" || typeof recorded !== "string") continue;
       const now = statOf(join(dir, path));
       if (now !== recorded) changed.push([path, now]);
       if (cache !== null && (now === null || statOf(join(cache, path)) !== now)) cacheDiffers.push(path);
