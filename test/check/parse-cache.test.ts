@@ -38,6 +38,33 @@ beforeEach(() => {
 afterEach(() => fx.cleanup());
 
 describe("check --cache", () => {
+  it("keeps the unit lists in a cache of their own, and never takes an invalid list from it", () => {
+    const cold = check(false);
+    check(true);
+    const listsFile = join(cacheDir, "check-unit-lists.json");
+    const [head, ...lines] = readFileSync(listsFile, "utf8").split("\n").filter((l) => l !== "");
+    expect(lines.map((l) => (JSON.parse(l.split("\t")[2]!) as { file: { rel: string } }).file.rel).sort()).toEqual(["departments.yaml", "units.yaml"]);
+    // Used: an entry altered with a matching checksum shows through (only a test can do this).
+    const altered = lines.map((l) => {
+      const [key, , json] = l.split("\t");
+      const outcome = JSON.parse(json!) as { file: { rel: string; data: { units: { code: string; name: string }[] } } };
+      if (outcome.file.rel === "units.yaml") outcome.file.data.units.find((u) => u.code === "901")!.name = "Thành phố Từ Bộ Nhớ Đệm";
+      return `${key}\t${sumOf({ head: head! }, outcome)}\t${JSON.stringify(outcome)}`;
+    });
+    writeFileSync(listsFile, [head, ...altered].join("\n"));
+    expect(check(true).dataset!.units.get("901")?.name).toBe("Thành phố Từ Bộ Nhớ Đệm");
+    // An invalid list is parsed every time and not kept: the same result as without the cache.
+    fx.edit("units.yaml", 'code: "901"', "code: 901");
+    const invalid = check(false);
+    expect(invalid.summary.errors).toBeGreaterThan(0);
+    for (const again of [check(true), check(true)]) {
+      expect(again.diagnostics).toEqual(invalid.diagnostics);
+      expect(again.summary).toEqual(invalid.summary);
+    }
+    expect(readFileSync(listsFile, "utf8").split("\n").filter((l) => l !== "")).toHaveLength(3);
+    expect(cold.summary.errors).toBe(1);
+  });
+
   it("gives the same result from the cache as without it, and uses it", () => {
     const cold = check(false);
     same(check(true), cold);

@@ -26,7 +26,10 @@ import { writeFileAtomic } from "../files/write-atomic.js";
 import { keyOfText, textFromSource } from "../load/read-tree.js";
 
 const FORMAT = 4;
+/** The cache of report files; the unit lists, read before any report, have one of their own
+ *  (UNIT_LISTS_FILE), made for no unit codes: the context of this one holds the codes they list. */
 const FILE = "check-reports.json";
+export const UNIT_LISTS_FILE = "check-unit-lists.json";
 const LIB = repoPath("scripts", "lib");
 /** The code whose output is cached: the parser, schema messages, diagnostics and this loader. */
 const CODE_DIRS = ["syntax", "parse", "diagnostics", "schema", "validate", "load", "cache", "dataset"];
@@ -140,8 +143,8 @@ function joinLines(head: Buffer[], lines: Iterable<Line>): Buffer {
   return Buffer.concat(parts);
 }
 
-export function openParseCache(dir: string, context: string): ParseCache {
-  const path = join(dir, FILE);
+export function openParseCache(dir: string, context: string, file = FILE): ParseCache {
+  const path = join(dir, file);
   const warnings: string[] = [];
   const corruptEntries = `Bộ nhớ đệm ${path} có mục bị hỏng: bỏ qua các mục đó, đọc lại tệp.`;
   const { entries, malformed, ours } = readCacheFile(path, context, warnings);

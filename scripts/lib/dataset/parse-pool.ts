@@ -14,7 +14,7 @@ import { availableParallelism } from "node:os";
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import { hasOrigin, sourceBytes, textFromSource, withOriginOf } from "../load/read-tree.js";
 import type { SourceFile } from "../parse/parse-yaml.js";
-import type { Validators } from "../schema/schemas.js";
+import type { FileKind, Validators } from "../schema/schemas.js";
 import { parseAndValidate, type FileOutcome } from "./parse-file.js";
 
 /** Below this many report files, a worker (loading the parser and the validators) costs more than it saves. */
@@ -114,11 +114,12 @@ function withText(file: Omit<FileOutcome["file"], "text"> & { text?: string }, s
   return textFromSource<FileOutcome["file"]>(file, source);
 }
 
-/** A file parsed on this thread: its text, when the parser kept it as it was read, is not kept on
- *  the outcome but read from the source again when asked for (as the workers' files'). */
-export function parseHere(source: SourceFile, validators: Validators, unitCodes: ReadonlySet<string>): FileOutcome {
+/** A file parsed on this thread (a report unless `kind` says otherwise): its text, when the parser
+ *  kept it as it was read, is not kept on the outcome but read from the source again when asked
+ *  for (as the workers' files'); with the source's origin, as a file from a worker or a cache. */
+export function parseHere(source: SourceFile, validators: Validators, unitCodes: ReadonlySet<string>, kind: FileKind | null = "report"): FileOutcome {
   const text = source.text;
-  const outcome = parseAndValidate({ path: source.path, rel: source.rel, text }, "report", validators, unitCodes);
+  const outcome = parseAndValidate({ path: source.path, rel: source.rel, text }, kind, validators, unitCodes);
   if (!hasOrigin(source)) return outcome;
   if (outcome.file.text !== text) return { ...outcome, file: withOriginOf(outcome.file, source) };
   const { text: _dropped, ...file } = outcome.file;
