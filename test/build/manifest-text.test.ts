@@ -56,4 +56,26 @@ describe("manifestBytes", () => {
     expect(out.split("\n").filter((l) => l.startsWith('    {"path":'))).toEqual(['    {"path":"a},{\\"path\\":\\"b","sha256":"1"},', '    {"path":"c","sha256":"2"}']);
     expect(out.split("\n").filter((l) => l.startsWith('    {"rows":'))).toEqual(['    {"rows":[{"a":1},{"b":2}]},', '    {"rows":[]}']);
   });
+
+  it("writes every list as its items one by one would be, whatever their texts and keys", () => {
+    /** The writer before lists were written whole: each item by itself. */
+    const oneByOne = (m: Record<string, unknown>) =>
+      `{\n${Object.entries(m)
+        .map(([k, v]) => `  ${JSON.stringify(k)}: [\n${(v as unknown[]).map((i) => `    ${JSON.stringify(i) ?? "null"}`).join(",\n")}\n  ]`)
+        .join(",\n")}\n}\n`;
+    const lists = {
+      textEnds: [{ path: "x},{", sha256: "1" }, { path: "c", sha256: "2" }],
+      keyEnds: [{ "k},{": 1 }, { k: 2 }],
+      empty: [{ a: 1 }, {}, { b: 2 }],
+      unwritten: [{ a: 1 }, { a: undefined, f: () => 1 }, { b: 2 }],
+      map: [{ a: 1 }, new Map([["a", 1]]), { b: 2 }],
+      mixed: [{ a: 1 }, "text", null, undefined, 3, { b: "}" }],
+    };
+    for (const [name, list] of Object.entries(lists)) {
+      const m = { [name]: list };
+      const out = manifestBytes(m).toString("latin1");
+      expect(out, name).toBe(oneByOne(m));
+      expect(JSON.parse(out), name).toEqual(JSON.parse(JSON.stringify(m)));
+    }
+  });
 });
