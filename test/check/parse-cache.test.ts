@@ -61,8 +61,22 @@ describe("check --cache", () => {
       expect(again.diagnostics).toEqual(invalid.diagnostics);
       expect(again.summary).toEqual(invalid.summary);
     }
-    expect(readFileSync(listsFile, "utf8").split("\n").filter((l) => l !== "")).toHaveLength(3);
+    // Its header and departments.yaml's entry: the invalid units.yaml is not kept (nor its old version).
+    const left = readFileSync(listsFile, "utf8").split("\n").filter((l) => l !== "");
+    expect(left.slice(1).map((l) => (JSON.parse(l.split("\t")[2]!) as { file: { rel: string } }).file.rel)).toEqual(["departments.yaml"]);
     expect(cold.summary.errors).toBe(1);
+  });
+
+  it("keeps only the unit lists' current entries (a nation's units.yaml is 1,7 MB)", () => {
+    const listsFile = join(cacheDir, "check-unit-lists.json");
+    const entries = () => readFileSync(listsFile, "utf8").split("\n").filter((l) => l !== "").length - 1;
+    check(true);
+    expect(entries()).toBe(2);
+    for (const name of ["Thành phố Bình An Mới", "Thành phố Bình An"]) {
+      fx.edit("units.yaml", /name: Thành phố Bình An.*/, `name: ${name}`);
+      expect(check(true).dataset!.units.get("901")?.name).toBe(name);
+      expect(entries()).toBe(2);
+    }
   });
 
   it("gives the same result from the cache as without it, and uses it", () => {

@@ -143,7 +143,10 @@ function joinLines(head: Buffer[], lines: Iterable<Line>): Buffer {
   return Buffer.concat(parts);
 }
 
-export function openParseCache(dir: string, context: string, file = FILE): ParseCache {
+/** `file`: the cache's file in `dir`; `staleMin`: how many unused entries it may keep (at least) before
+ *  it is written anew, 0 for a file of a few large entries (the unit lists: each edit of a nation's
+ *  units.yaml would otherwise append 1,7 MB that every run reads). */
+export function openParseCache(dir: string, context: string, file = FILE, staleMin = STALE_MIN): ParseCache {
   const path = join(dir, file);
   const warnings: string[] = [];
   const corruptEntries = `Bộ nhớ đệm ${path} có mục bị hỏng: bỏ qua các mục đó, đọc lại tệp.`;
@@ -193,7 +196,7 @@ export function openParseCache(dir: string, context: string, file = FILE): Parse
       if (added.size === 0 && corrupt === 0 && unused === 0) return;
       // No line found corrupt, and most entries used: the new entries go at the file's end.
       try {
-        if (ours && corrupt === 0 && unused <= Math.max(STALE_MIN, entries.size / 10)) appendFileSync(path, joinLines([], added.values()));
+        if (ours && corrupt === 0 && unused <= (staleMin > 0 ? Math.max(staleMin, entries.size / 10) : 0)) appendFileSync(path, joinLines([], added.values()));
         else writeFileAtomic(path, joinLines([Buffer.from(JSON.stringify({ format: FORMAT, context } satisfies Header), "utf8")], kept.values()));
       } catch (err) {
         warnings.push(`Không ghi được bộ nhớ đệm ${path} (${err instanceof Error ? err.message : String(err)}): kết quả kiểm tra vẫn đúng, lần sau đọc lại các tệp đã đổi.`);

@@ -151,9 +151,10 @@ function parseTree(tree: SourceTree, schemas: SchemaSource, opts: LoadOptions, p
   const reportSources = order.filter((f) => classify(f.rel) === "report");
   let parsed: Map<string, FileOutcome> | null = null;
   // The unit lists (a nation's units.yaml is 1,7 MB: ≈ 0,4 s to parse and validate) from a cache of
-  // their own, made for no unit codes. Only a valid file's outcome is kept there: the unit codes read
-  // so far only change the messages of an invalid one (schema-errors.ts).
-  const unitListCache = opts.cacheDir ? openParseCache(opts.cacheDir, cacheContext(schemas.schemaDir, new Set()), UNIT_LISTS_FILE) : null;
+  // their own, made for no unit codes, and written anew as soon as an entry goes unused (an edited
+  // list's old entry is not kept). Only a valid file's outcome is kept there: the unit codes read so
+  // far only change the messages of an invalid one (schema-errors.ts).
+  const unitListCache = opts.cacheDir ? openParseCache(opts.cacheDir, cacheContext(schemas.schemaDir, new Set()), UNIT_LISTS_FILE, 0) : null;
   const unitList = (source: SourceFile, kind: FileKind | null, cache: ParseCache): FileOutcome => {
     const hit = cache.get(source);
     if (hit?.valid) return hit;
