@@ -2,7 +2,7 @@
 // data: it reports exactly the recorded files whose stat changed (edited in place, replaced,
 // removed) and the cache copies that are no longer the output's file; a rebuild given it keeps,
 // renders and refreshes exactly what it would without it.
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -102,6 +102,78 @@ describe("withStagedOutput given the snapshot", () => {
     expect(given.rendered).toBe(2); // a.txt (its bytes no longer hold) and d.txt (a new key)
     expect(given.files["a.txt"]).toBe("one");
     expect(given.cacheIsLink).toEqual({ "a.txt": true, "b.txt": true, "c.txt": true, "d.txt": true });
+  });
+});
+
+describe("the update in place given the snapshot's listing", () => {
+  // Most kept where they are (the rest is moved in: in-place.ts).
+  const texts = { "a.txt": "one", "d/b.txt": "two", "d/c.txt": "three", "e.txt": "four", "f.txt": "five", "g.txt": "six", "h.txt": "seven" };
+  async function rebuild(out: string, cacheDir: string, snapshot: Promise<Awaited<ReturnType<typeof statSnapshot>["result"]>> | null) {
+    await withStagedOutput(
+      out,
+      async (w) => {
+        for (const [path, text] of Object.entries({ ...texts, "e.txt": "FOUR" })) await w.cached(`k-${text}`, [path], async () => [text]);
+        w.write(MANIFEST, JSON.stringify({ code: "c1", files: w.files() }));
+      },
+      { codeVersion: "c1", cacheDir, statFile: join(cacheDir, "output-stat.json"), snapshot },
+    );
+  }
+  async function first() {
+    const root = mkdtempSync(join(tmpdir(), "snapshot-listing-"));
+    const [out, cache] = [join(root, "out"), join(root, "cache")];
+    await withStagedOutput(
+      out,
+      async (w) => {
+        for (const [path, text] of Object.entries(texts)) await w.cached(`k-${text}`, [path], async () => [text]);
+        w.write(MANIFEST, JSON.stringify({ code: "c1", files: w.files() }));
+      },
+      { codeVersion: "c1", cacheDir: cache, statFile: join(cache, "output-stat.json") },
+    );
+    return { out, cache };
+  }
+  const tree = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).map((p) => p.split("\\").join("/")).sort();
+
+  it("removes the files and folders the snapshot found besides the output's, and keeps one added after it", async () => {
+    const { out, cache } = await first();
+    writeFileSync(join(out, "stray.txt"), "x");
+    mkdirSync(join(out, "junk"));
+    writeFileSync(join(out, "junk/x.txt"), "x");
+    rmSync(join(out, "d/c.txt")); // gone: made again
+    const snap = await statSnapshot(out, join(cache, "output-stat.json"), join(cache, "output")).result;
+    expect(snap?.listing && { folders: [...snap.listing.folders].sort(), unrecorded: [...snap.listing.unrecorded].sort() }).toEqual({ folders: ["d", "junk"], unrecorded: ["junk/x.txt", "stray.txt"] });
+    writeFileSync(join(out, "late.txt"), "x"); // after the snapshot: not seen
+    const kept = statSync(join(out, "a.txt")).ino;
+    await rebuild(out, cache, Promise.resolve(snap));
+    expect(tree(out)).toEqual(["a.txt", "d", "d/b.txt", "d/c.txt", "e.txt", "f.txt", "g.txt", "h.txt", "late.txt", MANIFEST].sort());
+    expect(readFileSync(join(out, "e.txt"), "utf8")).toBe("FOUR");
+    expect(readFileSync(join(out, "d/c.txt"), "utf8")).toBe("three");
+    expect(statSync(join(out, "a.txt")).ino).toBe(kept); // updated in place
+    // Without the snapshot the folder is walked at the end: the late file goes too.
+    writeFileSync(join(out, "later.txt"), "x");
+    await rebuild(out, cache, null);
+    expect(tree(out)).toEqual(["a.txt", "d", "d/b.txt", "d/c.txt", "e.txt", "f.txt", "g.txt", "h.txt", MANIFEST].sort());
+  });
+
+  it("never removes what a corrupt record names outside the output's files", async () => {
+    const { out, cache } = await first();
+    const statFile = join(cache, "output-stat.json");
+    const record = JSON.parse(readFileSync(statFile, "utf8")) as { files: string[] };
+    writeFileSync(join(out, "..", "outside.txt"), "x");
+    record.files.push("", "1:2:3:4", "../outside.txt", "1:2:3:4", ".", "1:2:3:4", "d/../a.txt", "1:2:3:4");
+    writeFileSync(statFile, JSON.stringify(record));
+    const snap = await statSnapshot(out, statFile, join(cache, "output")).result;
+    await rebuild(out, cache, Promise.resolve(snap));
+    expect(tree(out)).toEqual(["a.txt", "d", "d/b.txt", "d/c.txt", "e.txt", "f.txt", "g.txt", "h.txt", MANIFEST].sort());
+    expect(readFileSync(join(out, "..", "outside.txt"), "utf8")).toBe("x");
+  });
+
+  it("replaces an output holding a link instead of updating it in place", async () => {
+    const { out, cache } = await first();
+    symlinkSync(join(out, "a.txt"), join(out, "link.txt"));
+    const snap = await statSnapshot(out, join(cache, "output-stat.json"), join(cache, "output")).result;
+    expect(snap?.listing).toBeNull();
+    await rebuild(out, cache, Promise.resolve(snap));
+    expect(tree(out)).toEqual(["a.txt", "d", "d/b.txt", "d/c.txt", "e.txt", "f.txt", "g.txt", "h.txt", MANIFEST].sort());
   });
 });
 

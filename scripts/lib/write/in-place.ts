@@ -3,15 +3,17 @@
 // first, with nothing touched (`inPlacePlan`), then removed and the written files moved in, the
 // manifest removed first and written last (`commitInPlace`).
 import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
-import { dirname, join, sep } from "node:path";
-import { MANIFEST } from "./previous-output.js";
+import { dirname, isAbsolute, join, sep } from "node:path";
+import { MANIFEST, type PreviousOutput } from "./previous-output.js";
 
 /** What the target holds that this build neither kept in place nor wrote: files, and folders
- *  holding none of its files (data-relative paths, a folder before what is in it). Null when the
- *  target cannot be updated in place: a symbolic link, on another device than the stage (a file
- *  cannot be renamed across), or holding an entry that is neither file nor folder (a link: what
- *  is kept through it could go with it). Nothing is changed. */
-export function inPlacePlan(stage: string, target: string, written: readonly string[], inPlace: ReadonlySet<string>): string[] | null {
+ *  holding none of its files (data-relative paths). Null when the target cannot be updated in
+ *  place: a symbolic link, on another device than the stage (a file cannot be renamed across), or
+ *  holding an entry that is neither file nor folder (a link: what is kept through it could go with
+ *  it). Nothing is changed. The target's entries are those the snapshot of its stats listed, when
+ *  `before` (the target as read) has it (stat-snapshot.ts): its folders, its recorded files still
+ *  there and the others it found; else the target is walked (a folder before what is in it). */
+export function inPlacePlan(stage: string, target: string, written: readonly string[], inPlace: ReadonlySet<string>, before?: Pick<PreviousOutput, "stats" | "changed" | "listing"> | null): string[] | null {
   try {
     const t = lstatSync(target);
     if (!t.isDirectory() || t.dev !== statSync(stage).dev) return null;
@@ -28,18 +30,36 @@ export function inPlacePlan(stage: string, target: string, written: readonly str
     }
   }
   const dead: string[] = [];
+  const file = (rel: string) => {
+    if (!inPlace.has(rel) && !made.has(rel)) dead.push(rel);
+  };
+  const folder = (rel: string) => {
+    if (!folders.has(rel)) dead.push(rel);
+  };
+  if (before?.changed && before.listing !== undefined) {
+    const { changed, listing } = before;
+    if (listing === null) return null;
+    listing.folders.forEach(folder);
+    // The record's paths are what the build wrote; one that is not a plain path inside the folder
+    // (a record edited or corrupted) is no file of it, and is never removed.
+    for (const rel of before.stats.keys()) if (changed.get(rel) !== null && insideFolder(rel)) file(rel);
+    listing.unrecorded.forEach(file);
+    return dead;
+  }
   // Each entry's folder is the target or below it: its path relative to the target is a slice
   // (path.relative, which resolves both sides, doubled the walk's time on a nation's 104 000 files).
   const prefix = target + sep;
   for (const e of readdirSync(target, { recursive: true, withFileTypes: true })) {
     const rel = e.parentPath === target ? e.name : `${e.parentPath.slice(prefix.length).split(sep).join("/")}/${e.name}`;
-    if (e.isDirectory()) {
-      if (!folders.has(rel)) dead.push(rel);
-    } else if (!e.isFile()) return null;
-    else if (!inPlace.has(rel) && !made.has(rel)) dead.push(rel);
+    if (e.isDirectory()) folder(rel);
+    else if (!e.isFile()) return null;
+    else file(rel);
   }
   return dead;
 }
+
+/** A "/"-separated relative path naming an entry inside its folder: no empty, "." or ".." part. */
+const insideFolder = (rel: string) => !isAbsolute(rel) && !rel.includes("\\") && rel.split("/").every((p) => p !== "" && p !== "." && p !== "..");
 
 /** The output made by moving what this build wrote (`written`, in `stage`) into the target, where
  *  the files it kept are: the target's manifest is removed first (an output interrupted here has

@@ -45,9 +45,9 @@ function refreshCacheOrThrow(cacheDir: string, target: string, files: readonly F
   mkdirSync(dest, { recursive: true });
   for (const f of kept) {
     const old = before?.get(f.path);
+    if (old?.sha256 === f.sha256 && old.key === f.key && sameCopy?.(f.path)) continue;
     const full = join(dest, f.path);
     if (old?.sha256 === f.sha256 && old.key === f.key) {
-      if (sameCopy?.(f.path)) continue;
       const stat = statOf(full);
       if (stat !== null && stat === statOfTarget(f.path)) continue;
     }

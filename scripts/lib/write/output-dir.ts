@@ -229,7 +229,7 @@ export async function withStagedOutput<T>(outDir: string, build: (w: OutputWrite
     // moved in. Else (or when the target cannot be updated in place) the stage gets the kept files
     // too, and replaces the target.
     const most = inPlace.size > 0 && inPlace.size * 2 >= Math.max(files.length, previous[0]?.files.size ?? 0);
-    const dead = most ? inPlacePlan(stage, target, written, inPlace) : null;
+    const dead = most ? inPlacePlan(stage, target, written, inPlace, before) : null;
     if (!dead) for (const rel of inPlace) if (!linkOrCopy(join(target, rel), join(stage, rel))) linked.delete(rel);
     // A hard-linked or kept file has its stat known; only the files written by this build are asked.
     const stats = new Map<string, string>();

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { readRecord, statOf } from "./output-stat.js";
-import type { StatSnapshot } from "./stat-snapshot.js";
+import type { OutputListing, StatSnapshot } from "./stat-snapshot.js";
 
 export interface FileEntry {
   path: string;
@@ -35,6 +35,9 @@ export interface PreviousOutput {
   /** The files whose stat is no longer the recorded one, when a snapshot of the output's stats was
    *  taken (stat-snapshot.ts): every other recorded file still has its recorded stat. */
   changed?: ReadonlyMap<string, string | null>;
+  /** With `changed`: the folders and unrecorded files the snapshot found in the output (null: an
+   *  entry neither file nor folder, or not listed). */
+  listing?: OutputListing | null;
   /** The SHA-256 of the manifest its --cache copy was given when refreshed from it (output-stat.ts). */
   cacheManifest?: string;
 }
@@ -61,7 +64,7 @@ export function readPrevious(dir: string, codeVersion: string | undefined, warn:
   const sum = sha256(bytes); // as the writer hashed it: its bytes
   files.set(MANIFEST, { path: MANIFEST, sha256: sum }); // its fate only: it has no key, never reused
   const { stats, cache } = readRecord(statFile, dir, sum);
-  return { dir, files, trusted, stats, ...(snapshot?.manifest === sum && stats.size > 0 ? { changed: snapshot.changed } : {}), ...(cache ? { cacheManifest: cache } : {}) };
+  return { dir, files, trusted, stats, ...(snapshot?.manifest === sum && stats.size > 0 ? { changed: snapshot.changed, listing: snapshot.listing } : {}), ...(cache ? { cacheManifest: cache } : {}) };
 }
 
 /** The --cache folder's copy of the output (in `dir`), as readPrevious reads it; but when its
