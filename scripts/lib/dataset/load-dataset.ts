@@ -20,7 +20,7 @@ import type {
 } from "../model/types.js";
 import type { ParsedFile, SourceFile } from "../parse/parse-yaml.js";
 import type { FileKind, Validators } from "../schema/schemas.js";
-import { UNIT_LISTS_FILE, cacheContext, openParseCache, type ParseCache } from "../cache/parse-cache.js";
+import { UNIT_LISTS_FILE, cacheContext, openParseCache } from "../cache/parse-cache.js";
 import { DEFAULT_VALIDATOR_STORE, storedValidators } from "../cache/validator-store.js";
 import type { FileOutcome } from "./parse-file.js";
 import { closeParsePool, parseHere, parseInWorkers, parseWorkersFor, startParsePool, type ParsePool, type SchemaSource } from "./parse-pool.js";
@@ -134,6 +134,31 @@ interface ParsedTree {
   cacheWarnings: string[];
 }
 
+/** The unit lists (a nation's units.yaml is 1,7 MB: ≈ 0,4 s to parse and validate), from a cache of
+ *  their own with --cache, made for no unit codes, and written anew (`save`, once they are read) as
+ *  soon as an entry goes unused (an edited list's old entry is not kept). Only a valid file's outcome
+ *  is kept there: the unit codes read so far only change the messages of an invalid one
+ *  (schema-errors.ts). */
+function unitListParser(schemas: SchemaSource, opts: LoadOptions, validators: Validators, unitCodes: ReadonlySet<string>, warnings: string[]) {
+  const cache = opts.cacheDir ? openParseCache(opts.cacheDir, cacheContext(schemas.schemaDir, new Set()), UNIT_LISTS_FILE, 0) : null;
+  let saved = false;
+  return {
+    parse(source: SourceFile, kind: FileKind | null): FileOutcome {
+      const hit = cache?.get(source);
+      if (hit?.valid) return hit;
+      const outcome = parseHere(source, validators, unitCodes, kind);
+      if (outcome.valid) cache?.put(source, outcome);
+      return outcome;
+    },
+    save(): void {
+      if (!cache || saved) return;
+      saved = true;
+      cache.save();
+      warnings.push(...cache.warnings);
+    },
+  };
+}
+
 function parseTree(tree: SourceTree, schemas: SchemaSource, opts: LoadOptions, pool: ParsePool | null): ParsedTree {
   const diagnostics: Diagnostic[] = [...tree.diagnostics];
   const cacheWarnings: string[] = [];
@@ -150,31 +175,13 @@ function parseTree(tree: SourceTree, schemas: SchemaSource, opts: LoadOptions, p
   const invalidReports: Dataset["invalidReports"] = [];
   const reportSources = order.filter((f) => classify(f.rel) === "report");
   let parsed: Map<string, FileOutcome> | null = null;
-  // The unit lists (a nation's units.yaml is 1,7 MB: ≈ 0,4 s to parse and validate) from a cache of
-  // their own, made for no unit codes, and written anew as soon as an entry goes unused (an edited
-  // list's old entry is not kept). Only a valid file's outcome is kept there: the unit codes read so
-  // far only change the messages of an invalid one (schema-errors.ts).
-  const unitListCache = opts.cacheDir ? openParseCache(opts.cacheDir, cacheContext(schemas.schemaDir, new Set()), UNIT_LISTS_FILE, 0) : null;
-  const unitList = (source: SourceFile, kind: FileKind | null, cache: ParseCache): FileOutcome => {
-    const hit = cache.get(source);
-    if (hit?.valid) return hit;
-    const outcome = parseHere(source, validators, unitCodes, kind);
-    if (outcome.valid) cache.put(source, outcome);
-    return outcome;
-  };
-  let unitListsSaved = false;
-  const saveUnitLists = () => {
-    if (!unitListCache || unitListsSaved) return;
-    unitListsSaved = true;
-    unitListCache.save();
-    cacheWarnings.push(...unitListCache.warnings);
-  };
+  const unitLists = unitListParser(schemas, opts, validators, unitCodes, cacheWarnings);
   for (const source of order) {
     const kind = classify(source.rel);
-    if (!isUnitList(source.rel)) saveUnitLists();
+    if (!isUnitList(source.rel)) unitLists.save();
     // Once the unit lists are read, every report file at once: from the cache, on workers, or here.
     if (kind === "report" && !parsed) parsed = parseReports(reportSources, schemas, validators, unitCodes, opts, pool, cacheWarnings);
-    const { file: p, schema, valid } = parsed?.get(source.rel) ?? (unitListCache && isUnitList(source.rel) ? unitList(source, kind, unitListCache) : parseHere(source, validators, unitCodes, kind));
+    const { file: p, schema, valid } = parsed?.get(source.rel) ?? (isUnitList(source.rel) ? unitLists.parse(source, kind) : parseHere(source, validators, unitCodes, kind));
     if (isUnitList(p.rel) && p.data) {
       for (const u of ((p.data as { units?: unknown[] }).units ?? []) as { code?: unknown }[]) if (typeof u?.code === "string") unitCodes.add(u.code);
     }
@@ -194,7 +201,7 @@ function parseTree(tree: SourceTree, schemas: SchemaSource, opts: LoadOptions, p
     list.push({ file: p, data: p.data });
     byKind.set(kind, list);
   }
-  saveUnitLists();
+  unitLists.save();
   return { byKind, files, invalidReports, diagnostics, cacheWarnings };
 }
 
