@@ -36,7 +36,6 @@ import { CACHE_SUBDIR } from "./write/output-cache.js";
 import { statSnapshot, type StatSnapshot } from "./write/stat-snapshot.js";
 import { codeVersion } from "./write/code-version.js";
 import { MANIFEST, withStagedOutput, type FileFate, type OutputWriter } from "./write/output-dir.js";
-import { manifestBytes } from "./write/manifest-text.js";
 import { OutputChanged } from "./write/previous-output.js";
 import { InputError } from "./diagnostics/input-error.js";
 import { buildInputs, outputStatFile, upToDate, type Manifest, type ManifestEntry, type RecordedCheck, type UpToDate } from "./up-to-date.js";
@@ -236,5 +235,5 @@ function filesOf(documents: Promise<ManifestEntry[]>, books: Promise<number>, au
  *  every file of the output with its SHA-256. */
 function writeManifest(writer: OutputWriter, head: Omit<Manifest, "files">): void {
   const manifest: Manifest = { ...head, files: writer.files() };
-  writer.write(MANIFEST, manifestBytes(manifest));
+  writer.writeManifest(manifest);
 }

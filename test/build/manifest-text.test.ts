@@ -4,8 +4,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { manifestBytes } from "../../scripts/lib/write/manifest-text.js";
+import { describe, expect, it, vi } from "vitest";
+import { ManifestLines, manifestBytes } from "../../scripts/lib/write/manifest-text.js";
 import { manifestHead } from "../../scripts/lib/write/intact-output.js";
 
 const manifest = {
@@ -76,6 +76,78 @@ describe("manifestBytes", () => {
       const out = manifestBytes(m).toString("latin1");
       expect(out, name).toBe(oneByOne(m));
       expect(JSON.parse(out), name).toEqual(JSON.parse(JSON.stringify(m)));
+    }
+  });
+});
+
+describe("manifestBytes with the previous manifest's lines", () => {
+  const previous = {
+    code: "c0de",
+    documents: [
+      { unit: "00001", level: "commune", kind: "report", format: "md", path: "documents/a.md", sha256: "a1", key: "k1" },
+      { unit: "00002", level: "commune", kind: "report", format: "md", path: "documents/b.md", sha256: "b1", key: "k2" },
+    ],
+    files: [
+      { path: "a.txt", sha256: "1", key: "ka" },
+      { path: "b.txt", sha256: "2", key: "kb", input: "ib" },
+      { path: "c.txt", sha256: "3" },
+      { path: "d-ả.txt", sha256: "4" },
+      { path: "e.txt", sha256: "5", key: "ke" },
+    ],
+  };
+  const bytes = manifestBytes(previous);
+  const lines = ManifestLines.of(bytes, JSON.parse(bytes.toString("latin1")) as Record<string, unknown>);
+  const files = previous.files;
+
+  it("writes every list as manifestBytes writes it anew, whatever changed since", () => {
+    const variants: Record<string, unknown[]> = {
+      same: files.map((f) => ({ ...f })),
+      oneChanged: files.map((f) => (f.path === "c.txt" ? { ...f, sha256: "33" } : f)),
+      added: [files[0], { path: "aa.txt", sha256: "9" }, ...files.slice(1)],
+      removed: files.filter((f) => f.path !== "b.txt"),
+      reordered: [...files].reverse(),
+      extraKey: files.map((f) => (f.path === "a.txt" ? { ...f, extra: 1 } : f)),
+      keysInAnotherOrder: files.map((f) => (f.path === "a.txt" ? { sha256: f.sha256, path: f.path, key: f.key } : f)),
+      undefinedValue: files.map((f) => (f.path === "c.txt" ? { ...f, key: undefined } : f)),
+      nestedValue: files.map((f) => (f.path === "e.txt" ? { ...f, key: { k: "ke" } } : f)),
+      boxed: files.map((f) => (f.path === "e.txt" ? { ...f, key: new String("ke") } : f)),
+      notPlain: files.map((f) => (f.path === "e.txt" ? Object.assign(new Map(), f) : f)),
+      mixed: ["text", null, files[1], 3, files[2]],
+      onlyNew: [{ path: "z.txt", sha256: "0" }],
+    };
+    for (const [name, list] of Object.entries(variants)) {
+      const m = { code: "c0de", documents: previous.documents, files: list };
+      expect(manifestBytes(m, lines).toString("latin1"), name).toBe(manifestBytes(m).toString("latin1"));
+      expect(manifestBytes({ files: list, other: list }, lines).toString("latin1"), name).toBe(manifestBytes({ files: list, other: list }).toString("latin1"));
+    }
+  });
+
+  it("takes the unchanged items' lines from the previous bytes, and writes only the others", () => {
+    const changed = { path: "c.txt", sha256: "33" };
+    const m = { code: "c0de", documents: previous.documents, files: files.map((f) => (f.path === "c.txt" ? changed : { ...f })) };
+    const stringify = vi.spyOn(JSON, "stringify");
+    try {
+      manifestBytes(m, lines);
+      const written = stringify.mock.calls.map(([v]) => v);
+      expect(written).toContain(changed);
+      expect(written.some((v) => Array.isArray(v) || (v as { path?: string } | null)?.path === "a.txt")).toBe(false);
+    } finally {
+      stringify.mockRestore();
+    }
+  });
+
+  it("uses no line of a previous file not in its layout (indented otherwise, a line missing its comma)", () => {
+    const pretty = Buffer.from(JSON.stringify(previous, null, 2));
+    const noComma = Buffer.from(bytes.toString("latin1").replace('"key":"ka"},', '"key":"ka"}'));
+    for (const other of [pretty, noComma]) {
+      const from = ManifestLines.of(other, previous);
+      const stringify = vi.spyOn(JSON, "stringify");
+      try {
+        expect(manifestBytes({ files }, from).toString("latin1")).toBe(manifestBytes({ files }).toString("latin1"));
+        expect(stringify.mock.calls.some(([v]) => v === files)).toBe(true); // the list written anew, whole
+      } finally {
+        stringify.mockRestore();
+      }
     }
   });
 });

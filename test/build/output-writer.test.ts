@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { MANIFEST, sha256, withStagedOutput, type FileFate } from "../../scripts/lib/write/output-dir.js";
+import { manifestBytes } from "../../scripts/lib/write/manifest-text.js";
 
 interface Outcome {
   rendered: number;
@@ -330,5 +331,47 @@ describe("withStagedOutput: the --cache copy's list, known from the output's sta
     expect([fates.get("a.txt"), fates.get("b.txt")]).toEqual(["unchanged", "reused"]);
     expect(readFileSync(join(out, "a.txt"), "utf8")).toBe("one");
     expect((JSON.parse(readFileSync(statFile, "utf8")) as { cache?: string }).cache).toBe(sha256(readFileSync(copyManifest)));
+  });
+});
+
+describe("withStagedOutput: the manifest's unchanged lines", () => {
+  const build = (out: string, statFile: string, texts: Record<string, string>) =>
+    withStagedOutput(
+      out,
+      async (w) => {
+        for (const [path, text] of Object.entries(texts)) await w.cached(`k-${text}`, [path], async () => [text]);
+        w.writeManifest({ code: "c1", files: w.files() });
+        return new Map(w.fates());
+      },
+      { codeVersion: "c1", statFile },
+    );
+  const texts = { "a.txt": "one", "b.txt": "two", "c.txt": "three" };
+  const fresh = (out: string) => manifestBytes(JSON.parse(readFileSync(join(out, MANIFEST), "utf8")) as object);
+
+  it("writes a rebuild's manifest as a build from nothing would, taking the unchanged lines from the last one", async () => {
+    const out = mkdtempSync(join(tmpdir(), "writer-lines-"));
+    const statFile = join(mkdtempSync(join(tmpdir(), "writer-stat-")), "stat.json");
+    await build(out, statFile, texts);
+    const stringify = vi.spyOn(JSON, "stringify");
+    try {
+      await build(out, statFile, { ...texts, "b.txt": "TWO" });
+      const items = stringify.mock.calls.map(([v]) => (v as { path?: string } | null)?.path).filter((p) => p !== undefined);
+      expect(items).toEqual(["b.txt"]); // only the changed file's entry written anew
+    } finally {
+      stringify.mockRestore();
+    }
+    expect(readFileSync(join(out, MANIFEST)).equals(fresh(out))).toBe(true);
+  });
+
+  it("does not copy lines from a manifest edited since it was written (the recorded SHA-256 no longer matches)", async () => {
+    const out = mkdtempSync(join(tmpdir(), "writer-lines-"));
+    const statFile = join(mkdtempSync(join(tmpdir(), "writer-stat-")), "stat.json");
+    await build(out, statFile, texts);
+    const path = join(out, MANIFEST);
+    // The same values, spaced otherwise: a reader sees no difference, the bytes do.
+    writeFileSync(path, readFileSync(path, "latin1").replace('{"path":"a.txt",', '{"path": "a.txt", '), "latin1");
+    await build(out, statFile, { ...texts, "b.txt": "TWO" });
+    expect(readFileSync(path, "latin1")).toContain('{"path":"a.txt","sha256"');
+    expect(readFileSync(path).equals(fresh(out))).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { isAbsolute, join, resolve } from "node:path";
 import { MANIFEST, linkOrCopy, sha256, type FileEntry, type PreviousOutput } from "./previous-output.js";
 import { readStats, statOf } from "./output-stat.js";
 import { writeFileAtomic } from "../files/write-atomic.js";
-import { manifestBytes } from "./manifest-text.js";
+import { manifestBytes, type ManifestLines } from "./manifest-text.js";
 
 export const CACHE_SUBDIR = "output";
 
@@ -32,8 +32,9 @@ export function refreshCache(warn: (line: string) => void, ...args: Parameters<t
  *  which is not used. `code`: the code version the output's manifest records (the copy's manifest
  *  records it too). `statOfTarget`: the stat of an output file, when known without asking; `read`:
  *  the cache's manifest as the build read it (undefined: read here); `sameCopy`: whether the copy
- *  of a file is known to be a hard link of the output's (stat-snapshot.ts), so not asked again. */
-function refreshCacheOrThrow(cacheDir: string, target: string, files: readonly FileEntry[], code: string | undefined, statOfTarget: (path: string) => string | null, read?: PreviousOutput | null, sameCopy?: (path: string) => boolean): string {
+ *  of a file is known to be a hard link of the output's (stat-snapshot.ts), so not asked again; `lines`:
+ *  the output's previous manifest's, for the items that did not change (manifest-text.ts). */
+function refreshCacheOrThrow(cacheDir: string, target: string, files: readonly FileEntry[], code: string | undefined, statOfTarget: (path: string) => string | null, read?: PreviousOutput | null, sameCopy?: (path: string) => boolean, lines?: ManifestLines | null): string {
   const dest = resolve(cacheDir, CACHE_SUBDIR);
   const kept = files.filter((f) => f.key !== undefined);
   // Its keyed files only: a copy known to list the previous output's keyed files is read as that
@@ -57,7 +58,7 @@ function refreshCacheOrThrow(cacheDir: string, target: string, files: readonly F
   const now = new Set(kept.map((f) => f.path));
   // Paths read from the cache's manifest: only those inside the folder are removed.
   for (const path of before?.keys() ?? []) if (!now.has(path) && !path.split("/").includes("..") && !isAbsolute(path)) rmSync(join(dest, path), { force: true });
-  const manifest = manifestBytes({ code, files: kept });
+  const manifest = manifestBytes({ code, files: kept }, lines);
   writeFileAtomic(join(dest, MANIFEST), manifest);
   return sha256(manifest);
 }

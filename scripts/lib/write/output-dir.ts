@@ -24,6 +24,7 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { filesUnder } from "../files/walk.js";
 import { CACHE_SUBDIR, refreshCache } from "./output-cache.js";
 import { commitInPlace, inPlacePlan } from "./in-place.js";
+import { manifestBytes } from "./manifest-text.js";
 import { statOf, writeStats } from "./output-stat.js";
 import type { StatSnapshot } from "./stat-snapshot.js";
 
@@ -40,6 +41,9 @@ export interface OutputWriter {
    *  target for a file kept where it is. */
   source(rel: string): string;
   write(rel: string, contents: string | Uint8Array, key?: string): string;
+  /** Writes manifest.json: `manifest`'s bytes (manifest-text.ts), its lists' unchanged items as
+   *  the previous manifest's lines when that one can be trusted for it. */
+  writeManifest(manifest: object): string;
   /** Registers the files a tool wrote itself under `rel` (a folder of the staging folder), made
    *  from `key` when given (so that a later build can reuse them: see `recorded`). */
   adopt(rel: string, key?: string): void;
@@ -164,6 +168,9 @@ function createWriter(stage: string, target: string, before: PreviousOutput | nu
       put(rel, bytes);
       return sum;
     },
+    writeManifest(manifest) {
+      return this.write(MANIFEST, manifestBytes(manifest, before?.lines));
+    },
     adopt(rel, key) {
       const dir = join(stage, rel);
       if (!existsSync(dir)) return;
@@ -247,7 +254,7 @@ export async function withStagedOutput<T>(outDir: string, build: (w: OutputWrite
     // A file kept where it is, whose stat and cache copy the snapshot found as recorded: that copy is still its hard link.
     const sameCopy = snap && before?.changed ? (path: string) => inPlace.has(path) && linked.has(path) && before.stats.has(path) && !snap.changed.has(path) && !snap.cacheDiffers.has(path) : undefined;
     const manifest = files.find((f) => f.path === MANIFEST);
-    const cached = opts.cacheDir && manifest ? refreshCache(warn, opts.cacheDir, target, files, opts.codeVersion, (path) => stats.get(path) ?? statOf(join(target, path)), previous[1], sameCopy) : null;
+    const cached = opts.cacheDir && manifest ? refreshCache(warn, opts.cacheDir, target, files, opts.codeVersion, (path) => stats.get(path) ?? statOf(join(target, path)), previous[1], sameCopy, before?.lines) : null;
     if (manifest) writeStats(opts.statFile, target, manifest.sha256, stats, cached);
     return result;
   } catch (err) {

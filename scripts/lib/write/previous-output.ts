@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from "nod
 import { dirname, join } from "node:path";
 import { readRecord, statOf } from "./output-stat.js";
 import type { OutputListing, StatSnapshot } from "./stat-snapshot.js";
+import { ManifestLines } from "./manifest-text.js";
 
 export interface FileEntry {
   path: string;
@@ -40,6 +41,10 @@ export interface PreviousOutput {
   listing?: OutputListing | null;
   /** The SHA-256 of the manifest its --cache copy was given when refreshed from it (output-stat.ts). */
   cacheManifest?: string;
+  /** Its manifest's lines, when it is, byte for byte, the one the build that made this output
+   *  wrote (the SHA-256 it recorded with the stats) and that build's code is this one: the new
+   *  manifests write its unchanged items as these lines (manifest-text.ts). */
+  lines?: ManifestLines;
 }
 
 /** A previous output's manifest, or null (with a warning when it exists but cannot be read). A
@@ -47,7 +52,7 @@ export interface PreviousOutput {
 export function readPrevious(dir: string, codeVersion: string | undefined, warn: (line: string) => void, statFile?: string, snapshot?: StatSnapshot | null): PreviousOutput | null {
   const path = join(dir, MANIFEST);
   if (!existsSync(path)) return null;
-  let manifest: { code?: unknown; files?: unknown };
+  let manifest: { code?: unknown; files?: unknown } & Record<string, unknown>;
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -64,7 +69,16 @@ export function readPrevious(dir: string, codeVersion: string | undefined, warn:
   const sum = sha256(bytes); // as the writer hashed it: its bytes
   files.set(MANIFEST, { path: MANIFEST, sha256: sum }); // its fate only: it has no key, never reused
   const { stats, cache } = readRecord(statFile, dir, sum);
-  return { dir, files, trusted, stats, ...(snapshot?.manifest === sum && stats.size > 0 ? { changed: snapshot.changed, listing: snapshot.listing } : {}), ...(cache ? { cacheManifest: cache } : {}) };
+  const recorded = stats.size > 0;
+  return {
+    dir,
+    files,
+    trusted,
+    stats,
+    ...(snapshot?.manifest === sum && recorded ? { changed: snapshot.changed, listing: snapshot.listing } : {}),
+    ...(cache ? { cacheManifest: cache } : {}),
+    ...(trusted && recorded && codeVersion !== undefined ? { lines: ManifestLines.of(bytes, manifest) } : {}),
+  };
 }
 
 /** The --cache folder's copy of the output (in `dir`), as readPrevious reads it; but when its
