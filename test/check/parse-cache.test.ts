@@ -67,6 +67,26 @@ describe("check --cache", () => {
     expect(cold.summary.errors).toBe(1);
   });
 
+  it("reads entries longer than the part of the file it reads at a time, and the entries around them", () => {
+    check(true);
+    const listsFile = join(cacheDir, "check-unit-lists.json");
+    const [head, ...lines] = readFileSync(listsFile, "utf8").split("\n").filter((l) => l !== "");
+    const long = `Thành phố ${"Rất Dài ".repeat(300_000)}`; // 2,4 MB, more than two parts of 1 MB
+    const altered = lines.map((l) => {
+      const [key, , json] = l.split("\t");
+      const outcome = JSON.parse(json!) as { file: { rel: string; data: { units: { code: string; name: string }[] } } };
+      if (outcome.file.rel === "units.yaml") outcome.file.data.units.find((u) => u.code === "901")!.name = long;
+      else outcome.file.data.units[0]!.name = "Sở Từ Bộ Nhớ Đệm";
+      return `${key}\t${sumOf({ head: head! }, outcome)}\t${JSON.stringify(outcome)}`;
+    });
+    for (const order of [altered, [...altered].reverse()]) {
+      writeFileSync(listsFile, [head, ...order].join("\n"));
+      const again = check(true).dataset!;
+      expect(again.units.get("901")?.name).toBe(long);
+      expect([...again.units.values()].some((u) => u.name === "Sở Từ Bộ Nhớ Đệm")).toBe(true);
+    }
+  });
+
   it("keeps only the unit lists' current entries (a nation's units.yaml is 1,7 MB)", () => {
     const listsFile = join(cacheDir, "check-unit-lists.json");
     const entries = () => readFileSync(listsFile, "utf8").split("\n").filter((l) => l !== "").length - 1;

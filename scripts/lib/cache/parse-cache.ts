@@ -15,7 +15,7 @@
 // them (an edit: one line, not the whole file again); the file is written anew, with only the
 // entries used, once more than a tenth of its entries (at least STALE_MIN) went unused.
 import { createHash } from "node:crypto";
-import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../parse/parse-yaml.js";
@@ -46,9 +46,12 @@ interface Header {
   context: string;
 }
 
-/** An entry as written: its whole line's bytes (no newline), where its outcome's JSON starts, and that JSON's SHA-256. */
+/** An entry: where its line is in the cache file (`at`, `length`: no newline), or its line's bytes
+ *  when added by this run; where its outcome's JSON starts in the line, and that JSON's SHA-256. */
 interface Line {
-  bytes: Buffer;
+  at: number;
+  length: number;
+  bytes?: Buffer;
   json: number;
   sum: string;
 }
@@ -99,47 +102,103 @@ export interface ParseCache {
   warnings: string[];
 }
 
-/** The entries of a cache file's bytes from `start` (one line each, blank lines skipped), and how
- *  many lines lacked their three fields. */
-function readLines(file: Buffer, start: number): { entries: Map<string, Line>; malformed: number } {
+/** The bytes of a cache file, read where asked into one buffer used again and again: a nation's
+ *  file (120 MB) is never held whole. Memory touched for the first time is costly (on the project's
+ *  machine ≈ 4 ms a MB, the time of reading these bytes five times over: README, Performance). */
+class CacheFile {
+  #scratch = Buffer.allocUnsafe(1 << 20);
+  constructor(
+    private fd: number | null,
+    readonly size: number,
+  ) {}
+
+  /** `length` bytes from `at`, valid until the next read; null when the file is shorter. */
+  read(at: number, length: number): Buffer | null {
+    if (this.fd === null) return null;
+    if (length > this.#scratch.length) this.#scratch = Buffer.allocUnsafe(Math.max(length, this.#scratch.length * 2));
+    let got = 0;
+    while (got < length) {
+      const n = readSync(this.fd, this.#scratch, got, length - got, at + got);
+      if (n === 0) return null;
+      got += n;
+    }
+    return this.#scratch.subarray(0, length);
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+const CHUNK = 1 << 20;
+
+/** The entries of a cache file from `start` (one line each, blank lines skipped), read a chunk at a
+ *  time, and how many lines lacked their three fields. */
+function readLines(file: CacheFile, start: number): { entries: Map<string, Line>; malformed: number } {
   const entries = new Map<string, Line>();
   let malformed = 0;
-  for (let from = start; from < file.length; ) {
-    const nl = file.indexOf(NL, from);
-    const end = nl < 0 ? file.length : nl;
-    if (end > from) {
-      const bytes = file.subarray(from, end);
-      const a = bytes.indexOf(TAB);
-      const b = a < 0 ? -1 : bytes.indexOf(TAB, a + 1);
-      if (b < 0) malformed++;
-      else entries.set(bytes.toString("latin1", 0, a), { bytes, json: b + 1, sum: bytes.toString("latin1", a + 1, b) });
+  let from = start;
+  while (from < file.size) {
+    // The lines that end in the next chunk (or the file's last line), from `from`.
+    let chunk = file.read(from, Math.min(CHUNK, file.size - from));
+    let last = chunk?.lastIndexOf(NL) ?? -1;
+    for (let size = CHUNK; chunk && last < 0 && from + chunk.length < file.size; size *= 2) {
+      chunk = file.read(from, Math.min(size * 2, file.size - from)); // a line longer than a chunk
+      last = chunk?.lastIndexOf(NL) ?? -1;
     }
-    from = end + 1;
+    if (!chunk) break;
+    const upto = from + chunk.length === file.size ? chunk.length : last;
+    for (let i = 0; i < upto; ) {
+      const nl = chunk.indexOf(NL, i);
+      const end = nl < 0 || nl > upto ? upto : nl;
+      if (end > i) {
+        const a = chunk.indexOf(TAB, i);
+        const b = a < 0 || a >= end ? -1 : chunk.indexOf(TAB, a + 1);
+        if (b < 0 || b >= end) malformed++;
+        else entries.set(chunk.toString("latin1", i, a), { at: from + i, length: end - i, json: b + 1 - i, sum: chunk.toString("latin1", a + 1, b) });
+      }
+      i = end + 1;
+    }
+    from += upto + 1;
   }
   return { entries, malformed };
 }
 
 /** The entries of the cache file at `path` made for `context` (none when it is missing, corrupt,
  *  of another format or context), how many of its lines were malformed, and why it was not used.
- *  `ours`: the file is this format's, for this context (entries may be appended to it). */
-function readCacheFile(path: string, context: string, warnings: string[]): { entries: Map<string, Line>; malformed: number; ours?: boolean } {
+ *  `ours`: the file is this format's, for this context (entries may be appended to it); `file`:
+ *  the open file the entries are read from. */
+function readCacheFile(path: string, context: string, warnings: string[]): { entries: Map<string, Line>; malformed: number; ours?: boolean; file?: CacheFile } {
   if (!existsSync(path)) return { entries: new Map(), malformed: 0 };
+  let file: CacheFile | undefined;
   try {
-    const file = readFileSync(path);
-    const nl = file.indexOf(NL);
-    const head = JSON.parse(file.toString("utf8", 0, nl < 0 ? file.length : nl)) as Header;
-    if (head?.format === FORMAT && typeof head.context === "string") return head.context === context ? { ...readLines(file, nl < 0 ? file.length : nl + 1), ours: true } : { entries: new Map(), malformed: 0 };
+    const fd = openSync(path, "r");
+    file = new CacheFile(fd, fstatSync(fd).size);
+    const first = file.read(0, Math.min(4096, file.size)) ?? Buffer.alloc(0);
+    const nl = first.indexOf(NL);
+    const head = JSON.parse(first.toString("utf8", 0, nl < 0 ? first.length : nl)) as Header;
+    if (head?.format === FORMAT && typeof head.context === "string") {
+      if (head.context === context) return { ...readLines(file, nl < 0 ? file.size : nl + 1), ours: true, file };
+      file.close();
+      return { entries: new Map(), malformed: 0 };
+    }
     warnings.push(`Bộ nhớ đệm ${path} không đúng định dạng: bỏ qua, đọc lại mọi tệp.`);
   } catch {
     warnings.push(`Bộ nhớ đệm ${path} bị hỏng: bỏ qua, đọc lại mọi tệp.`);
   }
+  file?.close();
   return { entries: new Map(), malformed: 0 };
 }
 
-/** `head` followed by each entry's line, each after a newline. */
-function joinLines(head: Buffer[], lines: Iterable<Line>): Buffer {
+/** `head` followed by each entry's line, each after a newline (an entry of the file read from it;
+ *  one no longer there is left out). */
+function joinLines(head: Buffer[], lines: Iterable<Line>, file?: CacheFile): Buffer {
   const parts = [...head];
-  for (const e of lines) parts.push(Buffer.from([NL]), e.bytes);
+  for (const e of lines) {
+    const bytes = e.bytes ?? file?.read(e.at, e.length);
+    if (bytes) parts.push(Buffer.from([NL]), e.bytes ?? Buffer.from(bytes));
+  }
   return Buffer.concat(parts);
 }
 
@@ -150,7 +209,7 @@ export function openParseCache(dir: string, context: string, file = FILE, staleM
   const path = join(dir, file);
   const warnings: string[] = [];
   const corruptEntries = `Bộ nhớ đệm ${path} có mục bị hỏng: bỏ qua các mục đó, đọc lại tệp.`;
-  const { entries, malformed, ours } = readCacheFile(path, context, warnings);
+  const { entries, malformed, ours, file: onDisk } = readCacheFile(path, context, warnings);
   let corrupt = malformed;
   if (malformed > 0) warnings.push(corruptEntries);
   const kept = new Map<string, Line>();
@@ -163,8 +222,8 @@ export function openParseCache(dir: string, context: string, file = FILE, staleM
       if (!e) return undefined;
       let outcome: Stored | null = null;
       try {
-        const json = e.bytes.subarray(e.json);
-        if (e.sum === entrySum(context, json)) outcome = JSON.parse(json.toString("utf8")) as Stored;
+        const json = (e.bytes ?? onDisk?.read(e.at, e.length))?.subarray(e.json);
+        if (json && e.sum === entrySum(context, json)) outcome = JSON.parse(json.toString("utf8")) as Stored;
       } catch {
         // A line whose sum matches but whose JSON does not parse: corrupt like any other.
       }
@@ -187,19 +246,22 @@ export function openParseCache(dir: string, context: string, file = FILE, staleM
       const json = Buffer.from(JSON.stringify(stored), "utf8");
       const sum = entrySum(context, json);
       const head = `${key}\t${sum}\t`;
-      const line = { bytes: Buffer.concat([Buffer.from(head, "latin1"), json]), json: head.length, sum };
+      const bytes = Buffer.concat([Buffer.from(head, "latin1"), json]);
+      const line = { at: -1, length: bytes.length, bytes, json: head.length, sum };
       kept.set(key, line);
       added.set(key, line);
     },
     save() {
       const unused = entries.size - (kept.size - added.size);
-      if (added.size === 0 && corrupt === 0 && unused === 0) return;
+      if (added.size === 0 && corrupt === 0 && unused === 0) return onDisk?.close();
       // No line found corrupt, and most entries used: the new entries go at the file's end.
       try {
         if (ours && corrupt === 0 && unused <= (staleMin > 0 ? Math.max(staleMin, entries.size / 10) : 0)) appendFileSync(path, joinLines([], added.values()));
-        else writeFileAtomic(path, joinLines([Buffer.from(JSON.stringify({ format: FORMAT, context } satisfies Header), "utf8")], kept.values()));
+        else writeFileAtomic(path, joinLines([Buffer.from(JSON.stringify({ format: FORMAT, context } satisfies Header), "utf8")], kept.values(), onDisk));
       } catch (err) {
         warnings.push(`Không ghi được bộ nhớ đệm ${path} (${err instanceof Error ? err.message : String(err)}): kết quả kiểm tra vẫn đúng, lần sau đọc lại các tệp đã đổi.`);
+      } finally {
+        onDisk?.close();
       }
     },
   };
