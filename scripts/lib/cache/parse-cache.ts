@@ -202,6 +202,13 @@ function joinLines(head: Buffer[], lines: Iterable<Line>, file?: CacheFile): Buf
   return Buffer.concat(parts);
 }
 
+/** An entry added by this run: its line's bytes, not yet in the file. */
+function newLine(key: string, json: Buffer, sum: string): Line {
+  const head = `${key}\t${sum}\t`;
+  const bytes = Buffer.concat([Buffer.from(head, "latin1"), json]);
+  return { at: -1, length: bytes.length, bytes, json: head.length, sum };
+}
+
 /** `file`: the cache's file in `dir`; `staleMin`: how many unused entries it may keep (at least) before
  *  it is written anew, 0 for a file of a few large entries (the unit lists: each edit of a nation's
  *  units.yaml would otherwise append 1,7 MB that every run reads). */
@@ -244,10 +251,7 @@ export function openParseCache(dir: string, context: string, file = FILE, staleM
       const stored: Stored = { file: { path: f.path, rel: f.rel, dotted: [...f.dotted], data: f.data, diagnostics: f.diagnostics, released: f.released === true || f.doc !== null, yamlDocument: f.yamlDocument === true || f.doc !== null }, schema: outcome.schema, valid: outcome.valid };
       const key = keyOf(source);
       const json = Buffer.from(JSON.stringify(stored), "utf8");
-      const sum = entrySum(context, json);
-      const head = `${key}\t${sum}\t`;
-      const bytes = Buffer.concat([Buffer.from(head, "latin1"), json]);
-      const line = { at: -1, length: bytes.length, bytes, json: head.length, sum };
+      const line = newLine(key, json, entrySum(context, json));
       kept.set(key, line);
       added.set(key, line);
     },
