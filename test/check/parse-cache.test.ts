@@ -2,7 +2,7 @@
 // and finds exactly what a check without it finds; a changed file is parsed again; a corrupt
 // entry or cache file is detected, ignored with a warning and rebuilt, never trusted.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CheckResult } from "../../scripts/lib/check.js";
@@ -188,6 +188,28 @@ describe("check --cache", () => {
     same(r, check(false));
     writeFileSync(cacheFile(), JSON.stringify({ format: 99, entries: {} }));
     expect(check(true).cacheWarnings.join("\n")).toContain("không đúng định dạng");
+  });
+
+  it("ignores a cache file whose first line runs past the part it reads of it, and writes it anew", () => {
+    check(true);
+    const text = readFileSync(cacheFile(), "utf8");
+    const nl = text.indexOf("\n");
+    writeFileSync(cacheFile(), `${text.slice(0, nl)}${" ".repeat(5000)}${text.slice(nl)}`); // still its JSON header
+    const r = check(true);
+    expect(r.cacheWarnings.join("\n")).toContain("bị hỏng");
+    same(r, check(false));
+    expect(readFileSync(cacheFile(), "utf8").indexOf("\n")).toBe(nl);
+    expect(check(true).cacheWarnings).toEqual([]);
+  });
+
+  it.skipIf(!existsSync("/proc/self/fd"))("lets go of its files once read", () => {
+    const open = () => readdirSync("/proc/self/fd").length;
+    check(true);
+    const before = open();
+    check(true);
+    fx.edit(FILES.commune2, /submitted_on: .*/, "submitted_on: 2018-07-30"); // an entry added
+    check(true);
+    expect(open()).toBe(before);
   });
 
   it("does not trust an entry appended, by a run that read it earlier, to a file since written for another context", () => {

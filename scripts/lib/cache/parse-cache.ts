@@ -8,10 +8,11 @@
 //
 // The file is text, one line per entry after a JSON header line: `key TAB sum TAB outcome-JSON`,
 // the sum being the SHA-256 of the context and the outcome's JSON as written (an entry appended
-// to a file another run has since written for another context fails its sum). The file is kept
-// as bytes: an entry is checked against its sum (over its bytes) and decoded and parsed only when
-// used, and written back as the very bytes it was read as: no entry is serialised or encoded again to be checked or
-// saved (a province's cache is ~3 MB, a nation's ~120 MB). A run that only adds entries appends
+// to a file another run has since written for another context fails its sum). The file is read
+// as bytes, an entry at a time where it is asked for (its lines indexed first, by position): an
+// entry is checked against its sum (over its bytes) and decoded and parsed only when used, and
+// written back as the very bytes it was read as: no entry is serialised or encoded again to be
+// checked or saved (a province's cache is ~3 MB, a nation's ~120 MB). A run that only adds entries appends
 // them (an edit: one line, not the whole file again); the file is written anew, with only the
 // entries used, once more than a tenth of its entries (at least STALE_MIN) went unused.
 import { createHash } from "node:crypto";
@@ -98,19 +99,28 @@ export interface ParseCache {
    *  too many unused entries; nothing when every entry was used and none added (a nation's cache
    *  is ~120 MB). */
   save(): void;
+  /** Lets go of the cache's file (held open from opening to saving); a cache closed is not read
+   *  again. Again or after `save`: nothing. */
+  close(): void;
   /** Why the cache, or some of its entries, were not used; null when all was well. */
   warnings: string[];
 }
 
 /** The bytes of a cache file, read where asked into one buffer used again and again: a nation's
- *  file (120 MB) is never held whole. Memory touched for the first time is costly (on the project's
- *  machine ≈ 4 ms a MB, the time of reading these bytes five times over: README, Performance). */
+ *  file (120 MB) is not held whole to be read (only to be written anew, once in many runs). Memory
+ *  touched for the first time is costly (on the project's machine ≈ 4 ms a MB, the time of reading
+ *  these bytes five times over: README, Performance). */
 class CacheFile {
   #scratch = Buffer.allocUnsafe(1 << 20);
-  constructor(
-    private fd: number | null,
-    readonly size: number,
-  ) {}
+  readonly size: number;
+  constructor(private fd: number | null) {
+    try {
+      this.size = fd === null ? 0 : fstatSync(fd).size;
+    } catch (err) {
+      this.close();
+      throw err;
+    }
+  }
 
   /** `length` bytes from `at`, valid until the next read; null when the file is shorter. */
   read(at: number, length: number): Buffer | null {
@@ -153,10 +163,12 @@ function readLines(file: CacheFile, start: number): { entries: Map<string, Line>
       const nl = chunk.indexOf(NL, i);
       const end = nl < 0 || nl > upto ? upto : nl;
       if (end > i) {
-        const a = chunk.indexOf(TAB, i);
-        const b = a < 0 || a >= end ? -1 : chunk.indexOf(TAB, a + 1);
-        if (b < 0 || b >= end) malformed++;
-        else entries.set(chunk.toString("latin1", i, a), { at: from + i, length: end - i, json: b + 1 - i, sum: chunk.toString("latin1", a + 1, b) });
+        // Its two tabs, looked for within the line only.
+        const line = chunk.subarray(i, end);
+        const a = line.indexOf(TAB);
+        const b = a < 0 ? -1 : line.indexOf(TAB, a + 1);
+        if (b < 0) malformed++;
+        else entries.set(line.toString("latin1", 0, a), { at: from + i, length: end - i, json: b + 1, sum: line.toString("latin1", a + 1, b) });
       }
       i = end + 1;
     }
@@ -174,9 +186,10 @@ function readCacheFile(path: string, context: string, warnings: string[]): { ent
   let file: CacheFile | undefined;
   try {
     const fd = openSync(path, "r");
-    file = new CacheFile(fd, fstatSync(fd).size);
+    file = new CacheFile(fd);
     const first = file.read(0, Math.min(4096, file.size)) ?? Buffer.alloc(0);
     const nl = first.indexOf(NL);
+    if (nl < 0 && file.size > first.length) throw new Error("header line too long"); // not this module's
     const head = JSON.parse(first.toString("utf8", 0, nl < 0 ? first.length : nl)) as Header;
     if (head?.format === FORMAT && typeof head.context === "string") {
       if (head.context === context) return { ...readLines(file, nl < 0 ? file.size : nl + 1), ours: true, file };
@@ -207,6 +220,20 @@ function newLine(key: string, json: Buffer, sum: string): Line {
   const head = `${key}\t${sum}\t`;
   const bytes = Buffer.concat([Buffer.from(head, "latin1"), json]);
   return { at: -1, length: bytes.length, bytes, json: head.length, sum };
+}
+
+/** Appends the `added` entries to the cache file at `path`, or writes it anew with the `kept` ones
+ *  (those of the file read again from it, which is closed before it is replaced); a failure is a
+ *  warning. */
+function writeCache(path: string, to: { added: Map<string, Line> } | { context: string; kept: Map<string, Line>; onDisk: CacheFile | undefined }, warnings: string[]): void {
+  try {
+    if ("added" in to) return appendFileSync(path, joinLines([], to.added.values()));
+    const bytes = joinLines([Buffer.from(JSON.stringify({ format: FORMAT, context: to.context } satisfies Header), "utf8")], to.kept.values(), to.onDisk);
+    to.onDisk?.close();
+    writeFileAtomic(path, bytes);
+  } catch (err) {
+    warnings.push(`Không ghi được bộ nhớ đệm ${path} (${err instanceof Error ? err.message : String(err)}): kết quả kiểm tra vẫn đúng, lần sau đọc lại các tệp đã đổi.`);
+  }
 }
 
 /** `file`: the cache's file in `dir`; `staleMin`: how many unused entries it may keep (at least) before
@@ -255,18 +282,13 @@ export function openParseCache(dir: string, context: string, file = FILE, staleM
       kept.set(key, line);
       added.set(key, line);
     },
+    close: () => onDisk?.close(),
     save() {
       const unused = entries.size - (kept.size - added.size);
-      if (added.size === 0 && corrupt === 0 && unused === 0) return onDisk?.close();
       // No line found corrupt, and most entries used: the new entries go at the file's end.
-      try {
-        if (ours && corrupt === 0 && unused <= (staleMin > 0 ? Math.max(staleMin, entries.size / 10) : 0)) appendFileSync(path, joinLines([], added.values()));
-        else writeFileAtomic(path, joinLines([Buffer.from(JSON.stringify({ format: FORMAT, context } satisfies Header), "utf8")], kept.values(), onDisk));
-      } catch (err) {
-        warnings.push(`Không ghi được bộ nhớ đệm ${path} (${err instanceof Error ? err.message : String(err)}): kết quả kiểm tra vẫn đúng, lần sau đọc lại các tệp đã đổi.`);
-      } finally {
-        onDisk?.close();
-      }
+      const append = ours === true && corrupt === 0 && unused <= (staleMin > 0 ? Math.max(staleMin, entries.size / 10) : 0);
+      if (added.size > 0 || corrupt > 0 || unused > 0) writeCache(path, append ? { added } : { context, kept, onDisk }, warnings);
+      onDisk?.close();
     },
   };
 }

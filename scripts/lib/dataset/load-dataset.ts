@@ -20,7 +20,7 @@ import type {
 } from "../model/types.js";
 import type { ParsedFile, SourceFile } from "../parse/parse-yaml.js";
 import type { FileKind, Validators } from "../schema/schemas.js";
-import { UNIT_LISTS_FILE, cacheContext, openParseCache } from "../cache/parse-cache.js";
+import { UNIT_LISTS_FILE, cacheContext, openParseCache, type ParseCache } from "../cache/parse-cache.js";
 import { DEFAULT_VALIDATOR_STORE, storedValidators } from "../cache/validator-store.js";
 import type { FileOutcome } from "./parse-file.js";
 import { closeParsePool, parseHere, parseInWorkers, parseWorkersFor, startParsePool, type ParsePool, type SchemaSource } from "./parse-pool.js";
@@ -97,8 +97,9 @@ function earlyPool(dataDir: string, schemas: SchemaSource, opts: LoadOptions): P
   return size > 0 ? startParsePool(schemas, size) : null;
 }
 
-function parseReports(sources: SourceFile[], schemas: SchemaSource, validators: Validators, unitCodes: ReadonlySet<string>, opts: LoadOptions, pool: ParsePool | null, warnings: string[]): Map<string, FileOutcome> {
+function parseReports(sources: SourceFile[], schemas: SchemaSource, validators: Validators, unitCodes: ReadonlySet<string>, opts: LoadOptions, pool: ParsePool | null, warnings: string[], opened: ParseCache[]): Map<string, FileOutcome> {
   const cache = opts.cacheDir ? openParseCache(opts.cacheDir, cacheContext(schemas.schemaDir, unitCodes)) : null;
+  if (cache) opened.push(cache);
   const out = new Map<string, FileOutcome>();
   const missing: SourceFile[] = [];
   for (const s of sources) {
@@ -139,8 +140,9 @@ interface ParsedTree {
  *  soon as an entry goes unused (an edited list's old entry is not kept). Only a valid file's outcome
  *  is kept there: the unit codes read so far only change the messages of an invalid one
  *  (schema-errors.ts). */
-function unitListParser(schemas: SchemaSource, opts: LoadOptions, validators: Validators, unitCodes: ReadonlySet<string>, warnings: string[]) {
+function unitListParser(schemas: SchemaSource, opts: LoadOptions, validators: Validators, unitCodes: ReadonlySet<string>, warnings: string[], opened: ParseCache[]) {
   const cache = opts.cacheDir ? openParseCache(opts.cacheDir, cacheContext(schemas.schemaDir, new Set()), UNIT_LISTS_FILE, 0) : null;
+  if (cache) opened.push(cache);
   let saved = false;
   return {
     parse(source: SourceFile, kind: FileKind | null): FileOutcome {
@@ -159,7 +161,8 @@ function unitListParser(schemas: SchemaSource, opts: LoadOptions, validators: Va
   };
 }
 
-function parseTree(tree: SourceTree, schemas: SchemaSource, opts: LoadOptions, pool: ParsePool | null): ParsedTree {
+/** `opened`: the parse caches opened, for the caller to close (a cache holds its file open until saved). */
+function parseTree(tree: SourceTree, schemas: SchemaSource, opts: LoadOptions, pool: ParsePool | null, opened: ParseCache[]): ParsedTree {
   const diagnostics: Diagnostic[] = [...tree.diagnostics];
   const cacheWarnings: string[] = [];
   const { validators, warning } = storedValidators(schemas.schemaDir, schemas.storeDir);
@@ -175,12 +178,12 @@ function parseTree(tree: SourceTree, schemas: SchemaSource, opts: LoadOptions, p
   const invalidReports: Dataset["invalidReports"] = [];
   const reportSources = order.filter((f) => classify(f.rel) === "report");
   let parsed: Map<string, FileOutcome> | null = null;
-  const unitLists = unitListParser(schemas, opts, validators, unitCodes, cacheWarnings);
+  const unitLists = unitListParser(schemas, opts, validators, unitCodes, cacheWarnings, opened);
   for (const source of order) {
     const kind = classify(source.rel);
     if (!isUnitList(source.rel)) unitLists.save();
     // Once the unit lists are read, every report file at once: from the cache, on workers, or here.
-    if (kind === "report" && !parsed) parsed = parseReports(reportSources, schemas, validators, unitCodes, opts, pool, cacheWarnings);
+    if (kind === "report" && !parsed) parsed = parseReports(reportSources, schemas, validators, unitCodes, opts, pool, cacheWarnings, opened);
     const { file: p, schema, valid } = parsed?.get(source.rel) ?? (isUnitList(source.rel) ? unitLists.parse(source, kind) : parseHere(source, validators, unitCodes, kind));
     if (isUnitList(p.rel) && p.data) {
       for (const u of ((p.data as { units?: unknown[] }).units ?? []) as { code?: unknown }[]) if (typeof u?.code === "string") unitCodes.add(u.code);
@@ -235,11 +238,13 @@ export function loadDataset(dataDir: string, schemaDir: string, cwd = process.cw
   const pool = earlyPool(dataDir, schemas, opts);
   let tree: SourceTree;
   let parsed: ParsedTree;
+  const opened: ParseCache[] = [];
   try {
     tree = readTree(dataDir, cwd);
-    parsed = parseTree(tree, schemas, opts, pool);
+    parsed = parseTree(tree, schemas, opts, pool, opened);
   } finally {
     if (pool) closeParsePool(pool);
+    for (const cache of opened) cache.close();
   }
   const { byKind, files, invalidReports, diagnostics, cacheWarnings } = parsed;
   diagnostics.push(...missingFiles(tree, dataDir, cwd));
