@@ -363,6 +363,31 @@ describe("withStagedOutput: the manifest's unchanged lines", () => {
     expect(readFileSync(join(out, MANIFEST)).equals(fresh(out))).toBe(true);
   });
 
+  it("does not copy lines from a manifest written otherwise than by writeManifest, and writes the --cache copy's as it would anew", async () => {
+    const out = mkdtempSync(join(tmpdir(), "writer-lines-"));
+    const cacheDir = mkdtempSync(join(tmpdir(), "writer-cache-"));
+    const statFile = join(cacheDir, "stat.json");
+    const run = (t: Record<string, string>, byLines: boolean) =>
+      withStagedOutput(
+        out,
+        async (w) => {
+          for (const [path, text] of Object.entries(t)) await w.cached(`k-${text}`, [path], async () => [text]);
+          const m = { code: "c1", files: w.files() };
+          // Spaced otherwise than manifestBytes spaces it, and recorded all the same.
+          if (byLines) w.writeManifest(m);
+          else w.write(MANIFEST, manifestBytes(m).toString("latin1").replace(/"path":"/g, '"path": "'));
+        },
+        { codeVersion: "c1", statFile, cacheDir },
+      );
+    await run(texts, false);
+    await run({ ...texts, "b.txt": "TWO" }, true);
+    expect(readFileSync(join(out, MANIFEST)).equals(fresh(out))).toBe(true);
+    await run({ ...texts, "b.txt": "2" }, true); // now from lines the last build wrote by writeManifest
+    expect(readFileSync(join(out, MANIFEST)).equals(fresh(out))).toBe(true);
+    const copy = join(cacheDir, "output", MANIFEST);
+    expect(readFileSync(copy).equals(manifestBytes(JSON.parse(readFileSync(copy, "utf8")) as object))).toBe(true);
+  });
+
   it("does not copy lines from a manifest edited since it was written (the recorded SHA-256 no longer matches)", async () => {
     const out = mkdtempSync(join(tmpdir(), "writer-lines-"));
     const statFile = join(mkdtempSync(join(tmpdir(), "writer-stat-")), "stat.json");

@@ -49,7 +49,8 @@ function itemLines(list: readonly unknown[]): string {
 
 /** A top-level value: an array of one item a line, anything else indented as JSON.stringify does. */
 function valueText(value: unknown): string {
-  if (Array.isArray(value) && value.length > 0) return `[\n${itemLines(value)}\n  ]`;
+  // Array.from: a hole is written as JSON.stringify writes it, null (`every` and `map` skip holes).
+  if (Array.isArray(value) && value.length > 0) return `[\n${itemLines(Array.from(value as unknown[]))}\n  ]`;
   return JSON.stringify(value, null, 2).replace(/\n/g, "\n  ");
 }
 
@@ -142,7 +143,7 @@ export class ManifestLines {
 /** Where the items of the list `key` are in `bytes`: after a line `  "key": [`, one line each of
  *  four spaces and an object, a comma after each but the last, then a line `  ]`. Null otherwise. */
 function listLines(bytes: Buffer, key: string, items: readonly unknown[]): ListLines | null {
-  const head = Buffer.from(`\n  ${JSON.stringify(key)}: [\n`, "utf8");
+  const head = asciiBytes(`\n  ${JSON.stringify(key)}: [\n`);
   const at = bytes.indexOf(head);
   if (at < 0) return null;
   const n = items.length;

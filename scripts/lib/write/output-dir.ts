@@ -140,12 +140,11 @@ function putFile(full: string, contents: Uint8Array): void {
   writeFileSync(full, contents);
 }
 
-/** The writer into `stage`, beside `target`; `linked` receives the stat of every file hard-linked from
- *  a previous output or kept in the target, `inPlace` the paths of the latter. */
-function createWriter(stage: string, target: string, before: PreviousOutput | null, previous: PreviousOutput[], warn: (line: string) => void, linked: Map<string, string>, inPlace: Set<string>): OutputWriter {
+/** Each file written so far, its fate against the previous output `before`, and `record`, which
+ *  adds one (a path written twice is a bug). */
+function recorder(before: PreviousOutput | null) {
   const written = new Map<string, FileEntry>();
   const fate = new Map<string, FileFate>();
-  const kept: string[] = [];
   const record: RecordFile = (rel, sum, key, reused, input) => {
     if (written.has(rel)) throw new Error(`output written twice: ${rel}`);
     written.set(rel, { path: rel, sha256: sum, ...(key === undefined ? {} : { key }), ...(input === undefined ? {} : { input }) });
@@ -153,6 +152,14 @@ function createWriter(stage: string, target: string, before: PreviousOutput | nu
     fate.set(rel, reused ? "reused" : old === undefined ? "new" : old === sum ? "unchanged" : "changed");
     return sum;
   };
+  return { written, fate, record };
+}
+
+/** The writer into `stage`, beside `target`; `linked` receives the stat of every file hard-linked from
+ *  a previous output or kept in the target, `inPlace` the paths of the latter. */
+function createWriter(stage: string, target: string, before: PreviousOutput | null, previous: PreviousOutput[], warn: (line: string) => void, linked: Map<string, string>, inPlace: Set<string>, manifest: { byLines: boolean }): OutputWriter {
+  const { written, fate, record } = recorder(before);
+  const kept: string[] = [];
   const sizes = new Map<string, number>();
   const put = (rel: string, contents: Uint8Array) => {
     sizes.set(rel, contents.byteLength);
@@ -163,13 +170,16 @@ function createWriter(stage: string, target: string, before: PreviousOutput | nu
     root: stage,
     source: (rel) => join(inPlace.has(rel) ? target : stage, rel),
     write(rel, contents, key) {
+      if (rel === MANIFEST) manifest.byLines = false;
       const bytes = encoded(contents);
       const sum = record(rel, sha256(bytes), key, false);
       put(rel, bytes);
       return sum;
     },
-    writeManifest(manifest) {
-      return this.write(MANIFEST, manifestBytes(manifest, before?.lines));
+    writeManifest(value) {
+      const sum = this.write(MANIFEST, manifestBytes(value, before?.lines));
+      manifest.byLines = true;
+      return sum;
     },
     adopt(rel, key) {
       const dir = join(stage, rel);
@@ -227,7 +237,9 @@ export async function withStagedOutput<T>(outDir: string, build: (w: OutputWrite
   const previous = [before, ...sources.slice(1).map((dir) => (dir === cacheCopy ? readCacheCopy(dir, before, opts.codeVersion, warn) : readPrevious(dir, opts.codeVersion, warn)))];
   const linked = new Map<string, string>();
   const inPlace = new Set<string>();
-  const writer = createWriter(stage, target, previous[0] ?? null, previous.filter((p): p is PreviousOutput => p?.trusted === true), warn, linked, inPlace);
+  // Whether manifest.json was written by writeManifest (its lines may be written again as they are).
+  const manifestBy = { byLines: false };
+  const writer = createWriter(stage, target, previous[0] ?? null, previous.filter((p): p is PreviousOutput => p?.trusted === true), warn, linked, inPlace, manifestBy);
   try {
     const result = await build(writer);
     const files = writer.files();
@@ -255,7 +267,7 @@ export async function withStagedOutput<T>(outDir: string, build: (w: OutputWrite
     const sameCopy = snap && before?.changed ? (path: string) => inPlace.has(path) && linked.has(path) && before.stats.has(path) && !snap.changed.has(path) && !snap.cacheDiffers.has(path) : undefined;
     const manifest = files.find((f) => f.path === MANIFEST);
     const cached = opts.cacheDir && manifest ? refreshCache(warn, opts.cacheDir, target, files, opts.codeVersion, (path) => stats.get(path) ?? statOf(join(target, path)), previous[1], sameCopy, before?.lines) : null;
-    if (manifest) writeStats(opts.statFile, target, manifest.sha256, stats, cached);
+    if (manifest) writeStats(opts.statFile, target, manifest.sha256, stats, cached, manifestBy.byLines);
     return result;
   } catch (err) {
     rmSync(stage, { recursive: true, force: true });

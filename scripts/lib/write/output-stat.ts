@@ -28,13 +28,16 @@ interface StatRecord {
   /** The SHA-256 of the manifest the --cache folder's copy of this output was given (output-cache.ts),
    *  when it was refreshed from this output: that copy then lists this output's keyed files. */
   cache?: string;
+  /** The manifest was written by manifestBytes (write/manifest-text.ts), so that its lines are
+   *  what it writes for their items: a rebuild may write them again as they are. */
+  lines?: true;
 }
 
 /** What was recorded of the output in `dir` whose manifest has SHA-256 `manifest`: its files' stats
  *  and its cache copy's manifest; nothing when there is no record, or it is unreadable or for
  *  another output. */
-export function readRecord(file: string | undefined, dir: string, manifest: string): { stats: ReadonlyMap<string, string>; cache: string | null } {
-  const none = { stats: new Map<string, string>(), cache: null };
+export function readRecord(file: string | undefined, dir: string, manifest: string): { stats: ReadonlyMap<string, string>; cache: string | null; lines: boolean } {
+  const none = { stats: new Map<string, string>(), cache: null, lines: false };
   if (file === undefined) return none;
   try {
     const r = JSON.parse(readFileSync(file, "utf8")) as StatRecord;
@@ -42,7 +45,7 @@ export function readRecord(file: string | undefined, dir: string, manifest: stri
     const stats = new Map<string, string>();
     const f = r.files;
     for (let i = 0; i + 1 < f.length; i += 2) if (typeof f[i] === "string" && typeof f[i + 1] === "string") stats.set(f[i]!, f[i + 1]!);
-    return { stats, cache: typeof r.cache === "string" ? r.cache : null };
+    return { stats, cache: typeof r.cache === "string" ? r.cache : null, lines: r.lines === true };
   } catch {
     return none;
   }
@@ -55,10 +58,10 @@ export function readStats(file: string | undefined, dir: string, manifest: strin
 
 /** Records the stats of the output in `dir`, and the SHA-256 of the manifest its cache copy was
  *  given (written atomically; a failure only costs hashing later). */
-export function writeStats(file: string | undefined, dir: string, manifest: string, stats: ReadonlyMap<string, string>, cache?: string | null): void {
+export function writeStats(file: string | undefined, dir: string, manifest: string, stats: ReadonlyMap<string, string>, cache?: string | null, lines = false): void {
   if (file === undefined) return;
   try {
-    const record: StatRecord = { dir, manifest, files: [...stats].flat(), ...(cache ? { cache } : {}) };
+    const record: StatRecord = { dir, manifest, files: [...stats].flat(), ...(cache ? { cache } : {}), ...(lines ? { lines: true as const } : {}) };
     writeFileAtomic(file, utf8(JSON.stringify(record)));
   } catch {
     // best effort: without a record the next build reads and hashes the files

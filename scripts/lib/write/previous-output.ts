@@ -42,8 +42,9 @@ export interface PreviousOutput {
   /** The SHA-256 of the manifest its --cache copy was given when refreshed from it (output-stat.ts). */
   cacheManifest?: string;
   /** Its manifest's lines, when it is, byte for byte, the one the build that made this output
-   *  wrote (the SHA-256 it recorded with the stats) and that build's code is this one: the new
-   *  manifests write its unchanged items as these lines (manifest-text.ts). */
+   *  wrote with manifestBytes (as it recorded with the stats: its SHA-256, `lines`) and that
+   *  build's code is this one: the new manifests write its unchanged items as these lines
+   *  (manifest-text.ts). */
   lines?: ManifestLines;
 }
 
@@ -68,7 +69,7 @@ export function readPrevious(dir: string, codeVersion: string | undefined, warn:
   for (const f of manifest.files as FileEntry[]) if (typeof f?.path === "string" && typeof f.sha256 === "string") files.set(f.path, f);
   const sum = sha256(bytes); // as the writer hashed it: its bytes
   files.set(MANIFEST, { path: MANIFEST, sha256: sum }); // its fate only: it has no key, never reused
-  const { stats, cache } = readRecord(statFile, dir, sum);
+  const { stats, cache, lines } = readRecord(statFile, dir, sum);
   const recorded = stats.size > 0;
   return {
     dir,
@@ -77,7 +78,7 @@ export function readPrevious(dir: string, codeVersion: string | undefined, warn:
     stats,
     ...(snapshot?.manifest === sum && recorded ? { changed: snapshot.changed, listing: snapshot.listing } : {}),
     ...(cache ? { cacheManifest: cache } : {}),
-    ...(trusted && recorded && codeVersion !== undefined ? { lines: ManifestLines.of(bytes, manifest) } : {}),
+    ...(trusted && recorded && lines && codeVersion !== undefined ? { lines: ManifestLines.of(bytes, manifest) } : {}),
   };
 }
 
@@ -165,8 +166,14 @@ export function keyByInput(previous: readonly PreviousOutput[], input: string, p
 export function recordedPaths(previous: readonly PreviousOutput[], key: string): string[] {
   for (const p of previous) {
     if (!p.byKey) {
-      p.byKey = new Map();
-      for (const e of p.files.values()) if (e.key !== undefined) p.byKey.set(e.key, [...(p.byKey.get(e.key) ?? []), e.path]);
+      // Pushed, not copied: a key may name hundreds of files (a nation's search bundles, up to 963 each).
+      const byKey = (p.byKey = new Map<string, string[]>());
+      for (const e of p.files.values()) {
+        if (e.key === undefined) continue;
+        const paths = byKey.get(e.key);
+        if (paths) paths.push(e.path);
+        else byKey.set(e.key, [e.path]);
+      }
     }
     const paths = p.byKey.get(key);
     if (paths) return [...paths].sort();
