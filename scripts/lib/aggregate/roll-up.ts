@@ -70,10 +70,11 @@ function copyValues(values: Values): Values {
   return out;
 }
 
-/** Computed indicators from a unit's counts: ratios now; unit counts come from flags. */
-/** flaggedCount(flag, also?): units carrying the flag (and, if given, also the second one). */
-export function computeDerived(values: Values, indicators: readonly Indicator[], flaggedCount: (flag: string, also?: string) => number, periods: string[]): Values {
-  const out: Values = copyValues(values);
+/** Computed indicators from a unit's counts, added to `out` and returned: ratios now; unit counts
+ *  come from flags (flaggedCount(flag, also?): units carrying the flag, and the second one if
+ *  given). `out` is changed: a Values the caller made for it (every caller's is new: clean,
+ *  rollValues, merged, copyValues), not copied again (a nation's roll-up: 13 000 copies, ≈ 200 MB). */
+export function addDerived(out: Values, indicators: readonly Indicator[], flaggedCount: (flag: string, also?: string) => number, periods: string[]): Values {
   for (const ind of indicators) {
     const a = ind.aggregate;
     if (a.rule === "ratio") {
@@ -91,7 +92,7 @@ export function computeDerived(values: Values, indicators: readonly Indicator[],
 }
 
 /** Sums (and weighted means) of several units' values, by each indicator's rule. Rates are not
- *  summed here: computeDerived recomputes them from the summed counts. */
+ *  summed here: addDerived recomputes them from the summed counts. */
 export function rollValues(list: readonly Values[], indicators: readonly Indicator[]): Values {
   const values: Values = {};
   for (const ind of indicators) {
@@ -176,7 +177,7 @@ function compile(env: Env, unit: Unit, report: ReportFile | null, at: string | n
   const code = unit.code;
   const submitted = submittedBy(at);
   const territoryKids = kids.filter((k) => isTerritory(ds, k.unit));
-  const derive = (v: Values) => computeDerived(v, ds.catalogue.indicators, (f, also) => flaggedIn(ds, children, env.flagged, code, f, also), env.periods);
+  const derive = (v: Values) => addDerived(v, ds.catalogue.indicators, (f, also) => flaggedIn(ds, children, env.flagged, code, f, also), env.periods);
   const declared = derive(clean(report?.values));
   let rolled: Values | null = null;
   let feeding: UnitFigures[] = [];

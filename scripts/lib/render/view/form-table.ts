@@ -3,7 +3,7 @@
 // with subtotals and a total), funding sources or programme components.
 import { AREAS, AREA_ORDER, type Area } from "../../model/areas.js";
 import type { FinanceRecord, FormColumn, FormRow, FormSpec, Indicator } from "../../model/types.js";
-import { computeDerived, rollValues, type UnitFigures, type Values } from "../../aggregate/roll-up.js";
+import { addDerived, rollValues, type UnitFigures, type Values } from "../../aggregate/roll-up.js";
 import type { Dataset } from "../../model/dataset.js";
 import { chairNames } from "../../model/unit-index.js";
 import { resolveRows, sumOrder } from "../../model/form-rows.js";
@@ -181,7 +181,7 @@ function indicatorMoney(ids: readonly string[], ctx: FormContext): { period: str
 
 /** Subtotal of a group of children: sums recomputed into rates, like any roll-up. */
 function subtotal(figs: UnitFigures[], ctx: FormContext, shown: (f: UnitFigures) => Values): Values {
-  return computeDerived(rollValues(figs.map(shown), ctx.catalogueIndicators), ctx.catalogueIndicators, () => 0, ctx.periodIds);
+  return addDerived(rollValues(figs.map(shown), ctx.catalogueIndicators), ctx.catalogueIndicators, () => 0, ctx.periodIds);
 }
 
 function childRows(ctx: FormContext, ids: readonly string[]): { rows: RowContext[]; sums: (number[] | undefined)[] } {
