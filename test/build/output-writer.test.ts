@@ -335,15 +335,19 @@ describe("withStagedOutput: the --cache copy's list, known from the output's sta
 });
 
 describe("withStagedOutput: the manifest's unchanged lines", () => {
-  const build = (out: string, statFile: string, texts: Record<string, string>) =>
+  /** One build of the keyed files `texts`; its manifest written by writeManifest, or (`spaced`) by
+   *  write, spaced otherwise than manifestBytes spaces it and recorded all the same. */
+  const build = (out: string, statFile: string, texts: Record<string, string>, opts: { cacheDir?: string; spaced?: boolean } = {}) =>
     withStagedOutput(
       out,
       async (w) => {
         for (const [path, text] of Object.entries(texts)) await w.cached(`k-${text}`, [path], async () => [text]);
-        w.writeManifest({ code: "c1", files: w.files() });
+        const m = { code: "c1", files: w.files() };
+        if (opts.spaced) w.write(MANIFEST, manifestBytes(m).toString("latin1").replace(/"path":"/g, '"path": "'));
+        else w.writeManifest(m);
         return new Map(w.fates());
       },
-      { codeVersion: "c1", statFile },
+      { codeVersion: "c1", statFile, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) },
     );
   const texts = { "a.txt": "one", "b.txt": "two", "c.txt": "three" };
   const fresh = (out: string) => manifestBytes(JSON.parse(readFileSync(join(out, MANIFEST), "utf8")) as object);
@@ -367,22 +371,10 @@ describe("withStagedOutput: the manifest's unchanged lines", () => {
     const out = mkdtempSync(join(tmpdir(), "writer-lines-"));
     const cacheDir = mkdtempSync(join(tmpdir(), "writer-cache-"));
     const statFile = join(cacheDir, "stat.json");
-    const run = (t: Record<string, string>, byLines: boolean) =>
-      withStagedOutput(
-        out,
-        async (w) => {
-          for (const [path, text] of Object.entries(t)) await w.cached(`k-${text}`, [path], async () => [text]);
-          const m = { code: "c1", files: w.files() };
-          // Spaced otherwise than manifestBytes spaces it, and recorded all the same.
-          if (byLines) w.writeManifest(m);
-          else w.write(MANIFEST, manifestBytes(m).toString("latin1").replace(/"path":"/g, '"path": "'));
-        },
-        { codeVersion: "c1", statFile, cacheDir },
-      );
-    await run(texts, false);
-    await run({ ...texts, "b.txt": "TWO" }, true);
+    await build(out, statFile, texts, { cacheDir, spaced: true });
+    await build(out, statFile, { ...texts, "b.txt": "TWO" }, { cacheDir });
     expect(readFileSync(join(out, MANIFEST)).equals(fresh(out))).toBe(true);
-    await run({ ...texts, "b.txt": "2" }, true); // now from lines the last build wrote by writeManifest
+    await build(out, statFile, { ...texts, "b.txt": "2" }, { cacheDir }); // now from lines the last build wrote by writeManifest
     expect(readFileSync(join(out, MANIFEST)).equals(fresh(out))).toBe(true);
     const copy = join(cacheDir, "output", MANIFEST);
     expect(readFileSync(copy).equals(manifestBytes(JSON.parse(readFileSync(copy, "utf8")) as object))).toBe(true);

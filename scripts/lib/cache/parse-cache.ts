@@ -209,8 +209,9 @@ function readCacheFile(path: string, context: string, warnings: string[]): { ent
 function joinLines(head: Buffer[], lines: Iterable<Line>, file?: CacheFile): Buffer {
   const parts = [...head];
   for (const e of lines) {
-    const bytes = e.bytes ?? file?.read(e.at, e.length);
-    if (bytes) parts.push(Buffer.from([NL]), e.bytes ?? Buffer.from(bytes));
+    // Read from the file into its one buffer: copied before the next read.
+    const bytes = e.bytes ?? Buffer.from(file?.read(e.at, e.length) ?? []);
+    if (bytes.length > 0) parts.push(Buffer.from([NL]), bytes);
   }
   return Buffer.concat(parts);
 }

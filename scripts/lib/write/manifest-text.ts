@@ -69,6 +69,7 @@ interface ListLines {
   ends: Uint32Array;
 }
 
+const OPEN = Buffer.from("[\n", "latin1");
 const INDENT = Buffer.from("    ", "latin1");
 const BETWEEN = Buffer.from(",\n    ", "latin1");
 const CLOSE = Buffer.from("\n  ]", "latin1");
@@ -79,8 +80,9 @@ const CLOSE = Buffer.from("\n  ]", "latin1");
  * again: each item equal to the one the previous manifest listed at its path (the same keys in the
  * same order, the same texts, numbers, booleans or nulls) is written as the bytes of that line,
  * with the lines around it when they follow each other there too, instead of by JSON.stringify
- * (a nation's manifest: 1,5 s). Only for a manifest this module wrote, as the build knows from the
- * SHA-256 it recorded (previous-output.ts): an item's line is then exactly what it would write.
+ * (a nation's manifest: 1,5 s). Only for a manifest this module wrote, as the stat record the
+ * build wrote with it says (its SHA-256 and `lines`: previous-output.ts, output-stat.ts): an
+ * item's line is then exactly what it would write.
  */
 export class ManifestLines {
   private constructor(
@@ -104,7 +106,7 @@ export class ManifestLines {
   listBytes(key: string, items: readonly unknown[]): Buffer[] | null {
     const list = this.lists.get(key);
     if (!list) return null;
-    const parts: Buffer[] = [asciiBytes("[\n")];
+    const parts: Buffer[] = [OPEN];
     let found = 0;
     // A run of lines of the previous manifest that follow each other there and here.
     let runStart = -1;
