@@ -251,9 +251,15 @@ async function writeUnitData({ model, ix, writer, code, keepByInput }: SiteConte
       keys.push(key);
     }
     for (const p of paths) ix.sizes.set(p, writer.size(p)!);
+    await nextTurn();
   }
   return keys;
 }
+
+/** One turn of the event loop. A unit's data files are made and written without waiting for any
+ *  I/O, so without it the loop over a nation's units (a minute) would run as one long chain of
+ *  microtasks, and the threads' replies (the documents packed meanwhile) would wait for its end. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const PAGES_IN_FLIGHT = 64;
 
