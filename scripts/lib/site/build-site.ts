@@ -3,7 +3,8 @@
 //   1. one Vite build of the client assets (site/main.ts + CSS) → static/, hashed, via the manifest;
 //   2. every page rendered by Handlebars (templates/site) with relative links;
 //   3. data/<code>.json and data/<code>.csv per unit (written first: every page shows their sizes);
-//   4. the pagefind search index over the written pages, in bundles by subtree → pagefind/.
+//   4. the pagefind search index over the written pages, in bundles by subtree → pagefind/, each
+//      bundle of a subtree indexed as soon as its pages are written, while the next are rendered.
 // Documents (DOCX, Markdown, HTML) are written by the caller at the paths named in the model.
 //
 // With the code version (`code`), every file is keyed by a content address of exactly what it is
@@ -33,7 +34,7 @@ import { CSV_VARIANTS, indicatorCsv, statusCsv, unitCsv, unitJson } from "./data
 import { checkCode, unitPath } from "./format.js";
 import { loadTemplates, TEMPLATES_DIR } from "./hbs.js";
 import type { LevelId, SiteModel, UnitPage } from "./model.js";
-import { indexSearch } from "./search-index.js";
+import { familyOrder, searchIndexer, type SearchIndexer } from "./search-index.js";
 import { homeView } from "./views-home.js";
 import { indexModel, type SiteIndex } from "./views-common.js";
 import { aboutView, indicatorsView, planView, searchView } from "./views-pages.js";
@@ -159,17 +160,23 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
   lap("province downloads written");
   if (opts.mapMemo && code !== undefined) openMapMemo(opts.mapMemo, code, opts.warn ?? (() => {}));
   const charts = pool ? chartPool(pool.chart) : opts.chartWorkers ? chartPool(opts.chartWorkers) : null;
+  // The search index is made as the pages are written (a family's bundle once its pages are).
+  const search = (opts.search ?? true) ? searchIndexer(writer, model, code) : null;
   try {
     await writeOverviewPages(ctx);
     lap("overview pages written");
-    await writeUnitFiles(ctx, new Set(opts.chartLevels ?? model.levels.map((l) => l.id)), opts, charts);
+    await writeUnitFiles(ctx, new Set(opts.chartLevels ?? model.levels.map((l) => l.id)), opts, charts, search);
+    writer.write(".nojekyll", "");
+    lap(`${model.units.length} unit pages written`);
+    if (search) {
+      const { indexed, reused, pages } = await search.finish();
+      lap(`search index: ${indexed.length} bundles of ${pages} pages written, ${reused.length} reused`);
+    }
   } finally {
     await charts?.close();
+    await search?.settle();
     if (code !== undefined) closeMapMemo(code);
   }
-  writer.write(".nojekyll", "");
-  lap(`${model.units.length} unit pages written`);
-  if (opts.search ?? true) await writeSearch(writer, model, code, lap);
 }
 
 /** Downloads first, so that every page can show their sizes. Documents and workbooks written by the
@@ -265,30 +272,28 @@ const PAGES_IN_FLIGHT = 64;
 
 /** Every unit's page, keyed by its view: exactly what the template prints (charts by their
  *  options: a reused page never draws them). A page kept by its input key is not computed at all. */
-async function writeUnitFiles(ctx: SiteContext, chartLevels: ReadonlySet<string>, opts: BuildSiteOptions, pool: ChartPool | null): Promise<void> {
+async function writeUnitFiles(ctx: SiteContext, chartLevels: ReadonlySet<string>, opts: BuildSiteOptions, pool: ChartPool | null, search: SearchIndexer | null): Promise<void> {
   const { model, ix, render, put, layout } = ctx;
   // With a pool, a page is written once its charts are drawn, while the next pages' views are made;
   // at most PAGES_IN_FLIGHT at once (a page's view holds its report's body: a nation's would not fit).
   const pages: Promise<number>[] = [];
   const wait = <T>(p: Promise<T>) => opts.renderPool?.helpUntil(p) ?? p;
-  for (const u of model.units) {
+  for (const u of familyOrder(model)) {
     if (pages.length >= PAGES_IN_FLIGHT) await wait(pages[pages.length - PAGES_IN_FLIGHT]!);
     const charts = chartLevels.has(u.level);
     const unitInput = opts.unitInputs?.get(u.code);
     const input = unitInput === undefined ? undefined : pageInput(ctx, u, unitInput, charts);
-    if (input !== undefined && ctx.keep(input, unitPath(u.code))) continue;
+    const path = unitPath(u.code);
+    if (input !== undefined && ctx.keep(input, path)) {
+      search?.written(path);
+      continue;
+    }
     const body = opts.reportHtml?.get(u.code);
     const view = unitView(ix, body ? { ...u, html: body() } : u, { charts });
-    const page = put(unitPath(u.code), [layout, view], async () => (await pool?.draw(view), render("unit", view)), input);
-    page.catch(() => {}); // awaited below (a later page's failure must not leave this one unhandled)
+    const page = put(path, [layout, view], async () => (await pool?.draw(view), render("unit", view)), input);
+    page.then(() => search?.written(path), () => {}); // awaited below (a later page's failure must not leave this one unhandled)
     pages.push(page);
+    await nextTurn(); // pagefind's replies (the bundles indexed meanwhile) and the charts drawn
   }
   await wait(Promise.all(pages));
-}
-
-/** The pagefind index of every page written so far, in bundles by subtree (search-index.ts): a
- *  bundle whose pages kept their SHA-256 is copied from a previous output. */
-async function writeSearch(writer: OutputWriter, model: SiteModel, code: string | undefined, lap: (what: string) => void): Promise<void> {
-  const { indexed, reused, pages } = await indexSearch(writer, model, code);
-  lap(`search index: ${indexed.length} bundles of ${pages} pages written, ${reused.length} reused`);
 }

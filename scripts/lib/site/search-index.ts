@@ -10,6 +10,11 @@
 // every other page (the root's, the overview pages, the plan) goes to the "site" bundle. So one
 // commune's edit changes the pages of its family and of the site bundle only, and only those two
 // bundles are indexed again; the others are copied from the previous output.
+//
+// A family's pages are known from the tree, so its bundle is indexed as soon as its last page is
+// written (`searchIndexer`): pagefind, a process of its own, indexes it on another core while the
+// build renders the next pages (pages are written in the tree's order, a family after another).
+// The site bundle, whose pages are whatever else was written, is indexed once every page is.
 
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -50,6 +55,19 @@ function familyOf(model: SiteModel): Map<string, string> {
   };
   for (const u of model.units) find(u.code);
   return family;
+}
+
+/** The units in the order their pages are best written for the search index: those of no family
+ *  (the root) first, then family after family, sorted by code as the bundles are, so that each
+ *  family's bundle can be indexed as soon as possible; the model's order within a family. */
+export function familyOrder(model: SiteModel): SiteModel["units"] {
+  const family = familyOf(model);
+  const rank = new Map([...new Set(family.values())].sort().map((f, i) => [f, i]));
+  const at = (code: string) => {
+    const f = family.get(code);
+    return f === undefined ? -1 : rank.get(f)!;
+  };
+  return model.units.map((u, i) => ({ u, i, r: at(u.code) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.u);
 }
 
 /** Cuts `weights` (in order) into at most `max` runs of about equal sums: a run closes once it
@@ -112,68 +130,147 @@ function keepFile(name: string, primary: boolean): boolean {
 /** Builds indexing in this process now (two builds at once share pagefind's backend: tests). */
 let indexing = 0;
 
-/** Indexes each bundle's pages (read from `source`, by default under `root`) into
- *  root/pagefind/<id>/; returns the number of pages pagefind indexed in each (pages without
- *  data-pagefind-body are left out). */
-export async function writeSearchBundles(root: string, bundles: readonly { bundle: SearchBundle; primary: boolean }[], source: (page: string) => string = (p) => join(root, p)): Promise<number[]> {
-  const counts: number[] = [];
-  indexing++;
-  try {
-    for (const { bundle, primary } of bundles) {
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: "vi", keepIndexUrl: true });
-      if (!index) throw new Error(`site: pagefind could not start: ${errors.join("; ")}`);
-      const failed: string[] = [];
-      // A hundred pages at a time: a nation's bundle holds thousands of pages of ~100 KB.
-      for (let i = 0; i < bundle.pages.length; i += 100) {
-        const batch = bundle.pages.slice(i, i + 100);
-        const added = await Promise.all(batch.map((p) => index.addHTMLFile({ url: `/${p}`, content: readFileSync(source(p), "utf8") })));
-        failed.push(...added.flatMap((a) => a.errors));
-      }
-      if (failed.length) throw new Error(`site: pagefind indexing failed (${bundle.id}): ${failed.join("; ")}`);
-      const dir = join(root, SEARCH_DIR, bundle.id);
-      const written = await index.writeFiles({ outputPath: dir });
-      if (written.errors.length) throw new Error(`site: pagefind write failed (${bundle.id}): ${written.errors.join("; ")}`);
-      await index.deleteIndex();
-      const entry = JSON.parse(readFileSync(join(dir, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-      counts.push(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0));
-      for (const name of readdirSync(dir, { withFileTypes: true })) {
-        if (name.isFile() && !keepFile(name.name, primary)) rmSync(join(dir, name.name));
-      }
-    }
-  } finally {
-    // pagefind runs one backend per process: the last build indexing in it closes it.
-    if (--indexing === 0) await pagefind.close();
+/** pagefind's backend, held while a build indexes (opened at its first bundle); the last build
+ *  indexing in this process closes it. */
+function pagefindSession() {
+  let open = false;
+  return {
+    use() {
+      if (!open) (open = true), indexing++;
+    },
+    async end() {
+      if (!open) return;
+      open = false;
+      if (--indexing === 0) await pagefind.close();
+    },
+  };
+}
+
+/** Indexes one bundle's pages (read from `source`) into root/pagefind/<id>/; returns the number of
+ *  pages pagefind indexed (pages without data-pagefind-body are left out). */
+async function writeSearchBundle(root: string, bundle: SearchBundle, primary: boolean, source: (page: string) => string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: "vi", keepIndexUrl: true });
+  if (!index) throw new Error(`site: pagefind could not start: ${errors.join("; ")}`);
+  const failed: string[] = [];
+  // A hundred pages at a time: a nation's bundle holds thousands of pages of ~100 KB.
+  for (let i = 0; i < bundle.pages.length; i += 100) {
+    const batch = bundle.pages.slice(i, i + 100);
+    const added = await Promise.all(batch.map((p) => index.addHTMLFile({ url: `/${p}`, content: readFileSync(source(p), "utf8") })));
+    failed.push(...added.flatMap((a) => a.errors));
   }
-  return counts;
+  if (failed.length) throw new Error(`site: pagefind indexing failed (${bundle.id}): ${failed.join("; ")}`);
+  const dir = join(root, SEARCH_DIR, bundle.id);
+  const written = await index.writeFiles({ outputPath: dir });
+  if (written.errors.length) throw new Error(`site: pagefind write failed (${bundle.id}): ${written.errors.join("; ")}`);
+  await index.deleteIndex();
+  const entry = JSON.parse(readFileSync(join(dir, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  for (const name of readdirSync(dir, { withFileTypes: true })) {
+    if (name.isFile() && !keepFile(name.name, primary)) rmSync(join(dir, name.name));
+  }
+  return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+}
+
+/** What indexing a bundle did: copied from a previous output, or indexed (its number of pages). */
+type Indexed = { id: string; reused: true } | { id: string; reused: false; pages: number };
+
+/** The search index, made while the site's pages are written (`written`, as each one is): a
+ *  family's bundle is its units' pages, known from the tree, so it is indexed as soon as the last
+ *  of them is written, by pagefind's own process while this thread renders the next pages;
+ *  `finish`, once every page is written, makes the rest (the site bundle) and bundles.json. */
+export interface SearchIndexer {
+  written(page: string): void;
+  finish(): Promise<{ indexed: string[]; reused: string[]; pages: number }>;
+  /** Waits for any bundle being indexed (a build that failed, before its staging folder goes). */
+  settle(): Promise<void>;
+}
+
+export function searchIndexer(writer: OutputWriter, model: SiteModel, code: string | undefined): SearchIndexer {
+  const session = pagefindSession();
+  let queue: Promise<unknown> = Promise.resolve();
+  const started = new Map<string, { bundle: SearchBundle; primary: boolean; outcome: Promise<Indexed> }>();
+  /** Copies a bundle whose pages kept their SHA-256 from a previous output; else indexes it after
+   *  the bundles queued before it (pagefind indexes one at a time). A failure is its promise's. */
+  const start = async (bundle: SearchBundle, primary: boolean): Promise<Indexed> => {
+    const sha = (p: string) => writer.sha256(p) ?? missing(p);
+    const key = code === undefined ? undefined : contentKey(code, "search", bundle.id, String(primary), ...bundle.pages.map((p) => `${p}\0${sha(p)}`));
+    const old = key === undefined ? [] : writer.recorded(key);
+    if (key !== undefined && old.length > 0 && writer.reuse(key, old)) return { id: bundle.id, reused: true };
+    const outcome = queue.then(async (): Promise<Indexed> => {
+      session.use();
+      const pages = await writeSearchBundle(writer.root, bundle, primary, writer.source);
+      writer.adopt(`${SEARCH_DIR}/${bundle.id}`, key);
+      return { id: bundle.id, reused: false, pages };
+    });
+    queue = outcome.catch(() => {});
+    return outcome;
+  };
+  // Every unit has a page: a family's bundle holds exactly its units' pages.
+  const waiting = new Map<string, { bundle: SearchBundle; left: Set<string> }>();
+  for (const bundle of searchBundles(model, model.units.map((u) => unitPath(u.code)))) {
+    if (bundle.id === SITE_BUNDLE) continue;
+    const entry = { bundle, left: new Set(bundle.pages) };
+    for (const p of bundle.pages) waiting.set(p, entry);
+  }
+  return {
+    written(page) {
+      const entry = waiting.get(page);
+      if (!entry) return;
+      waiting.delete(page);
+      entry.left.delete(page);
+      if (entry.left.size > 0) return;
+      const outcome = start(entry.bundle, false);
+      outcome.catch(() => {}); // awaited by finish (or settle)
+      started.set(entry.bundle.id, { bundle: entry.bundle, primary: false, outcome });
+    },
+    async finish() {
+      try {
+        return await finishIndex(writer, model, code, started, start);
+      } finally {
+        await this.settle();
+      }
+    },
+    async settle() {
+      await queue;
+      await session.end();
+    },
+  };
+}
+
+/** A page listed in a bundle that the writer has not written: a bug. */
+function missing(page: string): never {
+  throw new Error(`site: search page not written: ${page}`);
 }
 
 /**
- * The search bundles of every site page written so far (the documents' HTML files carry no
+ * The search bundles of every site page written (the documents' HTML files carry no
  * data-pagefind-body, so pagefind never indexed them: they are left out), each keyed by its pages
  * (path and SHA-256) and the code version and copied from a previous output when its key did not
- * change; only the others run pagefind. Returns what it did, for the build's log and the tests.
+ * change; only the others run pagefind. The bundles started early must be the ones the written
+ * pages give (a bug otherwise). Returns what it did, for the build's log and the tests.
  */
-export async function indexSearch(
+async function finishIndex(
   writer: OutputWriter,
   model: SiteModel,
   code: string | undefined,
+  started: ReadonlyMap<string, { bundle: SearchBundle; primary: boolean; outcome: Promise<Indexed> }>,
+  start: (bundle: SearchBundle, primary: boolean) => Promise<Indexed>,
 ): Promise<{ indexed: string[]; reused: string[]; pages: number }> {
   const documents = new Set([...model.plan.documents, ...model.units.flatMap((u) => u.documents)].map((d) => d.path));
-  const sha = new Map(writer.files().filter((f) => f.path.endsWith(".html") && !documents.has(f.path)).map((f) => [f.path, f.sha256]));
-  const bundles = searchBundles(model, [...sha.keys()]);
-  const stale: { bundle: SearchBundle; primary: boolean; key: string | undefined }[] = [];
-  const reused: string[] = [];
-  bundles.forEach((bundle, i) => {
-    const primary = i === 0;
-    const key = code === undefined ? undefined : contentKey(code, "search", bundle.id, String(primary), ...bundle.pages.map((p) => `${p}\0${sha.get(p)}`));
-    const old = key === undefined ? [] : writer.recorded(key);
-    if (key !== undefined && old.length > 0 && writer.reuse(key, old)) reused.push(bundle.id);
-    else stale.push({ bundle, primary, key });
+  const pages = writer.files().filter((f) => f.path.endsWith(".html") && !documents.has(f.path)).map((f) => f.path);
+  const bundles = searchBundles(model, pages);
+  const outcomes = bundles.map((bundle, i) => {
+    const early = started.get(bundle.id);
+    if (!early) return start(bundle, i === 0);
+    if (early.primary !== (i === 0) || early.bundle.pages.join("\n") !== bundle.pages.join("\n")) throw new Error(`site: search bundle ${bundle.id} was indexed before its pages were known`);
+    return early.outcome;
   });
-  const counts = stale.length ? await writeSearchBundles(writer.root, stale, writer.source) : [];
-  for (const { bundle, key } of stale) writer.adopt(`${SEARCH_DIR}/${bundle.id}`, key);
+  const done = await Promise.all(outcomes);
   const list = `${JSON.stringify({ bundles: bundles.map((b) => b.id) })}\n`;
   if (code === undefined) writer.write(BUNDLES_FILE, list);
   else await writer.cached(contentKey(code, "search-bundles", list), [BUNDLES_FILE], async () => [list]);
-  return { indexed: stale.map((s) => s.bundle.id), reused, pages: counts.reduce((a, b) => a + b, 0) };
+  return {
+    indexed: done.filter((d) => !d.reused).map((d) => d.id),
+    reused: done.filter((d) => d.reused).map((d) => d.id),
+    pages: done.reduce((n, d) => n + (d.reused ? 0 : d.pages), 0),
+  };
 }

@@ -69,6 +69,8 @@ export interface OutputWriter {
   /** The size in bytes of a file written so far (known without asking the file system for a file
    *  written from contents or hard-linked), or null when there is none at `rel`. */
   size(rel: string): number | null;
+  /** The SHA-256 of a file written (or kept) so far, or null when there is none at `rel`. */
+  sha256(rel: string): string | null;
   /** Each file's fate, by path. */
   fates(): ReadonlyMap<string, FileFate>;
 }
@@ -207,6 +209,7 @@ function createWriter(stage: string, target: string, before: PreviousOutput | nu
     },
     keptByInput: () => [...kept].sort(),
     files: () => [...written.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    sha256: (rel) => written.get(rel)?.sha256 ?? null,
     size: (rel) => knownSize(sizes.get(rel) ?? linked.get(rel), written.has(rel) ? join(stage, rel) : null),
     fates: () => fate,
   };
