@@ -1,5 +1,5 @@
-// The build's thread pool (render/worker-threads.ts): jobs answered in the order given, a job given
-// as a function made only when a thread is free for it, the main thread taking the last queued job
+// The build's thread pool (render/worker-threads.ts): jobs answered in the order given (one asked
+// for first before those waiting), a job given as a function made only when a thread is free for it, the main thread taking the last queued job
 // when it has nothing else to do, and closing refusing what is still queued.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -81,6 +81,19 @@ describe("threadPool", () => {
     expect(made).toEqual([0, 1, 2, 3, 4, 5]);
     expect(out.slice(0, 5)).toEqual([0, 2, 4, 6, 8].map((value) => ({ status: "fulfilled", value })));
     expect(out[5]).toMatchObject({ status: "rejected", reason: { message: "no layout" } });
+  });
+
+  it("runs a job asked for first before every job waiting (the province workbook, which the site's pages wait for)", async () => {
+    const pool = threadPool(url, 1, "test");
+    pools.push(pool);
+    const made: number[] = [];
+    const job = (i: number) => () => (made.push(i), i);
+    const jobs = Array.from({ length: 6 }, (_, i) => pool.run<number>(job(i)));
+    const first = pool.run<number>(job(100), true);
+    const out = await Promise.all([...jobs, first]);
+    // Three were already on the thread; it came before the three still waiting.
+    expect(made).toEqual([0, 1, 2, 100, 3, 4, 5]);
+    expect(out).toEqual([0, 2, 4, 6, 8, 10, 200]);
   });
 
   it("hands the last queued job to a caller that runs it itself, and never sends it to a thread", async () => {

@@ -14,8 +14,9 @@ const IN_FLIGHT = 3;
 export interface ThreadPool {
   /** Runs `job` on the next free thread; resolves with what the worker's handler returned. A
    *  function is called when a thread is free, and what it returns is the job: a job made only when
-   *  it can run is not held in memory meanwhile. */
-  run<T>(job: unknown): Promise<T>;
+   *  it can run is not held in memory meanwhile. `first`: before every job waiting (one long job
+   *  that the end of the build waits for). */
+  run<T>(job: unknown, first?: boolean): Promise<T>;
   /** Takes the last job not yet sent to a thread, for the caller to run itself (this thread has
    *  nothing else to do): `job` is the job made (a function's result), `done` settles its promise. */
   steal(): { job: unknown; done: (out: Promise<unknown>) => void } | undefined;
@@ -93,12 +94,14 @@ export function threadPool(url: URL, size: number, label: string): ThreadPool {
     }, (err) => closed || busy[i] === Number.POSITIVE_INFINITY || fail(i, err));
   const start = () => void (threads ??= closed ? null : Array.from({ length: size }, (_, i) => spawn(i)));
   return {
-    run<T>(job: unknown) {
+    run<T>(job: unknown, first = false) {
       if (closed) return Promise.reject(new Error(`${label}: the pool was closed before this job was done`));
       start();
       if (busy.every((b) => b === Number.POSITIVE_INFINITY)) return Promise.reject(new Error(`${label}: every thread has failed`));
       return new Promise<T>((resolve, reject) => {
-        queue.push({ id: next++, job, resolve: resolve as (out: never) => void, reject });
+        const queued = { id: next++, job, resolve: resolve as (out: never) => void, reject };
+        if (first) queue.unshift(queued);
+        else queue.push(queued);
         dispatch();
       });
     },

@@ -19,7 +19,9 @@ export interface RenderPool {
   /** An input workbook from its layout and report, made when a thread is free for it (same bytes
    *  as xlsx/export.ts in this thread). */
   workbook(job: () => Omit<Extract<RenderJob, { kind: "workbook" }>, "kind">): Promise<Uint8Array>;
-  /** The province-wide workbook from its sheets (site/workbook.ts), on a thread (or here, as workbooks are). */
+  /** The province-wide workbook from its sheets (site/workbook.ts), on a thread (or here, as workbooks are):
+   *  before every job waiting, since the site's pages show its size (a nation's takes a thread
+   *  ≈ 20 s; behind the documents and input workbooks, the build waited for it at their end). */
   sheets(spec: () => WorkbookSpec): Promise<Uint8Array>;
   /** A chart's SVG on a thread (the pool is started: the caller decides what is drawn here). */
   chart(spec: ChartSpec): Promise<string>;
@@ -35,18 +37,18 @@ export interface RenderPool {
 export function renderPool(size: number): RenderPool {
   const ts = import.meta.url.endsWith(".ts");
   const threads = threadPool(new URL(ts ? "./render-worker-boot.mjs" : "./render-worker.js", import.meta.url), size, "render");
-  let batch: { job: () => RenderJob; resolve: (out: never) => void; reject: (e: Error) => void }[] = [];
+  let batch: { job: () => RenderJob; first: boolean; resolve: (out: never) => void; reject: (e: Error) => void }[] = [];
   const flush = () => {
     const jobs = batch;
     batch = [];
     const here = !threads.started && jobs.length <= IN_PROCESS_MAX;
-    for (const { job, resolve, reject } of jobs) (here ? Promise.resolve().then(() => renderJob(job())) : threads.run(job)).then(resolve as (out: unknown) => void, reject);
+    for (const { job, first, resolve, reject } of jobs) (here ? Promise.resolve().then(() => renderJob(job())) : threads.run(job, first)).then(resolve as (out: unknown) => void, reject);
   };
   /** Jobs asked for in one turn are gathered, then made here (few, no thread started) or on the threads. */
-  const gathered = <T>(job: () => RenderJob): Promise<T> => {
-    if (threads.started) return threads.run<T>(job);
+  const gathered = <T>(job: () => RenderJob, first = false): Promise<T> => {
+    if (threads.started) return threads.run<T>(job, first);
     if (batch.length === 0) setImmediate(flush);
-    return new Promise<T>((resolve, reject) => batch.push({ job, resolve: resolve as (out: never) => void, reject }));
+    return new Promise<T>((resolve, reject) => batch.push({ job, first, resolve: resolve as (out: never) => void, reject }));
   };
   const helpUntil = async <T>(p: Promise<T>): Promise<T> => {
     let settled = false;
@@ -64,7 +66,7 @@ export function renderPool(size: number): RenderPool {
     helpUntil,
     docx: () => ({ pack: (model) => threads.run<Uint8Array>({ kind: "docx", model }), close: async () => {} }),
     workbook: (job) => gathered<Uint8Array>(() => ({ kind: "workbook", ...job() })),
-    sheets: (spec) => gathered<Uint8Array>(() => ({ kind: "sheets", spec: spec() })),
+    sheets: (spec) => gathered<Uint8Array>(() => ({ kind: "sheets", spec: spec() }), true),
     chart: (spec) => threads.run<string>({ kind: "chart", spec }),
     start: () => threads.start(),
     close: () => threads.close(),
