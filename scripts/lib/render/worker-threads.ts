@@ -99,9 +99,7 @@ export function threadPool(url: URL, size: number, label: string): ThreadPool {
       start();
       if (busy.every((b) => b === Number.POSITIVE_INFINITY)) return Promise.reject(new Error(`${label}: every thread has failed`));
       return new Promise<T>((resolve, reject) => {
-        const queued = { id: next++, job, resolve: resolve as (out: never) => void, reject };
-        if (first) queue.unshift(queued);
-        else queue.push(queued);
+        queue[first ? "unshift" : "push"]({ id: next++, job, resolve: resolve as (out: never) => void, reject });
         dispatch();
       });
     },

@@ -173,9 +173,12 @@ export async function buildSite(model: SiteModel, writer: OutputWriter, opts: Bu
       lap(`search index: ${indexed.length} bundles of ${pages} pages written, ${reused.length} reused`);
     }
   } finally {
-    await charts?.close();
-    await search?.settle();
-    if (code !== undefined) closeMapMemo(code);
+    try {
+      await charts?.close();
+    } finally {
+      await search?.settle();
+      if (code !== undefined) closeMapMemo(code);
+    }
   }
 }
 
@@ -272,11 +275,10 @@ const PAGES_IN_FLIGHT = 64;
 
 /** Every unit's page, keyed by its view: exactly what the template prints (charts by their
  *  options: a reused page never draws them). A page kept by its input key is not computed at all. */
-async function writeUnitFiles(ctx: SiteContext, chartLevels: ReadonlySet<string>, opts: BuildSiteOptions, pool: ChartPool | null, search: SearchIndexer | null): Promise<void> {
+async function writeUnitPages(ctx: SiteContext, chartLevels: ReadonlySet<string>, opts: BuildSiteOptions, pool: ChartPool | null, search: SearchIndexer | null, pages: Promise<number>[]): Promise<void> {
   const { model, ix, render, put, layout } = ctx;
   // With a pool, a page is written once its charts are drawn, while the next pages' views are made;
   // at most PAGES_IN_FLIGHT at once (a page's view holds its report's body: a nation's would not fit).
-  const pages: Promise<number>[] = [];
   const wait = <T>(p: Promise<T>) => opts.renderPool?.helpUntil(p) ?? p;
   for (const u of familyOrder(model)) {
     if (pages.length >= PAGES_IN_FLIGHT) await wait(pages[pages.length - PAGES_IN_FLIGHT]!);
@@ -296,4 +298,16 @@ async function writeUnitFiles(ctx: SiteContext, chartLevels: ReadonlySet<string>
     await nextTurn(); // pagefind's replies (the bundles indexed meanwhile) and the charts drawn
   }
   await wait(Promise.all(pages));
+}
+
+/** Every unit's page (writeUnitPages); when one fails, the others being written land before the
+ *  failure goes on (the staging folder is removed after it). */
+async function writeUnitFiles(ctx: SiteContext, chartLevels: ReadonlySet<string>, opts: BuildSiteOptions, pool: ChartPool | null, search: SearchIndexer | null): Promise<void> {
+  const pages: Promise<number>[] = [];
+  try {
+    await writeUnitPages(ctx, chartLevels, opts, pool, search, pages);
+  } catch (err) {
+    await Promise.allSettled(pages);
+    throw err;
+  }
 }

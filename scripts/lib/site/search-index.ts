@@ -211,8 +211,10 @@ export function searchIndexer(writer: OutputWriter, model: SiteModel, code: stri
     const entry = { bundle, left: new Set(bundle.pages) };
     for (const p of bundle.pages) waiting.set(p, entry);
   }
+  let closing = false;
   return {
     written(page) {
+      if (closing) return; // a page that lands after the build failed
       const entry = waiting.get(page);
       if (!entry) return;
       waiting.delete(page);
@@ -230,7 +232,11 @@ export function searchIndexer(writer: OutputWriter, model: SiteModel, code: stri
       }
     },
     async settle() {
-      await queue;
+      closing = true;
+      for (let last = queue; ; last = queue) {
+        await last;
+        if (last === queue) break; // nothing queued meanwhile
+      }
       await session.end();
     },
   };
@@ -258,12 +264,11 @@ async function finishIndex(
   const documents = new Set([...model.plan.documents, ...model.units.flatMap((u) => u.documents)].map((d) => d.path));
   const pages = writer.files().filter((f) => f.path.endsWith(".html") && !documents.has(f.path)).map((f) => f.path);
   const bundles = searchBundles(model, pages);
-  const outcomes = bundles.map((bundle, i) => {
+  bundles.forEach((bundle, i) => {
     const early = started.get(bundle.id);
-    if (!early) return start(bundle, i === 0);
-    if (early.primary !== (i === 0) || early.bundle.pages.join("\n") !== bundle.pages.join("\n")) throw new Error(`site: search bundle ${bundle.id} was indexed before its pages were known`);
-    return early.outcome;
+    if (early && (early.primary !== (i === 0) || early.bundle.pages.join("\n") !== bundle.pages.join("\n"))) throw new Error(`site: search bundle ${bundle.id} was indexed before its pages were known`);
   });
+  const outcomes = bundles.map((bundle, i) => started.get(bundle.id)?.outcome ?? start(bundle, i === 0));
   const done = await Promise.all(outcomes);
   const list = `${JSON.stringify({ bundles: bundles.map((b) => b.id) })}\n`;
   if (code === undefined) writer.write(BUNDLES_FILE, list);
