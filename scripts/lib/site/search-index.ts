@@ -136,7 +136,9 @@ function pagefindSession() {
   let open = false;
   return {
     use() {
-      if (!open) (open = true), indexing++;
+      if (open) return;
+      open = true;
+      indexing++;
     },
     async end() {
       if (!open) return;
@@ -187,7 +189,8 @@ export interface SearchIndexer {
 export function searchIndexer(writer: OutputWriter, model: SiteModel, code: string | undefined): SearchIndexer {
   const session = pagefindSession();
   let queue: Promise<unknown> = Promise.resolve();
-  const started = new Map<string, { bundle: SearchBundle; primary: boolean; outcome: Promise<Indexed> }>();
+  /** The family bundles started early (never the first, primary one: the site bundle comes first). */
+  const started = new Map<string, { bundle: SearchBundle; outcome: Promise<Indexed> }>();
   /** Copies a bundle whose pages kept their SHA-256 from a previous output; else indexes it after
    *  the bundles queued before it (pagefind indexes one at a time). A failure is its promise's. */
   const start = async (bundle: SearchBundle, primary: boolean): Promise<Indexed> => {
@@ -212,6 +215,14 @@ export function searchIndexer(writer: OutputWriter, model: SiteModel, code: stri
     for (const p of bundle.pages) waiting.set(p, entry);
   }
   let closing = false;
+  const settle = async () => {
+    closing = true;
+    for (let last = queue; ; last = queue) {
+      await last;
+      if (last === queue) break; // nothing queued meanwhile
+    }
+    await session.end();
+  };
   return {
     written(page) {
       if (closing) return; // a page that lands after the build failed
@@ -222,23 +233,16 @@ export function searchIndexer(writer: OutputWriter, model: SiteModel, code: stri
       if (entry.left.size > 0) return;
       const outcome = start(entry.bundle, false);
       outcome.catch(() => {}); // awaited by finish (or settle)
-      started.set(entry.bundle.id, { bundle: entry.bundle, primary: false, outcome });
+      started.set(entry.bundle.id, { bundle: entry.bundle, outcome });
     },
     async finish() {
       try {
         return await finishIndex(writer, model, code, started, start);
       } finally {
-        await this.settle();
+        await settle();
       }
     },
-    async settle() {
-      closing = true;
-      for (let last = queue; ; last = queue) {
-        await last;
-        if (last === queue) break; // nothing queued meanwhile
-      }
-      await session.end();
-    },
+    settle,
   };
 }
 
@@ -258,7 +262,7 @@ async function finishIndex(
   writer: OutputWriter,
   model: SiteModel,
   code: string | undefined,
-  started: ReadonlyMap<string, { bundle: SearchBundle; primary: boolean; outcome: Promise<Indexed> }>,
+  started: ReadonlyMap<string, { bundle: SearchBundle; outcome: Promise<Indexed> }>,
   start: (bundle: SearchBundle, primary: boolean) => Promise<Indexed>,
 ): Promise<{ indexed: string[]; reused: string[]; pages: number }> {
   const documents = new Set([...model.plan.documents, ...model.units.flatMap((u) => u.documents)].map((d) => d.path));
@@ -266,7 +270,7 @@ async function finishIndex(
   const bundles = searchBundles(model, pages);
   bundles.forEach((bundle, i) => {
     const early = started.get(bundle.id);
-    if (early && (early.primary !== (i === 0) || early.bundle.pages.join("\n") !== bundle.pages.join("\n"))) throw new Error(`site: search bundle ${bundle.id} was indexed before its pages were known`);
+    if (early && (i === 0 || early.bundle.pages.join("\n") !== bundle.pages.join("\n"))) throw new Error(`site: search bundle ${bundle.id} was indexed before its pages were known`);
   });
   const outcomes = bundles.map((bundle, i) => started.get(bundle.id)?.outcome ?? start(bundle, i === 0));
   const done = await Promise.all(outcomes);
